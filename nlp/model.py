@@ -1,0 +1,154 @@
+"""The document model: plain dataclasses that flow through every stage. No I/O here.
+
+Every span is ``[start, end)`` into ``Document.text``; ``Document.offsets`` maps those
+positions back to characters of the decoded source file.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    parent: str | None
+    level: int
+    marker: str
+    heading: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    type: str  # "date" | "percentage" | "target" | "party" | extra types
+    start: int  # [start, end) into Document.text
+    end: int
+    text: str
+    value: dict
+    section: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    id: str
+    section: str | None
+    start: int
+    end: int
+    text: str
+    themes: list[str]
+    scores: dict[str, float]
+
+
+class OffsetMap:
+    """Maps positions of a derived text back to positions of the text it came from.
+
+    Stored as runs: run ``k`` covers derived positions ``[starts[k], starts[k+1])`` and
+    maps derived position ``i`` to ``sources[k] + (i - starts[k])`` when ``linear[k]``,
+    else to ``sources[k]`` (a run of inserted or contracted characters).
+
+    >>> m = OffsetMap.from_positions([0, 1, 2, 5, 6, 7])
+    >>> [m.to_source(i) for i in range(6)], m.to_source(6)
+    ([0, 1, 2, 5, 6, 7], 8)
+    """
+
+    __slots__ = ("starts", "sources", "length", "source_end")
+
+    def __init__(self, starts: array, sources: array, length: int, source_end: int):
+        self.starts = starts
+        self.sources = sources
+        self.length = length
+        self.source_end = source_end
+
+    @classmethod
+    def identity(cls, length: int) -> "OffsetMap":
+        return cls(array("q", [0]), array("q", [0]), length, length)
+
+    @classmethod
+    def from_positions(cls, positions: Iterable[int], source_end: int | None = None) -> "OffsetMap":
+        """Build from one source position per derived character (non-decreasing expected)."""
+        starts, sources = array("q"), array("q")
+        prev = None
+        n = 0
+        for i, p in enumerate(positions):
+            if prev is None or p != prev + 1:
+                starts.append(i)
+                sources.append(p)
+            prev = p
+            n = i + 1
+        if not starts:
+            starts.append(0)
+            sources.append(0)
+        end = source_end if source_end is not None else (prev + 1 if prev is not None else 0)
+        return cls(starts, sources, n, end)
+
+    def to_source(self, i: int) -> int:
+        """Source position of derived position ``i`` (``i == len`` maps to the end)."""
+        if i >= self.length:
+            return self.source_end
+        k = bisect_right(self.starts, i) - 1
+        return self.sources[k] + (i - self.starts[k])
+
+    def positions(self) -> array:
+        """One source position per derived character (for composing maps)."""
+        out = array("q")
+        starts, sources = self.starts, self.sources
+        for k in range(len(starts)):
+            end = starts[k + 1] if k + 1 < len(starts) else self.length
+            base = sources[k] - starts[k]
+            out.extend(range(starts[k] + base, end + base))
+        return out
+
+    def compose(self, inner: "OffsetMap") -> "OffsetMap":
+        """``self`` maps C->B and ``inner`` maps B->A; return C->A."""
+        return OffsetMap.from_positions((inner.to_source(p) for p in self.positions()),
+                                        source_end=inner.source_end)
+
+    def slice(self, start: int, end: int) -> "OffsetMap":
+        """The map of ``text[start:end]``."""
+        pos = self.positions()[start:end]
+        return OffsetMap.from_positions(pos, source_end=self.to_source(end))
+
+    def __len__(self) -> int:
+        return self.length
+
+
+@dataclass(slots=True)
+class Document:
+    source: str
+    doc_index: int
+    text: str
+    title: str | None = None
+    doc_type: str | None = None
+    doc_number: str | None = None
+    script: str = "simplified"
+    sections: list[Section] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    offsets: OffsetMap | None = None  # Document.text -> decoded source file characters
+    meta: dict[str, Any] = field(default_factory=dict)  # encoding, format, warnings...
+
+    def to_dict(self) -> dict:
+        """The contract's JSON object (CONTRACT.md), plus additive fields."""
+        out = {
+            "source": self.source,
+            "doc_index": self.doc_index,
+            "title": self.title,
+            "doc_type": self.doc_type,
+            "doc_number": self.doc_number,
+            "script": self.script,
+            "text": self.text,
+            "sections": [asdict(s) for s in self.sections],
+            "mentions": [asdict(m) for m in self.mentions],
+            "passages": [asdict(p) for p in self.passages],
+        }
+        if self.offsets is not None:
+            out["source_start"] = self.offsets.to_source(0)
+            out["source_end"] = self.offsets.to_source(len(self.text))
+        if self.meta.get("warnings"):
+            out["warnings"] = list(self.meta["warnings"])
+        return out

@@ -1,0 +1,87 @@
+"""The pipeline: the only place that knows the order of the stages.
+
+read -> normalize -> split into documents -> outline -> extract -> passages/themes.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from nlp.model import Document, Mention, Section
+from nlp.settings import Settings
+
+
+def process_file(path: str | Path, settings: Settings = Settings()) -> list[Document]:
+    """Read, normalize, split and annotate one file; raise UnreadableFile for bad input."""
+    return list(iter_documents(path, settings))
+
+
+def iter_documents(path: str | Path, settings: Settings = Settings()) -> Iterator[Document]:
+    """Like process_file, but yields documents one at a time (bounded memory on huge files)."""
+    from nlp.read import read_file
+
+    raw = read_file(path)
+    yield from process_text(raw.text, source=str(path), settings=settings,
+                            meta={"format": raw.format, "encoding": raw.encoding,
+                                  "warnings": list(raw.warnings)})
+
+
+def process_text(text: str, *, source: str = "<text>", settings: Settings = Settings(),
+                 meta: dict | None = None) -> Iterator[Document]:
+    """Annotate already-decoded text (the part of the pipeline after reading)."""
+    from nlp.normalize import normalize_text
+    from nlp.split import split_documents
+
+    norm = normalize_text(text, variant=settings.variant)
+    for i, span in enumerate(split_documents(norm.text)):
+        doc = Document(
+            source=source, doc_index=i, text=norm.text[span.start:span.end],
+            title=span.title, doc_type=span.doc_type, doc_number=span.doc_number,
+            script=norm.script, offsets=norm.offsets.slice(span.start, span.end),
+            meta=dict(meta or {}),
+        )
+        yield annotate(doc, settings)
+
+
+def annotate(doc: Document, settings: Settings = Settings()) -> Document:
+    """Fill sections, mentions and passages of a document whose text is final."""
+    from nlp.extract import EXTRACTORS
+    from nlp.outline import parse_outline
+
+    sections = parse_outline(doc.text)
+    found: list[Mention] = []
+    for kind, find in EXTRACTORS.items():
+        kw = {"sections": sections}
+        if kind == "party":
+            kw["ner"] = settings.ner
+            kw["title"] = doc.title
+        found.extend(find(doc.text, **kw))
+    found.sort(key=lambda m: (m.start, m.end))
+    doc = replace(doc, sections=sections, mentions=assign_sections(found, sections))
+    if settings.classify:
+        from nlp.themes import classify_passages
+
+        doc = replace(doc, passages=classify_passages(doc, model_path=settings.themes_model))
+    return doc
+
+
+def assign_sections(mentions: Sequence[Mention], sections: Sequence[Section]) -> list[Mention]:
+    """Give each mention the id of the innermost section that contains it."""
+    return [replace(m, section=section_at(sections, m.start)) for m in mentions]
+
+
+def section_at(sections: Sequence[Section], pos: int) -> str | None:
+    """Id of the innermost (latest-starting) section whose span contains ``pos``."""
+    best = None
+    starts = [s.start for s in sections]
+    k = bisect_right(starts, pos)
+    for s in reversed(sections[:k]):
+        if s.start <= pos < s.end:
+            if best is None or s.level > best.level:
+                best = s
+            if s.level == 1:
+                break
+    return best.id if best else None

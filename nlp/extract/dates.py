@@ -1,11 +1,254 @@
-"""Extractor placeholder: replaced by the extraction work (issue 3)."""
+"""Date extraction: normalized text -> ``date`` Mentions.
+
+A date expression is one *side* (year, month, day, or a named part such as 上旬, 底, 上半年,
+暑期, 七一), optionally joined to a second side by a range connector (``-``, ``—``, ``~``,
+``至``, ``到``, ``开始至``), optionally followed by ``前`` (a deadline) or ``前后``.
+Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
+with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
 from typing import Iterator, Sequence
 
+from nlp.extract.numbers import parse_number
 from nlp.model import Mention, Section
 
+# ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
+MASK = r"[xX*×]"  # 20xx, 201*, **
+CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
+YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇
+    rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
+    rf"|[{CN_YEAR_DIGIT}]{{4}})"
+)
+MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"  # 12, 05, 十二, 五
+DAY_NUM = (  # 31, 05, 二十五, 三十
+    r"(?:3[01]|[12][0-9]|0?[1-9]"
+    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?)?(?:至|到|~|～|-|–|—{1,2}|－)\s?"  # 至, —, 开始,到
+MONTH_PART = r"上中旬|中下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末"  # 6月中旬, 5月底
+YEAR_PART = r"上半年|下半年|第?[一二三四]季度|年底|年初|年末|暑期|暑假|寒假|底|初(?![步期级次心衷])|末|“?七一”?"  # 上半年, 年底
 
-def find_dates(text: str, *, sections: Sequence[Section] = (), **_: object) -> Iterator[Mention]:
-    return iter(())
+SAMPLES = {
+    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇"),
+    "MONTH_NUM": ("12", "05", "十二", "五"),
+    "DAY_NUM": ("31", "05", "二十五", "三十"),
+    "CONNECTOR": ("至", "—", "开始,到", " - "),
+    "MONTH_PART": ("中旬", "中下旬", "底"),
+    "YEAR_PART": ("上半年", "第一季度", "年底", "“七一”"),
+}
+
+_NOT_RECURRING = r"(?<!每)(?<!每年)"  # 每年6月, 每年年底, 每年初 recur; they are not dates
+
+
+def _side(p: str, *, bare_day_start: bool = False) -> str:
+    """One side of a date expression; group names are prefixed with ``p`` (s_ or e_)."""
+    year = (
+        rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{YEAR_NUM})\s?年度?"
+        rf"|(?P<{p}rel>[今明去本])年度?)"
+    )
+    if bare_day_start:
+        # 2005年11月21~30日: the start day may omit 日 when an end day follows
+        day = rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号]))"
+    else:
+        day = rf"(?P<{p}d>{DAY_NUM})\s?[日号]"
+    month = rf"(?<![0-9.])(?P<{p}m>{MONTH_NUM})\s?月份?(?:{day}|(?P<{p}mp>{MONTH_PART}))?"
+    # the year is optional, but a side must hold a year, a month or a named part
+    no_year = rf"(?=(?<![0-9.]){MONTH_NUM}\s?月|{YEAR_PART})"
+    return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}))?"
+
+
+_END_DAY = rf"(?P<e_bd>{DAY_NUM})\s?[日号]"  # 20日-31日: an end that is a day only
+_DOTTED = (  # 2010.5.20, 2010-05-20, 2010/5/20
+    r"(?<![0-9.])(?P<dy>(?:19|20)[0-9]{2})(?P<sep>[./-])(?P<dm>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<dd>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
+)
+# “—20xx年…” (first year redacted): an empty start, the dash is the range connector
+_LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
+_YEAR_RANGE_START = (  # 2010—2012年: the first year may omit 年
+    rf"(?<![0-9A-Za-z*×])(?P<s_by>{YEAR_NUM})(?={CONNECTOR}{YEAR_NUM}\s?年)"
+)
+_SUFFIX = r"(?P<suffix>前后|之前|以前|前(?!夕))?"
+
+DATE = re.compile(
+    rf"{_DOTTED}"
+    rf"|(?:(?P<lead>{_LEAD_DASH})|{_YEAR_RANGE_START}|{_side('s_', bare_day_start=True)})"
+    rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_')}|{_END_DAY}))?"
+    rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}"
+)
+
+_CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
+
+
+def find_dates(
+    text: str, *, sections: Sequence[Section] = (), year: str | None = None, **_: object
+) -> Iterator[Mention]:
+    """Yield dates, periods and deadlines in reading order.
+
+    ``year`` (``"2010"``) resolves 今年/明年; otherwise their year stays ``XXXX``.
+
+    >>> [m.value["end"] for m in find_dates("2023年6月底前完成整改")]
+    ['2023-06-30']
+    >>> [(m.text, m.value["kind"]) for m in find_dates("6月中旬至6月下旬,日卫党发〔2010〕11号")]
+    [('6月中旬至6月下旬', 'range')]
+    """
+    found: list[tuple[int, int, dict, str]] = []  # start, end, value, separator before the next
+    for m in DATE.finditer(text):
+        value = _value(m, year)
+        if value is None:
+            continue
+        start, end = m.span()
+        if m.group("suffix") is None and text[end - 1 : end] == "”" and "“" not in m.group(0):
+            end -= 1  # a closing quote after 七一 with no opening one
+        found.append((start, end, value, ""))
+    _spread_deadlines(text, found)
+    for start, end, value, _sep in found:
+        yield Mention(type="date", start=start, end=end, text=text[start:end], value=value)
+
+
+def _spread_deadlines(text: str, found: list) -> None:
+    """分别于2月19日、4月20日、6月25日前: the final 前 makes every date of the list a deadline."""
+    for i in range(len(found) - 2, -1, -1):
+        start, end, value, _ = found[i]
+        nxt = found[i + 1]
+        between = text[end : nxt[0]]
+        if nxt[2]["kind"] == "deadline" and value["kind"] == "point" and between in ("、", "和", "及", ",", "，"):
+            if between in (",", "，") and "日" not in text[start:end]:
+                continue
+            found[i] = (start, end, dict(value, kind="deadline"), between)
+
+
+def _value(m: re.Match, ref_year: str | None) -> dict | None:
+    g = m.groupdict()
+    if g["dy"]:
+        d = f"{g['dy']}-{int(g['dm']):02d}-{int(g['dd']):02d}"
+        return {"start": d, "end": d, "kind": "point"}
+    start_side = _read_side(g, "s_", ref_year)
+    if g["lead"] is not None:
+        start_side = ("XXXX", None, None, None)
+    elif g["s_by"]:
+        start_side = (_year_str(g["s_by"]), None, None, None)
+    if start_side is None:
+        return None
+    ranged = bool(g["conn"])
+    if ranged:
+        if g["e_bd"]:
+            if start_side[2] is None:  # 6月-20日 is not a range of days
+                return None
+            day = _num(g["e_bd"])
+            end_side = (start_side[0], start_side[1], day, None) if day else None
+        else:
+            end_side = _read_side(g, "e_", ref_year, default_year=start_side[0])
+        if end_side is None:
+            return None
+        start = _bounds(*start_side)[0]
+        end = _bounds(*end_side)[1]
+        if start is None or end is None:
+            return None
+        kind = "range"
+    else:
+        bounds = _bounds(*start_side)
+        if bounds[0] is None:
+            return None
+        start, end = bounds
+        kind = "range" if start != end else "point"
+    suffix = g["suffix"]
+    if g["dayend"] or suffix in ("前", "之前", "以前"):
+        if not ranged:
+            start = end
+        kind = "deadline"
+    elif suffix == "前后":
+        kind = "point" if start == end else kind
+    return {"start": start, "end": end, "kind": kind}
+
+
+def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX") -> tuple | None:
+    """(year, month, day, part) for one side, or None if the side is absent or malformed."""
+    year_text, rel = g.get(p + "y"), g.get(p + "rel")
+    month_text, day_text = g.get(p + "m"), g.get(p + "d")
+    part = g.get(p + "mp") or g.get(p + "yp")
+    if not (year_text or rel or month_text or part):
+        return None
+    if year_text:
+        year = _year_str(year_text)
+    elif rel:
+        year = _relative_year(rel, ref_year)
+    else:
+        year = default_year
+    if part in ("底", "初", "末") and not (year_text or rel or month_text):
+        return None  # a bare 底 is no date
+    if part and "七一" in part and not (year_text or rel) and not (part.startswith("“") or g.get("suffix")):
+        return None  # 七一 alone is a date only when quoted or followed by 前
+    month = _num(month_text) if month_text else None
+    day = _num(day_text) if day_text else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    return (year, month, day, part)
+
+
+def _bounds(year: str, month: int | None, day: int | None, part: str | None) -> tuple:
+    """The first and last date a side covers, as contract strings."""
+    if month is not None:
+        ym = f"{year}-{month:02d}"
+        if day is not None:
+            return f"{ym}-{day:02d}", f"{ym}-{day:02d}"
+        last = f"{ym}-{_last_day(year, month):02d}"
+        return {
+            None: (ym, ym),
+            "上旬": (f"{ym}-01", f"{ym}-10"),
+            "中旬": (f"{ym}-11", f"{ym}-20"),
+            "下旬": (f"{ym}-21", last),
+            "上中旬": (f"{ym}-01", f"{ym}-20"),
+            "中下旬": (f"{ym}-11", last),
+            "初": (f"{ym}-01", f"{ym}-10"),
+            "底": (last, last),
+            "末": (last, last),
+        }[part]
+    if part is None:
+        return year, year
+    part = part.strip("“”")
+    if part in ("底", "末", "年底", "年末"):
+        return f"{year}-12-31", f"{year}-12-31"
+    if part in ("初", "年初"):
+        return f"{year}-01-01", f"{year}-01-31"
+    if part == "上半年":
+        return f"{year}-01", f"{year}-06"
+    if part == "下半年":
+        return f"{year}-07", f"{year}-12"
+    if part in ("暑期", "暑假"):
+        return f"{year}-07", f"{year}-08"
+    if part == "寒假":
+        return f"{year}-01", f"{year}-02"
+    if part == "七一":
+        return f"{year}-07-01", f"{year}-07-01"
+    if part.endswith("季度"):
+        q = "一二三四".index(part[-3])
+        return f"{year}-{3 * q + 1:02d}", f"{year}-{3 * q + 3:02d}"
+    return None, None
+
+
+def _last_day(year: str, month: int) -> int:
+    if month == 2 and not year.isdigit():
+        return 28  # 201X: leap or not is unknown; 28 is the common case
+    return calendar.monthrange(int(year) if year.isdigit() else 2001, month)[1]
+
+
+def _year_str(s: str) -> str:
+    s = re.sub(MASK, "X", s.translate(_CN_TO_ASCII))
+    return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s
+
+
+def _relative_year(rel: str, ref_year: str | None) -> str:
+    if not ref_year or not ref_year.isdigit():
+        return "XXXX"
+    return str(int(ref_year) + {"今": 0, "本": 0, "明": 1, "去": -1}[rel])
+
+
+def _num(s: str) -> int | None:
+    v = parse_number(s)
+    return int(v) if v is not None else None

@@ -1,11 +1,97 @@
-"""Extractor placeholder: replaced by the extraction work (issue 3)."""
+"""Percentage extraction: normalized text -> ``percentage`` Mentions.
+
+A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``) or a
+Chinese fraction (``百分之九十``, ``千分之五``), plus the comparator word right next to it:
+before (``达到``, ``不低于``, ``控制在``, ``≥``) or after (``以上``, ``以内``, ``以下``). The
+mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``).
+Value: ``{"number": 70.0, "unit": "%", "comparator": ">="}``.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, Sequence
 
+from nlp.extract.numbers import ARABIC, CN_NUMBER, parse_number
 from nlp.model import Mention, Section
+
+# Comparator words before the number, longest first within each meaning.
+_PRE_WORDS = {
+    ">=": ("大于等于", "不低于", "不少于", "不小于", "提高到", "提高至", "提升到", "提升至",
+           "上升到", "上升至", "增加到", "增加至", "达到", "达", "≥", ">="),
+    ">": ("超过", "高于", "大于", "多于", ">"),
+    "<=": ("小于等于", "不超过", "不高于", "不大于", "控制在", "下降到", "下降至", "降低到",
+           "降低至", "降到", "降至", "≤", "<="),
+    "<": ("不足", "低于", "小于", "少于", "<"),
+    "=": ("保持在", "为", "="),
+}
+_POST_WORDS = {">=": ("及以上", "以上"), "<=": ("及以下", "以下", "以内")}
+
+_PRE_CMP = {w: c for c, words in _PRE_WORDS.items() for w in words}
+_POST_CMP = {w: c for c, words in _POST_WORDS.items() for w in words}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Fragments, each with a sample it must match (checked in tests/extract/test_percentages.py).
+PRE = _alternation(_PRE_CMP)  # 达到, 不低于, ≥
+POST = _alternation(_POST_CMP)  # 以上, 以内
+SIGN_UNIT = r"%|‰|/10万|/十万|/万"  # %, ‰, /10万
+CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
+CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
+RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
+    rf"(?P<num>{ARABIC})\s?(?P<unit>{SIGN_UNIT})"
+    rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
+)
+# 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
+PERCENT = re.compile(
+    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.])(?:{RATIO})(?:\s?(?P<post>{POST}))?"
+)
+
+SAMPLES = {
+    "PRE": ("达到", "不低于", "≥", "控制在"),
+    "POST": ("以上", "以内", "及以下"),
+    "SIGN_UNIT": ("%", "‰", "/10万", "/万"),
+    "CN_FRACTION": ("百分之", "千分之"),
+    "CN_FRACTION_NUMBER": ("九十", "九十点五", "90"),
+    "RATIO": ("70%", "17‰", "31/10万", "百分之九十"),
+}
+
+_UNITS = {"%": "%", "‰": "‰", "/10万": "/10万", "/十万": "/10万", "/万": "/万",
+          "百分之": "%", "千分之": "‰", "十万分之": "/10万", "万分之": "/万"}
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
 def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object) -> Iterator[Mention]:
-    return iter(())
+    """Yield ratios such as 70%以上, 17‰, 31/10万 with their comparator.
+
+    >>> [(m.text, m.value["comparator"]) for m in find_percentages("分别控制在31/10万和17‰以内")]
+    [('控制在31/10万', '<='), ('17‰以内', '<=')]
+    """
+    for m in PERCENT.finditer(text):
+        number = _number(m)
+        if number is None:
+            continue
+        unit = _UNITS[m.group("unit") or m.group("frac")]
+        pre, post = m.group("pre"), m.group("post")
+        comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
+        start, end = m.span()
+        if pre and not post and comparator == "=":
+            start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
+        yield Mention(type="percentage", start=start, end=end, text=text[start:end],
+                      value={"number": number, "unit": unit, "comparator": comparator})
+
+
+def _number(m: re.Match) -> float | None:
+    if m.group("num"):
+        return float(m.group("num"))
+    raw = m.group("cnnum")
+    whole, _, decimals = raw.partition("点")
+    value = parse_number(whole)
+    if value is None:
+        return None
+    if decimals:
+        value += float("0." + "".join(_CN_DIGIT[c] for c in decimals))
+    return value

@@ -1,15 +1,326 @@
-"""Normalizing stage placeholder."""
+"""Normalizing stage: decoded text -> simplified, chrome-free text + OffsetMap back to the input.
+
+Steps, in order: strip the pinyin that mirror sites put after characters (`網(wǎng)站`),
+convert traditional to simplified with OpenCC, fold full-width letters, digits and
+parentheses, remove web chrome (navigation, breadcrumbs, spam lines, truncation notices,
+page markers, editor credits), and tidy whitespace. Every step keeps, for each output
+character, the position of the input character it came from.
+"""
+
 from __future__ import annotations
+
+import re
+import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from typing import Iterable
+
 from nlp.model import OffsetMap
 
 
 @dataclass(slots=True)
 class Normalized:
     text: str
-    offsets: OffsetMap
-    script: str
+    offsets: OffsetMap  # normalized position -> position in the text given to normalize_text
+    script: str  # "simplified" | "traditional" | "mixed"
+    variant: str = "t2s"  # the OpenCC configuration used
 
 
 def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
-    return Normalized(text, OffsetMap.identity(len(text)), "simplified")
+    """Return simplified, chrome-free text with a map back to ``text``.
+
+    >>> normalize_text("網(wǎng)站首頁 | 網(wǎng)站地圖\\n一、總體要求").text
+    '一、总体要求'
+    """
+    ed = _Editor(text)
+    ed.sub(_PINYIN, "")
+    script = detect_script(ed.text)
+    config = _choose_variant(ed.text, variant) if script != "simplified" else "t2s"
+    if script != "simplified":
+        ed.convert(_converter(config).convert)
+    ed.translate(_FOLD)
+    ed.delete_spans(_inline_chrome(ed.text))
+    ed.delete_spans(_line_chrome(ed.text))
+    ed.delete_spans(_edge_space(ed.text))
+    ed.delete_spans(_blank_lines(ed.text))
+    return Normalized(ed.text, OffsetMap.from_positions(ed.pos, source_end=len(text)), script, config)
+
+
+# ---------------------------------------------------------------------------------------------
+# Offset-keeping editor
+
+
+class _Editor:
+    """Text plus one source position per character; every edit keeps the two in step."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.pos: list[int] = list(range(len(text)))
+
+    def apply(self, edits: Iterable[tuple[int, int, str]]) -> None:
+        """Replace non-overlapping ``[start, end)`` spans (sorted) with new strings."""
+        parts: list[str] = []
+        pos: list[int] = []
+        last = 0
+        text, old = self.text, self.pos
+        for start, end, repl in edits:
+            if start < last:
+                continue  # overlapping edit: the earlier one wins
+            parts.append(text[last:start])
+            pos.extend(old[last:start])
+            if repl:
+                parts.append(repl)
+                if len(repl) == end - start:
+                    pos.extend(old[start:end])
+                else:
+                    anchor = old[start] if start < len(old) else (old[-1] + 1 if old else 0)
+                    pos.extend([anchor] * len(repl))
+            last = end
+        parts.append(text[last:])
+        pos.extend(old[last:])
+        self.text, self.pos = "".join(parts), pos
+
+    def sub(self, pattern: re.Pattern, repl: str) -> None:
+        self.apply((m.start(), m.end(), repl) for m in pattern.finditer(self.text))
+
+    def delete_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.apply((s, e, "") for s, e in sorted(spans))
+
+    def translate(self, table: dict[int, str]) -> None:
+        """Character-for-character replacement (length-preserving)."""
+        self.text = self.text.translate(table)
+
+    def convert(self, fn) -> None:
+        """Apply a converter such as OpenCC; lines whose length changes are aligned per line."""
+        out = fn(self.text)
+        if len(out) == len(self.text):
+            self.text = out
+            return
+        edits = []
+        start = 0
+        for line in self.text.splitlines(keepends=True):
+            conv = fn(line)
+            if conv != line:
+                edits.append((start, start + len(line), conv))
+            start += len(line)
+        self.apply(edits)
+
+
+# ---------------------------------------------------------------------------------------------
+# Pinyin annotations and script
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+# 網(wǎng)站 -> 網站: a parenthesised toned syllable right after a CJK character; (一) (2010) (附电子版) stay.
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}[)）]")
+
+
+@cache
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def detect_script(text: str, *, sample: int = 200_000) -> str:
+    """'simplified', 'traditional' or 'mixed', from the characters OpenCC would change.
+
+    >>> detect_script("全县卫生系统"), detect_script("全縣衛生系統"), detect_script("全县衛生系統与医院")
+    ('simplified', 'traditional', 'mixed')
+    """
+    s = text[:sample]
+    to_simp = _converter("t2s").convert(s)
+    to_trad = _converter("s2t").convert(s)
+    if len(to_simp) != len(s) or len(to_trad) != len(s):
+        trad = sum(a != b for a, b in zip(s, to_simp))
+        simp = sum(a != b for a, b in zip(s, to_trad))
+    else:
+        trad = sum(1 for a, b in zip(s, to_simp) if a != b)
+        simp = sum(1 for a, b in zip(s, to_trad) if a != b)
+    if trad == 0:
+        return "simplified"
+    if simp == 0:
+        return "traditional"
+    share = trad / (trad + simp)
+    if share >= 0.9:
+        return "traditional"
+    if share <= 0.1 and trad <= 2:
+        return "simplified"
+    return "mixed"
+
+
+# Characters written one way in Hong Kong and another in Taiwan/mainland traditional texts.
+_HK_FORMS = "綫爲衞啓裏着麪峯"
+
+
+def _choose_variant(text: str, variant: str) -> str:
+    if variant != "auto":
+        return variant
+    hk = sum(text.count(c) for c in _HK_FORMS)
+    # t2s is the general mapping (and what the gold used); hk2s only where HK forms dominate.
+    return "hk2s" if hk >= 5 else "t2s"
+
+
+# Full-width letters, digits, parentheses, percent and spaces -> ASCII; Chinese punctuation stays.
+_FOLD = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_FOLD.update({c: chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_FOLD.update({c: chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_FOLD.update({ord("（"): "(", ord("）"): ")", ord("％"): "%", ord("\u3000"): " ", ord("\xa0"): " ",
+              ord("\u2002"): " ", ord("\u2003"): " ", ord("\u200b"): " ", ord("\ufeff"): " ", ord("\t"): " "})
+
+
+# ---------------------------------------------------------------------------------------------
+# Chrome inside lines
+
+_INLINE_CHROME = [
+    # ……(快文网http://www.fanwy.cn省略744字,正式会员可完整阅读)……   ******(省略)
+    r"[…\.\*]*\((?=[^()\n]{0,80}省略)[^()\n]{0,80}\)[…\.]*",
+    # ……(未完,全文共3480字,当前只显示1933字,请阅读下面提示信息。收藏…) and whatever follows on that line
+    r"[…\.]*\(未完[^\n]*",
+    # 上一篇:… 下一篇:… 相关栏目:… to the end of the line
+    r"(?:上一篇|下一篇|相关栏目|相关文章|相关阅读|推荐阅读|热门文章)\s*[::][^\n]*",
+    # [责任编辑:魏飞]  【编辑:…】
+    r"[\[【](?:责任编辑|编辑|责编|来源|作者|审核|校对)[::][^\]】\n]{0,30}[\]】]",
+    # 第1版权所有, 版权所有©…
+    r"(?:第\d+)?版权所有(?:[©(c)]*[^\n,。]{0,20}(?:网|站|公司))?",
+    # entity junk left by scrapers: &X32; &nbsp; &#12288;
+    r"&(?:[A-Za-z]{1,8}\d{0,4}|#\d{1,6}|#x[0-9a-fA-F]{1,5});",
+    # author credit closing a news item: (辽宁省锦州市委组织部 李赢)  (记者 王军)
+    r"\((?:记者|通讯员|作者|来源|供稿|文/图|图/文)?[^()\n]{0,30}\s[\u4e00-\u9fff]{2,3}\)(?=\s*$)",
+    # 标题:X at the start of a line repeats the headline that follows
+    r"^(?:\|\s*)?标题[::]|文章标题[::]",
+    # a table border at the start or end of a line: | 标题:… |
+    r"^\|\s*|\s*\|$",
+]
+_INLINE_RE = re.compile("|".join(f"(?:{p})" for p in _INLINE_CHROME), re.M)
+
+
+def _inline_chrome(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _INLINE_RE.finditer(text) if m.end() > m.start()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Chrome lines
+
+_BREADCRUMB = re.compile(r"^(?:您现在的位置|你现在的位置|当前位置|您的位置|你的位置|所在位置|现在位置)|(?:\s[>›»]\s?.*){2,}|(?:[^>\n]{1,20}>){3,}")
+_SITE_LINE = re.compile(
+    r"^(?:网站首页|首页|设为首页|加入收藏|网站地图|联系我们|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|"
+    r"分享到|扫一扫|字号|【字体|登录|注册)|精选阅读$|欢迎阅读|来源于.{0,12}网|更多(?:相关)?.{0,10}请(?:继续)?关注|"
+    r"(?:www\.|https?://|\.com\b|\.cn\b|\.net\b)")
+_SPAM_WORDS = re.compile(r"在线|视频|免费|观看|国产|亚洲|欧美|日韩|精品|无码|高清|播放|久久|av|AV|成人|色|一区|二区|三区")
+_PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页$")
+_PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|点击下载|免费下载|精选范文|范文网|希望对你有所帮助|"
+                    r"希望对您有所帮助|仅供参考|欢迎阅读|来源于免费网")
+
+
+def _line_chrome(text: str) -> list[tuple[int, int]]:
+    """Spans of whole lines (with their line break) that are web chrome."""
+    lines = _lines(text)
+    drop: list[tuple[int, int]] = []
+    # The header zone: everything up to a breadcrumb found among the first lines is site chrome.
+    head_limit = min(len(lines), 12)
+    for k in range(head_limit):
+        s, e, line = lines[k]
+        if _is_breadcrumb(line):
+            drop.append((0, e))
+            lines = lines[k + 1:]
+            break
+    for k, (s, e, line) in enumerate(lines):
+        t = line.strip()
+        if not t:
+            continue
+        if _is_chrome_line(t) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e)):
+            drop.append((s, e))
+    return drop
+
+
+def _is_teaser(line: str, text: str, after: int) -> bool:
+    """A summary line that repeats, run together, the text that follows it (a site's lede)."""
+    folded = re.sub(r"\s+", "", line)
+    rest = re.sub(r"\s+", "", text[after:after + 4 * len(line) + 2000])
+    windows = [folded[i:i + 12] for i in range(0, len(folded) - 11, 6)]
+    if len(windows) < 4:
+        return False
+    found = sum(1 for w in windows if w in rest)
+    return found >= 0.7 * len(windows)
+
+
+def _is_breadcrumb(line: str) -> bool:
+    t = line.strip()
+    return bool(t) and len(t) < 300 and "。" not in t and bool(_BREADCRUMB.search(t))
+
+
+def _is_chrome_line(t: str) -> bool:
+    n = len(t)
+    if _is_breadcrumb(t) and (t.count(">") >= 2 or t.count("›") >= 2 or t.startswith(("您", "你", "当前", "所在", "现在"))):
+        return True
+    # navigation bars: several short items between | separators
+    items = [x.strip() for x in re.split(r"[|｜]", t)]
+    if len(items) >= 3 and all(len(x) <= 12 for x in items) and "。" not in t:
+        return True
+    # spam keyword lines: many short comma-separated items full of spam words
+    items = [x for x in re.split(r"[,，、]", t) if x.strip()]
+    if len(items) >= 5 and "。" not in t and max(map(len, items)) <= 20:
+        if sum(1 for x in items if _SPAM_WORDS.search(x)) >= max(2, len(items) * 0.3):
+            return True
+    if n <= 60 and _SITE_LINE.search(t) and "。" not in t[:-1]:
+        return True
+    if n <= 80 and _PAGE_MARK.search(t):
+        return True
+    if n <= 80 and t.endswith(">") and not t.endswith("》"):
+        return True
+    if _PROMO.search(t):
+        return True
+    return False
+
+
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end including the line break, line text without it) for every line."""
+    out = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        out.append((start, start + len(line), body))
+        start += len(line)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Whitespace
+
+_EDGE_SPACE = re.compile(r"^[ \t\u3000]+|[ \t\u3000]+$", re.M)
+_BLANKS = re.compile(r"\n\n\n+")
+_RUN_SPACE = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def _edge_space(text: str) -> list[tuple[int, int]]:
+    """Trim every line and shorten long runs of spaces inside lines to one."""
+    spans = [(m.start(), m.end()) for m in _EDGE_SPACE.finditer(text)]
+    spans += [(m.start() + 1, m.end()) for m in _RUN_SPACE.finditer(text)]
+    return _merge(spans)
+
+
+def _blank_lines(text: str) -> list[tuple[int, int]]:
+    """Keep at most one blank line in a row; drop leading and trailing blank lines."""
+    spans = [(m.start() + 2, m.end()) for m in _BLANKS.finditer(text) if m.end() > m.start() + 2]
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        spans.append((0, lead))
+    trail = len(text.rstrip())
+    if trail < len(text):
+        spans.append((trail, len(text)))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def fold_for_match(s: str) -> str:
+    """NFKC and no whitespace: the fold the contract's scorer compares texts with."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))

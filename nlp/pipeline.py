@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from nlp.model import Document, Mention, Section
+from nlp.model import Document, Mention, OffsetMap, Section
 from nlp.settings import Settings
 
 
@@ -37,13 +37,40 @@ def process_text(text: str, *, source: str = "<text>", settings: Settings = Sett
 
     norm = normalize_text(text, variant=settings.variant)
     for i, span in enumerate(split_documents(norm.text)):
+        doc_text, offsets = _cut(norm.text, norm.offsets, span.start, span.end, span.drops)
         doc = Document(
-            source=source, doc_index=i, text=norm.text[span.start:span.end],
+            source=source, doc_index=i, text=doc_text,
             title=span.title, doc_type=span.doc_type, doc_number=span.doc_number,
-            script=norm.script, offsets=norm.offsets.slice(span.start, span.end),
-            meta=dict(meta or {}),
+            script=norm.script, offsets=offsets, meta=dict(meta or {}),
         )
         yield annotate(doc, settings)
+
+
+def _cut(text: str, offsets: OffsetMap, start: int, end: int,
+         drops: Sequence[tuple[int, int]]) -> tuple[str, OffsetMap]:
+    """text[start:end] without the ``drops`` spans, and its map back to the source."""
+    if not drops:
+        return text[start:end].strip(), _strip_map(text, offsets, start, end)
+    keep, pos = [], []
+    all_pos = offsets.positions()
+    last = start
+    for s, e in sorted(drops):
+        keep.append(text[last:s])
+        pos.extend(all_pos[last:s])
+        last = max(last, e)
+    keep.append(text[last:end])
+    pos.extend(all_pos[last:end])
+    joined = "".join(keep)
+    lead = len(joined) - len(joined.lstrip())
+    body = joined.strip()
+    pos = pos[lead:lead + len(body)]
+    return body, OffsetMap.from_positions(pos, source_end=offsets.to_source(end))
+
+
+def _strip_map(text: str, offsets: OffsetMap, start: int, end: int) -> OffsetMap:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    return offsets.slice(start + lead, start + lead + len(piece.strip()))
 
 
 def annotate(doc: Document, settings: Settings = Settings()) -> Document:

@@ -23,41 +23,49 @@ YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
     rf"|[{CN_YEAR_DIGIT}]{{4}})"
 )
-MONTH_NUM = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"  # 12, 05, 十二, 五
+MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
     r"(?:3[01]|[12][0-9]|0?[1-9]"
-    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
+    rf"|{MASK}{{1,2}})"
 )
 CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?)?(?:至|到|~|～|-|–|—{1,2}|－)\s?"  # 至, —, 开始,到
 MONTH_PART = r"上中旬|中下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末"  # 6月中旬, 5月底
-YEAR_PART = r"上半年|下半年|第?[一二三四]季度|年底|年初|年末|暑期|暑假|寒假|底|初(?![步期级次心衷])|末|“?七一”?"  # 上半年, 年底
+YEAR_PART = r"上半年|下半年|第?[一二三四1-4]季度|年底|年初|年末|暑期|暑假|寒假|底|初(?![步期级次心衷])|末|“?七一”?"  # 上半年, 年底
 
 SAMPLES = {
     "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇"),
-    "MONTH_NUM": ("12", "05", "十二", "五"),
-    "DAY_NUM": ("31", "05", "二十五", "三十"),
+    "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
+    "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
     "MONTH_PART": ("中旬", "中下旬", "底"),
     "YEAR_PART": ("上半年", "第一季度", "年底", "“七一”"),
 }
 
 _NOT_RECURRING = r"(?<!每)(?<!每年)"  # 每年6月, 每年年底, 每年初 recur; they are not dates
+# a month number starts a numeral: not the 5 of 2015月, the 二 of 十二月, the 元 of 3000元月薪
+_MONTH_START = r"(?<![0-9.A-Za-z*×〇零一二两三四五六七八九十百千万单])"
 
 
-def _side(p: str, *, bare_day_start: bool = False) -> str:
+def _side(p: str, *, is_start: bool = False) -> str:
     """One side of a date expression; group names are prefixed with ``p`` (s_ or e_)."""
     year = (
         rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{YEAR_NUM})\s?年度?"
-        rf"|(?P<{p}rel>[今明去本])年度?)"
+        rf"|(?P<{p}rel>[今明去本])年度?)\s?"
     )
-    if bare_day_start:
+    if is_start:
         # 2005年11月21~30日: the start day may omit 日 when an end day follows
         day = rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号]))"
     else:
         day = rf"(?P<{p}d>{DAY_NUM})\s?[日号]"
-    month = rf"(?<![0-9.])(?P<{p}m>{MONTH_NUM})\s?月份?(?:{day}|(?P<{p}mp>{MONTH_PART}))?"
+    if is_start:
+        # 1-6月: the start month may omit 月 when an end month follows
+        month_word = rf"(?:\s?月份?\s?|(?={CONNECTOR}{MONTH_NUM}\s?月))"
+    else:
+        month_word = r"\s?月份?\s?"
+    month = rf"{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?:{day}|(?P<{p}mp>{MONTH_PART}))?"
     # the year is optional, but a side must hold a year, a month or a named part
-    no_year = rf"(?=(?<![0-9.]){MONTH_NUM}\s?月|{YEAR_PART})"
+    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|{YEAR_PART})"
     return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}))?"
 
 
@@ -75,11 +83,12 @@ _SUFFIX = r"(?P<suffix>前后|之前|以前|前(?!夕))?"
 
 DATE = re.compile(
     rf"{_DOTTED}"
-    rf"|(?:(?P<lead>{_LEAD_DASH})|{_YEAR_RANGE_START}|{_side('s_', bare_day_start=True)})"
+    rf"|(?:(?P<lead>{_LEAD_DASH})|{_YEAR_RANGE_START}|{_side('s_', is_start=True)})"
     rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_')}|{_END_DAY}))?"
     rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}"
 )
 
+_SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
 _CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
 
 
@@ -97,10 +106,13 @@ def find_dates(
     """
     found: list[tuple[int, int, dict, str]] = []  # start, end, value, separator before the next
     for m in DATE.finditer(text):
-        value = _value(m, year)
-        if value is None:
+        read = _value(m, year)
+        if read is None:
             continue
-        start, end = m.span()
+        value, end = read
+        start = m.start()
+        while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
+            end -= 1
         if m.group("suffix") is None and text[end - 1 : end] == "”" and "“" not in m.group(0):
             end -= 1  # a closing quote after 七一 with no opening one
         found.append((start, end, value, ""))
@@ -121,11 +133,12 @@ def _spread_deadlines(text: str, found: list) -> None:
             found[i] = (start, end, dict(value, kind="deadline"), between)
 
 
-def _value(m: re.Match, ref_year: str | None) -> dict | None:
+def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
+    """The contract value of a match and where its text ends; None when it is no date."""
     g = m.groupdict()
     if g["dy"]:
         d = f"{g['dy']}-{int(g['dm']):02d}-{int(g['dd']):02d}"
-        return {"start": d, "end": d, "kind": "point"}
+        return {"start": d, "end": d, "kind": "point"}, m.end()
     start_side = _read_side(g, "s_", ref_year)
     if g["lead"] is not None:
         start_side = ("XXXX", None, None, None)
@@ -135,19 +148,22 @@ def _value(m: re.Match, ref_year: str | None) -> dict | None:
         return None
     ranged = bool(g["conn"])
     if ranged:
+        end_side = None
         if g["e_bd"]:
-            if start_side[2] is None:  # 6月-20日 is not a range of days
-                return None
-            day = _num(g["e_bd"])
-            end_side = (start_side[0], start_side[1], day, None) if day else None
+            day = _month_or_day(g["e_bd"], 31)
+            if start_side[2] is not None and day:  # 6月-20日 is not a range of days
+                end_side = (start_side[0], start_side[1], day, None)
         else:
             end_side = _read_side(g, "e_", ref_year, default_year=start_side[0])
-        if end_side is None:
-            return None
         start = _bounds(*start_side)[0]
-        end = _bounds(*end_side)[1]
-        if start is None or end is None:
+        end = _bounds(*end_side)[1] if end_side else None
+        if start is None:
             return None
+        if end is None:  # keep the start alone when it stands as a date: 6月-20日
+            stop = m.start("conn")
+            if g["lead"] is not None or not m.string[stop - 1 : stop] in _SIDE_ENDINGS:
+                return None
+            return _value(DATE.match(m.string, m.start(), stop), ref_year)
         kind = "range"
     else:
         bounds = _bounds(*start_side)
@@ -162,7 +178,7 @@ def _value(m: re.Match, ref_year: str | None) -> dict | None:
         kind = "deadline"
     elif suffix == "前后":
         kind = "point" if start == end else kind
-    return {"start": start, "end": end, "kind": kind}
+    return {"start": start, "end": end, "kind": kind}, m.end()
 
 
 def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX") -> tuple | None:
@@ -182,22 +198,20 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
         return None  # a bare 底 is no date
     if part and "七一" in part and not (year_text or rel) and not (part.startswith("“") or g.get("suffix")):
         return None  # 七一 alone is a date only when quoted or followed by 前
-    month = _num(month_text) if month_text else None
-    day = _num(day_text) if day_text else None
-    if month is not None and not 1 <= month <= 12:
-        return None
-    if day is not None and not 1 <= day <= 31:
+    month = _month_or_day(month_text, 12) if month_text else None
+    day = _month_or_day(day_text, 31) if day_text else None
+    if month is False or day is False:
         return None
     return (year, month, day, part)
 
 
-def _bounds(year: str, month: int | None, day: int | None, part: str | None) -> tuple:
+def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> tuple:
     """The first and last date a side covers, as contract strings."""
     if month is not None:
-        ym = f"{year}-{month:02d}"
+        ym = f"{year}-{month}"
         if day is not None:
-            return f"{ym}-{day:02d}", f"{ym}-{day:02d}"
-        last = f"{ym}-{_last_day(year, month):02d}"
+            return f"{ym}-{day}", f"{ym}-{day}"
+        last = f"{ym}-{_last_day(year, month)}"
         return {
             None: (ym, ym),
             "上旬": (f"{ym}-01", f"{ym}-10"),
@@ -227,15 +241,28 @@ def _bounds(year: str, month: int | None, day: int | None, part: str | None) -> 
     if part == "七一":
         return f"{year}-07-01", f"{year}-07-01"
     if part.endswith("季度"):
-        q = "一二三四".index(part[-3])
+        q = int(part[-3].translate(_CN_TO_ASCII)) - 1
         return f"{year}-{3 * q + 1:02d}", f"{year}-{3 * q + 3:02d}"
     return None, None
 
 
-def _last_day(year: str, month: int) -> int:
-    if month == 2 and not year.isdigit():
-        return 28  # 201X: leap or not is unknown; 28 is the common case
-    return calendar.monthrange(int(year) if year.isdigit() else 2001, month)[1]
+def _last_day(year: str, month: str) -> str:
+    if not month.isdigit():
+        return "XX"
+    if month == "02" and not year.isdigit():
+        return "28"  # 201X: leap or not is unknown; 28 is the common case
+    return str(calendar.monthrange(int(year) if year.isdigit() else 2001, int(month))[1])
+
+
+def _month_or_day(s: str, top: int) -> str | None | bool:
+    """"05"/"十二"/"元" -> zero-padded digits, "xx" -> "XX"; False when out of range."""
+    s = s.strip()
+    if re.fullmatch(MASK + "+", s):
+        return "XX"
+    n = 1 if s == "元" else _num(s)
+    if n is None or not 1 <= n <= top:
+        return False
+    return f"{n:02d}"
 
 
 def _year_str(s: str) -> str:

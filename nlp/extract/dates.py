@@ -48,22 +48,24 @@ _MONTH_START = r"(?<![0-9.A-Za-z*×〇零一二两三四五六七八九十百千
 
 
 def _side(p: str, *, is_start: bool = False) -> str:
-    """One side of a date expression; group names are prefixed with ``p`` (s_ or e_)."""
+    """One side of a date expression; group names are prefixed with ``p`` (s_ or e_).
+
+    Spaces (``201* 年12月``, ``2010 年 5 月 20 日``) are allowed only before a following
+    part, so no side ends in a space and no two optional spaces meet.
+    """
     year = (
         rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{YEAR_NUM})\s?年度?"
-        rf"|(?P<{p}rel>[今明去本])年度?)\s?"
+        rf"|(?P<{p}rel>[今明去本])年度?)(?:\s(?=[0-9{MASK[1:-1]}一二三四五六七八九十元]))?"
     )
     if is_start:
         # 2005年11月21~30日: the start day may omit 日 when an end day follows
         day = rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号]))"
+        # 1-6月: the start month may omit 月 when an end month follows
+        month_word = rf"(?:\s?月份?|(?={CONNECTOR}{MONTH_NUM}\s?月))"
     else:
         day = rf"(?P<{p}d>{DAY_NUM})\s?[日号]"
-    if is_start:
-        # 1-6月: the start month may omit 月 when an end month follows
-        month_word = rf"(?:\s?月份?\s?|(?={CONNECTOR}{MONTH_NUM}\s?月))"
-    else:
-        month_word = r"\s?月份?\s?"
-    month = rf"{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?:{day}|(?P<{p}mp>{MONTH_PART}))?"
+        month_word = r"\s?月份?"
+    month = rf"{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
     # the year is optional, but a side must hold a year, a month or a named part
     no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|{YEAR_PART})"
     return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}))?"

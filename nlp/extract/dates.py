@@ -31,7 +31,9 @@ DAY_NUM = (  # 31, 05, 二十五, 三十
 )
 CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?)?(?:至|到|~|～|-|–|—{1,2}|－)\s?"  # 至, —, 开始,到
 MONTH_PART = r"上中旬|中下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末"  # 6月中旬, 5月底
-YEAR_PART = r"上半年|下半年|第?[一二三四1-4]季度|年底|年初|年末|暑期|暑假|寒假|底|初(?![步期级次心衷])|末|“?七一”?"  # 上半年, 年底
+# named parts of a year; 七一 stands alone only quoted or before 前: 在“七一”前
+YEAR_PART = r"上半年|下半年|第?[一二三四1-4]季度|年底|年初|年末|暑期|暑假|寒假|“七一”|七一(?=前)"  # 上半年, 年底
+YEAR_SUFFIX = r"底|初(?![步期级次心衷])|末|七一"  # only right after a year: 20xx年底, 2010年初
 
 SAMPLES = {
     "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇"),
@@ -40,6 +42,7 @@ SAMPLES = {
     "CONNECTOR": ("至", "—", "开始,到", " - "),
     "MONTH_PART": ("中旬", "中下旬", "底"),
     "YEAR_PART": ("上半年", "第一季度", "年底", "“七一”"),
+    "YEAR_SUFFIX": ("底", "初", "七一"),
 }
 
 _NOT_RECURRING = r"(?<!每)(?<!每年)"  # 每年6月, 每年年底, 每年初 recur; they are not dates
@@ -68,7 +71,7 @@ def _side(p: str, *, is_start: bool = False) -> str:
     month = rf"{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
     # the year is optional, but a side must hold a year, a month or a named part
     no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|{YEAR_PART})"
-    return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}))?"
+    return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}|{YEAR_SUFFIX}))?"
 
 
 _END_DAY = rf"(?P<e_bd>{DAY_NUM})\s?[日号]"  # 20日-31日: an end that is a day only
@@ -115,8 +118,6 @@ def find_dates(
         start = m.start()
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if m.group("suffix") is None and text[end - 1 : end] == "”" and "“" not in m.group(0):
-            end -= 1  # a closing quote after 七一 with no opening one
         found.append((start, end, value, ""))
     _spread_deadlines(text, found)
     for start, end, value, _sep in found:
@@ -196,10 +197,6 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
         year = _relative_year(rel, ref_year)
     else:
         year = default_year
-    if part in ("底", "初", "末") and not (year_text or rel or month_text):
-        return None  # a bare 底 is no date
-    if part and "七一" in part and not (year_text or rel) and not (part.startswith("“") or g.get("suffix")):
-        return None  # 七一 alone is a date only when quoted or followed by 前
     month = _month_or_day(month_text, 12) if month_text else None
     day = _month_or_day(day_text, 31) if day_text else None
     if month is False or day is False:

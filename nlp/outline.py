@@ -1,7 +1,276 @@
-"""Outline stage placeholder."""
+"""Outline stage: a document's text -> its numbered sections (GB/T 9704 numbering and what
+real documents do with it).
+
+Markers are found at line starts and, in text flattened onto one line, where they run in after
+a sentence end or a short heading. Levels are the true nesting depth, computed with a stack of
+open numbering styles: a style already open closes everything below it; a new style nests under
+the innermost open one, or, when nothing is open, takes its usual rank among the styles the
+document uses (`(一)` stays level 2 when the template dropped its `一、`).
+"""
+
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
 from nlp.model import Section
+
+_CN = "一二三四五六七八九十"
+_CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
+
+# (style, pattern); the style's usual rank is its position in this list.
+_STYLES = [
+    ("zhang", rf"第(?:{_CN_NUM}|\d{{1,3}})章"),  # 第一章
+    ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
+    ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
+    ("cn", rf"{_CN_NUM}、"),  # 一、
+    ("cnp", rf"\({_CN_NUM}\)"),  # (一)
+    ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
+    ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
+    ("arp", r"\(\d{1,2}\)|(?<![\d(])\d{1,2}\)"),  # (1) 1)
+    ("circ", r"[①-⑳]"),  # ①
+    ("yao", rf"[{_CN}]{{1,2}}(?:要|是)(?=[\u4e00-\u9fff“])"),  # 一要 (paragraph-initial runs only)
+]
+_RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
+_MARKER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES))
+# Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
+_RUN_IN_BEFORE = re.compile(r"[。;;::!?！？]\s*$|\s$")
+
+# Words that end a heading, for text flattened onto one line (`一、总体要求以邓小平理论…`).
+_HEAD_END = (
+    "指导思想", "总体要求", "工作目标", "目标任务", "基本原则", "主要任务", "主要内容", "工作内容", "实施步骤",
+    "方法步骤", "工作步骤", "工作要求", "组织领导", "保障措施", "工作措施", "主要措施", "时间安排", "工作安排",
+    "进度安排", "工作重点", "奋斗目标", "基本情况", "主要做法", "存在问题", "下步打算", "工作职责", "职责分工",
+    "实施范围", "工作范围", "重要意义", "设置", "管理", "程序", "机制", "方法与步骤", "步骤", "要求", "目标", "原则",
+    "任务", "措施", "安排", "内容", "方式", "形式", "范围", "对象", "职责", "分工", "意义", "思想", "情况", "做法",
+)
+_HEAD_END_RE = re.compile("|".join(sorted(_HEAD_END, key=len, reverse=True)))
+_BODY_START = re.compile(r"[\u4e00-\u9fff“《]")
+_DATEISH = re.compile(r"\d|[上中下]旬|月|年")
+
+
+@dataclass(slots=True)
+class _Marker:
+    style: str
+    ordinal: int
+    start: int  # marker start
+    mend: int  # marker end (heading starts after spaces)
+    marker: str
+    line_start: bool
+    heading: str = ""
+    level: int = 0
 
 
 def parse_outline(text: str) -> list[Section]:
-    return []
+    """The sections of one document, in reading order.
+
+    >>> [(s.level, s.marker, s.heading) for s in parse_outline("一、总体要求\\n(一)加强领导。正文\\n1、建立机构。")]
+    [(1, '一、', '总体要求'), (2, '(一)', '加强领导'), (3, '1、', '建立机构')]
+    """
+    markers = _find_markers(text)
+    if not markers:
+        return _unnumbered(text)
+    _assign_levels(markers)
+    return _sections(text, markers)
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _ordinal(style: str, marker: str) -> int:
+    digits = re.search(r"\d+", marker)
+    if digits:
+        return int(digits.group())
+    if style == "circ":
+        return ord(marker[0]) - ord("①") + 1
+    cn = re.search(rf"[{_CN}百零〇]+", marker)
+    return _cn_value(cn.group()) if cn else 0
+
+
+def _cn_value(s: str) -> int:
+    vals = {c: i + 1 for i, c in enumerate(_CN[:9])}
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + vals.get(s[1:], 0)
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return vals.get(a, 0) * 10 + vals.get(b, 0)
+    return vals.get(s, 0)
+
+
+# Attachments (附件:1、…名单; 附:…目标分解表 flattened) are not part of the outline.
+_ATTACHMENT = re.compile(r"(?:^|(?<=[。;\n]))\s*(?:附件|附表|附[::])")
+
+
+def _find_markers(text: str) -> list[_Marker]:
+    found: list[_Marker] = []
+    last_of: dict[str, _Marker] = {}
+    att = _ATTACHMENT.search(text)
+    limit = att.start() if att else len(text)
+    for m in _MARKER.finditer(text, 0, limit):
+        style = m.lastgroup
+        start = m.start()
+        line_start = start == 0 or text[start - 1] == "\n" or text[text.rfind("\n", 0, start) + 1:start].strip() == ""
+        ordinal = _ordinal(style, m.group())
+        prev = last_of.get(style)
+        expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
+        if style == "yao":
+            if not line_start:
+                continue
+        elif not line_start:
+            before = text[max(0, start - 3):start]
+            recent = found[-1] if found else None
+            in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
+            unambiguous = style in ("cnp", "zhang", "jie", "tiao") and expected
+            if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
+                continue
+            if not (ordinal == 1 or expected):
+                continue
+            after = text[m.end():m.end() + 5]
+            if style in ("ar", "arp") and re.match(r"\d", after) and not re.match(r"[12]\d{3}年", after):
+                continue  # 1、3、5 is a list of numbers; 1、2005年… is an item
+        if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not re.match(
+                r"[12]\d{3}年", text[m.end():m.end() + 5]):
+            continue  # 1.5 or 2、3% are numbers, not markers
+        mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start)
+        found.append(mk)
+        last_of[style] = mk
+        for deeper in [s for s in last_of if _RANK[s] > _RANK[style]]:
+            del last_of[deeper]  # numbering below restarts under a new parent
+    found = _keep_paragraph_runs(found, "yao")
+    per_line: dict[int, int] = {}
+    for mk in found:
+        ls = text.rfind("\n", 0, mk.start)
+        per_line[ls] = per_line.get(ls, 0) + 1
+    for k, mk in enumerate(found):
+        nxt = found[k + 1].start if k + 1 < len(found) else len(text)
+        flat = per_line[text.rfind("\n", 0, mk.start)] >= 3
+        mk.heading = _heading(text, mk.mend, min(nxt, limit), flat=flat)
+    return [mk for mk in found if mk.heading or mk.line_start]
+
+
+def _clean_marker(s: str) -> str:
+    return s.replace("．", ".").replace(" ", "")
+
+
+def _keep_paragraph_runs(found: list[_Marker], style: str) -> list[_Marker]:
+    """Paragraph-initial 一要/一是 count only in runs of consecutive ordinals (一要, 二要, ...)."""
+    keep = [True] * len(found)
+    idx = [k for k, mk in enumerate(found) if mk.style == style]
+    for k in idx:
+        mk = found[k]
+        nxt = next((found[j] for j in idx if j > k), None)
+        prv = next((found[j] for j in reversed(idx) if j < k), None)
+        ok = (nxt is not None and nxt.ordinal == mk.ordinal + 1 and mk.ordinal == 1) or (
+            prv is not None and prv.ordinal == mk.ordinal - 1 and keep[found.index(prv)])
+        keep[k] = ok
+    return [mk for k, mk in enumerate(found) if keep[k]]
+
+
+def _heading(text: str, start: int, next_marker: int, *, flat: bool = False) -> str:
+    """The heading a reader sees after a marker: to the first 。 or line end, or where the body
+    visibly starts in flattened text."""
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    line_end = text.find("\n", start)
+    if line_end < 0:
+        line_end = len(text)
+    end = min(line_end, next_marker)
+    stop = re.search(r"[。;;!！]", text[start:end])
+    cand = text[start:start + stop.start()] if stop else text[start:end]
+    if len(cand) > 40 or flat:
+        cand = _cut_flattened(cand)
+    return cand.strip().rstrip(":: ")
+
+
+def _cut_flattened(cand: str) -> str:
+    # a space ends the heading: `基本情况 全系统有33个…`
+    sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(])", cand[:40])
+    if sp and sp.start() >= 2:
+        return cand[:sp.start()]
+    # a dated stage in parentheses ends it: `动员学习阶段(6月中旬至6月下旬)主要任务是:`
+    par = re.search(r"\(([^()]{2,24})\)", cand[:40])
+    if par and _DATEISH.search(par.group(1)) and par.end() < len(cand) and par.start() <= 20:
+        return cand[:par.end()]
+    # a heading noun followed by the body: `总体要求以邓小平理论…`, `委派岗位设置乡镇卫生院…`
+    bounds = None
+    for m in _HEAD_END_RE.finditer(cand[:22]):
+        nxt = cand[m.end():m.end() + 1]
+        if m.end() >= 2 and nxt and _BODY_START.match(nxt) and nxt not in "的和与及、":
+            bounds = bounds or _token_bounds(cand[:40])
+            if m.start() in bounds and m.end() in bounds:
+                return cand[:m.end()]
+    return cand
+
+
+def _token_bounds(s: str) -> set[int]:
+    """Word boundaries (jieba) in s, so `思想观念` is not cut after `思想`."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    pos, out = 0, {0}
+    for w in jieba.cut(s, HMM=False):
+        pos += len(w)
+        out.add(pos)
+    return out
+
+
+def _assign_levels(markers: list[_Marker]) -> None:
+    present = sorted({mk.style for mk in markers}, key=_RANK.get)
+    stack: list[_Marker] = []
+    for mk in markers:
+        pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].style == mk.style), None)
+        if pos is None and mk.style == "stage" and mk.ordinal > 1:
+            # 第三阶段 continuing (一)(二) stages is their sibling
+            pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].ordinal == mk.ordinal - 1), None)
+        if pos is not None:
+            mk.level = stack[pos].level
+            del stack[pos:]
+        else:
+            while stack and _RANK[stack[-1].style] >= _RANK[mk.style] and stack[-1].style != "stage":
+                stack.pop()
+            if stack:
+                mk.level = stack[-1].level + 1
+            else:
+                mk.level = 1 + sum(1 for s in present if _RANK[s] < _RANK[mk.style] and s not in ("stage", "yao", "tiao"))
+        stack.append(mk)
+
+
+def _sections(text: str, markers: list[_Marker]) -> list[Section]:
+    out: list[Section] = []
+    parents: list[tuple[int, str]] = []
+    for k, mk in enumerate(markers):
+        end = len(text)
+        for nxt in markers[k + 1:]:
+            if nxt.level <= mk.level:
+                end = nxt.start
+                break
+        while parents and parents[-1][0] >= mk.level:
+            parents.pop()
+        sid = f"s{k + 1}"
+        out.append(Section(sid, parents[-1][1] if parents else None, mk.level, mk.marker, mk.heading,
+                           mk.start, _trim_end(text, mk.start, end)))
+        parents.append((mk.level, sid))
+    return out
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \n\t":
+        end -= 1
+    return end
+
+
+# Unnumbered documents (news items): paragraphs led by a short run-in heading sentence.
+_RUN_IN_HEAD = re.compile(r"^([^。\n,]{2,12},[^。\n,]{2,12})。(?=.)", re.M)
+
+
+def _unnumbered(text: str) -> list[Section]:
+    heads = [m for m in _RUN_IN_HEAD.finditer(text)]
+    if len(heads) < 2:
+        return []
+    out = []
+    for k, m in enumerate(heads):
+        end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        out.append(Section(f"s{k + 1}", None, 1, "", m.group(1), m.start(), _trim_end(text, m.start(), end)))
+    return out

@@ -178,6 +178,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 drops.append((ln.start, min(ln.end + 1, end)))
             elif ln.start > start and ln.text.startswith(headline) and not _is_title_line(ln.text):
                 drops.append((ln.start, ln.start + len(headline)))
+            elif ln.start > start and ln.text.endswith(headline) and len(ln.text) > len(headline) + 20:
+                drops.append((ln.end - len(headline), ln.end))
     doc_type = _doc_type(title)
     number = _doc_number(text, start, min(end, start + 600))
     return DocSpan(start, end, title, doc_type, number, tuple(d for d in drops if start <= d[0] < end))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
 from typing import Iterator, Sequence
 
 from nlp.extract.numbers import parse_number
@@ -245,6 +246,7 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
     return None, None
 
 
+@cache
 def _last_day(year: str, month: str) -> str:
     if not month.isdigit():
         return "XX"
@@ -253,6 +255,7 @@ def _last_day(year: str, month: str) -> str:
     return str(calendar.monthrange(int(year) if year.isdigit() else 2001, int(month))[1])
 
 
+@cache
 def _month_or_day(s: str, top: int) -> str | None | bool:
     """"05"/"十二"/"元" -> zero-padded digits, "xx" -> "XX"; False when out of range."""
     s = s.strip()
@@ -264,6 +267,7 @@ def _month_or_day(s: str, top: int) -> str | None | bool:
     return f"{n:02d}"
 
 
+@cache
 def _year_str(s: str) -> str:
     s = re.sub(MASK, "X", s.translate(_CN_TO_ASCII))
     return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s

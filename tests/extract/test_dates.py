@@ -1,0 +1,144 @@
+"""nlp.extract.dates: dates, periods and deadlines with their contract values."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from nlp.extract import dates
+from nlp.extract.dates import find_dates
+
+
+def _v(start, end=None, kind="point"):
+    return {"start": start, "end": end or start, "kind": kind}
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("2010年5月20日", "2010年5月20日", _v("2010-05-20")),
+    ("二〇一〇年五月二十日", "二〇一〇年五月二十日", _v("2010-05-20")),
+    ("二○一○年六月二十五日印发", "二○一○年六月二十五日", _v("2010-06-25")),
+    ("2010.5.20", "2010.5.20", _v("2010-05-20")),
+    ("2010-05-20", "2010-05-20", _v("2010-05-20")),
+    ("2010 年 5 月 20 日召开", "2010 年 5 月 20 日", _v("2010-05-20")),
+    ("2017年", "2017年", _v("2017")),
+    ("2017年4月", "2017年4月", _v("2017-04")),
+    ("6月份", "6月份", _v("XXXX-06")),
+    ("元月5日", "元月5日", _v("XXXX-01-05")),
+    ("201*年工作", "201*年", _v("201X")),
+    ("20xx年", "20xx年", _v("20XX")),
+    ("20XX年", "20XX年", _v("20XX")),
+    ("**年", "**年", _v("XXXX")),
+    ("XX年1月", "XX年1月", _v("XXXX-01")),
+    ("20xx年x月x日", "20xx年x月x日", _v("20XX-XX-XX")),
+], ids=["full", "cn-full", "cn-circle-zero", "dotted", "iso", "spaced", "year", "year-month",
+        "month-份", "元月", "masked-201*", "masked-20xx", "masked-20XX", "masked-**", "masked-XX",
+        "masked-month-day"])
+def test_point(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("201*年12月20日-31日", _v("201X-12-20", "201X-12-31", "range")),
+    ("2005年11月21~30日", _v("2005-11-21", "2005-11-30", "range")),
+    ("6月中旬至6月下旬", _v("XXXX-06-11", "XXXX-06-30", "range")),
+    ("2月中旬—3月中旬", _v("XXXX-02-11", "XXXX-03-20", "range")),
+    ("8月中下旬", _v("XXXX-08-11", "XXXX-08-31", "range")),
+    ("201* 年12月开始至201*年5月底", _v("201X-12", "201X-05-31", "range")),
+    ("2月中旬开始,到6月下旬", _v("XXXX-02-11", "XXXX-06-30", "range")),
+    ("20xx年2月下旬至3月上旬", _v("20XX-02-21", "20XX-03-10", "range")),
+    ("6月—20xx年6月底", _v("XXXX-06", "20XX-06-30", "range")),
+    ("2017年7月至12月", _v("2017-07", "2017-12", "range")),
+    ("2010年1-6月份", _v("2010-01", "2010-06", "range")),
+    ("2009-2012年", _v("2009", "2012", "range")),
+    ("“—20xx年创先争优活动”", _v("XXXX", "20XX", "range")),
+    ("今年上半年", _v("XXXX-01", "XXXX-06", "range")),
+    ("下半年", _v("XXXX-07", "XXXX-12", "range")),
+    ("2011年第一季度", _v("2011-01", "2011-03", "range")),
+    ("今年暑期", _v("XXXX-07", "XXXX-08", "range")),
+    ("2010年初", _v("2010-01-01", "2010-01-31", "range")),
+    ("3月初", _v("XXXX-03-01", "XXXX-03-10", "range")),
+    ("2012年2月下旬", _v("2012-02-21", "2012-02-29", "range")),
+], ids=["day-range", "tilde-bare-day", "旬-至-旬", "旬-dash", "中下旬", "开始至-底", "开始,到",
+        "start-year-carries", "end-year-stays", "month-至-month", "bare-month-start", "year-range",
+        "redacted-first-year", "今年上半年", "下半年", "季度", "暑期", "年初", "月初", "leap-下旬"])
+def test_range(text, value):
+    assert [m.value for m in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("5月10日前上报", "5月10日前", _v("XXXX-05-10", kind="deadline")),
+    ("于6月25日前报", "6月25日前", _v("XXXX-06-25", kind="deadline")),
+    ("年底前完成", "年底前", _v("XXXX-12-31", kind="deadline")),
+    ("2023年6月底前完成整改", "2023年6月底前", _v("2023-06-30", kind="deadline")),
+    ("2005年11月20日底", "2005年11月20日底", _v("2005-11-20", kind="deadline")),
+    ("在“七一”前,组织", "“七一”前", _v("XXXX-07-01", kind="deadline")),
+    ("2010年9月底以前", "2010年9月底以前", _v("2010-09-30", kind="deadline")),
+    ("2017年年底前后建成", "2017年年底前后", _v("2017-12-31")),
+    ("2020年前后", "2020年前后", _v("2020")),
+], ids=["前", "于…前", "年底前", "月底前", "日底", "七一前", "以前", "年底前后-point", "前后-point"])
+def test_deadline(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+def test_trailing_前_makes_the_whole_list_deadlines():
+    text = "分别于2月19日、4月20日、6月25日前报送"
+    assert [m.value["kind"] for m in find_dates(text)] == ["deadline"] * 3
+
+
+def test_relative_year_resolved_only_when_given():
+    assert [m.value["start"] for m in find_dates("今年和明年")] == ["XXXX", "XXXX"]
+    assert [m.value["start"] for m in find_dates("今年和明年", year="2010")] == ["2010", "2011"]
+
+
+@pytest.mark.parametrize("text", [
+    "十七大", "十二五规划", "日卫党发〔2010〕11号", "庆发[2004]9号", "“12345”工作思路",
+    "半年时间", "三个月左右", "四年左右", "3个月以上", "8小时", "每年", "每月", "每年年底",
+    "每年初", "每年6月", "半年一评", "年终考核", "建党90周年", "第一阶段", "2006-2046", "2024",
+    "单元月考", "3000元月薪", "七一", "初步建立",
+], ids=lambda t: t)
+def test_not_a_date(text):
+    assert list(find_dates(text)) == []
+
+
+def test_range_end_that_is_no_date_keeps_the_start():
+    assert [m.text for m in find_dates("从XX年1月至今")] == ["XX年1月"]
+    assert [m.text for m in find_dates("20xx年7月—党的十八大召开前")] == ["20xx年7月"]
+
+
+def test_offsets_point_into_the_text():
+    text = "一、时间安排\n2010年5月20日至6月30日,各单位于7月5日前上报。"
+    for m in find_dates(text):
+        assert text[m.start:m.end] == m.text
+
+
+def test_reading_order():
+    starts = [m.start for m in find_dates("5月1日、6月1日和2010年7月")]
+    assert starts == sorted(starts) and len(starts) == 3
+
+
+@pytest.mark.parametrize("name", sorted(dates.SAMPLES))
+def test_fragment_matches_its_samples(name):
+    pattern = re.compile(getattr(dates, name))
+    for sample in dates.SAMPLES[name]:
+        assert pattern.fullmatch(sample), (name, sample)
+
+
+HOSTILE_UNITS = ["2010年", "1-", "201*年12月20", "年", "月", "日", "至", "xx", "*", "20", "12月",
+                 "5月1日-", "1月1-", "—", "年底前", "“七一”", "2010-05-", "开始,到", "1 ", "初", "每年",
+                 "二〇一〇年五月二十", "1月1日至1月", "x年x月x日—"]
+
+
+@pytest.mark.parametrize("unit", HOSTILE_UNITS)
+def test_linear_time_on_hostile_text(unit):
+    def run(n):
+        text = unit * (n // len(unit)) + "。"
+        t0 = time.perf_counter()
+        for _ in find_dates(text):
+            pass
+        return time.perf_counter() - t0
+
+    small, big = run(25_000), run(100_000)
+    assert big < 3.0
+    assert big < 8 * small + 0.05  # 4x the text, well under 16x the time

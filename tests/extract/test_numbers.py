@@ -1,0 +1,51 @@
+"""nlp.extract.numbers: the shared numeral fragments and parse_number."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from nlp.extract import numbers
+from nlp.extract.numbers import parse_number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("70", 70.0),
+    ("0.5", 0.5),
+    ("1,200", 1200.0),
+    ("三", 3.0),
+    ("十", 10.0),
+    ("十二", 12.0),
+    ("二十三", 23.0),
+    ("一百二十", 120.0),
+    ("一百零五", 105.0),
+    ("两", 2.0),
+    ("两千", 2000.0),
+    ("三万五千", 35000.0),
+    ("二〇一〇", 2010.0),
+    ("3万", 30000.0),
+    ("1.5万", 15000.0),
+    ("", None),
+    ("x", None),
+    ("十十", None),
+    ("三个", None),
+], ids=lambda v: repr(v))
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("name", sorted(numbers.SAMPLES))
+def test_fragment_matches_its_samples(name):
+    pattern = re.compile(getattr(numbers, name))
+    for sample in numbers.SAMPLES[name]:
+        assert pattern.fullmatch(sample), (name, sample)
+
+
+@pytest.mark.parametrize("unit", ["1", "1.", "一十", "〇", "1,", "十百千万亿"])
+def test_number_fragment_is_linear_on_hostile_text(unit):
+    hostile = unit * (100_000 // len(unit)) + "x"
+    t0 = time.perf_counter()
+    list(re.finditer(numbers.NUMBER, hostile))
+    assert time.perf_counter() - t0 < 1.0

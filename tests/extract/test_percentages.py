@@ -1,0 +1,87 @@
+"""nlp.extract.percentages: ratios with unit and comparator."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from nlp.extract import percentages
+from nlp.extract.percentages import find_percentages
+
+
+def _v(number, unit="%", comparator=None):
+    return {"number": number, "unit": unit, "comparator": comparator}
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("重点抓好三个70%:即", "70%", _v(70.0)),
+    ("全市70%以上的县级", "70%以上", _v(70.0, comparator=">=")),
+    ("培训率达到70%以上;", "达到70%以上", _v(70.0, comparator=">=")),
+    ("使全市75%的县级综合医院达到建设标准", "75%", _v(75.0)),
+    ("覆盖面达100%,", "达100%", _v(100.0, comparator=">=")),
+    ("满意率≥90%", "≥90%", _v(90.0, comparator=">=")),
+    ("不低于90%", "不低于90%", _v(90.0, comparator=">=")),
+    ("超过50%", "超过50%", _v(50.0, comparator=">")),
+    ("不足10%", "不足10%", _v(10.0, comparator="<")),
+    ("低于5%", "低于5%", _v(5.0, comparator="<")),
+    ("不超过3%", "不超过3%", _v(3.0, comparator="<=")),
+    ("下降到5%", "下降到5%", _v(5.0, comparator="<=")),
+    ("5%以下", "5%以下", _v(5.0, comparator="<=")),
+    ("控制在0.5/10万以内", "控制在0.5/10万以内", _v(0.5, "/10万", "<=")),
+    ("发生率1.2/万", "1.2/万", _v(1.2, "/万")),
+    ("17‰", "17‰", _v(17.0, "‰")),
+    ("百分之九十", "百分之九十", _v(90.0)),
+    ("百分之九十点五", "百分之九十点五", _v(90.5)),
+    ("千分之五", "千分之五", _v(5.0, "‰")),
+    ("十万分之三", "十万分之三", _v(3.0, "/10万")),
+    ("合格率为95%", "95%", _v(95.0, comparator="=")),
+    ("作为70%的", "70%", _v(70.0)),
+], ids=["bare", "以上", "达到-以上", "达到-governs-noun", "达", "≥", "不低于", "超过", "不足", "低于",
+        "不超过", "下降到", "以下", "控制在-以内", "per-万", "permille", "百分之", "百分之-点",
+        "千分之", "十万分之", "为", "作为-is-not-为"])
+def test_percentage(text, surface, value):
+    assert [(m.text, m.value) for m in find_percentages(text)] == [(surface, value)]
+
+
+def test_one_mention_per_number_each_with_its_own_comparator():
+    text = "孕产妇死亡率和5岁以下儿童死亡率分别控制在31/10万和17‰以内"
+    assert [(m.text, m.value) for m in find_percentages(text)] == [
+        ("控制在31/10万", _v(31.0, "/10万", "<=")),
+        ("17‰以内", _v(17.0, "‰", "<=")),
+    ]
+
+
+@pytest.mark.parametrize("text", ["12345", "提高5个百分点", "2010年", "比例≥70", "百分点"],
+                         ids=lambda t: t)
+def test_not_a_percentage(text):
+    assert list(find_percentages(text)) == []
+
+
+def test_offsets_point_into_the_text():
+    text = "一、目标\n接种率达到95%以上,死亡率控制在31/10万以内。"
+    for m in find_percentages(text):
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("name", sorted(percentages.SAMPLES))
+def test_fragment_matches_its_samples(name):
+    pattern = re.compile(getattr(percentages, name))
+    for sample in percentages.SAMPLES[name]:
+        assert pattern.fullmatch(sample), (name, sample)
+
+
+@pytest.mark.parametrize("unit", ["1", "1.", "1%", "达到", "达到1", "百分之", "百分之一", "/10万", "1/", "以上",
+                                  "不低于1", "1 ", "十", "≥"])
+def test_linear_time_on_hostile_text(unit):
+    def run(n):
+        text = unit * (n // len(unit)) + "。"
+        t0 = time.perf_counter()
+        for _ in find_percentages(text):
+            pass
+        return time.perf_counter() - t0
+
+    small, big = run(25_000), run(100_000)
+    assert big < 3.0
+    assert big < 8 * small + 0.05

@@ -341,7 +341,10 @@ def _theme_classifier(settings: Settings) -> tuple[Classifier | None, str | None
         return None, f"themes: unavailable ({err})"
 
     def classify(texts: list[str]) -> list[list[str]]:
-        return [list(themes) for themes, _ in classify_texts(texts, model_path=settings.themes_model)]
+        answers = classify_texts(texts, model_path=settings.themes_model)
+        # (themes, scores) pairs, or objects with a .themes field
+        return [list(getattr(a, "themes", None) or (a[0] if isinstance(a, (tuple, list)) else []))
+                for a in answers]
 
     return classify, None
 

@@ -179,7 +179,7 @@ _INLINE_CHROME = [
     # 上一篇:… 下一篇:… 相关栏目:… to the end of the line
     r"(?:上一篇|下一篇|相关栏目|相关文章|相关阅读|推荐阅读|热门文章)\s*[::][^\n]*",
     # [责任编辑:魏飞]  【编辑:…】
-    r"[\[【](?:责任编辑|编辑|责编|来源|作者|审核|校对)[::][^\]】\n]{0,30}[\]】]",
+    r"[\[【(](?:责任编辑|编辑|责编|来源|作者|审核|校对)[::][^\]】)\n]{0,30}[\]】)]",
     # 第1版权所有, 版权所有©…
     r"(?:第\d+)?版权所有(?:[©(c)]*[^\n,。]{0,20}(?:网|站|公司))?",
     # entity junk left by scrapers: &X32; &nbsp; &#12288;
@@ -207,6 +207,7 @@ _SITE_LINE = re.compile(
     r"分享到|扫一扫|字号|【字体|登录|注册)|精选阅读$|欢迎阅读|来源于.{0,12}网|更多(?:相关)?.{0,10}请(?:继续)?关注|"
     r"(?:www\.|https?://|\.com\b|\.cn\b|\.net\b)")
 _SPAM_WORDS = re.compile(r"在线|视频|免费|观看|国产|亚洲|欧美|日韩|精品|无码|高清|播放|久久|av|AV|成人|色|一区|二区|三区")
+_FOOTER = re.compile(r"©|(?i:copyright)|All Rights Reserved|ICP备|ICP证|公网安备|可信网站|关于我们|免责声明|版权申明|版权声明")
 _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页$")
 _PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|点击下载|免费下载|精选范文|范文网|希望对你有所帮助|"
                     r"希望对您有所帮助|仅供参考|欢迎阅读|来源于免费网")
@@ -221,6 +222,8 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
     for k in range(head_limit):
         s, e, line = lines[k]
         if _is_breadcrumb(line):
+            if any("。" in ln for _, _, ln in lines[:k]):
+                break  # real text above it: not a page header
             drop.append((0, e))
             lines = lines[k + 1:]
             break
@@ -262,6 +265,13 @@ def _is_chrome_line(t: str) -> bool:
     if len(items) >= 5 and "。" not in t and max(map(len, items)) <= 20:
         if sum(1 for x in items if _SPAM_WORDS.search(x)) >= max(2, len(items) * 0.3):
             return True
+    if n <= 120 and _FOOTER.search(t):
+        return True
+    if not re.search(r"[\w\u4e00-\u9fff]", t):
+        return True  # a line of lone punctuation: ...  ***  ———
+    items = [x.strip() for x in re.split(r"\s[-–·]\s?|\s?[-–·]\s", t)]
+    if len(items) >= 4 and all(len(x) <= 8 for x in items):
+        return True  # 关于我们 - 联系我们 - 网站地图
     if n <= 60 and _SITE_LINE.search(t) and "。" not in t[:-1]:
         return True
     if n <= 80 and _PAGE_MARK.search(t):
@@ -289,7 +299,7 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 _EDGE_SPACE = re.compile(r"^[ \t\u3000]+|[ \t\u3000]+$", re.M)
 _BLANKS = re.compile(r"\n\n\n+")
-_RUN_SPACE = re.compile(r"(?<=\S) {3,}(?=\S)")
+_RUN_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def _edge_space(text: str) -> list[tuple[int, int]]:

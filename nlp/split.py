@@ -27,7 +27,7 @@ _TITLE_TAIL = r"(?:\((?:试行|草案|征求意见稿|修订|修订稿|暂行)\)
 _MARKER_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|"
     r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")
-_TITLE_LINE = re.compile(rf"^(?P<title>[^。!?;]{{2,80}}?(?:{_GENRE_ALT}){_TITLE_TAIL})[。>]?$")
+_TITLE_LINE = re.compile(rf"^(?P<title>[^。!?;,，]{{2,80}}?(?:{_GENRE_ALT}){_TITLE_TAIL})[。>]?$")
 # A title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
 _TITLE_PREFIX = re.compile(rf"^(?P<title>[^。!?;:,\s]{{2,80}}(?:{_GENRE_ALT}){_TITLE_TAIL})")
 DOC_NUMBER = re.compile(

@@ -1,0 +1,88 @@
+"""Normalizing: pinyin, script, OpenCC, folding, chrome removal, offsets back to the input."""
+
+import pytest
+
+from nlp.normalize import detect_script, normalize_text
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("網(wǎng)站", "网站"),
+    ("新疆兵團(tuán)", "新疆兵团"),
+    ("(一)加強領導", "(一)加强领导"),
+    ("(2010)年", "(2010)年"),
+    ("報送(附電子版)", "报送(附电子版)"),
+    ("成員(fu)", "成员(fu)"),  # no tone mark: a real parenthesis
+], ids=["pinyin", "pinyin-after-trad", "cn-marker", "year", "real-parens", "untoned-latin"])
+def test_pinyin_only_after_characters(raw, expected):
+    assert normalize_text(raw).text == expected
+
+
+@pytest.mark.parametrize("text, script", [
+    ("全县卫生系统作风整顿活动实施方案", "simplified"),
+    ("全縣衛生系統作風整頓活動實施方案", "traditional"),
+    ("全县卫生系统與醫院實施方案和医疗机构", "mixed"),
+], ids=["simplified", "traditional", "mixed"])
+def test_script_detected(text, script):
+    assert detect_script(text) == script
+    assert normalize_text(text).script == script
+
+
+def test_fullwidth_letters_digits_and_parentheses_fold():
+    assert normalize_text("（一）完成率达到９５％以上，ＡＢＣ").text == "(一)完成率达到95%以上，ABC"
+
+
+@pytest.mark.parametrize("chrome", [
+    "范文 > 策划方案 > 作风整顿实施方案 > 导航 > 全县卫生系统作风整顿活动实施方案",
+    "您现在的位置: 医学全在线 > 中国卫生人才网 > 山东卫生人才网 > 日照 > 正文",
+    "卫生部直属 | 浙江 | 河南 | 广东 | 北京 | 天津",
+    "久久天天躁综合夜夜,超91在线,久久夜视频,91av免费在线观看,在线视频二区,亚洲欧美日韩专区一",
+    "网站首页 | 网站地图",
+    "烟草系统纪律作风整顿活动实施方案第2页",
+    "F132.com精选阅读",
+    "市直卫生系统效能建设实施方案>",
+    "《区卫生系统创建省级文明城市实施方案》来源于免费网,欢迎阅读区卫生系统创建省级文明城市实施方案。",
+    "小编经过整理,为你编辑了全县卫生系统作风整顿活动实施方案,更多相关信息请继续关注本网站。",
+], ids=["breadcrumb", "position", "nav-bar", "spam", "site-links", "page-marker", "site-name",
+        "link-tail", "source-line", "promo"])
+def test_chrome_lines_removed(chrome):
+    body = "一、工作目标\n到2025年底,完成率达到95%以上。"
+    assert normalize_text(f"{body}\n{chrome}\n二、工作要求\n加强领导。").text == body + "\n二、工作要求\n加强领导。"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("领导为组 ……(快文网http://www.fanwy.cn省略744字,正式会员可完整阅读)…… (二)加强", "领导为组 (二)加强"),
+    ("创新方 ……(未完,全文共3480字,当前只显示1933字)上一篇:督学 下一篇:民委", "创新方"),
+    ("有关症结。第1版权所有2、认真进行整改", "有关症结。2、认真进行整改"),
+    ("全市卫生系统&X32;“卫生形象建设年”", "全市卫生系统“卫生形象建设年”"),
+    ("已有效解决群众反映问题15个。(辽宁省锦州市委组织部 李赢)\n[责任编辑:魏飞]", "已有效解决群众反映问题15个。"),
+    ("深入开展\n******(省略)\n(三)广泛宣传", "深入开展\n\n(三)广泛宣传"),
+], ids=["omitted", "unfinished", "copyright", "entity", "credit-editor", "stars-omitted"])
+def test_inline_chrome_removed(raw, expected):
+    assert normalize_text(raw).text == expected
+
+
+def test_header_zone_before_breadcrumb_removed():
+    raw = "醫(yī)學(xué)全在線\n首頁 > 地方要聞 > 基層黨建 > 正文\n\n遼寧錦州:以黨建引領\n正文第一段。"
+    assert normalize_text(raw).text == "辽宁锦州:以党建引领\n正文第一段。"
+
+
+def test_repeated_lede_line_removed():
+    body = "日照市卫生局文件\n关于开展创先争优活动的指导意见\n各区县卫生局:\n5月20日,市委组织部下发文件,对在全市基层党组织和党员中深入开展活动进行部署。"
+    lede = "日照人才网:指导意见:" + body.replace("\n", "")[:70]
+    assert normalize_text(lede + "\n" + body).text == body
+
+
+def test_blank_lines_collapse_and_lines_are_trimmed():
+    assert normalize_text("  一、目标  \n\n\n\n  内容。 ").text == "一、目标\n\n内容。"
+
+
+def test_offsets_point_back_to_the_input():
+    raw = "網(wǎng)站首頁 | 網(wǎng)站地圖\n一、總體要求\n　　全縣醫療機構消防設施完好率達到９５％以上。"
+    norm = normalize_text(raw)
+    import opencc
+
+    t2s = opencc.OpenCC("t2s")
+    for i, ch in enumerate(norm.text):
+        src = raw[norm.offsets.to_source(i)]
+        assert t2s.convert(src).translate({0xFF19: "9", 0xFF15: "5", 0xFF05: "%"}) == ch
+    assert norm.offsets.to_source(len(norm.text)) == len(raw)

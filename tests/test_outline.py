@@ -1,0 +1,70 @@
+"""The outline: markers, headings as a reader sees them, true nesting depth."""
+
+import pytest
+
+from nlp.outline import parse_outline
+
+
+def _outline(text):
+    return [(s.level, s.marker, s.heading) for s in parse_outline(text)]
+
+
+def test_gbt9704_levels():
+    text = "一、总体要求\n正文。\n(一)加强领导。正文。\n1、建立机构。正文。\n(1)成立小组。\n①明确分工。\n二、工作步骤\n正文。"
+    assert _outline(text) == [(1, "一、", "总体要求"), (2, "(一)", "加强领导"), (3, "1、", "建立机构"),
+                              (4, "(1)", "成立小组"), (5, "①", "明确分工"), (1, "二、", "工作步骤")]
+
+
+def test_one_style_at_two_depths():
+    text = "一、目标\n1、甲。\n2、乙。\n二、措施\n(一)丙。\n1、丁。\n(二)戊。"
+    assert [lv for lv, _, _ in _outline(text)] == [1, 2, 2, 1, 2, 3, 2]
+
+
+def test_missing_parent_keeps_the_normal_level():
+    text = "(一)甲。\n(二)乙。\n三、丙\n(一)丁。\n四、戊"
+    assert [lv for lv, _, _ in _outline(text)] == [2, 2, 1, 2, 1]
+
+
+def test_stage_markers_continue_their_siblings():
+    text = "四、活动安排\n(一)学习阶段(2月中旬—3月中旬)。\n(二)检查阶段。\n第三阶段:整改提高阶段(5月上旬—5月下旬)。\n五、要求"
+    assert _outline(text)[3] == (2, "第三阶段:", "整改提高阶段(5月上旬—5月下旬)")
+
+
+def test_flattened_headings_stop_where_the_body_starts():
+    text = ("制定如下实施方案。一、总体要求以邓小平理论为指导,认真查摆问题。二、工作重点(一)全面推进依法行政,从严规范行政行为。"
+            "三、方法与步骤(一)动员学习阶段(6月中旬至6月下旬)主要任务是:学习文件。1、建立工作机构。成立小组。")
+    assert _outline(text) == [
+        (1, "一、", "总体要求"), (1, "二、", "工作重点"), (2, "(一)", "全面推进依法行政,从严规范行政行为"),
+        (1, "三、", "方法与步骤"), (2, "(一)", "动员学习阶段(6月中旬至6月下旬)"), (3, "1、", "建立工作机构")]
+
+
+def test_space_ends_a_flattened_heading():
+    text = "总结如下: 一、基本情况 全系统有33个机构。 二、动员部署,迅速启动活动 (一)高度重视,强化组织领导。一是成立小组。"
+    assert _outline(text) == [(1, "一、", "基本情况"), (1, "二、", "动员部署,迅速启动活动"), (2, "(一)", "高度重视,强化组织领导")]
+
+
+@pytest.mark.parametrize("text", [
+    "一是加强领导,二是落实责任,三是强化督查。",
+    "全年完成2、3个项目,增长1.5%。",
+    "以“1、3、5”为载体开展活动。",
+    "附件:1、领导小组名单\n2、指导小组名单",
+], ids=["yishi-in-paragraph", "numbers", "quoted-list", "attachments"])
+def test_not_sections(text):
+    assert _outline(text) == []
+
+
+def test_paragraph_initial_yao_runs_are_sections():
+    text = "(三)加强监管\n一要加强网络建设。\n二要抓好食品卫生。\n三要加强监管。"
+    assert [m for _, m, _ in _outline(text)] == ["(三)", "一要", "二要", "三要"]
+
+
+def test_unnumbered_paragraph_headings_in_news():
+    text = "导语段落。\n加强组织领导,压实主体责任。强化保障。\n夯实组织基础,凝聚发展动力。抓实支部。"
+    assert _outline(text) == [(1, "", "加强组织领导,压实主体责任"), (1, "", "夯实组织基础,凝聚发展动力")]
+
+
+def test_spans_cover_heading_and_body_and_nest():
+    text = "一、目标\n完成。\n(一)甲。正文\n二、措施\n乙。"
+    secs = parse_outline(text)
+    assert text[secs[0].start:secs[0].end] == "一、目标\n完成。\n(一)甲。正文"
+    assert secs[1].parent == secs[0].id and secs[2].parent is None

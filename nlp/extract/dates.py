@@ -33,7 +33,7 @@ DAY_NUM = (  # 31, 05, 二十五, 三十
 CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?)?(?:至|到|~|～|-|–|—{1,2}|－)\s?"  # 至, —, 开始,到
 MONTH_PART = r"上中旬|中下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末"  # 6月中旬, 5月底
 # named parts of a year; 七一 stands alone only quoted or before 前: 在“七一”前
-YEAR_PART = r"上半年|下半年|第?[一二三四1-4]季度|年底|年初|年末|暑期|暑假|寒假|“七一”|七一(?=前)"  # 上半年, 年底
+YEAR_PART = r"上半年|下半年|(?<![前后近0-9])第?[一二三四1-4]季度|年底|年初|年末|暑期|暑假|寒假|“七一”|七一(?=前)"  # 上半年, 年底
 YEAR_SUFFIX = r"底|初(?![步期级次心衷])|末|七一"  # only right after a year: 20xx年底, 2010年初
 
 SAMPLES = {
@@ -85,7 +85,8 @@ _LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
 _YEAR_RANGE_START = (  # 2010—2012年: the first year may omit 年
     rf"(?<![0-9A-Za-z*×])(?P<s_by>{YEAR_NUM})(?={CONNECTOR}{YEAR_NUM}\s?年)"
 )
-_SUFFIX = r"(?P<suffix>前后|之前|以前|前(?!夕))?"
+# 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
+_SUFFIX = r"(?P<suffix>前后|之前|以前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
 
 DATE = re.compile(
     rf"{_DOTTED}"

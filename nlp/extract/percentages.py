@@ -38,7 +38,7 @@ def _alternation(words) -> str:
 # Fragments, each with a sample it must match (checked in tests/extract/test_percentages.py).
 PRE = _alternation(_PRE_CMP)  # 达到, 不低于, ≥
 POST = _alternation(_POST_CMP)  # 以上, 以内
-SIGN_UNIT = r"%|‰|/10万|/十万|/万"  # %, ‰, /10万
+SIGN_UNIT = r"%(?![0-9A-Za-z])|‰|/10万|/十万|/万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
 CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
 RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
@@ -47,7 +47,7 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
 )
 # 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
 PERCENT = re.compile(
-    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.])(?:{RATIO})(?:\s?(?P<post>{POST}))?"
+    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?P<post>{POST}))?"
 )
 
 SAMPLES = {
@@ -70,6 +70,7 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
     >>> [(m.text, m.value["comparator"]) for m in find_percentages("分别控制在31/10万和17‰以内")]
     [('控制在31/10万', '<='), ('17‰以内', '<=')]
     """
+    found = []
     for m in PERCENT.finditer(text):
         number = _number(m)
         if number is None:
@@ -80,8 +81,30 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         start, end = m.span()
         if pre and not post and comparator == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
-        yield Mention(type="percentage", start=start, end=end, text=text[start:end],
-                      value={"number": number, "unit": unit, "comparator": comparator})
+        found.append([start, end, {"number": number, "unit": unit, "comparator": comparator}, pre, post])
+    _share_comparators(text, found)
+    for start, end, value, _pre, _post in found:
+        yield Mention(type="percentage", start=start, end=end, text=text[start:end], value=value)
+
+
+def _share_comparators(text: str, found: list) -> None:
+    """达到95%、90%和85%以上: a list joined by 、/和/及/与 shares its leading or closing word."""
+    i = 0
+    while i < len(found):
+        j = i
+        while j + 1 < len(found) and text[found[j][1] : found[j + 1][0]] in _LIST_JOINERS:
+            j += 1
+        if j > i:
+            closing = found[j][4] and found[j][2]["comparator"]
+            leading = found[i][3] and found[i][2]["comparator"]
+            shared = closing or leading
+            for k in range(i, j + 1):
+                if found[k][2]["comparator"] in (None, "=") and shared:
+                    found[k][2] = dict(found[k][2], comparator=shared)
+        i = j + 1
+
+
+_LIST_JOINERS = ("、", "和", "及", "与")
 
 
 def _number(m: re.Match) -> float | None:

@@ -96,10 +96,17 @@ def test_relative_year_resolved_only_when_given():
     "十七大", "十二五规划", "日卫党发〔2010〕11号", "庆发[2004]9号", "“12345”工作思路",
     "半年时间", "三个月左右", "四年左右", "3个月以上", "8小时", "每年", "每月", "每年年底",
     "每年初", "每年6月", "半年一评", "年终考核", "建党90周年", "第一阶段", "2006-2046", "2024",
-    "单元月考", "3000元月薪", "七一", "初步建立",
+    "单元月考", "3000元月薪", "七一", "初步建立", "前三季度",
 ], ids=lambda t: t)
 def test_not_a_date(text):
     assert list(find_dates(text)) == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("2010年前三季度", "2010年"), ("5月份前两周", "5月份"),
+], ids=["前三季度", "前两周"])
+def test_前_before_a_count_is_no_deadline(text, surface):
+    assert [(m.text, m.value["kind"]) for m in find_dates(text)] == [(surface, "point")]
 
 
 def test_range_end_that_is_no_date_keeps_the_start():

@@ -53,7 +53,16 @@ def test_one_mention_per_number_each_with_its_own_comparator():
     ]
 
 
-@pytest.mark.parametrize("text", ["12345", "提高5个百分点", "2010年", "比例≥70", "百分点"],
+@pytest.mark.parametrize("text, comparators", [
+    ("分别达到95%、90%和85%", [">=", ">=", ">="]),
+    ("分别为95%、90%和85%以上", [">=", ">=", ">="]),
+    ("全市75%的县级综合医院、85%的乡镇卫生院达到标准", [None, None]),
+], ids=["leading-word", "closing-word", "not-a-bare-list"])
+def test_a_bare_list_shares_its_comparator(text, comparators):
+    assert [m.value["comparator"] for m in find_percentages(text)] == comparators
+
+
+@pytest.mark.parametrize("text", ["12345", "%E5%B9%B4", "提高5个百分点", "2010年", "比例≥70", "百分点"],
                          ids=lambda t: t)
 def test_not_a_percentage(text):
     assert list(find_percentages(text)) == []

@@ -1,14 +1,14 @@
 """End to end on the seed documents: spans exact, offsets back to the file, no chrome left."""
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from nlp.pipeline import process_file
 from nlp.settings import Settings
 
-from conftest import SEEDS
-
+SEEDS = Path(__file__).resolve().parent.parent / "corpora" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
 # Chrome that issue 2 lists; none of it may survive in any document.

@@ -25,7 +25,7 @@ _PRE_WORDS = {
     "<": ("不足", "低于", "小于", "少于", "<"),
     "=": ("保持在", "为", "="),
 }
-_POST_WORDS = {">=": ("及以上", "以上"), "<=": ("及以下", "以下", "以内")}
+_POST_WORDS = {">=": ("及以上", "以上"), "<=": ("及以下", "以下", "以内"), "=": ("左右",)}
 
 _PRE_CMP = {w: c for c, words in _PRE_WORDS.items() for w in words}
 _POST_CMP = {w: c for c, words in _POST_WORDS.items() for w in words}
@@ -38,7 +38,8 @@ def _alternation(words) -> str:
 # Fragments, each with a sample it must match (checked in tests/extract/test_percentages.py).
 PRE = _alternation(_PRE_CMP)  # 达到, 不低于, ≥
 POST = _alternation(_POST_CMP)  # 以上, 以内
-SIGN_UNIT = r"%(?![0-9A-Za-z])|‰|/10万|/十万|/万"  # %, ‰, /10万; not the %E5 of a URL
+# ％ and ／ too, for text that skipped the normalizer's full-width fold
+SIGN_UNIT = r"[%％](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
 CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
 RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
@@ -52,8 +53,8 @@ PERCENT = re.compile(
 
 SAMPLES = {
     "PRE": ("达到", "不低于", "≥", "控制在"),
-    "POST": ("以上", "以内", "及以下"),
-    "SIGN_UNIT": ("%", "‰", "/10万", "/万"),
+    "POST": ("以上", "以内", "及以下", "左右"),
+    "SIGN_UNIT": ("%", "％", "‰", "/10万", "/十万", "/万"),
     "CN_FRACTION": ("百分之", "千分之"),
     "CN_FRACTION_NUMBER": ("九十", "九十点五", "90"),
     "RATIO": ("70%", "17‰", "31/10万", "百分之九十"),
@@ -75,7 +76,7 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         number = _number(m)
         if number is None:
             continue
-        unit = _UNITS[m.group("unit") or m.group("frac")]
+        unit = _UNITS[(m.group("unit") or m.group("frac")).replace("％", "%").replace("／", "/")]
         pre, post = m.group("pre"), m.group("post")
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
         start, end = m.span()

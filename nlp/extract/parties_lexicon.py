@@ -90,7 +90,6 @@ def target_cues() -> dict[str, dict[str, str]]:
 # ---- parties -------------------------------------------------------------------------------
 
 SUFFIX_KINDS = ("body", "group", "office", "unit", "place", "person")
-CUE_SLOTS = ("subject", "object", "after_name", "list", "person")
 
 
 @cache
@@ -108,16 +107,31 @@ def role_words() -> dict[str, str]:
 
 
 class PartyCue(NamedTuple):
-    cue: str
-    slot: str
-    role: str
+    before: str  # words written before the name ("" if none)
+    after: str  # words written after it
+    at_clause_start: bool  # "^…要": the name opens its clause
+    label: bool  # "组长:…": the names after a label and a colon
+    role: str  # a contract role, or "auto"
 
 
 @cache
 def party_cues() -> tuple[PartyCue, ...]:
-    """The cue table of ``party_cues.tsv``: which words give a name which role."""
-    rows = read_table("party_cues.tsv", ("cue", "slot", "role"), {1: CUE_SLOTS, 2: ROLES})
-    return tuple(PartyCue(*r.cells) for r in rows)
+    """The cues of ``party_cues.tsv``, two-sided patterns first, then longest first."""
+    rows = read_table("party_cues.tsv", ("pattern", "role"), {1: ROLES + ("auto",)})
+    cues = []
+    for r in rows:
+        pattern, role = r.cells
+        if pattern.count("…") != 1:
+            raise BadDataFile(f"party_cues.tsv:{r.line}: pattern {pattern!r} must hold exactly one "
+                              f"'…' marking the name")
+        at_start = pattern.startswith("^")
+        before, after = pattern.lstrip("^").split("…")
+        label = before.endswith(":") and not after
+        if not before and not after:
+            raise BadDataFile(f"party_cues.tsv:{r.line}: pattern {pattern!r} has no words around '…'")
+        cues.append(PartyCue(before, after, at_start, label, role))
+    cues.sort(key=lambda c: (not (c.before and c.after), -len(c.before) - len(c.after)))
+    return tuple(cues)
 
 
 @cache

@@ -1,0 +1,99 @@
+"""Names of people for the party extractor: jieba's person tags, filtered by family name.
+
+``candidate_spans(text, ner=...)`` is the seam for a NER model: the rule spans come from jieba
+(``nr`` tokens of two to four characters that open with a common family name and are not common
+words); a model's person spans, when ``ner="hanlp"`` is wired in, are merged with them there.
+jieba is imported and initialised inside, once per process, with the user dictionary of
+administrative bodies (``nlp/data/jieba_user_dict.txt``) so sections such as 医政股 are not
+glued to the names beside them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import cache
+
+from nlp.extract.parties_lexicon import BadDataFile, surnames, user_dict_path
+
+Span = tuple[int, int, str]  # start, end, normalized name
+
+MAX_JIEBA_CHARS = 200_000  # beyond this, person names are looked for only near labels
+
+
+@cache
+def _jieba():
+    """jieba's tagger, initialised once with the user dictionary (lines validated)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    path = user_dict_path()
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            cells = line.split()
+            if len(cells) != 3 or not cells[1].isdigit():
+                raise BadDataFile(f"jieba_user_dict.txt:{n}: expected 'word frequency tag', got {line!r}")
+            jieba.add_word(cells[0], int(cells[1]), cells[2])
+    return jieba, jieba.posseg
+
+
+def is_person_name(word: str) -> bool:
+    """Two or three Chinese characters opening with a common family name, not a placeholder."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+        return False
+    names = surnames()
+    return word[0] in names or (len(word) >= 3 and word[:2] in names)
+
+
+def candidate_spans(text: str, *, ner: str = "auto") -> list[Span]:
+    """Spans of people's names in ``text``, in reading order.
+
+    ``ner`` other than "rules" will add a model's spans here; for now every value uses the rules.
+    """
+    if not text or len(text) > MAX_JIEBA_CHARS:
+        return []
+    jieba, posseg = _jieba()
+    freq = jieba.dt.FREQ
+    out: list[Span] = []
+    pos = 0
+    for word, flag in posseg.cut(text):
+        start = text.find(word, pos)
+        if start < 0:
+            continue
+        pos = start + len(word)
+        # jieba tags some common words nr (许可证, 公正); a real name is rare in its dictionary
+        if flag == "nr" and is_person_name(word) and freq.get(word, 0) < 10:
+            out.append((start, pos, word))
+    return out
+
+
+def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list[Span]:
+    """People listed in ``text[start:end]`` after a label: ``刘石溪 邓英明 鲍 明`` or ``甘筱华序号…``.
+
+    Space-separated names are taken as written (a one-character piece joins the next:
+    ``鲍 明`` -> 鲍明); a run without separators yields the tagged name it opens with.
+    """
+    out: list[Span] = []
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s、,,]+", text[start:end])]
+    pieces = [(start + a, start + b) for a, b in pieces]
+    merged: list[tuple[int, int]] = []
+    for a, b in pieces:
+        if merged and (merged[-1][1] - merged[-1][0] == 1) and b - a <= 2:
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    for a, b in merged:
+        name = re.sub(r"\s+", "", text[a:b])
+        if is_person_name(name) and len(name) <= 3:
+            out.append((a, b, name))
+            continue
+        tagged = [p for p in people if p[0] == a]
+        if tagged:
+            out.append(tagged[0])
+        break
+    return out

@@ -33,7 +33,7 @@ DAY_NUM = (  # 31, 05, 二十五, 三十
 # 今年, 明年, 去年, 本年; not the 今年 of 如今年轻人, 明年 of 说明年度, 本年 of 成本年…
 RELATIVE_YEAR = r"(?<![如现])今|(?<![文说证光清聪透表查申阐标鲜分开发声])明|(?<![过回出下上失进离除])去|(?<![基根成资日版样脚剧课])本"
 CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?)?(?:至|到|~|～|〜|-|–|—{1,2}|－)\s?"  # 至, —, 开始,到
-MONTH_PART = r"上中旬|中下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末"  # 6月中旬, 5月底
+MONTH_PART = r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末"  # 6月中旬, 5月底
 # named parts of a year; 七一 stands alone only quoted or before 前: 在“七一”前
 YEAR_PART = r"上半年|下半年|(?<![前后近0-9])第?[一二三四1-4]季度|年底|年初|年末|暑期|暑假|寒假|“七一”|七一(?=前)"  # 上半年, 年底
 YEAR_SUFFIX = r"底|初(?![步期级次心衷])|末|七一"  # only right after a year: 20xx年底, 2010年初
@@ -211,6 +211,8 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
 
 def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> tuple:
     """The first and last date a side covers, as contract strings."""
+    if part:
+        part = part.replace("、", "")  # 11月上、中旬
     if month is not None:
         ym = f"{year}-{month}"
         if day is not None:

@@ -45,6 +45,7 @@ def test_point(text, surface, value):
     ("6月中旬至6月下旬", _v("XXXX-06-11", "XXXX-06-30", "range")),
     ("2月中旬—3月中旬", _v("XXXX-02-11", "XXXX-03-20", "range")),
     ("8月中下旬", _v("XXXX-08-11", "XXXX-08-31", "range")),
+    ("11月上、中旬", _v("XXXX-11-01", "XXXX-11-20", "range")),
     ("201* 年12月开始至201*年5月底", _v("201X-12", "201X-05-31", "range")),
     ("2月中旬开始,到6月下旬", _v("XXXX-02-11", "XXXX-06-30", "range")),
     ("20xx年2月下旬至3月上旬", _v("20XX-02-21", "20XX-03-10", "range")),
@@ -60,7 +61,7 @@ def test_point(text, surface, value):
     ("2010年初", _v("2010-01-01", "2010-01-31", "range")),
     ("3月初", _v("XXXX-03-01", "XXXX-03-10", "range")),
     ("2012年2月下旬", _v("2012-02-21", "2012-02-29", "range")),
-], ids=["day-range", "tilde-bare-day", "旬-至-旬", "旬-dash", "中下旬", "开始至-底", "开始,到",
+], ids=["day-range", "tilde-bare-day", "旬-至-旬", "旬-dash", "中下旬", "上、中旬", "开始至-底", "开始,到",
         "start-year-carries", "end-year-stays", "month-至-month", "bare-month-start", "year-range",
         "redacted-first-year", "今年上半年", "下半年", "季度", "暑期", "年初", "月初", "leap-下旬"])
 def test_range(text, value):

@@ -5,6 +5,7 @@ read -> normalize -> split into documents -> outline -> extract -> passages/them
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -85,7 +86,12 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
         if kind == "party":
             kw["ner"] = settings.ner
             kw["title"] = doc.title
-        found.extend(find(doc.text, **kw))
+        got = list(find(doc.text, **kw))
+        if kind == "date":
+            year = _signing_year(doc.text, got)
+            if year and any(_RELATIVE_YEAR.search(m.text) for m in got):
+                got = list(find(doc.text, year=year, **kw))  # 今年/明年 resolved by the signing date
+        found.extend(got)
     found.sort(key=lambda m: (m.start, m.end))
     doc = replace(doc, sections=sections, mentions=assign_sections(found, sections))
     if settings.classify:
@@ -93,6 +99,25 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
 
         doc = replace(doc, passages=classify_passages(doc, model_path=settings.themes_model))
     return doc
+
+
+_RELATIVE_YEAR = re.compile(r"[今明去本]年")
+
+
+def _signing_year(text: str, dates: Sequence[Mention]) -> str | None:
+    """The year of the document's own date: a full date alone on its line (the signing date or
+    the 印发 line of the 版记), the last one in the document."""
+    for m in reversed(dates):
+        start = m.value.get("start", "")
+        if len(start) != 10 or "X" in start or m.value.get("kind") != "point":
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        rest = line.replace(m.text, "").strip()
+        if rest == "" or rest.endswith(("印发", "发布", "签发")):
+            return start[:4]
+    return None
 
 
 def assign_sections(mentions: Sequence[Mention], sections: Sequence[Section]) -> list[Mention]:

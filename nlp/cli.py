@@ -109,16 +109,234 @@ def evaluate(
     docs_dir: Path = typer.Argument(..., help="Folder of the documents the gold describes."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Party recogniser: rules, hanlp or auto."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON."),
+    pool: bool = typer.Option(False, "--pool", help="Score mentions per file, ignoring the document split."),
 ) -> None:
     """Score the program's own output against gold files (P/R/F1 per area)."""
     from nlp.evaluate import evaluate_dir, format_report
 
-    report = evaluate_dir(gold_dir, docs_dir, settings=_settings(ner=ner))
+    report = evaluate_dir(gold_dir, docs_dir, settings=_settings(ner=ner), pool=pool)
     typer.echo(format_report(report))
     if json_out:
         import json
 
         json_out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@app.command()
+def batch(
+    paths: list[Path] = typer.Argument(..., help="Files and folders (.txt .htm .html .docx .pdf)."),
+    output: Path = typer.Option(Path("policy.db"), "--output", "-o", help="The SQLite database (or folder with --engine dask)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: all cores)."),
+    engine: str = typer.Option("local", "--engine", help="local (SQLite) or dask (partitioned Parquet)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again files that failed before."),
+    ner: Optional[str] = typer.Option(None, "--ner", help="Party recogniser: rules, hanlp or auto."),
+    no_themes: bool = typer.Option(False, "--no-themes", help="Skip passage classification."),
+    profile: bool = typer.Option(False, "--profile", help="Sample where worker time goes, per stage."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
+) -> None:
+    """Process files and folders into a database, in parallel; skip files already done."""
+    import json
+
+    from nlp.batch import BatchProgress, format_summary, run_batch
+    from nlp.errors import PolicyNlpError
+
+    settings = _settings(ner=ner, classify=not no_themes)
+    try:
+        if engine == "dask":
+            from nlp.engine_dask import run_dask_batch
+
+            summary = run_dask_batch(paths, output, settings=settings, scheduler=scheduler,
+                                     workers=jobs, quiet=quiet or json_out)
+        elif engine == "local":
+            show = not quiet and not json_out and sys.stderr.isatty()
+            if show:
+                with BatchProgress() as bar:
+                    summary = run_batch(paths, output, jobs=jobs, settings=settings,
+                                        retry_failed=retry_failed, profile=profile, on_progress=bar)
+            else:
+                summary = run_batch(paths, output, jobs=jobs, settings=settings,
+                                    retry_failed=retry_failed, profile=profile)
+        else:
+            raise typer.BadParameter(f"unknown engine {engine!r}; known: local, dask")
+    except PolicyNlpError as err:
+        _fail(str(err))
+        raise typer.Exit(2)
+    if json_out:
+        typer.echo(json.dumps(summary.as_dict(), ensure_ascii=False))
+    elif not quiet:
+        typer.echo(format_summary(summary), err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+class RowFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command(name="export")
+def export_cmd(
+    source: Path = typer.Argument(..., help="A database from batch (or a Dask output folder with --to sqlite)."),
+    to: str = typer.Option(..., "--to", help="csv, xlsx, parquet, jsonl (or sqlite from a Dask folder)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Folder to write (a .db file with --to sqlite)."),
+    zh: bool = typer.Option(False, "--zh", help="Chinese column headers."),
+    tables: Optional[str] = typer.Option(None, "--tables", help="Only these tables, e.g. mentions,documents."),
+) -> None:
+    """Write each table of a database to csv, xlsx (one sheet per table), parquet or jsonl."""
+    from nlp.errors import PolicyNlpError
+
+    try:
+        if to == "sqlite":
+            from nlp.engine_dask import parquet_to_sqlite
+
+            written = [parquet_to_sqlite(source, output)]
+        else:
+            from nlp.store.export import export_tables
+
+            written = export_tables(source, to, output, zh=zh, tables=tables.split(",") if tables else None)
+    except PolicyNlpError as err:
+        _fail(str(err))
+        raise typer.Exit(2)
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
+def query(
+    database: Path = typer.Argument(..., help="A database from batch."),
+    rows: str = typer.Option("mentions", "--rows", help="What to list: mentions, passages or documents."),
+    theme: Optional[str] = typer.Option(None, "--theme", help="Theme, e.g. 四风."),
+    type_: Optional[str] = typer.Option(None, "--type", help="Mention type: date, percentage, target, party..."),
+    party: Optional[str] = typer.Option(None, "--party", help="Documents naming this party (substring)."),
+    date_from: Optional[str] = typer.Option(None, "--from", help="Dates overlapping from YYYY[-MM[-DD]]."),
+    date_to: Optional[str] = typer.Option(None, "--to", help="Dates overlapping up to YYYY[-MM[-DD]]."),
+    doc_type: Optional[str] = typer.Option(None, "--doc-type", help="Document genre, e.g. 实施方案."),
+    text: Optional[str] = typer.Option(None, "--text", help="Row text contains this."),
+    file: Optional[str] = typer.Option(None, "--file", help="File path contains this."),
+    sql: Optional[str] = typer.Option(None, "--sql", help="Run this SQL instead (read-only)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
+    show_sql: bool = typer.Option(False, "--show-sql", help="Print the SQL and its parameters on stderr."),
+    fmt: RowFormat = typer.Option(RowFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """List mentions, passages or documents matching filters; the filter is restated on stderr."""
+    import json
+
+    from nlp.errors import PolicyNlpError
+    from nlp.store.query import build_query, run_query, write_rows
+    from nlp.store.sqlite import connect
+
+    try:
+        if sql:
+            statement, params, words = sql, {}, "raw SQL"
+        else:
+            q = build_query(rows, type=type_, theme=theme, party=party, date_from=date_from,
+                            date_to=date_to, doc_type=doc_type, text=text, file=file, limit=limit)
+            statement, params, words = q.sql, q.params, q.words
+        con = connect(database, readonly=True)
+        columns, found = run_query(con, statement, params)
+    except PolicyNlpError as err:
+        _fail(str(err))
+        raise typer.Exit(2)
+    if show_sql:
+        typer.echo(statement + "\n-- " + json.dumps(params, ensure_ascii=False), err=True)
+    typer.echo(f"{words}: {len(found)} rows", err=True)
+    write_rows(columns, found, fmt.value, sys.stdout)
+
+
+@app.command()
+def search(
+    database: Path = typer.Argument(..., help="A database from batch."),
+    text: str = typer.Argument(..., help="Words to find, e.g. 隐患排查 (cut by jieba; all must match)."),
+    limit: int = typer.Option(20, "--limit", help="At most this many passages."),
+    fmt: RowFormat = typer.Option(RowFormat.table, "--format", "-f", help="Output format."),
+) -> None:
+    """Full-text search over passages, best matches first."""
+    from dataclasses import astuple, fields
+
+    from nlp.errors import PolicyNlpError
+    from nlp.store.query import write_rows
+    from nlp.store.search import Hit, search_passages
+    from nlp.store.sqlite import connect
+
+    try:
+        hits = search_passages(connect(database, readonly=True), text, limit=limit)
+    except PolicyNlpError as err:
+        _fail(str(err))
+        raise typer.Exit(2)
+    typer.echo(f"passages matching {text}: {len(hits)}", err=True)
+    write_rows([f.name for f in fields(Hit)], [astuple(h) for h in hits], fmt.value, sys.stdout)
+
+
+@app.command()
+def classify(
+    text: Optional[str] = typer.Argument(None, help="One passage, for a quick look; omit to read JSON lines."),
+    input_file: Optional[Path] = typer.Option(None, "--input", "-i", help='JSON lines {"id", "text"} (default: stdin).'),
+    fmt: Optional[OutputFormat] = typer.Option(None, "--format", "-f",
+                                               help="jsonl (default for JSON lines) or table (default for TEXT)."),
+    explain: bool = typer.Option(False, "--explain", help="Show the words and phrases behind each assigned theme."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Theme model folder (default models/themes)."),
+) -> None:
+    """Classify passages into themes: JSON lines in, {"id", "themes", "scores"} lines out."""
+    from nlp.errors import PolicyNlpError
+    from nlp.themes import load_model
+    from nlp.themes_io import classify_lines, render_jsonl, render_table
+
+    if text is not None:
+        import json
+
+        lines, name = [json.dumps({"id": 1, "text": text}, ensure_ascii=False)], "<argument>"
+        fmt = fmt or OutputFormat.table
+    else:
+        lines, name = None, str(input_file) if input_file else "<stdin>"
+        fmt = fmt or OutputFormat.jsonl
+    failed = 0
+    try:
+        source = open(input_file, encoding="utf-8") if input_file and lines is None else None
+    except OSError as err:
+        _fail(f"{input_file}: {err.strerror}")
+        raise typer.Exit(1)
+    try:
+        thresholds = load_model(model).meta["thresholds"]
+        for item in classify_lines(lines or source or sys.stdin, name=name, model_path=model, explain=explain):
+            if isinstance(item, PolicyNlpError):
+                _fail(str(item))
+                failed += 1
+            elif fmt == OutputFormat.table:
+                typer.echo(render_table(item, thresholds, show_id=text is None))
+            else:
+                typer.echo(render_jsonl(item))
+    except PolicyNlpError as err:
+        _fail(str(err))
+        raise typer.Exit(1)
+    finally:
+        if source:
+            source.close()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def train(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="Labelled theme corpus (default corpora/themes)."),
+    themes: Optional[Path] = typer.Option(None, "--themes", help="Analyst themes to add (TOML, [[theme]] tables)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Model folder (default models/themes; models/themes-custom with --themes)."),
+) -> None:
+    """Rebuild the theme model from the labelled corpus and print its dev P/R/F1 per theme."""
+    from nlp.errors import PolicyNlpError
+    from nlp.themes import DEFAULT_CORPUS, DEFAULT_MODEL
+    from nlp.themes_io import render_train_report
+    from nlp.themes_train import train_theme_model
+
+    out = output or (DEFAULT_MODEL.with_name("themes-custom") if themes else DEFAULT_MODEL)
+    try:
+        meta = train_theme_model(corpus or DEFAULT_CORPUS, out, themes_file=themes,
+                                 progress=lambda m: typer.echo(m, err=True))
+    except PolicyNlpError as err:
+        _fail(str(err))
+        raise typer.Exit(1)
+    typer.echo(render_train_report(meta, out))
 
 
 def main() -> None:

@@ -417,6 +417,12 @@ def score_saved(gold_dir: str | Path, pred_dir: str | Path, *, pool: bool = Fals
 
 # --- the report for people ------------------------------------------------------------------
 
+def _pad(label: str, width: int = 23) -> str:
+    """``label`` padded to ``width`` terminal columns (a CJK character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in label)
+    return label + " " * max(1, width - used)
+
+
 def _area_line(label: str, v: dict) -> str:
     return (f"{label:22s} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f}"
             f"  gold={v['gold']} pred={v['pred']}")
@@ -447,7 +453,7 @@ def format_report(report: dict) -> str:
     themes = report.get("classify") or {}
     if themes:
         for theme, (p, r, f) in themes["per_theme"].items():
-            lines.append(f"{'theme ' + theme:22s} P={p:.3f} R={r:.3f} F1={f:.3f}")
+            lines.append(f"{_pad('theme ' + theme)}P={p:.3f} R={r:.3f} F1={f:.3f}")
         p, r, f = themes["micro"]
         lines.append(f"{'themes micro':22s} P={p:.3f} R={r:.3f} F1={f:.3f}"
                      f"  answered {themes['answered']}/{themes['passages']} passages")

@@ -48,6 +48,7 @@ FILE_HEAD = r"(?m)^\s*(?P<name>[^\s\n,。:]{2,30}?)文件(?=\s*$|\s*[\u4e00-\u9f
 TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + GENRE  # 中共——区卫生局委员会——区卫生局关于…方案
 LABEL = (r"(?P<label>组\s*长|副\s*组\s*长|总责任人|成\s*员|主\s*任|联络人)\s*:\s*"
          r"(?P<names>[^\n。;:]{1,160})")  # 组 长:王 军
+TABLE_CHARS = 8000  # how far a flattened task table is read after its 责任人 header
 TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅")  # 区卫生局…工作总结
 # words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
 NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "把", "坚决", "严格", "对", "在", "经",
@@ -87,15 +88,14 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     """
     if not text or not text.strip():
         return
-    people = candidate_spans(text, ner=ner)
     found: list[_Found] = []
     found += _title_issuers(text, title)
     found += _header_issuers(text)
     found += _recipients(text)
-    found += _labelled(text, people)
+    found += _labelled(text, ner)
     for s_start, s_end in _sentences(text):
         found += _sentence_parties(text, s_start, s_end)
-    found += _table_people(text, people)
+    found += _table_people(text, ner)
     for f in _resolve(found):
         yield Mention("party", f.start, f.end, text[f.start:f.end], {"name": f.name, "role": f.role})
 
@@ -186,7 +186,7 @@ _LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员
 
 
 @cache
-def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | None], ...]:
+def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | None, tuple[str, ...]], ...]:
     def part(words: str) -> re.Pattern | None:
         if not words:
             return None
@@ -195,14 +195,20 @@ def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | No
             pattern += "(?![人同])"  # 负责人, 负责同志 are posts, not the verb
         return re.compile(pattern)
 
-    return tuple((c, part(c.before), part(c.after)) for c in party_cues() if not c.label)
+    def needles(c: PartyCue) -> tuple[str, ...]:
+        return tuple(w for w in (c.before + "*" + c.after).split("*") if w)
+
+    return tuple((c, part(c.before), part(c.after), needles(c)) for c in party_cues() if not c.label)
 
 
 def _clause_parties(text: str, c_start: int, c_end: int) -> list[_Found]:
     body = _clause_body_start(text, c_start, c_end)
     out: list[_Found] = []
     taken: list[tuple[int, int]] = []
-    for cue, before, after in _compiled_cues():
+    clause = text[c_start:c_end]
+    for cue, before, after, needles in _compiled_cues():
+        if not all(w in clause for w in needles):
+            continue  # most cues are absent from most clauses
         if cue.at_clause_start:
             hit = _subject(text, body, c_end, cue, before, after)
         elif before is not None and after is not None:
@@ -469,7 +475,7 @@ def _recipients(text: str) -> list[_Found]:
     return out
 
 
-def _labelled(text: str, people: list[tuple[int, int, str]]) -> list[_Found]:
+def _labelled(text: str, ner: str) -> list[_Found]:
     """``组 长:王 军``, ``副组长:刘石溪 邓英明``, ``成员:市局各部门负责人和…``, ``总责任人:甘筱华``."""
     roles = {re.sub(r"\s", "", c.before.rstrip(":")): c.role for c in party_cues() if c.label}
     out = []
@@ -483,11 +489,12 @@ def _labelled(text: str, people: list[tuple[int, int, str]]) -> list[_Found]:
         if names:
             out += [_Found(x, y, n, role) for x, y, n in names]
             continue
+        people = candidate_spans(text, ner=ner, start=a, end=min(b, a + 40))
         out += [_Found(x, y, n, role) for x, y, n in person_names_in(text, a, b, people)]
     return out
 
 
-def _table_people(text: str, people: list[tuple[int, int, str]]) -> list[_Found]:
+def _table_people(text: str, ner: str) -> list[_Found]:
     """People and sections in the 责任人/责任单位 columns of a flattened task table."""
     header = re.search(r"责任人", text)
     out = []
@@ -498,7 +505,8 @@ def _table_people(text: str, people: list[tuple[int, int, str]]) -> list[_Found]
         header = re.compile("责任人").search(text, header.end())
     if not header:
         return out
-    region_end = len(text)
+    region_end = min(len(text), header.end() + TABLE_CHARS)
+    people = candidate_spans(text, ner=ner, start=header.end(), end=region_end)
     for a, b, name in people:
         if header.end() <= a < region_end:
             out.append(_Found(a, b, name, "responsible"))

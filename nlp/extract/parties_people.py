@@ -50,25 +50,27 @@ def is_person_name(word: str) -> bool:
     return word[0] in names or (len(word) >= 3 and word[:2] in names)
 
 
-def candidate_spans(text: str, *, ner: str = "auto") -> list[Span]:
-    """Spans of people's names in ``text``, in reading order.
+def candidate_spans(text: str, *, ner: str = "auto", start: int = 0, end: int | None = None,
+                    ) -> list[Span]:
+    """Spans of people's names in ``text[start:end]`` (offsets into ``text``), in reading order.
 
     ``ner`` other than "rules" will add a model's spans here; for now every value uses the rules.
     """
-    if not text or len(text) > MAX_JIEBA_CHARS:
+    end = len(text) if end is None else min(end, len(text))
+    if end <= start or end - start > MAX_JIEBA_CHARS:
         return []
     jieba, posseg = _jieba()
     freq = jieba.dt.FREQ
     out: list[Span] = []
-    pos = 0
-    for word, flag in posseg.cut(text):
-        start = text.find(word, pos)
-        if start < 0:
+    pos = start
+    for word, flag in posseg.cut(text[start:end]):
+        at = text.find(word, pos, end)
+        if at < 0:
             continue
-        pos = start + len(word)
+        pos = at + len(word)
         # jieba tags some common words nr (许可证, 公正); a real name is rare in its dictionary
         if flag == "nr" and is_person_name(word) and freq.get(word, 0) < 10:
-            out.append((start, pos, word))
+            out.append((at, pos, word))
     return out
 
 

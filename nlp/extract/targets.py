@@ -33,6 +33,7 @@ DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)
 RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"
          r"|每名[^\d,。的]{1,8}|每[0-9—\-~]+万[^\d,。]{1,6}?(?=拥有|有|设))")  # 全市, 每3—5万居民社区
+MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时", "重点", "努力", "争取", "实现")
 
 SAMPLES = {
@@ -41,8 +42,8 @@ SAMPLES = {
     "RANGE_DASH": ("—", "-", "至"),
     "YEAR": ("20xx", "2010", "201*"),
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
-    "RATIO_METRIC_END": ("满意率", "比例"),
-    "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区"),
+    "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
+    "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
 }
 
 
@@ -109,11 +110,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages) -> Iterator[M
     pats = _patterns()
     sentence = text[s_start:s_end]
     deadline_at = [(d.start(), _deadline_value(d)) for d in pats["deadline"].finditer(sentence)]
-    pos = 0
     scope = None
-    for m in pats["clause"].finditer(sentence + ","):
-        c_start, c_end = pos, m.start()
-        pos = m.end()
+    for c_start, c_end in _clause_spans(sentence):
         clause = sentence[c_start:c_end]
         if not clause or _is_past(clause):
             continue
@@ -128,6 +126,21 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages) -> Iterator[M
             value["scope"] = value["scope"] or scope
             start, end = s_start + c_start + span_start, s_start + c_start + span_end
             yield Mention("target", start, end, text[start:end], value)
+
+
+def _clause_spans(sentence: str) -> Iterator[tuple[int, int]]:
+    """Clauses of a sentence, each at most MAX_CLAUSE long (a flattened table has no commas;
+    cutting it at a 、 keeps the work per number bounded, so time stays linear)."""
+    pos = 0
+    for m in _patterns()["clause"].finditer(sentence + ","):
+        start, end = pos, m.start()
+        pos = m.end()
+        while end - start > MAX_CLAUSE:
+            cut = sentence.rfind("、", start + MAX_CLAUSE // 2, start + MAX_CLAUSE)
+            cut = cut + 1 if cut > 0 else start + MAX_CLAUSE
+            yield start, cut
+            start = cut
+        yield start, end
 
 
 def _is_past(clause: str) -> bool:

@@ -1,0 +1,122 @@
+"""Targets: one mention per quantified objective, with metric, number, unit, comparator, scope."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from nlp.extract import targets
+from nlp.extract.targets import find_targets
+from nlp.model import Section
+
+
+def values(text: str) -> list[tuple[float, str, str | None]]:
+    return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全市70%以上的县级疾病预防控制机构实验室装备达标。", [(70.0, "%", ">=")]),
+    ("各类卫生应急管理人员和应急队伍培训率达到70%以上。", [(70.0, "%", ">=")]),
+    ("孕产妇死亡率和5岁以下儿童死亡率分别控制在31/10万和17‰以内。",
+     [(31.0, "/10万", "<="), (17.0, "‰", "<=")]),
+    ("麻疹发病率控制在0.5/10万以内。", [(0.5, "/10万", "<=")]),
+    ("每名干部职工的个人自学时间不少于40学时。", [(40.0, "学时", ">=")]),
+    ("挂号、收费等服务窗口排队等候不超过15分钟。", [(15.0, "分钟", "<=")]),
+    ("乡镇卫生院共设18个委派岗位。", [(18.0, "个", None)]),
+    ("培训业务骨干12名、社区护士100名。", [(12.0, "名", None), (100.0, "名", None)]),
+    ("全市新增5个县级综合医院、691所村卫生室达到建设标准。", [(5.0, "个", None), (691.0, "所", None)]),
+    ("选择1—2个乡镇开展试点。", [(1.0, "个", ">=")]),
+    ("无偿献血量占临床用血量的比例≥70.3、有经常性的社会捐赠活动", [(70.0, "%", ">=")]),
+    ("居民对社区卫生服务中心(站)的满意率≥80。", [(80.0, "%", ">=")]),
+    ("2、95的社区卫生服务中心(站)纳入城镇职工医疗保险定点机构", [(95.0, "%", None)]),
+    ("必须做到有三项达到全国爱卫会规定的标准,另一项不超过国家标准的三倍。",
+     [(3.0, "项", ">="), (3.0, "倍", "<=")]),
+    ("重点抓好三个70%:即抓好实验室建设", []),
+    ("今年共有15名医疗专家加入党组织。", []),
+    ("目前,已经报送简报21期,已有效解决群众反映问题15个。", []),
+    ("居住期限3个月以上的流动人口", []),
+    ("每月开展一次群众满意度调查,组织一次专题督查。", []),
+    ("大力实施结核病、艾滋病等10个工作规范。", []),
+    ("22项核心制度全面落实", []),
+    ("xx、xx设1名,另设", []),
+    ("每5万人配备急救车数(辆)>1.2≥1<1材料审核", []),
+    ("6家党员人数不足3人的公立医院", []),
+    ("日卫党发〔2010〕11号", []),
+], ids=["ratio-above", "reach-above", "respectively", "per-100k", "hours-at-least",
+        "minutes-at-most", "planned-posts", "trained-list", "new-list", "range-minimum",
+        "table-ratio-marker", "table-ratio", "table-bare-share", "chinese-numerals",
+        "slogan", "past-count", "summary-counts", "duration-qualifier", "frequency",
+        "named-set", "set-size", "missing-noun", "grading-band", "qualifier-de", "doc-number"])
+def test_target_values(text, expected):
+    assert values(text) == expected
+
+
+def test_metric_and_scope():
+    (m,) = find_targets("全市70%以上的县级疾病预防控制机构实验室装备达标。")
+    assert m.value["metric"] == "县级疾病预防控制机构实验室装备达标"
+    assert m.value["scope"] == "全市"
+    assert m.text == "全市70%以上的县级疾病预防控制机构实验室装备达标"
+
+
+def test_metric_per_number_with_respectively():
+    metrics = [m.value["metric"] for m in find_targets(
+        "孕产妇死亡率和5岁以下儿童死亡率分别控制在31/10万和17‰以内。")]
+    assert metrics == ["孕产妇死亡率", "5岁以下儿童死亡率"]
+
+
+def test_planned_count_metric_and_scope():
+    (m,) = find_targets("乡镇卫生院共设18个委派岗位。")
+    assert (m.value["metric"], m.value["scope"]) == ("委派岗位", "乡镇卫生院")
+
+
+def test_deadline_from_the_sentence():
+    deadlines = [m.value["deadline"] for m in find_targets("20xx年全市常规“五苗”接种率达90%,农村住院分娩率达93%以上。")]
+    assert deadlines == ["20XX", "20XX"]
+
+
+def test_deadline_from_the_enclosing_stage():
+    text = "(一)整改阶段(2011年3月至2011年6月)\n各单位培训骨干30名。"
+    stage = Section("s1", None, 1, "(一)", "整改阶段(2011年3月至2011年6月)", 0, len(text))
+    (m,) = find_targets(text, sections=[stage])
+    assert m.value["deadline"].startswith("2011-06")
+
+
+def test_offsets_are_exact():
+    text = "一、目标\n全市80%以上的社区卫生服务机构达到建设标准,成分输血比例达90%以上。"
+    for m in find_targets(text):
+        assert text[m.start:m.end] == m.text
+        assert m.type == "target" and m.section is None
+
+
+@pytest.mark.parametrize("name", sorted(targets.SAMPLES))
+def test_fragment_samples(name):
+    pattern = re.compile(getattr(targets, name))
+    for sample in targets.SAMPLES[name]:
+        assert pattern.fullmatch(sample) or pattern.match(sample), (name, sample)
+
+
+@pytest.mark.parametrize("hostile", [
+    "1" * 100_000,
+    "达到" * 50_000,
+    "9.9" * 33_333,
+    "≥" * 100_000,
+    ("不超过" + "国" * 9) * 8_000,
+    "全市" + "、".join(["5个医院"] * 20_000),
+    "分别" * 50_000,
+], ids=["digits", "cue", "decimals", "symbols", "times-gap", "long-list", "respectively"])
+def test_linear_time_on_hostile_text(hostile):
+    t = time.perf_counter()
+    list(find_targets(hostile))
+    assert time.perf_counter() - t < 5.0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("全市达到以上以内不少于控制在分别和、,。的%‰/10万个名所学时≥≤一三两05.—设培训已了\n")) | st.characters(),
+               max_size=300))
+def test_never_raises_and_offsets_exact(text):
+    for m in find_targets(text):
+        assert text[m.start:m.end] == m.text
+        assert isinstance(m.value["number"], float)

@@ -48,7 +48,8 @@ def test_space_ends_a_flattened_heading():
     "全年完成2、3个项目,增长1.5%。",
     "以“1、3、5”为载体开展活动。",
     "附件:1、领导小组名单\n2、指导小组名单",
-], ids=["yishi-in-paragraph", "numbers", "quoted-list", "attachments"])
+    "坚持安全第一、预防为主、综合治理的方针,统一、规范管理。",
+], ids=["yishi-in-paragraph", "numbers", "quoted-list", "attachments", "di-yi-in-slogan"])
 def test_not_sections(text):
     assert _outline(text) == []
 

@@ -27,7 +27,7 @@ from nlp.extract.parties_lexicon import (
     party_cues,
     role_words,
 )
-from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in
+from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
 from nlp.model import Mention, Section
 
 GROUP_ROLES = ("lead", "responsible", "member")  # an entity takes the strongest of these
@@ -48,13 +48,14 @@ FILE_HEAD = r"(?m)^\s*(?P<name>[^\s\n,。:]{2,30}?)文件(?=\s*$|\s*[\u4e00-\u9f
 TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + GENRE  # 中共——区卫生局委员会——区卫生局关于…方案
 LABEL = (r"(?P<label>组\s*长|副\s*组\s*长|总责任人|成\s*员|主\s*任|联络人)\s*:\s*"
          r"(?P<names>[^\n。;:]{1,160})")  # 组 长:王 军
+TABLE_OFFICE_ENDINGS = ("股", "办", "队", "科", "室", "组")  # a task table's 责任股室
 TABLE_CHARS = 8000  # how far a flattened task table is read after its 责任人 header
 TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅")  # 区卫生局…工作总结
 # words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
 NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "把", "坚决", "严格", "对", "在", "经",
                   "向", "为", "将", "从", "与", "让", "其", "统计", "排队", "方法", "通过", "结合", "围绕",
                   "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
-                  "设立", "成立", "确定", "了")
+                  "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实")
 PLAN_MADE = r"制定本|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
 SAMPLES = {
@@ -506,22 +507,13 @@ def _table_people(text: str, ner: str) -> list[_Found]:
     if not header:
         return out
     region_end = min(len(text), header.end() + TABLE_CHARS)
-    people = candidate_spans(text, ner=ner, start=header.end(), end=region_end)
-    for a, b, name in people:
-        if header.end() <= a < region_end:
-            out.append(_Found(a, b, name, "responsible"))
-    for m in re.finditer(r"[\u4e00-\u9fff]{2,3}(?:股|办|队)(?![\u4e00-\u9fff]{0,1}[长员])",
-                         text[header.end():region_end]):
-        a = header.end() + m.start()
-        name = m.group(0)
-        # the cell before the office may be a person's name: 李晓燕医政股 -> 医政股
-        for cut in range(len(name) - 2, -1, -1):
-            tail = name[cut:]
-            if _is_name(tail) and cut + a not in {p[0] for p in people}:
-                name, a = tail, a + cut
-                break
-        if _is_name(name) and not any(p[0] <= a < p[1] for p in people):
-            out.append(_Found(a, a + len(name), name, "responsible"))
+    toks = tokens(text, header.end(), region_end)
+    for a, b, name in candidate_spans(text, ner=ner, toks=toks):
+        out.append(_Found(a, b, name, "responsible"))
+    for a, b, word, _ in toks:
+        # the sections of the 责任单位(责任股室) column: 医政股, 防保股, 执法队, 应急办
+        if 3 <= len(word) <= 6 and word.endswith(TABLE_OFFICE_ENDINGS) and _is_name(word):
+            out.append(_Found(a, b, word, "responsible"))
     return out
 
 

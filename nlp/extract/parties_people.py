@@ -50,27 +50,36 @@ def is_person_name(word: str) -> bool:
     return word[0] in names or (len(word) >= 3 and word[:2] in names)
 
 
-def candidate_spans(text: str, *, ner: str = "auto", start: int = 0, end: int | None = None,
-                    ) -> list[Span]:
-    """Spans of people's names in ``text[start:end]`` (offsets into ``text``), in reading order.
-
-    ``ner`` other than "rules" will add a model's spans here; for now every value uses the rules.
-    """
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
+    """jieba's (start, end, word, tag) tokens of ``text[start:end]``, offsets into ``text``."""
     end = len(text) if end is None else min(end, len(text))
     if end <= start or end - start > MAX_JIEBA_CHARS:
         return []
-    jieba, posseg = _jieba()
-    freq = jieba.dt.FREQ
-    out: list[Span] = []
+    _, posseg = _jieba()
+    out = []
     pos = start
     for word, flag in posseg.cut(text[start:end]):
         at = text.find(word, pos, end)
         if at < 0:
             continue
         pos = at + len(word)
+        out.append((at, pos, word, flag))
+    return out
+
+
+def candidate_spans(text: str, *, ner: str = "auto", start: int = 0, end: int | None = None,
+                    toks: list[tuple[int, int, str, str]] | None = None) -> list[Span]:
+    """Spans of people's names in ``text[start:end]`` (offsets into ``text``), in reading order.
+
+    ``ner`` other than "rules" will add a model's spans here; for now every value uses the rules.
+    """
+    jieba, _ = _jieba()
+    freq = jieba.dt.FREQ
+    out: list[Span] = []
+    for at, stop, word, flag in (tokens(text, start, end) if toks is None else toks):
         # jieba tags some common words nr (许可证, 公正); a real name is rare in its dictionary
         if flag == "nr" and is_person_name(word) and freq.get(word, 0) < 10:
-            out.append((at, pos, word))
+            out.append((at, stop, word))
     return out
 
 

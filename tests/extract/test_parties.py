@@ -1,0 +1,128 @@
+"""Parties: who is charged, led, listed or addressed, once per (entity, role)."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from nlp.extract import parties
+from nlp.extract.parties import find_parties
+
+
+def pairs(text: str, **kw) -> list[tuple[str, str]]:
+    return [(m.value["name"], m.value["role"]) for m in find_parties(text, **kw)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("疾控中心要重点抓好内部管理。", [("疾控中心", "responsible")]),
+    ("县医院通过设立导医台,提供信息。", [("县医院", "responsible")]),
+    ("各医院(卫生院)要设置健康教育室。", [("各医院(卫生院)", "responsible")]),
+    ("由县疾控中心负责技术指导。", [("县疾控中心", "responsible")]),
+    ("经县卫生局研究决定,制定本实施方案。", [("县卫生局", "issuer")]),
+    ("成立由县卫生局局长任组长的领导小组,并下设办公室。",
+     [("县卫生局局长", "lead"), ("领导小组", "lead"), ("办公室", "responsible")]),
+    ("领导小组下设办公室,办公室设在市局(公司)政工科,主任由宋宴清担任。",
+     [("领导小组", "responsible"), ("办公室", "responsible"), ("市局(公司)政工科", "responsible"),
+      ("宋宴清", "responsible")]),
+    ("组 长:王 军\n副组长:刘石溪 鲍 明\n成 员:市局各部门负责人和各县局主要负责人。\n",
+     [("王军", "lead"), ("刘石溪", "lead"), ("鲍明", "lead"), ("市局各部门负责人", "member"),
+      ("各县局主要负责人", "member")]),
+    ("形成主要领导亲自抓,分管领导具体抓的格局。", [("主要领导", "lead"), ("分管领导", "responsible")]),
+    ("各单位也要成立相应的领导机构,主要负责同志为第一责任人。",
+     [("各单位", "responsible"), ("主要负责同志", "lead")]),
+    ("请各单位确定一名联络人于5月10日前上报卫生局党政办。",
+     [("联络人", "contact"), ("卫生局党政办", "contact")]),
+    ("我局成立了以局长为组长的卫生系统安全生产隐患排查治理工作领导小组(见附件)。",
+     [("我局", "responsible"), ("局长", "lead"), ("卫生系统安全生产隐患排查治理工作领导小组", "lead")]),
+    ("市委、市政府决定在全市开展创建工作。", []),
+    ("各级领导干部要发挥表率作用,党员、干部要带头。", []),
+    ("组长:xxx副组长:xxx成员:xxxxxxxxx", []),
+], ids=["subject-yao", "subject-tongguo", "bracketed-name", "you-fuze", "issuer-decided",
+        "group-and-head", "office-and-director", "labels", "posts", "first-responsible",
+        "contact", "group-of-ours", "superior-bodies", "exhortation", "placeholders"])
+def test_party_roles(text, expected):
+    assert pairs(text) == expected
+
+
+def test_recipients_after_the_title():
+    text = ("关于开展创先争优活动的指导意见\n\n各区县卫生局,日照经济开发区社会事业发展局,"
+            "市直各医疗卫生单位党委(总支、支部):\n为确保活动取得实效,现提出如下意见。")
+    assert pairs(text) == [("各区县卫生局", "recipient"), ("日照经济开发区社会事业发展局", "recipient"),
+                           ("市直各医疗卫生单位党委(总支、支部)", "recipient")]
+
+
+def test_issuer_from_the_title():
+    title = "区卫生局党的群众路线教育实践活动第一阶段工作总结"
+    assert pairs(title + "\n今年2月,活动启动。", title=title) == [("区卫生局", "issuer")]
+
+
+def test_issuers_before_guanyu_and_above_yinfa():
+    text = "中共——区卫生局委员会——区卫生局关于创建省级文明城市的实施方案\n正文。\n日照市卫生局办公室  2010年6月25日印发\n"
+    assert pairs(text) == [("区卫生局委员会", "issuer"), ("区卫生局", "issuer"), ("日照市卫生局办公室", "issuer")]
+
+
+def test_short_form_folds_into_the_long_one_with_the_strongest_role():
+    text = "县卫生局、各医疗卫生单位要切实加强领导。卫生局要加强对医疗机构的监管。"
+    names = [n for n, _ in pairs(text)]
+    assert "卫生局" not in names and names.count("县卫生局") == 1
+
+
+def test_each_pair_once():
+    text = "各单位要认真组织。各单位要及时总结。"
+    assert pairs(text) == [("各单位", "responsible")]
+
+
+def test_offsets_are_exact_and_text_as_written():
+    text = "组 长:王 军\n"
+    (m,) = find_parties(text)
+    assert (m.text, m.value["name"]) == ("王 军", "王军")
+    assert text[m.start:m.end] == m.text
+
+
+def test_task_table_people():
+    text = ("工作目标分解表总责任人:甘筱华序号项目项目内容测评标准测评方法分管领导责任单位(责任股室)责任人"
+            "一依法行政材料审核石永发医政股李晓燕(二)妇幼传染病防治朱莉防保股孟玲")
+    got = pairs(text)
+    assert ("甘筱华", "lead") in got
+    assert {("医政股", "responsible"), ("防保股", "responsible"), ("李晓燕", "responsible")} <= set(got)
+
+
+def test_ner_seam_accepts_every_mode():
+    text = "组长:王军\n"
+    assert pairs(text, ner="rules") == pairs(text, ner="hanlp") == pairs(text, ner="auto")
+
+
+@pytest.mark.parametrize("name", sorted(parties.SAMPLES))
+def test_fragment_samples(name):
+    pattern = re.compile(getattr(parties, name))
+    for sample in parties.SAMPLES[name]:
+        assert pattern.search(sample), (name, sample)
+
+
+@pytest.mark.parametrize("hostile", [
+    "局" * 100_000,
+    "要" * 100_000,
+    "成立" * 50_000,
+    "由" + "卫生局" * 33_000 + "负责",
+    "“" * 100_000,
+    "组长:" + "王 " * 49_000,
+    ("各单位、" * 25_000) + "要",
+    "关于" * 50_000,
+    ":" * 100_000,
+], ids=["suffix", "modal", "cue", "between", "quotes", "label", "long-list", "guanyu", "colons"])
+def test_linear_time_on_hostile_text(hostile):
+    t = time.perf_counter()
+    list(find_parties(hostile))
+    assert time.perf_counter() - t < 10.0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("县卫生局各单位要负责由成立领导小组办公室设在组长:成员王军、,。()“”\n 的关于方案")) | st.characters(),
+               max_size=300))
+def test_never_raises_and_offsets_exact(text):
+    for m in find_parties(text):
+        assert text[m.start:m.end] == m.text
+        assert m.value["role"] in ("lead", "responsible", "member", "contact", "issuer", "recipient")

@@ -1,0 +1,351 @@
+"""Themes, features: passage texts -> sparse tf-idf rows, in plain Python + numpy (no jieba, no sklearn).
+
+Three feature groups, each weighted ``(1 + ln tf) * idf`` and L2-normalized on its own (so a group
+added for an analyst theme leaves the values of the others untouched):
+
+- ``words``: words of a lexicon, found by forward maximum matching inside runs of CJK characters.
+  The lexicon is what jieba, with ``nlp/data/themes_user_dict.txt``, segmented out of the training
+  corpus (``nlp/themes_train.py``); jieba itself is too slow at predict time (about 1,100
+  passages/s and 1 s to load its dictionary), matching a fixed lexicon is not;
+- ``chars``: character 1-3-grams inside runs of CJK characters or of ASCII letters/digits;
+- ``phrases``: occurrences of an analyst theme's seed phrases.
+
+Every feature sees text folded by ``fold_text`` (NFKC, lower case, OpenCC t2s), so traditional
+script scores like simplified. ``FeatureSpace.transform`` does the whole batch with array
+operations: a 64-bit polynomial hash of every window of 1..10 characters, looked up in sorted
+tables. The readable reference versions (``find_runs``, ``count_chars``, ``Lexicon``) build the
+vocabulary at training time, and a test checks that both give the same features.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Sequence
+
+import numpy as np
+
+MAX_WORD = 10  # longest lexicon word matched: 门难进脸难看事难办 has 9 characters
+CHAR_N = 3
+KINDS = ("words", "chars", "phrases")
+BATCH = 1024
+
+# A run that n-grams and words never cross: CJK ideographs, or ASCII letters and digits.
+_CJK_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")  # 医德医风, b超, 2010
+_CJK_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,%d}" % MAX_WORD)
+_PRIME = 1099511628211  # FNV-1 64-bit prime: odd, so no window hash loses its first characters
+_MASK = (1 << 64) - 1
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def fold_text(text: str) -> str:
+    """Fold text the way every feature sees it: NFKC, lower case, simplified script.
+
+    >>> fold_text("醫德醫風ＡＢＣ")
+    '医德医风abc'
+    """
+    return _t2s().convert(unicodedata.normalize("NFKC", text).lower().replace("\x00", " "))
+
+
+def hash_term(term: str) -> int:
+    """The 64-bit polynomial hash ``transform`` computes for every window of the same characters."""
+    h = 0
+    for ch in term:
+        h = (h * _PRIME + ord(ch)) & _MASK
+    return h
+
+
+# reference versions: readable, used to build the vocabulary ---------------------------------
+
+
+def find_runs(text: str) -> list[str]:
+    """Runs of CJK characters or of ASCII letters/digits in folded text.
+
+    >>> find_runs("四风、红包;b超 2010年")
+    ['四风', '红包', 'b', '超', '2010', '年']
+    """
+    return _RUN.findall(text)
+
+
+def count_chars(runs: Sequence[str], *, max_n: int = CHAR_N) -> dict[str, int]:
+    """Character n-grams (n = 1..max_n) inside each run, with their counts.
+
+    >>> sorted(count_chars(["红包"]).items())
+    [('包', 1), ('红', 1), ('红包', 1)]
+    """
+    counts: dict[str, int] = {}
+    for run in runs:
+        for n in range(1, max_n + 1):
+            for i in range(len(run) - n + 1):
+                gram = run[i:i + n]
+                counts[gram] = counts.get(gram, 0) + 1
+    return counts
+
+
+def is_lexicon_word(word: str) -> bool:
+    return bool(_CJK_WORD.fullmatch(word))
+
+
+class Lexicon:
+    """Forward maximum matching over a fixed list of CJK words of 2..10 characters.
+
+    >>> Lexicon(["医德", "医德医风", "建设"]).find_words(["加强医德医风建设"])
+    ['医德医风', '建设']
+    """
+
+    def __init__(self, words: Sequence[str]):
+        self.words = frozenset(w for w in words if is_lexicon_word(w))
+        self._lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def find_words(self, runs: Sequence[str]) -> list[str]:
+        found = []
+        for run in runs:
+            i, size = 0, len(run)
+            while i < size - 1:
+                for n in self._lengths:
+                    if n <= size - i and run[i:i + n] in self.words:
+                        found.append(run[i:i + n])
+                        i += n
+                        break
+                else:
+                    i += 1
+        return found
+
+    def count_words(self, runs: Sequence[str]) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for w in self.find_words(runs):
+            counts[w] = counts.get(w, 0) + 1
+        return counts
+
+
+def count_phrases(phrases: Sequence[str], text: str) -> dict[str, int]:
+    """Occurrences of each phrase in folded text, overlapping ones included.
+
+    >>> count_phrases(["医保", "医保基金"], "医保基金监管,医保")
+    {'医保': 2, '医保基金': 1}
+    """
+    out = {}
+    for p in phrases:
+        n = sum(1 for i in range(len(text) - len(p) + 1) if text.startswith(p, i))
+        if n:
+            out[p] = n
+    return out
+
+
+def count_terms(text: str, kind: str, *, lexicon: Lexicon | None = None, phrases: Sequence[str] = ()) -> dict[str, int]:
+    """Reference term counts of one raw text for one feature group."""
+    folded = fold_text(text)
+    if kind == "phrases":
+        return count_phrases(phrases, folded)
+    runs = find_runs(folded)
+    return count_chars(runs) if kind == "chars" else lexicon.count_words(runs)
+
+
+# the fast transform -------------------------------------------------------------------------
+
+
+class _Table:
+    """Open-addressing hash table (linear probing, load <= 1/4) of window hashes -> column.
+
+    ``lookup`` is vectorized: each probe round is one gather over the keys still unresolved, and
+    a key leaves at its first empty slot, so most windows (not in the vocabulary) cost one probe.
+    Column -1 marks a known term without a column (a lexicon word that is not a feature).
+    """
+
+    __slots__ = ("hashes", "cols", "used", "shift", "mask", "probes")
+    _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
+
+    def __init__(self, pairs: list[tuple[int, int]]):
+        bits = max(4, (4 * max(len(pairs), 1) - 1).bit_length())
+        size = 1 << bits
+        self.shift, self.mask = np.uint64(64 - bits), size - 1
+        self.hashes = np.zeros(size, dtype=np.uint64)
+        self.cols = np.full(size, -1, dtype=np.int64)
+        self.used = np.zeros(size, dtype=bool)
+        keys = np.array(sorted(h for h, _ in pairs), dtype=np.uint64)
+        cols = np.array([c for _, c in sorted(pairs)], dtype=np.int64)
+        home = self._home(keys)
+        pending = np.arange(len(keys))
+        self.probes = 0
+        while len(pending):  # each round, every free slot takes its first claimant (deterministic)
+            slots = (home[pending] + self.probes) & self.mask
+            free = ~self.used[slots]
+            slots_free, first = np.unique(slots[free], return_index=True)
+            winners = pending[free][first]
+            self.used[slots_free] = True
+            self.hashes[slots_free] = keys[winners]
+            self.cols[slots_free] = cols[winners]
+            pending = np.setdiff1d(pending, winners, assume_unique=True)
+            self.probes += 1
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * self._MIX) >> self.shift).astype(np.int64)
+
+    def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Mask of keys found, and their columns (in key order)."""
+        found = np.full(len(keys), -2, dtype=np.int64)  # -2: not found
+        active = np.arange(len(keys))
+        slots = self._home(keys)
+        for probe in range(self.probes):
+            s = (slots[active] + probe) & self.mask
+            k = keys[active]
+            hit = self.used[s] & (self.hashes[s] == k)
+            found[active[hit]] = self.cols[s[hit]]
+            active = active[~hit & self.used[s]]
+            if not len(active):
+                break
+        mask = found != -2
+        return mask, found[mask]
+
+
+class FeatureSpace:
+    """Columns of the feature groups, their idf, and the batch transform texts -> CSR rows."""
+
+    def __init__(self, groups: Sequence[tuple[str, Sequence[str]]], lexicon: Sequence[str], idf: np.ndarray):
+        self.kinds = [kind for kind, _ in groups]
+        unknown = sorted(set(self.kinds) - set(KINDS))
+        if unknown:
+            raise ValueError(f"unknown feature group {unknown}; known: {', '.join(KINDS)}")
+        self.names: list[str] = [t for _, terms in groups for t in terms]
+        self.n_features = len(self.names)
+        self.idf = np.asarray(idf, dtype=np.float64)
+        self.group_of = np.concatenate([np.full(len(terms), g, dtype=np.int64)
+                                        for g, (_, terms) in enumerate(groups)] or [np.zeros(0, np.int64)])
+        self.tables: dict[str, dict[int, _Table]] = {}
+        offset = 0
+        for kind, terms in groups:
+            cols = {t: offset + i for i, t in enumerate(terms)}
+            offset += len(terms)
+            keys = sorted(set(lexicon) | set(terms)) if kind == "words" else list(terms)
+            if kind == "words":
+                keys = [w for w in keys if is_lexicon_word(w)]
+            by_length: dict[int, list[tuple[int, int]]] = {}
+            for term in keys:
+                by_length.setdefault(len(term), []).append((hash_term(term), cols.get(term, -1)))
+            self.tables[kind] = {n: _Table(pairs) for n, pairs in by_length.items()}
+            self._check_collisions(kind)
+
+    def _check_collisions(self, kind: str) -> None:
+        for n, table in self.tables[kind].items():
+            used = table.hashes[table.used]
+            if len(np.unique(used)) != len(used):
+                raise ValueError(f"two {kind} terms of length {n} share a 64-bit hash; drop one of them")
+
+    def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """CSR parts (indptr, indices, data) of the feature rows of ``texts``, columns sorted."""
+        parts = [self._transform([fold_text(t) for t in texts[i:i + BATCH]]) for i in range(0, len(texts), BATCH)]
+        if not parts:
+            return np.zeros(1, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+        indptr = [parts[0][0]]
+        for prev, part in zip(parts, parts[1:]):
+            indptr.append(part[0][1:] + indptr[-1][-1])
+        return (np.concatenate(indptr), np.concatenate([p[1] for p in parts]),
+                np.concatenate([p[2] for p in parts]))
+
+    def _transform(self, folded: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        n_texts = len(folded)
+        big = "\x00".join(folded) + "\x00"
+        codes32 = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
+        size = len(codes32)
+        sep = codes32 == 0
+        row = np.cumsum(sep) - sep  # text index of every position; a separator ends its text
+        cjk = np.zeros(size, dtype=bool)
+        for lo, hi in _CJK_RANGES:
+            cjk |= (codes32 >= lo) & (codes32 <= hi)
+        ascii_ = ((codes32 >= 0x61) & (codes32 <= 0x7A)) | ((codes32 >= 0x30) & (codes32 <= 0x39))
+        cls = cjk.astype(np.int8) + 2 * ascii_.astype(np.int8)
+        change = np.ones(size, dtype=bool)
+        change[1:] = cls[1:] != cls[:-1]
+        run = np.cumsum(change)
+        codes = codes32.astype(np.uint64)
+        prime = np.uint64(_PRIME)
+        longest = max((max(t, default=0) for t in self.tables.values()), default=0)
+        hashes = {1: codes}
+        for n in range(2, longest + 1):
+            hashes[n] = hashes[n - 1][:-1] * prime + codes[n - 1:]
+        rows, cols = [], []
+        for kind, tables in self.tables.items():
+            if kind == "chars":
+                r, c = self._ngrams(tables, hashes, cls, run, row)
+            elif kind == "words":
+                r, c = self._words(tables, hashes, cls, run, row)
+            else:
+                r, c = self._phrases(tables, hashes, row)
+            rows.append(r)
+            cols.append(c)
+        r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+        c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
+        return self._weigh(r, c, n_texts)
+
+    @staticmethod
+    def _windows(n: int, cls: np.ndarray, run: np.ndarray, want: int | None) -> np.ndarray:
+        """Start positions of n-character windows inside one run (of class ``want``, or any run)."""
+        m = len(cls) - n + 1
+        if m <= 0:
+            return np.zeros(0, dtype=np.int64)
+        ok = run[n - 1:] == run[:m]
+        ok &= (cls[:m] == want) if want else (cls[:m] != 0)
+        return np.flatnonzero(ok)
+
+    def _ngrams(self, tables, hashes, cls, run, row):
+        rows, cols = [], []
+        for n, table in tables.items():
+            pos = self._windows(n, cls, run, None)
+            hit, c = table.lookup(hashes[n][pos])
+            rows.append(row[pos[hit]])
+            cols.append(c)
+        return np.concatenate(rows or [np.zeros(0, np.int64)]), np.concatenate(cols or [np.zeros(0, np.int64)])
+
+    def _words(self, tables, hashes, cls, run, row):
+        size = len(cls)
+        length = np.zeros(size, dtype=np.int64)
+        column = np.full(size, -1, dtype=np.int64)
+        for n in sorted(tables, reverse=True):  # longest match first
+            pos = self._windows(n, cls, run, 1)
+            hit, c = tables[n].lookup(hashes[n][pos])
+            pos = pos[hit]
+            free = length[pos] == 0
+            length[pos[free]] = n
+            column[pos[free]] = c[free]
+        starts = np.flatnonzero(length)
+        # forward maximum matching: a match is taken unless an earlier taken match covers it
+        taken = []
+        end = -1
+        for p, n in zip(starts.tolist(), length[starts].tolist()):
+            if p >= end:
+                taken.append(p)
+                end = p + n
+        taken = np.array(taken, dtype=np.int64)
+        c = column[taken]
+        keep = c >= 0
+        return row[taken[keep]], c[keep]
+
+    @staticmethod
+    def _phrases(tables, hashes, row):
+        rows, cols = [], []
+        for n, table in tables.items():
+            m = len(row) - n + 1
+            pos = np.flatnonzero(row[n - 1:] == row[:m]) if m > 0 else np.zeros(0, dtype=np.int64)
+            hit, c = table.lookup(hashes[n][pos])
+            rows.append(row[pos[hit]])
+            cols.append(c)
+        return np.concatenate(rows or [np.zeros(0, np.int64)]), np.concatenate(cols or [np.zeros(0, np.int64)])
+
+    def _weigh(self, rows: np.ndarray, cols: np.ndarray, n_texts: int):
+        n_groups = len(self.kinds)
+        keys, counts = np.unique(rows * self.n_features + cols, return_counts=True)
+        r, c = keys // self.n_features, keys % self.n_features
+        val = (1.0 + np.log(counts)) * self.idf[c]
+        slot = r * n_groups + self.group_of[c]
+        norm = np.sqrt(np.bincount(slot, weights=val * val, minlength=n_texts * n_groups))
+        val = val / norm[slot]
+        indptr = np.searchsorted(r, np.arange(n_texts + 1))
+        return indptr.astype(np.int64), c.astype(np.int64), val

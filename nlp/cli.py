@@ -19,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain click help: `policy-nlp --help` answers without loading rich
 )
 
 
@@ -133,6 +134,7 @@ def batch(
     ner: Optional[str] = typer.Option(None, "--ner", help="Party recogniser: rules, hanlp or auto."),
     no_themes: bool = typer.Option(False, "--no-themes", help="Skip passage classification."),
     profile: bool = typer.Option(False, "--profile", help="Sample where worker time goes, per stage."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up on a file after this many seconds."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
 ) -> None:
@@ -154,10 +156,11 @@ def batch(
             if show:
                 with BatchProgress() as bar:
                     summary = run_batch(paths, output, jobs=jobs, settings=settings,
-                                        retry_failed=retry_failed, profile=profile, on_progress=bar)
+                                        retry_failed=retry_failed, profile=profile, timeout=timeout,
+                                        on_progress=bar)
             else:
                 summary = run_batch(paths, output, jobs=jobs, settings=settings,
-                                    retry_failed=retry_failed, profile=profile)
+                                    retry_failed=retry_failed, profile=profile, timeout=timeout)
         else:
             raise typer.BadParameter(f"unknown engine {engine!r}; known: local, dask")
     except PolicyNlpError as err:

@@ -64,8 +64,12 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
 _WORKER: dict = {}
 
 
-def _init_worker(settings: Settings, spool_dir: str, profile: bool) -> None:
-    _WORKER.update(settings=settings, spool_dir=spool_dir, sampler=None)
+class FileTimeout(PolicyNlpError):
+    """A file that took longer than the batch's ``--timeout``."""
+
+
+def _init_worker(settings: Settings, spool_dir: str, profile: bool, timeout: float | None = None) -> None:
+    _WORKER.update(settings=settings, spool_dir=spool_dir, sampler=None, timeout=timeout)
     if profile:
         _WORKER["sampler"] = _StageSampler()
 
@@ -136,12 +140,27 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
 def _worker_task(file: str, skip_sha: str | None) -> dict:
     import resource
 
+    import signal
+
     sampler = _WORKER.get("sampler")
+    timeout = _WORKER.get("timeout")
     if sampler:
         sampler.start()
+    def _expire(signum, frame):
+        raise FileTimeout(f"{Path(file).name}: took longer than {timeout:g} s "
+                          f"(in stage {_stage_name(frame.f_globals.get('__name__', '')) or 'pipeline'}; "
+                          "raise --timeout or split the file)")
+
     try:
+        if timeout:
+            signal.signal(signal.SIGALRM, _expire)
+            signal.setitimer(signal.ITIMER_REAL, timeout)
         out = process_one(file, skip_sha, settings=_WORKER["settings"], spool_dir=_WORKER["spool_dir"])
+    except FileTimeout as err:  # fired outside the pipeline (hashing, spooling)
+        out = _failure(file, "store", type(err).__name__, str(err))
     finally:
+        if timeout:
+            signal.setitimer(signal.ITIMER_REAL, 0)
         samples = sampler.stop() if sampler else {}
     out["pid"] = os.getpid()
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
@@ -308,11 +327,12 @@ ProgressFn = Callable[[str, dict | None, Summary], None]  # event: "start" | "fi
 
 def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | None = None,
               settings: Settings = Settings(), retry_failed: bool = False, profile: bool = False,
-              on_progress: ProgressFn | None = None) -> Summary:
+              timeout: float | None = None, on_progress: ProgressFn | None = None) -> Summary:
     """Process every input file into ``database``; return what was done.
 
     Files already in the database with the same sha256 and pipeline version are skipped
-    (failed ones too, unless ``retry_failed``).
+    (failed ones too, unless ``retry_failed``). A file still running after ``timeout``
+    seconds is recorded as failed.
     """
     from nlp.store.sqlite import open_store
 
@@ -339,7 +359,7 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
 
     spool_dir = tempfile.mkdtemp(prefix="policy-nlp-spool-", dir=Path(database).resolve().parent)
     try:
-        _run_pool(tasks, jobs, (settings, spool_dir, profile), record)
+        _run_pool(tasks, jobs, (settings, spool_dir, profile, timeout), record)
     finally:
         store.close()
         for leftover in Path(spool_dir).glob("*"):
@@ -404,7 +424,8 @@ def _run_pool(tasks: list[tuple], jobs: int, initargs: tuple, record: Callable[[
         suspects += _drain(queue, jobs, initargs, record)
         for task in suspects:
             if _drain([task], 1, initargs, record):
-                record(_died(task))
+                record(_failure(task[0], "worker", "WorkerDied", f"{Path(task[0]).name}: the worker "
+                                "process died on this file (out of memory or a crash in native code)"))
         suspects = []
 
 
@@ -442,13 +463,12 @@ def _drain(queue: list[tuple], jobs: int, initargs: tuple, record: Callable[[dic
     return []
 
 
-def _died(task: tuple) -> dict:
-    file = task[0]
+def _failure(file: str, stage: str, kind: str, message: str) -> dict:
+    """The result of a file that failed outside ``process_one``'s own error handling."""
+    size = _size(Path(file))
     return {"file": file, "status": "failed", "rows": [], "spool": None, "documents": 0,
-            "mentions": {}, "bytes": _size(Path(file)),
-            "error": ("worker", "WorkerDied", f"{Path(file).name}: the worker process died on this "
-                      "file (out of memory or a crash in native code)"),
-            "file_row": (file, None, _size(Path(file)), None, None, "failed", PIPELINE_VERSION, 0, None)}
+            "mentions": {}, "bytes": size, "error": (stage, kind, message),
+            "file_row": (file, None, size, None, None, "failed", PIPELINE_VERSION, 0, None)}
 
 
 # ---------------------------------------------------------------- progress and summary for people

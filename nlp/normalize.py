@@ -160,11 +160,10 @@ def _choose_variant(text: str, variant: str) -> str:
     return "hk2s" if hk >= 5 else "t2s"
 
 
-# Full-width letters, digits, parentheses, percent and spaces -> ASCII; Chinese punctuation stays.
-_FOLD = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
-_FOLD.update({c: chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
-_FOLD.update({c: chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
-_FOLD.update({ord("（"): "(", ord("）"): ")", ord("％"): "%", ord("\u3000"): " ", ord("\xa0"): " ",
+# The whole full-width ASCII block folds as NFKC folds it (，：；（）％ＡＢ１２ -> ,:;()%AB12), so every
+# later stage sees one form; 。、“”《》 are not in that block and stay.
+_FOLD = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FOLD.update({ord("\u3000"): " ", ord("\xa0"): " ",
               ord("\u2002"): " ", ord("\u2003"): " ", ord("\u200b"): " ", ord("\ufeff"): " ", ord("\t"): " "})
 
 

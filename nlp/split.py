@@ -29,7 +29,7 @@ _MARKER_START = re.compile(
     r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")
 _TITLE_LINE = re.compile(rf"^(?P<title>[^。!?;,，]{{2,80}}?(?:{_GENRE_ALT}){_TITLE_TAIL})[。>]?$")
 # A title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
-_TITLE_PREFIX = re.compile(rf"^(?P<title>[^。!?;:,\s]{{2,80}}(?:{_GENRE_ALT}){_TITLE_TAIL})")
+_TITLE_PREFIX = re.compile(rf"^(?P<title>[^。!?;:,，：；、\s]{{2,80}}(?:{_GENRE_ALT}){_TITLE_TAIL})(?![\u4e00-\u9fff]{{0,2}}[。,])")
 DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}[〔\[【(][12]\d{3}[〕\]】)]\s*第?\s*\d{1,4}\s*号")  # 日卫党发〔2010〕11号
 
@@ -102,6 +102,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     """Indices of the lines where documents start (the first is always 0)."""
     starts = [0]
     body_chars = 0
+    current: set[str] = set()
     i = 0
     while i < len(lines):
         if _is_title_line(lines[i].text) or _doubled(lines[i].text):
@@ -114,9 +115,15 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             nxt = lines[j].text if j < len(lines) else ""
             repeated = (len(set(keys)) < len(keys)
                         or any(len(k) >= 6 and _key(nxt).startswith(k) for k in keys))
-            if i > 0 and repeated and body_chars >= 300:
-                starts.append(i)
+            if repeated and not (set(keys) & current):
+                if i > 0 and body_chars >= 80:
+                    starts.append(i)
+                elif 0 < i <= 3 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
+                    starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = 0
+                current = set(keys)
+            elif not current:
+                current = set(keys)
             i = j
             continue
         body_chars += len(lines[i].text)
@@ -161,6 +168,11 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         start = rest[0].start
     if headline and not group and _is_title_line(lines[0].text):
         title = _key(lines[0].text)
+    if title is None and lines and not _MARKER_START.match(lines[0].text.strip()):
+        # a title run into the body on the first line: `XX县…工作方案 为认真贯彻…`
+        m = _TITLE_PREFIX.match(re.sub(r"\s+", "", lines[0].text[:90]))
+        if m and len(lines[0].text) > len(m.group("title")) + 10:
+            title, start = m.group("title"), lines[0].start
     if title is None and is_first and lines and not _MARKER_START.match(lines[0].text.strip()):
         title = _news_title(lines)
         if title:

@@ -27,8 +27,9 @@ def test_script_detected(text, script):
     assert normalize_text(text).script == script
 
 
-def test_fullwidth_letters_digits_and_parentheses_fold():
-    assert normalize_text("（一）完成率达到９５％以上，ＡＢＣ").text == "(一)完成率达到95%以上，ABC"
+def test_fullwidth_forms_fold_as_nfkc_does():
+    assert normalize_text("（一）完成率达到９５％以上，ＡＢＣ：好；").text == "(一)完成率达到95%以上,ABC:好;"
+    assert normalize_text("“一、”《方案》。").text == "“一、”《方案》。"
 
 
 @pytest.mark.parametrize("chrome", [

@@ -1,6 +1,6 @@
 """Full-text search over passages: FTS5 over jieba tokens.
 
-Passage text is cut by jieba in search mode (words and their sub-words: 隐患排查整治 ->
+Passage text is cut by jieba in search mode, HMM off (words and their sub-words: 隐患排查整治 ->
 隐患 排查 整治 ...) and stored space-joined in ``passages_fts.tokens``; a query is cut the
 same way and every token must match. Chinese needs no other tokenizer inside SQLite.
 """
@@ -29,12 +29,14 @@ def tokenize_for_index(text: str) -> str:
     >>> tokenize_for_index("开展隐患排查。")
     '开展 隐患 排查'
     """
-    return " ".join(t for t in _jieba().cut_for_search(text) if _is_word(t))
+    # HMM off: unknown words fall apart into characters the same way in text and query,
+    # and cutting is about 1.5x faster (jieba is the batch's dearest step after extraction)
+    return " ".join(t for t in _jieba().cut_for_search(text, HMM=False) if _is_word(t))
 
 
 def tokenize_query(query: str) -> list[str]:
     """The tokens a query must all match: ``'隐患排查'`` -> ``['隐患', '排查']``."""
-    return [t for t in _jieba().cut(query) if _is_word(t)]
+    return [t for t in _jieba().cut(query, HMM=False) if _is_word(t)]
 
 
 def _is_word(token: str) -> bool:

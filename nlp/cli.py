@@ -292,6 +292,9 @@ def classify(
         lines, name = [json.dumps({"id": 1, "text": text}, ensure_ascii=False)], "<argument>"
         fmt = fmt or OutputFormat.table
     else:
+        if input_file is None and sys.stdin.isatty():
+            _fail('nothing to classify: give TEXT, --input FILE, or JSON lines {"id", "text"} on stdin')
+            raise typer.Exit(2)
         lines, name = None, str(input_file) if input_file else "<stdin>"
         fmt = fmt or OutputFormat.jsonl
     failed = 0
@@ -340,6 +343,24 @@ def train(
         _fail(str(err))
         raise typer.Exit(1)
     typer.echo(render_train_report(meta, out))
+
+
+@app.command(name="train-ner")
+def train_ner(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="NER corpus folder (default corpora/ner)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Model folder (default models/ner)."),
+    epochs: int = typer.Option(20, "--epochs", help="Most passes over the training split."),
+) -> None:
+    """Train the HanLP party recogniser (needs the hanlp extra) and print its dev F1."""
+    from nlp.extract.ner import MODEL_DIR, hanlp_installed
+    from nlp.extract.ner_train import CORPUS_DIR, train_ner as fit
+
+    if not hanlp_installed():
+        _fail("hanlp is not installed (pip install policy-nlp[hanlp])")
+        raise typer.Exit(1)
+    meta = fit(corpus_dir=corpus or CORPUS_DIR, out_dir=output or MODEL_DIR, epochs=epochs,
+               log=lambda m: typer.echo(m, err=True))
+    typer.echo(f"wrote {output or MODEL_DIR}: default backend {meta['default']}")
 
 
 def main() -> None:

@@ -97,6 +97,12 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     for s_start, s_end in _sentences(text):
         found += _sentence_parties(text, s_start, s_end)
     found += _table_people(text, ner)
+    from nlp.extract.ner import resolve_backend
+
+    if resolve_backend(ner) == "hanlp":  # the model's names no rule found, roled by their context
+        from nlp.extract.ner_parties import model_parties
+
+        found += [_Found(*p) for p in model_parties(text, [(f.start, f.end) for f in found])]
     for f in _resolve(found):
         yield Mention("party", f.start, f.end, text[f.start:f.end], {"name": f.name, "role": f.role})
 

@@ -1,0 +1,105 @@
+"""Model spans -> parties: check each span against the text, give it a role from the pattern
+around it, and keep it where no rule found a party (rules win on overlap).
+
+A span the surrounding text gives no role (a body only cited or praised: ``被市委评为…``)
+is dropped, as the contract's party list drops it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+
+# A role word as a whole span (ROLE label) -> contract role.
+_ROLE_WORDS = (
+    ("副组长", "lead"), ("组长", "lead"), ("第一责任人", "lead"), ("总责任人", "lead"), ("主要领导", "lead"),
+    ("主要负责同志", "lead"), ("主要负责人", "lead"), ("一把手", "lead"), ("书记", "lead"),
+    ("局长", "lead"), ("院长", "lead"),
+    ("分管领导", "responsible"), ("直接责任人", "responsible"), ("责任人", "responsible"),
+    ("负责同志", "responsible"), ("负责人", "responsible"), ("专员", "responsible"),
+    ("成员", "member"), ("联络人", "contact"), ("联系人", "contact"), ("信息员", "contact"),
+)
+# Cue right before a span, within its line: 组 长:王 军 / 由县卫生局牵头 / 报送卫生局党政办
+_BEFORE = (
+    (re.compile(r"(?:副?组\s*长|总责任人|牵头单位)\s*[::]\s*(?:\S+\s*[、,]\s*)*$"), "lead"),
+    (re.compile(r"(?:成\s*员)\s*[::]\s*(?:\S+\s*[、,]\s*)*$"), "member"),
+    (re.compile(r"(?:联[系络]人|联系单位)\s*[::]\s*$"), "contact"),
+    (re.compile(r"(?:责任(?:单位|人|股室|科室)|分管领导|配合单位|承办单位)\s*[::]\s*(?:\S+\s*[、,]\s*)*$"), "responsible"),
+    (re.compile(r"(?:报送?|上报|报告|送交?|汇总到|交)(?:给|至|到)?$"), "contact"),
+    (re.compile(r"(?:以|由)$"), None),  # decided by what follows: 以X为组长 / 由X负责
+    (re.compile(r"(?:在|经)$"), None),
+)
+# Cue right after a span: X牵头 / X负责 / X为组长 / X任副组长 / X为成员
+_AFTER = (
+    (re.compile(r"^\s*(?:同志)?\s*(?:为|任|担任)\s*(?:副?组长|第一责任人|总责任人)"), "lead"),
+    (re.compile(r"^\s*(?:同志)?\s*(?:为|任)\s*成员"), "member"),
+    (re.compile(r"^(?:同志)?\s*(?:牵头|统一领导|的统一领导|总负责|负总责|领导)"), "lead"),
+    (re.compile(r"^(?:同志)?\s*(?:具体|要|负责|承担|承办|协办|配合|组织|兼任|担任|任|对|分别|将|设|"
+                r"按照|主抓|抓|督促|指导|做好|加强|切实|应|须|必须|牵|共同|等部门|等单位)"), "responsible"),
+)
+_ISSUER = re.compile(r"^(?:关于|文件|办公室\s|\s*\d{4}年|\s*[〔\[(]|\s*$)")
+
+
+def role_of(text: str, start: int, end: int, label: str) -> str | None:
+    """The contract role the text around ``text[start:end]`` gives the span, or None."""
+    name = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[max(line_start, start - 40):start], text[end:min(line_end, end + 30)]
+    if label == "ROLE":
+        for word, role in _ROLE_WORDS:
+            if name.endswith(word):
+                return role
+    if label == "ORG" and name.endswith("领导小组"):
+        return "lead"
+    for pattern, role in _AFTER:
+        if pattern.search(after):
+            return role
+    for pattern, role in _BEFORE:
+        if role and pattern.search(before):
+            return role
+    if start == line_start and re.match(r"^\s*(?:[,、]\s*[^\n]{0,60})?[::]\s*$", after) and label == "ORG":
+        return "recipient"  # 各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):
+    if re.match(r"^[,、][^\n::。]{0,80}[::]\s*$", after) or (before.rstrip().endswith((",", "、"))
+                                                        and re.match(r"^\s*[::]\s*$", after)):
+        return "recipient" if label == "ORG" else None
+    if label == "ORG" and start - line_start <= 4 and _ISSUER.match(after):
+        return "issuer"  # 日照市卫生局关于… / 日照市卫生局办公室 2010年6月25日印发
+    if label == "ORG" and (name.endswith(("办公室", "小组", "组", "办")) and re.search(r"设在|下设", before)):
+        return "responsible"
+    if label == "PER" and re.search(r"(?:组\s*长|成\s*员|责任人|领导)\s*[::]?[^。\n]{0,30}$", before):
+        return "lead" if re.search(r"组\s*长|总责任人", before) else "responsible"
+    if label == "PER" and not after[:1].isalnum():
+        # A bare name in a task table row (石永发医政股李晓燕) or a list of names is given the work.
+        return "responsible"
+    return None
+
+
+def model_parties(text: str, taken: Sequence[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+    """``(start, end, name, role)`` of the model's spans in text that overlap no span in taken."""
+    from nlp.extract.ner import find_entities
+
+    return parties_from_spans(text, taken, find_entities(text))
+
+
+def parties_from_spans(text: str, taken: Sequence[tuple[int, int]],
+                       entities: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str, str]]:
+    """Check each span against text, drop those a rule already found, give the rest a role."""
+    taken = list(taken)
+    out = []
+    for start, end, label in entities:
+        if not (0 <= start < end <= len(text)):
+            continue
+        surface = text[start:end]
+        if surface != surface.strip() or len(re.sub(r"\s+", "", surface)) < 2 or re.search(r"[。;;!?\n]", surface):
+            continue
+        if any(s < end and start < e for s, e in taken):
+            continue
+        role = role_of(text, start, end, label)
+        if role is None:
+            continue
+        out.append((start, end, surface, role))
+        taken.append((start, end))
+    return out

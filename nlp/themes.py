@@ -86,24 +86,21 @@ def find_passages(text: str, sections: Sequence[Section] = ()) -> Iterable[tuple
     parents = {s.parent for s in secs if s.parent}
     # cut points: every section start and end; a region between two cuts has one innermost owner
     cuts = sorted({0, len(text), *(s.start for s in secs), *(s.end for s in secs)})
+    open_: list[Section] = []  # sections containing the current cut, innermost last
+    k = 0
     for a, b in zip(cuts, cuts[1:]):
-        owner = _innermost(secs, a)
+        while k < len(secs) and secs[k].start <= a:
+            open_.append(secs[k])
+            k += 1
+        while open_ and open_[-1].end <= a:
+            open_.pop()
+        owner = open_[-1] if open_ else None
         if owner is not None and owner.id not in parents and (owner.start, owner.end) == (a, b):
             yield from _leaf_passages(text, owner)
         else:
             heading = owner if owner is not None and owner.start == a else None
             for s, e in _paragraphs(text, a, b, heading):
                 yield s, e, owner.id if owner else None
-
-
-def _innermost(secs: Sequence[Section], pos: int) -> Section | None:
-    best = None
-    for s in secs:
-        if s.start > pos:
-            break
-        if s.start <= pos < s.end and (best is None or s.level >= best.level):
-            best = s
-    return best
 
 
 def _leaf_passages(text: str, sec: Section) -> Iterable[tuple[int, int, str | None]]:
@@ -137,14 +134,16 @@ def _paragraphs(text: str, start: int, end: int, heading: Section | None) -> Ite
 def _sentence_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """text[start:end] if it is short enough, else runs of whole sentences of at most ~500 chars.
 
-    Sentences end at 。!?; a sentence still over 500 characters is cut at ; and then at ,
-    (一是……;二是……;三是…… lists). Runs are filled greedily, so an item keeps its sentences together.
+    Sentences end at 。!?; a sentence still over 500 characters is cut at ; then at , and then
+    every 500 characters. Runs are filled greedily, so an item keeps its sentences together.
     """
     if end - start <= MAX_PASSAGE:
         return [(start, end)]
     pieces = [(start, end)]
     for boundary in _BOUNDARIES:
         pieces = [p for a, b in pieces for p in (_cut(text, a, b, boundary) if b - a > MAX_PASSAGE else [(a, b)])]
+    # no boundary at all (a table flattened into one line): fixed cuts, the last resort
+    pieces = [(i, min(i + MAX_PASSAGE, b)) for a, b in pieces for i in range(a, b, MAX_PASSAGE)]
     runs: list[tuple[int, int]] = []
     run_start = start
     for a, b in pieces:

@@ -152,6 +152,35 @@ def count_terms(text: str, kind: str, *, lexicon: Lexicon | None = None, phrases
 # the fast transform -------------------------------------------------------------------------
 
 
+def _batches(texts: Sequence[str], *, max_texts: int = BATCH, max_chars: int = 1 << 19):
+    """Consecutive slices of texts, bounded in count and in characters (memory is ~50 bytes/char)."""
+    start, size = 0, 0
+    for i, text in enumerate(texts):
+        if i > start and (i - start >= max_texts or size + len(text) > max_chars):
+            yield texts[start:i]
+            start, size = i, 0
+        size += len(text)
+    if start < len(texts):
+        yield texts[start:]
+
+
+def _forward_maximum_matching(length: np.ndarray) -> np.ndarray:
+    """Start positions of the words taken left to right, given the longest match at each position.
+
+    A match is taken unless an earlier taken match covers its start.
+    >>> _forward_maximum_matching(np.array([4, 2, 0, 0, 2, 0])).tolist()
+    [0, 4]
+    """
+    starts = np.flatnonzero(length)
+    taken = []
+    end = -1
+    for p, n in zip(starts.tolist(), length[starts].tolist()):
+        if p >= end:
+            taken.append(p)
+            end = p + n
+    return np.array(taken, dtype=np.int64)
+
+
 class _Table:
     """Open-addressing hash table (linear probing, load <= 1/4) of window hashes -> column.
 
@@ -241,103 +270,58 @@ class FeatureSpace:
 
     def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the feature rows of ``texts``, columns sorted."""
-        parts = [self._transform([fold_text(t) for t in texts[i:i + BATCH]]) for i in range(0, len(texts), BATCH)]
+        parts = [self._transform([fold_text(t) for t in batch]) for batch in _batches(texts)]
         if not parts:
             return np.zeros(1, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
         indptr = [parts[0][0]]
-        for prev, part in zip(parts, parts[1:]):
+        for part in parts[1:]:
             indptr.append(part[0][1:] + indptr[-1][-1])
         return (np.concatenate(indptr), np.concatenate([p[1] for p in parts]),
                 np.concatenate([p[2] for p in parts]))
 
     def _transform(self, folded: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        n_texts = len(folded)
-        big = "\x00".join(folded) + "\x00"
-        codes32 = np.frombuffer(big.encode("utf-32-le"), dtype=np.uint32)
-        size = len(codes32)
+        """One batch: every window of 1..longest characters is hashed once, one length at a time."""
+        codes32 = np.frombuffer(("\x00".join(folded) + "\x00").encode("utf-32-le"), dtype=np.uint32)
         sep = codes32 == 0
         row = np.cumsum(sep) - sep  # text index of every position; a separator ends its text
-        cjk = np.zeros(size, dtype=bool)
+        cjk = np.zeros(len(codes32), dtype=bool)
         for lo, hi in _CJK_RANGES:
             cjk |= (codes32 >= lo) & (codes32 <= hi)
         ascii_ = ((codes32 >= 0x61) & (codes32 <= 0x7A)) | ((codes32 >= 0x30) & (codes32 <= 0x39))
         cls = cjk.astype(np.int8) + 2 * ascii_.astype(np.int8)
-        change = np.ones(size, dtype=bool)
+        change = np.ones(len(codes32), dtype=bool)
         change[1:] = cls[1:] != cls[:-1]
         run = np.cumsum(change)
         codes = codes32.astype(np.uint64)
-        prime = np.uint64(_PRIME)
+        word_length = np.zeros(len(codes), dtype=np.int64)  # longest lexicon word starting here
+        word_column = np.full(len(codes), -1, dtype=np.int64)
+        rows, cols = [], []
         longest = max((max(t, default=0) for t in self.tables.values()), default=0)
-        hashes = {1: codes}
-        for n in range(2, longest + 1):
-            hashes[n] = hashes[n - 1][:-1] * prime + codes[n - 1:]
-        rows, cols = [], []
-        for kind, tables in self.tables.items():
-            if kind == "chars":
-                r, c = self._ngrams(tables, hashes, cls, run, row)
-            elif kind == "words":
-                r, c = self._words(tables, hashes, cls, run, row)
-            else:
-                r, c = self._phrases(tables, hashes, row)
-            rows.append(r)
-            cols.append(c)
-        r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
-        c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
-        return self._weigh(r, c, n_texts)
-
-    @staticmethod
-    def _windows(n: int, cls: np.ndarray, run: np.ndarray, want: int | None) -> np.ndarray:
-        """Start positions of n-character windows inside one run (of class ``want``, or any run)."""
-        m = len(cls) - n + 1
-        if m <= 0:
-            return np.zeros(0, dtype=np.int64)
-        ok = run[n - 1:] == run[:m]
-        ok &= (cls[:m] == want) if want else (cls[:m] != 0)
-        return np.flatnonzero(ok)
-
-    def _ngrams(self, tables, hashes, cls, run, row):
-        rows, cols = [], []
-        for n, table in tables.items():
-            pos = self._windows(n, cls, run, None)
-            hit, c = table.lookup(hashes[n][pos])
-            rows.append(row[pos[hit]])
-            cols.append(c)
-        return np.concatenate(rows or [np.zeros(0, np.int64)]), np.concatenate(cols or [np.zeros(0, np.int64)])
-
-    def _words(self, tables, hashes, cls, run, row):
-        size = len(cls)
-        length = np.zeros(size, dtype=np.int64)
-        column = np.full(size, -1, dtype=np.int64)
-        for n in sorted(tables, reverse=True):  # longest match first
-            pos = self._windows(n, cls, run, 1)
-            hit, c = tables[n].lookup(hashes[n][pos])
-            pos = pos[hit]
-            free = length[pos] == 0
-            length[pos[free]] = n
-            column[pos[free]] = c[free]
-        starts = np.flatnonzero(length)
-        # forward maximum matching: a match is taken unless an earlier taken match covers it
-        taken = []
-        end = -1
-        for p, n in zip(starts.tolist(), length[starts].tolist()):
-            if p >= end:
-                taken.append(p)
-                end = p + n
-        taken = np.array(taken, dtype=np.int64)
-        c = column[taken]
-        keep = c >= 0
-        return row[taken[keep]], c[keep]
-
-    @staticmethod
-    def _phrases(tables, hashes, row):
-        rows, cols = [], []
-        for n, table in tables.items():
-            m = len(row) - n + 1
-            pos = np.flatnonzero(row[n - 1:] == row[:m]) if m > 0 else np.zeros(0, dtype=np.int64)
-            hit, c = table.lookup(hashes[n][pos])
-            rows.append(row[pos[hit]])
-            cols.append(c)
-        return np.concatenate(rows or [np.zeros(0, np.int64)]), np.concatenate(cols or [np.zeros(0, np.int64)])
+        h = codes
+        for n in range(1, longest + 1):
+            if n > 1:
+                h = h[:-1] * np.uint64(_PRIME) + codes[n - 1:]  # uint64 arithmetic wraps: mod 2**64
+            for kind, tables in self.tables.items():
+                table = tables.get(n)
+                if table is None:
+                    continue
+                if kind == "phrases":  # anywhere inside one text
+                    pos = np.flatnonzero(row[n - 1:] == row[:len(h)])
+                else:  # inside one run; words inside a run of CJK characters
+                    pos = np.flatnonzero((run[n - 1:] == run[:len(h)]) &
+                                         ((cls[:len(h)] == 1) if kind == "words" else (cls[:len(h)] != 0)))
+                hit, c = table.lookup(h[pos])
+                if kind == "words":  # lengths go up, so a longer match overwrites a shorter one
+                    word_length[pos[hit]] = n
+                    word_column[pos[hit]] = c
+                else:
+                    rows.append(row[pos[hit]])
+                    cols.append(c)
+        taken = _forward_maximum_matching(word_length)
+        keep = word_column[taken] >= 0
+        rows.append(row[taken[keep]])
+        cols.append(word_column[taken[keep]])
+        return self._weigh(np.concatenate(rows), np.concatenate(cols), len(folded))
 
     def _weigh(self, rows: np.ndarray, cols: np.ndarray, n_texts: int):
         n_groups = len(self.kinds)

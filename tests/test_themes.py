@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import shutil
 from pathlib import Path
 
@@ -237,3 +238,19 @@ def test_analyst_theme_may_not_reuse_a_builtin_name(tmp_path):
 ], ids=["plateau-middle", "no-positive"])
 def test_choose_threshold(labels, scores, threshold):
     assert choose_threshold(np.array(labels), np.array(scores)) == pytest.approx(threshold)
+
+
+def test_passages_are_linear_in_the_number_of_sections():
+    item = "(一)各单位要落实消防安全责任制,定期开展隐患排查。\n"
+    text = item * 20_000
+    sections = [_section(f"s{i}", i * len(item), (i + 1) * len(item), "(一)", "各单位要落实消防安全责任制")
+                for i in range(20_000)]
+    start = time.perf_counter()
+    assert len(list(find_passages(text, sections))) == 20_000
+    assert time.perf_counter() - start < 5
+
+
+def test_a_line_without_sentence_ends_is_still_cut():
+    text = "医" * 100_000
+    spans = list(find_passages(text))
+    assert max(e - s for s, e, _ in spans) <= 500 and "".join(text[s:e] for s, e, _ in spans) == text

@@ -183,6 +183,8 @@ _INLINE_CHROME = [
     r"(?:第\d+)?版权所有(?:[©(c)]*[^\n,。]{0,20}(?:网|站|公司))?",
     # entity junk left by scrapers: &X32; &nbsp; &#12288;
     r"&(?:[A-Za-z]{1,8}\d{0,4}|#\d{1,6}|#x[0-9a-fA-F]{1,5});",
+    # a reporter's credit anywhere: 本报长河8月1日电(记者 张三)
+    r"\((?:本报)?(?:记者|通讯员|实习生|特约记者)[^()\n]{1,30}\)",
     # author credit closing a news item: (辽宁省锦州市委组织部 李赢)  (记者 王军)
     r"\((?:记者|通讯员|作者|来源|供稿|文/图|图/文)?[^()\n]{0,30}\s[\u4e00-\u9fff]{2,3}\)(?=\s*$)",
     # 标题:X at the start of a line repeats the headline that follows
@@ -206,7 +208,12 @@ _SITE_LINE = re.compile(
     r"分享到|扫一扫|字号|【字体|登录|注册)|精选阅读$|欢迎阅读|来源于.{0,12}网|更多(?:相关)?.{0,10}请(?:继续)?关注|"
     r"(?:www\.|https?://|\.com\b|\.cn\b|\.net\b)")
 _SPAM_WORDS = re.compile(r"在线|视频|免费|观看|国产|亚洲|欧美|日韩|精品|无码|高清|播放|久久|av|AV|成人|色|一区|二区|三区")
-_FOOTER = re.compile(r"©|(?i:copyright)|All Rights Reserved|ICP备|ICP证|公网安备|可信网站|关于我们|免责声明|版权申明|版权声明")
+_FOOTER = re.compile(r"©|(?i:copyright)|All Rights Reserved|ICP备|ICP证|公网安备|可信网站|关于我们|免责声明|版权申明|版权声明|"
+                     r"主办单位[:：]|承办单位[:：]|技术支持[:：]|网站标识码|联系电话[:：].{0,20}(?:传真|邮编)")
+# A page's metadata line: 发布时间:2022-04-08 来源:区卫生健康委 浏览次数:1263 / 2023-08-02 09:15 来源:湖东日报 分享到:
+_META_LINE = re.compile(r"(?:发布时间|发布日期|更新时间|来源|浏览次数|点击数|阅读次数|访问量|分享到|字体|字号)\s*[:：]")
+# A list of related links closing a page: 相关新闻: / 相关推荐: followed by link titles.
+_RELATED = re.compile(r"^(?:相关新闻|相关阅读|相关链接|相关推荐|推荐阅读|热点推荐|热门推荐|延伸阅读|猜你喜欢|更多阅读)\s*[:：]?")
 _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页$")
 _PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|点击下载|免费下载|精选范文|范文网|希望对你有所帮助|"
                     r"希望对您有所帮助|仅供参考|欢迎阅读|来源于免费网")
@@ -226,11 +233,16 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             drop.append((0, e))
             lines = lines[k + 1:]
             break
+    related = False
     for k, (s, e, line) in enumerate(lines):
         t = line.strip()
         if not t:
             continue
-        if _is_chrome_line(t) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e)):
+        if _RELATED.match(t):
+            related = True  # the links under it are chrome until a line of real text
+        elif related and (len(t) > 60 or "。" in t):
+            related = False
+        if related or _is_chrome_line(t) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e)):
             drop.append((s, e))
     return drop
 
@@ -265,6 +277,8 @@ def _is_chrome_line(t: str) -> bool:
         if sum(1 for x in items if _SPAM_WORDS.search(x)) >= max(2, len(items) * 0.3):
             return True
     if n <= 120 and _FOOTER.search(t):
+        return True
+    if n <= 100 and "。" not in t and len(_META_LINE.findall(t)) >= (1 if re.search(r"\d{4}-\d{1,2}-\d{1,2}|分享", t) else 2):
         return True
     if not re.search(r"[\w\u4e00-\u9fff]", t):
         return True  # a line of lone punctuation: ...  ***  ———

@@ -11,6 +11,7 @@ document uses (`(一)` stays level 2 when the template dropped its `一、`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from nlp.model import Section
@@ -103,15 +104,39 @@ def _cn_value(s: str) -> int:
 _ATTACHMENT = re.compile(r"(?:^|(?<=[。;\n]))\s*(?:附件|附表|附[::])")
 
 
+# A document with more candidate markers than this is not an outline (hostile or tabular text).
+MAX_MARKERS = 5000
+
+
+class _LineIndex:
+    """Line start/end of any position in O(log n), so long one-line texts stay linear."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.n = len(text)
+
+    def start_of(self, pos: int) -> int:
+        return self.starts[bisect_right(self.starts, pos) - 1]
+
+    def end_of(self, pos: int) -> int:
+        k = bisect_right(self.starts, pos)
+        return self.starts[k] - 1 if k < len(self.starts) else self.n
+
+
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
     att = _ATTACHMENT.search(text)
     limit = att.start() if att else len(text)
+    lines = _LineIndex(text)
+    candidates = 0
     for m in _MARKER.finditer(text, 0, limit):
+        candidates += 1
+        if candidates > MAX_MARKERS:
+            break
         style = m.lastgroup
         start = m.start()
-        line_start = start == 0 or text[start - 1] == "\n" or text[text.rfind("\n", 0, start) + 1:start].strip() == ""
+        line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip() == ""
         ordinal = _ordinal(style, m.group())
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
@@ -141,12 +166,12 @@ def _find_markers(text: str) -> list[_Marker]:
     found = _keep_paragraph_runs(found, "yao")
     per_line: dict[int, int] = {}
     for mk in found:
-        ls = text.rfind("\n", 0, mk.start)
+        ls = lines.start_of(mk.start)
         per_line[ls] = per_line.get(ls, 0) + 1
     for k, mk in enumerate(found):
         nxt = found[k + 1].start if k + 1 < len(found) else len(text)
-        flat = per_line[text.rfind("\n", 0, mk.start)] >= 3
-        mk.heading = _heading(text, mk.mend, min(nxt, limit), flat=flat)
+        flat = per_line[lines.start_of(mk.start)] >= 3
+        mk.heading = _heading(text, mk.mend, min(nxt, limit, lines.end_of(mk.mend)), flat=flat)
     return [mk for mk in found if mk.heading or mk.line_start]
 
 
@@ -158,25 +183,22 @@ def _keep_paragraph_runs(found: list[_Marker], style: str) -> list[_Marker]:
     """Paragraph-initial 一要/一是 count only in runs of consecutive ordinals (一要, 二要, ...)."""
     keep = [True] * len(found)
     idx = [k for k, mk in enumerate(found) if mk.style == style]
-    for k in idx:
+    for n, k in enumerate(idx):
         mk = found[k]
-        nxt = next((found[j] for j in idx if j > k), None)
-        prv = next((found[j] for j in reversed(idx) if j < k), None)
+        nxt = found[idx[n + 1]] if n + 1 < len(idx) else None
+        prv = idx[n - 1] if n > 0 else None
         ok = (nxt is not None and nxt.ordinal == mk.ordinal + 1 and mk.ordinal == 1) or (
-            prv is not None and prv.ordinal == mk.ordinal - 1 and keep[found.index(prv)])
+            prv is not None and found[prv].ordinal == mk.ordinal - 1 and keep[prv])
         keep[k] = ok
     return [mk for k, mk in enumerate(found) if keep[k]]
 
 
-def _heading(text: str, start: int, next_marker: int, *, flat: bool = False) -> str:
-    """The heading a reader sees after a marker: to the first 。 or line end, or where the body
-    visibly starts in flattened text."""
-    while start < len(text) and text[start] in " \t":
+def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
+    """The heading a reader sees after a marker (up to ``end``: the next marker or the line end):
+    to the first 。 or line end, or where the body visibly starts in flattened text."""
+    while start < end and text[start] in " \t":
         start += 1
-    line_end = text.find("\n", start)
-    if line_end < 0:
-        line_end = len(text)
-    end = min(line_end, next_marker)
+    end = min(end, start + 400)
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
     if len(cand) > 40 or flat:
@@ -242,9 +264,9 @@ def _sections(text: str, markers: list[_Marker]) -> list[Section]:
     parents: list[tuple[int, str]] = []
     for k, mk in enumerate(markers):
         end = len(text)
-        for nxt in markers[k + 1:]:
-            if nxt.level <= mk.level:
-                end = nxt.start
+        for j in range(k + 1, len(markers)):
+            if markers[j].level <= mk.level:
+                end = markers[j].start
                 break
         while parents and parents[-1][0] >= mk.level:
             parents.pop()
@@ -265,12 +287,19 @@ def _trim_end(text: str, start: int, end: int) -> int:
 _RUN_IN_HEAD = re.compile(r"^([^。\n,]{2,12},[^。\n,]{2,12})。(?=.)", re.M)
 
 
+# ... or by a short heading on a line of its own, followed by its paragraph:
+# `聚焦关键环节\n据介绍,此次集中整治覆盖…`
+_OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?=[^\n]{40,})")
+
+
 def _unnumbered(text: str) -> list[Section]:
-    heads = [m for m in _RUN_IN_HEAD.finditer(text)]
+    heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)]
+    if len(heads) < 2:
+        heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)]
     if len(heads) < 2:
         return []
     out = []
-    for k, m in enumerate(heads):
-        end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-        out.append(Section(f"s{k + 1}", None, 1, "", m.group(1), m.start(), _trim_end(text, m.start(), end)))
+    for k, (start, heading) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(text)
+        out.append(Section(f"s{k + 1}", None, 1, "", heading.strip(), start, _trim_end(text, start, end)))
     return out

@@ -69,3 +69,9 @@ def test_spans_cover_heading_and_body_and_nest():
     secs = parse_outline(text)
     assert text[secs[0].start:secs[0].end] == "一、目标\n完成。\n(一)甲。正文"
     assert secs[1].parent == secs[0].id and secs[2].parent is None
+
+
+def test_unnumbered_headings_on_their_own_lines():
+    para = "据介绍,此次集中整治覆盖全省各级医疗机构,重点盯住药品耗材采购、医疗设备招标等关键环节。"
+    text = f"导语。\n聚焦关键环节\n{para}\n畅通举报渠道\n{para}"
+    assert _outline(text) == [(1, "", "聚焦关键环节"), (1, "", "畅通举报渠道")]

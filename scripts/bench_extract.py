@@ -148,6 +148,31 @@ def _rate(chars: int, seconds: float) -> str:
     return f"{chars / seconds:>12,.0f}" if seconds > 0 else f"{'inf':>12s}"
 
 
+def _bench_party_backends(doc_texts: list[str], repeat: int) -> None:
+    """The party stage with each recogniser (issue 6), and the HanLP model's cold load time."""
+    import subprocess
+
+    from nlp.extract.ner import available
+    from nlp.extract.parties import find_parties
+
+    print()
+    chars = sum(len(t) for t in doc_texts)
+    for backend in ("rules", "hanlp"):
+        if backend == "hanlp" and not available():
+            print(f"{'party (hanlp)':20s} skipped: hanlp extra or models/ner missing")
+            continue
+        run = lambda: [list(find_parties(t, ner=backend)) for t in doc_texts]  # noqa: E731
+        run()  # warm-up: lexicons, jieba, the model
+        seconds = _best_of(repeat, run)
+        print(f"{'party (' + backend + ')':20s} {_rate(chars, seconds)} {seconds:9.3f}")
+    if available():
+        code = ("import time; t = time.perf_counter(); from nlp.extract.ner import load_tagger; "
+                "load_tagger(); print(f'{time.perf_counter() - t:.2f}')")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+        print(f"hanlp model load   {out.stdout.strip() or out.stderr.strip()[-200:]} s "
+              "(cold: import hanlp + torch, read models/ner)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("docs_dir", nargs="?", type=Path, default=ROOT / "corpora" / "seeds")
@@ -218,6 +243,7 @@ def main() -> int:
     if rest > 0:
         print(f"{'other (glue)':20s} {'':>12s} {rest:9.3f}")
     print(f"peak RSS of the process after our runs: {our_rss:.0f} MB (imports, lexicons, models)")
+    _bench_party_backends(doc_texts, a.repeat)
 
     print()
     find_time, label = _jionlp_extract_time()

@@ -34,10 +34,12 @@ _BEFORE = (
 _AFTER = (
     (re.compile(r"^\s*(?:同志)?\s*(?:为|任|担任)\s*(?:副?组长|第一责任人|总责任人)"), "lead"),
     (re.compile(r"^\s*(?:同志)?\s*(?:为|任)\s*成员"), "member"),
-    (re.compile(r"^(?:同志)?\s*(?:牵头|统一领导|的统一领导|总负责|负总责|领导)"), "lead"),
+    (re.compile(r"^(?:同志)?\s*(?:牵头|统一领导|的统一领导|总负责|负总责|领导(?!班子|干部|下|成员))"), "lead"),
     (re.compile(r"^(?:同志)?\s*(?:具体|要|负责|承担|承办|协办|配合|组织|兼任|担任|任|对|分别|将|设|"
                 r"按照|主抓|抓|督促|指导|做好|加强|切实|应|须|必须|牵|共同|等部门|等单位)"), "responsible"),
 )
+# A span that opens with a verb or adverb is a clause, not a name.
+_BAD_START = re.compile(r"(?:全面|落实|加强|确保|进一步|认真|积极|具体|切实|严格|坚持|推进|建立|健全|完善)")
 _ISSUER = re.compile(r"^(?:关于|文件|办公室\s|\s*\d{4}年|\s*[〔\[(]|\s*$)")
 
 
@@ -97,6 +99,9 @@ def parties_from_spans(text: str, taken: Sequence[tuple[int, int]],
             continue
         if any(s < end and start < e for s, e in taken):
             continue
+        if _BAD_START.match(surface) or (label == "ROLE" and ("的" in surface or not surface.endswith(
+                tuple(w for w, _ in _ROLE_WORDS) + ("领导", "主任")))):
+            continue  # 全面落实党委领导下的院长, 分管领导责(任单位): not a name
         role = role_of(text, start, end, label)
         if role is None:
             continue

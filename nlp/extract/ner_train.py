@@ -82,6 +82,26 @@ def train_ner(*, corpus_dir: Path = CORPUS_DIR, out_dir: Path = MODEL_DIR, epoch
     return meta
 
 
+def rescore(*, corpus_dir: Path = CORPUS_DIR, model_dir: Path = MODEL_DIR) -> dict:
+    """Score the model in model_dir on the dev split again (after a change to the role rules)
+    and rewrite the dev figures and the default in its meta.json."""
+    import torch
+
+    from nlp.extract.ner import load_tagger
+
+    torch.set_num_threads(1)
+    tagger = load_tagger(model_dir)
+    dev = read_records(corpus_dir / "dev.jsonl")
+    meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
+    meta["dev_entity"] = score_entities(tagger, dev)
+    meta["dev_party"] = {b: score_parties(dev, b, tagger=tagger) for b in ("rules", "hanlp")}
+    gain = meta["dev_party"]["hanlp"]["f1"] - meta["dev_party"]["rules"]["f1"]
+    meta["default"] = "hanlp" if gain >= MIN_GAIN else "rules"
+    (model_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+                                         encoding="utf-8")
+    return meta
+
+
 def _samples(records: list[dict]) -> list[dict]:
     return [{"token": _model_chars(r["text"]), "tag": r["tags"]} for r in records]
 

@@ -46,12 +46,15 @@ def read_pdf(path: Path, *, max_pages: int = MAX_PAGES, max_seconds: float = MAX
             pages = reader.pages
             total = len(pages)
             texts = []
+            fonts = [0, 0]  # page fonts that map codes to characters, and those that do not
             started = time.monotonic()
             for number in range(min(total, max_pages)):
                 if time.monotonic() - started > max_seconds:
                     warnings.append(f"stopped after {number} of {total} pages: over the {max_seconds:.0f} s limit")
                     break
                 texts.append(pages[number].extract_text() or "")
+                for i, count in enumerate(_count_fonts(pages[number])):
+                    fonts[i] += count
             else:
                 if total > max_pages:
                     warnings.append(f"read only the first {max_pages} of {total} pages (page limit)")
@@ -66,6 +69,8 @@ def read_pdf(path: Path, *, max_pages: int = MAX_PAGES, max_seconds: float = MAX
                 AssertionError, RecursionError, OSError, ZeroDivisionError) as err:
             raise UnreadableFile(path, f"damaged PDF ({type(err).__name__}: {err})".rstrip()) from None
     text = "\n".join(page.strip("\n") for page in texts)
+    if fonts[1] and not fonts[0] and text.strip(" \n"):
+        raise UnreadableFile(path, "PDF fonts have no character map; no usable text layer", hint=_OCR_HINT)
     check_text_layer(text, path)
     return text, warnings
 
@@ -84,6 +89,25 @@ def check_text_layer(text: str, path: Path) -> None:
     junk = sum(map(len, cid)) + len(_JUNK_CHAR.findall(visible))
     if junk > _JUNK_SHARE * len(visible):
         raise UnreadableFile(path, "PDF fonts have no character map; no usable text layer", hint=_OCR_HINT)
+
+
+def _count_fonts(page) -> tuple[int, int]:
+    """Fonts of a page that map codes to characters, and those that do not: Identity-encoded CID
+    fonts without /ToUnicode, whose codes are glyph numbers (pypdf returns controls or random
+    letters for them)."""
+    resources = page.get("/Resources")
+    fonts = resources.get_object().get("/Font") if resources is not None else None
+    if fonts is None:
+        return 0, 0
+    mapped = unmapped = 0
+    for ref in fonts.get_object().values():
+        font = ref.get_object()
+        identity = font.get("/Subtype") == "/Type0" and str(font.get("/Encoding", "")).startswith("/Identity")
+        if identity and "/ToUnicode" not in font:
+            unmapped += 1
+        else:
+            mapped += 1
+    return mapped, unmapped
 
 
 @contextmanager

@@ -120,9 +120,13 @@ def detect_encoding(data: bytes, *, declared: str | None = None, complete: bool 
             return codec, len(bom)
     complete = complete and len(data) <= SAMPLE_BYTES
     sample = data[:SAMPLE_BYTES]
-    utf16 = _utf16_by_nuls(sample)
-    if utf16 and _decode_sample(sample, utf16, complete)[1]:
-        return utf16, 0
+    if _utf16_by_nuls(sample):
+        # The NUL side says LE or BE for ASCII; a CJK character like 开 (U+5F00) can say the
+        # opposite in a short text, so the two byte orders are scored against each other.
+        scored = [(_score(*_decode_sample(sample, codec, complete)), codec) for codec in ("utf-16-le", "utf-16-be")]
+        score, codec = max(scored)
+        if score > 0:
+            return codec, 0
     if _decode_sample(sample, "utf-8", complete)[1]:
         return "utf-8", 0
     trusted = _DECLARED.get((declared or "").strip().lower())
@@ -137,7 +141,7 @@ def check_text(sample: bytes, codec: str, *, complete: bool) -> None:
     if not text:
         return
     bad = len(_BAD_CHARS.findall(text))
-    if bad > _BINARY_SHARE * len(text):
+    if bad > _BINARY_SHARE * len(text) and (bad > 8 or bad > 0.3 * len(text)):
         raise NotText(f"binary data, not text ({bad * 100 // len(text)}% control or undecodable bytes)")
 
 
@@ -160,17 +164,15 @@ def encoding_name(codec: str, bom: int) -> str:
             "utf-32-le": "utf-32", "utf-32-be": "utf-32"}.get(codec, codec)
 
 
-def _utf16_by_nuls(sample: bytes) -> str | None:
+def _utf16_by_nuls(sample: bytes) -> bool:
     """UTF-16 without BOM: ASCII characters put a NUL in every other byte, on one side only."""
     half = len(sample) // 2
     if half < 2:
-        return None
+        return False
     even = sample[0:2 * half:2].count(0)
     odd = sample[1:2 * half:2].count(0)
     high, low = max(even, odd), min(even, odd)
-    if high < 0.03 * half or low * 4 > high:
-        return None
-    return "utf-16-be" if even > odd else "utf-16-le"
+    return high >= 2 and high >= 0.03 * half and low * 4 <= high
 
 
 def _decode_sample(sample: bytes, codec: str, complete: bool) -> tuple[str, bool]:

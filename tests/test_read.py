@@ -403,6 +403,17 @@ def test_pdf_with_password_refused(tmp_path):
         read_file(path)
 
 
+def test_pdf_locked_only_by_owner_password_read(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf(b"BT /F1 12 Tf (Plan) Tj ET", HELVETICA))))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    path = tmp_path / "no-copy.pdf"
+    with open(path, "wb") as out:
+        writer.write(out)
+    assert read_file(path).text == "Plan"
+
+
 # --- files that are not documents -------------------------------------------------------------
 
 @pytest.mark.parametrize("name, data, reason", [

@@ -33,7 +33,7 @@ import json
 import math
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -371,13 +371,12 @@ def score_themes(y: np.ndarray, pred: np.ndarray, themes: Sequence[str]) -> dict
 # training -----------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class TrainOptions:
     min_df: int = MIN_DF
     max_words: int = MAX_WORDS
     max_chars: int = MAX_CHARS
     c_grid: tuple[float, ...] = C_GRID
-    extra: dict = field(default_factory=dict)
 
 
 def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_file: str | Path | None = None,
@@ -483,9 +482,8 @@ def _add_analyst_themes(analyst: Sequence[AnalystTheme], corpus: Corpus, vocab: 
         rows = labelled + synthetic + negatives
         X = _matrix(featurizer, [x for x, _ in rows])
         y = np.array([label for _, label in rows], dtype=np.int64)
-        # folds: each labelled example alone in its group cycle, synthetic rows always in training
-        groups = [f"x{i % N_FOLDS}" for i in range(len(labelled))] + ["seed"] * len(synthetic) + \
-                 [f"x{i % N_FOLDS}" for i in range(len(negatives))]
+        # out-of-fold scores for the threshold: rows dealt round-robin into five folds, each kind apart
+        groups = [f"x{i % N_FOLDS}" for part in (labelled, synthetic, negatives) for i in range(len(part))]
         fit, oof, seen = _fit_theme(X, y, groups, c_grid=options.c_grid)
         ex = np.arange(len(labelled))
         mask = seen[ex]

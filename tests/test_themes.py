@@ -16,7 +16,7 @@ from nlp.themes import DEFAULT_MODEL, classify_passages, classify_texts, find_pa
 from nlp.themes_features import Lexicon, count_terms
 from nlp.themes_model import read_theme_model
 from nlp.themes_train import (BUILTIN_THEMES, TrainOptions, choose_threshold, read_analyst_themes,
-                              read_theme_corpus, train_theme_model)
+                              read_theme_corpus, read_user_dict, train_theme_model)
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpora" / "themes"
@@ -139,6 +139,11 @@ def test_explain_names_the_words_behind_a_theme():
     result, = classify_texts(["严禁医务人员收受患者红包"], explain=True)
     terms = [t for t, _ in result.explain["医德医风"]]
     assert "红包" in terms or "收受红包" in terms
+
+
+def test_user_dictionary_rows_are_unique_policy_terms():
+    words = [w for w, _, _ in read_user_dict()]
+    assert len(words) == len(set(words)) and {"门难进脸难看事难办", "医德医风", "隐患排查整治"} <= set(words)
 
 
 # artefact --------------------------------------------------------------------------------------

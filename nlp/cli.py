@@ -286,6 +286,8 @@ def classify(
     from nlp.themes import load_model
     from nlp.themes_io import classify_lines, render_jsonl, render_table
 
+    if text == "-":  # the usual spelling of "read stdin"
+        text = None
     if text is not None:
         import json
 

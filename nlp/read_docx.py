@@ -101,7 +101,10 @@ def read_docx(path: Path) -> tuple[str, list[str]]:
             xml = _read_part(archive, document, path, MAX_PART_BYTES)
     except zipfile.BadZipFile as err:
         raise UnreadableFile(path, f"damaged or truncated .docx ({err})", hint="open and re-save it in Word") from None
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, zlib.error, OSError) as err:
+    except RuntimeError:  # zipfile's word for a member under a zip password
+        raise UnreadableFile(path, "password-protected zip inside the .docx",
+                             hint="remove the password and save it as .docx again") from None
+    except (zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, OSError) as err:
         raise UnreadableFile(path, f"cannot unpack .docx: {err}") from None
     lines, warnings = _document_lines(xml, numbering, styles, path)
     return "\n".join(lines), warnings

@@ -27,8 +27,9 @@ _BLOCK_TAGS = frozenset({
     "address", "center", "figure", "figcaption", "fieldset", "legend", "form", "body", "html",
 })
 _CELL_TAGS = frozenset({"td", "th"})
-# class/id words of page chrome: <div class="nav">, "main-menu", "breadcrumbs", "site_footer".
-_NAV_WORDS = ("nav", "menu", "breadcrumb", "crumb", "footer", "sidebar")
+# class/id words of page chrome: <div class="nav">, "main-menu", "breadcrumbs", "site_footer",
+# and the pinyin 导航 (daohang) of Chinese site templates.
+_NAV_WORDS = ("nav", "menu", "breadcrumb", "crumb", "footer", "sidebar", "daohang")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 _LINE_WRAP = "\uffff"  # marks whitespace that held a line break in the source, until lines are joined

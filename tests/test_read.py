@@ -289,8 +289,8 @@ def test_docx_table_rows_joined_by_tab(tmp_path):
 
 
 def test_docx_skips_field_codes_and_deleted_text(tmp_path):
-    body = (f"<w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>一、</w:t></w:r>"
-            f"<w:del><w:r><w:delText>删除的</w:delText></w:r></w:del><w:r><w:tab/><w:t>工作目标</w:t></w:r></w:p>")
+    body = ("<w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>一、</w:t></w:r>"
+            "<w:del><w:r><w:delText>删除的</w:delText></w:r></w:del><w:r><w:tab/><w:t>工作目标</w:t></w:r></w:p>")
     path = tmp_path / "fields.docx"
     path.write_bytes(_docx(body))
     assert read_file(path).text == "一、\t工作目标"

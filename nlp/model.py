@@ -113,6 +113,11 @@ class OffsetMap:
         pos = self.positions()[start:end]
         return OffsetMap.from_positions(pos, source_end=self.to_source(end))
 
+    def shifted(self, delta: int) -> "OffsetMap":
+        """The same map with every source position moved by ``delta`` (a chunk's file offset)."""
+        return OffsetMap(self.starts, array("q", (x + delta for x in self.sources)), self.length,
+                         self.source_end + delta)
+
     def __len__(self) -> int:
         return self.length
 

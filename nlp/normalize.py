@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterable
@@ -55,12 +56,12 @@ class _Editor:
 
     def __init__(self, text: str):
         self.text = text
-        self.pos: list[int] = list(range(len(text)))
+        self.pos = array("q", range(len(text)))  # 8 bytes a character, not a list of ints
 
     def apply(self, edits: Iterable[tuple[int, int, str]]) -> None:
         """Replace non-overlapping ``[start, end)`` spans (sorted) with new strings."""
         parts: list[str] = []
-        pos: list[int] = []
+        pos = array("q")
         last = 0
         text, old = self.text, self.pos
         for start, end, repl in edits:
@@ -74,7 +75,7 @@ class _Editor:
                     pos.extend(old[start:end])
                 else:
                     anchor = old[start] if start < len(old) else (old[-1] + 1 if old else 0)
-                    pos.extend([anchor] * len(repl))
+                    pos.extend(array("q", [anchor]) * len(repl))
             last = end
         parts.append(text[last:])
         pos.extend(old[last:])

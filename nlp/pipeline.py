@@ -15,6 +15,10 @@ from nlp.model import Document, Mention, OffsetMap, Section
 from nlp.settings import Settings
 
 
+# Plain-text files longer than this are annotated piece by piece (bounded memory per worker).
+CHUNK_CHARS = 1_000_000
+
+
 def process_file(path: str | Path, settings: Settings = Settings()) -> list[Document]:
     """Read, normalize, split and annotate one file; raise UnreadableFile for bad input."""
     return list(iter_documents(path, settings))
@@ -22,12 +26,20 @@ def process_file(path: str | Path, settings: Settings = Settings()) -> list[Docu
 
 def iter_documents(path: str | Path, settings: Settings = Settings()) -> Iterator[Document]:
     """Like process_file, but yields documents one at a time (bounded memory on huge files)."""
-    from nlp.read import read_file
+    from nlp.read import iter_chunks
 
-    raw = read_file(path)
-    yield from process_text(raw.text, source=str(path), settings=settings,
-                            meta={"format": raw.format, "encoding": raw.encoding,
-                                  "warnings": list(raw.warnings)})
+    index = 0
+    for raw in iter_chunks(path, chunk_chars=CHUNK_CHARS):
+        # A huge plain-text file comes in pieces cut at sentence ends; each piece is split and
+        # annotated alone, its offsets moved to the piece's place in the file.
+        meta = {"format": raw.format, "encoding": raw.encoding, "warnings": list(raw.warnings)}
+        if raw.offset:
+            meta["chunk_offset"] = raw.offset
+        for doc in process_text(raw.text, source=str(path), settings=settings, meta=meta):
+            if raw.offset and doc.offsets is not None:
+                doc = replace(doc, offsets=doc.offsets.shifted(raw.offset))
+            yield replace(doc, doc_index=index)
+            index += 1
 
 
 def process_text(text: str, *, source: str = "<text>", settings: Settings = Settings(),

@@ -250,9 +250,9 @@ def test_passages_are_linear_in_the_number_of_sections():
     text = item * 20_000
     sections = [_section(f"s{i}", i * len(item), (i + 1) * len(item), "(一)", "各单位要落实消防安全责任制")
                 for i in range(20_000)]
-    start = time.perf_counter()
+    start = time.process_time()
     assert len(list(find_passages(text, sections))) == 20_000
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
 
 
 def test_a_line_without_sentence_ends_is_still_cut():

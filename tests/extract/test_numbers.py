@@ -46,6 +46,6 @@ def test_fragment_matches_its_samples(name):
 @pytest.mark.parametrize("unit", ["1", "1.", "一十", "〇", "1,", "十百千万亿"])
 def test_number_fragment_is_linear_on_hostile_text(unit):
     hostile = unit * (100_000 // len(unit)) + "x"
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     list(re.finditer(numbers.NUMBER, hostile))
-    assert time.perf_counter() - t0 < 1.0
+    assert time.process_time() - t0 < 1.0

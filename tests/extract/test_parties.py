@@ -114,9 +114,9 @@ def test_fragment_samples(name):
     ":" * 100_000,
 ], ids=["suffix", "modal", "cue", "between", "quotes", "label", "long-list", "guanyu", "colons"])
 def test_linear_time_on_hostile_text(hostile):
-    t = time.perf_counter()
+    t = time.process_time()
     list(find_parties(hostile))
-    assert time.perf_counter() - t < 10.0
+    assert time.process_time() - t < 10.0
 
 
 @settings(max_examples=100, deadline=None)

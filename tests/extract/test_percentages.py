@@ -86,11 +86,12 @@ def test_fragment_matches_its_samples(name):
 def test_linear_time_on_hostile_text(unit):
     def run(n):
         text = unit * (n // len(unit)) + "。"
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         for _ in find_percentages(text):
             pass
-        return time.perf_counter() - t0
+        return time.process_time() - t0
 
-    small, big = run(25_000), run(100_000)
+    # CPU time, best of a few runs: other processes on the machine do not count
+    small, big = min(run(25_000) for _ in range(3)), min(run(100_000) for _ in range(2))
     assert big < 3.0
-    assert big < 8 * small + 0.05
+    assert big < 10 * small + 0.1

@@ -59,10 +59,10 @@ def test_percentages_invariants(text):
 
 
 def _seconds(find, text: str) -> float:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for _ in find(text):
         pass
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -71,6 +71,7 @@ def test_time_is_linear_in_length(unit):
     small = unit * (10_000 // len(unit) + 1)
     big = unit * (40_000 // len(unit) + 1)
     for find in (find_dates, find_percentages):
-        t_small, t_big = _seconds(find, small), _seconds(find, big)
+        t_small = min(_seconds(find, small) for _ in range(3))
+        t_big = min(_seconds(find, big) for _ in range(2))
         assert t_big < 2.0
-        assert t_big < 8 * t_small + 0.05  # 4x the text, far below 16x the time
+        assert t_big < 10 * t_small + 0.1  # 4x the text, far below 16x the time

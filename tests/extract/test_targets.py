@@ -108,9 +108,9 @@ def test_fragment_samples(name):
     "分别" * 50_000,
 ], ids=["digits", "cue", "decimals", "symbols", "times-gap", "long-list", "respectively"])
 def test_linear_time_on_hostile_text(hostile):
-    t = time.perf_counter()
+    t = time.process_time()
     list(find_targets(hostile))
-    assert time.perf_counter() - t < 5.0
+    assert time.process_time() - t < 5.0
 
 
 @settings(max_examples=150, deadline=None)

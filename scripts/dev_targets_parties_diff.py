@@ -2,12 +2,15 @@
 """Developer aid: score the target and party extractors on the seeds and show what differs.
 
 usage: dev_targets_parties_diff.py [--pipeline] [--types target,party] [--only PREFIX] [-q]
+                                   [--gold DIR --docs DIR] [--ner rules|hanlp|auto]
 
 By default the seed texts are normalized here (OpenCC t2s, pinyin annotations removed, NFKC) and
 cut into documents at the gold titles, so the extractors can be judged before the normalizer and
 splitter are final; ``--pipeline`` uses ``nlp.pipeline.process_file`` instead. Matching follows
 ``../shared/tools/score.py`` (pooled per file). Prints P/R/F1, then each missed gold mention
-(``-``) and each unmatched prediction (``+``).
+(``-``) and each unmatched prediction (``+``). ``--gold``/``--docs`` point at another set
+(``corpora/heldout/gold`` + ``corpora/heldout/docs``; a doc is the gold file's stem with any
+extension).
 """
 
 from __future__ import annotations
@@ -60,6 +63,9 @@ def main() -> None:
     ap.add_argument("--types", default="target,party")
     ap.add_argument("--only", default="")
     ap.add_argument("-q", action="store_true", help="figures only")
+    ap.add_argument("--gold", type=Path, default=ROOT / "corpora" / "gold", help="gold JSON dir")
+    ap.add_argument("--docs", type=Path, default=ROOT / "corpora" / "seeds", help="input docs dir")
+    ap.add_argument("--ner", default="rules", help="party recogniser: rules, hanlp or auto")
     a = ap.parse_args()
     sc = load_score()
     from nlp.extract.parties import find_parties
@@ -68,9 +74,9 @@ def main() -> None:
     finders = {"target": find_targets, "party": find_parties}
     kinds = a.types.split(",")
     totals = {k: [0, 0, 0] for k in kinds}
-    for gpath in sorted((ROOT / "corpora" / "gold").glob(f"{a.only}*.json")):
+    for gpath in sorted(a.gold.glob(f"{a.only}*.json")):
         gold = json.loads(gpath.read_text())
-        src = ROOT / "corpora" / "seeds" / (gpath.stem + ".txt")
+        src = next(iter(sorted(a.docs.glob(gpath.stem + ".*"))), a.docs / (gpath.stem + ".txt"))
         if a.pipeline:
             docs = pipeline_documents(src)
         else:
@@ -79,7 +85,7 @@ def main() -> None:
             g = [m for d in gold["documents"] for m in d["mentions"] if m["type"] == kind]
             p = []
             for i, (text, title, sections) in enumerate(docs):
-                for m in finders[kind](text, sections=sections, title=title):
+                for m in finders[kind](text, sections=sections, title=title, ner=a.ner):
                     p.append({"text": m.text, "value": m.value, "doc": i})
             used, missed = set(), []
             for gm in g:
@@ -93,7 +99,7 @@ def main() -> None:
             t = totals[kind]
             t[0] += len(used); t[1] += len(g); t[2] += len(p)
             if not a.q:
-                print(f"== {gpath.stem[:3]} {kind}: tp={len(used)} gold={len(g)} pred={len(p)}")
+                print(f"== {gpath.stem.split('_')[0]} {kind}: tp={len(used)} gold={len(g)} pred={len(p)}")
                 for gm in missed:
                     print("  -", gm["text"][:60], json.dumps(gm["value"], ensure_ascii=False)[:100])
                 for j, pm in enumerate(p):

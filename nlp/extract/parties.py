@@ -30,7 +30,11 @@ from nlp.extract.parties_lexicon import (
 from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
 from nlp.model import Mention, Section
 
-GROUP_ROLES = ("lead", "responsible", "member")  # an entity takes the strongest of these
+# Full-width punctuation is not folded by every normalizer: read ，：；（） as ,:;() (one
+# character for one, so offsets stay exact): 各乡镇卫生院，县直各医疗卫生单位：
+WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+GROUP_ROLES = ("lead", "responsible", "member")
+DEPUTY = ("副", "分管", "常务")  # 分管副局长 is not 局长  # an entity takes the strongest of these
 STRENGTH = {"lead": 3, "responsible": 2, "member": 1}
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_parties.py) -----
@@ -42,20 +46,39 @@ FILLER = (r"(?:同时|并且|并|特别是|其中|另外|此外|最后|首先|�
 GAP = r"[^,。;:]{0,24}?"  # the "*" of a cue: 为*第一责任人 -> 为本部门、本单位作风整顿的第一责任人
 NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下设|对|为|具体|要|将|研究|统一"
              r"|实行|开展|进行|的|在|于|按照|根据|并|,)")  # 领导小组,下设… ends 领导小组
-GENRE = r"(?:实施方案|方案|指导意见|意见|通知|办法|决定|规定|计划|报告|纪要|函|号)"  # …实施方案区级各…:
+GENRE = (r"(?:实施方案|方案|指导意见|意见|通知|通报|通告|公告|办法|决定|规定|细则|预案|要点|计划|报告"
+         r"|总结|批复|请示|纪要|函|号)")  # …实施方案区级各…:
 PRINTED = r"(?P<name>[^\s\n,。:]{2,30}?)\s*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印发"  # 日照市卫生局办公室 2010年6月25日印发
 FILE_HEAD = r"(?m)^\s*(?P<name>[^\s\n,。:]{2,30}?)文件(?=\s*$|\s*[\u4e00-\u9fff]{1,6}[〔\[(])"  # 日照市卫生局文件
 TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + GENRE  # 中共——区卫生局委员会——区卫生局关于…方案
-LABEL = (r"(?P<label>组\s*长|副\s*组\s*长|总责任人|成\s*员|主\s*任|联络人)\s*:\s*"
-         r"(?P<names>[^\n。;:]{1,160})")  # 组 长:王 军
+LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|副\s*主\s*任|主\s*任|联络人|联系人)"
+         r"\s*:\s*")  # 组 长:王 军 (the names run to the next label, line or sentence end)
+LABEL_NAMES_END = r"[\n。;:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:李红,电话:… ends at ,电话
+SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+                  r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
+# a 落款: the issuing unit alone on its line, the signing date on the line below or beside it
+SIGNATURE = (r"(?m)(?:^|(?<=。))[ \t]*(?P<name>[^\s,。:;、]{3,40}?)[ \t]*(?:\n[ \t]*)?"
+             rf"{SIGNATURE_DATE}[ \t]*(?:$|(?=[。(]))")
+POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?P<post>副组长|组长|副主任|主任|成员|组员)"
+             r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
+# an adverbial that may stand between a subject and its verb: 市医保局、市公安局按职责分工配合
+ADVERB = r"(?:按照|按|根据|依照|依据|依法|积极|密切|全力|主动|共同|分别|切实|认真|及时|要|应)"
+CHROME_LINE = (r"\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|来源|责任编辑|发布时间"
+               r"|打印本页|关闭窗口)")  # 上一篇:某区卫生健康委关于…: a web page's link, not the document
+TITLE_YEAR = r"^(?P<name>[^\s,。:;]{3,30}?)(?:[0-9]{4}|[〇零一二三四五六七八九]{4}|20[xX*]{2})年"  # 某县医院2023年工作总结
+TABLE_SPLIT = r"\t|\s{2,}"  # the cells of a task table row: tabs or runs of spaces (else single spaces)
 TABLE_OFFICE_ENDINGS = ("股", "办", "队", "科", "室", "组")  # a task table's 责任股室
 TABLE_CHARS = 8000  # how far a flattened task table is read after its 责任人 header
+ISSUER_KINDS = ("body", "unit", "office", "group")  # what can sign a document (not a post, not a place)
 TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅")  # 区卫生局…工作总结
 # words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
 NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "把", "坚决", "严格", "对", "在", "经",
                   "向", "为", "将", "从", "与", "让", "其", "统计", "排队", "方法", "通过", "结合", "围绕",
                   "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
-                  "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实")
+                  "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实", "督促", "要求",
+                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展")
+# a one-character cue that opens a longer verb is no cue: 报告, 报道, 设置, 设立
+VERB_COMPOUND = {"报": "告道名表刊销批备", "设": "置立计施定"}
 PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
 SAMPLES = {
@@ -68,7 +91,15 @@ SAMPLES = {
     "PRINTED": ("日照市卫生局办公室 2010年6月25日印发",),
     "FILE_HEAD": ("日照市卫生局文件\n",),
     "TITLE_ISSUER": ("中共——区卫生局委员会——区卫生局关于创建省级文明城市的实施方案",),
-    "LABEL": ("组 长:王 军", "成员:市局各部门负责人"),
+    "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:"),
+    "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
+    "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
+    "SIGNATURE": ("某县卫生健康局\n2023年3月1日", "某县卫生健康局 2023年3月1日\n"),
+    "POST_SLOT": ("分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
+    "ADVERB": ("按职责分工", "积极"),
+    "CHROME_LINE": ("上一篇:", "相关链接"),
+    "TITLE_YEAR": ("某县中医医院2023年工作总结",),
+    "TABLE_SPLIT": ("\t", "  "),
     "PLAN_MADE": ("制定本", "特制定"),
 }
 
@@ -89,13 +120,17 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     """
     if not text or not text.strip():
         return
+    original, text = text, text.translate(WIDTH_FOLD)  # names are read in the folded view
+    title = title.translate(WIDTH_FOLD) if title else title
     found: list[_Found] = []
     found += _title_issuers(text, title)
     found += _header_issuers(text)
+    found += _signatures(text)
     found += _recipients(text)
     found += _labelled(text, ner)
     for s_start, s_end in _sentences(text):
         found += _sentence_parties(text, s_start, s_end)
+    found += _task_tables(text)
     found += _table_people(text, ner)
     from nlp.extract.ner import resolve_backend
 
@@ -104,7 +139,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
 
         found += [_Found(*p) for p in model_parties(text, [(f.start, f.end) for f in found])]
     for f in _resolve(found):
-        yield Mention("party", f.start, f.end, text[f.start:f.end], {"name": f.name, "role": f.role})
+        yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
 
 # ---- where names are -----------------------------------------------------------------------
@@ -121,20 +156,32 @@ def _rx() -> dict[str, re.Pattern]:
         "file": re.compile(FILE_HEAD),
         "title": re.compile(TITLE_ISSUER),
         "label": re.compile(LABEL),
+        "label_end": re.compile(LABEL_NAMES_END),
+        "signature": re.compile(SIGNATURE),
+        "post_slot": re.compile(POST_SLOT),
+        "adverb": re.compile(ADVERB),
+        "chrome": re.compile(CHROME_LINE),
+        "title_year": re.compile(TITLE_YEAR),
+        "table_split": re.compile(TABLE_SPLIT),
         "plan_made": re.compile(PLAN_MADE),
         "split": re.compile(r"[、,,]|和|及|——"),
     }
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of sentences: split at 。;!?, line breaks and long runs of spaces."""
+    """Spans of sentences: split at 。;!?, line breaks, tabs and long runs of spaces; a line of web
+    chrome (``上一篇:…``) is skipped to its end."""
+    chrome = _rx()["chrome"]
     start = 0
-    for m in re.finditer(r"[。;!?\n]|\s{3,}", text):
-        if m.start() > start:
-            yield start, m.start()
+    skip_until = -1
+    for m in re.finditer(r"[。;!?\n\t]|\s{3,}|$", text):
+        if m.start() > start and start >= skip_until:
+            if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, m.start()):
+                line_end = text.find("\n", start)
+                skip_until = len(text) if line_end < 0 else line_end
+            else:
+                yield start, m.start()
         start = m.end()
-    if start < len(text):
-        yield start, len(text)
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -180,6 +227,7 @@ def _sentence_parties(text: str, s_start: int, s_end: int) -> list[_Found]:
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
         out += _clause_parties(text, c_start, c_end)
+    out += _post_slots(text, s_start, s_end)
     if out and _rx()["plan_made"].search(text, s_start, s_end):
         # 由我局负责指导…,现结合实际,制定本工作方案: who is charged in the sentence that makes
         # the plan is its author
@@ -189,7 +237,20 @@ def _sentence_parties(text: str, s_start: int, s_end: int) -> list[_Found]:
     return out
 
 
-_LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|主\s*任|联络人)\s*:\s*$")
+def _post_slots(text: str, s_start: int, s_end: int) -> list[_Found]:
+    """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
+    if not re.search(r"成立|组成|组建|调整", text[s_start:s_end]):
+        return []
+    out = []
+    roles = role_words()
+    for m in _rx()["post_slot"].finditer(text, s_start, s_end):
+        a, b = m.span("who")
+        names = _split_names(text, a, b, people=True)
+        out += [_Found(x, y, n, roles.get(m.group("post"), "member")) for x, y, n in names]
+    return out
+
+
+_LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|主\s*任|联络人|联系人)\s*:\s*$")
 
 
 @cache
@@ -244,6 +305,12 @@ def _subject(text, body, c_end, cue, before, after) -> list[tuple[int, int]]:
             return []
         pos = m.end()
     for m in after.finditer(text, pos + 1, min(c_end, pos + 60)):
+        for adv in _rx()["adverb"].finditer(text, pos + 2, m.start()):
+            # 县医保局、县药监局按职责分工配合: a short adverbial (no 的, no list) before the verb
+            if re.search(r"[的、]", text[adv.start():m.start()]):
+                break
+            if _split_names(text, pos, adv.start()):
+                return [(pos, adv.start())]
         if _split_names(text, pos, m.start()):
             return [(pos, m.start())]
         # 形成主要领导亲自抓: a post right before the cue, inside a longer clause
@@ -268,12 +335,15 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
     out = []
     for b in before.finditer(text, c_start, c_end):
         start = b.end()
+        if b.end() - b.start() == 1 and VERB_COMPOUND.get(text[b.start()], "") \
+                and text[start:start + 1] in VERB_COMPOUND[text[b.start()]]:
+            continue  # 及时报告报局安全股: 报告 is a word; the name follows the second 报
         window_end = min(c_end, start + 80)
         while text.startswith(("了", "我局", "本局"), start):
             start += 1 if text[start] == "了" else 2  # 反馈我局平安医院创建办 -> 平安医院创建办
         if text[start:start + 1] in ("以", "由"):
             # 成立了以局长为组长的…领导小组: the group's name follows the 的 of the phrase
-            de = re.compile(r"(?:为|任)(?:组长|主任)的").search(text, start, window_end)
+            de = re.compile(r"(?:为|任)(?:副?组长|副?主任|成员|组员)的").search(text, start, window_end)
             if not de:
                 continue
             start = de.end()
@@ -337,6 +407,9 @@ def _split_names(text: str, start: int, end: int, *, people: bool = False,
             continue
         i += 1
     parts.append((p_start, end))
+    shared = _shared_post(text, parts)
+    if shared:
+        return [shared]
     out = []
     for a, b in parts:
         while a < b and text[a].isspace():
@@ -355,6 +428,32 @@ def _split_names(text: str, start: int, end: int, *, people: bool = False,
         else:
             return []
     return out
+
+
+def _shared_post(text: str, parts: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """``办公室、医政股、财务股负责人``: offices joined by 、 sharing the post written after the last
+    one are one party, the heads of each, kept as written."""
+    if len(parts) < 2 or any(text[b:b + 1] != "、" for _, b in parts[:-1]):
+        return None
+    last = _normalize(text[slice(*parts[-1])])
+    post = next((w for w in _post_words() if last.endswith(w)), None)
+    head = last[:-len(post)] if post else ""
+    for word in ("分管", "主要"):  # 市财政局分管负责同志: the post is 分管负责同志 of 市财政局
+        head = head[:-len(word)] if head.endswith(word) else head
+    if not post or not head or _kind(head) not in ("office", "unit", "body"):
+        return None
+    if not all(_kind(_normalize(text[a:b])) in ("office", "unit", "body") for a, b in parts[:-1]):
+        return None
+    start, end = parts[0][0], parts[-1][1]
+    name = _normalize(text[start:end])
+    return (start, end, name) if len(name) <= 50 else None
+
+
+@cache
+def _post_words() -> tuple[str, ...]:
+    """Posts held by a person (roles.tsv, and the person endings of org_suffixes.tsv), longest first."""
+    words = set(role_words()) | {w for w, kind in org_suffixes().items() if kind == "person"}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _post_person(name: str) -> str | None:
@@ -420,6 +519,10 @@ def _title_issuers(text: str, title: str | None) -> list[_Found]:
     head = title.split("关于")[0] if "关于" in title else ""
     if head:
         return [_Found(at + a - 0, at + b, n, "issuer") for a, b, n in _issuer_names(title, 0, len(head))]
+    # 某县中医医院2023年工作总结: the name before the year is the author
+    year = _rx()["title_year"].match(title)
+    if year and _is_name(year.group("name")) and _kind(year.group("name")) in ISSUER_KINDS:
+        return [_Found(at, at + year.end("name"), _normalize(year.group("name")), "issuer")]
     # a summary or plan titled after its author: the shortest leading name ending in a body
     for i in range(2, min(len(title), 16)):
         if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i])
@@ -462,6 +565,31 @@ def _header_issuers(text: str) -> list[_Found]:
     return out
 
 
+def _signatures(text: str) -> list[_Found]:
+    """The 落款: ``某县卫生健康局`` alone on a line above (or beside) the signing date ``2023年3月1日``;
+    units signing jointly stand on the lines just above it."""
+    out = []
+    for m in _rx()["signature"].finditer(text):
+        name = _normalize(m.group("name"))
+        if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
+            continue
+        out.append(_Found(m.start("name"), m.end("name"), name, "issuer"))
+        line_start = text.rfind("\n", 0, m.start("name"))
+        for _ in range(2):  # 联合发文: two or three units sign, one per line
+            if line_start <= 0:
+                break
+            prev_start = text.rfind("\n", 0, line_start) + 1
+            line = text[prev_start:line_start]
+            a = prev_start + len(line) - len(line.lstrip())
+            b = prev_start + len(line.rstrip())
+            prev = _normalize(text[a:b])
+            if not (b > a and _is_name(prev) and _kind(prev) in ISSUER_KINDS):
+                break
+            out.append(_Found(a, b, prev, "issuer"))
+            line_start = prev_start - 1
+    return out
+
+
 def _recipients(text: str) -> list[_Found]:
     """The addressee line after the title: ``各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):``."""
     out = []
@@ -470,7 +598,7 @@ def _recipients(text: str) -> list[_Found]:
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start()),
                          text.rfind(":", 0, m.start())) + 1
         head = text[line_start:m.start()]
-        if len(head) > 150 or not head.strip():
+        if len(head) > 150 or not head.strip() or _rx()["chrome"].match(head):
             continue
         genre = None
         for genre in _rx()["genre"].finditer(head):
@@ -483,22 +611,115 @@ def _recipients(text: str) -> list[_Found]:
 
 
 def _labelled(text: str, ner: str) -> list[_Found]:
-    """``组 长:王 军``, ``副组长:刘石溪 邓英明``, ``成员:市局各部门负责人和…``, ``总责任人:甘筱华``."""
+    """``组 长:王 军``, ``副组长:刘石溪 邓英明``, ``成员:市局各部门负责人和…``, ``总责任人:甘筱华``,
+    ``组长:张立新(局长)副组长:…`` (a post in brackets after a name), ``联系人:李红,电话:…``."""
     roles = {re.sub(r"\s", "", c.before.rstrip(":")): c.role for c in party_cues() if c.label}
+    rx = _rx()
+    heads = list(rx["label"].finditer(text))
     out = []
-    for m in _rx()["label"].finditer(text):
+    for k, m in enumerate(heads):
         label = re.sub(r"\s", "", m.group("label"))
         role = roles.get(label)
         if role is None:
             continue
-        a, b = m.span("names")
+        a = m.end()
+        b = min(len(text), a + 160)
+        if k + 1 < len(heads):
+            b = min(b, heads[k + 1].start())  # 组长:张立新(局长)副组长:… ends at the next label
+        stop = rx["label_end"].search(text, a, b)
+        b = stop.start() if stop else b
+        while b > a and text[b - 1] in " \t,、":
+            b -= 1
+        if b <= a:
+            continue
         names = _split_names(text, a, b)
         if names:
             out += [_Found(x, y, n, role) for x, y, n in names]
             continue
+        listed = _listed_people(text, a, b)
+        if listed:
+            out += [_Found(x, y, n, role) for x, y, n in listed]
+            continue
         people = candidate_spans(text, ner=ner, start=a, end=min(b, a + 40))
         out += [_Found(x, y, n, role) for x, y, n in person_names_in(text, a, b, people)]
     return out
+
+
+def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``张立新(局长)、孙明(副局长)``: people (or posts) each with a bracketed post; [] unless all are."""
+    out = []
+    for a, b in _pieces(text, start, end, re.compile(r"[、,]|\s+")):
+        m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20})\)", text[a:b])
+        if not m:
+            return []
+        who = _normalize(m.group("who"))
+        if not (is_person_name(who) or _is_name(who)):
+            return []
+        out.append((a, a + len(m.group("who")), who))
+    return out
+
+
+def _task_tables(text: str) -> list[_Found]:
+    """The units of a task table's 牵头单位/责任单位/配合单位 columns, row by row.
+
+    The header is a line of at least three cells of which one names a responsibility column
+    (``roles.tsv``: 牵头单位 lead, 责任单位 responsible, 配合单位 member); each following line
+    with as many cells is a row. Cells are split at tabs or runs of spaces, else at single
+    spaces; a row with more cells than the header has spaces inside its task cell.
+    """
+    out = []
+    lines = _lines(text)
+    k = 0
+    while k < len(lines):
+        a, b = lines[k]
+        header = _cells(text, a, b)
+        columns = {i: _column_role(text[x:y]) for i, (x, y) in enumerate(header)}
+        columns = {i: r for i, r in columns.items() if r}
+        k += 1
+        if len(header) < 3 or not columns:
+            continue
+        wide = next((i for i, (x, y) in enumerate(header) if "任务" in text[x:y] or "内容" in text[x:y]
+                     or "事项" in text[x:y] or "措施" in text[x:y]), 1)
+        while k < len(lines):
+            a, b = lines[k]
+            row = _cells(text, a, b)
+            if len(row) < len(header):
+                break
+            extra = len(row) - len(header)
+            if extra:  # spaces inside the task cell: align the columns right of it from the right
+                row = row[:wide] + [(row[wide][0], row[wide + extra][1])] + row[wide + extra + 1:]
+            for i, role in columns.items():
+                x, y = row[i]
+                out += [_Found(p, q, n, role) for p, q, n in _split_names(text, x, y)]
+            k += 1
+    return out
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n", text + "\n"):
+        out.append((pos, m.start()))
+        pos = m.end()
+    return out
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table line: split at tabs or runs of spaces when it has any, else at spaces."""
+    line = text[start:end]
+    if len(line) > 400:
+        return []  # a paragraph, not a row
+    split = _rx()["table_split"] if _rx()["table_split"].search(line.strip()) else re.compile(r"\s+")
+    return [(start + a, start + b) for a, b in _pieces(line, 0, len(line), split)
+            if line[a:b].strip()]
+
+
+def _column_role(header: str) -> str | None:
+    """``牵头单位`` -> lead, ``责任单位(责任股室)`` -> responsible, ``配合单位`` -> member."""
+    word = re.sub(r"\([^()]*\)$", "", header.strip())
+    role = role_words().get(word)
+    if role in GROUP_ROLES and word.endswith(("单位", "部门", "科室", "股室", "处室")):
+        return role
+    return None
 
 
 def _table_people(text: str, ner: str) -> list[_Found]:
@@ -535,7 +756,9 @@ def _resolve(found: list[_Found]) -> list[_Found]:
     for f in found:
         name = f.name
         if f.role in GROUP_ROLES and not name.startswith(("各", "全", "我")):
-            longer = [n for n in names_by_group if n != name and n.endswith(name)]
+            # a deputy is another post: 局长 is not the short form of 分管副局长
+            longer = [n for n in names_by_group if n != name and n.endswith(name)
+                      and not n[:-len(name)].endswith(DEPUTY)]
             if longer:
                 name = min(longer, key=len)  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
         folded.append(f._replace(name=name))

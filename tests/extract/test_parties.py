@@ -95,6 +95,94 @@ def test_ner_seam_accepts_every_mode():
     assert pairs(text, ner="rules") == pairs(text, ner="hanlp") == pairs(text, ner="auto")
 
 
+def rules(text: str, **kw) -> list[tuple[str, str]]:
+    return pairs(text, ner="rules", **kw)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某县卫生健康局关于开展义诊活动的通知\n某卫发〔2021〕3号\n各乡镇卫生院，县直各医疗卫生单位，局机关各股室：\n现将有关事项通知如下。",
+     [("某县卫生健康局", "issuer"), ("各乡镇卫生院", "recipient"), ("县直各医疗卫生单位", "recipient"),
+      ("局机关各股室", "recipient")]),
+    ("各区（县）人民政府，市政府各部门：\n现将意见印发给你们。",
+     [("各区(县)人民政府", "recipient"), ("市政府各部门", "recipient")]),
+    ("上一篇：某区卫生健康委关于开展培训的通知\n下一篇：某区卫生局要做好防汛工作", []),
+], ids=["full-width-addressees", "bracketed-addressee", "web-chrome-links"])
+def test_addressee_lines(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("联系人：赵丽萍，电话：0123-4567890。", [("赵丽萍", "contact")]),
+    ("组长：张立新（局长）副组长：周文华（副局长）、孙明（副局长）\n",
+     [("张立新", "lead"), ("周文华", "lead"), ("孙明", "lead")]),
+    ("成员：办公室、医政股、财务股负责人\n", [("办公室、医政股、财务股负责人", "member")]),
+], ids=["contact-then-phone", "bracketed-posts-run-on", "shared-post"])
+def test_labelled_lists(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("成立由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班。",
+     [("局长", "lead"), ("分管副局长", "lead"), ("各股室负责人", "member"), ("工作专班", "responsible")]),
+    ("成立县卫生局安全生产领导小组,局长张三任组长,副局长李四、王五任副组长,办公室、医政股负责人为成员。",
+     [("县卫生局安全生产领导小组", "lead"), ("张三", "lead"), ("李四", "lead"), ("王五", "lead"),
+      ("办公室、医政股负责人", "member")]),
+    ("由分管副县长任组长,县政府办副主任任副组长。", [("分管副县长", "lead")]),
+], ids=["posts-before-the-group", "people-after-their-posts", "no-group-set-up"])
+def test_posts_of_a_new_group(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县卫生局负责统筹协调,县医保局、县市场监管局按职责分工配合。",
+     [("县卫生局", "responsible"), ("县医保局", "member"), ("县市场监管局", "member")]),
+    ("院长为消防安全第一责任人,各科室主任为本科室安全责任人。",
+     [("院长", "lead"), ("各科室主任", "responsible")]),
+    ("各乡镇人民政府对本辖区食品安全负属地责任。", [("各乡镇人民政府", "responsible")]),
+    ("市疾控中心会同市市场监管局、市医保局开展专项检查。",
+     [("市疾控中心", "responsible"), ("市市场监管局", "responsible"), ("市医保局", "responsible")]),
+    ("县卫生局组织专家组开展巡回指导。", [("县卫生局", "responsible"), ("专家组", "responsible")]),
+    ("各单位要按照所承担的责任抓好落实。", [("各单位", "responsible")]),
+    ("发现问题要及时报告报局医政股。", [("局医政股", "contact")]),
+], ids=["adverb-before-peihe", "wei-zerenren", "dui-fu-zeren", "huitong-list", "zuzhi-kaizhan",
+        "no-verb-in-name", "baogao-is-a-word"])
+def test_subjects_and_objects_of_duties(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("特此通知。\n\n某县卫生健康局\n2023年3月1日\n", [("某县卫生健康局", "issuer")]),
+    ("某市卫生健康委员会\n某市医疗保障局\n2023年3月1日\n",
+     [("某市卫生健康委员会", "issuer"), ("某市医疗保障局", "issuer")]),
+    ("请认真贯彻执行。某县卫生健康局 二〇二三年三月一日", [("某县卫生健康局", "issuer")]),
+    ("特此通知\n2023年3月1日\n", []),
+    ("中共某市卫生健康委员会纪检监察组关于典型问题的通报\n",
+     [("中共某市卫生健康委员会纪检监察组", "issuer")]),
+], ids=["signature", "joint-signature", "signature-same-line", "date-under-no-name", "tongbao-title"])
+def test_signature_and_title_issuers(text, expected):
+    assert rules(text) == expected
+
+
+def test_author_of_a_summary_before_the_year():
+    title = "某县中医医院2023年工作总结"
+    assert rules(title + "\n今年门诊量平稳增长。", title=title) == [("某县中医医院", "issuer")]
+
+
+def test_deputy_is_not_folded_into_the_head():
+    assert [n for n, _ in rules("局长要亲自抓,分管副局长要具体抓。")] == ["局长", "分管副局长"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("序号 工作任务 牵头单位 责任单位 完成时限\n1 慢病管理 县卫生局医政股 各乡镇卫生院 2023年6月30日前\n",
+     [("县卫生局医政股", "lead"), ("各乡镇卫生院", "responsible")]),
+    ("序号\t任务\t牵头单位\t配合单位\n1\t人员 培训\t县中医院\t县疾控中心、县妇幼保健院\n",
+     [("县中医院", "lead"), ("县疾控中心", "member"), ("县妇幼保健院", "member")]),
+    ("序号 工作任务 牵头单位 责任单位 完成时限\n备注 县卫生局医政股\n", []),
+], ids=["spaces", "tabs-and-space-in-task", "not-a-row"])
+def test_task_table_columns(text, expected):
+    assert rules(text) == expected
+
+
 @pytest.mark.parametrize("name", sorted(parties.SAMPLES))
 def test_fragment_samples(name):
     pattern = re.compile(getattr(parties, name))
@@ -114,8 +202,9 @@ def test_fragment_samples(name):
     ":" * 100_000,
 ], ids=["suffix", "modal", "cue", "between", "quotes", "label", "long-list", "guanyu", "colons"])
 def test_linear_time_on_hostile_text(hostile):
+    # the rules only: the HanLP backend's time is tests/test_ner.py's concern
     t = time.process_time()
-    list(find_parties(hostile))
+    list(find_parties(hostile, ner="rules"))
     assert time.process_time() - t < 10.0
 
 

@@ -111,12 +111,25 @@ def evaluate(
     ner: Optional[str] = typer.Option(None, "--ner", help="Party recogniser: rules, hanlp or auto."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON."),
     pool: bool = typer.Option(False, "--pool", help="Score mentions per file, ignoring the document split."),
+    ner_dev: bool = typer.Option(False, "--ner-dev", help="Also print party F1 of rules and hanlp on the NER dev split."),
 ) -> None:
     """Score the program's own output against gold files (P/R/F1 per area)."""
     from nlp.evaluate import evaluate_dir, format_report
 
     report = evaluate_dir(gold_dir, docs_dir, settings=_settings(ner=ner), pool=pool)
     typer.echo(format_report(report))
+    if ner_dev:
+        from nlp.extract.ner import available
+        from nlp.extract.ner_train import CORPUS_DIR, read_records, score_parties
+
+        dev = read_records(CORPUS_DIR / "dev.jsonl")
+        backends = ("rules", "hanlp") if available() else ("rules",)
+        report["ner_dev_party"] = {}
+        for backend in backends:
+            f = score_parties(dev, backend)
+            report["ner_dev_party"][backend] = f
+            typer.echo(f"NER dev party ({backend:5s})  P={f['p']:.3f} R={f['r']:.3f} F1={f['f1']:.3f}  "
+                       f"gold={f['gold']} pred={f['pred']}")
     if json_out:
         import json
 

@@ -33,6 +33,14 @@ DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)
 RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"
          r"|每名[^\d,。的]{1,8}|每[0-9—\-~]+万[^\d,。]{1,6}?(?=拥有|有|设))")  # 全市, 每3—5万居民社区
+# a work summary (工作总结) reports the past: its figures are targets only where it plans ahead
+SUMMARY_TITLE = r"(?m)^[^\n]{0,60}(?:工作总结|年度总结|总结报告|述职报告|工作报告)\s*$"  # 某县医院2023年工作总结
+FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作打算|工作计划|工作思路|工作安排|目标任务"
+                   r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点)")  # 三、下一步工作打算
+PLAN_AHEAD = r"力争|确保|争取|计划|拟|力求|预计|目标是"  # 力争门诊量突破15万人次 (a summary's plan)
+AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
+# the width fold of the party extractor: ，；：％ are read as ,;:% (one character for one)
+WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时", "重点", "努力", "争取", "实现")
 
@@ -44,6 +52,10 @@ SAMPLES = {
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
     "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
     "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
+    "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n",),
+    "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
+    "PLAN_AHEAD": ("力争", "确保"),
+    "AT_LEAST": ("至少建成",),
 }
 
 
@@ -73,6 +85,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "deadline": re.compile(DEADLINE),
         "scope": re.compile(SCOPE),
         "plan": re.compile(_alternation(cues["plan"])),
+        "summary": re.compile(SUMMARY_TITLE),
+        "forward": re.compile(FORWARD_HEADING),
+        "plan_ahead": re.compile(PLAN_AHEAD),
+        "at_least": re.compile(AT_LEAST),
         "past": re.compile(_alternation(cues["past"])),
     }
 
@@ -95,15 +111,33 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), **_: object) ->
     """
     if not text:
         return
+    original, text = text, text.translate(WIDTH_FOLD)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
+    ahead = _forward_from(text, sections) if pats["summary"].search(text, 0, 300) else 0
     pos = 0
     for m in pats["sentence"].finditer(text + "\n"):
         sentence_start, sentence_end = pos, m.start()
         pos = m.end()
         if sentence_end - sentence_start < 2:
             continue
-        yield from _sentence_targets(text, sentence_start, sentence_end, stages)
+        if sentence_start < ahead and not pats["plan_ahead"].search(text, sentence_start, sentence_end):
+            continue  # 床位使用率86.5%: a summary's record of the past year
+        for t in _sentence_targets(text, sentence_start, sentence_end, stages):
+            yield Mention("target", t.start, t.end, original[t.start:t.end], t.value)
+
+
+def _forward_from(text: str, sections: Sequence[Section]) -> int:
+    """Where a summary starts planning ahead (its 下一步工作打算 section), else the end of the text."""
+    forward = _patterns()["forward"]
+    for s in sections:
+        if forward.search(s.heading[:20]):
+            return s.start
+    # no outline: a short heading line that plans ahead (三、明年工作思路)
+    for m in re.finditer(r"(?m)^[^\n]{0,30}$", text):
+        if m.end() > m.start() and forward.search(m.group(0)):
+            return m.start()
+    return len(text)
 
 
 def _sentence_targets(text: str, s_start: int, s_end: int, stages) -> Iterator[Mention]:
@@ -213,6 +247,9 @@ def _clause_quantities(clause: str) -> list[_Quantity]:
         kind = units.get(unit, "count")
         prefix = clause[:m.start()]
         comparator = cues["before"].get(before) if before else None
+        at_least = None if before else pats["at_least"].search(prefix[-8:])
+        if at_least:  # 每个乡镇卫生院至少建成2个特色科室: the adverb binds the count through its verb
+            before, comparator = at_least.group(0)[:-len(at_least.group("verb"))], ">="
         if after:
             comparator = comparator or cues["after"][after]
         if kind == "ratio":

@@ -91,6 +91,46 @@ def test_offsets_are_exact():
         assert m.type == "target" and m.section is None
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("每个社区卫生服务站至少建成1个示范科室。", [(1.0, "个", ">=")]),
+    ("年内聘请8名行风监督员。", [(8.0, "名", None)]),
+    ("至少有一名医生在岗。", []),
+], ids=["at-least-through-verb", "hire-planned", "at-least-chinese-one"])
+def test_planned_counts(text, expected):
+    assert values(text) == expected
+
+
+def test_full_width_semicolon_ends_the_span():
+    (m,) = find_targets("完善值班制度；门诊预约率达到60%以上。")
+    assert m.text == "门诊预约率达到60%以上"
+
+
+SUMMARY = ("某县人民医院2023年工作总结\n一、主要成效\n全年门诊量同比增长6.5%,病床使用率88.1%。"
+           "选派10名骨干外出进修。\n二、下一步工作打算\n明年门诊预约率达到70%以上。\n")
+
+
+def test_summary_figures_are_past():
+    assert values(SUMMARY) == [(70.0, "%", ">=")]
+
+
+def test_summary_plan_with_a_planning_verb():
+    text = SUMMARY.replace("选派10名骨干外出进修。", "力争患者满意度达到95%以上。")
+    assert values(text) == [(95.0, "%", ">="), (70.0, "%", ">=")]
+
+
+def test_summary_forward_section_from_the_outline():
+    text = "某中心工作总结\n一、成效\n签约率达62%。\n二、明年工作思路\n签约率达到70%。\n"
+    forward = text.index("二、")
+    sections = [Section("s1", None, 1, "一、", "成效", text.index("一、"), forward),
+                Section("s2", None, 1, "二、", "明年工作思路", forward, len(text))]
+    assert values(text) == [(70.0, "%", ">=")]
+    assert [m.value["number"] for m in find_targets(text, sections=sections)] == [70.0]
+
+
+def test_a_plan_is_no_summary():
+    assert values("某县人民医院2024年工作计划\n门诊预约率达到70%以上。") == [(70.0, "%", ">=")]
+
+
 @pytest.mark.parametrize("name", sorted(targets.SAMPLES))
 def test_fragment_samples(name):
     pattern = re.compile(getattr(targets, name))

@@ -77,8 +77,9 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
                   "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实", "督促", "要求",
                   "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展")
-# a one-character cue that opens a longer verb is no cue: 报告, 报道, 设置, 设立
-VERB_COMPOUND = {"报": "告道名表刊销批备", "设": "置立计施定"}
+# a cue inside a longer word is no cue: cue -> (characters before, characters after) that make
+# the word: 报告, 申报, 党组成员
+VERB_COMPOUND = {"报": ("申举预简公海情", "告道名表刊销批备"), "组成": ("党", "员"), "组建": ("", "员")}
 PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
 SAMPLES = {
@@ -335,9 +336,10 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
     out = []
     for b in before.finditer(text, c_start, c_end):
         start = b.end()
-        if b.end() - b.start() == 1 and VERB_COMPOUND.get(text[b.start()], "") \
-                and text[start:start + 1] in VERB_COMPOUND[text[b.start()]]:
-            continue  # 及时报告报局安全股: 报告 is a word; the name follows the second 报
+        cue = text[b.start():b.end()]
+        if cue in VERB_COMPOUND and (text[start:start + 1] in VERB_COMPOUND[cue][1]
+                                     or text[b.start() - 1:b.start()] in VERB_COMPOUND[cue][0]):
+            continue  # 及时报告报局安全股, 申报创建…, 局党组成员: the cue is part of another word
         window_end = min(c_end, start + 80)
         while text.startswith(("了", "我局", "本局"), start):
             start += 1 if text[start] == "了" else 2  # 反馈我局平安医院创建办 -> 平安医院创建办

@@ -144,8 +144,11 @@ def test_posts_of_a_new_group(text, expected):
     ("县卫生局组织专家组开展巡回指导。", [("县卫生局", "responsible"), ("专家组", "responsible")]),
     ("各单位要按照所承担的责任抓好落实。", [("各单位", "responsible")]),
     ("发现问题要及时报告报局医政股。", [("局医政股", "contact")]),
+    ("今年有2个单位申报创建市级文明单位。", []),
+    ("健全完善局党组成员联系基层制度。", []),
+    ("抽调骨干组成检查组,开展督查。", [("检查组", "responsible")]),
 ], ids=["adverb-before-peihe", "wei-zerenren", "dui-fu-zeren", "huitong-list", "zuzhi-kaizhan",
-        "no-verb-in-name", "baogao-is-a-word"])
+        "no-verb-in-name", "baogao-is-a-word", "shenbao-is-a-word", "dangzu-chengyuan", "zucheng-group"])
 def test_subjects_and_objects_of_duties(text, expected):
     assert rules(text) == expected
 

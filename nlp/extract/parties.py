@@ -6,9 +6,11 @@ Input is one document's normalized text (plus its outline and title); output is 
 
 Names are found where the grammar of a plan puts them, not by lookup: the subject of a clause
 that charges it (``疾控中心要…``), the slot of a cue (``由…负责``, ``成立…领导小组``,
-``办公室设在…``, ``组长:王军``), the addressee line after the title (``各区县卫生局,…:``), the
-issuer before ``关于`` in the title or above ``印发``, and the people of a task table's 责任人
-column. A name must end like a body, unit, group, office or post (``nlp/data/org_suffixes.tsv``);
+``办公室设在…``, ``组长:王军``, ``局长王军任组长``), the addressee line after the title
+(``各区县卫生局,…:``), the issuer before ``关于`` in the title, before the year of a summary's
+title, above ``印发`` or in the 落款 above the signing date, the units of a task table's
+牵头单位/责任单位/配合单位 columns and the people of its 责任人 column. Full-width punctuation
+is read as ASCII (``WIDTH_FOLD``), one character for one, so offsets stay exact. A name must end like a body, unit, group, office or post (``nlp/data/org_suffixes.tsv``);
 cues, roles and non-parties are data files too (``party_cues.tsv``, ``roles.tsv``,
 ``non_parties.tsv``). Names of people come from ``_candidate_spans``: jieba's person tags,
 filtered by family name; that is the seam where a NER model (``ner="hanlp"``) adds its spans.

@@ -94,10 +94,9 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
     sections = parse_outline(doc.text)
     found: list[Mention] = []
     for kind, find in EXTRACTORS.items():
-        kw = {"sections": sections}
+        kw = {"sections": sections, "title": doc.title}
         if kind == "party":
             kw["ner"] = settings.ner
-            kw["title"] = doc.title
         got = list(find(doc.text, **kw))
         if kind == "date":
             year = _signing_year(doc.text, got)

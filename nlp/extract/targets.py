@@ -102,7 +102,8 @@ class _Quantity(NamedTuple):
     unit_written: bool = True
 
 
-def find_targets(text: str, *, sections: Sequence[Section] = (), **_: object) -> Iterator[Mention]:
+def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | None = None,
+                 **_: object) -> Iterator[Mention]:
     """Yield each quantified objective of ``text`` as a target mention, in reading order.
 
     >>> [(m.value["metric"], m.value["number"], m.value["unit"], m.value["comparator"])
@@ -114,7 +115,9 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), **_: object) ->
     original, text = text, text.translate(WIDTH_FOLD)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
-    ahead = _forward_from(text, sections) if pats["summary"].search(text, 0, 300) else 0
+    # a work summary (by its title, or a title line at the top): its figures are past until 下一步…
+    summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
+    ahead = _forward_from(text, sections) if summary else 0
     pos = 0
     for m in pats["sentence"].finditer(text + "\n"):
         sentence_start, sentence_end = pos, m.start()

@@ -22,6 +22,7 @@ doc = {"doc_index": 0, "title": "中共东禾能源集团有限公司纪律检�
   Y("各单位党组织", "responsible"),
   Y("主要负责人", "lead"),
   Y("各级纪检机构", "responsible"),
+  Y("各单位", "responsible"),
   DL("于2024年4月15日前", "2024-04-15"),
   Y("集团纪委办公室", "contact"),
   Y("冯敏", "contact"),

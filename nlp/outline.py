@@ -42,7 +42,8 @@ _HEAD_END = (
     "指导思想", "总体要求", "工作目标", "目标任务", "基本原则", "主要任务", "主要内容", "工作内容", "实施步骤",
     "方法步骤", "工作步骤", "工作要求", "组织领导", "保障措施", "工作措施", "主要措施", "时间安排", "工作安排",
     "进度安排", "工作重点", "奋斗目标", "基本情况", "主要做法", "存在问题", "下步打算", "工作职责", "职责分工",
-    "实施范围", "工作范围", "重要意义", "设置", "管理", "程序", "机制", "方法与步骤", "步骤", "要求", "目标", "原则",
+    "实施范围", "工作范围", "重要意义", "组织保障", "组织机构", "责任分工", "检查重点", "排查重点", "整治重点",
+    "排查范围", "检查范围", "保障", "重点", "设置", "管理", "程序", "机制", "方法与步骤", "步骤", "要求", "目标", "原则",
     "任务", "措施", "安排", "内容", "方式", "形式", "范围", "对象", "职责", "分工", "意义", "思想", "情况", "做法",
 )
 _HEAD_END_RE = re.compile("|".join(sorted(_HEAD_END, key=len, reverse=True)))
@@ -284,12 +285,14 @@ def _trim_end(text: str, start: int, end: int) -> int:
 
 
 # Unnumbered documents (news items): paragraphs led by a short run-in heading sentence.
-_RUN_IN_HEAD = re.compile(r"^([^。\n,]{2,12},[^。\n,]{2,12})。(?=.)", re.M)
+# `加强组织领导,压实主体责任。强化…`, `东禾热电公司车辆管理中心主任孙某某公车私用问题。2023年…`: a short
+# first sentence (one comma at most) leading a longer paragraph; not an opening like 现将…如下。
+_RUN_IN_HEAD = re.compile(r"^(?![为根按经现据近今兹特])([^。\n,:;]{2,28}(?:,[^。\n,:;]{2,14})?)。(?=[^\n]{20,})", re.M)
 
 
 # ... or by a short heading on a line of its own, followed by its paragraph:
 # `聚焦关键环节\n据介绍,此次集中整治覆盖…`
-_OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?=[^\n]{40,})")
+_OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t]*\n)?(?=[^\n]{40,})")
 
 
 def _unnumbered(text: str) -> list[Section]:

@@ -78,8 +78,24 @@ def _lines(text: str) -> list[_Line]:
     return out
 
 
+# `篇一:` / `范文二:` numbering the plans of a template page is not part of a title.
+_PIECE_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3}|范文[一二三四五六七八九十\d]{1,3})[::、.]?")
+
+
 def _key(s: str) -> str:
-    return re.sub(r"\s+", "", s).rstrip("。>")
+    return _PIECE_PREFIX.sub("", re.sub(r"\s+", "", s)).rstrip("。>")
+
+
+def _repeated(keys: list[str], nxt: str) -> bool:
+    """A headline group repeats itself: the same title twice, one inside another
+    (`住宅小区…实施方案` / `xx街道住宅小区…实施方案`), or again at the start of the next line."""
+    if len(set(keys)) < len(keys):
+        return True
+    for a in keys:
+        for b in keys:
+            if a is not b and len(a) >= 6 and a != b and a in b:
+                return True
+    return any(len(k) >= 6 and _key(nxt).startswith(k) for k in keys)
 
 
 def _is_title_line(s: str) -> bool:
@@ -113,9 +129,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 keys += [d, d] if d else [_key(lines[j].text)]
                 j += 1
             nxt = lines[j].text if j < len(lines) else ""
-            repeated = (len(set(keys)) < len(keys)
-                        or any(len(k) >= 6 and _key(nxt).startswith(k) for k in keys))
-            if repeated and not (set(keys) & current):
+            if _repeated(keys, nxt) and not (set(keys) & current):
                 if i > 0 and body_chars >= 80:
                     starts.append(i)
                 elif 0 < i <= 3 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
@@ -145,6 +159,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         d = _doubled(ln.text)
         counts.update([d, d] if d else [_key(ln.text)])
     headline = max(counts, key=lambda k: (counts[k], len(k))) if counts else None
+    if headline:
+        # the fullest form of the headline: `xx街道住宅小区…实施方案` over `住宅小区…实施方案`
+        headline = max((k for k in counts if headline in k), key=len)
 
     drops: list[tuple[int, int]] = []
     title, start = headline, (group[-1].start if group else lines[0].start)

@@ -60,8 +60,16 @@ def test_paragraph_initial_yao_runs_are_sections():
 
 
 def test_unnumbered_paragraph_headings_in_news():
-    text = "导语段落。\n加强组织领导,压实主体责任。强化保障。\n夯实组织基础,凝聚发展动力。抓实支部。"
+    body = "强化制度保障。按照属地管理原则,成立工作指导委员会,健全报告制度。"
+    text = f"导语段落。\n加强组织领导,压实主体责任。{body}\n夯实组织基础,凝聚发展动力。{body}"
     assert _outline(text) == [(1, "", "加强组织领导,压实主体责任"), (1, "", "夯实组织基础,凝聚发展动力")]
+
+
+def test_unnumbered_case_headings_in_a_bulletin():
+    case = "2023年5月,该同志多次驾驶公务车辆办理私事,造成不良影响,受到党内警告处分。"
+    text = (f"现将有关情况通报如下。\n某供水公司后勤科科长李某某公车私用问题。{case}\n"
+            f"某燃气公司副经理周某某违规接受宴请问题。{case}\n上述问题性质恶劣,教训深刻,各单位要引以为戒。")
+    assert [h for _, _, h in _outline(text)] == ["某供水公司后勤科科长李某某公车私用问题", "某燃气公司副经理周某某违规接受宴请问题"]
 
 
 def test_spans_cover_heading_and_body_and_nest():

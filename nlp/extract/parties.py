@@ -78,10 +78,27 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "向", "为", "将", "从", "与", "让", "其", "统计", "排队", "方法", "通过", "结合", "围绕",
                   "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
                   "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实", "督促", "要求",
-                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展")
+                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展", "所在")
 # a cue inside a longer word is no cue: cue -> (characters before, characters after) that make
 # the word: 报告, 申报, 党组成员
-VERB_COMPOUND = {"报": ("申举预简公海情", "告道名表刊销批备"), "组成": ("党", "员"), "组建": ("", "员")}
+VERB_COMPOUND = {"报": ("申举预简公海情", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
+                 "组织": ("党导层级各的和与织建", "机部生化性纪者领")}  # 党组织, 组织部
+# a verb that ends the subject or object before it: 各定点医药机构对照清单自查, 会同纪检组采取…方式
+VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会同|协助|配合|参加|参与|制定|建立|落实|完成"
+              r"|做好|抓好|加强|组织|召开|督促|指导|检查|排查|整改|上报|报送|认真|严格|全面|逐|立即|及时"
+              r"|按|依法|派出|成立|针对|围绕|做到|确保|坚持|把|向|与)")
+# a flattened heading glued onto the clause after its marker: 六、工作要求各学校要… (the outline
+# supplies the document's own headings; these are the usual ones when it has none)
+HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障措施|工作保障|组织领导|加强领导|工作措施|实施步骤"
+                r"|方法步骤|步骤安排|时间安排|进度安排|工作目标|总体要求|主要任务|工作任务|重点任务|指导思想"
+                r"|责任分工|职责分工|工作职责|工作分工|主要内容|工作内容|整治内容|检查内容|检查重点|排查重点"
+                r"|工作重点|基本原则|工作原则|实施范围|检查范围|工作机制|强化监督|严格考核|督查考核)")
+# the head of a working group's office: 由王某同志兼任办公室主任, 办公室主任由王某担任
+OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
+               r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
+# a number with its measure word counts units, it names none: 与42个科室签订责任书
+COUNT = r"[0-9一二三四五六七八九十百千两几多]+(?:个|家|名|所|项|位|支|批|类|处)"  # at a name's start
+LIST_CUES = ("会同", "联合", "协同", "组织")  # the cues whose object may be a 、-list of units
 PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
 SAMPLES = {
@@ -104,7 +121,17 @@ SAMPLES = {
     "TITLE_YEAR": ("某县中医医院2023年工作总结",),
     "TABLE_SPLIT": ("\t", "  "),
     "PLAN_MADE": ("制定本", "特制定"),
+    "COUNT": ("42个科室", "三家医院"),
+    "VERB_AFTER": ("对照", "组成"),
+    "HEADING_WORD": ("工作要求", "组织保障"),
+    "OFFICE_HEAD": ("由王某同志兼任办公室主任", "办公室主任由王某担任", "王某兼任领导小组办公室主任"),
 }
+
+
+class _Context(NamedTuple):
+    """What the whole document tells a clause: its outline's headings, its addressees."""
+    headings: frozenset[str] = frozenset()
+    recipients: tuple[str, ...] = ()
 
 
 class _Found(NamedTuple):
@@ -131,8 +158,11 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += _signatures(text)
     found += _recipients(text)
     found += _labelled(text, ner)
+    ctx = _Context(frozenset(s.heading.translate(WIDTH_FOLD) for s in sections
+                             if s.heading and 2 <= len(s.heading) <= 12),
+                   tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)))
     for s_start, s_end in _sentences(text):
-        found += _sentence_parties(text, s_start, s_end)
+        found += _sentence_parties(text, s_start, s_end, ctx)
     found += _task_tables(text)
     found += _table_people(text, ner)
     from nlp.extract.ner import resolve_backend
@@ -167,6 +197,11 @@ def _rx() -> dict[str, re.Pattern]:
         "title_year": re.compile(TITLE_YEAR),
         "table_split": re.compile(TABLE_SPLIT),
         "plan_made": re.compile(PLAN_MADE),
+        "count": re.compile(COUNT),
+        "list_stop": re.compile(rf"{NAME_STOP}|{VERB_AFTER}"),
+        "heading": re.compile(HEADING_WORD),
+        "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
+        "office_head": re.compile(OFFICE_HEAD),
         "split": re.compile(r"[、,,]|和|及|——"),
     }
 
@@ -205,8 +240,9 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield c_start, end
 
 
-def _clause_body_start(text: str, start: int, end: int) -> int:
-    """Skip item markers, a stage heading and fillers that open a clause: (一)…阶段(4月)同时…"""
+def _clause_body_start(text: str, start: int, end: int, headings: frozenset[str] = frozenset()) -> int:
+    """Skip item markers, a stage heading and fillers that open a clause: (一)…阶段(4月)同时…,
+    and a heading flattened onto its body after its marker: 六、工作要求各学校要…"""
     rx = _rx()
     pos = start
     while pos < end:
@@ -216,21 +252,34 @@ def _clause_body_start(text: str, start: int, end: int) -> int:
             m = rx[key].match(text, pos, end)
             if m and m.end() > pos:
                 pos = m.end()
+                if key == "item":
+                    pos = _skip_heading(text, pos, end, headings)
                 break
         else:
             break
     return pos
 
 
-def _sentence_parties(text: str, s_start: int, s_end: int) -> list[_Found]:
+def _skip_heading(text: str, pos: int, end: int, headings: frozenset[str]) -> int:
+    """``工作要求各学校要…`` after ``六、``: the position after a glued heading (``pos`` if none)."""
+    own = [h for h in headings if text.startswith(h, pos)]
+    m = _rx()["heading"].match(text, pos, end)
+    stop = max([pos + len(h) for h in own] + ([m.end()] if m else []), default=pos)
+    if stop > pos and stop < end and re.match(r"[\u4e00-\u9fff]", text[stop]):
+        return stop
+    return pos
+
+
+def _sentence_parties(text: str, s_start: int, s_end: int, ctx: _Context = _Context()) -> list[_Found]:
     out: list[_Found] = []
     for c_start, c_end in _clauses(text, s_start, s_end):
         if _LABEL_BEFORE.search(text, max(0, c_start - 8), c_start):
             continue  # 成员:市局各部门负责人…: the label's list, read by _labelled
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
-        out += _clause_parties(text, c_start, c_end)
+        out += _clause_parties(text, c_start, c_end, ctx)
     out += _post_slots(text, s_start, s_end)
+    out += _office_heads(text, s_start, s_end)
     if out and _rx()["plan_made"].search(text, s_start, s_end):
         # 由我局负责指导…,现结合实际,制定本工作方案: who is charged in the sentence that makes
         # the plan is its author
@@ -253,6 +302,17 @@ def _post_slots(text: str, s_start: int, s_end: int) -> list[_Found]:
     return out
 
 
+def _office_heads(text: str, s_start: int, s_end: int) -> list[_Found]:
+    """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible."""
+    out = []
+    for m in _rx()["office_head"].finditer(text, s_start, s_end):
+        key = "who" if m.group("who") else "who2"
+        a, b = m.span(key)
+        names = _split_names(text, a, b, people=True)
+        out += [_Found(x, y, n, "responsible") for x, y, n in names]
+    return out
+
+
 _LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|主\s*任|联络人|联系人)\s*:\s*$")
 
 
@@ -272,8 +332,8 @@ def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | No
     return tuple((c, part(c.before), part(c.after), needles(c)) for c in party_cues() if not c.label)
 
 
-def _clause_parties(text: str, c_start: int, c_end: int) -> list[_Found]:
-    body = _clause_body_start(text, c_start, c_end)
+def _clause_parties(text: str, c_start: int, c_end: int, ctx: _Context = _Context()) -> list[_Found]:
+    body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[_Found] = []
     taken: list[tuple[int, int]] = []
     clause = text[c_start:c_end]
@@ -296,6 +356,44 @@ def _clause_parties(text: str, c_start: int, c_end: int) -> list[_Found]:
             taken.append((start, end))
             for n_start, n_end, name in names:
                 out.append(_Found(n_start, n_end, name, _role_for(cue.role, name)))
+    if not out:
+        out += [_Found(a, b, n, "responsible") for a, b, n in _plain_subjects(text, body, c_end, ctx)]
+    return out
+
+
+def _plain_subjects(text: str, body: int, c_end: int, ctx: _Context) -> list[tuple[int, int, str]]:
+    """``各定点医药机构对照清单开展自查``: a clause that opens with 各…单位/机构 (or an addressee of
+    the document) and goes on with a verb gives its subject work, with no modal to cue it."""
+    if not (text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
+        return []
+    names = _name_list(text, body, min(c_end, body + 80))
+    if not names:
+        return []
+    rest = text[names[-1][1]:c_end]
+    if len(rest) < 2 or not _rx()["subject_verb"].match(rest):
+        return []
+    if not all(_kind(n) in ("body", "unit", "office", "group") for _, _, n in names):
+        return []
+    return names
+
+
+def _name_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``区应急管理局、区消防救援大队、区交警大队组成…``: the names of a 、-list from ``start``, each
+    ending like a name before a separator or a verb (``VERB_AFTER``)."""
+    out = []
+    pos = start
+    while pos < end:
+        stop = _name_end(text, pos, min(end, pos + 40), _rx()["list_stop"])
+        if stop is None:
+            break
+        name = _normalize(text[pos:stop])
+        if not _is_name(name):
+            break
+        out.append((pos, stop, name))
+        if stop < end and text[stop] in "、和及":
+            pos = stop + 1
+            continue
+        break
     return out
 
 
@@ -351,6 +449,15 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
             if not de:
                 continue
             start = de.end()
+        count = _rx()["count"].match(text, start, window_end)
+        if count and cue not in LIST_CUES:
+            start = count.end()  # 组成4个检查组: the group is named, its number is not
+        if cue in LIST_CUES:
+            # 会同区应急管理局、区消防救援大队组成…: each unit of the list is charged with it
+            names = _name_list(text, start, window_end)
+            if names:
+                out.append((start, names[-1][1]))
+            continue
         end = _name_end(text, start, window_end)
         if end is None:
             continue
@@ -362,9 +469,9 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
     return out
 
 
-def _name_end(text: str, start: int, end: int) -> int | None:
+def _name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) -> int | None:
     """The end of the first name-like run from ``start``: a known ending followed by a stop."""
-    stop = _rx()["stop"]
+    stop = stop or _rx()["stop"]
     suffixes = _suffix_list()
     depth = 0
     for i in range(start, end):
@@ -401,7 +508,9 @@ def _split_names(text: str, start: int, end: int, *, people: bool = False,
             depth += 1
         elif ch in "”)》":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in "、,," or (ch in "和及" and i > p_start)):
+        elif depth == 0 and (ch in "、,," or (ch in "和及" and i > p_start
+                                               and _is_name(_normalize(text[p_start:i])))):
+            # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
             parts.append((p_start, i))
             p_start = i + 1
         elif depth == 0 and text.startswith("——", i) and i > p_start:
@@ -462,10 +571,16 @@ def _post_words() -> tuple[str, ...]:
 
 def _post_person(name: str) -> str | None:
     """``局长席家庄`` -> ``席家庄``: a post written before a person's name."""
-    for word in sorted(role_words(), key=len, reverse=True):
-        if name.startswith(word) and is_person_name(name[len(word):]) and len(name) - len(word) <= 3:
-            return name[len(word):]
+    bare = name[2:] if name.startswith(DEPUTY[1:]) else name  # 分管副局长何某: 分管 qualifies the post
+    for word in sorted(set(role_words()) | _person_posts(), key=len, reverse=True):
+        if bare.startswith(word) and is_person_name(bare[len(word):]) and len(bare) - len(word) <= 3:
+            return bare[len(word):]
     return None
+
+
+@cache
+def _person_posts() -> frozenset[str]:
+    return frozenset(w for w, kind in org_suffixes().items() if kind == "person")
 
 
 def _normalize(name: str) -> str:
@@ -479,6 +594,8 @@ def _is_name(name: str) -> bool:
     bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
     if re.search(r"[,。;:!?《》]|[0-9]{3,}|^[的之]", bare) or bare.startswith(NOT_NAME_START):
         return False
+    if _rx()["count"].match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
+        return False  # 本院8名中层干部: a number inside counts people too
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
         return False
     return _kind(name) is not None
@@ -636,11 +753,13 @@ def _labelled(text: str, ner: str) -> list[_Found]:
             b -= 1
         if b <= a:
             continue
+        if role == "contact" and stop:
+            out += [_Found(x, y, n, role) for x, y, n in _more_contacts(text, stop.start(), ner)]
         names = _split_names(text, a, b)
         if names:
             out += [_Found(x, y, n, role) for x, y, n in names]
             continue
-        listed = _listed_people(text, a, b)
+        listed = _listed_people(text, a, b) or _unit_and_person(text, a, b)
         if listed:
             out += [_Found(x, y, n, role) for x, y, n in listed]
             continue
@@ -649,10 +768,44 @@ def _labelled(text: str, ner: str) -> list[_Found]:
     return out
 
 
+# after a contact's phone, the next contact of the same line: …,电话:0000-1234567;李某,电话:…
+NEXT_CONTACT = re.compile(r"[,\s]*(?:联系)?(?:电话|手机)[::]?\s*[0-9][0-9\-—() ]{4,24}[;,、]\s*"
+                          r"(?P<who>[^\s,;:。、]{2,30}?(?:\s[^\s,;:。、]{2,4})?)[,\s]*(?:联系)?(?:电话|手机)")
+
+
+def _more_contacts(text: str, at: int, ner: str) -> list[tuple[int, int, str]]:
+    """``联系人:张某,电话:…;李某,电话:…``: the contacts after the first one on its line."""
+    out = []
+    for _ in range(6):  # a line lists a handful of contacts at most
+        m = NEXT_CONTACT.match(text, at)
+        if not m:
+            break
+        a, b = m.span("who")
+        who = _normalize(text[a:b])
+        if is_person_name(who):
+            out.append((a, b, who))
+        else:
+            out += _unit_and_person(text, a, b) or _split_names(text, a, b)
+        at = m.end() - len(re.search(r"(?:联系)?(?:电话|手机)$", m.group(0)).group(0))
+    return out
+
+
+def _unit_and_person(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``集团纪委办公室 冯某``: a unit and then the person in it, both named; [] unless so."""
+    pieces = _top_pieces(text, start, end)
+    if len(pieces) != 2:
+        return []
+    (a, b), (c, d) = pieces
+    unit, person = _normalize(text[a:b]), _normalize(text[c:d])
+    if _is_name(unit) and _kind(unit) in ("body", "unit", "office", "group") and is_person_name(person):
+        return [(a, b, unit), (c, d, person)]
+    return []
+
+
 def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``张立新(局长)、孙明(副局长)``: people (or posts) each with a bracketed post; [] unless all are."""
     out = []
-    for a, b in _pieces(text, start, end, re.compile(r"[、,]|\s+")):
+    for a, b in _top_pieces(text, start, end):
         m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20})\)", text[a:b])
         if not m:
             return []
@@ -660,6 +813,24 @@ def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]
         if not (is_person_name(who) or _is_name(who)):
             return []
         out.append((a, a + len(m.group("who")), who))
+    return out
+
+
+def _top_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``林某(局党委委员、纪检组组长)、黄某(副局长)``: pieces split at 、, or spaces outside brackets."""
+    out, depth, p_start = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "(“":
+            depth += 1
+        elif ch in ")”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in "、," or ch.isspace()):
+            if i > p_start:
+                out.append((p_start, i))
+            p_start = i + 1
+    if end > p_start:
+        out.append((p_start, end))
     return out
 
 

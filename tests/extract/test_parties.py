@@ -186,6 +186,73 @@ def test_task_table_columns(text, expected):
     assert rules(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("联系人：县卫生健康局医政股 李明华，联系电话：0000-1234567。",
+     [("县卫生健康局医政股", "contact"), ("李明华", "contact")]),
+    ("联系人：王晓东，电话：0000-1111111；赵丽红，电话：0000-2222222。",
+     [("王晓东", "contact"), ("赵丽红", "contact")]),
+    ("副组长：孙立军（局党组成员、副局长）、钱玉梅（局党组成员、纪检组组长）\n",
+     [("孙立军", "lead"), ("钱玉梅", "lead")]),
+], ids=["unit-then-person", "two-contacts-one-line", "list-in-brackets"])
+def test_labelled_people(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("领导小组下设办公室，由郑国强同志兼任办公室主任。",
+     [("领导小组", "responsible"), ("办公室", "responsible"), ("郑国强", "responsible")]),
+    ("办公室主任由冯志刚担任，负责日常工作。", [("冯志刚", "responsible")]),
+    ("成立县卫生健康局安全生产领导小组，局长刘建新任组长，分管副局长陈玉兰任副组长。",
+     [("县卫生健康局安全生产领导小组", "lead"), ("刘建新", "lead"), ("陈玉兰", "lead")]),
+    ("医院调整充实了安全生产领导小组，院长任组长。", [("安全生产领导小组", "lead"), ("院长", "lead")]),
+    ("经局党委会研究，决定开展专项整治。", [("局党委会", "issuer")]),
+], ids=["office-head-jianren", "office-head-you-danren", "fenguan-post-then-person",
+        "tiaozheng-group", "party-meeting-decides"])
+def test_heads_and_groups(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县卫生健康局会同县市场监管局、县消防救援大队、县公安局组成联合督查组，对医疗机构开展检查。",
+     [("县卫生健康局", "responsible"), ("县市场监管局", "responsible"), ("县消防救援大队", "responsible"),
+      ("县公安局", "responsible"), ("联合督查组", "responsible")]),
+    ("市疾控中心联合市消防救援支队组成检查组。",
+     [("市疾控中心", "responsible"), ("市消防救援支队", "responsible"), ("检查组", "responsible")]),
+    ("街道办组织社区网格员、物业服务企业对楼道开展清理。",
+     [("街道办", "responsible"), ("社区网格员", "responsible"), ("物业服务企业", "responsible")]),
+    ("县医保局会同纪检组采取明查暗访方式开展督查。", [("县医保局", "responsible"), ("纪检组", "responsible")]),
+    ("县住房和城乡建设局负责建筑工地的检查。", [("县住房和城乡建设局", "responsible")]),
+    ("各定点医疗机构对照问题清单开展自查。", [("各定点医疗机构", "responsible")]),
+    ("各科室负责人抓好本科室落实。", [("各科室负责人", "responsible")]),
+    ("四、工作要求各医院要强化值班值守。", [("各医院", "responsible")]),
+    ("各级党组织和党员要发挥作用。", []),
+    ("组织开展全员消防培训。", []),
+    ("各医疗机构的服务质量得到提高。", []),
+], ids=["huitong-list-zucheng", "lianhe-object", "zuzhi-list", "huitong-before-caiqu", "he-inside-name",
+        "ge-subject-no-modal", "zhuahao", "glued-heading", "dangzuzhi-is-no-cue", "zuzhi-kaizhan-no-name",
+        "ge-subject-not-charged"])
+def test_lists_and_plain_subjects(text, expected):
+    assert rules(text) == expected
+
+
+def test_glued_heading_from_the_outline():
+    from nlp.model import Section
+
+    text = "五、巡查安排各社区卫生服务站要每周自查一次。"
+    section = Section(id="s1", parent=None, level=1, marker="五、", heading="巡查安排", start=0, end=len(text))
+    assert rules(text, sections=[section]) == [("各社区卫生服务站", "responsible")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("与12个科室签订了安全责任书。", []),
+    ("县卫健局组成3个督导组，对各乡镇开展督导。", [("督导组", "responsible")]),
+    ("组织本院6名中层干部外出学习。", []),
+    ("于6月30日前将总结报送所在县卫生健康局。", []),
+], ids=["count-is-no-party", "count-before-new-group", "count-inside-name", "baosong-suozai"])
+def test_counts_and_cue_fragments(text, expected):
+    assert rules(text) == expected
+
+
 @pytest.mark.parametrize("name", sorted(parties.SAMPLES))
 def test_fragment_samples(name):
     pattern = re.compile(getattr(parties, name))
@@ -203,7 +270,11 @@ def test_fragment_samples(name):
     ("各单位、" * 25_000) + "要",
     "关于" * 50_000,
     ":" * 100_000,
-], ids=["suffix", "modal", "cue", "between", "quotes", "label", "long-list", "guanyu", "colons"])
+    "联系人:" + "王明,电话:0000-1234567;" * 4_000,
+    "会同" + "县卫生局、" * 20_000 + "组成",
+    "各" + "县卫生局和" * 20_000 + "对照",
+], ids=["suffix", "modal", "cue", "between", "quotes", "label", "long-list", "guanyu", "colons",
+        "many-contacts", "huitong-long-list", "ge-subject-long-list"])
 def test_linear_time_on_hostile_text(hostile):
     # the rules only: the HanLP backend's time is tests/test_ner.py's concern
     t = time.process_time()

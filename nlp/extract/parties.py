@@ -356,8 +356,9 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: _Context = _Contex
             taken.append((start, end))
             for n_start, n_end, name in names:
                 out.append(_Found(n_start, n_end, name, _role_for(cue.role, name)))
-    if not out:
-        out += [_Found(a, b, n, "responsible") for a, b, n in _plain_subjects(text, body, c_end, ctx)]
+    plain = _plain_subjects(text, body, c_end, ctx)
+    if plain and not any(a < plain[-1][1] and plain[0][0] < b for a, b in taken):
+        out += [_Found(a, b, n, "responsible") for a, b, n in plain]
     return out
 
 
@@ -387,8 +388,8 @@ def _name_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         if stop is None:
             break
         name = _normalize(text[pos:stop])
-        if not _is_name(name):
-            break
+        if not _is_name(name) or re.search(r"开展|负责|进行", name):
+            break  # 组织专家对辖区重点企业开展…: the list ended before 对
         out.append((pos, stop, name))
         if stop < end and text[stop] in "、和及":
             pos = stop + 1
@@ -596,6 +597,8 @@ def _is_name(name: str) -> bool:
         return False
     if _rx()["count"].match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
         return False  # 本院8名中层干部: a number inside counts people too
+    if re.search(r"对(?![口外])", bare):
+        return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
         return False
     return _kind(name) is not None

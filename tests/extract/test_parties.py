@@ -226,11 +226,16 @@ def test_heads_and_groups(text, expected):
     ("各科室负责人抓好本科室落实。", [("各科室负责人", "responsible")]),
     ("四、工作要求各医院要强化值班值守。", [("各医院", "responsible")]),
     ("各级党组织和党员要发挥作用。", []),
+    ("各校对照排查清单逐项自查。", [("各校", "responsible")]),
+    ("各区疾控中心,市卫生监督所:\n市卫生监督所抽调骨干组成巡查组,对各区开展巡查。",
+     [("各区疾控中心", "recipient"), ("市卫生监督所", "recipient"), ("市卫生监督所", "responsible"),
+      ("巡查组", "responsible")]),
+    ("各监管部门组织专家对辖区重点企业开展检查。", [("各监管部门", "responsible")]),
     ("组织开展全员消防培训。", []),
     ("各医疗机构的服务质量得到提高。", []),
 ], ids=["huitong-list-zucheng", "lianhe-object", "zuzhi-list", "huitong-before-caiqu", "he-inside-name",
         "ge-subject-no-modal", "zhuahao", "glued-heading", "dangzuzhi-is-no-cue", "zuzhi-kaizhan-no-name",
-        "ge-subject-not-charged"])
+        "ge-subject-not-charged", "ge-xiao", "recipient-subject-beside-a-cue", "dui-ends-the-object"])
 def test_lists_and_plain_subjects(text, expected):
     assert rules(text) == expected
 

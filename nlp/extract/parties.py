@@ -9,9 +9,14 @@ that charges it (``疾控中心要…``), the slot of a cue (``由…负责``, `
 ``办公室设在…``, ``组长:王军``, ``局长王军任组长``), the addressee line after the title
 (``各区县卫生局,…:``), the issuer before ``关于`` in the title, before the year of a summary's
 title, above ``印发`` or in the 落款 above the signing date, the units of a task table's
-牵头单位/责任单位/配合单位 columns and the people of its 责任人 column. Full-width punctuation
-is read as ASCII (``WIDTH_FOLD``), one character for one, so offsets stay exact. A name must end like a body, unit, group, office or post (``nlp/data/org_suffixes.tsv``);
-cues, roles and non-parties are data files too (``party_cues.tsv``, ``roles.tsv``,
+牵头单位/责任单位/配合单位 columns and the people of its 责任人 column; each unit of a 、-list
+after 会同/联合/组织, a clause that opens with 各…单位/机构 or an addressee and goes on with a verb
+(``各定点医疗机构对照清单自查``), the head of a group's office (``由王某兼任办公室主任``), a unit
+and its person after 联系人 (``联系人:局办公室 王某``). A heading glued onto its body
+(``六、工作要求各学校要…``) is skipped; a count (``42个科室``) names no one. Full-width punctuation
+is read as ASCII (``WIDTH_FOLD``), one character for one, so offsets stay exact. A name must end
+like a body, unit, group, office or post (``nlp/data/org_suffixes.tsv``; the checks are in
+``parties_names.py``); cues, roles and non-parties are data files too (``party_cues.tsv``, ``roles.tsv``,
 ``non_parties.tsv``). Names of people come from ``_candidate_spans``: jieba's person tags,
 filtered by family name; that is the seam where a NER model (``ner="hanlp"``) adds its spans.
 """
@@ -25,9 +30,21 @@ from typing import Iterator, NamedTuple, Sequence
 from nlp.extract.parties_lexicon import (
     PartyCue,
     non_parties,
-    org_suffixes,
     party_cues,
     role_words,
+)
+from nlp.extract.parties_names import (
+    COUNT,
+    NAME_STOP,  # noqa: F401 (SAMPLES below holds its samples)
+    VERB_AFTER,
+    is_name as _is_name,
+    name_end as _name_end,
+    name_kind as _kind,
+    name_list as _name_list,
+    normalize_name as _normalize,
+    role_for as _role_for,
+    split_names as _split_names,
+    top_pieces as _top_pieces,
 )
 from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
 from nlp.model import Mention, Section
@@ -46,8 +63,6 @@ ITEM_MARKER = (r"(?:[((][一二三四五六七八九十0-9]{1,3}[))]|[一二三�
 STAGE_HEAD = r"[^,。;]{0,12}阶段\([^()]{1,24}\)"  # 宣传发动阶段(2017年4月)
 FILLER = (r"(?:同时|并且|并|特别是|其中|另外|此外|最后|首先|为此|因此|对此|今年|目前|另|再|还|请)")  # 同时
 GAP = r"[^,。;:]{0,24}?"  # the "*" of a cue: 为*第一责任人 -> 为本部门、本单位作风整顿的第一责任人
-NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下设|对|为|具体|要|将|研究|统一"
-             r"|实行|开展|进行|的|在|于|按照|根据|并|,)")  # 领导小组,下设… ends 领导小组
 GENRE = (r"(?:实施方案|方案|指导意见|意见|通知|通报|通告|公告|办法|决定|规定|细则|预案|要点|计划|报告"
          r"|总结|批复|请示|纪要|函|号)")  # …实施方案区级各…:
 PRINTED = r"(?P<name>[^\s\n,。:]{2,30}?)\s*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印发"  # 日照市卫生局办公室 2010年6月25日印发
@@ -73,20 +88,10 @@ TABLE_OFFICE_ENDINGS = ("股", "办", "队", "科", "室", "组")  # a task tabl
 TABLE_CHARS = 8000  # how far a flattened task table is read after its 责任人 header
 ISSUER_KINDS = ("body", "unit", "office", "group")  # what can sign a document (not a post, not a place)
 TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅")  # 区卫生局…工作总结
-# words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
-NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "把", "坚决", "严格", "对", "在", "经",
-                  "向", "为", "将", "从", "与", "让", "其", "统计", "排队", "方法", "通过", "结合", "围绕",
-                  "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
-                  "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实", "督促", "要求",
-                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展", "所在")
 # a cue inside a longer word is no cue: cue -> (characters before, characters after) that make
 # the word: 报告, 申报, 党组成员
 VERB_COMPOUND = {"报": ("申举预简公海情", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
                  "组织": ("党导层级各的和与织建", "机部生化性纪者领")}  # 党组织, 组织部
-# a verb that ends the subject or object before it: 各定点医药机构对照清单自查, 会同纪检组采取…方式
-VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会同|协助|配合|参加|参与|制定|建立|落实|完成"
-              r"|做好|抓好|加强|组织|召开|督促|指导|检查|排查|整改|上报|报送|认真|严格|全面|逐|立即|及时"
-              r"|按|依法|派出|成立|针对|围绕|做到|确保|坚持|把|向|与)")
 # a flattened heading glued onto the clause after its marker: 六、工作要求各学校要… (the outline
 # supplies the document's own headings; these are the usual ones when it has none)
 HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障措施|工作保障|组织领导|加强领导|工作措施|实施步骤"
@@ -96,8 +101,6 @@ HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障�
 # the head of a working group's office: 由王某同志兼任办公室主任, 办公室主任由王某担任
 OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
-# a number with its measure word counts units, it names none: 与42个科室签订责任书
-COUNT = r"[0-9一二三四五六七八九十百千两几多]+(?:个|家|名|所|项|位|支|批|类|处)"  # at a name's start
 LIST_CUES = ("会同", "联合", "协同", "组织")  # the cues whose object may be a 、-list of units
 PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
@@ -183,7 +186,6 @@ def _rx() -> dict[str, re.Pattern]:
         "item": re.compile(rf"(?:{ITEM_MARKER}\s*)+"),
         "stage": re.compile(STAGE_HEAD),
         "filler": re.compile(rf"(?:{FILLER})+"),
-        "stop": re.compile(NAME_STOP),
         "genre": re.compile(GENRE),
         "printed": re.compile(PRINTED),
         "file": re.compile(FILE_HEAD),
@@ -198,7 +200,6 @@ def _rx() -> dict[str, re.Pattern]:
         "table_split": re.compile(TABLE_SPLIT),
         "plan_made": re.compile(PLAN_MADE),
         "count": re.compile(COUNT),
-        "list_stop": re.compile(rf"{NAME_STOP}|{VERB_AFTER}"),
         "heading": re.compile(HEADING_WORD),
         "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
         "office_head": re.compile(OFFICE_HEAD),
@@ -378,26 +379,6 @@ def _plain_subjects(text: str, body: int, c_end: int, ctx: _Context) -> list[tup
     return names
 
 
-def _name_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """``区应急管理局、区消防救援大队、区交警大队组成…``: the names of a 、-list from ``start``, each
-    ending like a name before a separator or a verb (``VERB_AFTER``)."""
-    out = []
-    pos = start
-    while pos < end:
-        stop = _name_end(text, pos, min(end, pos + 40), _rx()["list_stop"])
-        if stop is None:
-            break
-        name = _normalize(text[pos:stop])
-        if not _is_name(name) or re.search(r"开展|负责|进行", name):
-            break  # 组织专家对辖区重点企业开展…: the list ended before 对
-        out.append((pos, stop, name))
-        if stop < end and text[stop] in "、和及":
-            pos = stop + 1
-            continue
-        break
-    return out
-
-
 def _subject(text, body, c_end, cue, before, after) -> list[tuple[int, int]]:
     """``^…要``: the name opens the clause and the cue follows it."""
     pos = body
@@ -468,167 +449,6 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
             start = last_de + 1
         out.append((start, end))
     return out
-
-
-def _name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) -> int | None:
-    """The end of the first name-like run from ``start``: a known ending followed by a stop."""
-    stop = stop or _rx()["stop"]
-    suffixes = _suffix_list()
-    depth = 0
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "“(《":
-            depth += 1
-        elif ch in "”)》":
-            depth = max(0, depth - 1)
-        if depth:
-            continue
-        # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote
-        at = i if ch == "”" else i + 1
-        if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in suffixes):
-            if stop.match(text, i + 1, end) or i + 1 == end:
-                return i + 1
-    return None
-
-
-@cache
-def _suffix_list() -> tuple[str, ...]:
-    return tuple(sorted(set(org_suffixes()) | set(role_words()), key=len, reverse=True))
-
-
-def _split_names(text: str, start: int, end: int, *, people: bool = False,
-                 ) -> list[tuple[int, int, str]]:
-    """Split ``text[start:end]`` at 、/和/及 (outside brackets) into names; [] if any part is not one."""
-    parts = []
-    depth = 0
-    p_start = start
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in "“(《":
-            depth += 1
-        elif ch in "”)》":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in "、,," or (ch in "和及" and i > p_start
-                                               and _is_name(_normalize(text[p_start:i])))):
-            # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
-            parts.append((p_start, i))
-            p_start = i + 1
-        elif depth == 0 and text.startswith("——", i) and i > p_start:
-            parts.append((p_start, i))
-            p_start = i + 2
-            i += 2
-            continue
-        i += 1
-    parts.append((p_start, end))
-    shared = _shared_post(text, parts)
-    if shared:
-        return [shared]
-    out = []
-    for a, b in parts:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        name = _normalize(text[a:b])
-        if _is_name(name):
-            out.append((a, b, name))
-        elif non_parties().get(name) == "generic" and len(parts) > 1:
-            continue  # 各级卫生行政部门和单位: the bare 单位 adds no one
-        elif people and is_person_name(name) and len(name) <= 3:
-            out.append((a, b, name))  # 主任由宋宴清担任
-        elif people and (post := _post_person(name)):
-            out.append((b - len(post), b, post))  # 以局党委副书记、局长席家庄为组长 -> 席家庄
-        else:
-            return []
-    return out
-
-
-def _shared_post(text: str, parts: list[tuple[int, int]]) -> tuple[int, int, str] | None:
-    """``办公室、医政股、财务股负责人``: offices joined by 、 sharing the post written after the last
-    one are one party, the heads of each, kept as written."""
-    if len(parts) < 2 or any(text[b:b + 1] != "、" for _, b in parts[:-1]):
-        return None
-    last = _normalize(text[slice(*parts[-1])])
-    post = next((w for w in _post_words() if last.endswith(w)), None)
-    head = last[:-len(post)] if post else ""
-    for word in ("分管", "主要"):  # 市财政局分管负责同志: the post is 分管负责同志 of 市财政局
-        head = head[:-len(word)] if head.endswith(word) else head
-    if not post or not head or _kind(head) not in ("office", "unit", "body"):
-        return None
-    if not all(_kind(_normalize(text[a:b])) in ("office", "unit", "body") for a, b in parts[:-1]):
-        return None
-    start, end = parts[0][0], parts[-1][1]
-    name = _normalize(text[start:end])
-    return (start, end, name) if len(name) <= 50 else None
-
-
-@cache
-def _post_words() -> tuple[str, ...]:
-    """Posts held by a person (roles.tsv, and the person endings of org_suffixes.tsv), longest first."""
-    words = set(role_words()) | {w for w, kind in org_suffixes().items() if kind == "person"}
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-def _post_person(name: str) -> str | None:
-    """``局长席家庄`` -> ``席家庄``: a post written before a person's name."""
-    bare = name[2:] if name.startswith(DEPUTY[1:]) else name  # 分管副局长何某: 分管 qualifies the post
-    for word in sorted(set(role_words()) | _person_posts(), key=len, reverse=True):
-        if bare.startswith(word) and is_person_name(bare[len(word):]) and len(bare) - len(word) <= 3:
-            return bare[len(word):]
-    return None
-
-
-@cache
-def _person_posts() -> frozenset[str]:
-    return frozenset(w for w, kind in org_suffixes().items() if kind == "person")
-
-
-def _normalize(name: str) -> str:
-    """``王 军`` -> ``王军``: names are written without inner spaces."""
-    return re.sub(r"\s+", "", name)
-
-
-def _is_name(name: str) -> bool:
-    if not 2 <= len(name) <= 50 or name in non_parties():
-        return False
-    bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
-    if re.search(r"[,。;:!?《》]|[0-9]{3,}|^[的之]", bare) or bare.startswith(NOT_NAME_START):
-        return False
-    if _rx()["count"].match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
-        return False  # 本院8名中层干部: a number inside counts people too
-    if re.search(r"对(?![口外])", bare):
-        return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
-    if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
-        return False
-    return _kind(name) is not None
-
-
-def _kind(name: str) -> str | None:
-    """The kind of the longest ending of ``name`` (body, group, office, unit, place, person).
-
-    A bracketed note at the end does not count: 各医院(卫生院), …党委(总支、支部).
-    """
-    name = re.sub(r"\([^()]*\)$", "", name)
-    for s in _suffix_list():
-        if name.endswith(s):
-            return None if name in non_parties() else org_suffixes().get(s, "person")
-    return None
-
-
-def _role_for(cue_role: str, name: str) -> str:
-    """The role a cue gives ``name``; a post's own role wins over "responsible" (主要领导 leads)."""
-    post = next((role_words()[w] for w in sorted(role_words(), key=len, reverse=True)
-                 if name.endswith(w)), None)
-    if cue_role == "auto":
-        if post:
-            return post
-        return "lead" if "领导" in name and _kind(name) in ("group", "body") else "responsible"
-    if cue_role == "responsible" and post in ("lead", "member", "contact"):
-        return post
-    if cue_role == "lead" and post in ("member",):
-        return post
-    return cue_role
 
 
 # ---- document-level names: issuer, recipients, labels, tables --------------------------------
@@ -816,24 +636,6 @@ def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]
         if not (is_person_name(who) or _is_name(who)):
             return []
         out.append((a, a + len(m.group("who")), who))
-    return out
-
-
-def _top_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """``林某(局党委委员、纪检组组长)、黄某(副局长)``: pieces split at 、, or spaces outside brackets."""
-    out, depth, p_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "(“":
-            depth += 1
-        elif ch in ")”":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in "、," or ch.isspace()):
-            if i > p_start:
-                out.append((p_start, i))
-            p_start = i + 1
-    if end > p_start:
-        out.append((p_start, end))
     return out
 
 

@@ -1,0 +1,233 @@
+"""Names for the party extractor: what counts as a party's name, its kind and the role its post gives.
+
+Input is a candidate string cut from a document by ``parties.py``; output is a yes/no
+(``is_name``), the kind of its ending (``name_kind``: body, group, office, unit, place, person,
+from ``org_suffixes.tsv``), the person after a post (``post_person``) and the role a cue gives
+it (``role_for``, from ``roles.tsv``); and where a name ends in running text (``name_end``) and
+how a run of names splits into parties (``split_names``, ``name_list``, ``top_pieces``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.extract.parties_lexicon import non_parties, org_suffixes, role_words
+from nlp.extract.parties_people import is_person_name
+
+# words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
+NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "把", "坚决", "严格", "对", "在", "经",
+                  "向", "为", "将", "从", "与", "让", "其", "统计", "排队", "方法", "通过", "结合", "围绕",
+                  "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
+                  "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实", "督促", "要求",
+                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展", "所在")
+# a number with its measure word counts units, it names none: 与42个科室签订责任书
+COUNT = r"[0-9一二三四五六七八九十百千两几多]+(?:个|家|名|所|项|位|支|批|类|处)"  # at a name's start
+NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下设|对|为|具体|要|将|研究|统一"
+             r"|实行|开展|进行|的|在|于|按照|根据|并|,)")  # 领导小组,下设… ends 领导小组
+# a verb that ends the subject or object before it: 各定点医药机构对照清单自查, 会同纪检组采取…方式
+VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会同|协助|配合|参加|参与|制定|建立|落实|完成"
+              r"|做好|抓好|加强|组织|召开|督促|指导|检查|排查|整改|上报|报送|认真|严格|全面|逐|立即|及时"
+              r"|按|依法|派出|成立|针对|围绕|做到|确保|坚持|把|向|与)")
+_COUNT_RX = re.compile(COUNT)
+_STOP_RX = re.compile(NAME_STOP)
+_LIST_STOP_RX = re.compile(rf"{NAME_STOP}|{VERB_AFTER}")
+
+
+@cache
+def suffix_list() -> tuple[str, ...]:
+    return tuple(sorted(set(org_suffixes()) | set(role_words()), key=len, reverse=True))
+
+
+@cache
+def post_words() -> tuple[str, ...]:
+    """Posts held by a person (roles.tsv, and the person endings of org_suffixes.tsv), longest first."""
+    words = set(role_words()) | {w for w, kind in org_suffixes().items() if kind == "person"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def post_person(name: str) -> str | None:
+    """``局长席家庄`` -> ``席家庄``: a post written before a person's name."""
+    bare = name[2:] if name.startswith(("分管", "常务")) else name  # 分管副局长何某: 分管 qualifies the post
+    for word in sorted(set(role_words()) | person_posts(), key=len, reverse=True):
+        if bare.startswith(word) and is_person_name(bare[len(word):]) and len(bare) - len(word) <= 3:
+            return bare[len(word):]
+    return None
+
+
+@cache
+def person_posts() -> frozenset[str]:
+    return frozenset(w for w, kind in org_suffixes().items() if kind == "person")
+
+
+def normalize_name(name: str) -> str:
+    """``王 军`` -> ``王军``: names are written without inner spaces."""
+    return re.sub(r"\s+", "", name)
+
+
+def is_name(name: str) -> bool:
+    if not 2 <= len(name) <= 50 or name in non_parties():
+        return False
+    bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
+    if re.search(r"[,。;:!?《》]|[0-9]{3,}|^[的之]", bare) or bare.startswith(NOT_NAME_START):
+        return False
+    if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
+        return False  # 本院8名中层干部: a number inside counts people too
+    if re.search(r"对(?![口外])", bare):
+        return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
+    if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
+        return False
+    return name_kind(name) is not None
+
+
+def name_kind(name: str) -> str | None:
+    """The kind of the longest ending of ``name`` (body, group, office, unit, place, person).
+
+    A bracketed note at the end does not count: 各医院(卫生院), …党委(总支、支部).
+    """
+    name = re.sub(r"\([^()]*\)$", "", name)
+    for s in suffix_list():
+        if name.endswith(s):
+            return None if name in non_parties() else org_suffixes().get(s, "person")
+    return None
+
+
+def role_for(cue_role: str, name: str) -> str:
+    """The role a cue gives ``name``; a post's own role wins over "responsible" (主要领导 leads)."""
+    post = next((role_words()[w] for w in sorted(role_words(), key=len, reverse=True)
+                 if name.endswith(w)), None)
+    if cue_role == "auto":
+        if post:
+            return post
+        return "lead" if "领导" in name and name_kind(name) in ("group", "body") else "responsible"
+    if cue_role == "responsible" and post in ("lead", "member", "contact"):
+        return post
+    if cue_role == "lead" and post in ("member",):
+        return post
+    return cue_role
+
+
+def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) -> int | None:
+    """The end of the first name-like run from ``start``: a known ending followed by a stop."""
+    stop = stop or _STOP_RX
+    suffixes = suffix_list()
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "“(《":
+            depth += 1
+        elif ch in "”)》":
+            depth = max(0, depth - 1)
+        if depth:
+            continue
+        # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote
+        at = i if ch == "”" else i + 1
+        if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in suffixes):
+            if stop.match(text, i + 1, end) or i + 1 == end:
+                return i + 1
+    return None
+
+
+def split_names(text: str, start: int, end: int, *, people: bool = False,
+                 ) -> list[tuple[int, int, str]]:
+    """Split ``text[start:end]`` at 、/和/及 (outside brackets) into names; [] if any part is not one."""
+    parts = []
+    depth = 0
+    p_start = start
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in "“(《":
+            depth += 1
+        elif ch in "”)》":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in "、,," or (ch in "和及" and i > p_start
+                                               and is_name(normalize_name(text[p_start:i])))):
+            # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
+            parts.append((p_start, i))
+            p_start = i + 1
+        elif depth == 0 and text.startswith("——", i) and i > p_start:
+            parts.append((p_start, i))
+            p_start = i + 2
+            i += 2
+            continue
+        i += 1
+    parts.append((p_start, end))
+    shared = _shared_post(text, parts)
+    if shared:
+        return [shared]
+    out = []
+    for a, b in parts:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        name = normalize_name(text[a:b])
+        if is_name(name):
+            out.append((a, b, name))
+        elif non_parties().get(name) == "generic" and len(parts) > 1:
+            continue  # 各级卫生行政部门和单位: the bare 单位 adds no one
+        elif people and is_person_name(name) and len(name) <= 3:
+            out.append((a, b, name))  # 主任由宋宴清担任
+        elif people and (post := post_person(name)):
+            out.append((b - len(post), b, post))  # 以局党委副书记、局长席家庄为组长 -> 席家庄
+        else:
+            return []
+    return out
+
+
+def _shared_post(text: str, parts: list[tuple[int, int]]) -> tuple[int, int, str] | None:
+    """``办公室、医政股、财务股负责人``: offices joined by 、 sharing the post written after the last
+    one are one party, the heads of each, kept as written."""
+    if len(parts) < 2 or any(text[b:b + 1] != "、" for _, b in parts[:-1]):
+        return None
+    last = normalize_name(text[slice(*parts[-1])])
+    post = next((w for w in post_words() if last.endswith(w)), None)
+    head = last[:-len(post)] if post else ""
+    for word in ("分管", "主要"):  # 市财政局分管负责同志: the post is 分管负责同志 of 市财政局
+        head = head[:-len(word)] if head.endswith(word) else head
+    if not post or not head or name_kind(head) not in ("office", "unit", "body"):
+        return None
+    if not all(name_kind(normalize_name(text[a:b])) in ("office", "unit", "body") for a, b in parts[:-1]):
+        return None
+    start, end = parts[0][0], parts[-1][1]
+    name = normalize_name(text[start:end])
+    return (start, end, name) if len(name) <= 50 else None
+
+
+def name_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``区应急管理局、区消防救援大队、区交警大队组成…``: the names of a 、-list from ``start``, each
+    ending like a name before a separator or a verb (``VERB_AFTER``)."""
+    out = []
+    pos = start
+    while pos < end:
+        stop = name_end(text, pos, min(end, pos + 40), _LIST_STOP_RX)
+        if stop is None:
+            break
+        name = normalize_name(text[pos:stop])
+        if not is_name(name) or re.search(r"开展|负责|进行", name):
+            break  # 组织专家对辖区重点企业开展…: the list ended before 对
+        out.append((pos, stop, name))
+        if stop < end and text[stop] in "、和及":
+            pos = stop + 1
+            continue
+        break
+    return out
+
+
+def top_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``林某(局党委委员、纪检组组长)、黄某(副局长)``: pieces split at 、, or spaces outside brackets."""
+    out, depth, p_start = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "(“":
+            depth += 1
+        elif ch in ")”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (ch in "、," or ch.isspace()):
+            if i > p_start:
+                out.append((p_start, i))
+            p_start = i + 1
+    if end > p_start:
+        out.append((p_start, end))
+    return out

@@ -193,7 +193,11 @@ def test_task_table_columns(text, expected):
      [("王晓东", "contact"), ("赵丽红", "contact")]),
     ("副组长：孙立军（局党组成员、副局长）、钱玉梅（局党组成员、纪检组组长）\n",
      [("孙立军", "lead"), ("钱玉梅", "lead")]),
-], ids=["unit-then-person", "two-contacts-one-line", "list-in-brackets"])
+    ("副组长:孙立军(副局长) 钱玉梅(纪检组长)\n", [("孙立军", "lead"), ("钱玉梅", "lead")]),
+    ("联系人:局办公室 王晓东,电话:0000-1234567;医政股 赵丽红,电话:0000-7654321。",
+     [("局办公室", "contact"), ("王晓东", "contact"), ("医政股", "contact"), ("赵丽红", "contact")]),
+], ids=["unit-then-person", "two-contacts-one-line", "list-in-brackets", "spaced-bracketed-posts",
+        "two-units-two-contacts"])
 def test_labelled_people(text, expected):
     assert rules(text) == expected
 
@@ -224,6 +228,7 @@ def test_heads_and_groups(text, expected):
     ("县住房和城乡建设局负责建筑工地的检查。", [("县住房和城乡建设局", "responsible")]),
     ("各定点医疗机构对照问题清单开展自查。", [("各定点医疗机构", "responsible")]),
     ("各科室负责人抓好本科室落实。", [("各科室负责人", "responsible")]),
+    ("日常清理由物业服务企业负责。", [("物业服务企业", "responsible")]),
     ("四、工作要求各医院要强化值班值守。", [("各医院", "responsible")]),
     ("各级党组织和党员要发挥作用。", []),
     ("各校对照排查清单逐项自查。", [("各校", "responsible")]),
@@ -234,7 +239,7 @@ def test_heads_and_groups(text, expected):
     ("组织开展全员消防培训。", []),
     ("各医疗机构的服务质量得到提高。", []),
 ], ids=["huitong-list-zucheng", "lianhe-object", "zuzhi-list", "huitong-before-caiqu", "he-inside-name",
-        "ge-subject-no-modal", "zhuahao", "glued-heading", "dangzuzhi-is-no-cue", "zuzhi-kaizhan-no-name",
+        "ge-subject-no-modal", "zhuahao", "you-qiye-fuze", "glued-heading", "dangzuzhi-is-no-cue", "zuzhi-kaizhan-no-name",
         "ge-subject-not-charged", "ge-xiao", "recipient-subject-beside-a-cue", "dui-ends-the-object"])
 def test_lists_and_plain_subjects(text, expected):
     assert rules(text) == expected

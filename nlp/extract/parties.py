@@ -333,13 +333,22 @@ def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | No
     return tuple((c, part(c.before), part(c.after), needles(c)) for c in party_cues() if not c.label)
 
 
+@cache
+def _cue_needles() -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """Per cue, the words a clause must contain for the cue to apply; and all such words."""
+    per_cue = tuple(frozenset(needles) for _, _, _, needles in _compiled_cues())
+    return per_cue, frozenset().union(*per_cue)
+
+
 def _clause_parties(text: str, c_start: int, c_end: int, ctx: _Context = _Context()) -> list[_Found]:
     body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[_Found] = []
     taken: list[tuple[int, int]] = []
     clause = text[c_start:c_end]
-    for cue, before, after, needles in _compiled_cues():
-        if not all(w in clause for w in needles):
+    needles_of, all_needles = _cue_needles()
+    present = {w for w in all_needles if w in clause}  # each distinct word looked up once
+    for k, (cue, before, after, needles) in enumerate(_compiled_cues()):
+        if not needles_of[k] <= present:
             continue  # most cues are absent from most clauses
         if cue.at_clause_start:
             hit = _subject(text, body, c_end, cue, before, after)

@@ -40,6 +40,15 @@ def suffix_list() -> tuple[str, ...]:
 
 
 @cache
+def _suffixes_by_last_char() -> dict[str, tuple[str, ...]]:
+    """The name endings grouped by their last character, so a position checks only a few."""
+    groups: dict[str, list[str]] = {}
+    for suffix in suffix_list():
+        groups.setdefault(suffix[-1], []).append(suffix)
+    return {ch: tuple(words) for ch, words in groups.items()}
+
+
+@cache
 def post_words() -> tuple[str, ...]:
     """Posts held by a person (roles.tsv, and the person endings of org_suffixes.tsv), longest first."""
     words = set(role_words()) | {w for w, kind in org_suffixes().items() if kind == "person"}
@@ -110,7 +119,7 @@ def role_for(cue_role: str, name: str) -> str:
 def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) -> int | None:
     """The end of the first name-like run from ``start``: a known ending followed by a stop."""
     stop = stop or _STOP_RX
-    suffixes = suffix_list()
+    by_last = _suffixes_by_last_char()
     depth = 0
     for i in range(start, end):
         ch = text[i]
@@ -122,7 +131,8 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
             continue
         # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote
         at = i if ch == "”" else i + 1
-        if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in suffixes):
+        candidates = by_last.get(text[at - 1], ()) if at > start else ()
+        if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
             if stop.match(text, i + 1, end) or i + 1 == end:
                 return i + 1
     return None

@@ -98,7 +98,8 @@ def test_summary_counts_match_the_database(mixed):
     con = sqlite3.connect(db)
     assert summary["documents"] == con.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert summary["mentions"] == dict(con.execute("SELECT type, count(*) FROM mentions GROUP BY type"))
-    assert summary["peak_rss_mb_per_worker"] < 400
+    # Peak memory per worker is a benchmark figure (scripts/bench_batch.py): inside pytest the
+    # children's peak RSS also counts earlier test subprocesses, so it is not asserted here.
 
 
 def test_rerun_processes_nothing_and_changes_nothing(mixed):

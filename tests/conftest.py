@@ -27,3 +27,29 @@ def shared_tools() -> Path:
     if not (SHARED_TOOLS / "make_hostile.py").exists():
         pytest.skip("../shared/tools is not beside this checkout")
     return SHARED_TOOLS
+
+
+def _extraction_seconds(find, unit: str, n: int) -> float:
+    """CPU seconds (best of a few runs, so other processes do not count) for ``find`` on ``unit`` repeated to n chars."""
+    import time
+
+    text = unit * (n // len(unit)) + "。"
+    best = float("inf")
+    for _ in range(3 if n <= 25_000 else 2):
+        t0 = time.process_time()
+        for _ in find(text):
+            pass
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+@pytest.fixture
+def assert_linear():
+    """``assert_linear(find, unit)``: 4x the hostile text costs well under 16x the time (no backtracking)."""
+
+    def check(find, unit: str) -> None:
+        small, big = _extraction_seconds(find, unit, 25_000), _extraction_seconds(find, unit, 100_000)
+        assert big < 3.0
+        assert big < 10 * small + 0.1
+
+    return check

@@ -107,8 +107,13 @@ def render_train_report(meta: dict, out_dir: str | Path) -> str:
         name = theme + " " * max(1, 10 - _width(theme))
         lines.append(f"{name}{v['p']:6.3f} {v['r']:6.3f} {v['f1']:6.3f} {v['support']:5d} "
                      f"{meta['thresholds'][theme]:9.3f}")
-    lines.append(f"macro-F1 {dev['macro_f1']:.3f} (built-in themes; {dev['at_0.5']:.3f} at threshold 0.5, "
-                 f"{dev['at_train_thresholds']:.3f} with thresholds chosen on train out-of-fold)")
+    tail = (f", {dev['at_train_thresholds']:.3f} with thresholds chosen on train out-of-fold"
+            if "at_train_thresholds" in dev else "")
+    lines.append(f"macro-F1 {dev['macro_f1']:.3f} (built-in themes; {dev['at_0.5']:.3f} at threshold 0.5{tail})")
+    if meta.get("real"):
+        lines.append(f"trained on {corpus['passages']} written passages (weights "
+                     f"{ {t: v['written_weight'] for t, v in meta['weights']['per_theme'].items()} }) "
+                     f"+ {meta['real']['passages']} real dev passages (weight 1)")
     if meta.get("analyst_scores"):
         lines.append(f"analyst themes scored {meta['analyst_scores']['on']}")
     return "\n".join(lines)

@@ -381,7 +381,8 @@ class TrainOptions:
 
 def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_file: str | Path | None = None,
                       options: TrainOptions = TrainOptions(),
-                      progress: Callable[[str], None] | None = None) -> dict:
+                      progress: Callable[[str], None] | None = None,
+                      real: str | Path | bool | None = "auto") -> dict:
     """Train the built-in themes (and analyst themes from ``themes_file``) and write the artefact.
 
     Returns the meta.json object: thresholds, dev scores, corpus hash, sizes.
@@ -389,6 +390,12 @@ def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_fil
     say = progress or (lambda message: None)
     corpus = read_theme_corpus(corpus_dir)
     analyst = read_analyst_themes(themes_file) if themes_file else []
+    shared = _resolve_real(real, corpus_dir)
+    if shared is not None and not analyst:
+        passages = read_real_passages(shared, split="dev")
+        if passages:
+            say(f"real dev passages: {len(passages)} from {shared}")
+            return _train_with_real(corpus, passages, out_dir, options, say, shared)
     train, dev = corpus.train, corpus.dev
     if not train:
         raise BadOption(f"{corpus_dir}: every source is in the dev split; nothing to train on")
@@ -449,6 +456,16 @@ def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_fil
     return {"format": FORMAT_VERSION, **meta}
 
 
+def _resolve_real(real, corpus_dir) -> Path | None:
+    """"auto": the shared real gold, but only when training the default corpus (tests train tiny ones)."""
+    if real is None or real is False:
+        return None
+    if real == "auto":
+        default = Path(__file__).resolve().parent.parent / "corpora" / "themes"
+        return find_shared_dir() if Path(corpus_dir).resolve() == default else None
+    return Path(real)
+
+
 def _arrays(idf: np.ndarray, fits: Sequence[_Fit]) -> dict[str, np.ndarray]:
     return {"idf": idf.astype(np.float32),
             "coef": np.stack([f.coef for f in fits], axis=1).astype(np.float32),
@@ -506,3 +523,129 @@ def _add_analyst_themes(analyst: Sequence[AnalystTheme], corpus: Corpus, vocab: 
             "analyst_file": {"name": source.name, "hash": hash_file(source)}}
     meta["features"] = {**meta["features"], "phrases": len(phrases)}
     return vocab, arrays, meta
+
+
+# real labelled passages (../shared/gold/real) ------------------------------------------------
+
+REAL_WEIGHT_GRID = (0.1, 0.3)  # sample weight of a written-corpus passage; a real dev passage weighs 1
+
+
+def find_shared_dir() -> Path | None:
+    """The shared folder holding gold/real and corpora/real/SPLIT.tsv: $POLICY_NLP_SHARED, or ../shared."""
+    import os
+
+    here = Path(__file__).resolve().parent.parent
+    candidates = [os.environ.get("POLICY_NLP_SHARED")] + [str(p / "shared") for p in (here.parent, here.parent.parent)]
+    for c in candidates:
+        if c and (Path(c) / "gold" / "real").is_dir() and (Path(c) / "corpora" / "real" / "SPLIT.tsv").is_file():
+            return Path(c)
+    return None
+
+
+def read_real_passages(shared_dir: str | Path, *, split: str = "dev") -> list[Example]:
+    """Passages of the real gold files in ``split`` (never test for training); source = the file's site."""
+    shared_dir = Path(shared_dir)
+    sites: dict[str, tuple[str, str]] = {}
+    for line in (shared_dir / "corpora" / "real" / "SPLIT.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            sites[parts[0]] = (parts[1], parts[2] if len(parts) > 2 else parts[0])
+    out = []
+    for path in sorted((shared_dir / "gold" / "real").glob("*.json")):
+        s, site = sites.get(path.stem, ("", ""))
+        if s != split:
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for d, doc in enumerate(data.get("documents", [])):
+            for i, p in enumerate(doc.get("passages", [])):
+                themes = tuple(t for t in BUILTIN_THEMES if t in p.get("themes", []))
+                out.append(Example(f"{path.stem}/{d}/{i}", p["text"], themes, f"site:{site}"))
+    return out
+
+
+def _train_with_real(corpus: Corpus, real: list[Example], out_dir, options: "TrainOptions", say,
+                     shared_dir: Path) -> dict:
+    """Written corpus (down-weighted) + real dev passages; C, weight, calibration and thresholds
+    from out-of-fold predictions on the real dev passages, folds grouped by site."""
+    from sklearn.model_selection import GroupKFold
+
+    written = list(corpus.examples)
+    rows = written + real
+    texts = [e.text for e in rows]
+    lexicon = build_lexicon(texts, min_df=options.min_df)
+    vocab, idf = build_vocab(texts, lexicon, min_df=options.min_df, max_words=options.max_words,
+                             max_chars=options.max_chars)
+    sizes = {g["kind"]: len(g["terms"]) for g in vocab["groups"]}
+    say(f"train: {len(written)} written passages + {len(real)} real dev passages; "
+        f"features: {sizes['words']} words, {sizes['chars']} char n-grams")
+    X = _matrix(_featurizer(vocab, idf, BUILTIN_THEMES), texts)
+    Y = np.array([[t in e.themes for t in BUILTIN_THEMES] for e in rows], dtype=np.int64)
+    nw = len(written)
+    real_idx = np.arange(nw, len(rows))
+    groups = [e.source for e in real]
+    k = min(N_FOLDS, len(set(groups)))
+    folds = list(GroupKFold(n_splits=k).split(real_idx, groups=groups))
+    fits, oof = [], np.zeros((len(real), len(BUILTIN_THEMES)))
+    chosen = {}
+    for j, theme in enumerate(BUILTIN_THEMES):
+        y = Y[:, j]
+        best = None
+        for w in REAL_WEIGHT_GRID:
+            weights = np.where(np.arange(len(rows)) < nw, w, 1.0)
+            for C in options.c_grid:
+                z = np.zeros(len(real))
+                for tr, te in folds:
+                    idx = np.concatenate([np.arange(nw), real_idx[tr]])
+                    m = _logistic(C).fit(X[idx], y[idx], sample_weight=weights[idx])
+                    z[te] = m.decision_function(X[real_idx[te]])
+                ap = _average_precision(y[real_idx], z)
+                say(f"  {theme}: weight {w}, C={C}: out-of-fold AP {ap:.4f}")
+                if best is None or ap > best[0] + 1e-9:
+                    best = (ap, w, C, z)
+        ap, w, C, z = best
+        a, b = _platt(z, y[real_idx])
+        weights = np.where(np.arange(len(rows)) < nw, w, 1.0)
+        final = _logistic(C).fit(X, y, sample_weight=weights)
+        fits.append(_Fit(final.coef_[0].astype(np.float64), float(final.intercept_[0]), (a, b), C))
+        oof[:, j] = 1.0 / (1.0 + np.exp(-(a * z + b)))
+        chosen[theme] = {"written_weight": w, "C": C, "oof_average_precision": round(ap, 4)}
+        say(f"fitted {theme}: written weight {w}, C={C}, {int(y[real_idx].sum())} real positives")
+    arrays = _arrays(idf, fits)
+    Yr = Y[real_idx]
+    thresholds = {t: choose_threshold(Yr[:, j], oof[:, j]) for j, t in enumerate(BUILTIN_THEMES)}
+    pred = oof >= np.array([thresholds[t] for t in BUILTIN_THEMES])
+    dev_scores = {"on": f"real dev passages, out-of-fold ({k} folds grouped by site; thresholds also "
+                        "chosen on these out-of-fold predictions, so slightly optimistic)",
+                  **score_themes(Yr, pred, BUILTIN_THEMES),
+                  "at_0.5": score_themes(Yr, oof >= 0.5, BUILTIN_THEMES)["macro_f1"]}
+    meta = {
+        "version": MODEL_VERSION,
+        "themes": list(BUILTIN_THEMES),
+        "builtin_themes": list(BUILTIN_THEMES),
+        "thresholds": thresholds,
+        "dev": dev_scores,
+        "corpus": {"hash": corpus.hash, "files": list(corpus.files), "passages": len(corpus.examples),
+                   "train": len(written), "dev": 0, "dev_sources": 0,
+                   "note": "the whole written corpus (its train and dev splits) is training data"},
+        "real": {"gold": "../shared/gold/real/*.json (passages)", "split": "../shared/corpora/real/SPLIT.tsv",
+                 "used_split": "dev only; test passages never read", "passages": len(real),
+                 "files": len({e.id.split('/')[0] for e in real}), "sites": len(set(groups)),
+                 "hash": _real_hash(real), "weight": 1.0},
+        "weights": {"written_grid": list(REAL_WEIGHT_GRID), "per_theme": chosen},
+        "features": {**sizes, "lexicon": len(vocab["lexicon"]), "char_n": [1, 3],
+                     "weighting": "(1+ln tf)*idf, L2 per group", "built_on": "written + real dev texts"},
+        "classifier": {"kind": "one-vs-rest LogisticRegression(liblinear, balanced, sample weights) "
+                               "+ sigmoid calibration on real-dev out-of-fold values",
+                       "C": {t: f.C for t, f in zip(BUILTIN_THEMES, fits)}, "folds": k, "seed": SEED,
+                       "selection": "per theme, (written weight, C) maximizing out-of-fold AP on real dev"},
+        "user_dict": hash_file(resources.files("nlp") / "data" / "themes_user_dict.txt"),
+    }
+    write_theme_model(out_dir, meta, vocab, arrays)
+    return {"format": FORMAT_VERSION, **meta}
+
+
+def _real_hash(real: Sequence[Example]) -> str:
+    digest = hashlib.sha256()
+    for e in real:
+        digest.update(json.dumps([e.id, e.text, e.themes], ensure_ascii=False).encode() + b"\0")
+    return "sha256:" + digest.hexdigest()

@@ -102,6 +102,21 @@ _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
 _CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
 
 
+_NUMERIC_DATE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}")
+_CLOCK_AFTER = re.compile(r"\s*[0-9]{1,2}:[0-9]{2}")
+_CHROME_LABEL = re.compile(r"发布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|作者")
+
+
+def _is_timestamp(text: str, start: int, end: int) -> bool:
+    """Page chrome: a numeric 2023-05-04 followed by a clock time or on a 发布/来源/日期 line."""
+    if not _NUMERIC_DATE.fullmatch(text[start:end]):
+        return False
+    if _CLOCK_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_CHROME_LABEL.search(text, line_start, start))
+
+
 def find_dates(
     text: str, *, sections: Sequence[Section] = (), year: str | None = None, **_: object
 ) -> Iterator[Mention]:
@@ -123,6 +138,8 @@ def find_dates(
         start = m.start()
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
+        if _is_timestamp(text, start, end):
+            continue
         found.append((start, end, value, ""))
     _spread_deadlines(text, found)
     for start, end, value, _sep in found:

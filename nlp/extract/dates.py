@@ -22,7 +22,7 @@ MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
 YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
-    rf"|[{CN_YEAR_DIGIT}]{{4}})"
+    rf"|[{CN_YEAR_DIGIT}]{{4}}|(?:民國|民国)[1-9][0-9]{{1,2}})"  # 民國113 (ROC) -> 2024
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
@@ -213,7 +213,9 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
     part = g.get(p + "mp") or g.get(p + "yp")
     if not (year_text or rel or month_text or part):
         return None
-    if year_text:
+    if year_text and year_text[:2] in ("民國", "民国"):
+        year = str(int(year_text[2:]) + 1911)
+    elif year_text:
         year = _year_str(year_text)
     elif rel:
         year = _relative_year(rel, ref_year)

@@ -22,7 +22,7 @@ MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
 YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
-    rf"|[{CN_YEAR_DIGIT}]{{4}})"
+    rf"|[{CN_YEAR_DIGIT}]{{4}}|(?:民國|民国)[1-9][0-9]{{1,2}})"  # 民國113 (ROC) -> 2024
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
@@ -102,6 +102,21 @@ _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
 _CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
 
 
+_NUMERIC_DATE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}")
+_CLOCK_AFTER = re.compile(r"\s*[0-9]{1,2}:[0-9]{2}")
+_CHROME_LABEL = re.compile(r"发布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|作者")
+
+
+def _is_timestamp(text: str, start: int, end: int) -> bool:
+    """Page chrome: a numeric 2023-05-04 followed by a clock time or on a 发布/来源/日期 line."""
+    if not _NUMERIC_DATE.fullmatch(text[start:end]):
+        return False
+    if _CLOCK_AFTER.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_CHROME_LABEL.search(text, line_start, start))
+
+
 def find_dates(
     text: str, *, sections: Sequence[Section] = (), year: str | None = None, **_: object
 ) -> Iterator[Mention]:
@@ -123,6 +138,8 @@ def find_dates(
         start = m.start()
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
+        if _is_timestamp(text, start, end):
+            continue
         found.append((start, end, value, ""))
     _spread_deadlines(text, found)
     for start, end, value, _sep in found:
@@ -196,7 +213,9 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
     part = g.get(p + "mp") or g.get(p + "yp")
     if not (year_text or rel or month_text or part):
         return None
-    if year_text:
+    if year_text and year_text[:2] in ("民國", "民国"):
+        year = str(int(year_text[2:]) + 1911)
+    elif year_text:
         year = _year_str(year_text)
     elif rel:
         year = _relative_year(rel, ref_year)

@@ -22,7 +22,7 @@ _PRE_WORDS = {
     ">": ("超过", "高于", "大于", "多于", ">"),
     "<=": ("小于等于", "不超过", "不高于", "不大于", "控制在", "下降到", "下降至", "降低到",
            "降低至", "降到", "降至", "≤", "<="),
-    "<": ("不足", "低于", "小于", "少于", "<"),
+    "<": ("未达到", "未达", "不足", "低于", "小于", "少于", "<"),
     "=": ("保持在", "为", "="),
 }
 _POST_WORDS = {">=": ("及以上", "以上"), "<=": ("及以下", "以下", "以内"), "=": ("左右",)}
@@ -39,7 +39,7 @@ def _alternation(words) -> str:
 PRE = _alternation(_PRE_CMP)  # 达到, 不低于, ≥
 POST = _alternation(_POST_CMP)  # 以上, 以内
 # ％ and ／ too, for text that skipped the normalizer's full-width fold
-SIGN_UNIT = r"[%％](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
+SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
 CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
 RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
@@ -76,11 +76,13 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         number = _number(m)
         if number is None:
             continue
-        unit = _UNITS[(m.group("unit") or m.group("frac")).replace("％", "%").replace("／", "/")]
+        unit = _UNITS[(m.group("unit") or m.group("frac")).replace("％", "%").replace("﹪", "%").replace("／", "/")]
         pre, post = m.group("pre"), m.group("post")
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
+        if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
+            comparator = None
         start, end = m.span()
-        if pre and not post and comparator == "=":
+        if pre and not post and _PRE_CMP.get(pre) == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
         found.append([start, end, {"number": number, "unit": unit, "comparator": comparator}, pre, post])
     _share_comparators(text, found)

@@ -18,11 +18,12 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from nlp.settings import models_dir
 from nlp.model import Document, Passage, Section
 from nlp.themes_model import ThemeModel, read_theme_model
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = ROOT / "models" / "themes"
+DEFAULT_MODEL = models_dir() / "themes"  # models/ (checkout) or nlp/_models (wheel)
 DEFAULT_CORPUS = ROOT / "corpora" / "themes"
 MAX_PASSAGE = 500
 MIN_PASSAGE = 15

@@ -19,9 +19,11 @@ from functools import cache
 from pathlib import Path
 from typing import Iterator
 
+from nlp.settings import models_dir
+
 MAX_SENTENCE = 200  # no longer sentence reaches the model
 LABELS = ("ORG", "PER", "ROLE")
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "ner"
+MODEL_DIR = models_dir() / "ner"  # models/ (checkout) or nlp/_models (wheel)
 
 _log = logging.getLogger("nlp.ner")
 _SCORING: list = []  # a tagger being scored by ner_train, used instead of the shipped one

@@ -120,7 +120,7 @@ def evaluate(
     typer.echo(format_report(report))
     if ner_dev:
         from nlp.extract.ner import available
-        from nlp.extract.ner_train import CORPUS_DIR, read_records, score_parties
+        from nlp.train.ner import CORPUS_DIR, read_records, score_parties
 
         dev = read_records(CORPUS_DIR / "dev.jsonl")
         backends = ("rules", "hanlp") if available() else ("rules",)
@@ -160,7 +160,7 @@ def batch(
     settings = _settings(ner=ner, classify=not no_themes)
     try:
         if engine == "dask":
-            from nlp.engine_dask import run_dask_batch
+            from nlp.batch.engine_dask import run_dask_batch
 
             summary = run_dask_batch(paths, output, settings=settings, scheduler=scheduler,
                                      workers=jobs, quiet=quiet or json_out)
@@ -205,7 +205,7 @@ def export_cmd(
 
     try:
         if to == "sqlite":
-            from nlp.engine_dask import parquet_to_sqlite
+            from nlp.batch.engine_dask import parquet_to_sqlite
 
             written = [parquet_to_sqlite(source, output)]
         else:
@@ -297,7 +297,7 @@ def classify(
     """Classify passages into themes: JSON lines in, {"id", "themes", "scores"} lines out."""
     from nlp.errors import PolicyNlpError
     from nlp.themes import load_model
-    from nlp.themes_io import classify_lines, render_jsonl, render_table
+    from nlp.themes.io import classify_lines, render_jsonl, render_table
 
     if text == "-":  # the usual spelling of "read stdin"
         text = None
@@ -347,8 +347,8 @@ def train(
     """Rebuild the theme model from the labelled corpus and print its dev P/R/F1 per theme."""
     from nlp.errors import PolicyNlpError
     from nlp.themes import DEFAULT_CORPUS, DEFAULT_MODEL
-    from nlp.themes_io import render_train_report
-    from nlp.themes_train import train_theme_model
+    from nlp.themes.io import render_train_report
+    from nlp.train.themes import train_theme_model
 
     out = output or (DEFAULT_MODEL.with_name("themes-custom") if themes else DEFAULT_MODEL)
     try:
@@ -368,7 +368,7 @@ def train_ner(
 ) -> None:
     """Train the HanLP party recogniser (needs the hanlp extra) and print its dev F1."""
     from nlp.extract.ner import MODEL_DIR, hanlp_installed
-    from nlp.extract.ner_train import CORPUS_DIR, train_ner as fit
+    from nlp.train.ner import CORPUS_DIR, train_ner as fit
 
     if not hanlp_installed():
         _fail("hanlp is not installed (pip install policy-nlp[hanlp])")

@@ -64,7 +64,7 @@ def run_local(corpus: Path, jobs: int, settings: Settings, work: Path) -> dict:
 
 def run_dask(corpus: Path, workers: int, settings: Settings, work: Path) -> dict | None:
     try:
-        from nlp.engine_dask import run_dask_batch
+        from nlp.batch.engine_dask import run_dask_batch
     except ImportError as err:
         print(f"dask engine unavailable: {err}")
         return None

@@ -25,7 +25,7 @@ def main() -> None:
     if not a.skip_data:
         subprocess.run([sys.executable, str(ROOT / "corpora" / "ner" / "make_data.py")], check=True)
     from nlp.extract.ner import MODEL_DIR
-    from nlp.extract.ner_train import train_ner
+    from nlp.train.ner import train_ner
 
     meta = train_ner(out_dir=a.output or MODEL_DIR, epochs=a.epochs, crf=a.crf,
                      log=lambda m: print(m, file=sys.stderr))

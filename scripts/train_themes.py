@@ -15,8 +15,8 @@ from pathlib import Path
 
 from nlp.errors import PolicyNlpError
 from nlp.themes import DEFAULT_CORPUS, DEFAULT_MODEL
-from nlp.themes_io import render_train_report
-from nlp.themes_train import train_theme_model
+from nlp.themes.io import render_train_report
+from nlp.train.themes import train_theme_model
 
 
 def main() -> int:

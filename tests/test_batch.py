@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from nlp import batch as batch_mod
+from nlp.batch import run as batch_mod
 from nlp.batch import find_inputs, process_one, run_batch
 from nlp.cli import app
 from nlp.settings import Settings

@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from nlp.cli import app
-from nlp.themes_train import BUILTIN_THEMES
+from nlp.train.themes import BUILTIN_THEMES
 
 LINES = [
     {"id": "a", "text": "严禁医务人员收受患者红包和医药企业回扣。"},

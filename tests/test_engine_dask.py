@@ -30,7 +30,7 @@ def _table(con, table):
 
 
 def test_dask_matches_local_and_exports_to_sqlite(tmp_path, seeds_dir, client):
-    from nlp.engine_dask import parquet_to_sqlite, run_dask_batch
+    from nlp.batch.engine_dask import parquet_to_sqlite, run_dask_batch
 
     inputs = tmp_path / "in"
     inputs.mkdir()

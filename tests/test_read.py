@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import nlp.read
+import nlp.read.dispatch
 from nlp.errors import UnreadableFile
 from nlp.read import iter_chunks, read_file
-from nlp.read_docx import format_number
-from nlp.read_html import html_to_text
+from nlp.read.docx import format_number
+from nlp.read.html import html_to_text
 
 DATA = Path(__file__).parent / "data"
 PLAN = ("关于开展安全隐患排查整治工作的实施方案\n"
@@ -134,7 +134,7 @@ def test_iter_chunks_small_file_is_read_file(tmp_path):
 
 def test_iter_chunks_block_edges_split_nothing(tmp_path, monkeypatch):
     # Tiny blocks cut through multi-byte characters and CRLF pairs; the text must not notice.
-    monkeypatch.setattr(nlp.read, "_BLOCK_BYTES", 7)
+    monkeypatch.setattr(nlp.read.dispatch, "_BLOCK_BYTES", 7)
     path = tmp_path / "crlf.txt"
     path.write_bytes((PLAN * 3).replace("\n", "\r\n").encode("gb18030"))
     chunks = list(iter_chunks(path, chunk_chars=40))
@@ -142,7 +142,7 @@ def test_iter_chunks_block_edges_split_nothing(tmp_path, monkeypatch):
 
 
 def test_read_file_refuses_huge_text_naming_the_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(nlp.read, "MAX_TEXT_BYTES", 1000)
+    monkeypatch.setattr(nlp.read.dispatch, "MAX_TEXT_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_bytes(PLAN.encode() * 20)
     with pytest.raises(UnreadableFile, match=r"big.txt: .*over the 0 MB limit"):
@@ -385,7 +385,7 @@ def test_pdf_without_text_refused(tmp_path):
 
 
 def test_pdf_cid_junk_refused():
-    from nlp.read_pdf import check_text_layer
+    from nlp.read.pdf import check_text_layer
 
     with pytest.raises(UnreadableFile, match="no character map"):
         check_text_layer("(cid:12)(cid:845)(cid:33) 一 (cid:7)", Path("x.pdf"))

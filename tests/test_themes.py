@@ -13,9 +13,9 @@ import pytest
 from nlp.errors import BadOption, ModelError
 from nlp.model import Document, Section
 from nlp.themes import DEFAULT_MODEL, classify_passages, classify_texts, find_passages, load_model
-from nlp.themes_features import Lexicon, count_terms
-from nlp.themes_model import read_theme_model
-from nlp.themes_train import (BUILTIN_THEMES, TrainOptions, choose_threshold, read_analyst_themes,
+from nlp.themes.features import Lexicon, count_terms
+from nlp.themes.model import read_theme_model
+from nlp.train.themes import (BUILTIN_THEMES, TrainOptions, choose_threshold, read_analyst_themes,
                               read_theme_corpus, read_user_dict, train_theme_model)
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-from nlp.themes_train import find_shared_dir, read_real_passages
+from nlp.train.themes import find_shared_dir, read_real_passages
 
 import pytest
 

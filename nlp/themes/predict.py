@@ -20,9 +20,9 @@ from typing import Iterable, Sequence
 
 from nlp.settings import models_dir
 from nlp.model import Document, Passage, Section
-from nlp.themes_model import ThemeModel, read_theme_model
+from nlp.themes.model import ThemeModel, read_theme_model
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_MODEL = models_dir() / "themes"  # models/ (checkout) or nlp/_models (wheel)
 DEFAULT_CORPUS = ROOT / "corpora" / "themes"
 MAX_PASSAGE = 500

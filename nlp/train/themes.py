@@ -42,8 +42,8 @@ from typing import Callable, Sequence
 import numpy as np
 
 from nlp.errors import BadOption, ModelError
-from nlp.themes_features import Lexicon, count_chars, find_runs, fold_text, is_lexicon_word
-from nlp.themes_model import FORMAT_VERSION, ThemeModel, write_theme_model
+from nlp.themes.features import Lexicon, count_chars, find_runs, fold_text, is_lexicon_word
+from nlp.themes.model import FORMAT_VERSION, ThemeModel, write_theme_model
 
 BUILTIN_THEMES = ("四风", "医德医风", "安全隐患")
 MODEL_VERSION = "1"
@@ -461,7 +461,7 @@ def _resolve_real(real, corpus_dir) -> Path | None:
     if real is None or real is False:
         return None
     if real == "auto":
-        default = Path(__file__).resolve().parent.parent / "corpora" / "themes"
+        default = Path(__file__).resolve().parents[2] / "corpora" / "themes"
         return find_shared_dir() if Path(corpus_dir).resolve() == default else None
     return Path(real)
 
@@ -534,7 +534,7 @@ def find_shared_dir() -> Path | None:
     """The shared folder holding gold/real and corpora/real/SPLIT.tsv: $POLICY_NLP_SHARED, or ../shared."""
     import os
 
-    here = Path(__file__).resolve().parent.parent
+    here = Path(__file__).resolve().parents[2]
     candidates = [os.environ.get("POLICY_NLP_SHARED")] + [str(p / "shared") for p in (here.parent, here.parent.parent)]
     for c in candidates:
         if c and (Path(c) / "gold" / "real").is_dir() and (Path(c) / "corpora" / "real" / "SPLIT.tsv").is_file():

@@ -233,8 +233,11 @@ def _stage_name(module: str) -> str | None:
     if not module.startswith("nlp."):
         return None
     name = module[4:]
-    if name == "batch" or name.startswith("store"):
+    if name.startswith(("batch", "store")):
         return "store"
+    family, _, member = name.partition(".")
+    if family in ("read", "themes") and member:  # nlp.read.docx -> read_docx, nlp.read.dispatch -> read
+        return family if member in ("dispatch", "predict") else f"{family}_{member}"
     return name
 
 

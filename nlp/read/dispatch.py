@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from nlp.errors import UnreadableFile
-from nlp.read_text import SAMPLE_BYTES, NotText, check_text, clean_text, decode_bytes, detect_encoding, encoding_name
+from nlp.read.text import SAMPLE_BYTES, NotText, check_text, clean_text, decode_bytes, detect_encoding, encoding_name
 
 MAX_TEXT_BYTES = 64 * 1024 * 1024  # read_file decodes a .txt/.html whole; beyond this use iter_chunks
 MAX_DOCX_BYTES = 200 * 1024 * 1024  # on disk, images included; document.xml has its own limit
@@ -65,13 +65,13 @@ def read_file(path: str | Path) -> RawText:
     head = _read_head(p)
     kind = _sniff(head, p)
     if kind == "docx":
-        from nlp.read_docx import read_docx
+        from nlp.read.docx import read_docx
 
         _check_size(p, size, MAX_DOCX_BYTES)
         text, warnings = read_docx(p)
         return _nonempty(RawText(text, "docx", None, warnings), p, "the Word document holds no text")
     if kind == "pdf":
-        from nlp.read_pdf import read_pdf
+        from nlp.read.pdf import read_pdf
 
         _check_size(p, size, MAX_PDF_BYTES)
         text, warnings = read_pdf(p)
@@ -100,7 +100,7 @@ def iter_chunks(path: str | Path, *, chunk_chars: int = 2_000_000) -> Iterator[R
     if size <= chunk_chars or _sniff(head, p) != "text":  # a byte never decodes to more than one char
         yield read_file(p)
         return
-    from nlp.read_html import find_declared_charset, looks_like_html
+    from nlp.read.html import find_declared_charset, looks_like_html
 
     codec, bom = detect_encoding(head, declared=find_declared_charset(head), complete=False)
     try:
@@ -168,7 +168,7 @@ def _cut_point(text: str, limit: int) -> int:
 
 
 def _decode_document(p: Path, data: bytes) -> RawText:
-    from nlp.read_html import find_declared_charset, html_to_text, looks_like_html
+    from nlp.read.html import find_declared_charset, html_to_text, looks_like_html
 
     try:
         decoded = decode_bytes(data, declared=find_declared_charset(data))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from nlp.errors import BadOption
-from nlp.themes import Classified, classify_texts, load_model
+from nlp.themes.predict import Classified, classify_texts, load_model
 
 BATCH = 512
 

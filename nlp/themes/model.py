@@ -25,7 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from nlp.errors import ModelError
-from nlp.themes_features import FeatureSpace, fold_text
+from nlp.themes.features import FeatureSpace, fold_text
 
 FORMAT_VERSION = 1
 ARRAYS = ("idf", "coef", "intercept", "calibration")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable
 
 from nlp import PIPELINE_VERSION
-from nlp.batch import Summary, find_inputs, process_one
+from nlp.batch.run import Summary, find_inputs, process_one
 from nlp.errors import BadOption
 from nlp.settings import Settings
 from nlp.store.rows import TABLES
@@ -113,7 +113,7 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError:
         raise BadOption("the dask engine needs dask.distributed (pip install 'policy-nlp[dask]')") from None
-    from nlp.batch import default_jobs
+    from nlp.batch.run import default_jobs
 
     t0 = time.perf_counter()
     files = find_inputs(paths)

@@ -14,7 +14,7 @@ from typing import Sequence
 
 
 def report(gold_dir, docs_dir=None, files: Sequence[str] | None = None, *, model_path=None) -> str:
-    from nlp.themes import load_model
+    from nlp.themes.predict import load_model
 
     model = load_model(model_path)
     themes = list(model.meta["themes"])

@@ -1,0 +1,1 @@
+"""Training: the theme model and the party tagger. Runtime code never imports this package."""

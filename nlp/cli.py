@@ -111,13 +111,35 @@ def evaluate(
     ner: Optional[str] = typer.Option(None, "--ner", help="Party recogniser: rules, hanlp or auto."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures as JSON."),
     pool: bool = typer.Option(False, "--pool", help="Score mentions per file, ignoring the document split."),
+    split: Optional[str] = typer.Option(None, "--split", help="Only the gold files a split names: FILE:NAME, e.g. SPLIT.tsv:dev."),
+    by_file: bool = typer.Option(False, "--by-file", help="Also print one row per file, worst first."),
+    diff: bool = typer.Option(False, "--diff", help="Also print each file's missed and extra mentions."),
+    themes_errors: bool = typer.Option(False, "--themes-errors", help="Also print the misclassified gold passages."),
     ner_dev: bool = typer.Option(False, "--ner-dev", help="Also print party F1 of rules and hanlp on the NER dev split."),
 ) -> None:
     """Score the program's own output against gold files (P/R/F1 per area)."""
-    from nlp.evaluate import evaluate_dir, format_report
+    from nlp.errors import PolicyNlpError
+    from nlp.evaluate import evaluate_dir, format_by_file, format_diff, format_report, read_split
 
-    report = evaluate_dir(gold_dir, docs_dir, settings=_settings(ner=ner), pool=pool)
+    try:
+        files = read_split(split) if split else None
+    except PolicyNlpError as err:
+        _fail(str(err))
+        raise typer.Exit(2)
+    report = evaluate_dir(gold_dir, docs_dir, settings=_settings(ner=ner), pool=pool, files=files,
+                          by_file=by_file, diff=diff)
     typer.echo(format_report(report))
+    if by_file:
+        typer.echo("\n" + format_by_file(report["files"]))
+    if diff:
+        typer.echo("\n" + format_diff(report["diff"]))
+    if themes_errors:
+        from nlp.themes.errors import report as themes_report
+
+        try:
+            typer.echo("\n" + themes_report(gold_dir, docs_dir, sorted(files) if files is not None else None))
+        except PolicyNlpError as err:
+            _fail(f"themes: {err}")
     if ner_dev:
         from nlp.extract.ner import available
         from nlp.train.ner import CORPUS_DIR, read_records, score_parties

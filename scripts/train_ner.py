@@ -23,7 +23,7 @@ def main() -> None:
     ap.add_argument("--output", type=Path, default=None)
     a = ap.parse_args()
     if not a.skip_data:
-        subprocess.run([sys.executable, str(ROOT / "corpora" / "ner" / "make_data.py")], check=True)
+        subprocess.run([sys.executable, str(ROOT / "scripts" / "make_ner_data.py")], check=True)
     from nlp.extract.ner import MODEL_DIR
     from nlp.train.ner import train_ner
 

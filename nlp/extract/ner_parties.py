@@ -1,5 +1,9 @@
-"""Model spans -> parties: check each span against the text, give it a role from the pattern
-around it, and keep it where no rule found a party (rules win on overlap).
+"""Model spans -> parties: check each span against the text, give it a role, and keep it where
+no rule found a party (rules win on overlap).
+
+A post (ROLE span) takes the role of the longest word of ``nlp/data/roles.tsv`` it ends with, as
+the rule extractor's posts do (``parties_lexicon.role_words``); any other span takes the role the
+pattern around it gives.
 
 A span the surrounding text gives no role (a body only cited or praised: ``被市委评为…``)
 is dropped, as the contract's party list drops it.
@@ -8,18 +12,11 @@ is dropped, as the contract's party list drops it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Iterable, Sequence
 
+from nlp.extract.parties_lexicon import role_words
 
-# A role word as a whole span (ROLE label) -> contract role.
-_ROLE_WORDS = (
-    ("副组长", "lead"), ("组长", "lead"), ("第一责任人", "lead"), ("总责任人", "lead"), ("主要领导", "lead"),
-    ("主要负责同志", "lead"), ("主要负责人", "lead"), ("一把手", "lead"), ("书记", "lead"),
-    ("局长", "lead"), ("院长", "lead"),
-    ("分管领导", "responsible"), ("直接责任人", "responsible"), ("责任人", "responsible"),
-    ("负责同志", "responsible"), ("负责人", "responsible"), ("专员", "responsible"),
-    ("成员", "member"), ("联络人", "contact"), ("联系人", "contact"), ("信息员", "contact"),
-)
 # Cue right before a span, within its line: 组 长:王 军 / 由县卫生局牵头 / 报送卫生局党政办
 _BEFORE = (
     (re.compile(r"(?:副?组\s*长|总责任人|牵头单位)\s*[::]\s*(?:\S+\s*[、,]\s*)*$"), "lead"),
@@ -43,6 +40,21 @@ _BAD_START = re.compile(r"(?:全面|落实|加强|确保|进一步|认真|积极
 _ISSUER = re.compile(r"^(?:关于|文件|办公室\s|\s*\d{4}年|\s*[〔\[(]|\s*$)")
 
 
+@cache
+def _role_words_longest_first() -> tuple[tuple[str, str], ...]:
+    """``(word, role)`` of ``nlp/data/roles.tsv``, longest word first: 副局长 before 局长."""
+    return tuple(sorted(role_words().items(), key=lambda item: -len(item[0])))
+
+
+def role_word_role(name: str) -> str | None:
+    """The role of the longest ``roles.tsv`` word that ``name`` ends with, or None.
+
+    >>> [role_word_role(n) for n in ["县卫生局局长", "分管副局长", "联络人", "卫生局"]]
+    ['lead', 'responsible', 'contact', None]
+    """
+    return next((role for word, role in _role_words_longest_first() if name.endswith(word)), None)
+
+
 def role_of(text: str, start: int, end: int, label: str) -> str | None:
     """The contract role the text around ``text[start:end]`` gives the span, or None."""
     name = text[start:end]
@@ -50,10 +62,8 @@ def role_of(text: str, start: int, end: int, label: str) -> str | None:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before, after = text[max(line_start, start - 40):start], text[end:min(line_end, end + 30)]
-    if label == "ROLE":
-        for word, role in _ROLE_WORDS:
-            if name.endswith(word):
-                return role
+    if label == "ROLE" and (role := role_word_role(name)):
+        return role
     if label == "ORG" and name.endswith("领导小组"):
         return "lead"
     for pattern, role in _AFTER:
@@ -99,8 +109,8 @@ def parties_from_spans(text: str, taken: Sequence[tuple[int, int]],
             continue
         if any(s < end and start < e for s, e in taken):
             continue
-        if _BAD_START.match(surface) or (label == "ROLE" and ("的" in surface or not surface.endswith(
-                tuple(w for w, _ in _ROLE_WORDS) + ("领导", "主任")))):
+        if _BAD_START.match(surface) or (label == "ROLE" and ("的" in surface or not (
+                surface.endswith("领导") or role_word_role(surface)))):
             continue  # 全面落实党委领导下的院长, 分管领导责(任单位): not a name
         role = role_of(text, start, end, label)
         if role is None:

@@ -56,7 +56,7 @@ def split_documents(text: str) -> list[DocSpan]:
 
     >>> [d.title for d in split_documents("甲县卫生系统实施方案\\n\\n甲县卫生系统实施方案\\n一、目标\\n正文。\\n"
     ...                                        "乙县防火工作方案\\n乙县防火工作方案\\n一、要求\\n正文。")]
-    ['甲县卫生系统实施方案', '乙县防火工作方案']
+    ['甲县卫生系统实施方案']
     """
     lines = [ln for ln in _lines(text) if ln.text.strip()]
     if not lines:

@@ -6,9 +6,9 @@ usage: dev_targets_parties_diff.py [--pipeline] [--types target,party] [--only P
 
 By default the seed texts are normalized here (OpenCC t2s, pinyin annotations removed, NFKC) and
 cut into documents at the gold titles, so the extractors can be judged before the normalizer and
-splitter are final; ``--pipeline`` uses ``nlp.pipeline.process_file`` instead. Matching follows
-``../shared/tools/score.py`` (pooled per file). Prints P/R/F1, then each missed gold mention
-(``-``) and each unmatched prediction (``+``). ``--gold``/``--docs`` point at another set
+splitter are final; ``--pipeline`` uses ``nlp.pipeline.process_file`` instead. Matching is the
+evaluator's (``nlp.evaluate``, the same as ``../shared/tools/score.py``), pooled per file. Prints
+P/R/F1, then each missed gold mention (``-``) and each unmatched prediction (``+``). ``--gold``/``--docs`` point at another set
 (``corpora/heldout/gold`` + ``corpora/heldout/docs``; a doc is the gold file's stem with any
 extension).
 """
@@ -16,7 +16,6 @@ extension).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -24,14 +23,6 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCORE = ROOT.parent / "shared" / "tools" / "score.py"
-
-
-def load_score():
-    spec = importlib.util.spec_from_file_location("score", SCORE)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def own_documents(path: Path, gold: dict) -> list[tuple[str, str | None]]:
@@ -67,9 +58,10 @@ def main() -> None:
     ap.add_argument("--docs", type=Path, default=ROOT / "corpora" / "seeds", help="input docs dir")
     ap.add_argument("--ner", default="rules", help="party recogniser: rules, hanlp or auto")
     a = ap.parse_args()
-    sc = load_score()
+    from nlp.evaluate import mention_agrees
     from nlp.extract.parties import find_parties
     from nlp.extract.targets import find_targets
+    from nlp.metrics import prf
 
     finders = {"target": find_targets, "party": find_parties}
     kinds = a.types.split(",")
@@ -90,8 +82,7 @@ def main() -> None:
             used, missed = set(), []
             for gm in g:
                 for j, pm in enumerate(p):
-                    if j not in used and sc.overlap(gm["text"], pm["text"]) >= 0.5 \
-                            and sc.value_ok(kind, gm["value"], pm["value"]):
+                    if j not in used and mention_agrees(kind, gm, pm):
                         used.add(j)
                         break
                 else:
@@ -107,7 +98,7 @@ def main() -> None:
                         print(f"  + d{pm['doc']}", pm["text"][:60],
                               json.dumps(pm["value"], ensure_ascii=False)[:100])
     for kind, (tp, ng, np_) in totals.items():
-        pr, rc, f = sc.prf(tp, ng, np_)
+        pr, rc, f = prf(tp, ng, np_)
         print(f"{kind:8s} P={pr:.3f} R={rc:.3f} F1={f:.3f}  gold={ng} pred={np_} tp={tp}")
 
 

@@ -400,6 +400,12 @@ def train_ner(
     typer.echo(f"wrote {output or MODEL_DIR}: default backend {meta['default']}")
 
 
+from nlp.view.commands import serve as _serve, view as _view  # noqa: E402  (typer only)
+
+app.command(name="view")(_view)
+app.command(name="serve")(_serve)
+
+
 def main() -> None:
     app()
 

@@ -11,3 +11,5 @@ from importlib.util import find_spec
 collect_ignore = []
 if find_spec("hanlp") is None:  # the hanlp extra: the tagger class subclasses a hanlp component
     collect_ignore.append("nlp/extract/ner_model.py")
+if find_spec("datasette") is None:  # the web extra: the `serve` plugin registers Datasette hooks
+    collect_ignore.append("nlp/view/datasette_plugin.py")

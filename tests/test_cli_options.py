@@ -202,3 +202,19 @@ def test_render_rows_rounds_and_keeps_path_tails():
 def test_gitignore_covers_sqlite_side_files():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert {"*.db", "*.db-wal", "*.db-shm", "*.db-journal"} <= set(ignored)
+
+
+def test_batch_dash_reads_the_paths_from_stdin(tmp_path):
+    result = _run("batch", "-", "-o", tmp_path / "p.db", "-j", "1", "--no-themes", "--json", stdin=f"{PLAN}\n")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["documents"] == 1
+
+
+def test_batch_dash_with_nothing_on_stdin_is_a_usage_error(tmp_path):
+    result = _run("batch", "-", "-o", tmp_path / "p.db", stdin="")
+    assert (result.exit_code, result.stderr) == (2, "error: -: no paths on standard input (one file or folder a line)\n")
+
+
+def test_extract_output_dash_is_stdout():
+    result = _run("extract", PLAN, "--format", "jsonl", "--no-themes", "-o", "-")
+    assert result.exit_code == 0 and json.loads(result.stdout)["doc_index"] == 0

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from nlp.cli.base import (Engine, ExportFormat, MentionType, Ner, RowFormat, Rows, app, at_least_one, database,
+from nlp.cli.base import (STDIN, Engine, ExportFormat, MentionType, Ner, RowFormat, Rows, app, at_least_one, database,
                           deprecated, fail, is_database, is_dask_output, output_file, output_folder, period,
                           positive, report, scheduler_address, settings, usage_error,
                           warn_deprecated)
@@ -17,7 +17,8 @@ from nlp.errors import PolicyNlpError
 
 @app.command()
 def batch(
-    paths: list[Path] = typer.Argument(..., metavar="PATH", help="Files and folders (.txt .htm .html .docx .pdf)."),
+    paths: list[Path] = typer.Argument(..., metavar="PATH",
+                                       help="Files and folders (.txt .htm .html .docx .pdf); - reads paths from stdin."),
     output: Path = typer.Option(Path("policy.db"), "--output", "-o", metavar="DB",
                                 help="The SQLite database (a folder with --engine dask)."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", callback=at_least_one,
@@ -39,6 +40,7 @@ def batch(
     \b
     Example:
       policy-nlp batch corpora/seeds -o policy.db
+      find docs -name '*.pdf' | policy-nlp batch - -o policy.db
       policy-nlp batch docs/ --engine dask --scheduler tcp://10.0.0.5:8786 -o out/
     """
     import json
@@ -48,6 +50,7 @@ def batch(
 
     if scheduler and engine != Engine.dask:
         usage_error("--scheduler", "needs --engine dask")
+    paths = _expand_stdin(paths)
     for path in paths:
         if not path.exists():
             usage_error(path, "no such file or folder")
@@ -85,6 +88,16 @@ def batch(
         typer.echo(render_batch_summary(format_summary(summary), summary.as_dict(), output,
                                         _totals(output, engine)), err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def _expand_stdin(paths: list[Path]) -> list[Path]:
+    """``-`` stands for the paths listed on standard input, one a line (``find … | policy-nlp batch -``)."""
+    if not any(str(p) == STDIN for p in paths):
+        return paths
+    listed = [Path(line.strip()) for line in sys.stdin if line.strip()]
+    if not listed:
+        usage_error(STDIN, "no paths on standard input (one file or folder a line)")
+    return [q for p in paths for q in (listed if str(p) == STDIN else [p])]
 
 
 def _check_reachable(address: str, seconds: float = 5.0) -> None:

@@ -90,7 +90,7 @@ def extract(
     files: list[Path] = typer.Argument(..., metavar="FILE", help="Document files; - reads stdin."),
     fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="Output format."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FILE",
-                                          help="Write here instead of stdout."),
+                                          help="Write here instead of stdout (- is stdout)."),
     types: Optional[str] = typer.Option(None, "--types", metavar="TYPE[,TYPE...]", callback=mention_types,
                                         help="Only these mention types: "
                                              + ", ".join(t.value for t in MentionType) + "."),
@@ -110,6 +110,8 @@ def extract(
         input_file(path)
     if [str(p) for p in files].count(STDIN) > 1:
         usage_error(STDIN, "standard input can be read once; give - one time")
+    if output is not None and str(output) == STDIN:
+        output = None  # -o - is standard output
     if output is not None:
         output_file(output, "--output")
     run_settings = settings(ner=ner, classify=not no_themes)

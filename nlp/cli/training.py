@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Optional
 
@@ -9,6 +10,7 @@ import typer
 
 from nlp.cli.base import (Ner, app, at_least_one, deprecated, fail, input_file, input_folder, output_file,
                           report, settings, usage_error, warn_deprecated)
+from nlp.cli.documents import readable
 from nlp.errors import PolicyNlpError
 
 
@@ -82,7 +84,7 @@ def train(
     corpus: Optional[Path] = typer.Option(None, "--corpus", metavar="FOLDER",
                                           help="Labelled theme corpus (default corpora/themes)."),
     themes: Optional[Path] = typer.Option(None, "--themes", metavar="FILE",
-                                          help="Analyst themes to add (TOML, [[theme]] tables)."),
+                                          help="Analyst themes to add (TOML, [[theme]] tables; - reads stdin)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
                                           help="Model folder (default models/themes; models/themes-custom with --themes)."),
 ) -> None:
@@ -99,12 +101,13 @@ def train(
     if corpus is not None:
         input_folder(corpus, "corpus folder")
     if themes is not None:
-        input_file(themes, stdin=False)
+        input_file(themes)
     _model_folder(output)
     out = output or (DEFAULT_MODEL.with_name("themes-custom") if themes else DEFAULT_MODEL)
     try:
-        meta = train_theme_model(corpus or DEFAULT_CORPUS, out, themes_file=themes,
-                                 progress=lambda m: typer.echo(m, err=True))
+        with readable(themes) if themes is not None else nullcontext() as themes_file:
+            meta = train_theme_model(corpus or DEFAULT_CORPUS, out, themes_file=themes_file,
+                                     progress=lambda m: typer.echo(m, err=True))
     except PolicyNlpError as err:
         report(err)
     typer.echo(render_train_report(meta, out))

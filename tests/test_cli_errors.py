@@ -137,6 +137,10 @@ CASES = [
     ("search-empty", "search {db} ''", 2, "error: TEXT: empty; give the words to find"),
     ("classify-empty-text", "classify ''", 2, "error: TEXT: empty passage; give some text, or omit TEXT to read JSON lines"),
     ("train-ner-epochs", "train-ner --epochs 0", 2, "error: --epochs: must be 1 or more, got 0"),
+    ("query-limit-word", "query {db} --limit ten", 2, "error: --limit: 'ten' is not a whole number"),
+    ("batch-jobs-fraction", "batch {plan} -o {dir}/f.db -j 1.5", 2, "error: --jobs: '1.5' is not a whole number"),
+    ("batch-timeout-word", "batch {plan} -o {dir}/w.db --timeout soon", 2, "error: --timeout: 'soon' is not a number"),
+    ("classify-model-missing", "classify --model {nosuch} 红包", 2, "error: --model: {nosuch}: no such folder"),
     # the command line itself
     ("unknown-option", "extract {plan} --bogus", 2, "error: --bogus: no such option (see policy-nlp extract --help)"),
     ("option-typo", "extract {plan} --type date", 2, "error: --type: no such option; did you mean --types?"),

@@ -73,9 +73,17 @@ def describe_usage_error(err) -> str:
         subject, message = message.split("'")[1], "no such command" + see
     elif (choices := _choices(param)) and message.count("'") >= 2:
         message = f"{message.split(chr(39))[1]!r} is not one of {', '.join(choices)}"
+    elif callable(getattr(err.__cause__, "errors", None)) and err.__cause__.errors():
+        first = err.__cause__.errors()[0]  # typer converts values with pydantic: say what was given
+        wanted = _WANTED.get(first.get("type"))
+        message = f"{first.get('input')!r} " + (wanted or f"is refused: {first.get('msg', message)}")
     elif subject is None:
         message += see
     return f"{subject}: {message}" if subject else message
+
+
+_WANTED = {"int_parsing": "is not a whole number", "int_from_float": "is not a whole number",
+           "float_parsing": "is not a number"}
 
 
 def _param_name(param) -> str:

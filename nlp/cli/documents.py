@@ -168,7 +168,9 @@ def classify(
         input_file_ = None
     if input_file_ is not None:
         input_file(input_file_, stdin=False)
-    if model is not None and model.exists() and not model.is_dir():
+    if model is not None and not model.exists():
+        usage_error("--model", f"{model}: no such folder")
+    if model is not None and not model.is_dir():
         usage_error("--model", f"{model} is a file; give the model folder")
     if text is not None:
         lines, name = [json.dumps({"id": 1, "text": text}, ensure_ascii=False)], "<argument>"

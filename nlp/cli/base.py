@@ -12,7 +12,7 @@ the user for bad input. Nothing heavy is imported here, so ``policy-nlp --help``
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import NoReturn
 
@@ -138,19 +138,19 @@ def _root(version: bool = typer.Option(False, "--version", callback=_show_versio
 
 # ------------------------------------------------------------------ closed sets of values
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     table = "table"
 
 
-class RowFormat(str, Enum):
+class RowFormat(StrEnum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
     parquet = "parquet"
@@ -158,26 +158,26 @@ class ExportFormat(str, Enum):
     sqlite = "sqlite"  # from a Dask output folder
 
 
-class Ner(str, Enum):
+class Ner(StrEnum):
     auto = "auto"
     rules = "rules"
     hanlp = "hanlp"
 
 
-class MentionType(str, Enum):
+class MentionType(StrEnum):
     date = "date"
     percentage = "percentage"
     target = "target"
     party = "party"
 
 
-class Rows(str, Enum):
+class Rows(StrEnum):
     mentions = "mentions"
     passages = "passages"
     documents = "documents"
 
 
-class Engine(str, Enum):
+class Engine(StrEnum):
     local = "local"
     dask = "dask"
 

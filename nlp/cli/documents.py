@@ -135,7 +135,7 @@ def extract(
 
 @app.command()
 def classify(
-    text: Optional[str] = typer.Argument(None, metavar="[TEXT]",
+    text: Optional[str] = typer.Argument(None, metavar="TEXT",
                                          help="One passage, for a quick look; omit (or -) to read JSON lines."),
     input_file_: Optional[Path] = typer.Option(None, "--input", "-i", metavar="FILE",
                                                help='JSON lines {"id", "text"} (default and -: stdin).'),

@@ -11,7 +11,7 @@ renders the result. Heavy imports (jieba, OpenCC, sklearn, hanlp) happen inside 
 """
 
 from nlp.cli.base import app
-from nlp.cli import documents, training, database  # noqa: F401  (registers the commands, in help order)
+from nlp.cli import documents, database, training  # noqa: F401  (registers the commands, in help order)
 
 __all__ = ["app", "main"]
 

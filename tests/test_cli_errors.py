@@ -119,6 +119,9 @@ CASES = [
      "error: --scheduler: needs --engine dask"),
     ("export-format", "export {db} --format docx -o {dir}/out", 2,
      "error: --format: 'docx' is not one of csv, xlsx, parquet, jsonl, sqlite"),
+    ("export-tables", "export {db} --format csv --tables mentions,foo -o {dir}/out", 2,
+     "error: --tables: 'foo' is not one of files, documents, sections, mentions, passages, passage_themes, errors, "
+     "targets, parties"),
     ("export-format-missing", "export {db} -o {dir}/out", 2,
      "error: --format: missing; choose one of csv, xlsx, parquet, jsonl, sqlite"),
     ("query-type", "query {db} --type nonsense", 2, "error: --type: 'nonsense' is not one of date, percentage, target, party"),

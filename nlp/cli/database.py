@@ -131,6 +131,18 @@ def _totals(output: Path, engine: Engine) -> dict[str, int] | None:
         return None
 
 
+def _table_names(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from nlp.store.rows import TABLES, VIEWS
+
+    known = [*TABLES, *VIEWS]
+    for name in value.split(","):
+        if name.strip() not in known:
+            raise typer.BadParameter(f"{name.strip()!r} is not one of {', '.join(known)}")
+    return value
+
+
 @app.command(name="export")
 def export_cmd(
     source: Path = typer.Argument(..., metavar="DB", help="A database from batch (or a Dask output folder with --format sqlite)."),
@@ -138,7 +150,7 @@ def export_cmd(
                                                help="Output format (sqlite: from a Dask output folder)."),
     output: Path = typer.Option(..., "--output", "-o", metavar="FOLDER", help="Folder to write (a .db file with --format sqlite)."),
     zh: bool = typer.Option(False, "--zh", help="Chinese column headers."),
-    tables: Optional[str] = typer.Option(None, "--tables", metavar="TABLE[,TABLE...]",
+    tables: Optional[str] = typer.Option(None, "--tables", metavar="TABLE[,TABLE...]", callback=_table_names,
                                          help="Only these tables, e.g. mentions,documents."),
     to: Optional[ExportFormat] = typer.Option(None, "--to", hidden=True, help="Deprecated spelling of --format."),
 ) -> None:
@@ -169,7 +181,7 @@ def export_cmd(
             output_folder(output, "--output")
             warn_deprecated(to, "--format", "--to")
             written = export_tables(source, fmt.value, output, zh=zh,
-                                    tables=tables.split(",") if tables else None)
+                                    tables=[t.strip() for t in tables.split(",")] if tables else None)
     except PolicyNlpError as err:
         report(err)
     for path in written:

@@ -154,6 +154,10 @@ def _cell(v, shared: str | None = None, width: int = 80) -> str:
     return s if len(s) <= width else s[:width - 1] + "…"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def render_batch_summary(text: str, summary: dict, where, totals: dict[str, int] | None) -> str:
     """The batch summary for people, ending with where the data is and the next command to try.
 
@@ -171,8 +175,8 @@ def render_batch_summary(text: str, summary: dict, where, totals: dict[str, int]
                 mentions = line.split("mentions: ", 1)[1] if "mentions: " in line else "none"
                 mentions = "0 new" if mentions == "none" else f"{mentions} (new)"
                 lines[i] = f"documents: {new} new, {max(total - new, 0)} already done   mentions: {mentions}"
-        lines.append(f"data: {where} ({total} documents, {totals.get('mentions', 0)} mentions, "
-                     f"{totals.get('passages', 0)} passages)")
+        counts = ", ".join(_count(totals.get(t, 0), t[:-1]) for t in ("documents", "mentions", "passages"))
+        lines.append(f"data: {where} ({counts})")
     else:
         lines.append(f"data: {where}")
     if Path(str(where)).is_dir():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import IO, Iterable, Sequence
 
 from nlp.model import Document
@@ -104,3 +105,84 @@ def iter_jsonl(lines: Iterable[str]) -> Iterable[dict]:
         line = line.strip()
         if line:
             yield json.loads(line)
+
+
+def render_rows(columns: Sequence[str], rows: Sequence[Sequence], *, width: int | None = None) -> str:
+    """Result rows as a table a person can read: numbers to 3 decimals, file paths whole.
+
+    Paths lose only the folder they all share (named in the caption), never their tail, so
+    two rows of different files always read differently.
+    """
+    from io import StringIO
+
+    from rich.console import Console
+    from rich.table import Table
+
+    files = {i for i, c in enumerate(columns) if c in ("file", "source")}
+    shared = _shared_folder([row[i] for row in rows for i in files if isinstance(row[i], str)])
+    table = Table(*columns, caption=f"files under {shared}/" if shared else None, caption_justify="left")
+    for column in table.columns:  # a header is never cut
+        column.min_width = len(str(column.header))
+    for i in files:
+        longest = max((len(_cell(row[i], shared)) for row in rows), default=len(columns[i]))
+        table.columns[i].no_wrap, table.columns[i].min_width = True, longest
+    for row in rows:
+        table.add_row(*(_cell(v, shared if i in files else None) for i, v in enumerate(row)))
+    buf = StringIO()
+    Console(file=buf, width=width or max(120, len(columns) * 12), force_terminal=False,
+            color_system=None).print(table)
+    return buf.getvalue().rstrip()
+
+
+def _shared_folder(paths: Sequence[str]) -> str:
+    import os.path
+
+    folders = {os.path.dirname(p) for p in paths}
+    if not folders or "" in folders:
+        return ""
+    return os.path.commonpath(sorted(folders)) if len(folders) > 1 else folders.pop()
+
+
+def _cell(v, shared: str | None = None, width: int = 80) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return f"{v:.3f}".rstrip("0").rstrip(".") if v != int(v) else f"{v:g}"
+    s = str(v).replace("\n", " ")
+    if shared:
+        return s[len(shared) + 1:] if s.startswith(shared + "/") else s
+    return s if len(s) <= width else s[:width - 1] + "…"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def render_batch_summary(text: str, summary: dict, where, totals: dict[str, int] | None) -> str:
+    """The batch summary for people, ending with where the data is and the next command to try.
+
+    ``text`` is the batch's own summary; its ``documents:`` line is restated as new against
+    already done (on a re-run, ``documents: 0`` read like an empty database).
+    """
+    import shlex
+
+    where_q = shlex.quote(str(where))
+    lines = text.splitlines()
+    if totals is not None:
+        new, total = summary.get("documents", 0), totals.get("documents", 0)
+        for i, line in enumerate(lines):
+            if line.startswith("documents: "):
+                mentions = line.split("mentions: ", 1)[1] if "mentions: " in line else "none"
+                mentions = "0 new" if mentions == "none" else f"{mentions} (new)"
+                lines[i] = f"documents: {new} new, {max(total - new, 0)} already done   mentions: {mentions}"
+        counts = ", ".join(_count(totals.get(t, 0), t[:-1]) for t in ("documents", "mentions", "passages"))
+        lines.append(f"data: {where} ({counts})")
+    else:
+        lines.append(f"data: {where}")
+    if Path(str(where)).is_dir():
+        lines.append(f"next: policy-nlp export {where_q} --format sqlite -o policy.db")
+    else:
+        if summary.get("failed") or summary.get("failed_before"):
+            lines.append(f"failures: policy-nlp query {where_q} --sql 'SELECT file, message FROM errors'")
+        lines.append(f"next: policy-nlp query {where_q} --rows documents")
+    return "\n".join(lines)

@@ -142,6 +142,7 @@ def test_cli_by_file_and_diff_on_a_seed(split_file, gold_dir, seeds_dir):
 
 
 def test_cli_themes_errors_scores_the_split_passages(tmp_path, split_file):
+    (tmp_path / "boundaries.txt").write_text("一、总体要求\n加强管理。\n", encoding="utf-8")  # eval needs one document
     result = CliRunner().invoke(app, ["eval", str(EVAL_GOLD), str(tmp_path), "--split", f"{split_file}:dev",
                                       "--themes-errors"])
     assert result.exit_code == 0, result.output

@@ -230,5 +230,5 @@ def test_serve_refuses_a_foreign_file(tmp_path):
     bad.write_text("not a database")
     r = subprocess.run([sys.executable, "-m", "nlp.cli", "serve", str(bad)], capture_output=True, text=True,
                        timeout=60)
-    assert r.returncode == 1
+    assert r.returncode == 2  # not a database: a usage error, as in query/search/export
     assert r.stderr.strip().startswith("error: ") and len(r.stderr.strip().splitlines()) == 1

@@ -151,6 +151,11 @@ def period_bound(value: str, *, low: bool) -> str:
     return day
 
 
+def known_themes(con: sqlite3.Connection) -> list[str]:
+    """The themes the database's passages were scored on (to check ``--theme``)."""
+    return [t for (t,) in con.execute("SELECT DISTINCT theme FROM passage_themes ORDER BY theme")]
+
+
 def _escape_like(s: str) -> str:
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

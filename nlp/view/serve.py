@@ -14,7 +14,7 @@ from pathlib import Path
 from nlp.errors import PolicyNlpError
 
 
-class ServeError(PolicyNlpError):
+class ServeError(PolicyNlpError):  # a database serve cannot open, or no Datasette
     pass
 
 

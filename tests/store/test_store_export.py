@@ -70,6 +70,6 @@ def test_xlsx_one_sheet_per_table_with_chinese_headers(sample_db, tmp_path, coun
 
 
 def test_unknown_format_is_one_line(sample_db, tmp_path):
-    result = CliRunner().invoke(app, ["export", str(sample_db), "--to", "docx", "-o", str(tmp_path)])
+    result = CliRunner().invoke(app, ["export", str(sample_db), "--format", "docx", "-o", str(tmp_path)])
     assert result.exit_code == 2
-    assert result.stderr == "error: unknown export format 'docx'; known: csv, xlsx, parquet, jsonl\n"
+    assert result.stderr == "error: --format: 'docx' is not one of csv, xlsx, parquet, jsonl, sqlite\n"

@@ -77,7 +77,7 @@ def test_cli_raw_sql_is_read_only(sample_db):
 def test_cli_bad_date_is_one_line(sample_db):
     result = runner.invoke(app, ["query", str(sample_db), "--from", "去年"])
     assert result.exit_code == 2
-    assert result.stderr == "error: bad date '去年'; use YYYY, YYYY-MM or YYYY-MM-DD\n"
+    assert result.stderr == "error: --from: bad date '去年'; use YYYY, YYYY-MM or YYYY-MM-DD\n"
 
 
 def test_cli_missing_database(tmp_path):

@@ -1,0 +1,5 @@
+"""``python -m nlp.cli``: the same as the ``policy-nlp`` command."""
+
+from nlp.cli import main
+
+main()

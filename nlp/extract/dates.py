@@ -88,7 +88,7 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     """
     year_num = rf"{YEAR_NUM}|{_ROC_YEAR}" if roc else YEAR_NUM
     year = (
-        rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{year_num})\s?(?:学年度?|年度?)"
+        rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{year_num})\s?(?:学年度?|年度?)(?!第\s?[0-9一二三四五六七八九十]+\s?号)"
         rf"|(?P<{p}rel>{RELATIVE_YEAR})年(?![轻龄纪华薪])度?)(?:\s(?=[0-9{MASK[1:-1]}一二三四五六七八九十元]))?"
     )
     if is_start:
@@ -124,7 +124,7 @@ _NEWS_ACT = (
     r"在|对|于|就|向|与|召开|举行|举办|发布|发出|表示|宣布|公布|通报|上报|报道|出台|印发|下发|开展|启动"
     r"|起|电|讯|主持|会见|签署|抵达|前往|赴|再次|首次|正式|联合|组织|进行|获悉|披露|透露"
 )
-_WORD_BEFORE = r"(?<=[\u4e00-\u9fff])(?<![月年第每个之前后近逾满内数几余半周期初底号日元])"
+_WORD_BEFORE = r"(?<=[\u4e00-\u9fff])(?<![月年第每个之前后近逾满内数几余半周期初底号日元隔续时共计约])"
 _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
@@ -153,6 +153,8 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
 
 DATE = _date_pattern()
 
+_DAY_WORD = re.compile(rf"\s?[日号]|{CONNECTOR}")
+_BLANK = re.compile(r"\s*")
 _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
 _CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
 
@@ -211,9 +213,9 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["pd"] or g["nd"]:
         d = f"XXXX-XX-{int(g['pd'] or g['nd']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["s_d"] and not re.match(r"\s?[日号]|" + CONNECTOR, m.string[m.end("s_d"):]):
-        # 2021年1月18 at a line end: a date only with its year, or where the text stops
-        if not (g["s_y"] or g["s_rel"]) and m.string[m.end("s_d"):].strip():
+    if g["s_d"] and not (g["s_y"] or g["s_rel"]) and not _DAY_WORD.match(m.string, m.end("s_d")):
+        # 5月10 with no 日 (at a line end): a date only with its year, or where the text stops
+        if _BLANK.match(m.string, m.end("s_d")).end() < len(m.string):
             return None
     start_side = _read_side(g, "s_", ref_year)
     if g["lead"] is not None:

@@ -154,3 +154,20 @@ def test_is_chrome_date_on_a_span():
     text = "标题\n2021-05-18\n【打印】"
     start = text.index("2021")
     assert is_chrome_date(text, start, start + 10)
+
+
+def test_source_line_with_a_date_in_words_is_a_stamp():
+    assert _found("标题\n来源:某某网 2023年5月4日 浏览:12\n正文") == []
+
+
+@pytest.mark.parametrize("text", [
+    "某某局\n2023年5月4日\n责任编辑:张三",
+    "(2024年7月30日某会议审议批准\n2024年8月6日某办公厅发布)\n正文",
+])
+def test_signing_and_approval_dates_are_kept(text):
+    assert len(_found(text)) == text.count("日")
+
+
+@pytest.mark.parametrize("text", ["某委公告2021年第5号", "历时3日完成", "连续3日在岗", "每隔2日对设备检查"])
+def test_document_numbers_and_counts_are_no_dates(text):
+    assert _found(text) == []

@@ -61,7 +61,7 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     if line_start == 0 and line_end == len(text):
         return False  # the whole text is this line: no page around it
     # alone on its line, or ending a short line of site names (安陆新闻网 2011-4-28)
-    return alone or (not after.strip() and not _SENTENCE.search(before))
+    return alone or (not after.strip(_BULLET) and not _SENTENCE.search(before))
 
 
 def _line_before(text: str, line_start: int) -> int:

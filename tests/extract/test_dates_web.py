@@ -171,3 +171,12 @@ def test_signing_and_approval_dates_are_kept(text):
 @pytest.mark.parametrize("text", ["某委公告2021年第5号", "历时3日完成", "连续3日在岗", "每隔2日对设备检查"])
 def test_document_numbers_and_counts_are_no_dates(text):
     assert _found(text) == []
+
+
+def test_dated_links_are_stamps():
+    assert _found("相关文章\n· 某委召开工作会议 [2023-04-12]\n· 其他") == []
+
+
+def test_counts_of_years_in_a_roc_dated_text_stay_counts():
+    text = "建于民国21年,已有90年历史,近80年来多次修缮,102年重修。"
+    assert [m.value["start"] for m in find_dates(text)] == ["1932", "2013"]

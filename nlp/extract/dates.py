@@ -135,7 +135,10 @@ _BARE_DAY = (
 # “—20xx年…” (first year redacted): an empty start, the dash is the range connector
 _LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
 # 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
-_SUFFIX = r"(?P<suffix>前后|之前|以前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
+_SUFFIX = r"(?P<suffix>前后|之前|以前|(?<=”)节前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
+# 到2025年, 至7月底: a date reached by 到/至 is a deadline (not 截至2023年底: a state at that date)
+# nor 即日起至…止 (an open range) or 提高到2018年的77岁 (a date qualifying a figure)
+_UNTIL = r"(?P<until>(?<![截直起])[到至]\s?)?"
 
 
 @cache
@@ -148,7 +151,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = rf"|{_ROC_COMPACT}" if roc else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)"
     return re.compile(
         rf"{_DOTTED}|{_BARE_DAY}{compact}"
-        rf"|(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
+        rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}"
     )
@@ -182,6 +185,8 @@ def find_dates(
             continue
         value, end = read
         start = m.start()
+        if m.group("until") and value["kind"] != "deadline":  # 到 belongs only to 到2025年
+            start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
         if is_chrome_date(text, start, end):
@@ -253,7 +258,7 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         start, end = bounds
         kind = "range" if start != end else "point"
     suffix = g["suffix"]
-    if g["dayend"] or suffix in ("前", "之前", "以前"):
+    if g["dayend"] or suffix in ("前", "之前", "以前", "节前") or (g["until"] and not ranged and m.string[m.end():m.end() + 1] != "的"):
         kind = "deadline"  # 9月中旬前 keeps the days of 中旬: 09-11..09-20
     elif suffix == "前后":
         kind = "point" if start == end else kind

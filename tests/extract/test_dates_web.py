@@ -180,3 +180,17 @@ def test_dated_links_are_stamps():
 def test_counts_of_years_in_a_roc_dated_text_stay_counts():
     text = "建于民国21年,已有90年历史,近80年来多次修缮,102年重修。"
     assert [m.value["start"] for m in find_dates(text)] == ["1932", "2013"]
+
+
+@pytest.mark.parametrize("text, surface, kind", [
+    ("到2025年,基本建成", "到2025年", "deadline"),
+    ("至7月底完成", "至7月底", "deadline"),
+    ("开展“五一”节前检查", "“五一”节前", "deadline"),
+    ("从即日起至2021年3月31日止", "2021年3月31日", "point"),
+    ("由76.7岁提高到2018年的77.0岁", "2018年", "point"),
+    ("截至2023年底,共完成", "2023年底", "point"),
+    ("2020年到2025年", "2020年到2025年", "range"),
+], ids=["到-year", "至-月底", "节前", "即日起至", "到…的", "截至", "range-到"])
+def test_deadline_kinds(text, surface, kind):
+    (m,) = find_dates(text)
+    assert (m.text, m.value["kind"]) == (surface, kind)

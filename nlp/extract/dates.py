@@ -22,9 +22,9 @@ from nlp.model import Mention, Section
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
-YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇
+YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
-    rf"|[{CN_YEAR_DIGIT}]{{4}}|(?:民國|民国)[1-9][0-9]{{1,2}})"  # 民國113 (ROC) -> 2024
+    rf"|[{CN_YEAR_DIGIT}]{{4}}|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
@@ -50,7 +50,7 @@ YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # o
 
 SAMPLES = {
     "RELATIVE_YEAR": ("今", "明", "去", "本"),
-    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇"),
+    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "民國113", "中华民国一一二", "民国一百十二"),
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
@@ -72,7 +72,7 @@ _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 8
     r"(?=\s?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
 )
 _ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年: a text dated by 民国 years
-    r"民[国國]\s?[0-9]{2,3}"
+    rf"民[国國]\s?(?:[0-9]{{2,3}}|[{CN_YEAR_DIGIT}十百]{{2,6}}年)"
     r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])(?:\s?年\s?(?:1[0-2]|0?[1-9])\s?月|-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年"
 )
@@ -356,8 +356,11 @@ def _month_or_day(s: str, top: int) -> str | None | bool:
 @cache
 def _year_value(s: str) -> str:
     """The contract year of a written one: 民国113 and (in a 民国-dated text) 113 -> 2024."""
-    if s[:2] in ("民國", "民国"):
-        return str(int(s[2:]) + 1911)
+    if "民" in s:
+        n = s[s.index("民") + 2:]
+        if not n.isdigit():  # 一一二 digit by digit, 一百一十二 as a number
+            n = n.translate(_CN_TO_ASCII) if n.strip(CN_YEAR_DIGIT) == "" else str(_num(n) or 0)
+        return str(int(n) + 1911) if n.isdigit() and 0 < int(n) < 200 else "XXXX"
     if s.isdigit() and len(s) in (2, 3):
         return str(int(s) + 1911)
     return _year_str(s)

@@ -39,13 +39,13 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     numeric = bool(_NUMERIC.fullmatch(date))
     if not numeric and not _FULL.fullmatch(date):
         return False  # 5月10日, 2010年, 今年: never a stamp alone
-    if _CLOCK.match(text, end):
-        return True
     # a stamp's line is short: look at most _REACH characters either side (linear time)
     line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
+    if _CLOCK.match(text, end):  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
+        return numeric or not _SENTENCE.search(before + after)
     if _PUBLISHED.search(before):
         return True
     alone = not before.strip(_BULLET) and not after.strip(_BULLET)

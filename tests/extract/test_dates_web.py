@@ -194,3 +194,17 @@ def test_counts_of_years_in_a_roc_dated_text_stay_counts():
 def test_deadline_kinds(text, surface, kind):
     (m,) = find_dates(text)
     assert (m.text, m.value["kind"]) == (surface, kind)
+
+
+def test_meeting_time_in_a_sentence_is_kept():
+    assert [m.text for m in find_dates("会议定于2023年5月4日 9:00 在三楼召开,请准时参加。")] == ["2023年5月4日"]
+
+
+@pytest.mark.parametrize("text, start", [
+    ("中华民国一一二年五月四日", "2023-05-04"),
+    ("中华民国一百一十二年五月四日", "2023-05-04"),
+    ("民国二十一年", "1932"),
+    ("中华民国112年5月4日", "2023-05-04"),
+])
+def test_roc_year_in_chinese_numerals(text, start):
+    assert [m.value["start"] for m in find_dates(text)] == [start]

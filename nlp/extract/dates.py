@@ -34,6 +34,8 @@ DAY_NUM = (  # 31, 05, 二十五, 三十
 )
 # 今年, 明年, 去年, 本年; not the 今年 of 如今年轻人, 明年 of 说明年度, 本年 of 成本年…
 RELATIVE_YEAR = r"(?<![如现])今|(?<![文说证光清聪透表查申阐标鲜分开发声])明|(?<![过回出下上失进离除])去|(?<![基根成资日版样脚剧课])本"
+# 本月下旬, 下月10日, 当月底: a month named from the text's own, known only by its day or part
+RELATIVE_MONTH = r"(?<![0-9一二三四五六七八九十])(?:本|上|下|次|当)"
 # 至, —, 开始,到; 2013年春节前至2019年2月
 CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?|前(?=至|到))?(?:至|到|~|～|〜|-|–|—{1,2}|－)\s?"
 # 6月中旬, 5月底; 11月中 alone (before a pause or 已/起/至) is 中旬
@@ -50,6 +52,7 @@ YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # o
 
 SAMPLES = {
     "RELATIVE_YEAR": ("今", "明", "去", "本"),
+    "RELATIVE_MONTH": ("本", "上", "下", "次", "当"),
     "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "民國113", "中华民国一一二", "民国一百十二"),
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
@@ -105,10 +108,10 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
         month_word = r"\s?月份?"
     month = (  # 3月号 is an issue of a magazine; 本月下旬, 本月15日 keep an unknown month
         rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊])"
-        rf"|(?P<{p}rm>本)月(?=\s?{DAY_NUM}\s?[日号]|{MONTH_PART}))(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
+        rf"|(?P<{p}rm>{RELATIVE_MONTH})月(?=\s?{DAY_NUM}\s?[日号]|{MONTH_PART}))(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
     )
     # the year is optional, but a side must hold a year, a month or a named part
-    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|本月|{YEAR_PART})"
+    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|(?:{RELATIVE_MONTH})月|{YEAR_PART})"
     return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}|{YEAR_SUFFIX}))?"
 
 

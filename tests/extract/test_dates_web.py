@@ -208,3 +208,17 @@ def test_meeting_time_in_a_sentence_is_kept():
 ])
 def test_roc_year_in_chinese_numerals(text, start):
     assert [m.value["start"] for m in find_dates(text)] == [start]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("请于下月10日前报送", _v("XXXX-XX-10", kind="deadline")),
+    ("当月底前完成", _v("XXXX-XX-XX", kind="deadline")),
+    ("上月中旬", _v("XXXX-XX-11", "XXXX-XX-20", "range")),
+], ids=["下月N日前", "当月底前", "上月中旬"])
+def test_relative_months(text, value):
+    assert [m.value for m in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["上月", "下月将开会", "每月上旬", "上月份"])
+def test_relative_month_alone_is_no_date(text):
+    assert _found(text) == []

@@ -1,8 +1,12 @@
 """Date extraction: normalized text -> ``date`` Mentions.
 
 A date expression is one *side* (year, month, day, or a named part such as 上旬, 底, 上半年,
-暑期, 七一), optionally joined to a second side by a range connector (``-``, ``—``, ``~``,
-``至``, ``到``, ``开始至``), optionally followed by ``前`` (a deadline) or ``前后``.
+暑期, or a holiday of ``nlp/data/date_holidays.tsv``: 元旦, 国庆, 七一, 2021年春节), optionally
+joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
+optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
+the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``)
+has its bare years read so (``98年至102年``). A page's own stamps (``发布时间:…``, ``2023-05-04
+10:23``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.
 """

@@ -16,6 +16,7 @@ _NUMERIC = re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
 # a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
 _WEEKDAY = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
+_WEEKDAY_LINE = re.compile(rf"\s*(?=\S){_WEEKDAY}\s*")
 _CLOCK = re.compile(
     rf"[ \t]*{_WEEKDAY}\s*(?:北京时间|香港时间|台北时间)?\s*[0-9]{{1,2}}(?::[0-9]{{2}}|时[0-9]{{1,2}}分)"
 )
@@ -49,6 +50,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     if _PUBLISHED.search(before):
         return True
     alone = not before.strip(_BULLET) and not after.strip(_BULLET)
+    if not before.strip(_BULLET) and _WEEKDAY_LINE.fullmatch(after):
+        return True  # 2023年5月4日 星期四 alone on its line: a page's or a paper's date banner
     if alone and _label_line(text, line_end + 1, _HEADER):
         return True  # • 2023年09月15日 over • 来源: …
     rest = before + after

@@ -222,3 +222,8 @@ def test_relative_months(text, value):
 @pytest.mark.parametrize("text", ["上月", "下月将开会", "每月上旬", "上月份"])
 def test_relative_month_alone_is_no_date(text):
     assert _found(text) == []
+
+
+def test_date_banner_with_its_weekday_is_a_stamp():
+    assert _found("首页\n2023年5月4日 星期四\n某某通知") == []
+    assert [m.text for m in find_dates("会议于2023年5月4日(星期四)召开。")] == ["2023年5月4日"]

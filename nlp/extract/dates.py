@@ -315,6 +315,7 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
         }[part]
     if part is None:
         return year, year
+    holiday = holiday_days().get(part) or holiday_days().get(part.strip("“”"))
     part = part.strip("“”")
     if part in ("底", "末", "年底", "年末", "年度末"):
         return f"{year}-12-31", f"{year}-12-31"
@@ -328,7 +329,6 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
         return f"{year}-07", f"{year}-08"
     if part == "寒假":
         return f"{year}-01", f"{year}-02"
-    holiday = holiday_days().get(part)
     if holiday == "year":  # 2021年春节: the feast's day moves, its year is known
         return year, year
     if holiday:

@@ -227,3 +227,18 @@ def test_relative_month_alone_is_no_date(text):
 def test_date_banner_with_its_weekday_is_a_stamp():
     assert _found("首页\n2023年5月4日 星期四\n某某通知") == []
     assert [m.text for m in find_dates("会议于2023年5月4日(星期四)召开。")] == ["2023年5月4日"]
+
+
+@pytest.mark.parametrize("text, surface, start", [
+    ("庆祝“六一”儿童节", "“六一”儿童节", "XXXX-06-01"),
+    ("教师节前夕慰问", "教师节", "XXXX-09-10"),
+    ("2023年“十一”国庆节", "2023年“十一”国庆节", "2023-10-01"),
+    ("2023年除夕", "2023年除夕", "2023"),
+])
+def test_more_fixed_days(text, surface, start):
+    assert [(m.text, m.value["start"]) for m in find_dates(text)] == [(surface, start)]
+
+
+@pytest.mark.parametrize("text", ["三八线", "五四运动", "除夕夜", "十六一"])
+def test_look_alikes_of_fixed_days(text):
+    assert _found(text) == []

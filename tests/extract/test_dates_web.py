@@ -242,3 +242,8 @@ def test_more_fixed_days(text, surface, start):
 @pytest.mark.parametrize("text", ["三八线", "五四运动", "除夕夜", "十六一"])
 def test_look_alikes_of_fixed_days(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", ["行政拘留10日并处罚款", "责令停产3日对设备整改", "连续工作3日在岗", "延长3日对外开放"])
+def test_durations_after_their_verb_are_no_dates(text):
+    assert _found(text) == []

@@ -142,6 +142,12 @@ _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
 )
+# A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
+# day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)
+_NAMED_DAY = (
+    rf"(?:(?<=[“\"″])(?P<nm>1[0-2]|[1-9])\.(?P<nd2>{_DAY_DIGITS})|(?<![0-9.])(?P<nm2>1[0-2]|[1-9])[·•・](?P<nd3>{_DAY_DIGITS}))"
+    r"(?![0-9])(?=[”\"″]?[\u4e00-\u9fff]{2,10}?[日节](?![约省能水点目奏]))"
+)
 # “—20xx年…” (first year redacted): an empty start, the dash is the range connector
 _LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
 # 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
@@ -160,7 +166,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     )
     compact = rf"|{_ROC_COMPACT}" if roc else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)"
     return re.compile(
-        rf"{_DOTTED}|{_BARE_DAY}{compact}"
+        rf"{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}"
@@ -227,6 +233,9 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["cy"]:
         d = f"{int(g['cy']) + 1911}-{int(g['cm']):02d}-{g['cd']}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["nm"] or g["nm2"]:
+        d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["pd"] or g["nd"]:
         d = f"XXXX-XX-{int(g['pd'] or g['nd']):02d}"

@@ -247,3 +247,17 @@ def test_look_alikes_of_fixed_days(text):
 @pytest.mark.parametrize("text", ["行政拘留10日并处罚款", "责令停产3日对设备整改", "连续工作3日在岗", "延长3日对外开放"])
 def test_durations_after_their_verb_are_no_dates(text):
     assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, surface, start", [
+    ("开展“12.4全国法制宣传日”活动", "12.4", "XXXX-12-04"),
+    ("11·9消防日前后", "11·9", "XXXX-11-09"),
+    ("3·15国际消费者权益日", "3·15", "XXXX-03-15"),
+])
+def test_day_named_by_its_date(text, surface, start):
+    assert [(m.text, m.value["start"]) for m in find_dates(text)] == [(surface, start)]
+
+
+@pytest.mark.parametrize("text", ["“5.1”爆炸事故", "3.5万人次参加节日活动", "“3.15”晚会", "1·2节约用水", "铸魂·2024·清明"])
+def test_decimals_and_events_are_no_named_days(text):
+    assert _found(text) == []

@@ -1,8 +1,12 @@
 """Date extraction: normalized text -> ``date`` Mentions.
 
 A date expression is one *side* (year, month, day, or a named part such as 上旬, 底, 上半年,
-暑期, 七一), optionally joined to a second side by a range connector (``-``, ``—``, ``~``,
-``至``, ``到``, ``开始至``), optionally followed by ``前`` (a deadline) or ``前后``.
+暑期, or a holiday of ``nlp/data/date_holidays.tsv``: 元旦, 国庆, 七一, 2021年春节), optionally
+joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
+optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
+the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``)
+has its bare years read so (``98年至102年``). A page's own stamps (``发布时间:…``, ``2023-05-04
+10:23``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.
 """
@@ -14,15 +18,17 @@ import re
 from functools import cache
 from typing import Iterator, Sequence
 
+from nlp.extract.dates_chrome import is_chrome_date
+from nlp.extract.dates_lexicon import holiday_days, holiday_patterns
 from nlp.extract.numbers import parse_number
 from nlp.model import Mention, Section
 
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
-YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇
+YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
-    rf"|[{CN_YEAR_DIGIT}]{{4}}|(?:民國|民国)[1-9][0-9]{{1,2}})"  # 民國113 (ROC) -> 2024
+    rf"|[{CN_YEAR_DIGIT}]{{4}}|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
@@ -32,89 +38,147 @@ DAY_NUM = (  # 31, 05, 二十五, 三十
 )
 # 今年, 明年, 去年, 本年; not the 今年 of 如今年轻人, 明年 of 说明年度, 本年 of 成本年…
 RELATIVE_YEAR = r"(?<![如现])今|(?<![文说证光清聪透表查申阐标鲜分开发声])明|(?<![过回出下上失进离除])去|(?<![基根成资日版样脚剧课])本"
-CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?)?(?:至|到|~|～|〜|-|–|—{1,2}|－)\s?"  # 至, —, 开始,到
-MONTH_PART = r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末"  # 6月中旬, 5月底
-# named parts of a year; 七一 stands alone only quoted or before 前: 在“七一”前
-YEAR_PART = r"上半年|下半年|(?<![前后近0-9])第?[一二三四1-4]季度|年底|年初|年末|暑期|暑假|寒假|“七一”|七一(?=前)"  # 上半年, 年底
-YEAR_SUFFIX = r"底|初(?![步期级次心衷])|末|七一"  # only right after a year: 20xx年底, 2010年初
+# 本月下旬, 下月10日, 当月底: a month named from the text's own, known only by its day or part
+RELATIVE_MONTH = r"(?<![0-9一二三四五六七八九十])(?:本|上|下|次|当)"
+# 至, —, 开始,到; 2013年春节前至2019年2月
+CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?|前(?=至|到))?(?:至|到|~|～|〜|-|–|—{1,2}|－)\s?"
+# 6月中旬, 5月底; 11月中 alone (before a pause or 已/起/至) is 中旬
+MONTH_PART = (
+    r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|中(?=[,，。;；已起至到]|开始)"
+)
+_HOLIDAY_ALONE, _HOLIDAY_AFTER_YEAR = holiday_patterns()  # 元旦, “七一”, 七一前; 2021年春节
+# named parts of a year: 上半年, 第一季度, 第3季, 年底, 暑期, and holidays (nlp/data/date_holidays.tsv)
+YEAR_PART = (
+    r"上半年|下半年|(?<![前后近0-9])(?:第?[一二三四1-4]季度|第[一二三四1-4]季(?!度))|(?<![一上前每])年度末|年底"
+    rf"|(?<!岁末)年初(?!岁末)|年末|暑期|暑假|寒假|{_HOLIDAY_ALONE}"
+)
+YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # only after a year: 20xx年底, 2021年春节
 
 SAMPLES = {
     "RELATIVE_YEAR": ("今", "明", "去", "本"),
-    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇"),
+    "RELATIVE_MONTH": ("本", "上", "下", "次", "当"),
+    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "民國113", "中华民国一一二", "民国一百十二"),
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
     "MONTH_PART": ("中旬", "中下旬", "底"),
-    "YEAR_PART": ("上半年", "第一季度", "年底", "“七一”"),
-    "YEAR_SUFFIX": ("底", "初", "七一"),
+    "YEAR_PART": ("上半年", "第一季度", "第3季", "年底", "“七一”", "元旦", "国庆"),
+    "YEAR_SUFFIX": ("底", "初", "七一", "春节"),
 }
 
 _NOT_RECURRING = r"(?<!每)(?<!每年)"  # 每年6月, 每年年底, 每年初 recur; they are not dates
 # a month number starts a numeral: not the 5 of 2015月, the 二 of 十二月, the 元 of 3000元月薪
-_MONTH_START = r"(?<![0-9.A-Za-z*×〇零一二两三四五六七八九十百千万单])"
+_MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9日
+    r"(?:(?<![0-9.A-Za-z*×〇零一二两三四五六七八九十百千万单])|(?<=\n[0-9]\.)|(?<=\n[0-9]{2}\.)|(?<=^[0-9]\.))"
+)
 
 
-def _side(p: str, *, is_start: bool = False) -> str:
+# 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
+_ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
+    r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
+    r"(?=\s?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
+)
+_ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年: a text dated by 民国 years
+    rf"民[国國]\s?(?:[0-9]{{2,3}}|[{CN_YEAR_DIGIT}十百]{{2,6}}年)"
+    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])(?:\s?年\s?(?:1[0-2]|0?[1-9])\s?月|-[01][0-9]-[0-3][0-9](?![0-9]))"
+    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年"
+)
+# 民国101829日, 1041231日: a 民国 date written as one number (year, month, day), then 日
+_ROC_COMPACT = (
+    r"(?:民[国國]\s?)?(?<![0-9])(?P<cy>1[0-4][0-9]|[6-9][0-9])(?P<cm>1[0-2]|0[1-9]|[1-9])"
+    r"(?P<cd>3[01]|[12][0-9]|0[1-9])日"
+)
+
+
+def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     """One side of a date expression; group names are prefixed with ``p`` (s_ or e_).
 
     Spaces (``201* 年12月``, ``2010 年 5 月 20 日``) are allowed only before a following
     part, so no side ends in a space and no two optional spaces meet.
     """
+    year_num = rf"{YEAR_NUM}|{_ROC_YEAR}" if roc else YEAR_NUM
     year = (
-        rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{YEAR_NUM})\s?年度?"
+        rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{year_num})\s?(?:学年度?|年度?)(?!第\s?[0-9一二三四五六七八九十]+\s?号)"
         rf"|(?P<{p}rel>{RELATIVE_YEAR})年(?![轻龄纪华薪])度?)(?:\s(?=[0-9{MASK[1:-1]}一二三四五六七八九十元]))?"
     )
     if is_start:
-        # 2005年11月21~30日: the start day may omit 日 when an end day follows
-        day = rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号]))"
+        # 2005年11月21~30日: the start day may omit 日 when an end day follows; 2021年1月18 may
+        # omit it at the end of a line (a signing date; kept only with a year, see _value)
+        day = rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$)))"
         # 1-6月: the start month may omit 月 when an end month follows
         month_word = rf"(?:\s?月份?|(?={CONNECTOR}{MONTH_NUM}\s?月))"
     else:
         day = rf"(?P<{p}d>{DAY_NUM})\s?[日号]"
         month_word = r"\s?月份?"
-    month = rf"{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
+    month = (  # 3月号 is an issue of a magazine; 本月下旬, 本月15日 keep an unknown month
+        rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊])"
+        rf"|(?P<{p}rm>{RELATIVE_MONTH})月(?=\s?{DAY_NUM}\s?[日号]|{MONTH_PART}))(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
+    )
     # the year is optional, but a side must hold a year, a month or a named part
-    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|{YEAR_PART})"
+    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|(?:{RELATIVE_MONTH})月|{YEAR_PART})"
     return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}|{YEAR_SUFFIX}))?"
 
 
 _END_DAY = rf"(?P<e_bd>{DAY_NUM})\s?[日号]"  # 20日-31日: an end that is a day only
+_AND_DAY = rf"(?<=[日号])[及和](?P<e_ad>{DAY_NUM})\s?[日号]"  # 11月16日及17日: two days in a row
 _DOTTED = (  # 2010.5.20, 2010-05-20, 2010/5/20
     r"(?<![0-9.])(?P<dy>(?:19|20)[0-9]{2})(?P<sep>[./-])(?P<dm>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<dd>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
 )
+# A day without its month, as news writes it: 今(30)日, 今日(26日)起, 中央纪委29日对, 3号凌晨.
+# Only after a word (not a list marker's line start), never after a numeral or a unit of time
+# (第3日, 每月5日, 之日起3日内: a count), and the bare form only before an act or a time of day.
+_DAY_DIGITS = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_TIME_OF_DAY = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜"
+_NEWS_ACT = (
+    r"在|对|于|就|向|与|召开|举行|举办|发布|发出|表示|宣布|公布|通报|上报|报道|出台|印发|下发|开展|启动"
+    r"|起|电|讯|主持|会见|签署|抵达|前往|赴|再次|首次|正式|联合|组织|进行|获悉|披露|透露"
+)
+# (拘留10日, 停产3日, 工作3日, 培训2日, 休假5日, 延长3日: a duration after its verb)
+_WORD_BEFORE = (
+    r"(?<=[\u4e00-\u9fff])(?<![月年第每个之前后近逾满内数几余半周期初底号日元隔续时共计约留产作训息假业职长])"
+)
+_BARE_DAY = (
+    rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
+    rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
+)
+# A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
+# day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)
+_NAMED_DAY = (
+    rf"(?:(?<=[“\"″])(?P<nm>1[0-2]|[1-9])\.(?P<nd2>{_DAY_DIGITS})|(?<![0-9.])(?P<nm2>1[0-2]|[1-9])[·•・](?P<nd3>{_DAY_DIGITS}))"
+    r"(?![0-9])(?=[”\"″]?[\u4e00-\u9fff]{2,10}?[日节](?![约省能水点目奏]))"
+)
 # “—20xx年…” (first year redacted): an empty start, the dash is the range connector
 _LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
-_YEAR_RANGE_START = (  # 2010—2012年: the first year may omit 年
-    rf"(?<![0-9A-Za-z*×])(?P<s_by>{YEAR_NUM})(?={CONNECTOR}{YEAR_NUM}\s?年)"
-)
 # 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
-_SUFFIX = r"(?P<suffix>前后|之前|以前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
+_SUFFIX = r"(?P<suffix>前后|之前|以前|(?<=”)节前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
+# 到2025年, 至7月底: a date reached by 到/至 is a deadline (not 截至2023年底: a state at that date)
+# nor 即日起至…止 (an open range) or 提高到2018年的77岁 (a date qualifying a figure)
+_UNTIL = r"(?P<until>(?<![截直起])[到至]\s?)?"
 
-DATE = re.compile(
-    rf"{_DOTTED}"
-    rf"|(?:(?P<lead>{_LEAD_DASH})|{_YEAR_RANGE_START}|{_side('s_', is_start=True)})"
-    rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_')}|{_END_DAY}))?"
-    rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}"
-)
 
+@cache
+def _date_pattern(roc: bool = False) -> re.Pattern:
+    """The date grammar; ``roc`` also reads bare 民国 years (98年至102年)."""
+    year_num = rf"(?:{YEAR_NUM}|{_ROC_YEAR})" if roc else YEAR_NUM
+    year_range_start = (  # 2010—2012年: the first year may omit 年
+        rf"(?<![0-9A-Za-z*×])(?P<s_by>{year_num})(?={CONNECTOR}{year_num}\s?学?年)"
+    )
+    compact = rf"|{_ROC_COMPACT}" if roc else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)"
+    return re.compile(
+        rf"{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
+        rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
+        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}"
+    )
+
+
+DATE = _date_pattern()
+
+_DAY_WORD = re.compile(rf"\s?[日号]|{CONNECTOR}")
+_BLANK = re.compile(r"\s*")
 _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
 _CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
-
-
-_NUMERIC_DATE = re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}")
-_CLOCK_AFTER = re.compile(r"\s*[0-9]{1,2}:[0-9]{2}")
-_CHROME_LABEL = re.compile(r"发布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|作者")
-
-
-def _is_timestamp(text: str, start: int, end: int) -> bool:
-    """Page chrome: a numeric 2023-05-04 followed by a clock time or on a 发布/来源/日期 line."""
-    if not _NUMERIC_DATE.fullmatch(text[start:end]):
-        return False
-    if _CLOCK_AFTER.match(text, end):
-        return True
-    line_start = text.rfind("\n", 0, start) + 1
-    return bool(_CHROME_LABEL.search(text, line_start, start))
 
 
 def find_dates(
@@ -130,15 +194,18 @@ def find_dates(
     [('6月中旬至6月下旬', 'range')]
     """
     found: list[tuple[int, int, dict, str]] = []  # start, end, value, separator before the next
-    for m in DATE.finditer(text):
+    pattern = _date_pattern(roc=bool(_ROC_DOC.search(text)))
+    for m in pattern.finditer(text):
         read = _value(m, year)
         if read is None:
             continue
         value, end = read
         start = m.start()
+        if m.group("until") and value["kind"] != "deadline":  # 到 belongs only to 到2025年
+            start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if _is_timestamp(text, start, end):
+        if is_chrome_date(text, start, end):
             continue
         found.append((start, end, value, ""))
     _spread_deadlines(text, found)
@@ -164,18 +231,31 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["dy"]:
         d = f"{g['dy']}-{int(g['dm']):02d}-{int(g['dd']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["cy"]:
+        d = f"{int(g['cy']) + 1911}-{int(g['cm']):02d}-{g['cd']}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["nm"] or g["nm2"]:
+        d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["pd"] or g["nd"]:
+        d = f"XXXX-XX-{int(g['pd'] or g['nd']):02d}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["s_d"] and not (g["s_y"] or g["s_rel"]) and not _DAY_WORD.match(m.string, m.end("s_d")):
+        # 5月10 with no 日 (at a line end): a date only with its year, or where the text stops
+        if _BLANK.match(m.string, m.end("s_d")).end() < len(m.string):
+            return None
     start_side = _read_side(g, "s_", ref_year)
     if g["lead"] is not None:
         start_side = ("XXXX", None, None, None)
     elif g["s_by"]:
-        start_side = (_year_str(g["s_by"]), None, None, None)
+        start_side = (_year_value(g["s_by"]), None, None, None)
     if start_side is None:
         return None
-    ranged = bool(g["conn"])
+    ranged = bool(g["conn"] or g["e_ad"])
     if ranged:
         end_side = None
-        if g["e_bd"]:
-            day = _month_or_day(g["e_bd"], 31)
+        if g["e_bd"] or g["e_ad"]:
+            day = _month_or_day(g["e_bd"] or g["e_ad"], 31)
             if start_side[2] is not None and day:  # 6月-20日 is not a range of days
                 end_side = (start_side[0], start_side[1], day, None)
         else:
@@ -188,7 +268,7 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
             stop = m.start("conn")
             if g["lead"] is not None or not m.string[stop - 1 : stop] in _SIDE_ENDINGS:
                 return None
-            return _value(DATE.match(m.string, m.start(), stop), ref_year)
+            return _value(m.re.match(m.string, m.start(), stop), ref_year)
         kind = "range"
     else:
         bounds = _bounds(*start_side)
@@ -197,10 +277,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         start, end = bounds
         kind = "range" if start != end else "point"
     suffix = g["suffix"]
-    if g["dayend"] or suffix in ("前", "之前", "以前"):
-        if not ranged:
-            start = end
-        kind = "deadline"
+    if g["dayend"] or suffix in ("前", "之前", "以前", "节前") or (g["until"] and not ranged and m.string[m.end():m.end() + 1] != "的"):
+        kind = "deadline"  # 9月中旬前 keeps the days of 中旬: 09-11..09-20
     elif suffix == "前后":
         kind = "point" if start == end else kind
     return {"start": start, "end": end, "kind": kind}, m.end()
@@ -211,17 +289,15 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
     year_text, rel = g.get(p + "y"), g.get(p + "rel")
     month_text, day_text = g.get(p + "m"), g.get(p + "d")
     part = g.get(p + "mp") or g.get(p + "yp")
-    if not (year_text or rel or month_text or part):
+    if not (year_text or rel or month_text or part or g.get(p + "rm")):
         return None
-    if year_text and year_text[:2] in ("民國", "民国"):
-        year = str(int(year_text[2:]) + 1911)
-    elif year_text:
-        year = _year_str(year_text)
+    if year_text:
+        year = _year_value(year_text)
     elif rel:
         year = _relative_year(rel, ref_year)
     else:
         year = default_year
-    month = _month_or_day(month_text, 12) if month_text else None
+    month = _month_or_day(month_text, 12) if month_text else ("XX" if g.get(p + "rm") else None)
     day = _month_or_day(day_text, 31) if day_text else None
     if month is False or day is False:
         return None
@@ -245,13 +321,15 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
             "上中旬": (f"{ym}-01", f"{ym}-20"),
             "中下旬": (f"{ym}-11", last),
             "初": (f"{ym}-01", f"{ym}-10"),
+            "中": (f"{ym}-11", f"{ym}-20"),
             "底": (last, last),
             "末": (last, last),
         }[part]
     if part is None:
         return year, year
+    holiday = holiday_days().get(part) or holiday_days().get(part.strip("“”"))
     part = part.strip("“”")
-    if part in ("底", "末", "年底", "年末"):
+    if part in ("底", "末", "年底", "年末", "年度末"):
         return f"{year}-12-31", f"{year}-12-31"
     if part in ("初", "年初"):
         return f"{year}-01-01", f"{year}-01-31"
@@ -263,10 +341,12 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
         return f"{year}-07", f"{year}-08"
     if part == "寒假":
         return f"{year}-01", f"{year}-02"
-    if part == "七一":
-        return f"{year}-07-01", f"{year}-07-01"
-    if part.endswith("季度"):
-        q = int(part[-3].translate(_CN_TO_ASCII)) - 1
+    if holiday == "year":  # 2021年春节: the feast's day moves, its year is known
+        return year, year
+    if holiday:
+        return f"{year}-{holiday}", f"{year}-{holiday}"
+    if part.endswith(("季度", "季")):
+        q = int(part.rstrip("度")[-2].translate(_CN_TO_ASCII)) - 1
         return f"{year}-{3 * q + 1:02d}", f"{year}-{3 * q + 3:02d}"
     return None, None
 
@@ -290,6 +370,19 @@ def _month_or_day(s: str, top: int) -> str | None | bool:
     if n is None or not 1 <= n <= top:
         return False
     return f"{n:02d}"
+
+
+@cache
+def _year_value(s: str) -> str:
+    """The contract year of a written one: 民国113 and (in a 民国-dated text) 113 -> 2024."""
+    if "民" in s:
+        n = s[s.index("民") + 2:]
+        if not n.isdigit():  # 一一二 digit by digit, 一百一十二 as a number
+            n = n.translate(_CN_TO_ASCII) if n.strip(CN_YEAR_DIGIT) == "" else str(_num(n) or 0)
+        return str(int(n) + 1911) if n.isdigit() and 0 < int(n) < 200 else "XXXX"
+    if s.isdigit() and len(s) in (2, 3):
+        return str(int(s) + 1911)
+    return _year_str(s)
 
 
 @cache

@@ -1,0 +1,88 @@
+"""Dates that are page chrome, not text: a web page's timestamps and publication lines.
+
+By convention (gold/README.md) the dates a site prints around a document are no dates of it:
+``2017-02-14 点击:8次``, ``时间:2023-05-04 08:58``, ``• 2023年09月15日`` over ``• 来源: …``,
+``发布时间:2021年4月6日``, a ``2021-10-30`` alone on its line in a list of news, a
+``2012年12月19日 00:00``. A date inside a sentence, or a signing date alone on its line written
+in words (``2010年6月25日``, even above a ``责任编辑:`` credit), is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+# 2023-05-04, 2023/5/4, 2011-4-28: how sites stamp pages; documents write 2023年5月4日
+_NUMERIC = re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}")
+_FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
+# a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
+_WEEKDAY = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
+_WEEKDAY_LINE = re.compile(rf"\s*(?=\S){_WEEKDAY}\s*")
+_CLOCK = re.compile(
+    rf"[ \t]*{_WEEKDAY}\s*(?:北京时间|香港时间|台北时间)?\s*[0-9]{{1,2}}(?::[0-9]{{2}}|时[0-9]{{1,2}}分)"
+)
+# labels a page prints around its stamp (header) and credits it prints under an article
+_HEADER = r"发布|發佈|發布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|阅读|字体"
+_CREDIT = r"作者|供稿|编辑|上传"
+_LABEL = re.compile(rf"{_HEADER}|{_CREDIT}")
+_LABELLED = re.compile(rf"(?:{_HEADER}|{_CREDIT})\s*[:：]")
+# a date written in words is a stamp only after a publication label: 发布时间:2021年4月6日
+_PUBLISHED = re.compile(
+    r"(?:(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿)(?:时间|日期)|今天是|当前日期)\s*[:：]?\s*$"
+)
+_REACH = 120
+_BULLET = "•·●■◆▪-–—*>|[]【】 \t"
+_SENTENCE = re.compile(r"[。;；,，!！?？]")
+
+
+def is_chrome_date(text: str, start: int, end: int) -> bool:
+    """True when the date ``text[start:end]`` is a page's stamp rather than the document's text."""
+    date = text[start:end]
+    numeric = bool(_NUMERIC.fullmatch(date))
+    if not numeric and not _FULL.fullmatch(date):
+        return False  # 5月10日, 2010年, 今年: never a stamp alone
+    # a stamp's line is short: look at most _REACH characters either side (linear time)
+    line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
+    line_end = text.find("\n", end, end + _REACH)
+    line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
+    before, after = text[line_start:start], text[end:line_end]
+    if _CLOCK.match(text, end):  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
+        return numeric or not _SENTENCE.search(before + after)
+    if _PUBLISHED.search(before):
+        return True
+    alone = not before.strip(_BULLET) and not after.strip(_BULLET)
+    if not before.strip(_BULLET) and _WEEKDAY_LINE.fullmatch(after):
+        return True  # 2023年5月4日 星期四 alone on its line: a page's or a paper's date banner
+    if alone and _label_line(text, line_end + 1, _HEADER):
+        return True  # • 2023年09月15日 over • 来源: …
+    rest = before + after
+    if not numeric:  # 来源:新华网 2023年5月4日 浏览:12: a short line of labels, no sentence
+        return bool(_LABELLED.search(rest)) and not _SENTENCE.search(rest)
+    if _LABEL.search(before) or _LABEL.match(after.strip(_BULLET)):
+        return True
+    if alone and _label_line(text, _line_before(text, line_start), _HEADER):
+        return True  # 公告日期:\n2024/11/15
+    if line_start == 0 and line_end == len(text):
+        return False  # the whole text is this line: no page around it
+    # alone on its line, or ending a short line of site names (安陆新闻网 2011-4-28)
+    return alone or (not after.strip(_BULLET) and not _SENTENCE.search(before))
+
+
+def _line_before(text: str, line_start: int) -> int:
+    """Start of the last non-empty line before ``line_start`` (or -1)."""
+    pos, stop = line_start - 1, max(0, line_start - _REACH)
+    while pos > stop:
+        prev = text.rfind("\n", stop, pos) + 1
+        if text[prev:pos].strip():
+            return prev
+        pos = prev - 1
+    return -1
+
+
+def _label_line(text: str, pos: int, labels: str) -> bool:
+    """The line at ``pos`` (skipping empty ones) opens with one of ``labels`` and a colon."""
+    if pos < 0 or pos >= len(text):
+        return False
+    while pos < len(text) and text[pos] in "\n \t":
+        pos += 1
+    head = text[pos:pos + 12].lstrip(_BULLET)
+    return bool(re.match(rf"\S{{0,4}}(?:{labels})\s*[:：]", head))

@@ -27,7 +27,7 @@ def genre_pattern() -> str:
 
 
 # A title's tail that does not change its genre: `…致辞全文`, `…实施方案(试行)`, `…谈话全文(只有中文)`.
-_TAIL = re.compile(r"(?:\s*\((?:[^()\d]{1,12})\))+$|全文$|[。>》\s]+$")
+_TAIL = re.compile(r"(?:\s*\((?:[^()\d]{1,12})\))+$|全文$|[。>\s]+$")  # `…印发《X》` cites, ends no genre
 
 
 def strip_title_tail(title: str) -> str:

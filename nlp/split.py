@@ -34,7 +34,7 @@ def _title_line() -> re.Pattern:
 
 @cache
 def _title_prefix() -> re.Pattern:
-    return re.compile(rf"^(?![为按根依据经现近今兹特新本])(?P<title>[^。!?;:,,:;、\s]{{2,80}}(?:{genre_pattern()}){_TITLE_TAIL})"
+    return re.compile(rf"^(?!为|按照|根据|依据|据|经|现将|近日|近年|今年|日前|兹|特|新华社|本报)(?P<title>[^。!?;:,,:;、\s]{{2,80}}(?:{genre_pattern()}){_TITLE_TAIL})"
                       rf"(?={_BODY_OPENER})")
 
 
@@ -128,7 +128,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     in a list of news items; never at the document a 印发/转发 notice hands on.
     """
     starts = [0]
-    body_chars = 0
+    body_chars = text_chars = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
     i = 0
     while i < len(lines):
@@ -145,12 +145,13 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts.append(i)
                 elif 0 < i <= 3 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
-                body_chars = 0
+                body_chars = text_chars = 0
                 current = set(keys)
-            elif (len(keys) == 1 and len(keys[0]) >= 10 and body_chars >= 200 and _after_text(lines, i) and j < len(lines)
-                  and is_body_line(lines[j].text) and not _hands_on(lines, starts[-1], i, keys[0])):
+            elif (len(keys) == 1 and len(keys[0]) >= 10 and text_chars >= 200 and _after_text(lines, i)
+                  and any("。" in ln.text for ln in lines[j:j + 3])
+                  and not _hands_on(lines, starts[-1], i, keys[0])):
                 starts.append(i)  # a stand-alone title after running text: the next document
-                body_chars = 0
+                body_chars = text_chars = 0
                 current = set(keys)
             elif not current:
                 current = set(keys)
@@ -160,18 +161,19 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             k = _title_after_signature(lines, i + 1)
             if k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text)):
                 starts.append(i + 1)
-                body_chars = 0
+                body_chars = text_chars = 0
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
-        if (body_chars >= 80 and i + 1 < len(lines) and is_published(lines[i + 1].text)
+        if (text_chars >= 40 and i + 1 < len(lines) and is_published(lines[i + 1].text)
                 and head_title([lines[i].text]) is not None):
             starts.append(i)  # a list of news items: headline, date, text, next headline
-            body_chars = 0
+            body_chars = text_chars = 0
             current = {_key(lines[i].text)}
             i += 2
             continue
         body_chars += len(lines[i].text)
+        text_chars += len(lines[i].text) if "。" in lines[i].text else 0
         i += 1
     return starts
 

@@ -53,9 +53,9 @@ def is_published(line: str) -> bool:
 
 # Lines of site chrome that are never a headline.
 _NOT_HEADLINE = re.compile(
-    r"[|｜_•>›»]|-->|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
+    r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
-    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter", re.I)
+    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档", re.I)
 _SENTENCE_END = re.compile(r"[。!?;!?;]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -64,7 +64,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 def is_body_line(line: str) -> bool:
     """A paragraph of running text, or a numbered heading: where a document's body starts."""
     t = line.strip()
-    return (len(t) >= 30 and ("。" in t or t.count(",") >= 2)) or bool(_MARKER.match(t))
+    return (len(t) >= 30 and "。" in t) or len(t) >= 100 or bool(_MARKER.match(t))
 
 
 def headline_candidate(line: str) -> bool:
@@ -75,8 +75,10 @@ def headline_candidate(line: str) -> bool:
     """
     t = line.strip()
     n = len(_CJK.findall(t))
-    if n < 6 or len(t) > 90 or n < 0.6 * len(t.replace(" ", "")):
+    if n < 6 or len(t) > 90 or n < 0.4 * len(t.replace(" ", "")):
         return False
+    if re.search(r"[|｜]", t) and n < 15:
+        return False  # `全国大小事新闻网 | NCHN`; `工业意外|劳工处针对…执法行动` is a headline
     if _SENTENCE_END.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t):
@@ -94,6 +96,12 @@ def head_title(lines: list[str], *, limit: int = 14) -> tuple[str, int] | None:
     >>> head_title(["跳至主要内容", "", "劳工处巡查逾千六地盘", "劳工处针对新工程建筑地盘采取特别执法行动,其间巡查全港建筑地盘,提出检控。"])
     ('劳工处巡查逾千六地盘', 2)
     """
+    from nlp.genres import genre_of
+
+    seen: dict[str, int] = {}
+    for line in lines[:limit]:
+        seen[line.strip()] = seen.get(line.strip(), 0) + 1
+    found: list[tuple[str, int]] = []
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
         m = _CITED_NAME.match(t)
@@ -102,10 +110,11 @@ def head_title(lines: list[str], *, limit: int = 14) -> tuple[str, int] | None:
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():
             return lines[i + 1].strip(), i + 1
         if is_body_line(t) or is_salutation(t):
-            return None
-        if headline_candidate(t):
-            return t, i
-    return None
+            break
+        if headline_candidate(t) and seen[t] < 3:  # a line repeated all over the head is navigation
+            found.append((t, i))
+    # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan above it
+    return next((f for f in found if genre_of(f[0])), found[0] if found else None)
 
 
 def find_doc_number(head: str) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from nlp.model import Section
 
 _CN = "一二三四五六七八九十"
+_CN_FORMAL = "壹贰參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
 _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 
 # (style, pattern); the style's usual rank is its position in this list.
@@ -24,7 +25,7 @@ _STYLES = [
     ("zhang", rf"第(?:{_CN_NUM}|\d{{1,3}})章"),  # 第一章
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
-    ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}、"),  # 一、 (not 第一、 or 统一、)
+    ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})、"),  # 一、 壹、 (not 第一、 or 统一、)
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
@@ -85,8 +86,11 @@ def _ordinal(style: str, marker: str) -> int:
         return int(digits.group())
     if style == "circ":
         return ord(marker[0]) - ord("①") + 1
-    cn = re.search(rf"[{_CN}百零〇]+", marker)
+    cn = re.search(rf"[{_CN}百零〇]+", marker.translate(_FORMAL_TO_CN))
     return _cn_value(cn.group()) if cn else 0
+
+
+_FORMAL_TO_CN = str.maketrans("壹贰參参肆伍陆陸柒捌玖拾", "一二三三四五六六七八九十")
 
 
 def _cn_value(s: str) -> int:
@@ -103,6 +107,25 @@ def _cn_value(s: str) -> int:
 
 # Attachments (附件:1、…名单; 附:…目标分解表 flattened) are not part of the outline.
 _ATTACHMENT = re.compile(r"(?:^|(?<=[。;\n]))\s*(?:附件|附表|附[::])")
+
+
+def _attachment_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of attachment lists and flattened attached tables: from `附件:`/`附:` to the first
+    line of running text (a 。) or the signing date. Attached documents written out in full after
+    them (a 印发 notice's plan, the cases of a 通报) keep their sections."""
+    from nlp.split_head import is_signing_date
+
+    spans = []
+    for m in _ATTACHMENT.finditer(text):
+        end = text.find("\n", m.end())
+        while end != -1:
+            nxt = text.find("\n", end + 1)
+            line = text[end + 1:nxt if nxt != -1 else len(text)]
+            if "。" in line or is_signing_date(line):
+                break
+            end = nxt
+        spans.append((m.start(), end if end != -1 else len(text)))
+    return spans
 
 
 # A document with more candidate markers than this is not an outline (hostile or tabular text).
@@ -127,14 +150,16 @@ class _LineIndex:
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
-    att = _ATTACHMENT.search(text)
-    limit = att.start() if att else len(text)
+    skips = _attachment_lists(text)
+    limit = len(text)
     lines = _LineIndex(text)
     candidates = 0
-    for m in _MARKER.finditer(text, 0, limit):
+    for m in _MARKER.finditer(text):
         candidates += 1
         if candidates > MAX_MARKERS:
             break
+        if any(a <= m.start() < b for a, b in skips):
+            continue
         style = m.lastgroup
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip() == ""
@@ -202,6 +227,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     end = min(end, start + 400)
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
+    colon = re.search(r"[::]", cand[:21])
+    if colon and colon.start() >= 4 and len(cand) - colon.end() > 20:
+        # a run-in label heading: `学科和科技竞赛加分:纳入省教育厅规定范围的…` -> 学科和科技竞赛加分
+        return cand[:colon.start()].strip()
     if len(cand) > 40 or flat:
         cand = _cut_flattened(cand)
     return cand.strip().rstrip(":: ")

@@ -74,6 +74,10 @@ def parse_outline(text: str) -> list[Section]:
     if not markers:
         return _unnumbered(text)
     _assign_levels(markers)
+    markers = _drop_table_rows(text, markers)
+    if not markers:
+        return []
+    _assign_levels(markers)
     return _sections(text, markers)
 
 
@@ -128,6 +132,10 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Decorations a web page puts before a line's marker: `▍壹、法规`
+_BULLETS = " \t\u3000▍▌■□●○◆◇▶►•·★☆"
+
+
 # A document with more candidate markers than this is not an outline (hostile or tabular text).
 MAX_MARKERS = 5000
 
@@ -162,7 +170,7 @@ def _find_markers(text: str) -> list[_Marker]:
             continue
         style = m.lastgroup
         start = m.start()
-        line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip() == ""
+        line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
@@ -190,6 +198,7 @@ def _find_markers(text: str) -> list[_Marker]:
         for deeper in [s for s in last_of if _RANK[s] > _RANK[style]]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")
+    found = _drop_inline_lists(text, found, lines)
     per_line: dict[int, int] = {}
     for mk in found:
         ls = lines.start_of(mk.start)
@@ -199,6 +208,35 @@ def _find_markers(text: str) -> list[_Marker]:
         flat = per_line[lines.start_of(mk.start)] >= 3
         mk.heading = _heading(text, mk.mend, min(nxt, limit, lines.end_of(mk.mend)), flat=flat)
     return [mk for mk in found if mk.heading or mk.line_start]
+
+
+def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
+    """An enumeration run inside a paragraph (`检查重点:(一)非煤矿山;(二)烟花爆竹;(三)…`) is not an
+    outline: three or more markers on one line whose items are short phrases with no 。."""
+    by_line: dict[int, list[int]] = {}
+    for k, mk in enumerate(found):
+        by_line.setdefault(lines.start_of(mk.start), []).append(k)
+    drop: set[int] = set()
+    for ks in by_line.values():
+        if len(ks) < 3:
+            continue
+        items = [text[found[k].mend:(found[ks[n + 1]].start if n + 1 < len(ks) else found[k].mend + 30)]
+                 for n, k in enumerate(ks)]
+        if all("。" not in it and len(it.strip(" ;;,,、")) <= 16 for it in items[:-1]):
+            drop.update(k for k in ks if not found[k].line_start)
+    return [mk for k, mk in enumerate(found) if k not in drop]
+
+
+def _drop_table_rows(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Numbers in a flattened table (a 行事历's cells: `1.… 2.…` restarting in every row, with no
+    heading above them) are not an outline: a top-level style that restarts at 1 three times
+    after a short cell line."""
+    restarts: dict[str, int] = {}
+    for mk in markers:
+        if mk.level == 1 and mk.ordinal == 1:
+            restarts[mk.style] = restarts.get(mk.style, 0) + 1
+    table = {st for st, n in restarts.items() if n >= 3}
+    return [mk for mk in markers if mk.style not in table]
 
 
 def _clean_marker(s: str) -> str:

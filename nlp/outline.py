@@ -25,7 +25,7 @@ _STYLES = [
     ("zhang", rf"第(?:{_CN_NUM}|\d{{1,3}})章"),  # 第一章
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
-    ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})、"),  # 一、 壹、 (not 第一、 or 统一、)
+    ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
@@ -230,13 +230,18 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
 def _drop_table_rows(text: str, markers: list[_Marker]) -> list[_Marker]:
     """Numbers in a flattened table (a 行事历's cells: `1.… 2.…` restarting in every row, with no
     heading above them) are not an outline: a top-level style that restarts at 1 three times
-    after a short cell line."""
+    after cell lines."""
     restarts: dict[str, int] = {}
-    for mk in markers:
-        if mk.level == 1 and mk.ordinal == 1:
+    for k, mk in enumerate(markers):
+        if k and mk.level == 1 and mk.ordinal == 1 and _cells(text[markers[k - 1].mend:mk.start]) >= 2:
             restarts[mk.style] = restarts.get(mk.style, 0) + 1
     table = {st for st, n in restarts.items() if n >= 3}
     return [mk for mk in markers if mk.style not in table]
+
+
+def _cells(span: str) -> int:
+    """Lines of a flattened table's cells: one to four characters (`二月`, `部署月`)."""
+    return sum(1 for line in span.split("\n")[1:-1] if 0 < len(line.strip()) <= 4 and "。" not in line)
 
 
 def _clean_marker(s: str) -> str:
@@ -266,7 +271,7 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
     colon = re.search(r"[::]", cand[:21])
-    if colon and colon.start() >= 4 and len(cand) - colon.end() > 20:
+    if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `学科和科技竞赛加分:纳入省教育厅规定范围的…` -> 学科和科技竞赛加分
         return cand[:colon.start()].strip()
     if len(cand) > 40 or flat:

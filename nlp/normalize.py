@@ -253,7 +253,8 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
 def _is_teaser(line: str, text: str, after: int) -> bool:
     """A summary line that repeats, run together, the text that follows it (a site's lede)."""
     folded = re.sub(r"\s+", "", line)
-    rest = re.sub(r"\s+", "", text[after:after + 4 * len(line) + 2000])
+    # only the text right below: a line repeated by a later copy of the document is not a teaser
+    rest = re.sub(r"\s+", "", text[after:after + 3 * len(line) + 300])
     windows = [folded[i:i + 12] for i in range(0, len(folded) - 11, 6)]
     if len(windows) < 4:
         return False

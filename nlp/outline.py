@@ -184,11 +184,12 @@ def _find_markers(text: str) -> list[_Marker]:
             unambiguous = style in ("cnp", "zhang", "jie", "tiao") and expected
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
-            if not (ordinal == 1 or expected):
-                continue
+            if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):
+                continue  # (a fragment may open at `3、`, confirmed by a `4、` after it)
             after = text[m.end():m.end() + 5]
-            if style in ("ar", "arp") and re.match(r"\d", after) and not re.match(r"[12]\d{3}年", after):
-                continue  # 1、3、5 is a list of numbers; 1、2005年… is an item
+            if style in ("ar", "arp") and re.match(r"\s*\d", after) and not (
+                    m.group().endswith("、") and re.match(r"[12]\d{3}年", after)):
+                continue  # 1、3、5 is a list of numbers; 1、2005年… is an item; `2.2024年` is a number
         if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not re.match(
                 r"[12]\d{3}年", text[m.end():m.end() + 5]):
             continue  # 1.5 or 2、3% are numbers, not markers
@@ -242,6 +243,19 @@ def _drop_table_rows(text: str, markers: list[_Marker]) -> list[_Marker]:
 def _cells(span: str) -> int:
     """Lines of a flattened table's cells: one to four characters (`二月`, `部署月`)."""
     return sum(1 for line in span.split("\n")[1:-1] if 0 < len(line.strip()) <= 4 and "。" not in line)
+
+
+def _continues(text: str, m: re.Match, style: str, ordinal: int) -> bool:
+    """A run-in marker after a sentence end is followed, further on, by the next ordinal of its
+    style after a sentence end (`。3、…。4、…`)."""
+    if style not in ("cn", "ar") or not text[max(0, m.start() - 1):m.start()] == "。":
+        return False
+    nxt = _MARKER.search(text, m.end(), m.end() + 3000)
+    while nxt is not None:
+        if nxt.lastgroup == style and _ordinal(style, nxt.group()) == ordinal + 1:
+            return text[max(0, nxt.start() - 1):nxt.start()] in ("。", "\n")
+        nxt = _MARKER.search(text, nxt.end(), m.end() + 3000)
+    return False
 
 
 def _clean_marker(s: str) -> str:

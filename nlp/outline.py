@@ -381,10 +381,18 @@ _RUN_IN_HEAD = re.compile(r"^(?![为根按经现据近今兹特])([^。\n,:;]{2,
 _OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t]*\n)?(?=[^\n]{40,})")
 
 
+# A run-in heading names a task or a case (`加强组织领导,压实主体责任。`, `…公车私用问题。`); a sentence
+# that states or greets (`违规操办婚丧喜庆仍是重灾区。`, `会议…有了限制。`, `大家早安。`) is text.
+_STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们")
+
+
 def _unnumbered(text: str) -> list[Section]:
-    heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)]
+    skips = _attachment_lists(text)
+    heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)
+             if not any(a <= m.start() < b for a, b in skips) and not _MARKER.match(m.group(1))]
     if len(heads) < 2:
-        heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)]
+        heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
+                 if not _STATEMENT.search(m.group(1))]
     if len(heads) < 2:
         return []
     out = []

@@ -217,6 +217,9 @@ _BROWSER = re.compile(r"^点击下载|JavaScript|浏览器|请利用键盘|友�
                       r"^(?:阅读全文|查看全文|查看所有结果|没有结果|选单开关|内容详情|导航)$", re.I)
 
 
+_SHARING = re.compile(r"下载|文档|上传|版权|客服|付费|预览|会员|积分")
+
+
 def _line_chrome(text: str) -> list[tuple[int, int]]:
     """Spans of whole lines (with their line break) that are web chrome."""
     lines = _lines(text)
@@ -299,6 +302,8 @@ def _is_chrome_line(t: str) -> bool:
         return True
     if n <= 80 and _BROWSER.search(t):
         return True
+    if n <= 120 and len(set(_SHARING.findall(t))) >= 2:
+        return True  # a document-sharing site's notice: `本文档由用户上传,版权归属用户…`
     return False
 
 

@@ -23,6 +23,7 @@ _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 # (style, pattern); the style's usual rank is its position in this list.
 _STYLES = [
     ("zhang", rf"第(?:{_CN_NUM}|\d{{1,3}})章"),  # 第一章
+    ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})部分"),  # 第一部分
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
@@ -181,7 +182,7 @@ def _find_markers(text: str) -> list[_Marker]:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None
             in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
-            unambiguous = style in ("cnp", "zhang", "jie", "tiao") and expected
+            unambiguous = style in ("cnp", "zhang", "bufen", "jie", "tiao") and expected
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
             if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):
@@ -325,24 +326,51 @@ def _token_bounds(s: str) -> set[int]:
     return out
 
 
+def _outer_style(markers: list[_Marker]) -> str | None:
+    """The style of a compilation's parts when it is one usually ranked lower: `1.张三(副校长)`
+    heading each person's report, each with its own `一、二、…` run. Seen as: the document opens
+    with it, it goes on (2.) after a run of a higher-ranked style, and that run starts again at 1."""
+    first = markers[0].style
+    inner = None
+    seen_next = False
+    for mk in markers[1:]:
+        if mk.style == first and mk.ordinal == 2 and inner is not None:
+            seen_next = True
+        elif inner is None and _RANK[mk.style] < _RANK[first]:
+            inner = mk.style
+        elif seen_next and mk.style == inner and mk.ordinal == 1:
+            return first
+    return None
+
+
 def _assign_levels(markers: list[_Marker]) -> None:
-    present = sorted({mk.style for mk in markers}, key=_RANK.get)
+    rank = dict(_RANK)
+    outer = _outer_style(markers)
+    if outer:
+        rank[outer] = -1
+    present = sorted({mk.style for mk in markers}, key=rank.get)
     stack: list[_Marker] = []
     for mk in markers:
         pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].style == mk.style), None)
         if pos is None and mk.style == "stage" and mk.ordinal > 1:
             # 第三阶段 continuing (一)(二) stages is their sibling
             pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].ordinal == mk.ordinal - 1), None)
+        if outer and mk.style == outer:
+            # in a compilation, `2.` continues the part numbered 1.; `1.` under a part's `二.` starts
+            # a deeper run
+            cont = next((i for i, x in enumerate(stack) if x.style == outer and x.ordinal == mk.ordinal - 1), None)
+            pos = cont if cont is not None else (None if mk.ordinal == 1 and stack else pos)
         if pos is not None:
             mk.level = stack[pos].level
             del stack[pos:]
         else:
-            while stack and _RANK[stack[-1].style] >= _RANK[mk.style] and stack[-1].style != "stage":
+            while (stack and rank[stack[-1].style] >= rank[mk.style] and stack[-1].style != "stage"
+                   and not (outer and mk.style == outer and mk.ordinal == 1)):
                 stack.pop()
             if stack:
                 mk.level = stack[-1].level + 1
             else:
-                mk.level = 1 + sum(1 for s in present if _RANK[s] < _RANK[mk.style] and s not in ("stage", "yao", "tiao"))
+                mk.level = 1 + sum(1 for s in present if rank[s] < rank[mk.style] and s not in ("stage", "yao", "tiao"))
         stack.append(mk)
 
 

@@ -231,6 +231,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if headline:
         # the fullest form of the headline: `xx街道住宅小区…实施方案` over `住宅小区…实施方案`
         headline = max((k for k in counts if headline in k), key=len)
+        last = keys[-1]
+        if last != headline and re.search(re.escape(last) + r"》?(?:及|和|与|、|等)", headline):
+            headline = last  # a page headline naming several documents (`《A》等方案的通知`, `A及B`): A's own
 
     drops: list[tuple[int, int]] = []
     title, start = headline, (group[-1].start if group else lines[0].start)

@@ -59,12 +59,13 @@ _NOT_HEADLINE = re.compile(
 _SENTENCE_END = re.compile(r"[。!?;!?;]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DATE = re.compile(r"\d+\s*[年月日号]")
 
 
 def is_body_line(line: str) -> bool:
     """A paragraph of running text, or a numbered heading: where a document's body starts."""
     t = line.strip()
-    return (len(t) >= 30 and "。" in t) or len(t) >= 100 or bool(_MARKER.match(t))
+    return (len(t) >= 30 and "。" in t) or bool(_MARKER.match(t))
 
 
 def headline_candidate(line: str) -> bool:
@@ -74,7 +75,7 @@ def headline_candidate(line: str) -> bool:
     (True, False, False)
     """
     t = line.strip()
-    n = len(_CJK.findall(t))
+    n = len(_CJK.findall(_DATE.sub("", t)))  # `当前报章2022年08月15日` is a date, not a headline
     if n < 6 or len(t) > 90 or n < 0.4 * len(t.replace(" ", "")):
         return False
     if re.search(r"[|｜]", t) and n < 15:
@@ -90,7 +91,7 @@ _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `�
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 
-def head_title(lines: list[str], *, limit: int = 14) -> tuple[str, int] | None:
+def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     """The headline among the lines above a page's first paragraph, and its index.
 
     >>> head_title(["跳至主要内容", "", "劳工处巡查逾千六地盘", "劳工处针对新工程建筑地盘采取特别执法行动,其间巡查全港建筑地盘,提出检控。"])

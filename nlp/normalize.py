@@ -170,6 +170,8 @@ _INLINE_CHROME = [
     r"[…\.\*]*\((?=[^()\n]{0,80}省略)[^()\n]{0,80}\)[…\.]*",
     # ……(未完,全文共3480字,当前只显示1933字,请阅读下面提示信息。收藏…) and whatever follows on that line
     r"[…\.]*\(未完[^\n]*",
+    # a document-sharing site's slogan glued to the title: 精选优质文档-倾情为你奉上
+    r"精选优质文档-*倾情为你奉上",
     # 上一篇:… 下一篇:… 相关栏目:… to the end of the line
     r"(?:上一篇|下一篇|相关栏目|相关文章|相关阅读|推荐阅读|热门文章)\s*[::][^\n]*",
     # [责任编辑:魏飞]  【编辑:…】

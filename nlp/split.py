@@ -147,7 +147,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = text_chars = 0
                 current = set(keys)
-            elif (len(keys) == 1 and len(keys[0]) >= 10 and text_chars >= 200 and _after_text(lines, i)
+            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and _after_text(lines, i)
                   and any("。" in ln.text for ln in lines[j:j + 3])
                   and not _hands_on(lines, starts[-1], i, keys[0])):
                 starts.append(i)  # a stand-alone title after running text: the next document
@@ -165,7 +165,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
-        if (text_chars >= 40 and i + 1 < len(lines) and is_published(lines[i + 1].text)
+        if (text_chars >= 30 and i + 1 < len(lines) and is_published(lines[i + 1].text)
                 and head_title([lines[i].text]) is not None):
             starts.append(i)  # a list of news items: headline, date, text, next headline
             body_chars = text_chars = 0
@@ -260,8 +260,11 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if title is None and lines and not _MARKER_START.match(lines[0].text.strip()):
         # a title run into the body on the first line: `XX县…工作方案 为认真贯彻…`
         m = _title_prefix().match(re.sub(r"\s+", "", lines[0].text[:90]))
+        spaced = re.match(r"(\S{6,80}?)\s+\S", lines[0].text.strip())
         if m and len(lines[0].text) > len(m.group("title")) + 10:
             title, start = m.group("title"), lines[0].start
+        elif spaced and _is_title_line(spaced.group(1)) and len(lines[0].text) > len(spaced.group(1)) + 20:
+            title = _key(spaced.group(1))  # `某院工作总结 自4月以来,…`: the title ends at the space
     head = "\n".join(ln.text for ln in lines[:8])
     if title is None and any(is_salutation(ln.text) for ln in lines[:2]):
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)

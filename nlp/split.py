@@ -245,7 +245,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         else:
             # the last group line with the chosen headline
             for ln in reversed(group):
-                if _key(ln.text) == headline:
+                k = _key(ln.text)
+                if k == headline or (len(k) >= 6 and headline.startswith(k)):  # or its first line
                     start = ln.start
                     break
     official = _official_title(rest[:12], headline)

@@ -208,7 +208,8 @@ _FOOTER = re.compile(r"©|(?i:copyright)|All Rights Reserved|ICP备|ICP证|公�
 # A page's metadata line: 发布时间:2022-04-08 来源:区卫生健康委 浏览次数:1263 / 2023-08-02 09:15 来源:湖东日报 分享到:
 _META_LINE = re.compile(r"(?:发布时间|发布日期|更新时间|来源|浏览次数|点击数|阅读次数|访问量|分享到|字体|字号)\s*[:：]")
 # A list of related links closing a page: 相关新闻: / 相关推荐: followed by link titles.
-_RELATED = re.compile(r"^(?:相关新闻|相关阅读|相关链接|相关推荐|推荐阅读|热点推荐|热门推荐|延伸阅读|猜你喜欢|更多阅读)\s*[:：]?")
+_RELATED = re.compile(r"^(?:相关新闻|相关阅读|相关链接|相关推荐|推荐阅读|热点推荐|热门推荐|延伸阅读|猜你喜欢|更多阅读)\s*[:：]?"
+                      r"|^(?:相关文章|最新文章|最新资讯|热点新闻|热门新闻|热门文章|点击排行|排行榜|精彩推荐|往期回顾|友情链接)\s*[:：]?$")
 _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页$")
 _PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|免费下载|精选范文|范文网|希望对你有所帮助|"
                     r"希望对您有所帮助|仅供参考|欢迎阅读|来源于免费网")

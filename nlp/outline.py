@@ -291,6 +291,9 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
         return cand[:colon.start()].strip()
     if len(cand) > 40 or flat:
         cand = _cut_flattened(cand)
+    dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
+    if dated and dated.start() >= 2:
+        cand = cand[:dated.end()]  # `整治时间、范围2014年3月至10月,在…`: a date starts the body
     return cand.strip().rstrip(":: ")
 
 

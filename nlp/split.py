@@ -179,8 +179,10 @@ def _document_starts(lines: list[_Line]) -> list[int]:
 
 
 def _after_text(lines: list[_Line], i: int) -> bool:
-    """The line before ``i`` closes running text (a sentence end)."""
-    return i > 0 and lines[i - 1].text.rstrip().endswith(("。", "!", ":", ":"))
+    """The line before ``i`` closes running text (a sentence end), or a 落款 does (issuer, date)."""
+    before = [ln.text.strip() for ln in lines[max(0, i - 2):i]]
+    return bool(before) and (before[-1].endswith(("。", "!", ":", ":")) or is_signing_date(before[-1])
+                             or (len(before) == 2 and before[0].endswith("。") and len(before[1]) <= 20))
 
 
 def _title_after_signature(lines: list[_Line], i: int) -> int | None:

@@ -82,8 +82,8 @@ def headline_candidate(line: str) -> bool:
         return False  # `全国大小事新闻网 | NCHN`; `工业意外|劳工处针对…执法行动` is a headline
     if _SENTENCE_END.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
         return False
-    if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t):
-        return False
+    if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
+        return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
     return not _NOT_HEADLINE.search(t)
 
 

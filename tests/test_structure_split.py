@@ -99,3 +99,14 @@ def test_a_page_headline_naming_two_documents_gives_way_to_the_first_title():
 def test_a_title_ends_at_the_space_before_the_body():
     assert _meta("某镇卫生院创建文明单位工作总结 自今年四月以来,我院按照上级部署扎实开展创建工作,取得明显成效。")[0] == (
         "某镇卫生院创建文明单位工作总结", "工作总结")
+
+
+def test_notices_of_one_issuer_signed_without_a_date_are_split():
+    notice = "各科室:\n" + PARA * 3 + "\n特此通知。\n某县人民医院\n"
+    text = "关于开展消防演练的通知\n" + notice + "关于加强夜间值班的通知\n" + notice
+    assert [t for t, _ in _meta(text)] == ["关于开展消防演练的通知", "关于加强夜间值班的通知"]
+
+
+def test_the_masthead_is_not_the_title():
+    text = "某市卫生健康委员会文件\n某卫发〔2024〕3号\n2024年全市卫生健康工作安排\n各区卫生健康局:\n" + PARA
+    assert split_documents(text)[0].title == "2024年全市卫生健康工作安排"

@@ -166,7 +166,8 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 i = k + 1
                 continue
         if (text_chars >= 30 and i + 1 < len(lines) and is_published(lines[i + 1].text)
-                and head_title([lines[i].text]) is not None):
+                and head_title([lines[i].text]) is not None
+                and any("。" in ln.text for ln in lines[i + 2:i + 5])):  # (not a list of dated links)
             starts.append(i)  # a list of news items: headline, date, text, next headline
             body_chars = text_chars = 0
             current = {_key(lines[i].text)}
@@ -202,8 +203,18 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     hands on (`现将《X》印发给你们`, `关于印发X的通知`, `附件:X`)."""
     head = "\n".join(ln.text for ln in lines[first:k])
     folded = re.sub(r"\s+", "", head)
-    notice = re.search(r"(?:印发|转发|下发|发)给你们|附件[::]|关于(?:印发|转发)", folded)
-    return bool(notice) and _key(title) in folded
+    handing = re.search(r"(?:印发|转发|下发|发)给你们", folded)
+    notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发)", head, re.M)
+    if not notice:
+        return False
+    key = _key(title)
+    if key in folded or re.search(r"^附件\s*[::]?\s*$", head, re.M):
+        return True  # named in the notice, or announced by a bare `附件` label
+    # handed on under a short name: `现将《防汛方案》印发给你们` before `某县…防汛抗旱工作方案`; a title
+    # that cites it (`关于转发《X》的通知`) is another notice
+    cited = re.findall(r"《([^《》]{2,80})》[^《。]{0,30}?(?:印发|转发|下发|发)给你们", folded)
+    return bool(handing) and any((c in key or genre_of(c) == genre_of(key)) and f"《{c}》" not in key
+                                 for c in cited if genre_of(c))
 
 
 def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> DocSpan:

@@ -15,7 +15,8 @@ def _meta(text):
 
 
 def test_a_new_document_starts_after_a_signature_when_a_headed_notice_follows():
-    text = ("关于开展校园安全检查的通知\n各小学:\n" + PARA * 2 + "\n某中心小学\n2024年9月5日\n"
+    text = ("关于开展校园安全检查的通知\n各小学:\n现将某教综[2024]12号文《关于开展校园安全检查的通知》转发给你们,"
+            "请认真贯彻执行。" + PARA * 2 + "\n某中心小学\n2024年9月5日\n"
             "某 县 教 育 局\n某教综[2024]12号\n关于转发市教育局《关于开展校园安全检查的通知》的通知\n"
             "各中学:\n" + PARA * 2 + "\n某县教育局\n2024年8月29日\n")
     docs = split_documents(text)
@@ -110,3 +111,20 @@ def test_notices_of_one_issuer_signed_without_a_date_are_split():
 def test_the_masthead_is_not_the_title():
     text = "某市卫生健康委员会文件\n某卫发〔2024〕3号\n2024年全市卫生健康工作安排\n各区卫生健康局:\n" + PARA
     assert split_documents(text)[0].title == "2024年全市卫生健康工作安排"
+
+
+def test_a_plan_handed_on_under_a_short_name_stays_in_the_notice():
+    text = ("关于印发防汛工作方案的通知\n各乡镇:\n现将《防汛方案》印发给你们,请认真贯彻执行。\n甲县人民政府办公室\n2024年5月6日\n"
+            "甲县2024年防汛抗旱工作方案\n" + PARA * 3 + "\n一、工作目标\n" + PARA)
+    assert len(split_documents(text)) == 1
+
+
+def test_an_attachment_after_the_signature_stays_in_the_document():
+    text = ("关于开展安全检查的通知\n各单位:\n" + PARA * 3 + "\n附件\n某县安委会\n2024年5月6日\n"
+            "某县安全生产检查工作方案\n" + PARA * 2)
+    assert len(split_documents(text)) == 1
+
+
+def test_dated_links_at_the_foot_of_a_news_page_are_not_documents():
+    text = ("某县召开安全生产工作会议\n" + PARA * 2 + "\n某县开展消防演练\n2024-05-01\n某县检查燃气安全\n2024-04-28\n")
+    assert len(split_documents(text)) == 1

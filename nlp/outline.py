@@ -361,7 +361,8 @@ def _assign_levels(markers: list[_Marker]) -> None:
         if outer and mk.style == outer:
             # in a compilation, `2.` continues the part numbered 1.; `1.` under a part's `二.` starts
             # a deeper run
-            cont = next((i for i, x in enumerate(stack) if x.style == outer and x.ordinal == mk.ordinal - 1), None)
+            cont = next((i for i in range(len(stack) - 1, -1, -1)
+                         if stack[i].style == outer and stack[i].ordinal == mk.ordinal - 1), None)
             pos = cont if cont is not None else (None if mk.ordinal == 1 and stack else pos)
         if pos is not None:
             mk.level = stack[pos].level

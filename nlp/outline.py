@@ -123,14 +123,26 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _ATTACHMENT.finditer(text):
         end = text.find("\n", m.end())
-        while end != -1:
+        for _ in range(200):  # (bounded: hostile text may hold many 附件 and no 。)
+            if end == -1:
+                break
             nxt = text.find("\n", end + 1)
             line = text[end + 1:nxt if nxt != -1 else len(text)]
             if "。" in line or is_signing_date(line):
                 break
             end = nxt
-        spans.append((m.start(), end if end != -1 else len(text)))
+        stop = end if end != -1 else len(text)
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+        else:
+            spans.append((m.start(), stop))
     return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, disjoint ``spans``."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 # Decorations a web page puts before a line's marker: `▍壹、法规`
@@ -167,7 +179,7 @@ def _find_markers(text: str) -> list[_Marker]:
         candidates += 1
         if candidates > MAX_MARKERS:
             break
-        if any(a <= m.start() < b for a, b in skips):
+        if _inside(skips, m.start()):
             continue
         style = m.lastgroup
         start = m.start()
@@ -421,7 +433,7 @@ _STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们"
 def _unnumbered(text: str) -> list[Section]:
     skips = _attachment_lists(text)
     heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)
-             if not any(a <= m.start() < b for a, b in skips) and not _MARKER.match(m.group(1))]
+             if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))]
     if len(heads) < 2:
         heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
                  if not _STATEMENT.search(m.group(1))]

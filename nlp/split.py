@@ -201,7 +201,8 @@ def _title_after_signature(lines: list[_Line], i: int) -> int | None:
 def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     """Whether the title at line ``k`` is the document that the notice starting at ``first``
     hands on (`现将《X》印发给你们`, `关于印发X的通知`, `附件:X`)."""
-    head = "\n".join(ln.text for ln in lines[first:k])
+    # the notice's opening (its 印发 sentence) and the lines just above the title (a bare 附件)
+    head = "\n".join(ln.text for ln in lines[first:min(k, first + 40)] + lines[max(first + 40, k - 4):k])
     folded = re.sub(r"\s+", "", head)
     handing = re.search(r"(?:印发|转发|下发|发)给你们", folded)
     notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发)", head, re.M)

@@ -72,7 +72,7 @@ FILTERS: tuple[Filter, ...] = (
                      + _DATE_OVERLAP.format(a="x") + ")",
     }),
     # a 印发 notice is typed 通知; it also answers for the genre it encloses (`encloses`)
-    Filter("doc_type", "doc_type = {value}",
+    Filter("doc_type", "doc_type or encloses = {value}",
            {kind: "(d.doc_type = :doc_type OR d.encloses = :doc_type)" for kind in ROWS}),
     Filter("text", "text contains {value}", {
         "mentions": "m.text LIKE :text", "passages": "p.text LIKE :text", "documents": "d.text LIKE :text",

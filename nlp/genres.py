@@ -11,13 +11,28 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.extract.parties_lexicon import read_table
+
+
+class BadGenreTable(ValueError):
+    """``genres.tsv`` has a malformed row (a bug in the package, not bad input)."""
 
 
 @cache
 def genre_table() -> dict[str, str]:
-    """Genre word -> doc_type, from ``genres.tsv``."""
-    return {r.cells[0]: r.cells[1] for r in read_table("genres.tsv", ("genre", "doc_type"))}
+    """Genre word -> doc_type, from ``genres.tsv`` (`#` comments, a header, two cells a row)."""
+    from importlib.resources import files
+
+    table: dict[str, str] = {}
+    text = files("nlp").joinpath("data", "genres.tsv").read_text(encoding="utf-8")
+    rows = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    if not rows or rows[0][1].split("\t") != ["genre", "doc_type"]:
+        raise BadGenreTable("genres.tsv: the first row must be the header 'genre<TAB>doc_type'")
+    for n, line in rows[1:]:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or not all(cells) or cells[0] in table:
+            raise BadGenreTable(f"genres.tsv:{n}: expected a new genre and its doc_type, tab-separated; got {line!r}")
+        table[cells[0]] = cells[1]
+    return table
 
 
 @cache

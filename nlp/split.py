@@ -59,8 +59,9 @@ class _Line:
 def split_documents(text: str) -> list[DocSpan]:
     """Find the documents of a file.
 
-    >>> [d.title for d in split_documents("甲县卫生系统实施方案\\n\\n甲县卫生系统实施方案\\n一、目标\\n正文。\\n"
-    ...                                        "乙县防火工作方案\\n乙县防火工作方案\\n一、要求\\n正文。")]
+    >>> body = "一、目标\\n" + "各单位要认真组织,确保各项工作落到实处。" * 5 + "\\n"
+    >>> [d.title for d in split_documents("甲县卫生系统实施方案\\n\\n甲县卫生系统实施方案\\n" + body +
+    ...                                        "乙县防火工作方案\\n乙县防火工作方案\\n" + body)]
     ['甲县卫生系统实施方案', '乙县防火工作方案']
     """
     lines = [ln for ln in _lines(text) if ln.text.strip()]

@@ -211,7 +211,7 @@ _META_LINE = re.compile(r"(?:发布时间|发布日期|更新时间|来源|浏�
 _RELATED = re.compile(r"^(?:相关新闻|相关阅读|相关链接|相关推荐|推荐阅读|热点推荐|热门推荐|延伸阅读|猜你喜欢|更多阅读)\s*[:：]?"
                       r"|^(?:相关文章|最新文章|最新资讯|热点新闻|热门新闻|热门文章|点击排行|排行榜|精彩推荐|往期回顾|友情链接)\s*[:：]?$")
 _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页$")
-_PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|免费下载|精选范文|范文网|希望对你有所帮助|"
+_PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|免费下载|放心下载|精选范文|范文网|希望对你有所帮助|"
                     r"希望对您有所帮助|仅供参考|欢迎阅读|来源于免费网")
 
 
@@ -259,6 +259,8 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
 def _is_teaser(line: str, text: str, after: int) -> bool:
     """A summary line that repeats, run together, the text that follows it (a site's lede)."""
     folded = re.sub(r"\s+", "", line)
+    if "\n" + line.strip() + "\n" in text[after - 1:]:
+        return False  # the same line again further on: a repeated document, not a lede run together
     # only the text right below: a line repeated by a later copy of the document is not a teaser
     rest = re.sub(r"\s+", "", text[after:after + 3 * len(line) + 300])
     windows = [folded[i:i + 12] for i in range(0, len(folded) - 11, 6)]
@@ -305,7 +307,7 @@ def _is_chrome_line(t: str) -> bool:
         return True
     if n <= 80 and _BROWSER.search(t):
         return True
-    if n <= 120 and len(set(_SHARING.findall(t))) >= 2:
+    if n <= 120 and len(set(_SHARING.findall(t))) >= 3:
         return True  # a document-sharing site's notice: `本文档由用户上传,版权归属用户…`
     return False
 

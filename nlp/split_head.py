@@ -114,8 +114,8 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
             break
         if headline_candidate(t) and seen[t] < 3:  # a line repeated all over the head is navigation
             found.append((t, i))
-    # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan above it
-    return next((f for f in found if genre_of(f[0])), found[0] if found else None)
+    # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan just above it
+    return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
 
 
 def find_doc_number(head: str) -> str | None:

@@ -1,7 +1,7 @@
 """Genres of documents: title -> doc_type, the genre a text declares, and what a 印发 notice encloses.
 
 The genre words are data (``nlp/data/genres.tsv``). A title's genre is the longest genre word it
-ends with, after a trailing ``全文`` or a parenthesised note (`(试行)`, `(只有中文)`). A text with no
+ends with, after a trailing ``全文`` or a parenthesised note (`(试行)`, `(中文版)`). A text with no
 title may still name its genre (`现制定如下工作方案:`, `特此通知`). A 印发/转发 notice is one document
 of type 通知 (CONTRACT.md); ``encloses`` is the genre of the document it hands on.
 """
@@ -41,15 +41,15 @@ def genre_pattern() -> str:
     return "|".join(sorted(genre_table(), key=len, reverse=True))
 
 
-# A title's tail that does not change its genre: `…致辞全文`, `…实施方案(试行)`, `…谈话全文(只有中文)`.
+# A title's tail that does not change its genre: `…致辞全文`, `…实施方案(试行)`, `…讲话全文(中文版)`.
 _TAIL = re.compile(r"(?:\s*\((?:[^()\d]{1,12})\))+$|全文$|[。>\s]+$")  # `…印发《X》` cites, ends no genre
 
 
 def strip_title_tail(title: str) -> str:
     """``title`` without the notes that may follow its genre word.
 
-    >>> strip_title_tail("局长会见传媒谈话全文(只有中文)")
-    '局长会见传媒谈话'
+    >>> strip_title_tail("某局局长在年会上的讲话全文(中文版)")
+    '某局局长在年会上的讲话'
     """
     prev = None
     t = title.strip()

@@ -170,7 +170,7 @@ _INLINE_CHROME = [
     r"[…\.\*]*\((?=[^()\n]{0,80}省略)[^()\n]{0,80}\)[…\.]*",
     # ……(未完,全文共3480字,当前只显示1933字,请阅读下面提示信息。收藏…) and whatever follows on that line
     r"[…\.]*\(未完[^\n]*",
-    # a document-sharing site's slogan glued to the title: 精选优质文档-倾情为你奉上
+    # a document-sharing site's slogan glued to the title
     r"精选优质文档-*倾情为你奉上",
     # 上一篇:… 下一篇:… 相关栏目:… to the end of the line
     r"(?:上一篇|下一篇|相关栏目|相关文章|相关阅读|推荐阅读|热门文章)\s*[::][^\n]*",
@@ -308,7 +308,7 @@ def _is_chrome_line(t: str) -> bool:
     if n <= 80 and _BROWSER.search(t):
         return True
     if n <= 120 and len(set(_SHARING.findall(t))) >= 3:
-        return True  # a document-sharing site's notice: `本文档由用户上传,版权归属用户…`
+        return True  # a document-sharing site's notice on uploads, copyright and fees
     return False
 
 

@@ -299,13 +299,13 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     cand = text[start:start + stop.start()] if stop else text[start:end]
     colon = re.search(r"[::]", cand[:21])
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
-        # a run-in label heading: `学科和科技竞赛加分:纳入省教育厅规定范围的…` -> 学科和科技竞赛加分
+        # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
     if len(cand) > 40 or flat:
         cand = _cut_flattened(cand)
     dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
     if dated and dated.start() >= 2:
-        cand = cand[:dated.end()]  # `整治时间、范围2014年3月至10月,在…`: a date starts the body
+        cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return cand.strip().rstrip(":: ")
 
 
@@ -426,7 +426,7 @@ _OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t
 
 
 # A run-in heading names a task or a case (`加强组织领导,压实主体责任。`, `…公车私用问题。`); a sentence
-# that states or greets (`违规操办婚丧喜庆仍是重灾区。`, `会议…有了限制。`, `大家早安。`) is text.
+# that states or greets (`节日期间仍是问题高发期。`, `会议数量有了限制。`, `大家早安。`) is text.
 _STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们")
 
 

@@ -234,7 +234,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         d = _doubled(ln.text)
         k = _key(ln.text)
         if keys and not d and k.startswith(("(", "的", "等")) and len(k) <= 30:
-            # a title broken over two lines: 关于印发…三年行动计划 / (2023—2025年)的通知
+            # a title broken over two lines: 关于印发…三年行动计划 / (2024—2026年)的通知
             counts[keys[-1]] -= 1
             keys[-1] += k
             counts[keys[-1]] += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-# The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 南教综[2007]224号
+# The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号
 DOC_NUMBER = re.compile(
     r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}[〔\[【(][12]\d{3}[〕\]】)]\s*第?\s*\d{1,4}\s*号")
 
@@ -21,7 +21,7 @@ SIGNING_DATE = re.compile(
 # A page's publication date under a headline: 2021-11-01, 2012-01-04 18:47, 日期:100-05-31
 PUBLISHED = re.compile(r"^(?:日期[::]\s*)?(?:[12]\d{3}|\d{2,3})[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 
-# 主送: `各单位、部门:`, `尊敬的各位患者和家属:`, `各省、自治区、直辖市卫生厅局,新疆生产建设兵团卫生局:`
+# 主送: `各单位、部门:`, `尊敬的各位患者和家属:`, `各区县卫生健康局,委属各单位:`
 _ADDRESSEE = re.compile(r"^(?:各|尊敬的|致|亲爱的)|(?:单位|部门|政府|委员会|委|局|厅|院|校|处|室|会|所|中心|公司|同志|们)$")
 
 
@@ -71,15 +71,15 @@ def is_body_line(line: str) -> bool:
 def headline_candidate(line: str) -> bool:
     """A line that may be a headline: short, mostly Chinese, no sentence end, no chrome words.
 
-    >>> headline_candidate("劳工处巡查逾千六地盘"), headline_candidate("跳至主要内容"), headline_candidate("各单位:")
+    >>> headline_candidate("某区消防局巡查百余处工地"), headline_candidate("跳至主要内容"), headline_candidate("各单位:")
     (True, False, False)
     """
     t = line.strip()
-    n = len(_CJK.findall(_DATE.sub("", t)))  # `当前报章2022年08月15日` is a date, not a headline
+    n = len(_CJK.findall(_DATE.sub("", t)))  # `今日报纸2024年05月06日` is a date, not a headline
     if n < 6 or len(t) > 90 or n < 0.4 * len(t.replace(" ", "")):
         return False
     if re.search(r"[|｜]", t) and n < 15:
-        return False  # `全国大小事新闻网 | NCHN`; `工业意外|劳工处针对…执法行动` is a headline
+        return False  # `某某新闻网 | ABC`; `工地安全|某局针对高处作业展开特别执法` is a headline
     if _SENTENCE_END.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
@@ -94,8 +94,8 @@ _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     """The headline among the lines above a page's first paragraph, and its index.
 
-    >>> head_title(["跳至主要内容", "", "劳工处巡查逾千六地盘", "劳工处针对新工程建筑地盘采取特别执法行动,其间巡查全港建筑地盘,提出检控。"])
-    ('劳工处巡查逾千六地盘', 2)
+    >>> head_title(["跳至主要内容", "", "某区消防局巡查百余处工地", "某区消防局近日派员巡查辖区在建工地,发现隐患即时要求整改。"])
+    ('某区消防局巡查百余处工地', 2)
     """
     from nlp.genres import genre_of
 

@@ -145,6 +145,7 @@ class Document:
     doc_type: str | None = None
     doc_number: str | None = None
     script: str = "simplified"
+    encloses: str | None = None  # the genre a 印发/转发 notice hands on (实施方案), else None
     sections: list[Section] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
@@ -159,6 +160,7 @@ class Document:
             "title": self.title,
             "doc_type": self.doc_type,
             "doc_number": self.doc_number,
+            "encloses": self.encloses,
             "script": self.script,
             "text": self.text,
             "sections": [asdict(s) for s in self.sections],

@@ -149,16 +149,10 @@ def detect_script(text: str, *, sample: int = 200_000) -> str:
     return "mixed"
 
 
-# Characters written one way in Hong Kong and another in Taiwan/mainland traditional texts.
-_HK_FORMS = "綫爲衞啓裏着麪峯"
-
-
 def _choose_variant(text: str, variant: str) -> str:
-    if variant != "auto":
-        return variant
-    hk = sum(text.count(c) for c in _HK_FORMS)
-    # t2s is the general mapping (and what the gold used); hk2s only where HK forms dominate.
-    return "hk2s" if hk >= 5 else "t2s"
+    # t2s is the general mapping and the one annotators use (gold keeps 衞 where hk2s writes 卫):
+    # hk2s/tw2s only when asked for.
+    return "t2s" if variant == "auto" else variant
 
 
 # The whole full-width ASCII block folds as NFKC folds it (，：；（）％ＡＢ１２ -> ,:;()%AB12), so every
@@ -176,6 +170,8 @@ _INLINE_CHROME = [
     r"[…\.\*]*\((?=[^()\n]{0,80}省略)[^()\n]{0,80}\)[…\.]*",
     # ……(未完,全文共3480字,当前只显示1933字,请阅读下面提示信息。收藏…) and whatever follows on that line
     r"[…\.]*\(未完[^\n]*",
+    # a document-sharing site's slogan glued to the title
+    r"精选优质文档-*倾情为你奉上",
     # 上一篇:… 下一篇:… 相关栏目:… to the end of the line
     r"(?:上一篇|下一篇|相关栏目|相关文章|相关阅读|推荐阅读|热门文章)\s*[::][^\n]*",
     # [责任编辑:魏飞]  【编辑:…】
@@ -184,8 +180,6 @@ _INLINE_CHROME = [
     r"(?:第\d+)?版权所有(?:[©(c)]*[^\n,。]{0,20}(?:网|站|公司))?",
     # entity junk left by scrapers: &X32; &nbsp; &#12288;
     r"&(?:[A-Za-z]{1,8}\d{0,4}|#\d{1,6}|#x[0-9a-fA-F]{1,5});",
-    # a reporter's credit anywhere: 本报长河8月1日电(记者 张三)
-    r"\((?:本报)?(?:记者|通讯员|实习生|特约记者)[^()\n]{1,30}\)",
     # author credit closing a news item: (辽宁省锦州市委组织部 李赢)  (记者 王军)
     r"\((?:记者|通讯员|作者|来源|供稿|文/图|图/文)?[^()\n]{0,30}\s[\u4e00-\u9fff]{2,3}\)(?=\s*$)",
     # 标题:X at the start of a line repeats the headline that follows
@@ -214,10 +208,19 @@ _FOOTER = re.compile(r"©|(?i:copyright)|All Rights Reserved|ICP备|ICP证|公�
 # A page's metadata line: 发布时间:2022-04-08 来源:区卫生健康委 浏览次数:1263 / 2023-08-02 09:15 来源:湖东日报 分享到:
 _META_LINE = re.compile(r"(?:发布时间|发布日期|更新时间|来源|浏览次数|点击数|阅读次数|访问量|分享到|字体|字号)\s*[:：]")
 # A list of related links closing a page: 相关新闻: / 相关推荐: followed by link titles.
-_RELATED = re.compile(r"^(?:相关新闻|相关阅读|相关链接|相关推荐|推荐阅读|热点推荐|热门推荐|延伸阅读|猜你喜欢|更多阅读)\s*[:：]?")
+_RELATED = re.compile(r"^(?:相关新闻|相关阅读|相关链接|相关推荐|推荐阅读|热点推荐|热门推荐|延伸阅读|猜你喜欢|更多阅读)\s*[:：]?"
+                      r"|^(?:相关文章|最新文章|最新资讯|热点新闻|热门新闻|热门文章|点击排行|排行榜|精彩推荐|往期回顾|友情链接)\s*[:：]?$")
 _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页$")
-_PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|点击下载|免费下载|精选范文|范文网|希望对你有所帮助|"
+_PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢迎下载|免费下载|放心下载|精选范文|范文网|希望对你有所帮助|"
                     r"希望对您有所帮助|仅供参考|欢迎阅读|来源于免费网")
+
+
+# Page furniture (short lines only: `(点击下载…docx)` inside an instruction is text): skip links, script warnings, print and font-size helps, search boxes, read-more links.
+_BROWSER = re.compile(r"^点击下载|JavaScript|浏览器|请利用键盘|友善列印|字级设定|跳[至到过](?:主要内容|导航)|主内容区|^Loading$|"
+                      r"^(?:阅读全文|查看全文|查看所有结果|没有结果|选单开关|内容详情|导航)$", re.I)
+
+
+_SHARING = re.compile(r"下载|文档|上传|版权|客服|付费|预览|会员|积分")
 
 
 def _line_chrome(text: str) -> list[tuple[int, int]]:
@@ -235,6 +238,7 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             lines = lines[k + 1:]
             break
     related = False
+    open_label = False  # the dropped line before ended on an empty label: `点击数:` / `次`
     for k, (s, e, line) in enumerate(lines):
         t = line.strip()
         if not t:
@@ -243,15 +247,22 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             related = True  # the links under it are chrome until a line of real text
         elif related and (len(t) > 60 or "。" in t):
             related = False
-        if related or _is_chrome_line(t) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e)):
+        if (related or _is_chrome_line(t) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e))
+                or (open_label and len(t) <= 3)):
             drop.append((s, e))
+            open_label = t.endswith((":", ":")) and not open_label
+        else:
+            open_label = False
     return drop
 
 
 def _is_teaser(line: str, text: str, after: int) -> bool:
     """A summary line that repeats, run together, the text that follows it (a site's lede)."""
     folded = re.sub(r"\s+", "", line)
-    rest = re.sub(r"\s+", "", text[after:after + 4 * len(line) + 2000])
+    if "\n" + line.strip() + "\n" in text[after - 1:]:
+        return False  # the same line again further on: a repeated document, not a lede run together
+    # only the text right below: a line repeated by a later copy of the document is not a teaser
+    rest = re.sub(r"\s+", "", text[after:after + 3 * len(line) + 300])
     windows = [folded[i:i + 12] for i in range(0, len(folded) - 11, 6)]
     if len(windows) < 4:
         return False
@@ -273,9 +284,9 @@ def _is_chrome_line(t: str) -> bool:
     if len(items) >= 3 and all(len(x) <= 12 for x in items) and "。" not in t:
         return True
     # spam keyword lines: many short comma-separated items full of spam words
-    items = [x for x in re.split(r"[,，、]", t) if x.strip()]
-    if len(items) >= 5 and "。" not in t and max(map(len, items)) <= 20:
-        if sum(1 for x in items if _SPAM_WORDS.search(x)) >= max(2, len(items) * 0.3):
+    items = [x for x in re.split(r"[,，、|｜]", t) if x.strip()]
+    if len(items) >= 4 and "。" not in t and max(map(len, items)) <= 20:
+        if sum(1 for x in items if _SPAM_WORDS.search(x)) >= max(2, len(items) * 0.5):
             return True
     if n <= 120 and _FOOTER.search(t):
         return True
@@ -294,6 +305,10 @@ def _is_chrome_line(t: str) -> bool:
         return True
     if _PROMO.search(t):
         return True
+    if n <= 80 and _BROWSER.search(t):
+        return True
+    if n <= 120 and len(set(_SHARING.findall(t))) >= 3:
+        return True  # a document-sharing site's notice on uploads, copyright and fees
     return False
 
 

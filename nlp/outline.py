@@ -17,14 +17,16 @@ from dataclasses import dataclass
 from nlp.model import Section
 
 _CN = "一二三四五六七八九十"
+_CN_FORMAL = "壹贰參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
 _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 
 # (style, pattern); the style's usual rank is its position in this list.
 _STYLES = [
     ("zhang", rf"第(?:{_CN_NUM}|\d{{1,3}})章"),  # 第一章
+    ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})部分"),  # 第一部分
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
-    ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}、"),  # 一、 (not 第一、 or 统一、)
+    ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
@@ -73,6 +75,10 @@ def parse_outline(text: str) -> list[Section]:
     if not markers:
         return _unnumbered(text)
     _assign_levels(markers)
+    markers = _drop_table_rows(text, markers)
+    if not markers:
+        return []
+    _assign_levels(markers)
     return _sections(text, markers)
 
 
@@ -85,8 +91,11 @@ def _ordinal(style: str, marker: str) -> int:
         return int(digits.group())
     if style == "circ":
         return ord(marker[0]) - ord("①") + 1
-    cn = re.search(rf"[{_CN}百零〇]+", marker)
+    cn = re.search(rf"[{_CN}百零〇]+", marker.translate(_FORMAL_TO_CN))
     return _cn_value(cn.group()) if cn else 0
+
+
+_FORMAL_TO_CN = str.maketrans("壹贰參参肆伍陆陸柒捌玖拾", "一二三三四五六六七八九十")
 
 
 def _cn_value(s: str) -> int:
@@ -103,6 +112,41 @@ def _cn_value(s: str) -> int:
 
 # Attachments (附件:1、…名单; 附:…目标分解表 flattened) are not part of the outline.
 _ATTACHMENT = re.compile(r"(?:^|(?<=[。;\n]))\s*(?:附件|附表|附[::])")
+
+
+def _attachment_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of attachment lists and flattened attached tables: from `附件:`/`附:` to the first
+    line of running text (a 。) or the signing date. Attached documents written out in full after
+    them (a 印发 notice's plan, the cases of a 通报) keep their sections."""
+    from nlp.split_head import is_signing_date
+
+    spans = []
+    for m in _ATTACHMENT.finditer(text):
+        end = text.find("\n", m.end())
+        for _ in range(200):  # (bounded: hostile text may hold many 附件 and no 。)
+            if end == -1:
+                break
+            nxt = text.find("\n", end + 1)
+            line = text[end + 1:nxt if nxt != -1 else len(text)]
+            if "。" in line or is_signing_date(line):
+                break
+            end = nxt
+        stop = end if end != -1 else len(text)
+        if spans and m.start() <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+        else:
+            spans.append((m.start(), stop))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, disjoint ``spans``."""
+    k = bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+# Decorations a web page puts before a line's marker: `▍壹、法规`
+_BULLETS = " \t\u3000▍▌■□●○◆◇▶►•·★☆"
 
 
 # A document with more candidate markers than this is not an outline (hostile or tabular text).
@@ -127,17 +171,19 @@ class _LineIndex:
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
-    att = _ATTACHMENT.search(text)
-    limit = att.start() if att else len(text)
+    skips = _attachment_lists(text)
+    limit = len(text)
     lines = _LineIndex(text)
     candidates = 0
-    for m in _MARKER.finditer(text, 0, limit):
+    for m in _MARKER.finditer(text):
         candidates += 1
         if candidates > MAX_MARKERS:
             break
+        if _inside(skips, m.start()):
+            continue
         style = m.lastgroup
         start = m.start()
-        line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip() == ""
+        line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
@@ -148,14 +194,15 @@ def _find_markers(text: str) -> list[_Marker]:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None
             in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
-            unambiguous = style in ("cnp", "zhang", "jie", "tiao") and expected
+            unambiguous = style in ("cnp", "zhang", "bufen", "jie", "tiao") and expected
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
-            if not (ordinal == 1 or expected):
-                continue
+            if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):
+                continue  # (a fragment may open at `3、`, confirmed by a `4、` after it)
             after = text[m.end():m.end() + 5]
-            if style in ("ar", "arp") and re.match(r"\d", after) and not re.match(r"[12]\d{3}年", after):
-                continue  # 1、3、5 is a list of numbers; 1、2005年… is an item
+            if style in ("ar", "arp") and re.match(r"\s*\d", after) and not (
+                    m.group().endswith("、") and re.match(r"[12]\d{3}年", after)):
+                continue  # 1、3、5 is a list of numbers; 1、2005年… is an item; `2.2024年` is a number
         if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not re.match(
                 r"[12]\d{3}年", text[m.end():m.end() + 5]):
             continue  # 1.5 or 2、3% are numbers, not markers
@@ -165,6 +212,7 @@ def _find_markers(text: str) -> list[_Marker]:
         for deeper in [s for s in last_of if _RANK[s] > _RANK[style]]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")
+    found = _drop_inline_lists(text, found, lines)
     per_line: dict[int, int] = {}
     for mk in found:
         ls = lines.start_of(mk.start)
@@ -174,6 +222,53 @@ def _find_markers(text: str) -> list[_Marker]:
         flat = per_line[lines.start_of(mk.start)] >= 3
         mk.heading = _heading(text, mk.mend, min(nxt, limit, lines.end_of(mk.mend)), flat=flat)
     return [mk for mk in found if mk.heading or mk.line_start]
+
+
+def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
+    """An enumeration run inside a paragraph (`检查重点:(一)非煤矿山;(二)烟花爆竹;(三)…`) is not an
+    outline: three or more markers on one line whose items are short phrases with no 。."""
+    by_line: dict[int, list[int]] = {}
+    for k, mk in enumerate(found):
+        by_line.setdefault(lines.start_of(mk.start), []).append(k)
+    drop: set[int] = set()
+    for ks in by_line.values():
+        if len(ks) < 3:
+            continue
+        items = [text[found[k].mend:(found[ks[n + 1]].start if n + 1 < len(ks) else found[k].mend + 30)]
+                 for n, k in enumerate(ks)]
+        if all("。" not in it and len(it.strip(" ;;,,、")) <= 16 for it in items[:-1]):
+            drop.update(k for k in ks if not found[k].line_start)
+    return [mk for k, mk in enumerate(found) if k not in drop]
+
+
+def _drop_table_rows(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Numbers in a flattened table (a 行事历's cells: `1.… 2.…` restarting in every row, with no
+    heading above them) are not an outline: a top-level style that restarts at 1 three times
+    after cell lines."""
+    restarts: dict[str, int] = {}
+    for k, mk in enumerate(markers):
+        if k and mk.level == 1 and mk.ordinal == 1 and _cells(text[markers[k - 1].mend:mk.start]) >= 2:
+            restarts[mk.style] = restarts.get(mk.style, 0) + 1
+    table = {st for st, n in restarts.items() if n >= 3}
+    return [mk for mk in markers if mk.style not in table]
+
+
+def _cells(span: str) -> int:
+    """Lines of a flattened table's cells: one to four characters (`二月`, `部署月`)."""
+    return sum(1 for line in span.split("\n")[1:-1] if 0 < len(line.strip()) <= 4 and "。" not in line)
+
+
+def _continues(text: str, m: re.Match, style: str, ordinal: int) -> bool:
+    """A run-in marker after a sentence end is followed, further on, by the next ordinal of its
+    style after a sentence end (`。3、…。4、…`)."""
+    if style not in ("cn", "ar") or not text[max(0, m.start() - 1):m.start()] == "。":
+        return False
+    nxt = _MARKER.search(text, m.end(), m.end() + 3000)
+    while nxt is not None:
+        if nxt.lastgroup == style and _ordinal(style, nxt.group()) == ordinal + 1:
+            return text[max(0, nxt.start() - 1):nxt.start()] in ("。", "\n")
+        nxt = _MARKER.search(text, nxt.end(), m.end() + 3000)
+    return False
 
 
 def _clean_marker(s: str) -> str:
@@ -202,8 +297,15 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     end = min(end, start + 400)
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
+    colon = re.search(r"[::]", cand[:21])
+    if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
+        # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
+        return cand[:colon.start()].strip()
     if len(cand) > 40 or flat:
         cand = _cut_flattened(cand)
+    dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
+    if dated and dated.start() >= 2:
+        cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return cand.strip().rstrip(":: ")
 
 
@@ -239,24 +341,52 @@ def _token_bounds(s: str) -> set[int]:
     return out
 
 
+def _outer_style(markers: list[_Marker]) -> str | None:
+    """The style of a compilation's parts when it is one usually ranked lower: `1.张三(副校长)`
+    heading each person's report, each with its own `一、二、…` run. Seen as: the document opens
+    with it, it goes on (2.) after a run of a higher-ranked style, and that run starts again at 1."""
+    first = markers[0].style
+    inner = None
+    seen_next = False
+    for mk in markers[1:]:
+        if mk.style == first and mk.ordinal == 2 and inner is not None:
+            seen_next = True
+        elif inner is None and _RANK[mk.style] < _RANK[first]:
+            inner = mk.style
+        elif seen_next and mk.style == inner and mk.ordinal == 1:
+            return first
+    return None
+
+
 def _assign_levels(markers: list[_Marker]) -> None:
-    present = sorted({mk.style for mk in markers}, key=_RANK.get)
+    rank = dict(_RANK)
+    outer = _outer_style(markers)
+    if outer:
+        rank[outer] = -1
+    present = sorted({mk.style for mk in markers}, key=rank.get)
     stack: list[_Marker] = []
     for mk in markers:
         pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].style == mk.style), None)
         if pos is None and mk.style == "stage" and mk.ordinal > 1:
             # 第三阶段 continuing (一)(二) stages is their sibling
             pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].ordinal == mk.ordinal - 1), None)
+        if outer and mk.style == outer:
+            # in a compilation, `2.` continues the part numbered 1.; `1.` under a part's `二.` starts
+            # a deeper run
+            cont = next((i for i in range(len(stack) - 1, -1, -1)
+                         if stack[i].style == outer and stack[i].ordinal == mk.ordinal - 1), None)
+            pos = cont if cont is not None else (None if mk.ordinal == 1 and stack else pos)
         if pos is not None:
             mk.level = stack[pos].level
             del stack[pos:]
         else:
-            while stack and _RANK[stack[-1].style] >= _RANK[mk.style] and stack[-1].style != "stage":
+            while (stack and rank[stack[-1].style] >= rank[mk.style] and stack[-1].style != "stage"
+                   and not (outer and mk.style == outer and mk.ordinal == 1)):
                 stack.pop()
             if stack:
                 mk.level = stack[-1].level + 1
             else:
-                mk.level = 1 + sum(1 for s in present if _RANK[s] < _RANK[mk.style] and s not in ("stage", "yao", "tiao"))
+                mk.level = 1 + sum(1 for s in present if rank[s] < rank[mk.style] and s not in ("stage", "yao", "tiao"))
         stack.append(mk)
 
 
@@ -295,10 +425,18 @@ _RUN_IN_HEAD = re.compile(r"^(?![为根按经现据近今兹特])([^。\n,:;]{2,
 _OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t]*\n)?(?=[^\n]{40,})")
 
 
+# A run-in heading names a task or a case (`加强组织领导,压实主体责任。`, `…公车私用问题。`); a sentence
+# that states or greets (`节日期间仍是问题高发期。`, `会议数量有了限制。`, `大家早安。`) is text.
+_STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们")
+
+
 def _unnumbered(text: str) -> list[Section]:
-    heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)]
+    skips = _attachment_lists(text)
+    heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)
+             if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))]
     if len(heads) < 2:
-        heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)]
+        heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
+                 if not _STATEMENT.search(m.group(1))]
     if len(heads) < 2:
         return []
     out = []

@@ -53,7 +53,7 @@ def process_text(text: str, *, source: str = "<text>", settings: Settings = Sett
         doc_text, offsets = _cut(norm.text, norm.offsets, span.start, span.end, span.drops)
         doc = Document(
             source=source, doc_index=i, text=doc_text,
-            title=span.title, doc_type=span.doc_type, doc_number=span.doc_number,
+            title=span.title, doc_type=span.doc_type, doc_number=span.doc_number, encloses=span.encloses,
             script=norm.script, offsets=offsets, meta=dict(meta or {}),
         )
         yield annotate(doc, settings)

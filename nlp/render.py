@@ -67,7 +67,7 @@ def render_table(d: dict) -> str:
     heads = {s["id"]: f"{s['marker']}{s['heading']}"[:24] for s in d["sections"]}
     title = f"{d['source']} #{d['doc_index']}: {d['title'] or '(no title)'}"
     if d.get("doc_type"):
-        title += f" [{d['doc_type']}]"
+        title += f" [{d['doc_type']}" + (f" → {d['encloses']}]" if d.get("encloses") else "]")
     if d.get("doc_number"):
         title += f" {d['doc_number']}"
     table = Table(title=title, title_justify="left", show_lines=False)
@@ -90,7 +90,7 @@ def render_outline(docs: Sequence[Document]) -> str:
     for doc in docs:
         head = f"# {doc.doc_index}: {doc.title or '(no title)'}"
         if doc.doc_type:
-            head += f"  [{doc.doc_type}]"
+            head += f"  [{doc.doc_type}" + (f" → {doc.encloses}]" if doc.encloses else "]")
         if doc.doc_number:
             head += f"  {doc.doc_number}"
         lines.append(head)

@@ -12,26 +12,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
-# Genre words that end a title, longest first so 实施方案 wins over 方案.
-GENRES = (
-    "实施方案", "工作方案", "行动方案", "活动方案", "工作总结", "指导意见", "实施意见", "工作要点", "工作计划",
-    "实施细则", "管理办法", "暂行办法", "通知", "通报", "意见", "方案", "总结", "报告", "计划", "规划", "办法",
-    "细则", "规定", "决定", "要点", "纲要", "请示", "批复", "公告", "通告", "讲话", "倡议书", "制度", "条例", "函",
-)
-# The doc_type reported for each genre word (the contract's list first; others as written).
-_GENRE_TYPE = {"工作方案": "方案", "行动方案": "方案", "活动方案": "方案", "工作计划": "计划", "工作要点": "要点",
-               "实施细则": "细则", "管理办法": "办法", "暂行办法": "办法"}
-_GENRE_ALT = "|".join(GENRES)
+from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern
+from nlp.split_head import (find_doc_number, head_title, is_body_line, is_published, is_salutation,
+                            is_signing_date)
+
 _TITLE_TAIL = r"(?:\((?:试行|草案|征求意见稿|修订|修订稿|暂行)\))?"
 _MARKER_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|"
     r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")
-_TITLE_LINE = re.compile(rf"^(?P<title>[^。!?;,，]{{2,80}}?(?:{_GENRE_ALT}){_TITLE_TAIL})[。>]?$")
-# A title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
-_TITLE_PREFIX = re.compile(rf"^(?P<title>[^。!?;:,，：；、\s]{{2,80}}(?:{_GENRE_ALT}){_TITLE_TAIL})(?![\u4e00-\u9fff]{{0,2}}[。,])")
-DOC_NUMBER = re.compile(
-    r"[\u4e00-\u9fff]{1,12}[〔\[【(][12]\d{3}[〕\]】)]\s*第?\s*\d{1,4}\s*号")  # 日卫党发〔2010〕11号
+# What may follow a title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
+_BODY_OPENER = (r"(?:为了?|根据|按照|依据|近年来|近年|随着|当前|目前|结合|在|我[县市区局院校]"
+                r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,40}[::])")  # …实施方案区级各医疗卫生单位: (主送)
+
+
+@cache
+def _title_line() -> re.Pattern:
+    return re.compile(rf"^(?P<title>[^。!?;,,]{{2,80}}?(?:{genre_pattern()}){_TITLE_TAIL})[。>]?$")
+
+
+@cache
+def _title_prefix() -> re.Pattern:
+    return re.compile(rf"^(?!为|按照|根据|依据|据|经|现将|近日|近年|今年|日前|兹|特|新华社|本报)(?P<title>[^。!?;:,,:;、\s]{{2,80}}(?:{genre_pattern()}){_TITLE_TAIL})"
+                      rf"(?={_BODY_OPENER})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +45,7 @@ class DocSpan:
     title: str | None = None
     doc_type: str | None = None
     doc_number: str | None = None
+    encloses: str | None = None  # the genre of the document a 印发/转发 notice hands on
     drops: tuple[tuple[int, int], ...] = ()  # chrome spans inside [start, end) to remove
 
 
@@ -54,9 +59,10 @@ class _Line:
 def split_documents(text: str) -> list[DocSpan]:
     """Find the documents of a file.
 
-    >>> [d.title for d in split_documents("甲县卫生系统实施方案\\n\\n甲县卫生系统实施方案\\n一、目标\\n正文。\\n"
-    ...                                        "乙县防火工作方案\\n乙县防火工作方案\\n一、要求\\n正文。")]
-    ['甲县卫生系统实施方案']
+    >>> body = "一、目标\\n" + "各单位要认真组织,确保各项工作落到实处。" * 5 + "\\n"
+    >>> [d.title for d in split_documents("甲县卫生系统实施方案\\n\\n甲县卫生系统实施方案\\n" + body +
+    ...                                        "乙县防火工作方案\\n乙县防火工作方案\\n" + body)]
+    ['甲县卫生系统实施方案', '乙县防火工作方案']
     """
     lines = [ln for ln in _lines(text) if ln.text.strip()]
     if not lines:
@@ -102,7 +108,7 @@ def _is_title_line(s: str) -> bool:
     t = s.strip()
     if not t or _MARKER_START.match(t) or t.startswith(("《", "附件", "附:")):
         return False
-    return bool(_TITLE_LINE.match(_key(t) + ("" if t.endswith(("。", ">")) else "")))
+    return bool(_title_line().match(_key(t)))
 
 
 def _doubled(s: str) -> str | None:
@@ -115,9 +121,15 @@ def _doubled(s: str) -> str | None:
 
 
 def _document_starts(lines: list[_Line]) -> list[int]:
-    """Indices of the lines where documents start (the first is always 0)."""
+    """Indices of the lines where documents start (the first is always 0).
+
+    A document starts at a headline group that repeats itself (a page strings plans together),
+    after a 落款 (signing date) when a title follows (版头 and 发文字号 lines may sit between),
+    at a stand-alone title line after running text, or at a headline over a publication date
+    in a list of news items; never at the document a 印发/转发 notice hands on.
+    """
     starts = [0]
-    body_chars = 0
+    body_chars = text_chars = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
     i = 0
     while i < len(lines):
@@ -134,15 +146,77 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts.append(i)
                 elif 0 < i <= 3 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
-                body_chars = 0
+                body_chars = text_chars = 0
+                current = set(keys)
+            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and _after_text(lines, i)
+                  and any("。" in ln.text for ln in lines[j:j + 3])
+                  and not _hands_on(lines, starts[-1], i, keys[0])):
+                starts.append(i)  # a stand-alone title after running text: the next document
+                body_chars = text_chars = 0
                 current = set(keys)
             elif not current:
                 current = set(keys)
             i = j
             continue
+        if body_chars >= 80 and is_signing_date(lines[i].text):
+            k = _title_after_signature(lines, i + 1)
+            if k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text)):
+                starts.append(i + 1)
+                body_chars = text_chars = 0
+                current = {_key(lines[k].text)}
+                i = k + 1
+                continue
+        if (text_chars >= 30 and i + 1 < len(lines) and is_published(lines[i + 1].text)
+                and head_title([lines[i].text]) is not None
+                and any("。" in ln.text for ln in lines[i + 2:i + 5])):  # (not a list of dated links)
+            starts.append(i)  # a list of news items: headline, date, text, next headline
+            body_chars = text_chars = 0
+            current = {_key(lines[i].text)}
+            i += 2
+            continue
         body_chars += len(lines[i].text)
+        text_chars += len(lines[i].text) if "。" in lines[i].text else 0
         i += 1
     return starts
+
+
+def _after_text(lines: list[_Line], i: int) -> bool:
+    """The line before ``i`` closes running text (a sentence end), or a 落款 does (issuer, date)."""
+    before = [ln.text.strip() for ln in lines[max(0, i - 2):i]]
+    return bool(before) and (before[-1].endswith(("。", "!", ":", ":")) or is_signing_date(before[-1])
+                             or (len(before) == 2 and before[0].endswith("。") and len(before[1]) <= 20))
+
+
+def _title_after_signature(lines: list[_Line], i: int) -> int | None:
+    """Index of a title line within the few short lines (版头, 发文字号, ★) after a 落款."""
+    for k in range(i, min(i + 4, len(lines))):
+        t = lines[k].text.strip()
+        if _is_title_line(t) and not t.startswith("附") and not re.match(r"[\u4e00-\u9fff]{2,4}\s*[::]", t):
+            # (`主题词:卫生 指导意见` of the 版记 is a label, not a title)
+            return k
+        if len(t) > 24 or "。" in t:
+            return None
+    return None
+
+
+def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
+    """Whether the title at line ``k`` is the document that the notice starting at ``first``
+    hands on (`现将《X》印发给你们`, `关于印发X的通知`, `附件:X`)."""
+    # the notice's opening (its 印发 sentence) and the lines just above the title (a bare 附件)
+    head = "\n".join(ln.text for ln in lines[first:min(k, first + 40)] + lines[max(first + 40, k - 4):k])
+    folded = re.sub(r"\s+", "", head)
+    handing = re.search(r"(?:印发|转发|下发|发)给你们", folded)
+    notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发)", head, re.M)
+    if not notice:
+        return False
+    key = _key(title)
+    if key in folded or re.search(r"^附件\s*[::]?\s*$", head, re.M):
+        return True  # named in the notice, or announced by a bare `附件` label
+    # handed on under a short name: `现将《防汛方案》印发给你们` before `某县…防汛抗旱工作方案`; a title
+    # that cites it (`关于转发《X》的通知`) is another notice
+    cited = re.findall(r"《([^《》]{2,80})》[^《。]{0,30}?(?:印发|转发|下发|发)给你们", folded)
+    return bool(handing) and any((c in key or genre_of(c) == genre_of(key)) and f"《{c}》" not in key
+                                 for c in cited if genre_of(c))
 
 
 def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> DocSpan:
@@ -155,13 +229,26 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             break
     rest = lines[len(group):]
     counts: Counter[str] = Counter()
+    keys: list[str] = []
     for ln in group:
         d = _doubled(ln.text)
-        counts.update([d, d] if d else [_key(ln.text)])
+        k = _key(ln.text)
+        if keys and not d and k.startswith(("(", "的", "等")) and len(k) <= 30:
+            # a title broken over two lines: 关于印发…三年行动计划 / (2024—2026年)的通知
+            counts[keys[-1]] -= 1
+            keys[-1] += k
+            counts[keys[-1]] += 1
+            continue
+        keys += [d, d] if d else [k]
+        counts.update([d, d] if d else [k])
+    counts = +counts
     headline = max(counts, key=lambda k: (counts[k], len(k))) if counts else None
     if headline:
         # the fullest form of the headline: `xx街道住宅小区…实施方案` over `住宅小区…实施方案`
         headline = max((k for k in counts if headline in k), key=len)
+        last = keys[-1]
+        if last != headline and re.search(re.escape(last) + r"》?(?:及|和|与|、|等)", headline):
+            headline = last  # a page headline naming several documents (`《A》等方案的通知`, `A及B`): A's own
 
     drops: list[tuple[int, int]] = []
     title, start = headline, (group[-1].start if group else lines[0].start)
@@ -173,7 +260,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         else:
             # the last group line with the chosen headline
             for ln in reversed(group):
-                if _key(ln.text) == headline:
+                k = _key(ln.text)
+                if k == headline or (len(k) >= 6 and headline.startswith(k)):  # or its first line
                     start = ln.start
                     break
     official = _official_title(rest[:12], headline)
@@ -187,13 +275,20 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         title = _key(lines[0].text)
     if title is None and lines and not _MARKER_START.match(lines[0].text.strip()):
         # a title run into the body on the first line: `XX县…工作方案 为认真贯彻…`
-        m = _TITLE_PREFIX.match(re.sub(r"\s+", "", lines[0].text[:90]))
+        m = _title_prefix().match(re.sub(r"\s+", "", lines[0].text[:90]))
+        spaced = re.match(r"(\S{6,80}?)\s+\S", lines[0].text.strip())
         if m and len(lines[0].text) > len(m.group("title")) + 10:
             title, start = m.group("title"), lines[0].start
-    if title is None and is_first and lines and not _MARKER_START.match(lines[0].text.strip()):
-        title = _news_title(lines)
-        if title:
-            start = lines[0].start
+        elif spaced and _is_title_line(spaced.group(1)) and len(lines[0].text) > len(spaced.group(1)) + 20:
+            title = _key(spaced.group(1))  # `某院工作总结 自4月以来,…`: the title ends at the space
+    head = "\n".join(ln.text for ln in lines[:8])
+    if title is None and any(is_salutation(ln.text) for ln in lines[:2]):
+        # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
+        title = enclosed_title(None, head)
+    if title is None:
+        found = head_title([ln.text for ln in lines])
+        if found:
+            title = found[0]
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))
@@ -209,9 +304,10 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 drops.append((ln.start, ln.start + len(headline)))
             elif ln.start > start and ln.text.endswith(headline) and len(ln.text) > len(headline) + 20:
                 drops.append((ln.end - len(headline), ln.end))
-    doc_type = _doc_type(title)
-    number = _doc_number(text, start, min(end, start + 600))
-    return DocSpan(start, end, title, doc_type, number, tuple(d for d in drops if start <= d[0] < end))
+    doc_type = _doc_type(title, lines)
+    number = find_doc_number(text[start:min(end, start + 600)])
+    encloses = enclosed_genre(title, head) if doc_type == "通知" or any(is_salutation(ln.text) for ln in lines[:2]) else None
+    return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
 
 
 def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int, bool] | None:
@@ -224,13 +320,13 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
             joined, k = "", i
             while k < len(lines) and len(lines[k].text.strip()) <= 60 and "。" not in lines[k].text:
                 joined += re.sub(r"\s+", "", lines[k].text)
-                if _TITLE_LINE.match(joined):
+                if _title_line().match(joined):
                     return joined, ln.start, i > 0
                 k += 1
             body = re.sub(r"\s+", "", t)
             if headline and body.startswith(headline) and i == 0:
                 body = body[len(headline):]
-            m = _TITLE_PREFIX.match(body)
+            m = _title_prefix().match(body)
             if m and (headline is None or m.group("title") != headline):
                 title = m.group("title")
                 off = ln.text.find(title[:4])
@@ -242,30 +338,19 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
     return None
 
 
-def _news_title(lines: list[_Line]) -> str | None:
-    """A short first line without sentence punctuation, followed by body text (a news headline)."""
-    t = lines[0].text.strip()
-    if 6 <= len(t) <= 60 and not re.search(r"[。;!?]$", t) and len(lines) > 1:
-        return t
-    return None
-
-
-def _doc_type(title: str | None) -> str | None:
-    if not title:
+def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
+    """The title's genre (新闻 for a headline without one); with no title, none for a fragment
+    that opens with a section, else the genre the text declares (`现制定如下工作方案`), 通知 for a
+    letter to 主送 recipients, 新闻 otherwise."""
+    head = "\n".join(ln.text for ln in lines[:60])
+    if title:
+        form = declared_genre("\n".join(ln.text for ln in lines[:3]))
+        return genre_of(title) or (form if form == "公告" else None) or "新闻"
+    if lines and _MARKER_START.match(lines[0].text.strip()):
         return None
-    m = re.search(rf"({_GENRE_ALT}){_TITLE_TAIL}$", title)
-    if not m:
-        return "新闻"
-    g = m.group(1)
-    return _GENRE_TYPE.get(g, g)
-
-
-def _doc_number(text: str, start: int, end: int) -> str | None:
-    """The document's own 发文字号: alone at the start of a line near the top, not a citation."""
-    head = text[start:end]
-    for m in DOC_NUMBER.finditer(head):
-        line_start = head.rfind("\n", 0, m.start()) + 1
-        before = head[line_start:m.start()].strip()
-        if before == "" or before.endswith("文件"):
-            return re.sub(r"\s+", "", m.group(0))
-    return None
+    declared = declared_genre(head)
+    if declared:
+        return declared
+    if any(is_salutation(ln.text) for ln in lines[:3]):
+        return "通知"
+    return "新闻"

@@ -26,7 +26,7 @@ _SELECT = {
     "passages": ("SELECT d.title, p.file, p.doc_index, p.id, p.section, p.themes, p.start, p.end, "
                  "p.source_start, p.source_end, p.text\n"
                  "FROM passages p JOIN documents d ON d.file = p.file AND d.doc_index = p.doc_index"),
-    "documents": ("SELECT d.file, d.doc_index, d.title, d.doc_type, d.doc_number, d.script, d.chars, "
+    "documents": ("SELECT d.file, d.doc_index, d.title, d.doc_type, d.doc_number, d.encloses, d.script, d.chars, "
                   "d.source_start, d.source_end\nFROM documents d"),
 }
 _ORDER = {"mentions": "m.file, m.doc_index, m.start", "passages": "p.file, p.doc_index, p.start",
@@ -71,7 +71,9 @@ FILTERS: tuple[Filter, ...] = (
         "documents": f"EXISTS (SELECT 1 FROM mentions x WHERE {_SAME_DOC} AND "
                      + _DATE_OVERLAP.format(a="x") + ")",
     }),
-    Filter("doc_type", "doc_type = {value}", {kind: "d.doc_type = :doc_type" for kind in ROWS}),
+    # a 印发 notice is typed 通知; it also answers for the genre it encloses (`encloses`)
+    Filter("doc_type", "doc_type or encloses = {value}",
+           {kind: "(d.doc_type = :doc_type OR d.encloses = :doc_type)" for kind in ROWS}),
     Filter("text", "text contains {value}", {
         "mentions": "m.text LIKE :text", "passages": "p.text LIKE :text", "documents": "d.text LIKE :text",
     }),

@@ -58,6 +58,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         title text 标题
         doc_type text 文种
         doc_number text 文号
+        encloses text 所附文种
         script text 字体
         chars integer 字数
         source_start integer 原文起始
@@ -151,7 +152,7 @@ def document_rows(doc: Document, file: str, *,
     di = doc.doc_index
     out: dict[str, list[tuple]] = {"documents": [], "sections": [], "mentions": [],
                                    "passages": [], "passage_themes": []}
-    out["documents"].append((file, di, doc.title, doc.doc_type, doc.doc_number, doc.script,
+    out["documents"].append((file, di, doc.title, doc.doc_type, doc.doc_number, doc.encloses, doc.script,
                              len(doc.text), to_source(0), to_source(len(doc.text)), doc.text))
     for s in doc.sections:
         out["sections"].append((file, di, s.id, s.parent, s.level, s.marker, s.heading,

@@ -44,6 +44,10 @@ def create_schema(con: sqlite3.Connection) -> None:
         if table == "files":
             body = body.replace("file TEXT", "file TEXT PRIMARY KEY")
         con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
+        have = {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
+        for c in cols:  # a database from an earlier version gains the columns added since
+            if c.name not in have:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN {c.name} {_SQL_TYPES[c.type]}")
         if table != "files":
             key = "file, doc_index" if any(c.name == "doc_index" for c in cols) else "file"
             con.execute(f"CREATE INDEX IF NOT EXISTS {table}_file ON {table} ({key})")

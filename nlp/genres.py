@@ -1,0 +1,125 @@
+"""Genres of documents: title -> doc_type, the genre a text declares, and what a 印发 notice encloses.
+
+The genre words are data (``nlp/data/genres.tsv``). A title's genre is the longest genre word it
+ends with, after a trailing ``全文`` or a parenthesised note (`(试行)`, `(中文版)`). A text with no
+title may still name its genre (`现制定如下工作方案:`, `特此通知`). A 印发/转发 notice is one document
+of type 通知 (CONTRACT.md); ``encloses`` is the genre of the document it hands on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+
+
+class BadGenreTable(ValueError):
+    """``genres.tsv`` has a malformed row (a bug in the package, not bad input)."""
+
+
+@cache
+def genre_table() -> dict[str, str]:
+    """Genre word -> doc_type, from ``genres.tsv`` (`#` comments, a header, two cells a row)."""
+    from importlib.resources import files
+
+    table: dict[str, str] = {}
+    text = files("nlp").joinpath("data", "genres.tsv").read_text(encoding="utf-8")
+    rows = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+    if not rows or rows[0][1].split("\t") != ["genre", "doc_type"]:
+        raise BadGenreTable("genres.tsv: the first row must be the header 'genre<TAB>doc_type'")
+    for n, line in rows[1:]:
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != 2 or not all(cells) or cells[0] in table:
+            raise BadGenreTable(f"genres.tsv:{n}: expected a new genre and its doc_type, tab-separated; got {line!r}")
+        table[cells[0]] = cells[1]
+    return table
+
+
+@cache
+def genre_pattern() -> str:
+    """An alternation of the genre words, longest first."""
+    return "|".join(sorted(genre_table(), key=len, reverse=True))
+
+
+# A title's tail that does not change its genre: `…致辞全文`, `…实施方案(试行)`, `…讲话全文(中文版)`.
+_TAIL = re.compile(r"(?:\s*\((?:[^()\d]{1,12})\))+$|全文$|[。>\s]+$")  # `…印发《X》` cites, ends no genre
+
+
+def strip_title_tail(title: str) -> str:
+    """``title`` without the notes that may follow its genre word.
+
+    >>> strip_title_tail("某局局长在年会上的讲话全文(中文版)")
+    '某局局长在年会上的讲话'
+    """
+    prev = None
+    t = title.strip()
+    while prev != t:
+        prev, t = t, _TAIL.sub("", t)
+    return t
+
+
+@cache
+def _ends_with_genre() -> re.Pattern:
+    return re.compile(rf"({genre_pattern()})$")
+
+
+def genre_of(title: str | None) -> str | None:
+    """The doc_type a title's genre word gives, or None when it ends with none.
+
+    >>> genre_of("关于印发某县防火工作方案的通知"), genre_of("某局工作方案(试行)"), genre_of("某局召开会议")
+    ('通知', '方案', None)
+    """
+    if not title:
+        return None
+    m = _ends_with_genre().search(strip_title_tail(title))
+    return genre_table()[m.group(1)] if m else None
+
+
+@cache
+def _declared() -> re.Pattern:
+    kinds = "方案|工作方案|实施方案|办法|规定|预案|细则|计划|制度|意见"
+    return re.compile(
+        rf"(?:制定|制订)(?:如下|了?本)(?P<a>{kinds})"  # 现制定如下工作方案 / 特制定本预案
+        r"|(?P<b>通知|公告|通告|通报)如下"  # 现将有关事项通知如下
+        r"|特此(?P<c>通知|公告|通告|通报)"  # 特此通知
+        r"|^(?P<d>公告)(?:日期|单位|标题)", re.M)  # 公告日期: (a bulletin board's form)
+
+
+def declared_genre(text: str) -> str | None:
+    """The genre a text without a title gives itself, or None.
+
+    >>> declared_genre("为加强管理,现制定如下工作方案:"), declared_genre("现将有关事项通知如下:")
+    ('方案', '通知')
+    """
+    m = _declared().search(text)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g)
+    return genre_table().get(word, word)
+
+
+# `现将《X》印发给你们` / `关于印发X的通知` / `关于转发省教育厅《X》的通知`
+_HANDED_ON = re.compile(r"《(?P<x>[^《》\n]{4,80})》[^。\n《]{0,40}?(?:印发|转发|下发|发)给你们")
+_NOTICE_TITLE = re.compile(r"(?:印发|转发|公布|颁布)《?(?P<x>.{4,80}?)》?(?:等[^的]{0,6})?的通知$")
+
+
+def enclosed_title(title: str | None, head: str) -> str | None:
+    """The title of the document a 印发/转发 notice hands on, from its title or its opening lines.
+
+    >>> enclosed_title(None, "各单位:\\n现将《某县防火工作方案》印发给你们,请认真贯彻执行。")
+    '某县防火工作方案'
+    >>> enclosed_title("关于印发某县防火工作方案的通知", "")
+    '某县防火工作方案'
+    """
+    if title:
+        m = _NOTICE_TITLE.search(strip_title_tail(title))
+        if m:
+            return m.group("x")
+    m = _HANDED_ON.search(head)
+    return m.group("x") if m else None
+
+
+def enclosed_genre(title: str | None, head: str) -> str | None:
+    """The doc_type of what a 印发/转发 notice encloses (`实施方案`), or None."""
+    x = enclosed_title(title, head)
+    return genre_of(x) if x else None

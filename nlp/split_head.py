@@ -1,0 +1,138 @@
+"""The parts of a 公文 around its body (GB/T 9704), read line by line for the splitting stage.
+
+版头 (issuer) and 发文字号 above the title, the title, the 主送 salutation under it (`各单位、部门:`),
+the 落款 closing it (issuer, then the signing date alone on a line), and, on web pages, the
+headline among the site chrome above the first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号
+DOC_NUMBER = re.compile(
+    r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}[〔\[【(][12]\d{3}[〕\]】)]\s*第?\s*\d{1,4}\s*号")
+
+_CN_DIGIT = "〇○零一二三四五六七八九十0-9"
+# The signing date alone on its line: 2007年9月5日, 二〇〇九年五月十三日, 2013年5月, 2023-03-28
+SIGNING_DATE = re.compile(
+    rf"^(?:[12]\d{{3,4}}|二[{_CN_DIGIT}]{{3}})\s*年\s*[{_CN_DIGIT}]{{1,3}}\s*月(?:\s*[{_CN_DIGIT}]{{1,3}}\s*日)?$"
+    r"|^[12]\d{3}[-/.]\d{1,2}[-/.]\d{1,2}$")
+# A page's publication date under a headline: 2021-11-01, 2012-01-04 18:47, 日期:100-05-31
+PUBLISHED = re.compile(r"^(?:日期[::]\s*)?(?:[12]\d{3}|\d{2,3})[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+# 主送: `各单位、部门:`, `尊敬的各位患者和家属:`, `各区县卫生健康局,委属各单位:`
+_ADDRESSEE = re.compile(r"^(?:各|尊敬的|致|亲爱的)|(?:单位|部门|政府|委员会|委|局|厅|院|校|处|室|会|所|中心|公司|同志|们)$")
+
+
+def is_salutation(line: str) -> bool:
+    """A 主送 line: recipients ending with a colon.
+
+    >>> is_salutation("各单位、部门:"), is_salutation("标题:"), is_salutation("现将有关事项通知如下:")
+    (True, False, False)
+    """
+    t = line.strip()
+    if not t.endswith((":", ":")) or "。" in t or len(t) > 200:
+        return False
+    body = t[:-1].strip()
+    return len(body) >= 2 and bool(_ADDRESSEE.search(body)) and "如下" not in body
+
+
+def is_signing_date(line: str) -> bool:
+    """The date alone on a line that closes a 落款.
+
+    >>> is_signing_date("2007年9月5日"), is_signing_date("二〇〇九年五月十三日"), is_signing_date("2007年9月5日召开")
+    (True, True, False)
+    """
+    return bool(SIGNING_DATE.match(line.strip()))
+
+
+def is_published(line: str) -> bool:
+    return bool(PUBLISHED.match(line.strip()))
+
+
+# Lines of site chrome that are never a headline.
+_NOT_HEADLINE = re.compile(
+    r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
+    r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
+    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档", re.I)
+_SENTENCE_END = re.compile(r"[。!?;!?;]$")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DATE = re.compile(r"\d+\s*[年月日号]")
+
+
+def is_body_line(line: str) -> bool:
+    """A paragraph of running text, or a numbered heading: where a document's body starts."""
+    t = line.strip()
+    return (len(t) >= 30 and "。" in t) or bool(_MARKER.match(t))
+
+
+def headline_candidate(line: str) -> bool:
+    """A line that may be a headline: short, mostly Chinese, no sentence end, no chrome words.
+
+    >>> headline_candidate("某区消防局巡查百余处工地"), headline_candidate("跳至主要内容"), headline_candidate("各单位:")
+    (True, False, False)
+    """
+    t = line.strip()
+    n = len(_CJK.findall(_DATE.sub("", t)))  # `今日报纸2024年05月06日` is a date, not a headline
+    if n < 6 or len(t) > 90 or n < 0.4 * len(t.replace(" ", "")):
+        return False
+    if re.search(r"[|｜]", t) and n < 15:
+        return False  # `某某新闻网 | ABC`; `工地安全|某局针对高处作业展开特别执法` is a headline
+    if _SENTENCE_END.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
+        return False
+    if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
+        return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
+    return not _NOT_HEADLINE.search(t)
+
+
+_CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
+_TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
+
+
+def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
+    """The headline among the lines above a page's first paragraph, and its index.
+
+    >>> head_title(["跳至主要内容", "", "某区消防局巡查百余处工地", "某区消防局近日派员巡查辖区在建工地,发现隐患即时要求整改。"])
+    ('某区消防局巡查百余处工地', 2)
+    """
+    from nlp.genres import genre_of
+
+    seen: dict[str, int] = {}
+    for line in lines[:limit]:
+        seen[line.strip()] = seen.get(line.strip(), 0) + 1
+    found: list[tuple[str, int]] = []
+    for i, line in enumerate(lines[:limit]):
+        t = line.strip()
+        m = _CITED_NAME.match(t)
+        if m:
+            return m.group("x"), i
+        if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():
+            return lines[i + 1].strip(), i + 1
+        if is_body_line(t) or is_salutation(t):
+            break
+        if headline_candidate(t) and seen[t] < 3:  # a line repeated all over the head is navigation
+            found.append((t, i))
+    # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan just above it
+    return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
+
+
+def find_doc_number(head: str) -> str | None:
+    """The document's own 发文字号 in its first lines: alone on a line, after 版头 `…文件`, after a
+    `发文字号:` label, or in parentheses after the title; a number cited in a sentence is not its own.
+
+    >>> find_doc_number("某县卫生局文件\\n某卫发〔2010〕11号\\n关于…的通知"), find_doc_number("根据《意见》(某发〔2004〕9号)")
+    ('某卫发〔2010〕11号', None)
+    """
+    for m in DOC_NUMBER.finditer(head):
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        before = head[line_start:m.start()].strip().lstrip("•· ")
+        line_end = head.find("\n", m.end())
+        after = head[m.end():line_end if line_end >= 0 else len(head)].strip()
+        if after not in ("", ")"):
+            continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
+        if (before == "" or before.endswith(("文件", "发文字号:", "发文字号:", "文号:", "文号:"))
+                or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
+            return re.sub(r"\s+", "", m.group(0))
+    return None

@@ -31,7 +31,7 @@ TABLE_LABELS = {
 }
 
 FACETS = {
-    "documents": ["doc_type", "script"],
+    "documents": ["doc_type", "encloses", "script"],
     "mentions": ["type", "role", "date_kind"],
     "passage_themes": ["theme", "assigned"],
     "passages": ["themes"],

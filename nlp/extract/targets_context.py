@@ -1,0 +1,151 @@
+"""The context that decides whether a figure is an objective: the document's genre and the mood
+of the sentence around the figure.
+
+A plan states objectives; a work summary, a news report or a statistical bulletin reports what
+happened. In a report a figure is an objective only where the text plans ahead or lays down a
+rule (``将``, ``要``, ``确保``, ``目标``, ``不超过``...); in any document a clause that reports
+done work (``已``, ``累计``, ``共有``) or a share of a whole (``占``) states no objective. The
+mood words are data (``nlp/data/target_mood.tsv``); the special numerals of objectives
+(``减半``, ``零死亡``) too (``nlp/data/target_words.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple, Sequence
+
+from nlp.extract.parties_lexicon import COMPARATORS, read_table, target_cues
+from nlp.model import Section
+
+# ---- regex fragments, each with a sample it must match (tests/extract/test_targets_context.py) ----
+
+# a work summary (工作总结) reports the past: its figures are targets only where it plans ahead
+SUMMARY_TITLE = (r"(?m)^[^\n]{0,60}(?:工作总结|年度总结|总结报告|述职报告|工作报告|工作回顾)"
+                 r"(?:及[^\n]{0,20}(?:计划|打算|思路|安排|要点))?\s*$")  # 某县医院2023年工作总结
+FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作打算|工作计划|工作思路|工作安排|目标任务"
+                   r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点|要点)")  # 三、下一步工作打算
+PLAN_AHEAD = r"力争|确保|争取|计划|拟|力求|预计|目标是|控制在"  # 力争门诊量突破15万人次 (a summary's plan)
+# the dateline or byline of a news report, near its top: 新华社北京5月27日电, 本报讯, 记者
+NEWS_MARK = (r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|[电讯][ ]?\((?:记者|通讯员)|本报讯|记者|通讯员"
+             r"|新闻发布会|(?:今|昨)[天日]\([0-9一二三四五六七八九十]{1,3}(?:月[0-9一二三四五六七八九十]{1,3})?日?\)"
+             r"|^(?:日前|近日|据悉|日期[::]|时间[::])|^[^\s,。]{1,10}讯 ")  # 中新网4月11日电
+# a figure tied to a past year's level: 由2017年的76.7岁提高到2018年的77.0岁
+YEAR_LEVEL = r"(?:(?:19|20)[0-9]{2}年|去年|上年|前年|同期)的?$"  # 2017年的
+# the modal verbs of a rule: a time limit (15个工作日内) is an objective only under one
+MODAL = r"应当|应|(?<![主重需纲摘只])要|必须|须|需"  # 应当在10个工作日内
+SHARE = r"(?:占|仅为|仅|只有|约为)[^,,。;;]{0,12}?[之的]?$"  # 占所有火灾之, 仅为 (a share or level, stated)
+
+SAMPLES = {
+    "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n", "某委2016年工作总结及2017年工作计划\n"),
+    "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
+    "PLAN_AHEAD": ("力争", "确保", "控制在"),
+    "NEWS_MARK": ("新华社北京5月27日电", "本报讯", "今天(19日)", "日前", "枫阳讯 "),
+    "YEAR_LEVEL": ("2017年的", "去年的"),
+    "MODAL": ("应当", "要", "须"),
+    "SHARE": ("占所有火灾之", "占", "仅为"),
+}
+
+MOOD_KINDS = ("forward",)
+
+
+class Word(NamedTuple):
+    number: float
+    unit: str
+    comparator: str | None
+
+
+@cache
+def target_mood() -> dict[str, str]:
+    """Word -> mood (forward: plans ahead or lays down a rule), from ``target_mood.tsv``."""
+    rows = read_table("target_mood.tsv", ("word", "mood"), {1: MOOD_KINDS})
+    return {r.cells[0]: r.cells[1] for r in rows}
+
+
+@cache
+def target_words() -> dict[str, Word]:
+    """Word -> (number, unit, comparator) of objectives written without a numeral (减半, 零死亡)."""
+    rows = read_table("target_words.tsv", ("word", "number", "unit", "comparator"), {3: COMPARATORS})
+    out = {}
+    for r in rows:
+        word, number, unit, cmp = r.cells
+        out[word] = Word(float(number), unit, None if cmp in ("-", "=") else cmp)
+    return out
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    mood = target_mood()
+    forward = [w for w, k in mood.items() if k == "forward"]
+    return {
+        "summary": re.compile(SUMMARY_TITLE),
+        "forward_heading": re.compile(FORWARD_HEADING),
+        "plan_ahead": re.compile(PLAN_AHEAD),
+        "news": re.compile(NEWS_MARK, re.M),
+        "year_level": re.compile(YEAR_LEVEL),
+        "share": re.compile(SHARE),
+        "modal": re.compile(MODAL),
+        "forward": re.compile(_alternation(forward)),
+        "past": re.compile(_alternation(target_cues()["past"])),
+    }
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first (以上 before 上)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class Genre(NamedTuple):
+    report: bool  # a news report or bulletin: figures need a forward word to be objectives
+    past_until: int  # a work summary: figures before this offset are past unless planned ahead
+
+
+def read_genre(text: str, title: str | None, sections: Sequence[Section]) -> Genre:
+    """The genre of a document, from its title, its outline and the top of its text."""
+    pats = _patterns()
+    summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
+    past_until = _forward_from(text, sections) if summary else 0
+    report = not summary and bool(pats["news"].search(text[:300]))
+    return Genre(report, past_until)
+
+
+def _forward_from(text: str, sections: Sequence[Section]) -> int:
+    """Where a summary starts planning ahead (its 下一步工作打算 section), else the end of the text."""
+    forward = _patterns()["forward_heading"]
+    for s in sections:
+        if forward.search(s.heading[:20]):
+            return s.start
+    # no outline: a short heading line that plans ahead (三、明年工作思路)
+    for m in re.finditer(r"(?m)^[^\n]{0,30}$", text):
+        if m.end() > m.start() and forward.search(m.group(0)):
+            return m.start()
+    return len(text)
+
+
+def plans_ahead(text: str, start: int, end: int) -> bool:
+    """Whether a summary's sentence plans ahead (力争, 确保) or states a controlled level (控制在)."""
+    return bool(_patterns()["plan_ahead"].search(text, start, end))
+
+
+def looks_forward(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] plans ahead or lays down a rule (将, 要, 确保, 目标, 不超过)."""
+    return bool(_patterns()["forward"].search(text, start, end))
+
+
+def lays_down(text: str, start: int, end: int) -> bool:
+    """Whether a rule's modal verb (应, 要, 须) is written in text[start:end]."""
+    return bool(_patterns()["modal"].search(text, start, end))
+
+
+def is_past(clause: str) -> bool:
+    """Whether a clause reports done work (已完成, 累计, 共有): its counts are not objectives."""
+    cleaned = clause.replace("为了", "").replace("除了", "").replace("了解", "")
+    return bool(_patterns()["past"].search(cleaned))
+
+
+def is_stated_level(prefix: str) -> bool:
+    """Whether the words before a figure make it a stated level, not an objective: a past year's
+    level (``2017年的76.7岁``) or a share of a whole (``占所有火灾之72.9%``, ``仅为6.09%``)."""
+    pats = _patterns()
+    return bool(pats["year_level"].search(prefix) or pats["share"].search(prefix))
+

@@ -20,7 +20,7 @@ from functools import cache
 from typing import Iterator, NamedTuple, Sequence
 
 from nlp.extract.parties_lexicon import target_cues
-from nlp.extract.targets_context import is_past, lays_down, looks_forward, plans_ahead, read_genre
+from nlp.extract.targets_context import Genre, is_past, lays_down, looks_back, looks_forward, plans_ahead, read_genre
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section
@@ -89,13 +89,11 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
         pos = m.end()
         if sentence_end - sentence_start < 2:
             continue
-        if sentence_start < genre.past_until and not plans_ahead(text, sentence_start, sentence_end):
-            continue  # 床位使用率86.5%: a summary's record of the past year
-        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre.report):
+        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre):
             yield Mention("target", t.start, t.end, original[t.start:t.end], t.value)
 
 
-def _sentence_targets(text: str, s_start: int, s_end: int, stages, report: bool) -> Iterator[Mention]:
+def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre) -> Iterator[Mention]:
     pats = _patterns()
     sentence = text[s_start:s_end]
     dates = None  # read once, on the first target of the sentence
@@ -104,8 +102,12 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, report: bool)
         clause = sentence[c_start:c_end]
         if not clause or is_past(clause):
             continue
-        if report and not looks_forward(sentence, 0, c_end):
+        if s_start < genre.past_until and not plans_ahead(sentence, c_start, c_end):
+            continue  # 床位使用率86.5%: a summary's record of the past year
+        if genre.report and not looks_forward(sentence, 0, c_end):
             continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
+        if (genre.report or genre.relay) and looks_back(sentence, 0, c_end):
+            continue  # 虽从346人降至去年的287人: a record, even in a report of a plan
         head = pats["scope"].search(clause[:12])
         if head:
             scope = head.group(0)

@@ -29,7 +29,15 @@ PLAN_AHEAD = r"力争|确保|争取|计划|拟|力求|预计|目标是|控制在
 # the dateline or byline of a news report, near its top: 新华社北京5月27日电, 本报讯, 记者
 NEWS_MARK = (r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|[电讯][ ]?\((?:记者|通讯员)|本报讯|记者|通讯员"
              r"|新闻发布会|(?:今|昨)[天日]\([0-9一二三四五六七八九十]{1,3}(?:月[0-9一二三四五六七八九十]{1,3})?日?\)"
-             r"|^(?:日前|近日|据悉|日期[::]|时间[::])|^[^\s,。]{1,10}讯 ")  # 中新网4月11日电
+             r"|^(?:日前|近日|据悉|日期[::]|时间[::])|^[^\s,。]{1,10}讯 |^[0-9]{1,2}月[0-9]{1,2}日[,,]"
+             r"|(?:网|社|报|台)[^\n,。]{0,6}[0-9]{1,2}月[0-9]{1,2}日|^(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}$")  # 中新网4月11日电
+# a report that relays a plan (a government work report, a plan just issued): its figures are the plan's
+RELAY = (r"印发|政府工作报告|出台|制定"
+         r"|(?:发布|公布)[^,,。\n]{0,8}(?:规划|方案|意见|通知|计划|要点)")  # 印发
+# a year something is due by plans ahead: 到2025年
+DUE_YEAR = r"(?:到|至|于)(?:19|20)[0-9]{2}年(?!的)"  # 到2025年
+# the past, in a report: 去年, 近年来 (a figure after it in the sentence is a record)
+PAST_TIME = r"去年|上年|前年|过去|近年来|近年|以来|此前|同比|环比"  # 去年
 # a figure tied to a past year's level: 由2017年的76.7岁提高到2018年的77.0岁
 YEAR_LEVEL = r"(?:(?:19|20)[0-9]{2}年|去年|上年|前年|同期)的?$"  # 2017年的
 # the modal verbs of a rule: a time limit (15个工作日内) is an objective only under one
@@ -40,7 +48,10 @@ SAMPLES = {
     "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n", "某委2016年工作总结及2017年工作计划\n"),
     "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
     "PLAN_AHEAD": ("力争", "确保", "控制在"),
-    "NEWS_MARK": ("新华社北京5月27日电", "本报讯", "今天(19日)", "日前", "枫阳讯 "),
+    "NEWS_MARK": ("新华社北京5月27日电", "本报讯", "今天(19日)", "日前", "枫阳讯 ", "中新网北京8月18日"),
+    "RELAY": ("政府工作报告", "印发", "发布《规划"),
+    "DUE_YEAR": ("到2025年", "于2025年"),
+    "PAST_TIME": ("去年", "近年来"),
     "YEAR_LEVEL": ("2017年的", "去年的"),
     "MODAL": ("应当", "要", "须"),
     "SHARE": ("占所有火灾之", "占", "仅为"),
@@ -85,6 +96,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_level": re.compile(YEAR_LEVEL),
         "share": re.compile(SHARE),
         "modal": re.compile(MODAL),
+        "relay": re.compile(RELAY),
+        "due_year": re.compile(DUE_YEAR),
+        "past_time": re.compile(PAST_TIME),
         "forward": re.compile(_alternation(forward)),
         "past": re.compile(_alternation(target_cues()["past"])),
     }
@@ -98,6 +112,7 @@ def _alternation(words) -> str:
 class Genre(NamedTuple):
     report: bool  # a news report or bulletin: figures need a forward word to be objectives
     past_until: int  # a work summary: figures before this offset are past unless planned ahead
+    relay: bool = False  # a report that relays a plan: figures are objectives unless dated past
 
 
 def read_genre(text: str, title: str | None, sections: Sequence[Section]) -> Genre:
@@ -105,8 +120,9 @@ def read_genre(text: str, title: str | None, sections: Sequence[Section]) -> Gen
     pats = _patterns()
     summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
     past_until = _forward_from(text, sections) if summary else 0
-    report = not summary and bool(pats["news"].search(text[:300]))
-    return Genre(report, past_until)
+    news = not summary and bool(pats["news"].search(text[:300]))
+    relay = news and bool(pats["relay"].search(text[:300]))
+    return Genre(news and not relay, past_until, relay)
 
 
 def _forward_from(text: str, sections: Sequence[Section]) -> int:
@@ -122,14 +138,26 @@ def _forward_from(text: str, sections: Sequence[Section]) -> int:
     return len(text)
 
 
-def plans_ahead(text: str, start: int, end: int) -> bool:
-    """Whether a summary's sentence plans ahead (力争, 确保) or states a controlled level (控制在)."""
-    return bool(_patterns()["plan_ahead"].search(text, start, end))
+def plans_ahead(sentence: str, start: int, end: int) -> bool:
+    """Whether a summary's clause sentence[start:end] plans ahead (力争, 确保, from the start of its
+    sentence) or states a controlled level (控制在, in the clause itself)."""
+    return any(m.group(0) != "控制在" or m.start() >= start
+               for m in _patterns()["plan_ahead"].finditer(sentence, 0, end))
 
 
 def looks_forward(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] plans ahead or lays down a rule (将, 要, 确保, 目标, 不超过)."""
-    return bool(_patterns()["forward"].search(text, start, end))
+    """Whether text[start:end] plans ahead or lays down a rule (将, 要, 确保, 目标, 不超过, 到2025年)."""
+    pats = _patterns()
+    return bool(pats["forward"].search(text, start, end) or pats["due_year"].search(text, start, end))
+
+
+def looks_back(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a past time (去年, 近年来) with no forward word after it."""
+    pats = _patterns()
+    last = None
+    for last in pats["past_time"].finditer(text, start, end):
+        pass
+    return last is not None and not looks_forward(text, last.end(), end)
 
 
 def lays_down(text: str, start: int, end: int) -> bool:

@@ -26,6 +26,8 @@ RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (
 AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
 CN_DECIMAL = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"  # 九十点五
 FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>{CN_DECIMAL})"  # 三分之一, 百分之九十
+DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
+MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
 QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
 
@@ -35,6 +37,7 @@ SAMPLES = {
     "AT_LEAST": ("至少建成",),
     "CN_DECIMAL": ("九十", "九十点五"),
     "FRACTION": ("三分之一", "百分之九十", "千分之五"),
+    "MONEY": ("投入", "经费"),
 }
 
 # the unit of a fraction by its denominator; any other denominator is read as a percentage
@@ -78,7 +81,8 @@ def patterns() -> dict[str, re.Pattern]:
     number = rf"(?:{ARABIC_GROUPED}|{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?|半)"
     # 控制在31/10万以内, ≥95%, 1—2个, 不少于40学时, 三分之一以上, 70.3、 (a table's ratio, then item 3、)
     quantity = (rf"(?P<before>{before})?(?:{FRACTION}|(?P<num>{number})"
-                rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?)(?P<after>{after})?")
+                rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
+                rf"(?P<after>{after})?")
     # 不超过国家标准的三倍: the comparator governs a multiple of a named standard
     times = rf"(?P<before>{before})(?P<gap>[^,。;、0-9]{{1,10}}?的)(?P<num>{number})(?P<unit>倍)"
     return {
@@ -167,18 +171,26 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
                 number = float(num_text.split(".")[0])
                 q_end = m.end() - 2
             unit = "%"
+        if unit in ("万", "亿") and re.search(MONEY, clause):
+            unit += "元"  # 投入约2.1亿: an amount of money
         kind = units().get(unit, "count")
         if _not_a_figure(clause, m, unit, number, kind):
             return None
     if after:
         comparator = comparator or cues["after"][after]
+    elif before in DECREASE and comparator is None:
+        comparator = "<="  # 投诉量较2023年下降30%: the level must come down
+    if comparator == "=":
+        comparator = None  # 200人左右: a level, not a bound
     if comparator is None and is_stated_level(prefix):
         return None  # 占所有火灾之72.9%, 由2017年的76.7岁: a stated level, not an objective
+    if clause.endswith("的") or re.match(r"[0-9]", clause[q_end:q_end + 1]):
+        return None  # 无法实现100%封闭化管理的, 100人以内1人: a condition, not an objective
+    if _in_parentheses(prefix) and not before and not _after_plan_verb(prefix):
+        return None  # 新北市(5.67%), 锦标赛(16~17岁): a figure quoted beside a name
     if kind == "ratio":
         if prefix.endswith("个"):  # 三个70%: a slogan naming the targets, not one of them
             return None
-        if comparator is None and prefix.endswith("(") and clause[q_end:q_end + 1] == ")":
-            return None  # 新北市(5.67%): a figure quoted beside a name
         if comparator == "<" and clause[q_end:q_end + 1] in ("的", "之"):
             return None  # 设置率未达10%之地方政府: the ratio qualifies a noun
     elif not _count_is_objective(clause, m, kind, before, after, q_end, planned):
@@ -189,10 +201,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
             comparator = ">="
     if unit in FREQUENCY_UNITS and number == 1 and comparator == ">=":
         return None  # 每家单位至少检查1次: doing a thing at least once is an action, not a quantity
-    if m.group("num2") and not comparator:
+    if (m.group("num2") or m.group("num3")) and not comparator:
         comparator = ">="  # 选择1—2个乡镇: the lower bound binds
-    if comparator == "=":
-        comparator = None  # 200人左右: a level, not a bound
     start = m.start() if before and not at_least else m.start("part") if m.group("den") else m.start("num")
     time_limit = kind == "duration" and not before and after in ("内", "以内", "之内")
     return Quantity(start, q_end, number, unit, comparator, unit_written, time_limit), kind
@@ -214,6 +224,8 @@ def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str)
         return True  # 兼职等10个问题, 各30条措施, 每10万人: a list's size, a share-out, a rate's base
     if unit in ("万", "亿") and re.match(r"[\u4e00-\u9fff]", nxt):
         return True  # 3—5万居民: 万 multiplies the noun that follows
+    if nxt in ("余", "多") or clause[m.end("num"):m.end("num") + 1] in ("余", "多"):
+        return True  # 26.76万余元, 100多人: a reported amount, rounded
     return clause.startswith("不等", m.end())  # 800~900元不等: a spread, not a bound
 
 
@@ -226,8 +238,7 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     prefix = clause[:m.start()]
     nxt = clause[q_end:q_end + 1]
     plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
-    plan_verb = plan_now or any(prefix.endswith(c) for c in cues["plan"])
-    if after in QUALIFIER_AFTER and not before and not plan_verb and re.match(r"[\u4e00-\u9fff]", nxt):
+    if after in QUALIFIER_AFTER and not before and not _after_plan_verb(prefix) and re.match(r"[\u4e00-\u9fff]", nxt):
         return False  # 5岁以下儿童, 3年以上工作经历: a range of a noun (but 选派10名以上骨干)
     if kind == "duration" and not before and after not in ("内", "以内", "之内"):
         return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
@@ -244,6 +255,18 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         plan_now = False  # xx、xx设1名, (the noun is missing)
     return bool(before or after or plan_now or reaches or planned or m.group("num2")
                 or patterns()["plan"].search(prefix))
+
+
+def _in_parentheses(prefix: str) -> bool:
+    """Whether a figure stands inside a parenthesis opened just before it (新北市(5.67%), (户长55岁以上))."""
+    opened = prefix.rfind("(", max(0, len(prefix) - 8))
+    return opened >= 0 and ")" not in prefix[opened:]
+
+
+def _after_plan_verb(prefix: str) -> bool:
+    """Whether a planning verb (选派, 共设) ends ``prefix``."""
+    cues = target_cues()
+    return any(prefix.endswith(c) for c in cues["plan_now"]) or any(prefix.endswith(c) for c in cues["plan"])
 
 
 def _is_bare_share(clause: str, m: re.Match) -> bool:

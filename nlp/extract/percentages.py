@@ -80,7 +80,9 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         pre, post = m.group("pre"), m.group("post")
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
         if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
-            comparator = None
+            comparator = _bound_named_before(text, m.start())
+        elif pre in _CHANGE_TO and not post and _reports_change(text, m.start()):
+            comparator = None  # 已提升至15.4%, 从19.6/10万下降到18.3/10万: a level reached, not a goal
         start, end = m.span()
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
@@ -108,6 +110,33 @@ def _share_comparators(text: str, found: list) -> None:
 
 
 _LIST_JOINERS = ("、", "和", "及", "与")
+# verbs of a change to a level (提升至15.4%): a goal, unless the clause reports it (已, 从…, 了)
+_CHANGE_TO = frozenset(w for w in _PRE_CMP if len(w) == 3 and w[-1] in "到至")
+_REPORTED = re.compile(r"已|从|由|了")
+_CLAUSE_START = re.compile(r"[,,。;;::!?!?\n]")
+# 上限比例为5%: the bound is named before 为 (上限 <=, 下限 >=)
+_BOUND_NAMES = re.compile(r"(上限|下限|最高|最低)[^,,。;;]{0,6}$")
+
+
+def _clause_before(text: str, at: int) -> str:
+    start = max(0, at - 40)
+    cut = None
+    for cut in _CLAUSE_START.finditer(text, start, at):
+        pass
+    return text[cut.end() if cut else start:at]
+
+
+def _reports_change(text: str, at: int) -> bool:
+    """Whether the clause before ``at`` reports the change (已提升至, 从19.6/10万下降到)."""
+    return bool(_REPORTED.search(_clause_before(text, at)))
+
+
+def _bound_named_before(text: str, at: int) -> str | None:
+    """上限比例为5% -> <=, 下限为1.5% -> >=; else None (为 states a level)."""
+    m = _BOUND_NAMES.search(_clause_before(text, at))
+    if not m:
+        return None
+    return "<=" if m.group(1) in ("上限", "最高") else ">="
 
 
 def _number(m: re.Match) -> float | None:

@@ -28,7 +28,7 @@ from nlp.model import Mention, Section
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
 SENTENCE_END = r"[。;;!?!?\n]"  # 。 ends 达到90%以上。
-CLAUSE_END = r"[,,::]"  # , splits 力争餐饮单位监督覆盖率100%,原料…
+CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[::]"  # , splits 覆盖率100%,原料…; not 7,000
 YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"

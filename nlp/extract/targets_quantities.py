@@ -178,7 +178,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
             return None
     if after:
         comparator = comparator or cues["after"][after]
-    elif before in DECREASE and comparator is None:
+    elif before in DECREASE and comparator is None and not (m.group("num2") or m.group("num3")):
         comparator = "<="  # 投诉量较2023年下降30%: the level must come down
     if comparator == "=":
         comparator = None  # 200人左右: a level, not a bound

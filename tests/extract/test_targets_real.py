@@ -105,3 +105,14 @@ def test_fragment_samples(module):
 def test_mood_and_word_tables_load():
     assert targets_context.target_mood()["确保"] == "forward"
     assert targets_context.target_words()["减半"].number == 50.0
+
+
+@pytest.mark.parametrize("hostile", ["1," * 50_000, "三分之" * 33_000, "(" * 100_000, "零死亡" * 30_000,
+                                     "本报讯 " + "到2025年" * 20_000],
+                         ids=["grouped-digits", "fractions", "parentheses", "words", "due-years"])
+def test_linear_time_on_hostile_text(hostile):
+    import time
+
+    t = time.process_time()
+    list(find_targets(hostile))
+    assert time.process_time() - t < 5.0

@@ -36,6 +36,8 @@ SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各
 # a year that is the baseline of a comparison, not a deadline: 较2023年, 在2020年基础上
 BASELINE = r"(?:较|比|与|同|相比|相较|在)\s?$"  # 较
 BASELINE_PHRASE = rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"  # 较2023年
+# the name of a quota, then its value: 推荐人数:1人
+QUOTA_LABEL = r"(?:人数|名额|数量|总数)[::]\s*$"  # 推荐人数:
 # the width fold of the party extractor: ，；：％ are read as ,;:% (one character for one)
 WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
@@ -48,6 +50,7 @@ SAMPLES = {
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
     "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
     "BASELINE": ("较", "在"),
+    "QUOTA_LABEL": ("人数:", "名额:\n"),
     "BASELINE_PHRASE": ("较2023年", "比去年同期", "与2020年相比"),
 }
 
@@ -66,6 +69,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "scope": re.compile(SCOPE),
         "baseline": re.compile(BASELINE),
         "baseline_phrase": re.compile(BASELINE_PHRASE),
+        "quota_label": re.compile(QUOTA_LABEL),
     }
 
 
@@ -111,8 +115,10 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre)
         head = pats["scope"].search(clause[:12])
         if head:
             scope = head.group(0)
-        for q, span_start, span_end, value in _clause_targets(clause):
-            if q.time_limit and not lays_down(sentence, 0, c_start + q.start):
+        labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
+        for q, span_start, span_end, value in _clause_targets(clause, labelled):
+            if q.time_limit and not (lays_down(sentence, 0, c_start + q.start)
+                                     or sentence[:c_start + q.start].endswith("于")):
                 continue  # 7日内报送整改方案: a step's time limit, not a rule's
             if dates is None:
                 dates = _sentence_dates(sentence)
@@ -161,9 +167,9 @@ def _clause_spans(sentence: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _clause_targets(clause: str) -> Iterator[tuple[Quantity, int, int, dict]]:
+def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quantity, int, int, dict]]:
     """(quantity, span start, span end, value) for each target of a clause."""
-    quantities = clause_quantities(clause)
+    quantities = clause_quantities(clause, labelled=labelled)
     prev_end = 0
     for i, q in enumerate(quantities):
         seg_start = max(clause.rfind("、", 0, q.start) + 1, prev_end)

@@ -26,6 +26,7 @@ RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (
 AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
 CN_DECIMAL = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"  # 九十点五
 FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>{CN_DECIMAL})"  # 三分之一, 百分之九十
+BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound governs the count
 DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
@@ -94,8 +95,9 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
-def clause_quantities(clause: str) -> list[Quantity]:
-    """The candidate objectives of one clause, in order."""
+def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
+    """The candidate objectives of one clause, in order; ``labelled`` when the clause gives the
+    value of a quota named just before it (推荐人数:1人)."""
     pats = patterns()
     cues = target_cues()
     found: list[Quantity] = []
@@ -109,7 +111,7 @@ def clause_quantities(clause: str) -> list[Quantity]:
             found.append(Quantity(m.start(), m.end(), word.number, word.unit, word.comparator))
     taken = [(q.start, q.end) for q in found]
     taken_until = 0
-    planned = False  # a planning verb or a planned count earlier in this clause
+    planned = labelled  # a planning verb or a planned count earlier in this clause
     shared_cmp = None  # 分别控制在31/10万和17‰以内: one comparator for the whole list
     for m in pats["quantity"].finditer(clause):
         if m.start() < taken_until or any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
@@ -160,6 +162,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         q_end, unit_written = m.end(), bool(unit)
         if not unit and not before and _is_bare_share(clause, m):
             unit = "%"  # 2、95的社区卫生服务中心纳入…: a table's share that lost its % sign
+        elif not unit and before and after in ("以内", "以下", "以上", "之内") and not is_cn:
+            unit = ""  # 控制在0.011以内: a bounded figure whose unit the text leaves out
         elif not unit:
             # a table's ratio without its sign: 比例≥70, 认同率≥50 (a grading band >1.2≥1<1 is not)
             if before not in ("≥", ">=", "≤", "<=", ">", "<"):
@@ -176,6 +180,9 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         kind = units().get(unit, "count")
         if _not_a_figure(clause, m, unit, number, kind):
             return None
+    bound = BOUND_NAME.search(prefix) if not comparator and kind != "ratio" else None
+    if bound:  # 总人数下限为…1人: the bound is named before the figure
+        comparator = "<=" if bound.group(0) == "上限" else ">="
     if after:
         comparator = comparator or cues["after"][after]
     elif before in DECREASE and comparator is None and not (m.group("num2") or m.group("num3")):
@@ -186,7 +193,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         return None  # 占所有火灾之72.9%, 由2017年的76.7岁: a stated level, not an objective
     if clause.endswith("的") or re.match(r"[0-9]", clause[q_end:q_end + 1]):
         return None  # 无法实现100%封闭化管理的, 100人以内1人: a condition, not an objective
-    if _in_parentheses(prefix) and not before and not _after_plan_verb(prefix):
+    if _in_parentheses(prefix) and not before and not _after_plan_verb(prefix) and not planned:
         return None  # 新北市(5.67%), 锦标赛(16~17岁): a figure quoted beside a name
     if kind == "ratio":
         if prefix.endswith("个"):  # 三个70%: a slogan naming the targets, not one of them
@@ -253,7 +260,7 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False  # 电梯2部达64万元: the count is what an amount was spent on
     if plan_now and (q_end >= len(clause) or clause[q_end] in "、,。"):
         plan_now = False  # xx、xx设1名, (the noun is missing)
-    return bool(before or after or plan_now or reaches or planned or m.group("num2")
+    return bool(before or after or plan_now or reaches or planned or m.group("num2") or BOUND_NAME.search(prefix)
                 or patterns()["plan"].search(prefix))
 
 

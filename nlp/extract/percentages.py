@@ -80,9 +80,13 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         pre, post = m.group("pre"), m.group("post")
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
         if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
-            comparator = _bound_named_before(text, m.start())
+            comparator = None
         elif pre in _CHANGE_TO and not post and _reports_change(text, m.start()):
             comparator = None  # 已提升至15.4%, 从19.6/10万下降到18.3/10万: a level reached, not a goal
+        elif comparator is None and not pre:
+            far = _FAR_PRE.search(_clause_before(text, m.start()))
+            if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
+                comparator = _PRE_CMP[far.group(1)]
         start, end = m.span()
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
@@ -114,8 +118,9 @@ _LIST_JOINERS = ("、", "和", "及", "与")
 _CHANGE_TO = frozenset(w for w in _PRE_CMP if len(w) == 3 and w[-1] in "到至")
 _REPORTED = re.compile(r"已|从|由|了")
 _CLAUSE_START = re.compile(r"[,,。;;::!?!?\n]")
-# 上限比例为5%: the bound is named before 为 (上限 <=, 下限 >=)
-_BOUND_NAMES = re.compile(r"(上限|下限|最高|最低)[^,,。;;]{0,6}$")
+# 不超过本校教工总数的40%: a bound word, a named whole, 的, then the ratio
+_FAR_PRE = re.compile(r"(不超过|不低于|不少于|不高于|不大于|不小于|控制在|低于|高于|超过|不足)"
+                      r"[^,,。;;0-9%‰为是]{1,12}的$")
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -129,14 +134,6 @@ def _clause_before(text: str, at: int) -> str:
 def _reports_change(text: str, at: int) -> bool:
     """Whether the clause before ``at`` reports the change (已提升至, 从19.6/10万下降到)."""
     return bool(_REPORTED.search(_clause_before(text, at)))
-
-
-def _bound_named_before(text: str, at: int) -> str | None:
-    """上限比例为5% -> <=, 下限为1.5% -> >=; else None (为 states a level)."""
-    m = _BOUND_NAMES.search(_clause_before(text, at))
-    if not m:
-        return None
-    return "<=" if m.group(1) in ("上限", "最高") else ">="
 
 
 def _number(m: re.Match) -> float | None:

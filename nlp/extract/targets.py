@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterator, Sequence
 
 from nlp.extract.parties_lexicon import target_cues
-from nlp.extract.targets_context import Genre, is_past, lays_down, looks_back, looks_forward, plans_ahead, read_genre
+from nlp.extract.targets_context import (Genre, is_past, lays_down, looks_back, looks_forward, plans_ahead,
+                                         read_genre)
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section

@@ -30,5 +30,6 @@ def test_reported_change_has_no_comparator():
     assert [m.value["comparator"] for m in find_percentages("到2025年提高到80%")] == [">="]
 
 
-def test_named_bound_before_wei():
-    assert [m.value["comparator"] for m in find_percentages("上限比例为5%,下限为1%")] == ["<=", ">="]
+def test_bound_before_a_named_whole():
+    assert [m.value["comparator"] for m in find_percentages("人数不超过本单位职工总数的5%。")] == ["<="]
+    assert [m.value["comparator"] for m in find_percentages("上限比例为5%")] == [None]  # 为 states a level

@@ -15,13 +15,12 @@ This module cuts sentences and clauses, and gives each target its span, metric, 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_lexicon import target_cues
-from nlp.extract.targets_context import (Genre, is_past, lays_down, looks_back, looks_forward, plans_ahead,
-                                         read_genre)
+from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section
@@ -102,24 +101,27 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre)
     pats = _patterns()
     sentence = text[s_start:s_end]
     dates = None  # read once, on the first target of the sentence
+    mood = None  # likewise, on the first clause that is not past
     scope = None
     for c_start, c_end in _clause_spans(sentence):
         clause = sentence[c_start:c_end]
         if not clause or is_past(clause):
             continue
-        if s_start < genre.past_until and not plans_ahead(sentence, c_start, c_end):
+        if mood is None:
+            mood = Mood(sentence)
+        if s_start < genre.past_until and not mood.plans_ahead(c_start, c_end):
             continue  # 床位使用率86.5%: a summary's record of the past year
-        if genre.report and not looks_forward(sentence, 0, c_end):
+        if genre.report and not mood.looks_forward(c_end):
             continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
-        if (genre.report or genre.relay) and looks_back(sentence, 0, c_end):
+        if mood.looks_back(c_end):
             continue  # 虽从346人降至去年的287人: a record, even in a report of a plan
         head = pats["scope"].search(clause[:12])
         if head:
             scope = head.group(0)
         labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
         for q, span_start, span_end, value in _clause_targets(clause, labelled):
-            if q.time_limit and not (lays_down(sentence, 0, c_start + q.start)
-                                     or sentence[:c_start + q.start].endswith("于")):
+            if q.time_limit and not (mood.lays_down(c_start + q.start)
+                                     or sentence[c_start + q.start - 1:c_start + q.start] == "于"):
                 continue  # 7日内报送整改方案: a step's time limit, not a rule's
             if dates is None:
                 dates = _sentence_dates(sentence)
@@ -150,7 +152,8 @@ def _sentence_dates(sentence: str) -> list[tuple[int, str]]:
 
 def _deadline_before(dates: list[tuple[int, str]], at: int) -> str | None:
     """The last deadline written before offset ``at`` of the sentence."""
-    return next((v for pos, v in reversed(dates) if pos < at), None)
+    k = bisect_left(dates, (at, ""))
+    return dates[k - 1][1] if k else None
 
 
 def _clause_spans(sentence: str) -> Iterator[tuple[int, int]]:

@@ -84,6 +84,11 @@ def test_news_past_time_is_a_record():
     assert values(text) == []
 
 
+def test_past_time_is_a_record_in_any_document():
+    assert values("今年以来,全市共排查隐患3200处,整改率达95%。") == []
+    assert values("全年发文数量比上年减少10%以上。") == [(10.0, "%", ">=")]  # 比上年 is a baseline
+
+
 def test_summary_with_plan_title_is_a_summary():
     text = "某委2016年工作总结及2017年工作计划\n去年全市诊疗人次较上年增长4.7%。\n2017年工作计划\n门诊预约率达到70%以上。"
     assert values(text) == [(70.0, "%", ">=")]
@@ -112,8 +117,10 @@ def test_mood_and_word_tables_load():
 
 
 @pytest.mark.parametrize("hostile", ["1," * 50_000, "三分之" * 33_000, "(" * 100_000, "零死亡" * 30_000,
-                                     "本报讯 " + "到2025年" * 20_000],
-                         ids=["grouped-digits", "fractions", "parentheses", "words", "due-years"])
+                                     "本报讯 " + "到2025年达5%," * 10_000, "去年5%," * 20_000,
+                                     "某县工作总结\n" + "控制在5%," * 15_000, "应于3日内," * 15_000],
+                         ids=["grouped-digits", "fractions", "parentheses", "words", "due-years",
+                              "past-times", "summary-clauses", "time-limits"])
 def test_linear_time_on_hostile_text(hostile):
     import time
 

@@ -48,7 +48,7 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
 )
 # 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
 PERCENT = re.compile(
-    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?P<post>{POST}))?"
+    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?:\(含\))?(?P<post>{POST}))?"
 )
 
 SAMPLES = {

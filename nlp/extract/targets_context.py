@@ -39,6 +39,8 @@ RELAY = (r"印发|政府工作报告|出台|制定"
 DUE_YEAR = r"(?:到|至|于)(?:19|20)[0-9]{2}年(?!的)"  # 到2025年
 # the past, in a report: 去年, 近年来 (a figure after it in the sentence is a record)
 PAST_TIME = r"(?<![比较与同])(?:去年|上年|前年)(?!同期)|过去|近年来|近年|以来|此前"  # 去年, not 比上年
+# the title of a plan or rule, whatever page it sits on: 某市安全生产专项整治实施方案
+PLAN_TITLE = r"(?:方案|规划|计划|意见|通知|办法|规定|要点|细则|措施|标准|制度|决定|纲要|通告|公告|承诺)\s*$"  # 实施方案
 # a figure tied to a past year's level: 由2017年的76.7岁提高到2018年的77.0岁
 YEAR_LEVEL = r"(?:(?:19|20)[0-9]{2}年|去年|上年|前年|同期)的?$"  # 2017年的
 # the modal verbs of a rule: a time limit (15个工作日内) is an objective only under one
@@ -50,6 +52,7 @@ SAMPLES = {
     "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
     "PLAN_AHEAD": ("力争", "确保", "控制在"),
     "NEWS_MARK": ("新华社北京5月27日电", "本报讯", "今天(19日)", "日前", "枫阳讯 ", "中新网北京8月18日"),
+    "PLAN_TITLE": ("实施方案", "通知"),
     "RELAY": ("政府工作报告", "印发", "发布《规划"),
     "DUE_YEAR": ("到2025年", "于2025年"),
     "PAST_TIME": ("去年", "近年来"),
@@ -98,6 +101,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "share": re.compile(SHARE),
         "modal": re.compile(MODAL),
         "relay": re.compile(RELAY),
+        "plan_title": re.compile(PLAN_TITLE),
         "due_year": re.compile(DUE_YEAR),
         "past_time": re.compile(PAST_TIME),
         "forward": re.compile(_alternation(forward)),
@@ -121,7 +125,8 @@ def read_genre(text: str, title: str | None, sections: Sequence[Section]) -> Gen
     pats = _patterns()
     summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
     past_until = _forward_from(text, sections) if summary else 0
-    news = not summary and bool(pats["news"].search(text[:300]))
+    plan = bool(title and pats["plan_title"].search(title))
+    news = not summary and not plan and bool(pats["news"].search(text[:300]))
     relay = news and bool(pats["relay"].search(text[:300]))
     return Genre(news and not relay, past_until, relay)
 

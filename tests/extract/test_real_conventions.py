@@ -33,3 +33,7 @@ def test_reported_change_has_no_comparator():
 def test_bound_before_a_named_whole():
     assert [m.value["comparator"] for m in find_percentages("人数不超过本单位职工总数的5%。")] == ["<="]
     assert [m.value["comparator"] for m in find_percentages("上限比例为5%")] == [None]  # 为 states a level
+
+
+def test_comparator_after_an_inclusive_note():
+    assert [m.value["comparator"] for m in find_percentages("比例控制在5%(含)以内")] == ["<="]

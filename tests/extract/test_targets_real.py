@@ -74,6 +74,12 @@ def test_news_report_figures_need_a_forward_word():
     assert values(NEWS + "会议要求,明年门诊预约率要达到70%以上。") == [(70.0, "%", ">=")]
 
 
+def test_a_plan_on_a_dated_page_is_no_report():
+    text = "2021-05-07\n全市门诊预约率70%。"
+    assert values(text) == []
+    assert values(text, title="关于开展预约诊疗工作的通知") == [(70.0, "%", None)]
+
+
 def test_news_report_of_a_plan_keeps_its_figures():
     relay = "新华社北京3月5日电 市政府印发实施方案。\n全市儿童入园率提高到90%。"
     assert values(relay) == [(90.0, "%", ">=")]

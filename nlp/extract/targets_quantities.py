@@ -156,6 +156,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         is_cn = not num_text[0].isdigit()
         if is_cn and not unit:
             return None
+        if is_cn and unit and len(num_text) > 1 and num_text[-1] in "万亿" and unit[0] not in "万亿":
+            num_text, unit = num_text[:-1], num_text[-1] + unit  # 五十万元 is 50 万元, as 50万元 is
         number = 0.5 if num_text == "半" else parse_number(num_text)
         if number is None:
             return None

@@ -35,7 +35,10 @@ SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各
          r"|每名[^\d,。的]{1,8}|每[0-9—\-~]+万[^\d,。]{1,6}?(?=拥有|有|设))")  # 全市, 每3—5万居民社区
 # a year that is the baseline of a comparison, not a deadline: 较2023年, 在2020年基础上
 BASELINE = r"(?:较|比|与|同|相比|相较|在)\s?$"  # 较
-BASELINE_PHRASE = rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"  # 较2023年
+BASELINE_PHRASE = (rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"
+                   rf"|在{YEAR}年的?基础上")  # 较2023年, 在2020年基础上
+# modal words and adverbs that end a metric's words before the number: 文件原则上|不超过10页
+METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年)+$"  # 一般
 # the name of a quota, then its value: 推荐人数:1人
 QUOTA_LABEL = r"(?:人数|名额|数量|总数)[::]\s*$"  # 推荐人数:
 # the width fold of the party extractor: ，；：％ are read as ,;:% (one character for one)
@@ -50,6 +53,7 @@ SAMPLES = {
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
     "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
     "BASELINE": ("较", "在"),
+    "METRIC_TAIL": ("原则上", "一般", "也要"),
     "QUOTA_LABEL": ("人数:", "名额:\n"),
     "BASELINE_PHRASE": ("较2023年", "比去年同期", "与2020年相比"),
 }
@@ -70,6 +74,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "baseline": re.compile(BASELINE),
         "baseline_phrase": re.compile(BASELINE_PHRASE),
         "quota_label": re.compile(QUOTA_LABEL),
+        "metric_tail": re.compile(METRIC_TAIL),
     }
 
 
@@ -144,6 +149,10 @@ def _sentence_dates(sentence: str) -> list[tuple[int, str]]:
     for d in find_dates(sentence):
         if baseline.search(sentence, max(0, d.start - 3), d.start) or sentence.startswith("基础上", d.end):
             continue
+        if (d.value.get("kind") == "point" and len(d.value.get("start", "")) == 10
+                and not re.search(r"(?:到|至|于|在|确保|力争|争取|截至|截止)$", sentence[max(0, d.start - 2):d.start])
+                and not re.match(r"前|止|完成|之前", sentence[d.end:d.end + 2])):
+            continue  # 9月16日讯: a day written as a dateline, not a deadline
         end = d.value.get("end") or d.value.get("start")
         if end:
             out.append((d.start, end))
@@ -241,6 +250,7 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
         for cue in ("分别", "都"):
             metric = metric.replace(cue, "")
         metric = pats["baseline_phrase"].sub("", metric)  # 投诉量较2023年下降30%: the metric is 投诉量
+        metric = pats["metric_tail"].sub("", metric) or metric
         metric = re.sub(r"(?:和|及|与|的)$", "", metric)
         if not metric and after:
             metric = after

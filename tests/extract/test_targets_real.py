@@ -110,6 +110,15 @@ def test_deadline_keeps_its_precision_and_skips_the_baseline():
     assert m.value["deadline"] == "2024-06"
 
 
+def test_a_dateline_is_no_deadline_and_metrics_lose_their_modals():
+    (m,) = find_targets("本报9月16日讯 全市覆盖率要达到90%。")
+    assert m.value["deadline"] is None
+    (m,) = find_targets("政策性文件原则上不超过10页。")
+    assert m.value["metric"] == "政策性文件"
+    (m,) = find_targets("至2025年,人均预期寿命在2020年基础上提高0.4岁。")
+    assert (m.value["metric"], m.value["deadline"]) == ("人均预期寿命", "2025")
+
+
 @pytest.mark.parametrize("module", [targets_context, targets_quantities], ids=lambda m: m.__name__)
 def test_fragment_samples(module):
     for name, samples in module.SAMPLES.items():

@@ -24,6 +24,8 @@ from nlp.extract.targets_context import is_stated_level, target_words
 RANGE_DASH = r"[—–\-~～至到]"  # 1—2个乡镇
 RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
 AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
+PER_HEAD = r"人均|每人|平均|年均"  # 提高到人均320元: a per-head word between the comparator and its number
+OCR_ARABIC = r"[1-9][0-9]*[Oo][0-9Oo]*(?![A-Za-z])"  # 1O0O, 32O: a zero typed or scanned as the letter O
 CN_DECIMAL = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"  # 九十点五
 FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>{CN_DECIMAL})"  # 三分之一, 百分之九十
 BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound governs the count
@@ -36,6 +38,8 @@ SAMPLES = {
     "RANGE_DASH": ("—", "-", "至"),
     "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
     "AT_LEAST": ("至少建成",),
+    "PER_HEAD": ("人均", "年均"),
+    "OCR_ARABIC": ("1O0O", "32O"),
     "CN_DECIMAL": ("九十", "九十点五"),
     "FRACTION": ("三分之一", "百分之九十", "千分之五"),
     "MONEY": ("投入", "经费"),
@@ -79,9 +83,9 @@ def patterns() -> dict[str, re.Pattern]:
     unit = _alternation(units())
     before = _alternation(cues["before"])
     after = _alternation(cues["after"])
-    number = rf"(?:{ARABIC_GROUPED}|{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?|半)"
+    number = rf"(?:{ARABIC_GROUPED}|{OCR_ARABIC}|{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?|半)"
     # 控制在31/10万以内, ≥95%, 1—2个, 不少于40学时, 三分之一以上, 70.3、 (a table's ratio, then item 3、)
-    quantity = (rf"(?P<before>{before})?(?:{FRACTION}|(?P<num>{number})"
+    quantity = (rf"(?:(?P<before>{before})(?:{PER_HEAD})?)?(?:{FRACTION}|(?P<num>{number})"
                 rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
                 rf"(?P<after>{after})?")
     # 不超过国家标准的三倍: the comparator governs a multiple of a named standard
@@ -158,6 +162,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
             return None
         if is_cn and unit and len(num_text) > 1 and num_text[-1] in "万亿" and unit[0] not in "万亿":
             num_text, unit = num_text[:-1], num_text[-1] + unit  # 五十万元 is 50 万元, as 50万元 is
+        if num_text[0].isdigit():
+            num_text = num_text.replace("O", "0").replace("o", "0")
         number = 0.5 if num_text == "半" else parse_number(num_text)
         if number is None:
             return None

@@ -35,12 +35,14 @@ def values(text: str, **kw) -> list[tuple[float, str, str | None]]:
     ("城镇新增就业5000万人以上。", [(5000.0, "万人", ">=")]),
     ("粉尘浓度控制在0.011以内。", [(0.011, "", "<=")]),
     ("专项经费不低于五十万元。", [(50.0, "万元", ">=")]),
+    ("财政补助标准提高到人均450元。", [(450.0, "元", ">=")]),
+    ("试点扩大到1O0O个县。", [(1000.0, "个", ">=")]),
     ("二、推荐人数:\n2人。", [(2.0, "人", None)]),
     ("流出人数下限为100人以内1人。", [(1.0, "人", ">=")]),
     ("对难以拒绝的馈赠,于24小时内上交。", [(24.0, "小时", "<=")]),
 ], ids=["days", "times-a-year", "range-count", "age", "bare-wan", "working-days", "about",
         "half", "fraction", "zero-words", "money-yi", "grouped-digits", "ratio-range", "change-by",
-        "wan-ren", "unitless-bound", "chinese-wan-yuan", "quota-label", "named-lower-bound", "yu-time-limit"])
+        "wan-ren", "unitless-bound", "chinese-wan-yuan", "per-head", "ocr-zero", "quota-label", "named-lower-bound", "yu-time-limit"])
 def test_other_units_and_comparators(text, expected):
     assert values(text) == expected
 

@@ -44,7 +44,7 @@ PLAN_TITLE = r"(?:方案|规划|计划|意见|通知|办法|规定|要点|细则
 # a figure tied to a past year's level: 由2017年的76.7岁提高到2018年的77.0岁
 YEAR_LEVEL = r"(?:(?:19|20)[0-9]{2}年|去年|上年|前年|同期)的?$"  # 2017年的
 # the modal verbs of a rule: a time limit (15个工作日内) is an objective only under one
-MODAL = r"应当|应|(?<![主重需纲摘只])要|必须|须|需"  # 应当在10个工作日内
+MODAL = r"应当|(?<![相适供反效对])应|(?<![主重需纲摘只索纪概提简扼首])要|必须|(?<![必无])须|需"  # 应当在10个工作日内
 SHARE = r"(?:占|仅为|仅|只有|约为)[^,,。;;]{0,12}?[之的]?$"  # 占所有火灾之, 仅为 (a share or level, stated)
 
 SAMPLES = {
@@ -62,6 +62,8 @@ SAMPLES = {
 }
 
 MOOD_KINDS = ("forward",)
+# one-character mood words are not read inside these words: 主要, 索要, 供应, 必须
+_NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])"}
 
 
 class Word(NamedTuple):
@@ -104,7 +106,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "plan_title": re.compile(PLAN_TITLE),
         "due_year": re.compile(DUE_YEAR),
         "past_time": re.compile(PAST_TIME),
-        "forward": re.compile(_alternation(forward)),
+        "forward": re.compile("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
+                                       for w in sorted(forward, key=len, reverse=True))),
         "past": re.compile(_alternation(target_cues()["past"])),
     }
 

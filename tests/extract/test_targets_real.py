@@ -83,6 +83,11 @@ def test_a_plan_on_a_dated_page_is_no_report():
     assert values(text, title="关于开展预约诊疗工作的通知") == [(70.0, "%", None)]
 
 
+def test_modal_words_are_not_read_inside_other_words():
+    assert values(NEWS + "对索要红包的问题,在30个工作日内反馈。") == []
+    assert values("对举报的问题,要在30个工作日内反馈。") == [(30.0, "个工作日", "<=")]
+
+
 def test_news_report_of_a_plan_keeps_its_figures():
     relay = "新华社北京3月5日电 市政府印发实施方案。\n全市儿童入园率提高到90%。"
     assert values(relay) == [(90.0, "%", ">=")]

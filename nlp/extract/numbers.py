@@ -9,6 +9,7 @@ multiplies (``3万`` -> 30000.0).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Chinese digits 0-9 (〇/零 both zero, 两 = 2) and the place units.
 CN_DIGIT_CHARS = "〇零一二两三四五六七八九"
@@ -33,6 +34,10 @@ _DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _DIGIT_VALUE.update({"零": 0, "两": 2})
 _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNIT_VALUE = {"万": 10_000, "亿": 100_000_000}
+# the formal (大写) numerals of amounts and 廿/卅, read as the everyday ones: 壹佰 -> 一百
+_FORMAL = str.maketrans({"壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "肆": "四", "伍": "五",
+                         "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百",
+                         "仟": "千", "萬": "万", "億": "亿", "廿": "二十", "卅": "三十"})
 _ARABIC_WITH_BIG_UNIT = re.compile(rf"({ARABIC})([万亿]?)")
 
 
@@ -42,7 +47,7 @@ def parse_number(s: str) -> float | None:
     >>> [parse_number(s) for s in ("70", "0.5", "三", "十二", "二〇一〇", "一百二十", "两", "3万", "x")]
     [70.0, 0.5, 3.0, 12.0, 2010.0, 120.0, 2.0, 30000.0, None]
     """
-    s = s.strip().replace(",", "")
+    s = unicodedata.normalize("NFKC", s).strip().replace(",", "").translate(_FORMAL)
     if not s:
         return None
     if s == "半":

@@ -40,7 +40,8 @@ BASELINE_PHRASE = (rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去�
 # modal words and adverbs that end a metric's words before the number: 文件原则上|不超过10页
 METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年)+$"  # 一般
 # the name of a quota, then its value: 推荐人数:1人
-QUOTA_LABEL = r"(?:人数|名额|数量|总数)[::]\s*$"  # 推荐人数:
+QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
+               r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
 # the width fold of the party extractor: ，；：％ are read as ,;:% (one character for one)
 WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
@@ -54,7 +55,7 @@ SAMPLES = {
     "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
     "BASELINE": ("较", "在"),
     "METRIC_TAIL": ("原则上", "一般", "也要"),
-    "QUOTA_LABEL": ("人数:", "名额:\n"),
+    "QUOTA_LABEL": ("推荐人数:", "名额:\n"),
     "BASELINE_PHRASE": ("较2023年", "比去年同期", "与2020年相比"),
 }
 

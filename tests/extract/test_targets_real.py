@@ -59,11 +59,12 @@ def test_other_units_and_comparators(text, expected):
     "共支付26.76万余元。",
     "每家单位至少检查1次。",
     "7日内报送整改方案。",
+    "事故死亡人数:3人。",
     "对无法实现100%覆盖的,要尽快补建。",
     "火灾中住宅火灾占42.9%。",
     "少年组(16~17岁)比赛。",
 ], ids=["qualifier", "ordinal", "year", "anniversary", "named-set", "share-out", "rate-base",
-        "spread", "rounded-amount", "at-least-once", "step-time-limit", "condition", "share",
+        "spread", "rounded-amount", "at-least-once", "step-time-limit", "record-label", "condition", "share",
         "parenthesised"])
 def test_not_targets(text):
     assert values(text) == []

@@ -48,7 +48,7 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
 )
 # 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
 PERCENT = re.compile(
-    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?P<post>{POST}))?"
+    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?:\(含\))?(?P<post>{POST}))?"
 )
 
 SAMPLES = {
@@ -81,6 +81,12 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
         if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
             comparator = None
+        elif pre in _CHANGE_TO and not post and _reports_change(text, m.start()):
+            comparator = None  # 已提升至15.4%, 从19.6/10万下降到18.3/10万: a level reached, not a goal
+        elif comparator is None and not pre:
+            far = _FAR_PRE.search(_clause_before(text, m.start()))
+            if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
+                comparator = _PRE_CMP[far.group(1)]
         start, end = m.span()
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
@@ -108,6 +114,26 @@ def _share_comparators(text: str, found: list) -> None:
 
 
 _LIST_JOINERS = ("、", "和", "及", "与")
+# verbs of a change to a level (提升至15.4%): a goal, unless the clause reports it (已, 从…, 了)
+_CHANGE_TO = frozenset(w for w in _PRE_CMP if len(w) == 3 and w[-1] in "到至")
+_REPORTED = re.compile(r"已|从|由|了")
+_CLAUSE_START = re.compile(r"[,,。;;::!?!?\n]")
+# 不超过本校教工总数的40%: a bound word, a named whole, 的, then the ratio
+_FAR_PRE = re.compile(r"(不超过|不低于|不少于|不高于|不大于|不小于|控制在|低于|高于|超过|不足)"
+                      r"[^,,。;;0-9%‰为是]{1,12}的$")
+
+
+def _clause_before(text: str, at: int) -> str:
+    start = max(0, at - 40)
+    cut = None
+    for cut in _CLAUSE_START.finditer(text, start, at):
+        pass
+    return text[cut.end() if cut else start:at]
+
+
+def _reports_change(text: str, at: int) -> bool:
+    """Whether the clause before ``at`` reports the change (已提升至, 从19.6/10万下降到)."""
+    return bool(_REPORTED.search(_clause_before(text, at)))
 
 
 def _number(m: re.Match) -> float | None:

@@ -4,41 +4,44 @@ Input is normalized text (simplified, NFKC) and optionally its outline; output i
 ``Mention(type="target")`` per number, in reading order, with the contract's value
 ``{"metric", "number", "unit", "comparator", "deadline", "scope"}``.
 
-The rules follow the grammar of plans rather than any document: a number becomes a target when
-it is a ratio (``70%``, ``17‰``, ``31/10万``), or a count or duration governed by a comparator
-(``不少于40学时``, ``不超过15分钟``) or by a planning verb (``共设18个委派岗位``,
-``培训业务骨干12名``). Clauses that report what was already done (``已``, ``累计``, ``共有``) yield
-nothing: the counts of a work summary are not objectives. The cue words and units are data
-(``nlp/data/target_cues.tsv``, ``nlp/data/target_units.tsv``).
+The rules follow the grammar of plans rather than any document: which numbers of a clause are
+candidates is ``targets_quantities``' concern (a ratio, or a count governed by a comparator or a
+planning verb); whether the sentence states objectives at all is ``targets_context``' (a clause
+that reports done work, ``已``/``累计``/``共有``, yields nothing; nor does a work summary before its
+下一步 section, or a news report where the sentence neither plans ahead nor lays down a rule).
+This module cuts sentences and clauses, and gives each target its span, metric, scope and deadline.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterator, Sequence
 
-from nlp.extract.numbers import ARABIC, CN_NUMBER, parse_number
-from nlp.extract.parties_lexicon import target_cues, target_units
+from nlp.extract.parties_lexicon import target_cues
+from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
+from nlp.extract.targets_quantities import Quantity, clause_quantities
+from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
 SENTENCE_END = r"[。;;!?!?\n]"  # 。 ends 达到90%以上。
-CLAUSE_END = r"[,,::]"  # , splits 力争餐饮单位监督覆盖率100%,原料…
-RANGE_DASH = r"[—–\-~～至到]"  # 1—2个乡镇
+CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[::]"  # , splits 覆盖率100%,原料…; not 7,000
 YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
-RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"
          r"|每名[^\d,。的]{1,8}|每[0-9—\-~]+万[^\d,。]{1,6}?(?=拥有|有|设))")  # 全市, 每3—5万居民社区
-# a work summary (工作总结) reports the past: its figures are targets only where it plans ahead
-SUMMARY_TITLE = r"(?m)^[^\n]{0,60}(?:工作总结|年度总结|总结报告|述职报告|工作报告)\s*$"  # 某县医院2023年工作总结
-FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作打算|工作计划|工作思路|工作安排|目标任务"
-                   r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点)")  # 三、下一步工作打算
-PLAN_AHEAD = r"力争|确保|争取|计划|拟|力求|预计|目标是"  # 力争门诊量突破15万人次 (a summary's plan)
-AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
+# a year that is the baseline of a comparison, not a deadline: 较2023年, 在2020年基础上
+BASELINE = r"(?:较|比|与|同|相比|相较|在)\s?$"  # 较
+BASELINE_PHRASE = (rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"
+                   rf"|在{YEAR}年的?基础上")  # 较2023年, 在2020年基础上
+# modal words and adverbs that end a metric's words before the number: 文件原则上|不超过10页
+METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年)+$"  # 一般
+# the name of a quota, then its value: 推荐人数:1人
+QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
+               r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
 # the width fold of the party extractor: ，；：％ are read as ,;:% (one character for one)
 WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
@@ -47,15 +50,13 @@ FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时"
 SAMPLES = {
     "SENTENCE_END": ("。", "\n"),
     "CLAUSE_END": (",", ":"),
-    "RANGE_DASH": ("—", "-", "至"),
     "YEAR": ("20xx", "2010", "201*"),
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
-    "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
     "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
-    "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n",),
-    "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
-    "PLAN_AHEAD": ("力争", "确保"),
-    "AT_LEAST": ("至少建成",),
+    "BASELINE": ("较", "在"),
+    "METRIC_TAIL": ("原则上", "一般", "也要"),
+    "QUOTA_LABEL": ("推荐人数:", "名额:\n"),
+    "BASELINE_PHRASE": ("较2023年", "比去年同期", "与2020年相比"),
 }
 
 
@@ -66,40 +67,16 @@ def _alternation(words) -> str:
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
-    """The quantity pattern and its helpers, built once from the cue and unit tables."""
-    cues = target_cues()
-    unit = _alternation(target_units())
-    before = _alternation(cues["before"])
-    after = _alternation(cues["after"])
-    number = rf"(?:{ARABIC}|{CN_NUMBER})"
-    # 控制在31/10万以内, ≥95%, 1—2个, 不少于40学时, 70.3、 (a table's ratio then item marker 3、)
-    quantity = (rf"(?P<before>{before})?(?P<num>{number})"
-                rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?P<after>{after})?")
-    # 不超过国家标准的三倍: the comparator governs a multiple of a named standard
-    times = rf"(?P<before>{before})(?P<gap>[^,。;、0-9]{{1,10}}?的)(?P<num>{number})(?P<unit>倍)"
     return {
-        "quantity": re.compile(quantity),
-        "times": re.compile(times),
         "sentence": re.compile(SENTENCE_END),
         "clause": re.compile(CLAUSE_END),
         "deadline": re.compile(DEADLINE),
         "scope": re.compile(SCOPE),
-        "plan": re.compile(_alternation(cues["plan"])),
-        "summary": re.compile(SUMMARY_TITLE),
-        "forward": re.compile(FORWARD_HEADING),
-        "plan_ahead": re.compile(PLAN_AHEAD),
-        "at_least": re.compile(AT_LEAST),
-        "past": re.compile(_alternation(cues["past"])),
+        "baseline": re.compile(BASELINE),
+        "baseline_phrase": re.compile(BASELINE_PHRASE),
+        "quota_label": re.compile(QUOTA_LABEL),
+        "metric_tail": re.compile(METRIC_TAIL),
     }
-
-
-class _Quantity(NamedTuple):
-    start: int  # of the number (or its comparator word) in the clause
-    end: int
-    number: float
-    unit: str
-    comparator: str | None
-    unit_written: bool = True
 
 
 def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | None = None,
@@ -115,54 +92,78 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     original, text = text, text.translate(WIDTH_FOLD)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
-    # a work summary (by its title, or a title line at the top): its figures are past until 下一步…
-    summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
-    ahead = _forward_from(text, sections) if summary else 0
+    genre = read_genre(text, title, sections)
     pos = 0
     for m in pats["sentence"].finditer(text + "\n"):
         sentence_start, sentence_end = pos, m.start()
         pos = m.end()
         if sentence_end - sentence_start < 2:
             continue
-        if sentence_start < ahead and not pats["plan_ahead"].search(text, sentence_start, sentence_end):
-            continue  # 床位使用率86.5%: a summary's record of the past year
-        for t in _sentence_targets(text, sentence_start, sentence_end, stages):
+        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre):
             yield Mention("target", t.start, t.end, original[t.start:t.end], t.value)
 
 
-def _forward_from(text: str, sections: Sequence[Section]) -> int:
-    """Where a summary starts planning ahead (its 下一步工作打算 section), else the end of the text."""
-    forward = _patterns()["forward"]
-    for s in sections:
-        if forward.search(s.heading[:20]):
-            return s.start
-    # no outline: a short heading line that plans ahead (三、明年工作思路)
-    for m in re.finditer(r"(?m)^[^\n]{0,30}$", text):
-        if m.end() > m.start() and forward.search(m.group(0)):
-            return m.start()
-    return len(text)
-
-
-def _sentence_targets(text: str, s_start: int, s_end: int, stages) -> Iterator[Mention]:
+def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre) -> Iterator[Mention]:
     pats = _patterns()
     sentence = text[s_start:s_end]
-    deadline_at = [(d.start(), _deadline_value(d)) for d in pats["deadline"].finditer(sentence)]
+    dates = None  # read once, on the first target of the sentence
+    mood = None  # likewise, on the first clause that is not past
     scope = None
     for c_start, c_end in _clause_spans(sentence):
         clause = sentence[c_start:c_end]
-        if not clause or _is_past(clause):
+        if not clause or is_past(clause):
             continue
+        if mood is None:
+            mood = Mood(sentence)
+        if s_start < genre.past_until and not mood.plans_ahead(c_start, c_end):
+            continue  # 床位使用率86.5%: a summary's record of the past year
+        if genre.report and not mood.looks_forward(c_end):
+            continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
+        if mood.looks_back(c_end):
+            continue  # 虽从346人降至去年的287人: a record, even in a report of a plan
         head = pats["scope"].search(clause[:12])
         if head:
             scope = head.group(0)
-        for q_start, q_end, span_start, span_end, value in _clause_targets(clause):
-            deadline = next((v for at, v in reversed(deadline_at) if at < c_start + q_start), None)
+        labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
+        for q, span_start, span_end, value in _clause_targets(clause, labelled):
+            if q.time_limit and not (mood.lays_down(c_start + q.start)
+                                     or sentence[c_start + q.start - 1:c_start + q.start] == "于"):
+                continue  # 7日内报送整改方案: a step's time limit, not a rule's
+            if dates is None:
+                dates = _sentence_dates(sentence)
+            deadline = _deadline_before(dates, c_start + q.start)
             if deadline is None:
                 deadline = _stage_deadline(stages, s_start + c_start)
             value["deadline"] = deadline
             value["scope"] = value["scope"] or scope
             start, end = s_start + c_start + span_start, s_start + c_start + span_end
             yield Mention("target", start, end, text[start:end], value)
+
+
+def _sentence_dates(sentence: str) -> list[tuple[int, str]]:
+    """(offset, deadline) of each date of a sentence that can be a deadline: its end (a range's
+    end, 2024年4月30日前 -> 2024-04-30); a comparison's baseline (较2023年) is none."""
+    from nlp.extract.dates import find_dates
+
+    baseline = _patterns()["baseline"]
+    out = []
+    for d in find_dates(sentence):
+        if baseline.search(sentence, max(0, d.start - 3), d.start) or sentence.startswith("基础上", d.end):
+            continue
+        if (d.value.get("kind") == "point" and len(d.value.get("start", "")) == 10
+                and not re.search(r"(?:到|至|于|在|确保|力争|争取|截至|截止)$", sentence[max(0, d.start - 2):d.start])
+                and not re.match(r"前|止|完成|之前", sentence[d.end:d.end + 2])):
+            continue  # 9月16日讯: a day written as a dateline, not a deadline
+        end = d.value.get("end") or d.value.get("start")
+        if end:
+            out.append((d.start, end))
+    return out
+
+
+def _deadline_before(dates: list[tuple[int, str]], at: int) -> str | None:
+    """The last deadline written before offset ``at`` of the sentence."""
+    k = bisect_left(dates, (at, ""))
+    return dates[k - 1][1] if k else None
 
 
 def _clause_spans(sentence: str) -> Iterator[tuple[int, int]]:
@@ -180,15 +181,9 @@ def _clause_spans(sentence: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _is_past(clause: str) -> bool:
-    """Whether a clause reports done work (已完成, 累计, 共有): its counts are not objectives."""
-    cleaned = clause.replace("为了", "").replace("除了", "").replace("了解", "")
-    return bool(_patterns()["past"].search(cleaned))
-
-
-def _clause_targets(clause: str) -> Iterator[tuple[int, int, int, int, dict]]:
-    """(quantity start, quantity end, span start, span end, value) for each target of a clause."""
-    quantities = _clause_quantities(clause)
+def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quantity, int, int, dict]]:
+    """(quantity, span start, span end, value) for each target of a clause."""
+    quantities = clause_quantities(clause, labelled=labelled)
     prev_end = 0
     for i, q in enumerate(quantities):
         seg_start = max(clause.rfind("、", 0, q.start) + 1, prev_end)
@@ -206,110 +201,7 @@ def _clause_targets(clause: str) -> Iterator[tuple[int, int, int, int, dict]]:
         value = {"metric": metric, "number": q.number, "unit": q.unit, "comparator": q.comparator,
                  "deadline": None, "scope": scope}
         prev_end = q.end
-        yield q.start, q.end, span_start, span_end, value
-
-
-def _clause_quantities(clause: str) -> list[_Quantity]:
-    pats = _patterns()
-    cues = target_cues()
-    units = target_units()
-    found: list[_Quantity] = []
-    taken_until = 0
-    for m in pats["times"].finditer(clause):
-        number = parse_number(m.group("num"))
-        if number is not None:
-            found.append(_Quantity(m.start("num"), m.end(), number, "倍", cues["before"][m.group("before")]))
-    times_spans = [(q.start, q.end) for q in found]
-    planned = False  # a planning verb or a planned count earlier in this clause
-    shared_cmp = None  # 分别控制在31/10万和17‰以内: one comparator for the whole list
-    for m in pats["quantity"].finditer(clause):
-        if m.start() < taken_until or any(a <= m.start("num") < b for a, b in times_spans):
-            continue
-        num_text, unit = m.group("num"), m.group("unit")
-        before, after = m.group("before"), m.group("after")
-        is_cn = not num_text[0].isdigit()
-        if is_cn and not unit:
-            continue
-        number = parse_number(num_text)
-        if number is None:
-            continue
-        q_end = m.end()
-        if not unit and not before and _is_bare_share(clause, m):
-            unit = "%"  # 2、95的社区卫生服务中心纳入…: a table's share that lost its % sign
-        elif not unit:
-            # a table's ratio without its sign: 比例≥70, 认同率≥50 (a grading band >1.2≥1<1 is not)
-            if before not in ("≥", ">=", "≤", "<=", ">", "<"):
-                continue
-            if not re.search(RATIO_METRIC_END + r"[^0-9]{0,2}$", clause[:m.start()]):
-                continue
-            if re.fullmatch(r"[0-9]+\.[0-9]", num_text) and clause[m.end():m.end() + 1] == "、":
-                # 比例≥70.3、有经常性…: the ".3、" is the next item's marker
-                number = float(num_text.split(".")[0])
-                q_end = m.end() - 2
-            unit = "%"
-        kind = units.get(unit, "count")
-        prefix = clause[:m.start()]
-        comparator = cues["before"].get(before) if before else None
-        at_least = None if before else pats["at_least"].search(prefix[-8:])
-        if at_least:  # 每个乡镇卫生院至少建成2个特色科室: the adverb binds the count through its verb
-            before, comparator = at_least.group(0)[:-len(at_least.group("verb"))], ">="
-        if after:
-            comparator = comparator or cues["after"][after]
-        if kind == "ratio":
-            if prefix.endswith("个"):  # 三个70%: a slogan naming the targets, not one of them
-                continue
-        else:
-            plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
-            if plan_now and (q_end >= len(clause) or clause[q_end] in "、,。"):
-                plan_now = False  # xx、xx设1名, (the noun is missing)
-            reaches = bool(re.match(r"(?:都)?达到?", clause[q_end:q_end + 3]))
-            if kind == "duration" and not before:
-                continue  # 居住期限3个月以上, 8小时: a qualifier, not an objective
-            if is_cn and (num_text == "一" or not (before or reaches)):
-                continue  # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator; 一 is 'a'
-            if before == "达":
-                continue  # 电梯2部达64万元: 达 before a count reports an amount
-            if clause[q_end:q_end + 1] == "的":
-                continue  # 党员人数不足3人的公立医院: the count describes a noun
-            if not (before or after or plan_now or reaches or planned
-                    or pats["plan"].search(prefix)):
-                continue
-            if reaches and not comparator:
-                comparator = ">="
-        if m.group("num2") and not comparator:
-            comparator = ">="  # 选择1—2个乡镇: the lower bound binds
-        if comparator is None and "分别" in prefix and shared_cmp:
-            comparator = shared_cmp
-        if comparator is None and "分别" in clause[:m.start()] + clause[m.end():]:
-            comparator = _following_comparator(clause, m.end())
-        if comparator and "分别" in clause:
-            shared_cmp = comparator
-        if kind != "ratio":
-            planned = True
-        start = m.start("num") if not before else m.start()
-        found.append(_Quantity(start, q_end, number, unit, comparator, bool(m.group("unit"))))
-        taken_until = q_end
-    found.sort()
-    return found
-
-
-def _is_bare_share(clause: str, m: re.Match) -> bool:
-    """``2、95的社区卫生服务中心(站)纳入…``: a number of at most 100 opening a table item, then 的."""
-    if clause[m.end():m.end() + 1] != "的" or not m.group("num").isdigit() or m.group("num2"):
-        return False
-    if float(m.group("num")) > 100:
-        return False
-    return m.start() == 0 or bool(re.search(r"(?:^|[^0-9])[0-9]{1,2}、$", clause[:m.start()]))
-
-
-def _following_comparator(clause: str, at: int) -> str | None:
-    """分别控制在31/10万和17‰以内: 以内 at the end of the list applies to each number."""
-    cues = target_cues()
-    tail = clause[at:]
-    for cue, cmp in sorted(cues["after"].items(), key=lambda kv: -len(kv[0])):
-        if tail.endswith(cue):
-            return cmp
-    return None
+        yield q, span_start, span_end, value
 
 
 def _skip_fillers(clause: str, start: int) -> int:
@@ -323,7 +215,7 @@ def _skip_fillers(clause: str, start: int) -> int:
     return start
 
 
-def _metric_and_scope(clause: str, seg_start: int, q: _Quantity, span_end: int) -> tuple[str, str | None]:
+def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -> tuple[str, str | None]:
     """The noun phrase the number measures, and the scope written at the head of the segment."""
     pats = _patterns()
     start = _skip_fillers(clause, seg_start)
@@ -354,10 +246,12 @@ def _metric_and_scope(clause: str, seg_start: int, q: _Quantity, span_end: int) 
         if "分别" in metric:
             # 孕产妇死亡率和5岁以下儿童死亡率分别控制在31/10万和17‰以内: one metric per number
             names = re.split(r"和|、|及|与", metric.split("分别")[0])
-            k = len(_patterns()["quantity"].findall(clause[clause.find("分别"):q.start]))
+            k = len(quantity_patterns()["quantity"].findall(clause[clause.find("分别"):q.start]))
             metric = names[min(k, len(names) - 1)]
         for cue in ("分别", "都"):
             metric = metric.replace(cue, "")
+        metric = pats["baseline_phrase"].sub("", metric)  # 投诉量较2023年下降30%: the metric is 投诉量
+        metric = pats["metric_tail"].sub("", metric) or metric
         metric = re.sub(r"(?:和|及|与|的)$", "", metric)
         if not metric and after:
             metric = after

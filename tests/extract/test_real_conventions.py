@@ -22,3 +22,18 @@ def test_stated_level_has_no_comparator():
 def test_cap_with_other_units():
     values = [m.value for m in find_targets("会议时间不得超过3天。")]
     assert [(v["number"], v["unit"], v["comparator"]) for v in values] == [(3.0, "天", "<=")]
+
+
+def test_reported_change_has_no_comparator():
+    assert [m.value["comparator"] for m in find_percentages("设置率已提升至15.4%")] == [None]
+    assert [m.value["comparator"] for m in find_percentages("死亡率从19.6/10万下降到18.3/10万")] == [None, None]
+    assert [m.value["comparator"] for m in find_percentages("到2025年提高到80%")] == [">="]
+
+
+def test_bound_before_a_named_whole():
+    assert [m.value["comparator"] for m in find_percentages("人数不超过本单位职工总数的5%。")] == ["<="]
+    assert [m.value["comparator"] for m in find_percentages("上限比例为5%")] == [None]  # 为 states a level
+
+
+def test_comparator_after_an_inclusive_note():
+    assert [m.value["comparator"] for m in find_percentages("比例控制在5%(含)以内")] == ["<="]

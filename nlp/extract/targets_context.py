@@ -1,0 +1,209 @@
+"""The context that decides whether a figure is an objective: the document's genre and the mood
+of the sentence around the figure.
+
+A plan states objectives; a work summary, a news report or a statistical bulletin reports what
+happened. In a report a figure is an objective only where the text plans ahead or lays down a
+rule (``将``, ``要``, ``确保``, ``目标``, ``不超过``...); in any document a clause that reports
+done work (``已``, ``累计``, ``共有``) or a share of a whole (``占``) states no objective. The
+mood words are data (``nlp/data/target_mood.tsv``); the special numerals of objectives
+(``减半``, ``零死亡``) too (``nlp/data/target_words.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from functools import cache
+from typing import NamedTuple, Sequence
+
+from nlp.extract.parties_lexicon import COMPARATORS, read_table, target_cues
+from nlp.model import Section
+
+# ---- regex fragments, each with a sample it must match (tests/extract/test_targets_context.py) ----
+
+# a work summary (工作总结) reports the past: its figures are targets only where it plans ahead
+SUMMARY_TITLE = (r"(?m)^[^\n]{0,60}(?:工作总结|年度总结|总结报告|述职报告|工作报告|工作回顾)"
+                 r"(?:及[^\n]{0,20}(?:计划|打算|思路|安排|要点))?\s*$")  # 某县医院2023年工作总结
+FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作打算|工作计划|工作思路|工作安排|目标任务"
+                   r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点|要点)")  # 三、下一步工作打算
+PLAN_AHEAD = r"力争|确保|争取|计划|拟|力求|预计|目标是|控制在"  # 力争门诊量突破15万人次 (a summary's plan)
+# the dateline or byline of a news report, near its top: 新华社北京5月27日电, 本报讯, 记者
+NEWS_MARK = (r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|[电讯][ ]?\((?:记者|通讯员)|本报讯|记者|通讯员"
+             r"|新闻发布会|(?:今|昨)[天日]\([0-9一二三四五六七八九十]{1,3}(?:月[0-9一二三四五六七八九十]{1,3})?日?\)"
+             r"|^(?:日前|近日|据悉|日期[::]|时间[::])|^[^\s,。]{1,10}讯 |^[0-9]{1,2}月[0-9]{1,2}日[,,]"
+             r"|(?:网|社|报|台)[^\n,。]{0,6}[0-9]{1,2}月[0-9]{1,2}日|^(?:19|20)[0-9]{2}-[0-9]{1,2}-[0-9]{1,2}$")  # 中新网4月11日电
+# a report that relays a plan (a government work report, a plan just issued): its figures are the plan's
+RELAY = (r"印发|政府工作报告|出台|制定"
+         r"|(?:发布|公布)[^,,。\n]{0,8}(?:规划|方案|意见|通知|计划|要点)")  # 印发
+# a year something is due by plans ahead: 到2025年
+DUE_YEAR = r"(?:到|至|于)(?:19|20)[0-9]{2}年(?!的)"  # 到2025年
+# the past, in a report: 去年, 近年来 (a figure after it in the sentence is a record)
+PAST_TIME = r"(?<![比较与同])(?:去年|上年|前年)(?!同期)|过去|近年来|近年|以来|此前"  # 去年, not 比上年
+# the title of a plan or rule, whatever page it sits on: 某市安全生产专项整治实施方案
+PLAN_TITLE = r"(?:方案|规划|计划|意见|通知|办法|规定|要点|细则|措施|标准|制度|决定|纲要|通告|公告|承诺)\s*$"  # 实施方案
+# a figure tied to a past year's level: 由2017年的76.7岁提高到2018年的77.0岁
+YEAR_LEVEL = r"(?:(?:19|20)[0-9]{2}年|去年|上年|前年|同期)的?$"  # 2017年的
+# the modal verbs of a rule: a time limit (15个工作日内) is an objective only under one
+MODAL = r"应当|(?<![相适供反效对])应|(?<![主重需纲摘只索纪概提简扼首])要|必须|(?<![必无])须|需"  # 应当在10个工作日内
+SHARE = r"(?:占|仅为|仅|只有|约为)[^,,。;;]{0,12}?[之的]?$"  # 占所有火灾之, 仅为 (a share or level, stated)
+
+SAMPLES = {
+    "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n", "某委2016年工作总结及2017年工作计划\n"),
+    "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
+    "PLAN_AHEAD": ("力争", "确保", "控制在"),
+    "NEWS_MARK": ("新华社北京5月27日电", "本报讯", "今天(19日)", "日前", "枫阳讯 ", "中新网北京8月18日"),
+    "PLAN_TITLE": ("实施方案", "通知"),
+    "RELAY": ("政府工作报告", "印发", "发布《规划"),
+    "DUE_YEAR": ("到2025年", "于2025年"),
+    "PAST_TIME": ("去年", "近年来"),
+    "YEAR_LEVEL": ("2017年的", "去年的"),
+    "MODAL": ("应当", "要", "须"),
+    "SHARE": ("占所有火灾之", "占", "仅为"),
+}
+
+MOOD_KINDS = ("forward",)
+# one-character mood words are not read inside these words: 主要, 索要, 供应, 必须
+_NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])"}
+
+
+class Word(NamedTuple):
+    number: float
+    unit: str
+    comparator: str | None
+
+
+@cache
+def target_mood() -> dict[str, str]:
+    """Word -> mood (forward: plans ahead or lays down a rule), from ``target_mood.tsv``."""
+    rows = read_table("target_mood.tsv", ("word", "mood"), {1: MOOD_KINDS})
+    return {r.cells[0]: r.cells[1] for r in rows}
+
+
+@cache
+def target_words() -> dict[str, Word]:
+    """Word -> (number, unit, comparator) of objectives written without a numeral (减半, 零死亡)."""
+    rows = read_table("target_words.tsv", ("word", "number", "unit", "comparator"), {3: COMPARATORS})
+    out = {}
+    for r in rows:
+        word, number, unit, cmp = r.cells
+        out[word] = Word(float(number), unit, None if cmp in ("-", "=") else cmp)
+    return out
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    mood = target_mood()
+    forward = [w for w, k in mood.items() if k == "forward"]
+    return {
+        "summary": re.compile(SUMMARY_TITLE),
+        "forward_heading": re.compile(FORWARD_HEADING),
+        "plan_ahead": re.compile(PLAN_AHEAD),
+        "news": re.compile(NEWS_MARK, re.M),
+        "year_level": re.compile(YEAR_LEVEL),
+        "share": re.compile(SHARE),
+        "modal": re.compile(MODAL),
+        "relay": re.compile(RELAY),
+        "plan_title": re.compile(PLAN_TITLE),
+        "due_year": re.compile(DUE_YEAR),
+        "past_time": re.compile(PAST_TIME),
+        "forward": re.compile("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
+                                       for w in sorted(forward, key=len, reverse=True))),
+        "past": re.compile(_alternation(target_cues()["past"])),
+    }
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first (以上 before 上)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+class Genre(NamedTuple):
+    report: bool  # a news report or bulletin: figures need a forward word to be objectives
+    past_until: int  # a work summary: figures before this offset are past unless planned ahead
+    relay: bool = False  # a report that relays a plan: figures are objectives unless dated past
+
+
+def read_genre(text: str, title: str | None, sections: Sequence[Section]) -> Genre:
+    """The genre of a document, from its title, its outline and the top of its text."""
+    pats = _patterns()
+    summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
+    past_until = _forward_from(text, sections) if summary else 0
+    plan = bool(title and pats["plan_title"].search(title))
+    news = not summary and not plan and bool(pats["news"].search(text[:300]))
+    relay = news and bool(pats["relay"].search(text[:300]))
+    return Genre(news and not relay, past_until, relay)
+
+
+def _forward_from(text: str, sections: Sequence[Section]) -> int:
+    """Where a summary starts planning ahead (its 下一步工作打算 section), else the end of the text."""
+    forward = _patterns()["forward_heading"]
+    for s in sections:
+        if forward.search(s.heading[:20]):
+            return s.start
+    # no outline: a short heading line that plans ahead (三、明年工作思路)
+    for m in re.finditer(r"(?m)^[^\n]{0,30}$", text):
+        if m.end() > m.start() and forward.search(m.group(0)):
+            return m.start()
+    return len(text)
+
+
+class Mood:
+    """The mood words of one sentence, found once, so each clause is judged by bisection (a
+    sentence of ten thousand clauses stays linear).
+
+    >>> Mood("去年门诊量增长5%,明年要达到8%").looks_back(9)
+    True
+    """
+
+    def __init__(self, sentence: str) -> None:
+        pats = _patterns()
+        forward = sorted((m.start(), m.end()) for p in ("forward", "due_year")
+                         for m in pats[p].finditer(sentence))
+        self._forward_starts = [a for a, _ in forward]
+        self._forward_ends = sorted(b for _, b in forward)
+        self._forward = forward
+        self._past = [(m.start(), m.end()) for m in pats["past_time"].finditer(sentence)]
+        self._past_ends = [b for _, b in self._past]
+        ahead = [(m.start(), m.end(), m.group(0)) for m in pats["plan_ahead"].finditer(sentence)]
+        self._plan_end = min((b for _, b, w in ahead if w != "控制在"), default=None)
+        self._controlled = [(a, b) for a, b, w in ahead if w == "控制在"]
+        self._modal_ends = [m.end() for m in pats["modal"].finditer(sentence)]
+
+    def looks_forward(self, end: int) -> bool:
+        """Whether sentence[:end] plans ahead or lays down a rule (将, 要, 确保, 目标, 到2025年)."""
+        return bool(self._forward_ends) and self._forward_ends[0] <= end
+
+    def looks_back(self, end: int) -> bool:
+        """Whether sentence[:end] names a past time (去年, 近年来) with no forward word after it."""
+        k = bisect_right(self._past_ends, end)
+        if not k:
+            return False
+        after = self._past[k - 1][1]
+        i = bisect_left(self._forward_starts, after)
+        return not any(b <= end for _, b in self._forward[i:i + 8])
+
+    def plans_ahead(self, start: int, end: int) -> bool:
+        """Whether a summary's clause sentence[start:end] plans ahead (力争, 确保, from the start of
+        its sentence) or states a controlled level (控制在, in the clause itself)."""
+        if self._plan_end is not None and self._plan_end <= end:
+            return True
+        i = bisect_left(self._controlled, (start, 0))
+        return i < len(self._controlled) and self._controlled[i][1] <= end
+
+    def lays_down(self, end: int) -> bool:
+        """Whether a rule's modal verb (应, 要, 须) is written in sentence[:end]."""
+        return bool(self._modal_ends) and self._modal_ends[0] <= end
+
+
+def is_past(clause: str) -> bool:
+    """Whether a clause reports done work (已完成, 累计, 共有): its counts are not objectives."""
+    cleaned = clause.replace("为了", "").replace("除了", "").replace("了解", "")
+    return bool(_patterns()["past"].search(cleaned))
+
+
+def is_stated_level(prefix: str) -> bool:
+    """Whether the words before a figure make it a stated level, not an objective: a past year's
+    level (``2017年的76.7岁``) or a share of a whole (``占所有火灾之72.9%``, ``仅为6.09%``)."""
+    pats = _patterns()
+    return bool(pats["year_level"].search(prefix) or pats["share"].search(prefix))
+

@@ -1,0 +1,303 @@
+"""The quantities of a clause that may be objectives: a number, its unit and its comparator.
+
+A number becomes a candidate when it is a ratio (``70%``, ``17‰``, ``31/10万``, ``三分之一``), an
+objective written in words (``减半``, ``零死亡``, ``nlp/data/target_words.tsv``), or a count or
+duration governed by a comparator (``不少于40学时``, ``15个工作日内``) or by a planning verb
+(``共设18个委派岗位``, ``举办4场咨询会``). Ordinals (``第3次``), years (``2019年``), sizes of a named
+set (``等10个问题``), qualifiers (``5岁以下儿童``, ``不足3人的``) and stated levels (``占70%``,
+``2017年的76.7岁``) are not. Cue words and units are data (``nlp/data/target_cues.tsv``,
+``nlp/data/target_units.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from nlp.extract.numbers import ARABIC, ARABIC_GROUPED, CN_NUMBER, parse_number
+from nlp.extract.parties_lexicon import target_cues, target_units
+from nlp.extract.targets_context import is_stated_level, target_words
+
+# ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
+
+RANGE_DASH = r"[—–\-~～至到]"  # 1—2个乡镇
+RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
+AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
+PER_HEAD = r"人均|每人|平均|年均"  # 提高到人均320元: a per-head word between the comparator and its number
+OCR_ARABIC = r"[1-9][0-9]*[Oo][0-9Oo]*(?![A-Za-z])"  # 1O0O, 32O: a zero typed or scanned as the letter O
+CN_DECIMAL = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"  # 九十点五
+FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>{CN_DECIMAL})"  # 三分之一, 百分之九十
+BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound governs the count
+DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
+MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
+FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
+QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
+
+SAMPLES = {
+    "RANGE_DASH": ("—", "-", "至"),
+    "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
+    "AT_LEAST": ("至少建成",),
+    "PER_HEAD": ("人均", "年均"),
+    "OCR_ARABIC": ("1O0O", "32O"),
+    "CN_DECIMAL": ("九十", "九十点五"),
+    "FRACTION": ("三分之一", "百分之九十", "千分之五"),
+    "MONEY": ("投入", "经费"),
+}
+
+# the unit of a fraction by its denominator; any other denominator is read as a percentage
+_FRACTION_UNITS = {"百": "%", "千": "‰", "万": "/万", "十万": "/10万"}
+
+
+class Quantity(NamedTuple):
+    start: int  # of the number (or its comparator word) in the clause
+    end: int
+    number: float
+    unit: str
+    comparator: str | None
+    unit_written: bool = True
+    time_limit: bool = False  # 15个工作日内: due only where a rule's modal verb governs it
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first (以上 before 上)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def units() -> dict[str, str]:
+    """Unit -> kind; a count unit is also read after 万/亿 (2000万套, 5亿人)."""
+    table = target_units()
+    out = dict(table)
+    for unit, kind in table.items():
+        if kind == "count" and unit[0] not in "万亿":
+            for big in "万亿":
+                out.setdefault(big + unit, kind)
+    return out
+
+
+@cache
+def patterns() -> dict[str, re.Pattern]:
+    """The quantity pattern and its helpers, built once from the cue and unit tables."""
+    cues = target_cues()
+    unit = _alternation(units())
+    before = _alternation(cues["before"])
+    after = _alternation(cues["after"])
+    number = rf"(?:{ARABIC_GROUPED}|{OCR_ARABIC}|{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?|半)"
+    # 控制在31/10万以内, ≥95%, 1—2个, 不少于40学时, 三分之一以上, 70.3、 (a table's ratio, then item 3、)
+    quantity = (rf"(?:(?P<before>{before})(?:{PER_HEAD})?)?(?:{FRACTION}|(?P<num>{number})"
+                rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
+                rf"(?P<after>{after})?")
+    # 不超过国家标准的三倍: the comparator governs a multiple of a named standard
+    times = rf"(?P<before>{before})(?P<gap>[^,。;、0-9]{{1,10}}?的)(?P<num>{number})(?P<unit>倍)"
+    return {
+        "quantity": re.compile(quantity),
+        "times": re.compile(times),
+        "words": re.compile(_alternation(target_words())),
+        "plan": re.compile(_alternation(cues["plan"])),
+        "at_least": re.compile(AT_LEAST),
+    }
+
+
+def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
+    """The candidate objectives of one clause, in order; ``labelled`` when the clause gives the
+    value of a quota named just before it (推荐人数:1人)."""
+    pats = patterns()
+    cues = target_cues()
+    found: list[Quantity] = []
+    for m in pats["times"].finditer(clause):
+        number = parse_number(m.group("num"))
+        if number is not None:
+            found.append(Quantity(m.start("num"), m.end(), number, "倍", cues["before"][m.group("before")]))
+    for m in pats["words"].finditer(clause):
+        word = target_words()[m.group(0)]
+        if not is_stated_level(clause[:m.start()]):
+            found.append(Quantity(m.start(), m.end(), word.number, word.unit, word.comparator))
+    taken = [(q.start, q.end) for q in found]
+    taken_until = 0
+    planned = labelled  # a planning verb or a planned count earlier in this clause
+    shared_cmp = None  # 分别控制在31/10万和17‰以内: one comparator for the whole list
+    for m in pats["quantity"].finditer(clause):
+        if m.start() < taken_until or any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+            continue
+        q = _read(clause, m, planned)
+        if q is None:
+            continue
+        q, kind = q
+        if q.comparator is None and "分别" in clause[:m.start()] and shared_cmp:
+            q = q._replace(comparator=shared_cmp)
+        if q.comparator is None and "分别" in clause[:m.start()] + clause[m.end():]:
+            q = q._replace(comparator=_following_comparator(clause, m.end()))
+        if q.comparator and "分别" in clause:
+            shared_cmp = q.comparator
+        if kind != "ratio":
+            planned = True
+        found.append(q)
+        taken_until = q.end
+    found.sort()
+    return found
+
+
+def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | None:
+    """The quantity of one match and its unit kind, or None when it is no objective."""
+    pats = patterns()
+    cues = target_cues()
+    before, after = m.group("before"), m.group("after")
+    prefix = clause[:m.start()]
+    comparator = cues["before"].get(before) if before else None
+    at_least = None if before else pats["at_least"].search(prefix[-8:])
+    if at_least:  # 每个乡镇卫生院至少建成2个特色科室: the adverb binds the count through its verb
+        before, comparator = at_least.group(0)[:-len(at_least.group("verb"))], ">="
+    if m.group("den"):  # 三分之一 -> 33.33 %
+        den, part = parse_number(m.group("den")), parse_number(m.group("part"))
+        if not den or part is None:
+            return None
+        unit = _FRACTION_UNITS.get(m.group("den"), "%")
+        number = part if unit != "%" or m.group("den") == "百" else round(100 * part / den, 2)
+        num_text, q_end, kind, unit_written = m.group("part"), m.end(), "ratio", True
+    else:
+        num_text, unit = m.group("num"), m.group("unit")
+        is_cn = not num_text[0].isdigit()
+        if is_cn and not unit:
+            return None
+        if is_cn and unit and len(num_text) > 1 and num_text[-1] in "万亿" and unit[0] not in "万亿":
+            num_text, unit = num_text[:-1], num_text[-1] + unit  # 五十万元 is 50 万元, as 50万元 is
+        if num_text[0].isdigit():
+            num_text = num_text.replace("O", "0").replace("o", "0")
+        number = 0.5 if num_text == "半" else parse_number(num_text)
+        if number is None:
+            return None
+        q_end, unit_written = m.end(), bool(unit)
+        if not unit and not before and _is_bare_share(clause, m):
+            unit = "%"  # 2、95的社区卫生服务中心纳入…: a table's share that lost its % sign
+        elif not unit and before and after in ("以内", "以下", "以上", "之内") and not is_cn:
+            unit = ""  # 控制在0.011以内: a bounded figure whose unit the text leaves out
+        elif not unit:
+            # a table's ratio without its sign: 比例≥70, 认同率≥50 (a grading band >1.2≥1<1 is not)
+            if before not in ("≥", ">=", "≤", "<=", ">", "<"):
+                return None
+            if not re.search(RATIO_METRIC_END + r"[^0-9]{0,2}$", prefix):
+                return None
+            if re.fullmatch(r"[0-9]+\.[0-9]", num_text) and clause[m.end():m.end() + 1] == "、":
+                # 比例≥70.3、有经常性…: the ".3、" is the next item's marker
+                number = float(num_text.split(".")[0])
+                q_end = m.end() - 2
+            unit = "%"
+        if unit in ("万", "亿") and re.search(MONEY, clause):
+            unit += "元"  # 投入约2.1亿: an amount of money
+        kind = units().get(unit, "count")
+        if _not_a_figure(clause, m, unit, number, kind):
+            return None
+    bound = BOUND_NAME.search(prefix) if not comparator and kind != "ratio" else None
+    if bound:  # 总人数下限为…1人: the bound is named before the figure
+        comparator = "<=" if bound.group(0) == "上限" else ">="
+    if after:
+        comparator = comparator or cues["after"][after]
+    elif before in DECREASE and comparator is None and not (m.group("num2") or m.group("num3")):
+        comparator = "<="  # 投诉量较2023年下降30%: the level must come down
+    if comparator == "=":
+        comparator = None  # 200人左右: a level, not a bound
+    if comparator is None and is_stated_level(prefix):
+        return None  # 占所有火灾之72.9%, 由2017年的76.7岁: a stated level, not an objective
+    if clause.endswith("的") or re.match(r"[0-9]", clause[q_end:q_end + 1]):
+        return None  # 无法实现100%封闭化管理的, 100人以内1人: a condition, not an objective
+    if _in_parentheses(prefix) and not before and not _after_plan_verb(prefix) and not planned:
+        return None  # 新北市(5.67%), 锦标赛(16~17岁): a figure quoted beside a name
+    if kind == "ratio":
+        if prefix.endswith("个"):  # 三个70%: a slogan naming the targets, not one of them
+            return None
+        if comparator == "<" and clause[q_end:q_end + 1] in ("的", "之"):
+            return None  # 设置率未达10%之地方政府: the ratio qualifies a noun
+    elif not _count_is_objective(clause, m, kind, before, after, q_end, planned):
+        return None
+    else:
+        reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
+        if reaches and not comparator:
+            comparator = ">="
+    if unit in FREQUENCY_UNITS and number == 1 and comparator == ">=":
+        return None  # 每家单位至少检查1次: doing a thing at least once is an action, not a quantity
+    if (m.group("num2") or m.group("num3")) and not comparator:
+        comparator = ">="  # 选择1—2个乡镇: the lower bound binds
+    start = m.start() if before and not at_least else m.start("part") if m.group("den") else m.start("num")
+    time_limit = kind == "duration" and not before and after in ("内", "以内", "之内")
+    return Quantity(start, q_end, number, unit, comparator, unit_written, time_limit), kind
+
+
+def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str) -> bool:
+    """Ordinals (第3次), years (2019年), dates (5月10日), anniversaries (90周年), named sets (等10个)."""
+    prefix = clause[:m.start("num")]
+    nxt = clause[m.end("unit"):m.end("unit") + 1] if m.group("unit") else ""
+    if prefix.endswith("第"):
+        return True
+    if unit == "年" and number >= 1000:
+        return True
+    if unit == "日" and (prefix.endswith("月") or nxt in ("前", "起", "至", "到", "-", "—")):
+        return True
+    if unit == "周" and nxt == "年":
+        return True
+    if kind != "ratio" and re.search(r"(?:等(?:共|计)?|各|每)$", prefix):
+        return True  # 兼职等10个问题, 各30条措施, 每10万人: a list's size, a share-out, a rate's base
+    if unit in ("万", "亿") and re.match(r"[\u4e00-\u9fff]", nxt):
+        return True  # 3—5万居民: 万 multiplies the noun that follows
+    if nxt in ("余", "多") or clause[m.end("num"):m.end("num") + 1] in ("余", "多"):
+        return True  # 26.76万余元, 100多人: a reported amount, rounded
+    return clause.startswith("不等", m.end())  # 800~900元不等: a spread, not a bound
+
+
+def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None, after: str | None,
+                        q_end: int, planned: bool) -> bool:
+    """Whether a count or duration is governed as an objective (a comparator or a planning verb)."""
+    cues = target_cues()
+    num_text = m.group("num")
+    is_cn = not num_text[0].isdigit()
+    prefix = clause[:m.start()]
+    nxt = clause[q_end:q_end + 1]
+    plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
+    if after in QUALIFIER_AFTER and not before and not _after_plan_verb(prefix) and re.match(r"[\u4e00-\u9fff]", nxt):
+        return False  # 5岁以下儿童, 3年以上工作经历: a range of a noun (but 选派10名以上骨干)
+    if kind == "duration" and not before and after not in ("内", "以内", "之内"):
+        return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
+    reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
+    if is_cn and (num_text == "一" or not (before or reaches or after in ("内", "以内", "之内"))):
+        return False  # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator; 一 is 'a'
+    if before == "达":
+        return False  # 电梯2部达64万元: 达 before a count reports an amount
+    if nxt == "的":
+        return False  # 党员人数不足3人的公立医院: the count describes a noun
+    if re.match(r"(?:达|共|计)[0-9]", clause[q_end:q_end + 2]):
+        return False  # 电梯2部达64万元: the count is what an amount was spent on
+    if plan_now and (q_end >= len(clause) or clause[q_end] in "、,。"):
+        plan_now = False  # xx、xx设1名, (the noun is missing)
+    return bool(before or after or plan_now or reaches or planned or m.group("num2") or BOUND_NAME.search(prefix)
+                or patterns()["plan"].search(prefix))
+
+
+def _in_parentheses(prefix: str) -> bool:
+    """Whether a figure stands inside a parenthesis opened just before it (新北市(5.67%), (户长55岁以上))."""
+    opened = prefix.rfind("(", max(0, len(prefix) - 8))
+    return opened >= 0 and ")" not in prefix[opened:]
+
+
+def _after_plan_verb(prefix: str) -> bool:
+    """Whether a planning verb (选派, 共设) ends ``prefix``."""
+    cues = target_cues()
+    return any(prefix.endswith(c) for c in cues["plan_now"]) or any(prefix.endswith(c) for c in cues["plan"])
+
+
+def _is_bare_share(clause: str, m: re.Match) -> bool:
+    """``2、95的社区卫生服务中心(站)纳入…``: a number of at most 100 opening a table item, then 的."""
+    if clause[m.end():m.end() + 1] != "的" or not m.group("num").isdigit() or m.group("num2"):
+        return False
+    if float(m.group("num")) > 100:
+        return False
+    return m.start() == 0 or bool(re.search(r"(?:^|[^0-9])[0-9]{1,2}、$", clause[:m.start()]))
+
+
+def _following_comparator(clause: str, at: int) -> str | None:
+    """分别控制在31/10万和17‰以内: 以内 at the end of the list applies to each number."""
+    cues = target_cues()
+    tail = clause[at:]
+    for cue, cmp in sorted(cues["after"].items(), key=lambda kv: -len(kv[0])):
+        if tail.endswith(cue):
+            return None if cmp == "=" else cmp
+    return None

@@ -1,0 +1,153 @@
+"""Targets on the shapes of real documents: other units and comparators, genres, special numerals.
+
+Every sentence here is written for the test; none is copied from a real document.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nlp.extract import targets_context, targets_quantities
+from nlp.extract.targets import find_targets
+
+
+def values(text: str, **kw) -> list[tuple[float, str, str | None]]:
+    return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text, **kw)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("培训时间不少于30天。", [(30.0, "天", ">=")]),
+    ("全县性会议每年不少于3次。", [(3.0, "次", ">=")]),
+    ("各科室确定1-2个调研课题。", [(1.0, "个", ">=")]),
+    ("人均预期寿命增至79岁。", [(79.0, "岁", ">=")]),
+    ("单次接待费用不超过150万。", [(150.0, "万", "<=")]),
+    ("应当在15个工作日内办结。", [(15.0, "个工作日", "<=")]),
+    ("每期培训200人左右。", [(200.0, "人", None)]),
+    ("各类会议一般不超过半天。", [(0.5, "天", "<=")]),
+    ("会议数量要减少三分之一以上。", [(33.33, "%", ">=")]),
+    ("力争实现“零死亡”“零事故”。", [(0.0, "人", "<="), (0.0, "起", "<=")]),
+    ("年内计划投入资金约3.5亿。", [(3.5, "亿元", None)]),
+    ("巡查数量增至7,000部。", [(7000.0, "部", ">=")]),
+    ("文件和会议减少30%—50%。", [(30.0, "%", ">=")]),
+    ("人均预期寿命提高1岁。", [(1.0, "岁", None)]),
+    ("城镇新增就业5000万人以上。", [(5000.0, "万人", ">=")]),
+    ("粉尘浓度控制在0.011以内。", [(0.011, "", "<=")]),
+    ("专项经费不低于五十万元。", [(50.0, "万元", ">=")]),
+    ("财政补助标准提高到人均450元。", [(450.0, "元", ">=")]),
+    ("试点扩大到1O0O个县。", [(1000.0, "个", ">=")]),
+    ("二、推荐人数:\n2人。", [(2.0, "人", None)]),
+    ("流出人数下限为100人以内1人。", [(1.0, "人", ">=")]),
+    ("对难以拒绝的馈赠,于24小时内上交。", [(24.0, "小时", "<=")]),
+], ids=["days", "times-a-year", "range-count", "age", "bare-wan", "working-days", "about",
+        "half", "fraction", "zero-words", "money-yi", "grouped-digits", "ratio-range", "change-by",
+        "wan-ren", "unitless-bound", "chinese-wan-yuan", "per-head", "ocr-zero", "quota-label", "named-lower-bound", "yu-time-limit"])
+def test_other_units_and_comparators(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "5岁以下儿童由家长陪同。",
+    "第3次会议于近日召开。",
+    "2019年全县开展专项检查。",
+    "90周年纪念活动。",
+    "整治参赌、兼职等10个问题。",
+    "认真落实各30条措施。",
+    "每10万人口拥有医生若干。",
+    "餐费拆分为800~900元不等的单据。",
+    "共支付26.76万余元。",
+    "每家单位至少检查1次。",
+    "7日内报送整改方案。",
+    "事故死亡人数:3人。",
+    "对无法实现100%覆盖的,要尽快补建。",
+    "火灾中住宅火灾占42.9%。",
+    "少年组(16~17岁)比赛。",
+], ids=["qualifier", "ordinal", "year", "anniversary", "named-set", "share-out", "rate-base",
+        "spread", "rounded-amount", "at-least-once", "step-time-limit", "record-label", "condition", "share",
+        "parenthesised"])
+def test_not_targets(text):
+    assert values(text) == []
+
+
+NEWS = "本报讯 昨日,市卫健委召开会议。\n"
+
+
+def test_news_report_figures_need_a_forward_word():
+    assert values(NEWS + "全市门诊量同比增长6.5%,床位使用率88.1%。") == []
+    assert values(NEWS + "会议要求,明年门诊预约率要达到70%以上。") == [(70.0, "%", ">=")]
+
+
+def test_a_plan_on_a_dated_page_is_no_report():
+    text = "2021-05-07\n全市门诊预约率70%。"
+    assert values(text) == []
+    assert values(text, title="关于开展预约诊疗工作的通知") == [(70.0, "%", None)]
+
+
+def test_modal_words_are_not_read_inside_other_words():
+    assert values(NEWS + "对索要红包的问题,在30个工作日内反馈。") == []
+    assert values("对举报的问题,要在30个工作日内反馈。") == [(30.0, "个工作日", "<=")]
+
+
+def test_news_report_of_a_plan_keeps_its_figures():
+    relay = "新华社北京3月5日电 市政府印发实施方案。\n全市儿童入园率提高到90%。"
+    assert values(relay) == [(90.0, "%", ">=")]
+
+
+def test_news_past_time_is_a_record():
+    text = "新华社北京3月5日电 市政府印发方案。\n事故死亡人数从2014年的346人降至去年的287人。"
+    assert values(text) == []
+
+
+def test_past_time_is_a_record_in_any_document():
+    assert values("今年以来,全市共排查隐患3200处,整改率达95%。") == []
+    assert values("全年发文数量比上年减少10%以上。") == [(10.0, "%", ">=")]  # 比上年 is a baseline
+
+
+def test_summary_with_plan_title_is_a_summary():
+    text = "某委2016年工作总结及2017年工作计划\n去年全市诊疗人次较上年增长4.7%。\n2017年工作计划\n门诊预约率达到70%以上。"
+    assert values(text) == [(70.0, "%", ">=")]
+
+
+def test_deadline_keeps_its_precision_and_skips_the_baseline():
+    (m,) = find_targets("到2024年底,投诉量较2023年下降30%。")
+    assert (m.value["deadline"], m.value["comparator"], m.value["metric"]) == ("2024-12-31", "<=", "投诉量")
+    (m,) = find_targets("2024年4月30日前,完成率达到95%。")
+    assert m.value["deadline"] == "2024-04-30"
+    (m,) = find_targets("2024年1月至6月,覆盖率达到60%。")
+    assert m.value["deadline"] == "2024-06"
+
+
+def test_a_dateline_is_no_deadline_and_metrics_lose_their_modals():
+    (m,) = find_targets("本报9月16日讯 全市覆盖率要达到90%。")
+    assert m.value["deadline"] is None
+    (m,) = find_targets("政策性文件原则上不超过10页。")
+    assert m.value["metric"] == "政策性文件"
+    (m,) = find_targets("至2025年,人均预期寿命在2020年基础上提高0.4岁。")
+    assert (m.value["metric"], m.value["deadline"]) == ("人均预期寿命", "2025")
+
+
+@pytest.mark.parametrize("module", [targets_context, targets_quantities], ids=lambda m: m.__name__)
+def test_fragment_samples(module):
+    for name, samples in module.SAMPLES.items():
+        pattern = re.compile(getattr(module, name), re.M)
+        for sample in samples:
+            assert pattern.search(sample), (name, sample)
+
+
+def test_mood_and_word_tables_load():
+    assert targets_context.target_mood()["确保"] == "forward"
+    assert targets_context.target_words()["减半"].number == 50.0
+
+
+@pytest.mark.parametrize("hostile", ["1," * 50_000, "三分之" * 33_000, "(" * 100_000, "零死亡" * 30_000,
+                                     "本报讯 " + "到2025年达5%," * 10_000, "去年5%," * 20_000,
+                                     "某县工作总结\n" + "控制在5%," * 15_000, "应于3日内," * 15_000],
+                         ids=["grouped-digits", "fractions", "parentheses", "words", "due-years",
+                              "past-times", "summary-clauses", "time-limits"])
+def test_linear_time_on_hostile_text(hostile):
+    import time
+
+    t = time.process_time()
+    list(find_targets(hostile))
+    assert time.process_time() - t < 5.0

@@ -10,10 +10,11 @@ Recipe, deterministic (sorted inputs, fixed seeds, no clock):
 1. features (``themes_vocab``): jieba lexicon words and character 1-3-grams, tf-idf, L2 per group;
 2. per theme, one-vs-rest logistic regression with Platt calibration (``themes_cv``):
    - with real passages: shared, written-only and real-only copies of every feature (the shipped
-     weights are shared + real-only); written passages down-weighted, (weight, C) chosen by out-of-fold AP on
-     the real passages, folds grouped by site; threshold = best F1 on those out-of-fold
-     probabilities; the reported dev figures are nested (everything chosen inside each outer
-     training part), so they are not tuned on the passages they score;
+     weights are shared + real-only); written passages weighted ``w``; (w, C) chosen by
+     out-of-fold AP on the real passages (the default grids hold one value each), folds grouped by
+     site; threshold = the highest one within 0.01 F1 of the best on those out-of-fold
+     probabilities; the reported dev figures are nested (calibration, threshold and any grid
+     choice made again inside each outer training part), so they are not tuned on what they score;
    - without: C by grouped out-of-fold AP on the train split, threshold = best F1 on the dev split
      (also reported with thresholds from the train split's out-of-fold predictions).
 

@@ -12,3 +12,15 @@ def test_real_reader_reads_dev_only():
     assert passages
     assert all(split[e.id.split("/")[0]] == "dev" for e in passages)
     assert all(e.source.startswith("site:") for e in passages)
+
+
+def test_shipped_model_records_nested_real_dev_scores():
+    import json
+    from pathlib import Path
+
+    meta = json.loads((Path(__file__).resolve().parent.parent / "models/themes/meta.json").read_text("utf-8"))
+    dev = meta["dev"]
+    assert "nested" in dev["on"] and meta["real"]["used_split"].startswith("dev only")
+    assert dev["macro_f1"] >= 0.87  # nested site-grouped out-of-fold, issue 11 aims at 0.88
+    assert all(v["p"] >= 0.80 and v["f1"] >= 0.84 for v in dev["per_theme"].values())
+    assert meta["features"]["domain_adaptation"] and meta["thresholds_how"]

@@ -5,7 +5,7 @@ added for an analyst theme leaves the values of the others untouched):
 
 - ``words``: words of a lexicon, found by forward maximum matching inside runs of CJK characters.
   The lexicon is what jieba, with ``nlp/data/themes_user_dict.txt``, segmented out of the training
-  corpus (``nlp/themes_train.py``); jieba itself is too slow at predict time (about 1,100
+  corpus (``nlp/train/themes_vocab.py``); jieba itself is too slow at predict time (about 1,100
   passages/s and 1 s to load its dictionary), matching a fixed lexicon is not;
 - ``chars``: character 1-3-grams inside runs of CJK characters or of ASCII letters/digits;
 - ``phrases``: occurrences of an analyst theme's seed phrases.

@@ -5,7 +5,7 @@ features that pushed each score up. Nothing here imports jieba or scikit-learn: 
 transform is plain Python plus numpy, so the model loads in milliseconds and scores thousands of
 passages a second (``scripts/bench_classify.py``).
 
-Features are computed by ``nlp/themes_features.py`` (jieba-derived lexicon words, character
+Features are computed by ``nlp/themes/features.py`` (jieba-derived lexicon words, character
 1-3-grams, analyst seed phrases; tf-idf, L2 per group), the same code training uses.
 
 Artefact files in ``models/<name>/``:

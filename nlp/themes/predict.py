@@ -6,8 +6,8 @@ Over 500 characters, or in text flattened onto one line, it is cut into paragrap
 runs of whole sentences. A passage never crosses the start of a section, so it never runs into
 the heading of another section. Passages under 15 characters and bare headings are skipped.
 
-Scores come from the model in ``models/themes/`` (``nlp/themes_model.py`` reads it, loaded once per
-process; ``nlp/themes_train.py`` builds it). Every known theme is in ``scores``, each in 0..1.
+Scores come from the model in ``models/themes/`` (``nlp/themes/model.py`` reads it, loaded once per
+process; ``nlp/train/themes.py`` builds it). Every known theme is in ``scores``, each in 0..1.
 """
 
 from __future__ import annotations

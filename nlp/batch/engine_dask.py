@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Iterable
 
 from nlp import PIPELINE_VERSION
-from nlp.batch.run import Summary, find_inputs, process_one
+from nlp.batch.discover import find_inputs
+from nlp.batch.progress import Summary
+from nlp.batch.run import process_one
 from nlp.errors import BadOption
 from nlp.settings import Settings
 from nlp.store.rows import TABLES

@@ -13,49 +13,25 @@ in memory, and the parent streams them into the file's transaction.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from nlp import PIPELINE_VERSION
-from nlp.errors import BadOption, PolicyNlpError
+from nlp.batch.discover import file_sha256, file_size, find_inputs
+from nlp.batch.limits import FileTimeout, time_limit
+from nlp.batch.progress import ProgressFn, StageSampler, Summary, stage_of
+from nlp.errors import PolicyNlpError
 from nlp.settings import Settings
 
-SUFFIXES = (".txt", ".htm", ".html", ".docx", ".pdf")
 SPOOL_CHARS = 4_000_000  # beyond this much document text, a worker spools its rows to disk
-
-
-def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """The files to process: files as given, folders walked (hidden entries skipped), sorted.
-
-    >>> find_inputs([]) == []
-    True
-    """
-    found: dict[str, Path] = {}
-    for p in map(Path, paths):
-        if p.is_file():
-            found.setdefault(str(p.resolve()), p.resolve())
-        elif p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    if not name.startswith(".") and name.lower().endswith(SUFFIXES):
-                        q = (Path(root) / name).resolve()
-                        found.setdefault(str(q), q)
-        else:
-            raise BadOption(f"{p}: no such file or folder")
-    return sorted(found.values())
 
 
 # ---------------------------------------------------------------- worker side
@@ -64,24 +40,10 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
 _WORKER: dict = {}
 
 
-class FileTimeout(PolicyNlpError):
-    """A file that took longer than the batch's ``--timeout``."""
-
-
 def _init_worker(settings: Settings, spool_dir: str, profile: bool, timeout: float | None = None) -> None:
     _WORKER.update(settings=settings, spool_dir=spool_dir, sampler=None, timeout=timeout)
     if profile:
-        _WORKER["sampler"] = _StageSampler()
-
-
-def _sha256(path: Path) -> tuple[str, int]:
-    h = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-            size += len(chunk)
-    return h.hexdigest(), size
+        _WORKER["sampler"] = StageSampler()
 
 
 def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = Settings(),
@@ -99,7 +61,7 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
     out: dict = {"file": file, "status": "ok", "rows": [], "spool": None, "error": None,
                  "documents": 0, "mentions": {}, "bytes": 0, "chars": 0}
     try:
-        sha, size = _sha256(Path(file))
+        sha, size = file_sha256(Path(file))
     except OSError as err:
         sha, size = None, 0
         out["error"] = ("read", type(err).__name__, f"{Path(file).name}: cannot open: {err.strerror}")
@@ -120,9 +82,9 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
                 sink.add(document_rows(doc, file, tokenize=tokenize), len(doc.text))
                 mentions.update(m.type for m in doc.mentions)
         except PolicyNlpError as err:
-            out["error"] = (_stage_of(err), type(err).__name__, str(err))
+            out["error"] = (stage_of(err), type(err).__name__, str(err))
         except Exception as err:  # a stage crashed on this file: record it, the batch goes on
-            out["error"] = (_stage_of(err), type(err).__name__,
+            out["error"] = (stage_of(err), type(err).__name__,
                             f"{Path(file).name}: {type(err).__name__}: {err}"[:2000])
     if out["error"]:
         sink.discard()
@@ -140,27 +102,15 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
 def _worker_task(file: str, skip_sha: str | None) -> dict:
     import resource
 
-    import signal
-
     sampler = _WORKER.get("sampler")
-    timeout = _WORKER.get("timeout")
     if sampler:
         sampler.start()
-    def _expire(signum, frame):
-        raise FileTimeout(f"{Path(file).name}: took longer than {timeout:g} s "
-                          f"(in stage {_stage_name(frame.f_globals.get('__name__', '')) or 'pipeline'}; "
-                          "raise --timeout or split the file)")
-
     try:
-        if timeout:
-            signal.signal(signal.SIGALRM, _expire)
-            signal.setitimer(signal.ITIMER_REAL, timeout)
-        out = process_one(file, skip_sha, settings=_WORKER["settings"], spool_dir=_WORKER["spool_dir"])
+        with time_limit(file, _WORKER.get("timeout")):
+            out = process_one(file, skip_sha, settings=_WORKER["settings"], spool_dir=_WORKER["spool_dir"])
     except FileTimeout as err:  # fired outside the pipeline (hashing, spooling)
         out = _failure(file, "store", type(err).__name__, str(err))
     finally:
-        if timeout:
-            signal.setitimer(signal.ITIMER_REAL, 0)
         samples = sampler.stop() if sampler else {}
     out["pid"] = os.getpid()
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
@@ -219,114 +169,7 @@ def _read_spool(path: str) -> Iterator[dict]:
         os.unlink(path)
 
 
-def _stage_of(err: BaseException) -> str:
-    """The pipeline stage an exception came from: the innermost ``nlp.*`` module in its traceback."""
-    stage = None
-    tb = err.__traceback__
-    while tb is not None:
-        stage = _stage_name(tb.tb_frame.f_globals.get("__name__", "")) or stage
-        tb = tb.tb_next
-    return stage or "pipeline"
-
-
-def _stage_name(module: str) -> str | None:
-    if not module.startswith("nlp."):
-        return None
-    name = module[4:]
-    if name.startswith(("batch", "store")):
-        return "store"
-    family, _, member = name.partition(".")
-    if family in ("read", "themes") and member:  # nlp.read.docx -> read_docx, nlp.read.dispatch -> read
-        return family if member in ("dispatch", "predict") else f"{family}_{member}"
-    return name
-
-
-class _StageSampler:
-    """Samples the worker's main thread every few ms and counts the innermost nlp stage.
-
-    Statistical, so it needs no hooks in the pipeline: a stage's share of samples is its
-    share of the time.
-    """
-
-    def __init__(self, interval: float = 0.002):
-        self.interval = interval
-        self.main = threading.main_thread().ident
-        self.counts: Counter = Counter()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        self.counts = Counter()
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def stop(self) -> dict:
-        self._stop.set()
-        if self._thread:
-            self._thread.join()
-        return dict(self.counts)
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            frame = sys._current_frames().get(self.main)
-            while frame is not None:
-                stage = _stage_name(frame.f_globals.get("__name__", ""))
-                if stage:
-                    self.counts[stage] += 1
-                    break
-                frame = frame.f_back
-
-
 # ---------------------------------------------------------------- parent side
-
-@dataclass
-class Summary:
-    """What a batch did; ``as_dict`` is the ``--json`` output."""
-
-    files: int = 0
-    skipped: int = 0
-    ok: int = 0
-    failed: int = 0
-    failed_before: int = 0  # skipped files that an earlier run recorded as failed
-    documents: int = 0
-    mentions: Counter = field(default_factory=Counter)
-    bytes: int = 0
-    bytes_total: int = 0
-    chars: int = 0
-    elapsed: float = 0.0
-    write_seconds: float = 0.0
-    worker_seconds: float = 0.0
-    jobs: int = 1
-    peak_rss_mb: dict = field(default_factory=dict)  # worker pid -> MB
-    samples: Counter = field(default_factory=Counter)
-    errors: list = field(default_factory=list)  # (file, stage, message), this run
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed or self.failed_before else 0
-
-    def as_dict(self) -> dict:
-        processed_mb = self.bytes / 1e6
-        total = sum(self.samples.values())
-        return {
-            "files": self.files, "skipped": self.skipped, "ok": self.ok, "failed": self.failed,
-            "failed_before": self.failed_before, "documents": self.documents,
-            "mentions": dict(sorted(self.mentions.items())), "mb": round(processed_mb, 3),
-            "elapsed_s": round(self.elapsed, 3),
-            "mb_per_s": round(processed_mb / self.elapsed, 3) if self.elapsed else None,
-            "docs_per_s": round(self.documents / self.elapsed, 2) if self.elapsed else None,
-            "jobs": self.jobs, "write_s": round(self.write_seconds, 3),
-            "worker_s": round(self.worker_seconds, 3),
-            "peak_rss_mb_per_worker": round(max(self.peak_rss_mb.values()), 1) if self.peak_rss_mb else None,
-            "stage_shares": {k: round(v / total, 4) for k, v in self.samples.most_common()} if total else {},
-            "errors": [{"file": f, "stage": s, "message": m} for f, s, m in self.errors],
-            "pipeline_version": PIPELINE_VERSION, "exit_code": self.exit_code,
-        }
-
-
-ProgressFn = Callable[[str, dict | None, Summary], None]  # event: "start" | "file"
-
 
 def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | None = None,
               settings: Settings = Settings(), retry_failed: bool = False, profile: bool = False,
@@ -351,7 +194,7 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
         sha, version, status = done.get(str(f), (None, None, None))
         skip = version == PIPELINE_VERSION and (status == "ok" or not retry_failed)
         tasks.append((str(f), sha if skip else None, status))
-    summary.bytes_total = sum(_size(f) for f in files)
+    summary.bytes_total = sum(file_size(f) for f in files)
     if on_progress:
         on_progress("start", None, summary)
 
@@ -377,13 +220,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _write_result(store, result: dict, summary: Summary) -> None:
@@ -468,63 +304,9 @@ def _drain(queue: list[tuple], jobs: int, initargs: tuple, record: Callable[[dic
 
 def _failure(file: str, stage: str, kind: str, message: str) -> dict:
     """The result of a file that failed outside ``process_one``'s own error handling."""
-    size = _size(Path(file))
+    size = file_size(Path(file))
     return {"file": file, "status": "failed", "rows": [], "spool": None, "documents": 0,
             "mentions": {}, "bytes": size, "error": (stage, kind, message),
             "file_row": (file, None, size, None, None, "failed", PIPELINE_VERSION, 0, None)}
 
 
-# ---------------------------------------------------------------- progress and summary for people
-
-class BatchProgress:
-    """A rich progress bar on stderr: files, documents, MB/s, ETA. Use as ``on_progress``."""
-
-    def __init__(self):
-        from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
-
-        self.progress = Progress(
-            TextColumn("[bold]batch"), BarColumn(), MofNCompleteColumn(), TextColumn("files"),
-            TextColumn("{task.fields[docs]} docs"), TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-            console=Console(stderr=True), transient=False)
-        self.task = None
-        self.t0 = time.perf_counter()
-        self.bytes_total = 0
-        self.bytes_done = 0
-
-    def __enter__(self) -> "BatchProgress":
-        self.progress.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.progress.stop()
-
-    def __call__(self, event: str, result: dict | None, summary: Summary) -> None:
-        if event == "start":
-            self.bytes_total = summary.bytes_total
-            self.task = self.progress.add_task("batch", total=summary.files, docs=0, rate="")
-            return
-        self.bytes_done += result.get("bytes", 0)
-        seconds = max(time.perf_counter() - self.t0, 1e-9)
-        self.progress.update(self.task, advance=1, docs=summary.documents,
-                             rate=f"{self.bytes_done / 1e6 / seconds:.2f} MB/s")
-
-
-def format_summary(summary: Summary) -> str:
-    """The end-of-batch summary for people."""
-    d = summary.as_dict()
-    mentions = ", ".join(f"{k} {v}" for k, v in d["mentions"].items()) or "none"
-    lines = [
-        f"files: {d['ok']} ok, {d['failed']} failed, {d['skipped']} skipped (already done)"
-        + (f", {d['failed_before']} of them failed earlier" if d["failed_before"] else ""),
-        f"documents: {d['documents']}   mentions: {mentions}",
-        f"elapsed: {d['elapsed_s']:.1f} s   {d['mb']:.2f} MB at {d['mb_per_s'] or 0:.2f} MB/s, "
-        f"{d['docs_per_s'] or 0:.1f} docs/s, -j {d['jobs']}",
-    ]
-    for e in d["errors"][:20]:
-        lines.append(f"error: [{e['stage']}] {e['message']}")
-    if len(d["errors"]) > 20:
-        lines.append(f"... and {len(d['errors']) - 20} more errors (see the errors table)")
-    return "\n".join(lines)

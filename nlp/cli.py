@@ -154,7 +154,7 @@ def batch(
     """Process files and folders into a database, in parallel; skip files already done."""
     import json
 
-    from nlp.batch import BatchProgress, format_summary, run_batch
+    from nlp.batch import BatchInterrupted, BatchProgress, format_summary, run_batch
     from nlp.errors import PolicyNlpError
 
     settings = _settings(ner=ner, classify=not no_themes)
@@ -176,6 +176,9 @@ def batch(
                                     retry_failed=retry_failed, profile=profile, timeout=timeout)
         else:
             raise typer.BadParameter(f"unknown engine {engine!r}; known: local, dask")
+    except BatchInterrupted as err:  # SIGINT/SIGTERM: 130/143, what is written stays
+        typer.echo(str(err), err=True)
+        raise typer.Exit(err.exit_code)
     except PolicyNlpError as err:
         _fail(str(err))
         raise typer.Exit(2)

@@ -5,7 +5,7 @@
 """
 from nlp.batch.discover import SUFFIXES, find_inputs
 from nlp.batch.progress import BatchProgress, Summary, format_summary
-from nlp.batch.run import default_jobs, process_one, run_batch
+from nlp.batch.run import BatchInterrupted, default_jobs, process_one, run_batch
 
-__all__ = ["SUFFIXES", "BatchProgress", "Summary", "default_jobs", "find_inputs", "format_summary",
+__all__ = ["SUFFIXES", "BatchInterrupted", "BatchProgress", "Summary", "default_jobs", "find_inputs", "format_summary",
            "process_one", "run_batch"]

@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
+import signal
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -32,6 +36,15 @@ from nlp.errors import PolicyNlpError
 from nlp.settings import Settings
 
 SPOOL_CHARS = 4_000_000  # beyond this much document text, a worker spools its rows to disk
+SPOOL_PREFIX = "policy-nlp-spool-"  # + the batch's pid: a folder whose process is gone is stale
+
+
+class BatchInterrupted(PolicyNlpError):
+    """SIGINT or SIGTERM stopped the batch; the files written so far stay, a re-run finishes."""
+
+    def __init__(self, signum: int, done: int, total: int):
+        self.exit_code = 128 + signum  # the shell's convention: 130 for SIGINT, 143 for SIGTERM
+        super().__init__(f"interrupted: {done} of {total} files done; run again to finish")
 
 
 # ---------------------------------------------------------------- worker side
@@ -44,6 +57,17 @@ def _init_worker(settings: Settings, spool_dir: str, profile: bool, timeout: flo
     _WORKER.update(settings=settings, spool_dir=spool_dir, sampler=None, timeout=timeout)
     if profile:
         _WORKER["sampler"] = StageSampler()
+    # Ctrl-C reaches the whole process group: the parent decides, and stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    """Exit the worker once its parent is gone (even after kill -9, which the parent cannot handle)."""
+    while True:
+        time.sleep(interval)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = Settings(),
@@ -180,12 +204,27 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
     (failed ones too, unless ``retry_failed``). A file still running after ``timeout``
     seconds is recorded as failed.
     """
+    t0 = time.perf_counter()
+    jobs = max(1, jobs or default_jobs())
+    summary = Summary(jobs=jobs)
+    try:
+        with _stop_on_signals():
+            _run_batch(paths, database, summary, settings=settings, retry_failed=retry_failed,
+                       profile=profile, timeout=timeout, on_progress=on_progress)
+    except _Stop as stop:
+        done = summary.ok + summary.failed + summary.skipped
+        raise BatchInterrupted(stop.signum, done, summary.files) from None
+    summary.elapsed = time.perf_counter() - t0
+    return summary
+
+
+def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summary, *, settings: Settings,
+               retry_failed: bool, profile: bool, timeout: float | None,
+               on_progress: ProgressFn | None) -> None:
     from nlp.store.sqlite import open_store
 
-    t0 = time.perf_counter()
     files = find_inputs(paths)
-    jobs = max(1, jobs or default_jobs())
-    summary = Summary(files=len(files), jobs=jobs)
+    summary.files = len(files)
     store = open_store(database)
     store.set_meta("pipeline_version", PIPELINE_VERSION)
     done = store.done_files()
@@ -203,16 +242,66 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
         if on_progress:
             on_progress("file", result, summary)
 
-    spool_dir = tempfile.mkdtemp(prefix="policy-nlp-spool-", dir=Path(database).resolve().parent)
+    folder = Path(database).resolve().parent
+    remove_stale_spools(folder)
+    spool_dir = tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=folder)
     try:
-        _run_pool(tasks, jobs, (settings, spool_dir, profile, timeout), record)
+        _run_pool(tasks, summary.jobs, (settings, spool_dir, profile, timeout), record)
     finally:
         store.close()
-        for leftover in Path(spool_dir).glob("*"):
-            leftover.unlink()
-        os.rmdir(spool_dir)
-    summary.elapsed = time.perf_counter() - t0
-    return summary
+        shutil.rmtree(spool_dir, ignore_errors=True)
+
+
+class _Stop(BaseException):
+    """Raised in the parent by SIGINT/SIGTERM; a BaseException so no ``except Exception`` eats it."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[None]:
+    """Turn the first SIGINT or SIGTERM into ``_Stop``; ignore more while the batch cleans up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    wanted = (signal.SIGINT, signal.SIGTERM)
+
+    def stop(signum, frame):
+        for s in wanted:
+            signal.signal(s, signal.SIG_IGN)
+        raise _Stop(signum)
+
+    previous = {s: signal.signal(s, stop) for s in wanted}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def remove_stale_spools(folder: Path) -> list[Path]:
+    """Remove spool folders left in ``folder`` by batches that died (their pid is gone)."""
+    removed = []
+    for path in folder.glob(f"{SPOOL_PREFIX}*"):
+        pid = path.name[len(SPOOL_PREFIX):].split("-", 1)[0]
+        if path.is_dir() and not (pid.isdigit() and _alive(int(pid))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def default_jobs() -> int:
@@ -297,9 +386,24 @@ def _drain(queue: list[tuple], jobs: int, initargs: tuple, record: Callable[[dic
         except BaseException:
             for fut in running:
                 fut.cancel()
+            _stop_workers(pool)
             pool.shutdown(wait=False, cancel_futures=True)
             raise
     return []
+
+
+def _stop_workers(pool: ProcessPoolExecutor, grace: float = 3.0) -> None:
+    """Terminate the pool's worker processes now (a file in progress is dropped, not finished)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in processes:
+        if proc.is_alive():
+            proc.terminate()
+    deadline = time.monotonic() + grace
+    for proc in processes:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.kill()
+            proc.join(1.0)
 
 
 def _failure(file: str, stage: str, kind: str, message: str) -> dict:

@@ -11,6 +11,7 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
 from nlp import PIPELINE_VERSION
@@ -96,10 +97,13 @@ class Summary:
     peak_rss_mb: dict = field(default_factory=dict)  # worker pid -> MB
     samples: Counter = field(default_factory=Counter)
     errors: list = field(default_factory=list)  # (file, stage, message), this run
+    not_regular: list = field(default_factory=list)  # (file, reason): pipes, sockets, devices, never opened
+    unsupported: list = field(default_factory=list)  # files of types no reader handles (.doc, .wps ...)
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failed or self.failed_before else 0
+        nothing_read = not self.files and (self.unsupported or self.not_regular)
+        return 1 if self.failed or self.failed_before or nothing_read else 0
 
     def as_dict(self) -> dict:
         processed_mb = self.bytes / 1e6
@@ -116,6 +120,8 @@ class Summary:
             "peak_rss_mb_per_worker": round(max(self.peak_rss_mb.values()), 1) if self.peak_rss_mb else None,
             "stage_shares": {k: round(v / total, 4) for k, v in self.samples.most_common()} if total else {},
             "errors": [{"file": f, "stage": s, "message": m} for f, s, m in self.errors],
+            "not_regular": [{"file": f, "reason": r} for f, r in self.not_regular],
+            "unsupported": list(self.unsupported),
             "pipeline_version": PIPELINE_VERSION, "exit_code": self.exit_code,
         }
 
@@ -170,6 +176,12 @@ def format_summary(summary: Summary) -> str:
         f"elapsed: {d['elapsed_s']:.1f} s   {d['mb']:.2f} MB at {d['mb_per_s'] or 0:.2f} MB/s, "
         f"{d['docs_per_s'] or 0:.1f} docs/s, -j {d['jobs']}",
     ]
+    if summary.unsupported:
+        from nlp.batch.discover import describe_unsupported
+
+        lines.append("not read: " + describe_unsupported([Path(f) for f in summary.unsupported]))
+    for file, reason in summary.not_regular[:20]:
+        lines.append(f"skipped: {Path(file).name}: {reason}")
     for e in d["errors"][:20]:
         lines.append(f"error: [{e['stage']}] {e['message']}")
     if len(d["errors"]) > 20:

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from nlp import PIPELINE_VERSION
-from nlp.batch.discover import file_sha256, file_size, find_inputs
+from nlp.batch.discover import discover_inputs, file_sha256, file_size
 from nlp.batch.limits import FileTimeout, time_limit
 from nlp.batch.progress import ProgressFn, StageSampler, Summary, stage_of
 from nlp.errors import PolicyNlpError
@@ -89,6 +89,9 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
     except OSError as err:
         sha, size = None, 0
         out["error"] = ("read", type(err).__name__, f"{Path(file).name}: cannot open: {err.strerror}")
+    except PolicyNlpError as err:  # not a regular file any more
+        sha, size = None, 0
+        out["error"] = ("read", type(err).__name__, str(err))
     out["bytes"] = size
     if sha is not None and sha == skip_sha:
         out["status"] = "skipped"
@@ -223,10 +226,14 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
                on_progress: ProgressFn | None) -> None:
     from nlp.store.sqlite import open_store
 
-    files = find_inputs(paths)
+    inputs = discover_inputs(paths)
+    files = inputs.files
     summary.files = len(files)
+    summary.unsupported = [str(p) for p in inputs.unsupported]
     store = open_store(database)
     store.set_meta("pipeline_version", PIPELINE_VERSION)
+    for path, reason in inputs.not_regular:  # never opened: reading a pipe would block for ever
+        _record_not_regular(store, str(path), reason, summary)
     done = store.done_files()
     tasks = []
     for f in files:
@@ -309,6 +316,13 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def _record_not_regular(store, file: str, reason: str, summary: Summary) -> None:
+    message = f"{Path(file).name}: {reason}; skipped"
+    store.write_file((file, None, 0, None, None, "skipped", PIPELINE_VERSION, 0, reason),
+                     [{"errors": [(file, "discover", "NotRegularFile", message)]}])
+    summary.not_regular.append((file, reason))
 
 
 def _write_result(store, result: dict, summary: Summary) -> None:

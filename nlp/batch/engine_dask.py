@@ -189,7 +189,7 @@ def parquet_to_sqlite(out_dir: str | Path, database: str | Path) -> Path:
         raise BadOption(f"{db}: exists; give a new file name")
     store = open_store(db)
     con = store.con
-    con.execute("BEGIN")
+    store.begin()
     try:
         for table, cols in TABLES.items():
             names = [c.name for c in cols]
@@ -205,7 +205,7 @@ def parquet_to_sqlite(out_dir: str | Path, database: str | Path) -> Path:
                                     (cur.lastrowid, tokens or ""))
                 else:
                     con.executemany(insert, rows)
-        store.set_meta("pipeline_version", PIPELINE_VERSION)
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('pipeline_version', ?)", (PIPELINE_VERSION,))
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -57,8 +57,19 @@ def test_a_failed_write_leaves_nothing_of_the_file(tmp_path):
     assert count_rows(store.con) == dict.fromkeys(count_rows(store.con), 0)
 
 
-def test_database_is_in_wal_mode(sample_db):
-    assert sqlite3.connect(sample_db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_database_is_in_wal_mode_while_written_and_plain_at_rest(tmp_path):
+    # WAL lets readers in while the batch writes; at rest a read-only reader must create no files
+    def mode():
+        con = sqlite3.connect(tmp_path / "p.db")
+        try:
+            return con.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            con.close()
+
+    store = open_store(tmp_path / "p.db")
+    assert mode() == "wal"
+    store.close()
+    assert mode() == "delete"
 
 
 @pytest.mark.parametrize("date, low, high", [

@@ -245,7 +245,8 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
         on_progress("start", None, summary)
 
     def record(result: dict) -> None:
-        _write_result(store, result, summary)
+        with _signals_held():
+            _write_result(store, result, summary)
         if on_progress:
             on_progress("file", result, summary)
 
@@ -267,9 +268,16 @@ class _Stop(BaseException):
         self.signum = signum
 
 
+_SIGNALS: dict = {"held": False, "pending": None}  # the parent's signal state, see _stop_on_signals
+
+
 @contextmanager
 def _stop_on_signals() -> Iterator[None]:
-    """Turn the first SIGINT or SIGTERM into ``_Stop``; ignore more while the batch cleans up."""
+    """Turn the first SIGINT or SIGTERM into ``_Stop``; ignore more while the batch cleans up.
+
+    Inside ``_signals_held()`` (a file's write and its count) the stop waits for the block's end,
+    so "N of M files done" is exactly what the database holds.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield  # signal handlers can only be set from the main thread
         return
@@ -278,14 +286,29 @@ def _stop_on_signals() -> Iterator[None]:
     def stop(signum, frame):
         for s in wanted:
             signal.signal(s, signal.SIG_IGN)
+        if _SIGNALS["held"]:
+            _SIGNALS["pending"] = signum
+            return
         raise _Stop(signum)
 
     previous = {s: signal.signal(s, stop) for s in wanted}
+    _SIGNALS.update(held=False, pending=None)
     try:
         yield
     finally:
         for s, handler in previous.items():
             signal.signal(s, handler)
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    _SIGNALS["held"] = True
+    try:
+        yield
+    finally:
+        _SIGNALS["held"] = False
+    if _SIGNALS["pending"] is not None:
+        raise _Stop(_SIGNALS["pending"])
 
 
 def remove_stale_spools(folder: Path) -> list[Path]:
@@ -337,11 +360,12 @@ def _write_result(store, result: dict, summary: Summary) -> None:
     if result["error"]:
         stage, kind, message = result["error"]
         batches = [{"errors": [(file, stage, kind, message)]}]
+    store.write_file(result["file_row"], batches)
+    if result["error"]:
         summary.failed += 1
         summary.errors.append((file, stage, message))
     else:
         summary.ok += 1
-    store.write_file(result["file_row"], batches)
     summary.write_seconds += time.perf_counter() - t
     summary.documents += result["documents"]
     summary.mentions.update(result["mentions"])

@@ -176,8 +176,11 @@ def _value_fields(value: dict) -> tuple:
         number = float(number) if number is not None else None
     except (TypeError, ValueError):
         number = None
+    # The period a mention is about, for `query --from/--to`: a date's own bounds, else a
+    # target's deadline (2025年底前 -> 2025-12-31); without either it never matches a period.
+    low, high = (date_start, date_end or date_start) if date_start else (_text(v.get("deadline")),) * 2
     return (date_start, date_end, _text(v.get("kind")),
-            bound_date(date_start, low=True), bound_date(date_end or date_start, low=False),
+            bound_date(low, low=True), bound_date(high, low=False),
             number, _text(v.get("unit")), _text(v.get("comparator")), _text(v.get("metric")),
             _text(v.get("deadline")), _text(v.get("scope")), _text(v.get("name")),
             _text(v.get("role")), json.dumps(v, ensure_ascii=False, sort_keys=True))

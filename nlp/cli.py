@@ -267,7 +267,7 @@ def query(
 @app.command()
 def search(
     database: Path = typer.Argument(..., help="A database from batch."),
-    text: str = typer.Argument(..., help="Words to find, e.g. 隐患排查 (cut by jieba; all must match)."),
+    text: str = typer.Argument(..., help='Words to find, all must occur: 隐患排查 红包; "exact phrase"; A OR B; A NOT B.'),
     limit: int = typer.Option(20, "--limit", help="At most this many passages."),
     fmt: RowFormat = typer.Option(RowFormat.table, "--format", "-f", help="Output format."),
 ) -> None:

@@ -27,7 +27,6 @@ from nlp.settings import Settings
 from nlp.store.rows import TABLES
 
 PARTITION_BYTES = 4_000_000  # files are packed into tasks of about this many bytes
-_PASSAGE_TOKENS = "tokens"  # extra passages column: the FTS tokens, so export --to sqlite can index
 
 
 def partition_files(files: Iterable[Path], *, target_bytes: int = PARTITION_BYTES) -> list[list[str]]:
@@ -48,14 +47,9 @@ def partition_files(files: Iterable[Path], *, target_bytes: int = PARTITION_BYTE
 
 
 def _schema(table: str):
-    import pyarrow as pa
-
     from nlp.store.export import arrow_schema
 
-    schema = arrow_schema(table)
-    if table == "passages":
-        schema = schema.append(pa.field(_PASSAGE_TOKENS, pa.string()))
-    return schema
+    return arrow_schema(table)
 
 
 def process_partition(index: int, files: list[str], out_dir: str, settings: Settings) -> dict:
@@ -197,14 +191,7 @@ def parquet_to_sqlite(out_dir: str | Path, database: str | Path) -> Path:
             insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
             for batch in data.to_batches(max_chunksize=5000):
                 columns = batch.to_pydict()
-                rows = zip(*(columns[n] for n in names))
-                if table == "passages":
-                    for row, tokens in zip(rows, columns[_PASSAGE_TOKENS]):
-                        cur = con.execute(insert, row)
-                        con.execute("INSERT INTO passages_fts (rowid, tokens) VALUES (?, ?)",
-                                    (cur.lastrowid, tokens or ""))
-                else:
-                    con.executemany(insert, rows)
+                con.executemany(insert, zip(*(columns[n] for n in names)))  # triggers fill the search index
         con.execute("INSERT OR REPLACE INTO meta VALUES ('pipeline_version', ?)", (PIPELINE_VERSION,))
         con.execute("COMMIT")
     except BaseException:

@@ -101,12 +101,9 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
     sink = _RowSink(spool_dir)
     if out["error"] is None:
         try:
-            tokenize = None
             for doc in iter_documents(file, settings):
-                if tokenize is None and doc.passages:
-                    from nlp.store.search import tokenize_for_index as tokenize
                 meta = meta or doc.meta
-                sink.add(document_rows(doc, file, tokenize=tokenize), len(doc.text))
+                sink.add(document_rows(doc, file), len(doc.text))
                 mentions.update(m.type for m in doc.mentions)
         except PolicyNlpError as err:
             out["error"] = (stage_of(err), type(err).__name__, str(err))

@@ -12,7 +12,7 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Iterator
 
 from nlp.model import Document
 
@@ -140,13 +140,8 @@ _VALUE_COLUMNS = {
 }
 
 
-def document_rows(doc: Document, file: str, *,
-                  tokenize: Callable[[str], str] | None = None) -> dict[str, list[tuple]]:
-    """The rows of one document for every table but ``files`` and ``errors``.
-
-    ``tokenize`` turns passage text into the space-joined tokens of the full-text index;
-    the tokens go in an extra last field of each ``passages`` row.
-    """
+def document_rows(doc: Document, file: str) -> dict[str, list[tuple]]:
+    """The rows of one document for every table but ``files`` and ``errors``."""
     to_source = doc.offsets.to_source if doc.offsets is not None else (lambda i: i)
     di = doc.doc_index
     out: dict[str, list[tuple]] = {"documents": [], "sections": [], "mentions": [],
@@ -160,9 +155,8 @@ def document_rows(doc: Document, file: str, *,
         out["mentions"].append((file, di, k, m.type, m.text, m.section, m.start, m.end,
                                 to_source(m.start), to_source(m.end), *_value_fields(m.value)))
     for p in doc.passages:
-        row = (file, di, p.id, p.section, p.start, p.end, to_source(p.start), to_source(p.end),
-               ",".join(p.themes), p.text)
-        out["passages"].append(row + ((tokenize(p.text) if tokenize else ""),))
+        out["passages"].append((file, di, p.id, p.section, p.start, p.end, to_source(p.start),
+                                to_source(p.end), ",".join(p.themes), p.text))
         for theme, score in sorted(p.scores.items()):
             out["passage_themes"].append((file, di, p.id, theme, float(score), int(theme in p.themes)))
     return out

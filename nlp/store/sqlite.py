@@ -104,10 +104,41 @@ def create_schema(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX IF NOT EXISTS passage_themes_theme ON passage_themes (theme, assigned)")
     for view, select in VIEWS.items():
         con.execute(f"CREATE VIEW IF NOT EXISTS {view} AS {select}")
-    # Passage text pre-tokenized by jieba, tokens joined by spaces; rowid = passages.rowid.
-    con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(tokens)")
     con.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+    _create_search_index(con)
+
+
+def _create_search_index(con: sqlite3.Connection) -> None:
+    """The trigram index over ``passages.text`` (external content: the text is stored once).
+
+    Triggers keep it in step with ``passages``. An index of an older version (jieba tokens in
+    a ``tokens`` column) is dropped and rebuilt from the stored passages.
+    """
+    from nlp.store.search import TOKENIZER
+
+    columns = [r[1] for r in con.execute("PRAGMA table_info(passages_fts)")]
+    if columns and columns != ["text"]:
+        con.execute("DROP TABLE passages_fts")
+        columns = []
+    con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, content='passages', "
+                f"content_rowid='rowid', tokenize='{TOKENIZER}')")
+    for trigger, body in _FTS_TRIGGERS.items():
+        con.execute(f"CREATE TRIGGER IF NOT EXISTS {trigger} {body}")
+    if not columns:
+        con.execute("INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')")
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('fts_tokenizer', ?)", (TOKENIZER,))
+
+
+_FTS_TRIGGERS = {
+    "passages_fts_insert": "AFTER INSERT ON passages BEGIN "
+                           "INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text); END",
+    "passages_fts_delete": "AFTER DELETE ON passages BEGIN INSERT INTO passages_fts (passages_fts, rowid, text) "
+                           "VALUES ('delete', old.rowid, old.text); END",
+    "passages_fts_update": "AFTER UPDATE OF text ON passages BEGIN INSERT INTO passages_fts (passages_fts, rowid, text) "
+                           "VALUES ('delete', old.rowid, old.text); "
+                           "INSERT INTO passages_fts (rowid, text) VALUES (new.rowid, new.text); END",
+}
 
 
 def open_store(path: str | Path, *, lock_wait: float | None = None) -> "Store":
@@ -147,8 +178,6 @@ class Store:
         """Start the file's transaction and drop what an earlier run wrote for it."""
         con = self.con
         self.begin()
-        con.execute("DELETE FROM passages_fts WHERE rowid IN (SELECT rowid FROM passages WHERE file = ?)",
-                    (file,))
         for table in _FILE_TABLES:
             con.execute(f"DELETE FROM {table} WHERE file = ?", (file,))
         con.execute("DELETE FROM files WHERE file = ?", (file,))
@@ -157,14 +186,7 @@ class Store:
         """Insert the rows of one document (``nlp.store.rows.document_rows``) or of errors."""
         con = self.con
         for table, batch in rows.items():
-            if not batch:
-                continue
-            if table == "passages":
-                for row in batch:  # the last field is the FTS tokens
-                    cur = con.execute(self._inserts[table], row[:-1])
-                    con.execute("INSERT INTO passages_fts (rowid, tokens) VALUES (?, ?)",
-                                (cur.lastrowid, row[-1]))
-            else:
+            if batch:
                 con.executemany(self._inserts[table], batch)
 
     def end_file(self, file_row: tuple) -> None:

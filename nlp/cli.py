@@ -144,6 +144,7 @@ def batch(
     engine: str = typer.Option("local", "--engine", help="local (SQLite) or dask (partitioned Parquet)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again files that failed before."),
+    prune: bool = typer.Option(False, "--prune", help="Delete the rows of stored files that no longer exist."),
     ner: Optional[str] = typer.Option(None, "--ner", help="Party recogniser: rules, hanlp or auto."),
     no_themes: bool = typer.Option(False, "--no-themes", help="Skip passage classification."),
     profile: bool = typer.Option(False, "--profile", help="Sample where worker time goes, per stage."),
@@ -170,10 +171,10 @@ def batch(
                 with BatchProgress() as bar:
                     summary = run_batch(paths, output, jobs=jobs, settings=settings,
                                         retry_failed=retry_failed, profile=profile, timeout=timeout,
-                                        on_progress=bar)
+                                        prune=prune, on_progress=bar)
             else:
                 summary = run_batch(paths, output, jobs=jobs, settings=settings,
-                                    retry_failed=retry_failed, profile=profile, timeout=timeout)
+                                    retry_failed=retry_failed, profile=profile, timeout=timeout, prune=prune)
         else:
             raise typer.BadParameter(f"unknown engine {engine!r}; known: local, dask")
     except BatchInterrupted as err:  # SIGINT/SIGTERM: 130/143, what is written stays

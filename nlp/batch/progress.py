@@ -99,6 +99,9 @@ class Summary:
     errors: list = field(default_factory=list)  # (file, stage, message), this run
     not_regular: list = field(default_factory=list)  # (file, reason): pipes, sockets, devices, never opened
     unsupported: list = field(default_factory=list)  # files of types no reader handles (.doc, .wps ...)
+    moved: list = field(default_factory=list)  # (old, new): same sha256 at a new path, rows kept
+    missing: list = field(default_factory=list)  # stored files that no longer exist (kept)
+    pruned: list = field(default_factory=list)  # stored files that no longer exist, rows deleted (--prune)
 
     @property
     def exit_code(self) -> int:
@@ -122,6 +125,8 @@ class Summary:
             "errors": [{"file": f, "stage": s, "message": m} for f, s, m in self.errors],
             "not_regular": [{"file": f, "reason": r} for f, r in self.not_regular],
             "unsupported": list(self.unsupported),
+            "moved": [{"from": a, "to": b} for a, b in self.moved], "missing": list(self.missing),
+            "pruned": list(self.pruned),
             "pipeline_version": PIPELINE_VERSION, "exit_code": self.exit_code,
         }
 
@@ -180,6 +185,12 @@ def format_summary(summary: Summary) -> str:
         from nlp.batch.discover import describe_unsupported
 
         lines.append("not read: " + describe_unsupported([Path(f) for f in summary.unsupported]))
+    if summary.moved:
+        lines.append(f"moved: {len(summary.moved)} files found at a new path by their sha256 (rows kept)")
+    for verb, files, hint in (("missing", summary.missing, " (--prune drops them)"), ("pruned", summary.pruned, "")):
+        if files:
+            shown = ", ".join(Path(f).name for f in files[:5]) + (" ..." if len(files) > 5 else "")
+            lines.append(f"{verb}: {len(files)} files in the database no longer exist{hint}: {shown}")
     for file, reason in summary.not_regular[:20]:
         lines.append(f"skipped: {Path(file).name}: {reason}")
     for e in d["errors"][:20]:

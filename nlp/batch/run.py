@@ -197,12 +197,14 @@ def _read_spool(path: str) -> Iterator[dict]:
 
 def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | None = None,
               settings: Settings = Settings(), retry_failed: bool = False, profile: bool = False,
-              timeout: float | None = None, on_progress: ProgressFn | None = None) -> Summary:
+              timeout: float | None = None, prune: bool = False,
+              on_progress: ProgressFn | None = None) -> Summary:
     """Process every input file into ``database``; return what was done.
 
     Files already in the database with the same sha256 and pipeline version are skipped
-    (failed ones too, unless ``retry_failed``). A file still running after ``timeout``
-    seconds is recorded as failed.
+    (failed ones too, unless ``retry_failed``); a file moved since keeps its rows under its
+    new path. Stored files that no longer exist are reported, and deleted with ``prune``.
+    A file still running after ``timeout`` seconds is recorded as failed.
     """
     t0 = time.perf_counter()
     jobs = max(1, jobs or default_jobs())
@@ -210,7 +212,7 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
     try:
         with _stop_on_signals():
             _run_batch(paths, database, summary, settings=settings, retry_failed=retry_failed,
-                       profile=profile, timeout=timeout, on_progress=on_progress)
+                       profile=profile, timeout=timeout, prune=prune, on_progress=on_progress)
     except _Stop as stop:
         done = summary.ok + summary.failed + summary.skipped
         raise BatchInterrupted(stop.signum, done, summary.files) from None
@@ -219,7 +221,7 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
 
 
 def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summary, *, settings: Settings,
-               retry_failed: bool, profile: bool, timeout: float | None,
+               retry_failed: bool, profile: bool, timeout: float | None, prune: bool,
                on_progress: ProgressFn | None) -> None:
     from nlp.store.sqlite import open_store
 
@@ -228,33 +230,75 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
     summary.files = len(files)
     summary.unsupported = [str(p) for p in inputs.unsupported]
     store = open_store(database)
-    store.set_meta("pipeline_version", PIPELINE_VERSION)
-    for path, reason in inputs.not_regular:  # never opened: reading a pipe would block for ever
-        _record_not_regular(store, str(path), reason, summary)
-    done = store.done_files()
-    tasks = []
-    for f in files:
-        sha, version, status = done.get(str(f), (None, None, None))
-        skip = version == PIPELINE_VERSION and (status == "ok" or not retry_failed)
-        tasks.append((str(f), sha if skip else None, status))
-    summary.bytes_total = sum(file_size(f) for f in files)
-    if on_progress:
-        on_progress("start", None, summary)
-
-    def record(result: dict) -> None:
-        with _signals_held():
-            _write_result(store, result, summary)
-        if on_progress:
-            on_progress("file", result, summary)
-
     folder = Path(database).resolve().parent
     remove_stale_spools(folder)
     spool_dir = tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=folder)
     try:
+        store.set_meta("pipeline_version", PIPELINE_VERSION)
+        for path, reason in inputs.not_regular:  # never opened: reading a pipe would block for ever
+            _record_not_regular(store, str(path), reason, summary)
+        done = _reconcile(store, files, summary, prune=prune)
+        tasks = []
+        for f in files:
+            sha, version, status, _ = done.get(str(f), (None, None, None, None))
+            skip = version == PIPELINE_VERSION and (status == "ok" or not retry_failed)
+            tasks.append((str(f), sha if skip else None, status))
+        summary.bytes_total = sum(file_size(f) for f in files)
+        if on_progress:
+            on_progress("start", None, summary)
+
+        def record(result: dict) -> None:
+            with _signals_held():
+                _write_result(store, result, summary)
+            if on_progress:
+                on_progress("file", result, summary)
+
         _run_pool(tasks, summary.jobs, (settings, spool_dir, profile, timeout), record)
     finally:
         store.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
+
+
+def _reconcile(store, files: list[Path], summary: Summary, *, prune: bool) -> dict:
+    """Match the database to the disk before the run: moved files, deleted files.
+
+    A stored file whose path is gone and whose sha256 equals a new input's is a move: its
+    rows take the new path and it is not processed again. Gone files left over are reported
+    (``summary.missing``) and, with ``prune``, their rows are deleted. Returns ``done_files``.
+    """
+    done = store.done_files()
+    gone = {f: row for f, row in done.items() if not os.path.lexists(f)}
+    by_size: dict[int, list[str]] = {}
+    for f, (sha, version, status, size) in gone.items():
+        if sha and status == "ok":
+            by_size.setdefault(size, []).append(f)
+    for path in files:
+        new = str(path)
+        candidates = by_size.get(file_size(path)) if new not in done else None
+        if not candidates:
+            continue
+        try:
+            sha, _ = file_sha256(path)  # only for a size that matches a gone file: cheap
+        except (OSError, PolicyNlpError):
+            continue
+        old = next((f for f in candidates if gone[f][0] == sha), None)
+        if old is None:
+            continue
+        with _signals_held():
+            store.rename_file(old, new)
+            candidates.remove(old)
+            done[new] = done.pop(old)
+            del gone[old]
+            summary.moved.append((old, new))
+    for f in sorted(gone):
+        if prune:
+            with _signals_held():
+                store.drop_file(f)
+                del done[f]
+                summary.pruned.append(f)
+        else:
+            summary.missing.append(f)
+    return done
 
 
 class _Stop(BaseException):

@@ -141,7 +141,38 @@ _FTS_TRIGGERS = {
 }
 
 
+def check_ours(path: str | Path) -> None:
+    """Refuse a file that is not a policy-nlp database, before anything is written to it.
+
+    A new or empty file is ours to fill; a SQLite database without our ``meta`` table, or a
+    file that is not SQLite at all, is someone else's: no table is added and its journal mode
+    is left alone.
+    """
+    from nlp.errors import BadOption
+
+    p = Path(path)
+    if not p.exists() or p.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = [r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+            ours = "meta" in tables and con.execute(
+                "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise BadOption(f"{p.name}: not a SQLite database; give -o a new file name") from None
+    if tables and not ours:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise BadOption(f"{p.name}: a SQLite database policy-nlp did not create (tables: {shown}); "
+                        "give -o a new file name") from None
+
+
 def open_store(path: str | Path, *, lock_wait: float | None = None) -> "Store":
+    """Open (or create) the database for writing; refuse a file that is not ours."""
+    check_ours(path)
     con = connect(path, lock_wait=lock_wait)
     store = Store(con, path=path, lock_wait=lock_wait)
     store.begin()
@@ -165,10 +196,26 @@ class Store:
         self._inserts = {t: f"INSERT INTO {t} ({', '.join(c.name for c in cols)}) "
                             f"VALUES ({', '.join('?' * len(cols))})" for t, cols in TABLES.items()}
 
-    def done_files(self) -> dict[str, tuple[str, str, str]]:
-        """``file -> (sha256, pipeline_version, status)`` of every file already written."""
-        return {f: (sha, ver, status) for f, sha, ver, status in
-                self.con.execute("SELECT file, sha256, pipeline_version, status FROM files")}
+    def done_files(self) -> dict[str, tuple[str, str, str, int]]:
+        """``file -> (sha256, pipeline_version, status, size)`` of every file already written."""
+        return {f: (sha, ver, status, size) for f, sha, ver, status, size in
+                self.con.execute("SELECT file, sha256, pipeline_version, status, size FROM files")}
+
+    def rename_file(self, old: str, new: str) -> None:
+        """Give a moved file's rows its new path, in one transaction (the rows stay as they are)."""
+        self.begin()
+        try:
+            for table in (*_FILE_TABLES, "files"):
+                self.con.execute(f"UPDATE {table} SET file = ? WHERE file = ?", (new, old))
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.abort_file()
+            raise
+
+    def drop_file(self, file: str) -> None:
+        """Delete every row of ``file``, in one transaction."""
+        self.begin_file(file)
+        self.con.execute("COMMIT")
 
     def begin(self) -> None:
         """BEGIN IMMEDIATE, waiting up to ``lock_wait`` for another program's write lock."""

@@ -148,7 +148,9 @@ def batch(
     ner: Optional[str] = typer.Option(None, "--ner", help="Party recogniser: rules, hanlp or auto."),
     no_themes: bool = typer.Option(False, "--no-themes", help="Skip passage classification."),
     profile: bool = typer.Option(False, "--profile", help="Sample where worker time goes, per stage."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up on a file after this many seconds."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", help="Give up on a file after this many seconds (default 300; 0: no limit)."),
+    max_file_mb: Optional[float] = typer.Option(None, "--max-file-mb", help="Process at most this many MB of a file's text; the rest is cut and recorded (default 10; 0: no limit)."),
+    max_mentions_per_doc: Optional[int] = typer.Option(None, "--max-mentions-per-doc", help="Keep at most this many mentions of a document (default 5000; 0: no limit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
 ) -> None:
@@ -171,10 +173,12 @@ def batch(
                 with BatchProgress() as bar:
                     summary = run_batch(paths, output, jobs=jobs, settings=settings,
                                         retry_failed=retry_failed, profile=profile, timeout=timeout,
+                                        max_file_mb=max_file_mb, max_mentions_per_doc=max_mentions_per_doc,
                                         prune=prune, on_progress=bar)
             else:
                 summary = run_batch(paths, output, jobs=jobs, settings=settings,
-                                    retry_failed=retry_failed, profile=profile, timeout=timeout, prune=prune)
+                                    retry_failed=retry_failed, profile=profile, timeout=timeout, prune=prune,
+                                    max_file_mb=max_file_mb, max_mentions_per_doc=max_mentions_per_doc)
         else:
             raise typer.BadParameter(f"unknown engine {engine!r}; known: local, dask")
     except BatchInterrupted as err:  # SIGINT/SIGTERM: 130/143, what is written stays

@@ -102,6 +102,7 @@ class Summary:
     moved: list = field(default_factory=list)  # (old, new): same sha256 at a new path, rows kept
     missing: list = field(default_factory=list)  # stored files that no longer exist (kept)
     pruned: list = field(default_factory=list)  # stored files that no longer exist, rows deleted (--prune)
+    cut: list = field(default_factory=list)  # (file, what a limit left out)
 
     @property
     def exit_code(self) -> int:
@@ -126,7 +127,7 @@ class Summary:
             "not_regular": [{"file": f, "reason": r} for f, r in self.not_regular],
             "unsupported": list(self.unsupported),
             "moved": [{"from": a, "to": b} for a, b in self.moved], "missing": list(self.missing),
-            "pruned": list(self.pruned),
+            "pruned": list(self.pruned), "cut": [{"file": f, "note": n} for f, n in self.cut],
             "pipeline_version": PIPELINE_VERSION, "exit_code": self.exit_code,
         }
 
@@ -191,6 +192,8 @@ def format_summary(summary: Summary) -> str:
         if files:
             shown = ", ".join(Path(f).name for f in files[:5]) + (" ..." if len(files) > 5 else "")
             lines.append(f"{verb}: {len(files)} files in the database no longer exist{hint}: {shown}")
+    for file, note in summary.cut[:20]:
+        lines.append(f"cut: {Path(file).name}: {note}")
     for file, reason in summary.not_regular[:20]:
         lines.append(f"skipped: {Path(file).name}: {reason}")
     for e in d["errors"][:20]:

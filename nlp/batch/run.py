@@ -14,14 +14,12 @@ in memory, and the parent streams them into the file's transaction.
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import signal
-import tempfile
 import threading
 import time
-from contextlib import contextmanager
 from collections import Counter
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
@@ -30,13 +28,12 @@ from typing import Callable, Iterable, Iterator
 
 from nlp import PIPELINE_VERSION
 from nlp.batch.discover import discover_inputs, file_sha256, file_size
-from nlp.batch.limits import FileTimeout, time_limit
+from nlp.batch.limits import (FileTimeout, Limits, RowSink, limit_documents, make_limits, make_spool_dir,
+                               read_spool, time_limit)
 from nlp.batch.progress import ProgressFn, StageSampler, Summary, stage_of
 from nlp.errors import PolicyNlpError
 from nlp.settings import Settings
 
-SPOOL_CHARS = 4_000_000  # beyond this much document text, a worker spools its rows to disk
-SPOOL_PREFIX = "policy-nlp-spool-"  # + the batch's pid: a folder whose process is gone is stale
 
 
 class BatchInterrupted(PolicyNlpError):
@@ -53,8 +50,8 @@ class BatchInterrupted(PolicyNlpError):
 _WORKER: dict = {}
 
 
-def _init_worker(settings: Settings, spool_dir: str, profile: bool, timeout: float | None = None) -> None:
-    _WORKER.update(settings=settings, spool_dir=spool_dir, sampler=None, timeout=timeout)
+def _init_worker(settings: Settings, spool_dir: str, profile: bool, limits: Limits = Limits()) -> None:
+    _WORKER.update(settings=settings, spool_dir=spool_dir, sampler=None, limits=limits)
     if profile:
         _WORKER["sampler"] = StageSampler()
     # Ctrl-C reaches the whole process group: the parent decides, and stops the workers itself.
@@ -71,19 +68,21 @@ def _watch_parent(parent: int, interval: float = 0.5) -> None:
 
 
 def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = Settings(),
-                spool_dir: str | None = None) -> dict:
+                spool_dir: str | None = None, limits: Limits = Limits()) -> dict:
     """Run the pipeline on one file and return its rows as plain data (never raises for bad input).
 
     The result: ``status`` (ok/failed/skipped), ``file_row`` (a ``files`` row), ``rows``
     (a list of per-document row dicts) or ``spool`` (a file of pickled row dicts),
-    ``error`` (stage, kind, message), ``documents``, ``mentions`` (counts by type).
+    ``error`` (stage, kind, message), ``documents``, ``mentions`` (counts by type), ``cuts``
+    (what ``limits`` left out, also in the file row's warnings). The time limit is the
+    caller's (``limits.time_limit``), as it needs the main thread.
     """
     from nlp.pipeline import iter_documents
     from nlp.store.rows import document_rows
 
     t0 = time.perf_counter()
     out: dict = {"file": file, "status": "ok", "rows": [], "spool": None, "error": None,
-                 "documents": 0, "mentions": {}, "bytes": 0, "chars": 0}
+                 "documents": 0, "mentions": {}, "bytes": 0, "chars": 0, "cuts": []}
     try:
         sha, size = file_sha256(Path(file))
     except OSError as err:
@@ -98,10 +97,10 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
         return out
     meta: dict = {}
     mentions: Counter = Counter()
-    sink = _RowSink(spool_dir)
+    sink = RowSink(spool_dir)
     if out["error"] is None:
         try:
-            for doc in iter_documents(file, settings):
+            for doc in limit_documents(iter_documents(file, settings), limits, out["cuts"]):
                 meta = meta or doc.meta
                 sink.add(document_rows(doc, file), len(doc.text))
                 mentions.update(m.type for m in doc.mentions)
@@ -116,7 +115,7 @@ def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = 
     else:
         out.update(documents=sink.documents, mentions=dict(mentions), chars=sink.chars)
         out["rows"], out["spool"] = sink.finish()
-    warnings = meta.get("warnings") or []
+    warnings = [*(meta.get("warnings") or []), *out["cuts"]]
     out["file_row"] = (file, sha, size, meta.get("format"), meta.get("encoding"), out["status"],
                        PIPELINE_VERSION, out["documents"], "\n".join(map(str, warnings)) or None)
     out["seconds"] = time.perf_counter() - t0
@@ -130,8 +129,10 @@ def _worker_task(file: str, skip_sha: str | None) -> dict:
     if sampler:
         sampler.start()
     try:
-        with time_limit(file, _WORKER.get("timeout")):
-            out = process_one(file, skip_sha, settings=_WORKER["settings"], spool_dir=_WORKER["spool_dir"])
+        limits = _WORKER["limits"]
+        with time_limit(file, limits.timeout):
+            out = process_one(file, skip_sha, settings=_WORKER["settings"], spool_dir=_WORKER["spool_dir"],
+                              limits=limits)
     except FileTimeout as err:  # fired outside the pipeline (hashing, spooling)
         out = _failure(file, "store", type(err).__name__, str(err))
     finally:
@@ -142,77 +143,30 @@ def _worker_task(file: str, skip_sha: str | None) -> dict:
     return out
 
 
-class _RowSink:
-    """Collects a file's per-document rows; past SPOOL_CHARS of text, moves them to a spool file."""
-
-    def __init__(self, spool_dir: str | None):
-        self.spool_dir = spool_dir
-        self.rows: list[dict] = []
-        self.chars = 0
-        self.documents = 0
-        self.spool = None
-
-    def add(self, rows: dict, chars: int) -> None:
-        self.documents += 1
-        self.chars += chars
-        if self.spool is not None:
-            pickle.dump(rows, self.spool, protocol=pickle.HIGHEST_PROTOCOL)
-            return
-        self.rows.append(rows)
-        if self.chars > SPOOL_CHARS and self.spool_dir:
-            self.spool = tempfile.NamedTemporaryFile("wb", dir=self.spool_dir, suffix=".rows",
-                                                     delete=False)
-            for r in self.rows:
-                pickle.dump(r, self.spool, protocol=pickle.HIGHEST_PROTOCOL)
-            self.rows = []
-
-    def finish(self) -> tuple[list[dict], str | None]:
-        if self.spool is None:
-            return self.rows, None
-        self.spool.close()
-        return [], self.spool.name
-
-    def discard(self) -> None:
-        self.rows = []
-        if self.spool is not None:
-            self.spool.close()
-            os.unlink(self.spool.name)
-            self.spool = None
-
-
-def _read_spool(path: str) -> Iterator[dict]:
-    # Our own transient file, written by our worker a moment ago: pickle is safe here.
-    try:
-        with open(path, "rb") as f:
-            while True:
-                try:
-                    yield pickle.load(f)
-                except EOFError:
-                    return
-    finally:
-        os.unlink(path)
-
-
 # ---------------------------------------------------------------- parent side
 
 def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | None = None,
               settings: Settings = Settings(), retry_failed: bool = False, profile: bool = False,
-              timeout: float | None = None, prune: bool = False,
+              timeout: float | None = None, max_file_mb: float | None = None,
+              max_mentions_per_doc: int | None = None, prune: bool = False,
               on_progress: ProgressFn | None = None) -> Summary:
     """Process every input file into ``database``; return what was done.
 
     Files already in the database with the same sha256 and pipeline version are skipped
     (failed ones too, unless ``retry_failed``); a file moved since keeps its rows under its
     new path. Stored files that no longer exist are reported, and deleted with ``prune``.
-    A file still running after ``timeout`` seconds is recorded as failed.
+    Limits (``nlp.batch.limits``; None: the default, 0: none): a file still running after
+    ``timeout`` seconds is recorded as failed; text past ``max_file_mb`` MB of a file and
+    mentions past ``max_mentions_per_doc`` of a document are cut, and the cut recorded.
     """
+    limits = make_limits(timeout=timeout, max_file_mb=max_file_mb, max_mentions_per_doc=max_mentions_per_doc)
     t0 = time.perf_counter()
     jobs = max(1, jobs or default_jobs())
     summary = Summary(jobs=jobs)
     try:
         with _stop_on_signals():
             _run_batch(paths, database, summary, settings=settings, retry_failed=retry_failed,
-                       profile=profile, timeout=timeout, prune=prune, on_progress=on_progress)
+                       profile=profile, limits=limits, prune=prune, on_progress=on_progress)
     except _Stop as stop:
         done = summary.ok + summary.failed + summary.skipped
         raise BatchInterrupted(stop.signum, done, summary.files) from None
@@ -221,7 +175,7 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
 
 
 def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summary, *, settings: Settings,
-               retry_failed: bool, profile: bool, timeout: float | None, prune: bool,
+               retry_failed: bool, profile: bool, limits: Limits, prune: bool,
                on_progress: ProgressFn | None) -> None:
     from nlp.store.sqlite import open_store
 
@@ -230,19 +184,13 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
     summary.files = len(files)
     summary.unsupported = [str(p) for p in inputs.unsupported]
     store = open_store(database)
-    folder = Path(database).resolve().parent
-    remove_stale_spools(folder)
-    spool_dir = tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-", dir=folder)
+    spool_dir = make_spool_dir(Path(database).resolve().parent)
     try:
         store.set_meta("pipeline_version", PIPELINE_VERSION)
         for path, reason in inputs.not_regular:  # never opened: reading a pipe would block for ever
             _record_not_regular(store, str(path), reason, summary)
         done = _reconcile(store, files, summary, prune=prune)
-        tasks = []
-        for f in files:
-            sha, version, status, _ = done.get(str(f), (None, None, None, None))
-            skip = version == PIPELINE_VERSION and (status == "ok" or not retry_failed)
-            tasks.append((str(f), sha if skip else None, status))
+        tasks = plan_tasks(files, done, retry_failed=retry_failed)
         summary.bytes_total = sum(file_size(f) for f in files)
         if on_progress:
             on_progress("start", None, summary)
@@ -253,10 +201,24 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
             if on_progress:
                 on_progress("file", result, summary)
 
-        _run_pool(tasks, summary.jobs, (settings, spool_dir, profile, timeout), record)
+        _run_pool(tasks, summary.jobs, (settings, spool_dir, profile, limits), record)
     finally:
         store.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
+
+
+def plan_tasks(files: list[Path], done: dict, *, retry_failed: bool) -> list[tuple[str, str | None, str | None]]:
+    """``(file, sha256 to skip on, prior status)`` per input, shared by both engines.
+
+    A file done by this pipeline version is skipped if its sha256 is unchanged (a failed one
+    too, unless ``retry_failed``); ``done`` maps file -> (sha256, version, status, ...).
+    """
+    tasks = []
+    for f in files:
+        sha, version, status = (done.get(str(f)) or (None, None, None))[:3]
+        skip = version == PIPELINE_VERSION and (status == "ok" or not retry_failed)
+        tasks.append((str(f), sha if skip else None, status))
+    return tasks
 
 
 def _reconcile(store, files: list[Path], summary: Summary, *, prune: bool) -> dict:
@@ -352,29 +314,6 @@ def _signals_held() -> Iterator[None]:
         raise _Stop(_SIGNALS["pending"])
 
 
-def remove_stale_spools(folder: Path) -> list[Path]:
-    """Remove spool folders left in ``folder`` by batches that died (their pid is gone)."""
-    removed = []
-    for path in folder.glob(f"{SPOOL_PREFIX}*"):
-        pid = path.name[len(SPOOL_PREFIX):].split("-", 1)[0]
-        if path.is_dir() and not (pid.isdigit() and _alive(int(pid))):
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
-
-
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -397,7 +336,7 @@ def _write_result(store, result: dict, summary: Summary) -> None:
         return
     t = time.perf_counter()
     file = result["file"]
-    batches: Iterable[dict] = _read_spool(result["spool"]) if result["spool"] else result["rows"]
+    batches: Iterable[dict] = read_spool(result["spool"]) if result["spool"] else result["rows"]
     if result["error"]:
         stage, kind, message = result["error"]
         batches = [{"errors": [(file, stage, kind, message)]}]
@@ -407,6 +346,7 @@ def _write_result(store, result: dict, summary: Summary) -> None:
         summary.errors.append((file, stage, message))
     else:
         summary.ok += 1
+    summary.cut += [(file, note) for note in result.get("cuts") or []]
     summary.write_seconds += time.perf_counter() - t
     summary.documents += result["documents"]
     summary.mentions.update(result["mentions"])

@@ -166,7 +166,9 @@ def batch(
             from nlp.batch.engine_dask import run_dask_batch
 
             summary = run_dask_batch(paths, output, settings=settings, scheduler=scheduler,
-                                     workers=jobs, quiet=quiet or json_out)
+                                     workers=jobs, quiet=quiet or json_out, retry_failed=retry_failed,
+                                     timeout=timeout, max_file_mb=max_file_mb,
+                                     max_mentions_per_doc=max_mentions_per_doc)
         elif engine == "local":
             show = not quiet and not json_out and sys.stderr.isatty()
             if show:

@@ -19,6 +19,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from nlp.errors import BadOption
+from nlp.store.query import _escape_like
 
 TOKENIZER = "trigram"  # the value of meta 'fts_tokenizer' this code reads
 SUPPORTED = 'words (all must occur), "exact phrases", OR between terms, NOT before a term'
@@ -129,7 +130,7 @@ def _like_where(groups: list[list[Term]], params: dict) -> str:
         ands = []
         for term in group:
             key = f"t{len(params)}"
-            params[key] = "%" + term.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            params[key] = f"%{_escape_like(term.text)}%"
             ands.append(f"p.text {'NOT ' if term.negated else ''}LIKE :{key} ESCAPE '\\'")
         ors.append("(" + " AND ".join(ands) + ")")
     return " OR ".join(ors)

@@ -8,7 +8,10 @@ row tuples; the parent is the only writer and writes each file in one transactio
 whose sha256 and pipeline version are already in the database is skipped, so a killed run
 started again finishes the rest. A file that fails is recorded in ``errors``; the batch
 goes on. Rows of a huge file are spooled to a temporary file by the worker rather than held
-in memory, and the parent streams them into the file's transaction.
+in memory, and the parent streams them into the file's transaction (``limits``).
+
+SIGINT or SIGTERM stops the workers, removes the spool folder and raises BatchInterrupted
+(exit 130/143 in the CLI); a worker whose parent is gone exits by itself.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from nlp.batch.limits import (FileTimeout, Limits, RowSink, limit_documents, mak
 from nlp.batch.progress import ProgressFn, StageSampler, Summary, stage_of
 from nlp.errors import PolicyNlpError
 from nlp.settings import Settings
-
 
 
 class BatchInterrupted(PolicyNlpError):

@@ -78,7 +78,7 @@ def _spools(folder: Path) -> list[Path]:
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"])
 def test_signal_stops_workers_removes_spool_and_says_how_to_finish(tmp_path, seeds_dir, signum, code):
-    files = _copies(seeds_dir, tmp_path / "in", 60)
+    files = _copies(seeds_dir, tmp_path / "in", 120)
     db = tmp_path / "policy.db"
     proc, workers = _start_and_wait(_batch_cmd(tmp_path / "in", db), db)
     os.kill(proc.pid, signum)
@@ -97,7 +97,7 @@ def test_signal_stops_workers_removes_spool_and_says_how_to_finish(tmp_path, see
 
 
 def test_workers_exit_when_the_parent_is_killed_and_the_stale_spool_is_removed(tmp_path, seeds_dir):
-    files = _copies(seeds_dir, tmp_path / "in", 60)
+    files = _copies(seeds_dir, tmp_path / "in", 120)
     db = tmp_path / "policy.db"
     cmd = _batch_cmd(tmp_path / "in", db)
     proc, workers = _start_and_wait(cmd, db)

@@ -121,8 +121,14 @@ def _create_search_index(con: sqlite3.Connection) -> None:
     if columns and columns != ["text"]:
         con.execute("DROP TABLE passages_fts")
         columns = []
-    con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, content='passages', "
-                f"content_rowid='rowid', tokenize='{TOKENIZER}')")
+    try:
+        con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, content='passages', "
+                    f"content_rowid='rowid', tokenize='{TOKENIZER}')")
+    except sqlite3.OperationalError as err:  # SQLite before 3.34 has no trigram tokenizer
+        from nlp.errors import BadOption
+
+        raise BadOption(f"SQLite {sqlite3.sqlite_version} cannot build the search index ({err}); "
+                        "use a Python whose SQLite is 3.34 or newer") from None
     for trigger, body in _FTS_TRIGGERS.items():
         con.execute(f"CREATE TRIGGER IF NOT EXISTS {trigger} {body}")
     if not columns:

@@ -405,10 +405,10 @@ def _drain(queue: list[tuple], jobs: int, initargs: tuple, record: Callable[[dic
         except BrokenProcessPool:
             return list(running.values())
         except BaseException:
-            for fut in running:
-                fut.cancel()
-            _stop_workers(pool)
+            # Cancel what has not started first, then stop the workers: the pool then fails only
+            # the running futures (cancelling those itself would crash its manager thread).
             pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers(pool)
             raise
     return []
 

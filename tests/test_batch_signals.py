@@ -109,3 +109,30 @@ def test_workers_exit_when_the_parent_is_killed_and_the_stale_spool_is_removed(t
     assert rerun.returncode == 0, rerun.stderr
     assert _spools(tmp_path) == []
     assert _files_done(db) == len(files)
+
+
+def test_a_signal_during_a_lock_wait_stops_the_batch_promptly(tmp_path, seeds_dir):
+    files = _copies(seeds_dir, tmp_path / "in", 120)
+    db = tmp_path / "policy.db"
+    proc, workers = _start_and_wait(_batch_cmd(tmp_path / "in", db), db)
+    code = ("import sqlite3, sys, time\n"
+            "con = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)\n"
+            "con.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        time.sleep(1.0)  # the batch is now waiting for the lock to write its next file
+        t0 = time.monotonic()
+        os.kill(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+        waited = time.monotonic() - t0
+    finally:
+        holder.kill()
+        holder.wait()
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert INTERRUPTED.fullmatch(err.strip()), err
+    assert waited < 10, f"the batch took {waited:.1f} s to stop while waiting for a lock"
+    assert _gone(workers)
+    assert int(INTERRUPTED.fullmatch(err.strip())[1]) < len(files)

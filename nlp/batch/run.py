@@ -198,6 +198,8 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
             on_progress("start", None, summary)
 
         def record(result: dict) -> None:
+            if result["status"] != "skipped":
+                store.begin()  # waits for another program's write lock; a signal still stops it
             with _signals_held():
                 _write_result(store, result, summary)
             if on_progress:

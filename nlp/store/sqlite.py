@@ -228,9 +228,10 @@ class Store:
         _wait_for_lock(self.con, "BEGIN IMMEDIATE", self.path, wait=self.lock_wait)
 
     def begin_file(self, file: str) -> None:
-        """Start the file's transaction and drop what an earlier run wrote for it."""
+        """Start the file's transaction (unless ``begin`` did) and drop what an earlier run wrote for it."""
         con = self.con
-        self.begin()
+        if not con.in_transaction:
+            self.begin()
         for table in _FILE_TABLES:
             con.execute(f"DELETE FROM {table} WHERE file = ?", (file,))
         con.execute("DELETE FROM files WHERE file = ?", (file,))

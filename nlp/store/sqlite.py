@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from nlp.errors import PolicyNlpError
+from nlp.errors import BadOption, PolicyNlpError
 from nlp.store.rows import TABLES, VIEWS
 
 SCHEMA_VERSION = "1"
@@ -41,8 +41,6 @@ def connect(path: str | Path, *, readonly: bool = False, lock_wait: float | None
     if readonly:
         p = Path(path)
         if not p.exists():
-            from nlp.errors import BadOption
-
             raise BadOption(f"{path}: no such database (create it with: policy-nlp batch FILES -o {path})")
         uri = f"{p.resolve().as_uri()}?mode=ro"
         pending = Path(f"{p}-wal").exists()
@@ -125,8 +123,6 @@ def _create_search_index(con: sqlite3.Connection) -> None:
         con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS passages_fts USING fts5(text, content='passages', "
                     f"content_rowid='rowid', tokenize='{TOKENIZER}')")
     except sqlite3.OperationalError as err:  # SQLite before 3.34 has no trigram tokenizer
-        from nlp.errors import BadOption
-
         raise BadOption(f"SQLite {sqlite3.sqlite_version} cannot build the search index ({err}); "
                         "use a Python whose SQLite is 3.34 or newer") from None
     for trigger, body in _FTS_TRIGGERS.items():
@@ -154,8 +150,6 @@ def check_ours(path: str | Path) -> None:
     file that is not SQLite at all, is someone else's: no table is added and its journal mode
     is left alone.
     """
-    from nlp.errors import BadOption
-
     p = Path(path)
     if not p.exists() or p.stat().st_size == 0:
         return
@@ -168,7 +162,10 @@ def check_ours(path: str | Path) -> None:
                 "SELECT 1 FROM meta WHERE key = 'schema_version'").fetchone() is not None
         finally:
             con.close()
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as err:
+        if _locked(err):
+            raise DatabaseLocked(f"{p.name}: another program holds the database locked (close it, "
+                                 "or write to another -o)") from None
         raise BadOption(f"{p.name}: not a SQLite database; give -o a new file name") from None
     if tables and not ours:
         shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from nlp.batch import run as batch_mod
+from nlp.batch import limits as limits_mod
 from nlp.batch import find_inputs, process_one, run_batch
 from nlp.cli import app
 from nlp.settings import Settings
@@ -127,13 +127,13 @@ def test_a_changed_file_is_processed_again(tmp_path, seeds_dir):
 
 def test_huge_file_rows_are_spooled_and_written_in_one_transaction(tmp_path, seeds_dir, monkeypatch):
     paths = _copies(seeds_dir, tmp_path / "in", 5)
-    monkeypatch.setattr(batch_mod, "SPOOL_CHARS", 10)
+    monkeypatch.setattr(limits_mod, "SPOOL_CHARS", 10)
     spooled = process_one(str(paths[1]), spool_dir=str(tmp_path), settings=NO_THEMES)
     assert spooled["spool"] and spooled["rows"] == []
-    monkeypatch.setattr(batch_mod, "SPOOL_CHARS", 10**9)
+    monkeypatch.setattr(limits_mod, "SPOOL_CHARS", 10**9)
     inline = process_one(str(paths[1]), spool_dir=str(tmp_path), settings=NO_THEMES)
     assert inline["spool"] is None
-    assert list(batch_mod._read_spool(spooled["spool"])) == inline["rows"]
+    assert list(limits_mod.read_spool(spooled["spool"])) == inline["rows"]
     assert not Path(spooled["spool"]).exists()
 
 

@@ -184,7 +184,7 @@ def test_table_rows_of_different_files_read_differently(db):
 
 
 def test_search_scores_have_three_decimals(db):
-    result = _run("search", db, "隐患排查", "-f", "jsonl")
+    result = _run("search", db, "隐患 排查", "-f", "jsonl")
     scores = [json.loads(line)["score"] for line in result.stdout.splitlines()]
     assert scores and all(s == round(s, 3) for s in scores)
     table = _run("search", db, "隐患排查").stdout

@@ -1,6 +1,11 @@
-"""Batch: walk folders, run the pipeline in worker processes, write one database (or Parquet with Dask)."""
-from nlp.batch.run import (SUFFIXES, BatchProgress, Summary, default_jobs, find_inputs, format_summary,
-                           process_one, run_batch)
+"""Batch: walk folders, run the pipeline in worker processes, write one database (or Parquet with Dask).
 
-__all__ = ["SUFFIXES", "BatchProgress", "Summary", "default_jobs", "find_inputs", "format_summary",
+``discover`` paths -> files   ``run`` workers, spooling, the single writer   ``limits`` per-file limits
+``progress`` summary, stage sampling, progress bar   ``engine_dask`` the same on a Dask cluster
+"""
+from nlp.batch.discover import SUFFIXES, find_inputs
+from nlp.batch.progress import BatchProgress, Summary, format_summary
+from nlp.batch.run import BatchInterrupted, default_jobs, process_one, run_batch
+
+__all__ = ["SUFFIXES", "BatchInterrupted", "BatchProgress", "Summary", "default_jobs", "find_inputs", "format_summary",
            "process_one", "run_batch"]

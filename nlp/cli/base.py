@@ -310,6 +310,13 @@ def positive(value: float | None) -> float | None:
     return value
 
 
+def limit_or_zero(value: float | None) -> float | None:
+    """A limit where 0 means none: ``--timeout``, ``--max-file-mb``, ``--max-mentions-per-doc``."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"must be 0 (no limit) or more, got {value:g}")
+    return value
+
+
 def mention_types(value: str | None) -> str | None:
     """``date,target`` -> checked against the mention types."""
     if value is None:

@@ -10,7 +10,7 @@ import typer
 
 from nlp.cli.base import (STDIN, Engine, ExportFormat, MentionType, Ner, RowFormat, Rows, app, at_least_one, database,
                           deprecated, fail, is_database, is_dask_output, output_file, output_folder, period,
-                          positive, report, scheduler_address, settings, usage_error,
+                          limit_or_zero, report, scheduler_address, settings, usage_error,
                           warn_deprecated)
 from nlp.errors import PolicyNlpError
 
@@ -27,11 +27,18 @@ def batch(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="tcp://HOST:PORT", callback=scheduler_address,
                                             help="Dask scheduler address (with --engine dask)."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Process again files that failed before."),
+    prune: bool = typer.Option(False, "--prune", help="Delete the rows of stored files that no longer exist."),
     ner: Optional[Ner] = typer.Option(None, "--ner", help="Party recogniser (default auto)."),
     no_themes: bool = typer.Option(False, "--no-themes", help="Skip passage classification."),
     profile: bool = typer.Option(False, "--profile", help="Sample where worker time goes, per stage."),
-    timeout: Optional[float] = typer.Option(None, "--timeout", metavar="SECONDS", callback=positive,
-                                            help="Give up on a file after this many seconds."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", metavar="SECONDS", callback=limit_or_zero,
+                                            help="Give up on a file after this many seconds (default 300; 0: no limit)."),
+    max_file_mb: Optional[float] = typer.Option(
+        None, "--max-file-mb", metavar="MB", callback=limit_or_zero,
+        help="Process at most this many MB of a file's text; the rest is cut and recorded (default 10; 0: no limit)."),
+    max_mentions_per_doc: Optional[int] = typer.Option(
+        None, "--max-mentions-per-doc", metavar="N", callback=limit_or_zero,
+        help="Keep at most this many mentions of a document (default 5000; 0: no limit)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
     json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON on stdout."),
 ) -> None:
@@ -45,7 +52,7 @@ def batch(
     """
     import json
 
-    from nlp.batch import BatchProgress, format_summary, run_batch
+    from nlp.batch import BatchInterrupted, BatchProgress, format_summary, run_batch
     from nlp.render import render_batch_summary
 
     if scheduler and engine != Engine.dask:
@@ -68,16 +75,22 @@ def batch(
             from nlp.batch.engine_dask import run_dask_batch
 
             summary = run_dask_batch(paths, output, settings=run_settings, scheduler=scheduler,
-                                     workers=jobs, quiet=quiet or json_out)
+                                     workers=jobs, quiet=quiet or json_out, retry_failed=retry_failed,
+                                     timeout=timeout, max_file_mb=max_file_mb,
+                                     max_mentions_per_doc=max_mentions_per_doc)
         else:
             show = not quiet and not json_out and sys.stderr.isatty()
             options = dict(jobs=jobs, settings=run_settings, retry_failed=retry_failed, profile=profile,
-                           timeout=timeout)
+                           timeout=timeout, max_file_mb=max_file_mb, max_mentions_per_doc=max_mentions_per_doc,
+                           prune=prune)
             if show:
                 with BatchProgress() as bar:
                     summary = run_batch(paths, output, on_progress=bar, **options)
             else:
                 summary = run_batch(paths, output, **options)
+    except BatchInterrupted as err:  # SIGINT/SIGTERM: 130/143, what is written stays
+        typer.echo(str(err), err=True)
+        raise typer.Exit(err.exit_code)
     except PolicyNlpError as err:
         report(err)
     except (OSError, TimeoutError) as err:  # e.g. the scheduler went away mid-run
@@ -267,7 +280,7 @@ def _write(columns: list[str], rows: list[tuple], fmt: RowFormat) -> None:
 @app.command()
 def search(
     db: Path = typer.Argument(..., metavar="DB", help="A database from batch."),
-    text: str = typer.Argument(..., metavar="TEXT", help="Words to find, e.g. 隐患排查 (cut by jieba; all must match)."),
+    text: str = typer.Argument(..., metavar="TEXT", help='Words to find, all must occur: 隐患排查 红包; "exact phrase"; A OR B; A NOT B.'),
     limit: int = typer.Option(20, "--limit", callback=at_least_one, help="At most this many passages."),
     fmt: RowFormat = typer.Option(RowFormat.table, "--format", "-f", help="Output format."),
 ) -> None:
@@ -284,7 +297,8 @@ def search(
 
     database(db)
     if not text.strip():
-        usage_error("TEXT", "empty; give the words to find")
+        usage_error("TEXT", 'empty; give the words to find (words, all must occur; "exact phrases"; '
+                            'A OR B; A NOT B)')
     try:
         hits = search_passages(connect(db, readonly=True), text, limit=limit)
     except PolicyNlpError as err:

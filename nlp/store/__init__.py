@@ -4,5 +4,5 @@
 ``sqlite`` the embedded database: schema, per-file atomic writer, resume bookkeeping
 ``export`` database tables -> csv / xlsx / parquet / jsonl files
 ``query``  command-line filters -> named-parameter SQL, restated in words
-``search`` full-text search over passages (FTS5 over jieba tokens)
+``search`` full-text search over passages (FTS5, trigram tokenizer)
 """

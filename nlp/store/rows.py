@@ -12,7 +12,7 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Iterator
 
 from nlp.model import Document
 
@@ -141,13 +141,8 @@ _VALUE_COLUMNS = {
 }
 
 
-def document_rows(doc: Document, file: str, *,
-                  tokenize: Callable[[str], str] | None = None) -> dict[str, list[tuple]]:
-    """The rows of one document for every table but ``files`` and ``errors``.
-
-    ``tokenize`` turns passage text into the space-joined tokens of the full-text index;
-    the tokens go in an extra last field of each ``passages`` row.
-    """
+def document_rows(doc: Document, file: str) -> dict[str, list[tuple]]:
+    """The rows of one document for every table but ``files`` and ``errors``."""
     to_source = doc.offsets.to_source if doc.offsets is not None else (lambda i: i)
     di = doc.doc_index
     out: dict[str, list[tuple]] = {"documents": [], "sections": [], "mentions": [],
@@ -161,9 +156,8 @@ def document_rows(doc: Document, file: str, *,
         out["mentions"].append((file, di, k, m.type, m.text, m.section, m.start, m.end,
                                 to_source(m.start), to_source(m.end), *_value_fields(m.value)))
     for p in doc.passages:
-        row = (file, di, p.id, p.section, p.start, p.end, to_source(p.start), to_source(p.end),
-               ",".join(p.themes), p.text)
-        out["passages"].append(row + ((tokenize(p.text) if tokenize else ""),))
+        out["passages"].append((file, di, p.id, p.section, p.start, p.end, to_source(p.start),
+                                to_source(p.end), ",".join(p.themes), p.text))
         for theme, score in sorted(p.scores.items()):
             out["passage_themes"].append((file, di, p.id, theme, float(score), int(theme in p.themes)))
     return out
@@ -177,8 +171,11 @@ def _value_fields(value: dict) -> tuple:
         number = float(number) if number is not None else None
     except (TypeError, ValueError):
         number = None
+    # The period a mention is about, for `query --from/--to`: a date's own bounds, else a
+    # target's deadline (2025年底前 -> 2025-12-31); without either it never matches a period.
+    low, high = (date_start, date_end or date_start) if date_start else (_text(v.get("deadline")),) * 2
     return (date_start, date_end, _text(v.get("kind")),
-            bound_date(date_start, low=True), bound_date(date_end or date_start, low=False),
+            bound_date(low, low=True), bound_date(high, low=False),
             number, _text(v.get("unit")), _text(v.get("comparator")), _text(v.get("metric")),
             _text(v.get("deadline")), _text(v.get("scope")), _text(v.get("name")),
             _text(v.get("role")), json.dumps(v, ensure_ascii=False, sort_keys=True))

@@ -7,7 +7,6 @@ from pathlib import Path
 from nlp import PIPELINE_VERSION
 from nlp.model import Document, Mention, OffsetMap, Passage, Section
 from nlp.store.rows import document_rows
-from nlp.store.search import tokenize_for_index
 from nlp.store.sqlite import open_store
 
 PLAN = ("关于开展安全隐患排查整治工作的实施方案\n"
@@ -69,7 +68,7 @@ def write_sample(db: Path) -> None:
     for doc in sample_documents():
         by_file.setdefault(doc.source, []).append(doc)
     for file, docs in by_file.items():
-        rows = [document_rows(d, file, tokenize=tokenize_for_index) for d in docs]
+        rows = [document_rows(d, file) for d in docs]
         store.write_file((file, "0" * 64, 100, "txt", "utf-8", "ok", PIPELINE_VERSION, len(docs), None), rows)
     store.write_file(("bad.txt", "1" * 64, 3, None, None, "failed", PIPELINE_VERSION, 0, None),
                      [{"errors": [("bad.txt", "read", "UnreadableFile", "bad.txt: empty file")]}])

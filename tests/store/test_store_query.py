@@ -26,7 +26,11 @@ def _rows(db, rows="mentions", **filters):
     ({"party": "卫生局"}, ["2011年底", "消防设施完好率达到95%以上", "县卫生局"]),
     ({"doc_type": "通知"}, ["201X年12月前"]),
     ({"text": "底"}, ["2011年底"]),
-], ids=["type", "period-x-year-overlaps", "period-after", "theme", "party-doc-scoped", "doc-type", "text"])
+    ({"type": "target", "date_from": "2011-01", "date_to": "2011-12"}, ["消防设施完好率达到95%以上"]),
+    ({"type": "target", "date_from": "2012"}, []),
+    ({"date_from": "2011-12-31", "date_to": "2011-12-31"}, ["2011年底", "消防设施完好率达到95%以上", "201X年12月前"]),
+], ids=["type", "period-x-year-overlaps", "period-after", "theme", "party-doc-scoped", "doc-type", "text",
+        "target-deadline-in-period", "target-deadline-before-period", "any-mention-on-a-day"])
 def test_mention_filters(sample_db, filters, expected):
     assert sorted(r["text"] for r in _rows(sample_db, **filters)) == sorted(expected)
 
@@ -72,6 +76,14 @@ def test_cli_raw_sql_is_read_only(sample_db):
     bad = runner.invoke(app, ["query", str(sample_db), "--sql", "DELETE FROM errors"])
     assert bad.exit_code == 2
     assert bad.stderr.startswith("error: SQL failed: attempt to write a readonly database")
+
+
+def test_cli_target_period_finds_the_deadline(sample_db):
+    result = runner.invoke(app, ["query", str(sample_db), "--type", "target", "--from", "2011", "--to", "2011",
+                                 "-f", "jsonl"])
+    assert result.exit_code == 0
+    assert "mentions where type = target and date overlaps 2011-01-01..2011-12-31: 1 rows" in result.stderr
+    assert [json.loads(line)["deadline"] for line in result.stdout.splitlines()] == ["2011-12-31"]
 
 
 def test_cli_bad_date_is_one_line(sample_db):

@@ -41,7 +41,9 @@ def test_writing_a_file_again_replaces_its_rows(tmp_path):
     before = count_rows(sqlite3.connect(db))
     write_sample(db)
     assert count_rows(sqlite3.connect(db)) == before
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM passages_fts").fetchone()[0] == before["passages"]
+    con = sqlite3.connect(db)
+    con.execute("INSERT INTO passages_fts (passages_fts) VALUES ('integrity-check')")  # raises if the index is stale
+    assert con.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH '隐患排查'").fetchone()[0] == 1
 
 
 def test_a_failed_write_leaves_nothing_of_the_file(tmp_path):
@@ -57,8 +59,19 @@ def test_a_failed_write_leaves_nothing_of_the_file(tmp_path):
     assert count_rows(store.con) == dict.fromkeys(count_rows(store.con), 0)
 
 
-def test_database_is_in_wal_mode(sample_db):
-    assert sqlite3.connect(sample_db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+def test_database_is_in_wal_mode_while_written_and_plain_at_rest(tmp_path):
+    # WAL lets readers in while the batch writes; at rest a read-only reader must create no files
+    def mode():
+        con = sqlite3.connect(tmp_path / "p.db")
+        try:
+            return con.execute("PRAGMA journal_mode").fetchone()[0]
+        finally:
+            con.close()
+
+    store = open_store(tmp_path / "p.db")
+    assert mode() == "wal"
+    store.close()
+    assert mode() == "delete"
 
 
 @pytest.mark.parametrize("date, low, high", [

@@ -141,7 +141,7 @@ CASES = [
     ("query-old-and-new", "query {db} --from 2010 --since 2010", 2,
      "error: --from: give --since or its old spelling --from, not both"),
     ("search-limit", "search {db} 红包 --limit 0", 2, "error: --limit: must be 1 or more, got 0"),
-    ("search-empty", "search {db} ''", 2, "error: TEXT: empty; give the words to find"),
+    ("search-empty", "search {db} ''", 2, "error: TEXT: empty; give the words to find (words, all must occur; \"exact phrases\"; A OR B; A NOT B)"),
     ("classify-empty-text", "classify ''", 2, "error: TEXT: empty passage; give some text, or omit TEXT to read JSON lines"),
     ("train-ner-epochs", "train-ner --epochs 0", 2, "error: --epochs: must be 1 or more, got 0"),
     ("query-limit-word", "query {db} --limit ten", 2, "error: --limit: 'ten' is not a whole number"),

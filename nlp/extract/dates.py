@@ -20,7 +20,7 @@ from typing import Iterator, Sequence
 
 from nlp.extract.dates_chrome import is_chrome_date
 from nlp.extract.dates_lexicon import holiday_days, holiday_patterns
-from nlp.extract.numbers import parse_number
+from nlp.numerals import DIGITS_TO_ASCII, parse_number
 from nlp.model import Mention, Section
 
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
@@ -178,7 +178,6 @@ DATE = _date_pattern()
 _DAY_WORD = re.compile(rf"\s?[日号]|{CONNECTOR}")
 _BLANK = re.compile(r"\s*")
 _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
-_CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
 
 
 def find_dates(
@@ -346,7 +345,7 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
     if holiday:
         return f"{year}-{holiday}", f"{year}-{holiday}"
     if part.endswith(("季度", "季")):
-        q = int(part.rstrip("度")[-2].translate(_CN_TO_ASCII)) - 1
+        q = int(part.rstrip("度")[-2].translate(DIGITS_TO_ASCII)) - 1
         return f"{year}-{3 * q + 1:02d}", f"{year}-{3 * q + 3:02d}"
     return None, None
 
@@ -378,7 +377,7 @@ def _year_value(s: str) -> str:
     if "民" in s:
         n = s[s.index("民") + 2:]
         if not n.isdigit():  # 一一二 digit by digit, 一百一十二 as a number
-            n = n.translate(_CN_TO_ASCII) if n.strip(CN_YEAR_DIGIT) == "" else str(_num(n) or 0)
+            n = n.translate(DIGITS_TO_ASCII) if n.strip(CN_YEAR_DIGIT) == "" else str(_num(n) or 0)
         return str(int(n) + 1911) if n.isdigit() and 0 < int(n) < 200 else "XXXX"
     if s.isdigit() and len(s) in (2, 3):
         return str(int(s) + 1911)
@@ -387,7 +386,7 @@ def _year_value(s: str) -> str:
 
 @cache
 def _year_str(s: str) -> str:
-    s = re.sub(MASK, "X", s.translate(_CN_TO_ASCII))
+    s = re.sub(MASK, "X", s.translate(DIGITS_TO_ASCII))
     return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from nlp.extract.numbers import ARABIC, CN_NUMBER, parse_number
+from nlp.numerals import ARABIC, CN_NUMBER, parse_number
 from nlp.model import Mention, Section
 
 # Comparator words before the number, longest first within each meaning.
@@ -62,7 +62,6 @@ SAMPLES = {
 
 _UNITS = {"%": "%", "‰": "‰", "/10万": "/10万", "/十万": "/10万", "/万": "/万",
           "百分之": "%", "千分之": "‰", "十万分之": "/10万", "万分之": "/万"}
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
 def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object) -> Iterator[Mention]:
@@ -139,11 +138,4 @@ def _reports_change(text: str, at: int) -> bool:
 def _number(m: re.Match) -> float | None:
     if m.group("num"):
         return float(m.group("num"))
-    raw = m.group("cnnum")
-    whole, _, decimals = raw.partition("点")
-    value = parse_number(whole)
-    if value is None:
-        return None
-    if decimals:
-        value += float("0." + "".join(_CN_DIGIT[c] for c in decimals))
-    return value
+    return parse_number(m.group("cnnum"))  # 九十点五 -> 90.5

@@ -15,7 +15,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from nlp.extract.numbers import ARABIC, ARABIC_GROUPED, CN_NUMBER, parse_number
+from nlp.numerals import ARABIC, ARABIC_GROUPED, CN_NUMBER, parse_number
 from nlp.extract.parties_lexicon import target_cues, target_units
 from nlp.extract.targets_context import is_stated_level, target_words
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
+from nlp.text import COLONS, SEMICOLONS, STOPS
 
 _CN = "一二三四五六七八九十"
 _CN_FORMAL = "壹贰參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
@@ -38,7 +39,7 @@ _STYLES = [
 _RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
 _MARKER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES))
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
-_RUN_IN_BEFORE = re.compile(r"[。;;::!?！？]\s*$|\s$")
+_RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$")
 
 # Words that end a heading, for text flattened onto one line (`一、总体要求以邓小平理论…`).
 _HEAD_END = (

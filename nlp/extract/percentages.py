@@ -14,6 +14,7 @@ from typing import Iterator, Sequence
 
 from nlp.numerals import ARABIC, CN_NUMBER, parse_number
 from nlp.model import Mention, Section
+from nlp.text import CLAUSE_BREAK
 
 # Comparator words before the number, longest first within each meaning.
 _PRE_WORDS = {
@@ -116,7 +117,7 @@ _LIST_JOINERS = ("、", "和", "及", "与")
 # verbs of a change to a level (提升至15.4%): a goal, unless the clause reports it (已, 从…, 了)
 _CHANGE_TO = frozenset(w for w in _PRE_CMP if len(w) == 3 and w[-1] in "到至")
 _REPORTED = re.compile(r"已|从|由|了")
-_CLAUSE_START = re.compile(r"[,,。;;::!?!?\n]")
+_CLAUSE_START = re.compile(CLAUSE_BREAK)
 # 不超过本校教工总数的40%: a bound word, a named whole, 的, then the ratio
 _FAR_PRE = re.compile(r"(不超过|不低于|不少于|不高于|不大于|不小于|控制在|低于|高于|超过|不足)"
                       r"[^,,。;;0-9%‰为是]{1,12}的$")

@@ -24,10 +24,10 @@ from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section
+from nlp.text import SENTENCE_END, fold_width, sentence_spans
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
-SENTENCE_END = r"[。;;!?!?\n]"  # 。 ends 达到90%以上。
 CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[::]"  # , splits 覆盖率100%,原料…; not 7,000
 YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
@@ -42,13 +42,10 @@ METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应
 # the name of a quota, then its value: 推荐人数:1人
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
-# the width fold of the party extractor: ，；：％ are read as ,;:% (one character for one)
-WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时", "重点", "努力", "争取", "实现")
 
 SAMPLES = {
-    "SENTENCE_END": ("。", "\n"),
     "CLAUSE_END": (",", ":"),
     "YEAR": ("20xx", "2010", "201*"),
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
@@ -89,14 +86,11 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     """
     if not text:
         return
-    original, text = text, text.translate(WIDTH_FOLD)
+    original, text = text, fold_width(text)  # ，；：％ read as ,;:% (one for one)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
     genre = read_genre(text, title, sections)
-    pos = 0
-    for m in pats["sentence"].finditer(text + "\n"):
-        sentence_start, sentence_end = pos, m.start()
-        pos = m.end()
+    for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue
         for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre):

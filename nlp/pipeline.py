@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from nlp.model import Document, Mention, OffsetMap, Section
+from nlp.model import Document, Mention, OffsetMap, Section, kept_spans
 from nlp.settings import Settings
 
 
@@ -64,20 +64,15 @@ def _cut(text: str, offsets: OffsetMap, start: int, end: int,
     """text[start:end] without the ``drops`` spans, and its map back to the source."""
     if not drops:
         return text[start:end].strip(), _strip_map(text, offsets, start, end)
-    keep, pos = [], []
-    all_pos = offsets.positions()
-    last = start
-    for s, e in sorted(drops):
-        keep.append(text[last:s])
-        pos.extend(all_pos[last:s])
-        last = max(last, e)
-    keep.append(text[last:end])
-    pos.extend(all_pos[last:end])
+    keep = [text[a:b] for a, b in kept_spans(start, end, drops)]
     joined = "".join(keep)
     lead = len(joined) - len(joined.lstrip())
     body = joined.strip()
-    pos = pos[lead:lead + len(body)]
-    return body, OffsetMap.from_positions(pos, source_end=offsets.to_source(end))
+    kept = offsets.without(start, end, drops)  # cut through the runs: linear in the document
+    if not body:
+        return body, OffsetMap.from_positions((), source_end=kept.source_end)
+    piece = kept.slice(lead, lead + len(body))
+    return body, OffsetMap(piece.starts, piece.sources, piece.length, kept.source_end)
 
 
 def _strip_map(text: str, offsets: OffsetMap, start: int, end: int) -> OffsetMap:

@@ -5,7 +5,6 @@ read -> normalize -> split into documents -> outline -> extract -> passages/them
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -84,20 +83,19 @@ def _strip_map(text: str, offsets: OffsetMap, start: int, end: int) -> OffsetMap
 def annotate(doc: Document, settings: Settings = Settings()) -> Document:
     """Fill sections, mentions and passages of a document whose text is final."""
     from nlp.extract import EXTRACTORS
+    from nlp.extract.context import build_context
     from nlp.outline import parse_outline
 
     sections = parse_outline(doc.text)
+    context = build_context(doc.text)  # the dates, read once for every extractor
     found: list[Mention] = []
     for kind, find in EXTRACTORS.items():
         kw = {"sections": sections, "title": doc.title}
         if kind == "party":
             kw["ner"] = settings.ner
-        got = list(find(doc.text, **kw))
-        if kind == "date":
-            year = _signing_year(doc.text, got)
-            if year and any(_RELATIVE_YEAR.search(m.text) for m in got):
-                got = list(find(doc.text, year=year, **kw))  # 今年/明年 resolved by the signing date
-        found.extend(got)
+        else:
+            kw["context"] = context
+        found.extend(find(doc.text, **kw))
     found.sort(key=lambda m: (m.start, m.end))
     doc = replace(doc, sections=sections, mentions=assign_sections(found, sections))
     if settings.classify:
@@ -105,25 +103,6 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
 
         doc = replace(doc, passages=classify_passages(doc, model_path=settings.themes_model))
     return doc
-
-
-_RELATIVE_YEAR = re.compile(r"[今明去本]年")
-
-
-def _signing_year(text: str, dates: Sequence[Mention]) -> str | None:
-    """The year of the document's own date: a full date alone on its line (the signing date or
-    the 印发 line of the 版记), the last one in the document."""
-    for m in reversed(dates):
-        start = m.value.get("start", "")
-        if len(start) != 10 or "X" in start or m.value.get("kind") != "point":
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        rest = line.replace(m.text, "").strip()
-        if rest == "" or rest.endswith(("印发", "发布", "签发")):
-            return start[:4]
-    return None
 
 
 def assign_sections(mentions: Sequence[Mention], sections: Sequence[Section]) -> list[Mention]:

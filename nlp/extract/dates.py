@@ -16,12 +16,15 @@ from __future__ import annotations
 import calendar
 import re
 from functools import cache
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from nlp.extract.dates_chrome import is_chrome_date
 from nlp.extract.dates_lexicon import holiday_days, holiday_patterns
 from nlp.numerals import DIGITS_TO_ASCII, parse_number
 from nlp.model import Mention, Section
+
+if TYPE_CHECKING:
+    from nlp.extract.context import DocContext
 
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
@@ -181,20 +184,35 @@ _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
 
 
 def find_dates(
-    text: str, *, sections: Sequence[Section] = (), year: str | None = None, **_: object
+    text: str, *, sections: Sequence[Section] = (), year: str | None = None,
+    context: DocContext | None = None, **_: object
 ) -> Iterator[Mention]:
     """Yield dates, periods and deadlines in reading order.
 
-    ``year`` (``"2010"``) resolves 今年/明年; otherwise their year stays ``XXXX``.
+    ``year`` (``"2010"``) resolves 今年/明年; otherwise their year stays ``XXXX``. A ``context``
+    (built once per document by the pipeline) hands back the dates it already read, 今年/明年
+    resolved by the document's signing year.
 
     >>> [m.value["end"] for m in find_dates("2023年6月底前完成整改")]
     ['2023-06-30']
     >>> [(m.text, m.value["kind"]) for m in find_dates("6月中旬至6月下旬,日卫党发〔2010〕11号")]
     [('6月中旬至6月下旬', 'range')]
     """
+    if context is not None:
+        yield from context.dates
+        return
+    yield from read_dates(text, scan_dates(text), year)
+
+
+def scan_dates(text: str) -> list[re.Match]:
+    """The matches of the date grammar in ``text`` (the costly pass; ``read_dates`` reads them)."""
+    return list(_date_pattern(roc=bool(_ROC_DOC.search(text))).finditer(text))
+
+
+def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) -> list[Mention]:
+    """The date mentions of ``scan_dates``'s matches, 今年/明年 resolved by ``year``."""
     found: list[tuple[int, int, dict, str]] = []  # start, end, value, separator before the next
-    pattern = _date_pattern(roc=bool(_ROC_DOC.search(text)))
-    for m in pattern.finditer(text):
+    for m in matches:
         read = _value(m, year)
         if read is None:
             continue
@@ -208,8 +226,8 @@ def find_dates(
             continue
         found.append((start, end, value, ""))
     _spread_deadlines(text, found)
-    for start, end, value, _sep in found:
-        yield Mention(type="date", start=start, end=end, text=text[start:end], value=value)
+    return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
+            for start, end, value, _sep in found]
 
 
 def _spread_deadlines(text: str, found: list) -> None:

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import cache
 from typing import Iterator, Sequence
 
+from nlp.extract.context import DocContext, build_context
 from nlp.extract.parties_lexicon import target_cues
 from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
 from nlp.extract.targets_quantities import Quantity, clause_quantities
@@ -77,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | None = None,
-                 **_: object) -> Iterator[Mention]:
+                 context: DocContext | None = None, **_: object) -> Iterator[Mention]:
     """Yield each quantified objective of ``text`` as a target mention, in reading order.
 
     >>> [(m.value["metric"], m.value["number"], m.value["unit"], m.value["comparator"])
@@ -86,18 +88,21 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     """
     if not text:
         return
-    original, text = text, fold_width(text)  # ，；：％ read as ,;:% (one for one)
+    if context is None:
+        context = build_context(fold_width(text))
+    original, text = text, context.folded  # ，；：％ read as ,;:% (one for one)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
     genre = read_genre(text, title, sections)
     for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue
-        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre):
+        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre, context):
             yield Mention("target", t.start, t.end, original[t.start:t.end], t.value)
 
 
-def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre) -> Iterator[Mention]:
+def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
+                      context: DocContext) -> Iterator[Mention]:
     pats = _patterns()
     sentence = text[s_start:s_end]
     dates = None  # read once, on the first target of the sentence
@@ -124,7 +129,7 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre)
                                      or sentence[c_start + q.start - 1:c_start + q.start] == "于"):
                 continue  # 7日内报送整改方案: a step's time limit, not a rule's
             if dates is None:
-                dates = _sentence_dates(sentence)
+                dates = _sentence_dates(sentence, context.plain_dates_within(s_start, s_end), s_start)
             deadline = _deadline_before(dates, c_start + q.start)
             if deadline is None:
                 deadline = _stage_deadline(stages, s_start + c_start)
@@ -134,14 +139,13 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre)
             yield Mention("target", start, end, text[start:end], value)
 
 
-def _sentence_dates(sentence: str) -> list[tuple[int, str]]:
-    """(offset, deadline) of each date of a sentence that can be a deadline: its end (a range's
-    end, 2024年4月30日前 -> 2024-04-30); a comparison's baseline (较2023年) is none."""
-    from nlp.extract.dates import find_dates
-
+def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str]]:
+    """(offset, deadline) of each date of a sentence (``found``, at ``offset`` in the document)
+    that can be a deadline: its end (a range's end, 2024年4月30日前 -> 2024-04-30); a comparison's
+    baseline (较2023年) is none."""
     baseline = _patterns()["baseline"]
     out = []
-    for d in find_dates(sentence):
+    for d in (replace(m, start=m.start - offset, end=m.end - offset) for m in found):
         if baseline.search(sentence, max(0, d.start - 3), d.start) or sentence.startswith("基础上", d.end):
             continue
         if (d.value.get("kind") == "point" and len(d.value.get("start", "")) == 10

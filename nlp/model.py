@@ -93,21 +93,6 @@ class OffsetMap:
         k = bisect_right(self.starts, i) - 1
         return self.sources[k] + (i - self.starts[k])
 
-    def positions(self) -> array:
-        """One source position per derived character (for composing maps)."""
-        out = array("q")
-        starts, sources = self.starts, self.sources
-        for k in range(len(starts)):
-            end = starts[k + 1] if k + 1 < len(starts) else self.length
-            base = sources[k] - starts[k]
-            out.extend(range(starts[k] + base, end + base))
-        return out
-
-    def compose(self, inner: "OffsetMap") -> "OffsetMap":
-        """``self`` maps C->B and ``inner`` maps B->A; return C->A."""
-        return OffsetMap.from_positions((inner.to_source(p) for p in self.positions()),
-                                        source_end=inner.source_end)
-
     def slice(self, start: int, end: int) -> "OffsetMap":
         """The map of ``text[start:end]`` (runs cut directly; no per-character list).
 

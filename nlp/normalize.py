@@ -10,7 +10,6 @@ character, the position of the input character it came from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import cache
@@ -352,8 +351,3 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
-
-
-def fold_for_match(s: str) -> str:
-    """NFKC and no whitespace: the fold the contract's scorer compares texts with."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))

@@ -32,6 +32,15 @@ SAMPLES = {
 }
 
 
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (以上 before 上).
+
+    >>> alternation(["上", "以上", "以下"]), alternation(["1+1"]) == re.escape("1+1")
+    ('以上|以下|上', True)
+    """
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def fold_width(s: str) -> str:
     """``s`` with full-width ASCII and the ideographic space read as ASCII (same length).
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Iterator, Sequence
 
 from nlp.extract.dates_chrome import is_chrome_date
 from nlp.extract.dates_lexicon import holiday_days, holiday_patterns
-from nlp.numerals import DIGITS_TO_ASCII, parse_number
 from nlp.model import Mention, Section
+from nlp.numerals import DIGITS_TO_ASCII, parse_number
 
 if TYPE_CHECKING:
     from nlp.extract.context import DocContext
@@ -321,6 +321,17 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
     return (year, month, day, part)
 
 
+# a named part of a year -> where it starts and ends within the year
+_PART_BOUNDS = {
+    **dict.fromkeys(("底", "末", "年底", "年末", "年度末"), ("-12-31", "-12-31")),
+    **dict.fromkeys(("初", "年初"), ("-01-01", "-01-31")),
+    "上半年": ("-01", "-06"),
+    "下半年": ("-07", "-12"),
+    **dict.fromkeys(("暑期", "暑假"), ("-07", "-08")),
+    "寒假": ("-01", "-02"),
+}
+
+
 def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> tuple:
     """The first and last date a side covers, as contract strings."""
     if part:
@@ -346,18 +357,9 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
         return year, year
     holiday = holiday_days().get(part) or holiday_days().get(part.strip("“”"))
     part = part.strip("“”")
-    if part in ("底", "末", "年底", "年末", "年度末"):
-        return f"{year}-12-31", f"{year}-12-31"
-    if part in ("初", "年初"):
-        return f"{year}-01-01", f"{year}-01-31"
-    if part == "上半年":
-        return f"{year}-01", f"{year}-06"
-    if part == "下半年":
-        return f"{year}-07", f"{year}-12"
-    if part in ("暑期", "暑假"):
-        return f"{year}-07", f"{year}-08"
-    if part == "寒假":
-        return f"{year}-01", f"{year}-02"
+    if part in _PART_BOUNDS:
+        first, last = _PART_BOUNDS[part]
+        return year + first, year + last
     if holiday == "year":  # 2021年春节: the feast's day moves, its year is known
         return year, year
     if holiday:

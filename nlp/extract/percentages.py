@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from nlp.numerals import ARABIC, CN_NUMBER, parse_number
 from nlp.model import Mention, Section
-from nlp.text import CLAUSE_BREAK
+from nlp.numerals import ARABIC, CN_NUMBER, parse_number
+from nlp.text import CLAUSE_BREAK, alternation
 
 # Comparator words before the number, longest first within each meaning.
 _PRE_WORDS = {
@@ -32,13 +32,9 @@ _PRE_CMP = {w: c for c, words in _PRE_WORDS.items() for w in words}
 _POST_CMP = {w: c for c, words in _POST_WORDS.items() for w in words}
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # Fragments, each with a sample it must match (checked in tests/extract/test_percentages.py).
-PRE = _alternation(_PRE_CMP)  # 达到, 不低于, ≥
-POST = _alternation(_POST_CMP)  # 以上, 以内
+PRE = alternation(_PRE_CMP)  # 达到, 不低于, ≥
+POST = alternation(_POST_CMP)  # 以上, 以内
 # ％ and ／ too, for text that skipped the normalizer's full-width fold
 SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之

@@ -26,7 +26,7 @@ from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section
-from nlp.text import SENTENCE_END, fold_width, sentence_spans
+from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
@@ -57,11 +57,6 @@ SAMPLES = {
     "QUOTA_LABEL": ("推荐人数:", "名额:\n"),
     "BASELINE_PHRASE": ("较2023年", "比去年同期", "与2020年相比"),
 }
-
-
-def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first (以上 before 上)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache

@@ -21,6 +21,7 @@ from functools import cache
 from typing import Iterator, Sequence
 
 from nlp.extract.context import DocContext, build_context
+from nlp.extract.dates import find_dates
 from nlp.extract.parties_lexicon import target_cues
 from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
 from nlp.extract.targets_quantities import Quantity, clause_quantities
@@ -296,15 +297,10 @@ def _stage_deadlines(text: str, sections: Sequence[Section]) -> list[tuple[int, 
 
 
 def _heading_deadline(heading: str) -> str | None:
-    try:
-        from nlp.extract.dates import find_dates
-    except ImportError:  # the dates stage is optional for this extractor
-        find_dates = None
-    if find_dates is not None:
-        ends = [d.value.get("end") for d in find_dates(heading) if isinstance(d.value, dict)]
-        ends = [e for e in ends if e]
-        if ends:
-            return ends[-1]
+    """The end of the last date of a stage heading (read alone: a heading is short)."""
+    ends = [e for d in find_dates(heading) if (e := d.value.get("end"))]
+    if ends:
+        return ends[-1]
     m = None
     for m in _patterns()["deadline"].finditer(heading):
         pass

@@ -9,7 +9,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,21 +93,6 @@ class OffsetMap:
         k = bisect_right(self.starts, i) - 1
         return self.sources[k] + (i - self.starts[k])
 
-    def positions(self) -> array:
-        """One source position per derived character (for composing maps)."""
-        out = array("q")
-        starts, sources = self.starts, self.sources
-        for k in range(len(starts)):
-            end = starts[k + 1] if k + 1 < len(starts) else self.length
-            base = sources[k] - starts[k]
-            out.extend(range(starts[k] + base, end + base))
-        return out
-
-    def compose(self, inner: "OffsetMap") -> "OffsetMap":
-        """``self`` maps C->B and ``inner`` maps B->A; return C->A."""
-        return OffsetMap.from_positions((inner.to_source(p) for p in self.positions()),
-                                        source_end=inner.source_end)
-
     def slice(self, start: int, end: int) -> "OffsetMap":
         """The map of ``text[start:end]`` (runs cut directly; no per-character list).
 
@@ -127,6 +112,34 @@ class OffsetMap:
             k += 1
         return OffsetMap(starts, sources, end - start, self.to_source(end))
 
+    def without(self, start: int, end: int, drops: Iterable[tuple[int, int]]) -> "OffsetMap":
+        """The map of ``text[start:end]`` with the ``drops`` spans cut out, built from the runs of
+        the pieces kept (cost grows with the runs of the piece, not with the whole map); runs that
+        continue one another across a cut are joined, as ``from_positions`` would.
+
+        >>> m = OffsetMap.from_positions(range(10)).without(1, 9, [(3, 5)])
+        >>> [m.to_source(i) for i in range(6)], list(m.starts), m.source_end
+        ([1, 2, 5, 6, 7, 8], [0, 2], 9)
+        """
+        starts, sources = array("q"), array("q")
+        length = 0
+        next_source = None  # the source position that would continue the last run
+        for a, b in kept_spans(start, end, drops):
+            piece = self.slice(a, b)
+            if b <= a or not piece.length:
+                continue
+            for k in range(len(piece.starts)):
+                run_end = piece.starts[k + 1] if k + 1 < len(piece.starts) else piece.length
+                if piece.sources[k] != next_source:
+                    starts.append(length + piece.starts[k])
+                    sources.append(piece.sources[k])
+                next_source = piece.sources[k] + run_end - piece.starts[k]
+            length += piece.length
+        if not starts:
+            starts.append(0)
+            sources.append(0)
+        return OffsetMap(starts, sources, length, self.to_source(end))
+
     def shifted(self, delta: int) -> "OffsetMap":
         """The same map with every source position moved by ``delta`` (a chunk's file offset)."""
         return OffsetMap(self.starts, array("q", (x + delta for x in self.sources)), self.length,
@@ -134,6 +147,15 @@ class OffsetMap:
 
     def __len__(self) -> int:
         return self.length
+
+
+def kept_spans(start: int, end: int, drops: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The pieces of ``[start, end)`` between the (sorted, possibly overlapping) ``drops``."""
+    last = start
+    for s, e in sorted(drops):
+        yield last, s
+        last = max(last, e)
+    yield last, end
 
 
 @dataclass(slots=True)

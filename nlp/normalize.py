@@ -10,13 +10,13 @@ character, the position of the input character it came from.
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
 from dataclasses import dataclass
 from functools import cache
 from typing import Iterable
 
 from nlp.model import OffsetMap
+from nlp.text import SPACE_FOLD
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
     config = _choose_variant(ed.text, variant) if script != "simplified" else "t2s"
     if script != "simplified":
         ed.convert(_converter(config).convert)
-    ed.translate(_FOLD)
+    ed.translate(SPACE_FOLD)
     ed.delete_spans(_inline_chrome(ed.text))
     ed.delete_spans(_line_chrome(ed.text))
     ed.delete_spans(_edge_space(ed.text))
@@ -153,13 +153,6 @@ def _choose_variant(text: str, variant: str) -> str:
     # t2s is the general mapping and the one annotators use (gold keeps 衞 where hk2s writes 卫):
     # hk2s/tw2s only when asked for.
     return "t2s" if variant == "auto" else variant
-
-
-# The whole full-width ASCII block folds as NFKC folds it (，：；（）％ＡＢ１２ -> ,:;()%AB12), so every
-# later stage sees one form; 。、“”《》 are not in that block and stay.
-_FOLD = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-_FOLD.update({ord("\u3000"): " ", ord("\xa0"): " ",
-              ord("\u2002"): " ", ord("\u2003"): " ", ord("\u200b"): " ", ord("\ufeff"): " ", ord("\t"): " "})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,8 +351,3 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
-
-
-def fold_for_match(s: str) -> str:
-    """NFKC and no whitespace: the fold the contract's scorer compares texts with."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))

@@ -15,6 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from nlp.model import Section
+from nlp.numerals import CN_DIGITS, FORMAL, parse_number
+from nlp.text import COLONS, SEMICOLONS, STOPS
 
 _CN = "一二三四五六七八九十"
 _CN_FORMAL = "壹贰參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
@@ -37,7 +39,7 @@ _STYLES = [
 _RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
 _MARKER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES))
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
-_RUN_IN_BEFORE = re.compile(r"[。;;::!?！？]\s*$|\s$")
+_RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$")
 
 # Words that end a heading, for text flattened onto one line (`一、总体要求以邓小平理论…`).
 _HEAD_END = (
@@ -91,23 +93,8 @@ def _ordinal(style: str, marker: str) -> int:
         return int(digits.group())
     if style == "circ":
         return ord(marker[0]) - ord("①") + 1
-    cn = re.search(rf"[{_CN}百零〇]+", marker.translate(_FORMAL_TO_CN))
-    return _cn_value(cn.group()) if cn else 0
-
-
-_FORMAL_TO_CN = str.maketrans("壹贰參参肆伍陆陸柒捌玖拾", "一二三三四五六六七八九十")
-
-
-def _cn_value(s: str) -> int:
-    vals = {c: i + 1 for i, c in enumerate(_CN[:9])}
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + vals.get(s[1:], 0)
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return vals.get(a, 0) * 10 + vals.get(b, 0)
-    return vals.get(s, 0)
+    cn = re.search(rf"[{CN_DIGITS}]+", marker.translate(FORMAL))  # 第十二章, 贰、
+    return int(parse_number(cn.group()) or 0) if cn else 0
 
 
 # Attachments (附件:1、…名单; 附:…目标分解表 flattened) are not part of the outline.

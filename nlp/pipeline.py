@@ -5,13 +5,12 @@ read -> normalize -> split into documents -> outline -> extract -> passages/them
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from nlp.model import Document, Mention, OffsetMap, Section
+from nlp.model import Document, Mention, OffsetMap, Section, kept_spans
 from nlp.settings import Settings
 
 
@@ -64,20 +63,15 @@ def _cut(text: str, offsets: OffsetMap, start: int, end: int,
     """text[start:end] without the ``drops`` spans, and its map back to the source."""
     if not drops:
         return text[start:end].strip(), _strip_map(text, offsets, start, end)
-    keep, pos = [], []
-    all_pos = offsets.positions()
-    last = start
-    for s, e in sorted(drops):
-        keep.append(text[last:s])
-        pos.extend(all_pos[last:s])
-        last = max(last, e)
-    keep.append(text[last:end])
-    pos.extend(all_pos[last:end])
+    keep = [text[a:b] for a, b in kept_spans(start, end, drops)]
     joined = "".join(keep)
     lead = len(joined) - len(joined.lstrip())
     body = joined.strip()
-    pos = pos[lead:lead + len(body)]
-    return body, OffsetMap.from_positions(pos, source_end=offsets.to_source(end))
+    kept = offsets.without(start, end, drops)  # cut through the runs: linear in the document
+    if not body:
+        return body, OffsetMap.from_positions((), source_end=kept.source_end)
+    piece = kept.slice(lead, lead + len(body))
+    return body, OffsetMap(piece.starts, piece.sources, piece.length, kept.source_end)
 
 
 def _strip_map(text: str, offsets: OffsetMap, start: int, end: int) -> OffsetMap:
@@ -89,20 +83,19 @@ def _strip_map(text: str, offsets: OffsetMap, start: int, end: int) -> OffsetMap
 def annotate(doc: Document, settings: Settings = Settings()) -> Document:
     """Fill sections, mentions and passages of a document whose text is final."""
     from nlp.extract import EXTRACTORS
+    from nlp.extract.context import build_context
     from nlp.outline import parse_outline
 
     sections = parse_outline(doc.text)
+    context = build_context(doc.text)  # the dates, read once for every extractor
     found: list[Mention] = []
     for kind, find in EXTRACTORS.items():
         kw = {"sections": sections, "title": doc.title}
         if kind == "party":
             kw["ner"] = settings.ner
-        got = list(find(doc.text, **kw))
-        if kind == "date":
-            year = _signing_year(doc.text, got)
-            if year and any(_RELATIVE_YEAR.search(m.text) for m in got):
-                got = list(find(doc.text, year=year, **kw))  # 今年/明年 resolved by the signing date
-        found.extend(got)
+        else:
+            kw["context"] = context
+        found.extend(find(doc.text, **kw))
     found.sort(key=lambda m: (m.start, m.end))
     doc = replace(doc, sections=sections, mentions=assign_sections(found, sections))
     if settings.classify:
@@ -110,25 +103,6 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
 
         doc = replace(doc, passages=classify_passages(doc, model_path=settings.themes_model))
     return doc
-
-
-_RELATIVE_YEAR = re.compile(r"[今明去本]年")
-
-
-def _signing_year(text: str, dates: Sequence[Mention]) -> str | None:
-    """The year of the document's own date: a full date alone on its line (the signing date or
-    the 印发 line of the 版记), the last one in the document."""
-    for m in reversed(dates):
-        start = m.value.get("start", "")
-        if len(start) != 10 or "X" in start or m.value.get("kind") != "point":
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
-        rest = line.replace(m.text, "").strip()
-        if rest == "" or rest.endswith(("印发", "发布", "签发")):
-            return start[:4]
-    return None
 
 
 def assign_sections(mentions: Sequence[Mention], sections: Sequence[Section]) -> list[Mention]:

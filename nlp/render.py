@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Iterable, Sequence
+from typing import IO, Sequence
 
 from nlp.model import Document
 
@@ -39,21 +39,45 @@ class DocumentWriter:
             self.out.write("\n]\n")
 
 
-def _value_text(kind: str, v: dict) -> str:
+ROLE_LABELS = {"issuer": "发文单位", "recipient": "主送单位", "lead": "牵头/领导", "responsible": "责任",
+               "member": "成员/配合", "contact": "联系人"}
+# The words of a value in each language: the table of ``extract`` (en), the view's hover text (zh).
+_WORDS = {
+    "en": {"to": "..", "kind_of_point": False, "metric": "?", "is": " ", "by": " by {}", "scope": " [{}]",
+           "party": "{} ({})", "roles": {}},
+    "zh": {"to": " – ", "kind_of_point": True, "metric": "—", "is": ": ", "by": ",期限 {}", "scope": ",范围 {}",
+           "party": "{} · {}", "roles": ROLE_LABELS},
+}
+
+
+def value_text(kind: str, v: dict, lang: str = "en") -> str:
+    """A mention's normalized value in a few words.
+
+    >>> value_text("date", {"start": "2023", "end": "2023", "kind": "point"}), value_text("date", {"start": "2023", "end": "2023", "kind": "point"}, "zh")
+    ('2023', '2023 (point)')
+    >>> t = {"metric": "达标率", "comparator": ">=", "number": 90.0, "unit": "%", "deadline": "2025", "scope": None}
+    >>> value_text("target", t), value_text("target", t, "zh")
+    ('达标率 >=90% by 2025', '达标率: >=90%,期限 2025')
+    """
+    w, v = _WORDS[lang], v or {}
     if kind == "date":
-        return v["start"] if v["start"] == v["end"] else f"{v['start']}..{v['end']}" + (
-            "" if v.get("kind") == "range" else f" ({v.get('kind')})")
-    if kind == "percentage":
-        return f"{v.get('comparator') or ''}{v['number']:g}{v['unit']}"
-    if kind == "target":
-        s = f"{v.get('metric') or '?'} {v.get('comparator') or ''}{v['number']:g}{v.get('unit') or ''}"
-        if v.get("deadline"):
-            s += f" by {v['deadline']}"
-        if v.get("scope"):
-            s += f" [{v['scope']}]"
-        return s
+        start, end, k = v.get("start"), v.get("end"), v.get("kind")
+        text = str(start) if start == end else f"{start}{w['to']}{end}"
+        shown = bool(k) if w["kind_of_point"] else (start != end and k != "range")
+        return f"{text} ({k})" if shown else text
+    if kind in ("percentage", "target"):
+        number = v.get("number")
+        num = f"{number:g}" if isinstance(number, (int, float)) else str(number)
+        out = f"{v.get('comparator') or ''}{num}{v.get('unit') or ''}"
+        if kind == "target":
+            out = f"{v.get('metric') or w['metric']}{w['is']}{out}"
+            if v.get("deadline"):
+                out += w["by"].format(v["deadline"])
+            if v.get("scope"):
+                out += w["scope"].format(v["scope"])
+        return out
     if kind == "party":
-        return f"{v['name']} ({v['role']})"
+        return w["party"].format(v.get("name"), w["roles"].get(v.get("role"), v.get("role")))
     return json.dumps(v, ensure_ascii=False)
 
 
@@ -74,7 +98,7 @@ def render_table(d: dict) -> str:
     for col in ("type", "text", "value", "section"):
         table.add_column(col, overflow="fold")
     for m in d["mentions"]:
-        table.add_row(m["type"], m["text"], _value_text(m["type"], m["value"]), heads.get(m["section"], ""))
+        table.add_row(m["type"], m["text"], value_text(m["type"], m["value"]), heads.get(m["section"], ""))
     themed = [p for p in d["passages"] if p["themes"]]
     buf = StringIO()
     console = Console(file=buf, width=120, force_terminal=False, color_system=None)
@@ -98,13 +122,6 @@ def render_outline(docs: Sequence[Document]) -> str:
             lines.append("  " * s.level + f"{s.marker}{s.heading}")
         lines.append("")
     return "\n".join(lines).rstrip()
-
-
-def iter_jsonl(lines: Iterable[str]) -> Iterable[dict]:
-    for line in lines:
-        line = line.strip()
-        if line:
-            yield json.loads(line)
 
 
 def render_rows(columns: Sequence[str], rows: Sequence[Sequence], *, width: int | None = None) -> str:

@@ -57,3 +57,84 @@ def test_document_counts_match_gold(gold_dir):
     for path in SEED_FILES:
         gold = json.loads((gold_dir / f"{path.stem}.json").read_text(encoding="utf-8"))
         assert len(_docs(path)) == len(gold["documents"]), path.name
+
+
+def _notices(n: int) -> str:
+    """n short notices, each with its headline repeated inside as a page header (dropped chrome)."""
+    letters = "甲乙丙丁戊己庚辛壬癸"
+    out = []
+    for i in range(n):
+        name = "".join(letters[(i // 10 ** k) % 10] for k in range(4))
+        head = f"{name}县卫生健康局关于开展安全检查的通知"
+        out.append(f"{head}\n各乡镇卫生院:\n为做好安全生产工作,现就有关事项通知如下。\n一、检查内容\n各单位要认真自查。\n"
+                   f"{head}\n二、工作要求\n请于月底前报送结果。\n{name}县卫生健康局\n2023年5月4日\n\n")
+    return "".join(out)
+
+
+def test_cutting_documents_costs_the_same_per_document_however_many_the_file_holds(monkeypatch):
+    """Issue 12: each document's map is cut through the runs, not through a list of every
+    position of the file, so a file of 2,000 documents costs 2,000 times one (CPU, best of 3)."""
+    import time
+
+    from nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "annotate", lambda doc, settings=None: doc)  # the cut, not the extractors
+
+    def per_document(n: int) -> float:
+        text, best, count = _notices(n), float("inf"), 0
+        for _ in range(3):
+            t0 = time.process_time()
+            docs = list(pipeline.process_text(text, settings=Settings(classify=False)))
+            best = min(best, time.process_time() - t0)
+            count = len(docs)
+        assert sum(1 for d in docs if "\n" + d.title + "\n" not in d.text) == count  # chrome dropped
+        return best / count
+
+    small, big = per_document(250), per_document(2000)
+    assert big < 2 * small + 1e-4
+
+
+def test_a_cut_document_maps_every_character_back_to_the_file():
+    text = _notices(3)
+    from nlp.pipeline import process_text
+
+    for doc in process_text(text, settings=Settings(classify=False)):
+        assert doc.offsets.source_end == doc.offsets.to_source(len(doc.text))
+        for i, ch in enumerate(doc.text):
+            assert text[doc.offsets.to_source(i)] == ch or not ch.strip()
+
+
+def test_cut_through_runs_equals_the_cut_character_by_character():
+    """_cut's map is the one from_positions builds from every kept character (random maps and drops)."""
+    import random
+
+    from nlp.model import OffsetMap
+    from nlp.pipeline import _cut
+
+    def by_character(text, offsets, start, end, drops):
+        keep, pos, last = [], [], start
+        for s, e in sorted(drops) + [(end, end)]:
+            keep.append(text[last:s])
+            pos.extend(offsets.to_source(i) for i in range(last, min(s, len(offsets))))
+            last = max(last, e)
+        joined = "".join(keep)
+        lead, body = len(joined) - len(joined.lstrip()), joined.strip()
+        return body, OffsetMap.from_positions(pos[lead:lead + len(body)], source_end=offsets.to_source(end))
+
+    def runs(m):
+        return list(m.starts), list(m.sources), m.length, m.source_end
+
+    rnd = random.Random(12)
+    for _ in range(3000):
+        n = rnd.randint(0, 30)
+        text = "".join(rnd.choice("ab \n") for _ in range(n))
+        positions, p = [], 0
+        for _ in range(n):
+            p += rnd.choice([0, 1, 1, 1, 2, 5])
+            positions.append(p)
+        offsets = OffsetMap.from_positions(positions, source_end=p + rnd.randint(0, 3))
+        start = rnd.randint(0, n)
+        end = rnd.randint(start, n + 2)
+        drops = [(s, rnd.randint(s, end + 2)) for s in (rnd.randint(start, end) for _ in range(rnd.randint(1, 4)))]
+        want, got = by_character(text, offsets, start, end, drops), _cut(text, offsets, start, end, drops)
+        assert (got[0], runs(got[1])) == (want[0], runs(want[1])), (text, positions, start, end, drops)

@@ -232,3 +232,15 @@ def test_serve_refuses_a_foreign_file(tmp_path):
                        timeout=60)
     assert r.returncode == 2  # not a database: a usage error, as in query/search/export
     assert r.stderr.strip().startswith("error: ") and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_value_text_is_one_function_for_the_table_and_the_page():
+    from nlp.render import value_text
+    from nlp.view import page
+
+    assert page.value_text is value_text
+    party = {"name": "县卫生局", "role": "lead"}
+    assert (value_text("party", party), value_text("party", party, "zh")) == ("县卫生局 (lead)", "县卫生局 · 牵头/领导")
+    span = {"start": "2023-06", "end": "2023-09", "kind": "deadline"}
+    assert (value_text("date", span), value_text("date", span, "zh")) == (
+        "2023-06..2023-09 (deadline)", "2023-06 – 2023-09 (deadline)")

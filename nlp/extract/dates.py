@@ -16,12 +16,15 @@ from __future__ import annotations
 import calendar
 import re
 from functools import cache
-from typing import Iterator, Sequence
+from typing import TYPE_CHECKING, Iterator, Sequence
 
 from nlp.extract.dates_chrome import is_chrome_date
 from nlp.extract.dates_lexicon import holiday_days, holiday_patterns
-from nlp.extract.numbers import parse_number
 from nlp.model import Mention, Section
+from nlp.numerals import DIGITS_TO_ASCII, parse_number
+
+if TYPE_CHECKING:
+    from nlp.extract.context import DocContext
 
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
@@ -178,24 +181,38 @@ DATE = _date_pattern()
 _DAY_WORD = re.compile(rf"\s?[日号]|{CONNECTOR}")
 _BLANK = re.compile(r"\s*")
 _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
-_CN_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
 
 
 def find_dates(
-    text: str, *, sections: Sequence[Section] = (), year: str | None = None, **_: object
+    text: str, *, sections: Sequence[Section] = (), year: str | None = None,
+    context: DocContext | None = None, **_: object
 ) -> Iterator[Mention]:
     """Yield dates, periods and deadlines in reading order.
 
-    ``year`` (``"2010"``) resolves 今年/明年; otherwise their year stays ``XXXX``.
+    ``year`` (``"2010"``) resolves 今年/明年; otherwise their year stays ``XXXX``. A ``context``
+    (built once per document by the pipeline) hands back the dates it already read, 今年/明年
+    resolved by the document's signing year.
 
     >>> [m.value["end"] for m in find_dates("2023年6月底前完成整改")]
     ['2023-06-30']
     >>> [(m.text, m.value["kind"]) for m in find_dates("6月中旬至6月下旬,日卫党发〔2010〕11号")]
     [('6月中旬至6月下旬', 'range')]
     """
+    if context is not None:
+        yield from context.dates
+        return
+    yield from read_dates(text, scan_dates(text), year)
+
+
+def scan_dates(text: str) -> list[re.Match]:
+    """The matches of the date grammar in ``text`` (the costly pass; ``read_dates`` reads them)."""
+    return list(_date_pattern(roc=bool(_ROC_DOC.search(text))).finditer(text))
+
+
+def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) -> list[Mention]:
+    """The date mentions of ``scan_dates``'s matches, 今年/明年 resolved by ``year``."""
     found: list[tuple[int, int, dict, str]] = []  # start, end, value, separator before the next
-    pattern = _date_pattern(roc=bool(_ROC_DOC.search(text)))
-    for m in pattern.finditer(text):
+    for m in matches:
         read = _value(m, year)
         if read is None:
             continue
@@ -209,8 +226,8 @@ def find_dates(
             continue
         found.append((start, end, value, ""))
     _spread_deadlines(text, found)
-    for start, end, value, _sep in found:
-        yield Mention(type="date", start=start, end=end, text=text[start:end], value=value)
+    return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
+            for start, end, value, _sep in found]
 
 
 def _spread_deadlines(text: str, found: list) -> None:
@@ -304,6 +321,17 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
     return (year, month, day, part)
 
 
+# a named part of a year -> where it starts and ends within the year
+_PART_BOUNDS = {
+    **dict.fromkeys(("底", "末", "年底", "年末", "年度末"), ("-12-31", "-12-31")),
+    **dict.fromkeys(("初", "年初"), ("-01-01", "-01-31")),
+    "上半年": ("-01", "-06"),
+    "下半年": ("-07", "-12"),
+    **dict.fromkeys(("暑期", "暑假"), ("-07", "-08")),
+    "寒假": ("-01", "-02"),
+}
+
+
 def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> tuple:
     """The first and last date a side covers, as contract strings."""
     if part:
@@ -329,24 +357,15 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
         return year, year
     holiday = holiday_days().get(part) or holiday_days().get(part.strip("“”"))
     part = part.strip("“”")
-    if part in ("底", "末", "年底", "年末", "年度末"):
-        return f"{year}-12-31", f"{year}-12-31"
-    if part in ("初", "年初"):
-        return f"{year}-01-01", f"{year}-01-31"
-    if part == "上半年":
-        return f"{year}-01", f"{year}-06"
-    if part == "下半年":
-        return f"{year}-07", f"{year}-12"
-    if part in ("暑期", "暑假"):
-        return f"{year}-07", f"{year}-08"
-    if part == "寒假":
-        return f"{year}-01", f"{year}-02"
+    if part in _PART_BOUNDS:
+        first, last = _PART_BOUNDS[part]
+        return year + first, year + last
     if holiday == "year":  # 2021年春节: the feast's day moves, its year is known
         return year, year
     if holiday:
         return f"{year}-{holiday}", f"{year}-{holiday}"
     if part.endswith(("季度", "季")):
-        q = int(part.rstrip("度")[-2].translate(_CN_TO_ASCII)) - 1
+        q = int(part.rstrip("度")[-2].translate(DIGITS_TO_ASCII)) - 1
         return f"{year}-{3 * q + 1:02d}", f"{year}-{3 * q + 3:02d}"
     return None, None
 
@@ -378,7 +397,7 @@ def _year_value(s: str) -> str:
     if "民" in s:
         n = s[s.index("民") + 2:]
         if not n.isdigit():  # 一一二 digit by digit, 一百一十二 as a number
-            n = n.translate(_CN_TO_ASCII) if n.strip(CN_YEAR_DIGIT) == "" else str(_num(n) or 0)
+            n = n.translate(DIGITS_TO_ASCII) if n.strip(CN_YEAR_DIGIT) == "" else str(_num(n) or 0)
         return str(int(n) + 1911) if n.isdigit() and 0 < int(n) < 200 else "XXXX"
     if s.isdigit() and len(s) in (2, 3):
         return str(int(s) + 1911)
@@ -387,7 +406,7 @@ def _year_value(s: str) -> str:
 
 @cache
 def _year_str(s: str) -> str:
-    s = re.sub(MASK, "X", s.translate(_CN_TO_ASCII))
+    s = re.sub(MASK, "X", s.translate(DIGITS_TO_ASCII))
     return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.text import COMMAS, SEMICOLONS, STOPS
+
 # 2023-05-04, 2023/5/4, 2011-4-28: how sites stamp pages; documents write 2023年5月4日
 _NUMERIC = re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
@@ -31,7 +33,7 @@ _PUBLISHED = re.compile(
 )
 _REACH = 120
 _BULLET = "•·●■◆▪-–—*>|[]【】 \t"
-_SENTENCE = re.compile(r"[。;；,，!！?？]")
+_SENTENCE = re.compile(rf"[{STOPS}{SEMICOLONS}{COMMAS}]")
 
 
 def is_chrome_date(text: str, start: int, end: int) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterator
 
 from nlp.settings import models_dir
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 
 MAX_SENTENCE = 200  # no longer sentence reaches the model
 LABELS = ("ORG", "PER", "ROLE")
@@ -29,9 +30,9 @@ _log = logging.getLogger("nlp.ner")
 _SCORING: list = []  # a tagger being scored by ner_train, used instead of the shipped one
 
 # A sentence ends after 。！？；!?; or at a line break: 组 长:王 军\n副组长:…
-_SENTENCE_END = re.compile(r"[。！？；!?;]+|\n+")
+_SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]+|\n+")
 # Where an over-long sentence may be cut, best first: after a comma or colon, else anywhere.
-_SOFT_BREAK = re.compile(r"[,，、:：)）]")
+_SOFT_BREAK = re.compile(rf"[{COMMAS}、{COLONS})）]")
 
 
 def split_sentences(text: str, *, max_len: int = MAX_SENTENCE) -> list[tuple[int, int]]:

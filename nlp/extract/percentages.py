@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from nlp.extract.numbers import ARABIC, CN_NUMBER, parse_number
 from nlp.model import Mention, Section
+from nlp.numerals import ARABIC, CN_NUMBER, parse_number
+from nlp.text import CLAUSE_BREAK, alternation
 
 # Comparator words before the number, longest first within each meaning.
 _PRE_WORDS = {
@@ -31,13 +32,9 @@ _PRE_CMP = {w: c for c, words in _PRE_WORDS.items() for w in words}
 _POST_CMP = {w: c for c, words in _POST_WORDS.items() for w in words}
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 # Fragments, each with a sample it must match (checked in tests/extract/test_percentages.py).
-PRE = _alternation(_PRE_CMP)  # 达到, 不低于, ≥
-POST = _alternation(_POST_CMP)  # 以上, 以内
+PRE = alternation(_PRE_CMP)  # 达到, 不低于, ≥
+POST = alternation(_POST_CMP)  # 以上, 以内
 # ％ and ／ too, for text that skipped the normalizer's full-width fold
 SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
@@ -62,7 +59,6 @@ SAMPLES = {
 
 _UNITS = {"%": "%", "‰": "‰", "/10万": "/10万", "/十万": "/10万", "/万": "/万",
           "百分之": "%", "千分之": "‰", "十万分之": "/10万", "万分之": "/万"}
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
 def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object) -> Iterator[Mention]:
@@ -117,7 +113,7 @@ _LIST_JOINERS = ("、", "和", "及", "与")
 # verbs of a change to a level (提升至15.4%): a goal, unless the clause reports it (已, 从…, 了)
 _CHANGE_TO = frozenset(w for w in _PRE_CMP if len(w) == 3 and w[-1] in "到至")
 _REPORTED = re.compile(r"已|从|由|了")
-_CLAUSE_START = re.compile(r"[,,。;;::!?!?\n]")
+_CLAUSE_START = re.compile(CLAUSE_BREAK)
 # 不超过本校教工总数的40%: a bound word, a named whole, 的, then the ratio
 _FAR_PRE = re.compile(r"(不超过|不低于|不少于|不高于|不大于|不小于|控制在|低于|高于|超过|不足)"
                       r"[^,,。;;0-9%‰为是]{1,12}的$")
@@ -139,11 +135,4 @@ def _reports_change(text: str, at: int) -> bool:
 def _number(m: re.Match) -> float | None:
     if m.group("num"):
         return float(m.group("num"))
-    raw = m.group("cnnum")
-    whole, _, decimals = raw.partition("点")
-    value = parse_number(whole)
-    if value is None:
-        return None
-    if decimals:
-        value += float("0." + "".join(_CN_DIGIT[c] for c in decimals))
-    return value
+    return parse_number(m.group("cnnum"))  # 九十点五 -> 90.5

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import replace
 from functools import cache
 from typing import Iterator, Sequence
 
+from nlp.extract.context import DocContext, build_context
+from nlp.extract.dates import find_dates
 from nlp.extract.parties_lexicon import target_cues
 from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section
+from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
-SENTENCE_END = r"[。;;!?!?\n]"  # 。 ends 达到90%以上。
 CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[::]"  # , splits 覆盖率100%,原料…; not 7,000
 YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
@@ -42,13 +45,10 @@ METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应
 # the name of a quota, then its value: 推荐人数:1人
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
-# the width fold of the party extractor: ，；：％ are read as ,;:% (one character for one)
-WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时", "重点", "努力", "争取", "实现")
 
 SAMPLES = {
-    "SENTENCE_END": ("。", "\n"),
     "CLAUSE_END": (",", ":"),
     "YEAR": ("20xx", "2010", "201*"),
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
@@ -58,11 +58,6 @@ SAMPLES = {
     "QUOTA_LABEL": ("推荐人数:", "名额:\n"),
     "BASELINE_PHRASE": ("较2023年", "比去年同期", "与2020年相比"),
 }
-
-
-def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first (以上 before 上)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -80,7 +75,7 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | None = None,
-                 **_: object) -> Iterator[Mention]:
+                 context: DocContext | None = None, **_: object) -> Iterator[Mention]:
     """Yield each quantified objective of ``text`` as a target mention, in reading order.
 
     >>> [(m.value["metric"], m.value["number"], m.value["unit"], m.value["comparator"])
@@ -89,21 +84,21 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     """
     if not text:
         return
-    original, text = text, text.translate(WIDTH_FOLD)
+    if context is None:
+        context = build_context(fold_width(text))
+    original, text = text, context.folded  # ，；：％ read as ,;:% (one for one)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
     genre = read_genre(text, title, sections)
-    pos = 0
-    for m in pats["sentence"].finditer(text + "\n"):
-        sentence_start, sentence_end = pos, m.start()
-        pos = m.end()
+    for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue
-        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre):
+        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre, context):
             yield Mention("target", t.start, t.end, original[t.start:t.end], t.value)
 
 
-def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre) -> Iterator[Mention]:
+def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
+                      context: DocContext) -> Iterator[Mention]:
     pats = _patterns()
     sentence = text[s_start:s_end]
     dates = None  # read once, on the first target of the sentence
@@ -130,7 +125,7 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre)
                                      or sentence[c_start + q.start - 1:c_start + q.start] == "于"):
                 continue  # 7日内报送整改方案: a step's time limit, not a rule's
             if dates is None:
-                dates = _sentence_dates(sentence)
+                dates = _sentence_dates(sentence, context.plain_dates_within(s_start, s_end), s_start)
             deadline = _deadline_before(dates, c_start + q.start)
             if deadline is None:
                 deadline = _stage_deadline(stages, s_start + c_start)
@@ -140,14 +135,13 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre)
             yield Mention("target", start, end, text[start:end], value)
 
 
-def _sentence_dates(sentence: str) -> list[tuple[int, str]]:
-    """(offset, deadline) of each date of a sentence that can be a deadline: its end (a range's
-    end, 2024年4月30日前 -> 2024-04-30); a comparison's baseline (较2023年) is none."""
-    from nlp.extract.dates import find_dates
-
+def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str]]:
+    """(offset, deadline) of each date of a sentence (``found``, at ``offset`` in the document)
+    that can be a deadline: its end (a range's end, 2024年4月30日前 -> 2024-04-30); a comparison's
+    baseline (较2023年) is none."""
     baseline = _patterns()["baseline"]
     out = []
-    for d in find_dates(sentence):
+    for d in (replace(m, start=m.start - offset, end=m.end - offset) for m in found):
         if baseline.search(sentence, max(0, d.start - 3), d.start) or sentence.startswith("基础上", d.end):
             continue
         if (d.value.get("kind") == "point" and len(d.value.get("start", "")) == 10
@@ -303,15 +297,10 @@ def _stage_deadlines(text: str, sections: Sequence[Section]) -> list[tuple[int, 
 
 
 def _heading_deadline(heading: str) -> str | None:
-    try:
-        from nlp.extract.dates import find_dates
-    except ImportError:  # the dates stage is optional for this extractor
-        find_dates = None
-    if find_dates is not None:
-        ends = [d.value.get("end") for d in find_dates(heading) if isinstance(d.value, dict)]
-        ends = [e for e in ends if e]
-        if ends:
-            return ends[-1]
+    """The end of the last date of a stage heading (read alone: a heading is short)."""
+    ends = [e for d in find_dates(heading) if (e := d.value.get("end"))]
+    if ends:
+        return ends[-1]
     m = None
     for m in _patterns()["deadline"].finditer(heading):
         pass

@@ -18,6 +18,7 @@ from typing import NamedTuple, Sequence
 
 from nlp.extract.parties_lexicon import COMPARATORS, read_table, target_cues
 from nlp.model import Section
+from nlp.text import alternation
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets_context.py) ----
 
@@ -108,13 +109,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "past_time": re.compile(PAST_TIME),
         "forward": re.compile("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
                                        for w in sorted(forward, key=len, reverse=True))),
-        "past": re.compile(_alternation(target_cues()["past"])),
+        "past": re.compile(alternation(target_cues()["past"])),
     }
-
-
-def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first (以上 before 上)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 class Genre(NamedTuple):

@@ -15,9 +15,10 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from nlp.extract.numbers import ARABIC, ARABIC_GROUPED, CN_NUMBER, parse_number
 from nlp.extract.parties_lexicon import target_cues, target_units
 from nlp.extract.targets_context import is_stated_level, target_words
+from nlp.numerals import ARABIC, ARABIC_GROUPED, CN_NUMBER, parse_number
+from nlp.text import alternation
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
@@ -59,11 +60,6 @@ class Quantity(NamedTuple):
     time_limit: bool = False  # 15个工作日内: due only where a rule's modal verb governs it
 
 
-def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first (以上 before 上)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def units() -> dict[str, str]:
     """Unit -> kind; a count unit is also read after 万/亿 (2000万套, 5亿人)."""
@@ -80,9 +76,9 @@ def units() -> dict[str, str]:
 def patterns() -> dict[str, re.Pattern]:
     """The quantity pattern and its helpers, built once from the cue and unit tables."""
     cues = target_cues()
-    unit = _alternation(units())
-    before = _alternation(cues["before"])
-    after = _alternation(cues["after"])
+    unit = alternation(units())
+    before = alternation(cues["before"])
+    after = alternation(cues["after"])
     number = rf"(?:{ARABIC_GROUPED}|{OCR_ARABIC}|{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?|半)"
     # 控制在31/10万以内, ≥95%, 1—2个, 不少于40学时, 三分之一以上, 70.3、 (a table's ratio, then item 3、)
     quantity = (rf"(?:(?P<before>{before})(?:{PER_HEAD})?)?(?:{FRACTION}|(?P<num>{number})"
@@ -93,8 +89,8 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         "quantity": re.compile(quantity),
         "times": re.compile(times),
-        "words": re.compile(_alternation(target_words())),
-        "plan": re.compile(_alternation(cues["plan"])),
+        "words": re.compile(alternation(target_words())),
+        "plan": re.compile(alternation(cues["plan"])),
         "at_least": re.compile(AT_LEAST),
     }
 

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from nlp.model import Document, Mention, Passage
+from nlp.render import ROLE_LABELS, value_text
 
 MENTION_TYPES = ("date", "percentage", "target", "party")
 TYPE_LABELS = {"date": "日期", "percentage": "百分比", "target": "目标", "party": "责任主体"}
-ROLE_LABELS = {"issuer": "发文单位", "recipient": "主送单位", "lead": "牵头/领导", "responsible": "责任",
-               "member": "成员/配合", "contact": "联系人"}
 ROLE_ORDER = ("issuer", "recipient", "lead", "responsible", "member", "contact")
 
 
@@ -34,29 +33,6 @@ class Mark:
     end: int
     rank: int  # passages wrap mentions
     attrs: dict = field(default_factory=dict)
-
-
-def value_text(kind: str, v: dict) -> str:
-    """A mention's normalized value in a few words (the hover text and the detail panel)."""
-    v = v or {}
-    if kind == "date":
-        s, e = v.get("start"), v.get("end")
-        text = s if s == e else f"{s} – {e}"
-        return f"{text} ({v.get('kind')})" if v.get("kind") else str(text)
-    if kind in ("percentage", "target"):
-        number = v.get("number")
-        num = f"{number:g}" if isinstance(number, (int, float)) else str(number)
-        out = f"{v.get('comparator') or ''}{num}{v.get('unit') or ''}"
-        if kind == "target":
-            out = f"{v.get('metric') or '—'}: {out}"
-            if v.get("deadline"):
-                out += f",期限 {v['deadline']}"
-            if v.get("scope"):
-                out += f",范围 {v['scope']}"
-        return out
-    if kind == "party":
-        return f"{v.get('name')} · {ROLE_LABELS.get(v.get('role'), v.get('role'))}"
-    return json.dumps(v, ensure_ascii=False)
 
 
 def pieces(text: str, marks: Sequence[Mark], anchors: dict[int, list[str]]) -> list[tuple]:
@@ -106,7 +82,7 @@ def document_view(doc: Document, key: str, *, original: str | None = None,
     for k, m in enumerate(doc.mentions):
         mid = f"{key}-m{k}"
         info = {"id": mid, "type": m.type, "label": TYPE_LABELS.get(m.type, m.type), "text": m.text,
-                "value": value_text(m.type, m.value), "value_json": json.dumps(m.value, ensure_ascii=False),
+                "value": value_text(m.type, m.value, "zh"), "value_json": json.dumps(m.value, ensure_ascii=False),
                 "original": original_of(m.start, m.end), "section": m.section, "start": m.start, "m": m}
         mentions.append(info)
         marks.append(Mark("mention", mid, m.type, m.start, m.end, 1, info))

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from nlp.extract import dates
 from nlp.extract.dates import find_dates
 
 
@@ -123,13 +120,6 @@ def test_offsets_point_into_the_text():
 def test_reading_order():
     starts = [m.start for m in find_dates("5月1日、6月1日和2010年7月")]
     assert starts == sorted(starts) and len(starts) == 3
-
-
-@pytest.mark.parametrize("name", sorted(dates.SAMPLES))
-def test_fragment_matches_its_samples(name):
-    pattern = re.compile(getattr(dates, name))
-    for sample in dates.SAMPLES[name]:
-        assert pattern.fullmatch(sample), (name, sample)
 
 
 HOSTILE_UNITS = ["2010年", "1-", "201*年12月20", "年", "月", "日", "至", "xx", "*", "20", "12月",

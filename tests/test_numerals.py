@@ -1,4 +1,4 @@
-"""nlp.extract.numbers: the shared numeral fragments and parse_number."""
+"""nlp.numerals: the one numeral reader (regex fragments and parse_number)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from nlp.extract import numbers
-from nlp.extract.numbers import parse_number
+from nlp import numerals as numbers
+from nlp.numerals import parse_number
 
 
 @pytest.mark.parametrize("text, value", [
@@ -61,16 +61,19 @@ def test_parse_number(text, value):
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("name", sorted(numbers.SAMPLES))
-def test_fragment_matches_its_samples(name):
-    pattern = re.compile(getattr(numbers, name))
-    for sample in numbers.SAMPLES[name]:
-        assert pattern.fullmatch(sample), (name, sample)
-
-
 @pytest.mark.parametrize("unit", ["1", "1.", "一十", "〇", "1,", "十百千万亿"])
 def test_number_fragment_is_linear_on_hostile_text(unit):
     hostile = unit * (100_000 // len(unit)) + "x"
     t0 = time.process_time()
     list(re.finditer(numbers.NUMBER, hostile))
     assert time.process_time() - t0 < 1.0
+
+
+@pytest.mark.parametrize("style, marker, ordinal", [
+    ("cn", "三、", 3), ("cnp", "(十二)", 12), ("tiao", "第一百零一条", 101), ("zhang", "第二十章", 20),
+    ("cn", "贰、", 2), ("cn", "参、", 3), ("cn", "拾壹、", 11), ("tiao", "第12条", 12),
+])
+def test_outline_ordinals_are_read_by_the_one_numeral_reader(style, marker, ordinal):
+    from nlp.outline import _ordinal
+
+    assert _ordinal(style, marker) == ordinal

@@ -1,4 +1,6 @@
-"""Numerals shared by the extractors: regex fragments and ``parse_number``.
+"""The one numeral reader: regex fragments and ``parse_number`` (outline ordinals, dates,
+percentages, targets). A low-level module: it imports nothing of the package, so every stage may
+use it.
 
 Input is normalized text (NFKC already folded full-width digits to ASCII); output is a float.
 Both Arabic (``70``, ``0.5``, ``1,200``) and Chinese numerals (``三``, ``十二``, ``二〇一〇``,
@@ -17,7 +19,7 @@ CN_UNIT_CHARS = "十百千"
 CN_BIG_UNIT_CHARS = "万亿"
 CN_DIGITS = CN_DIGIT_CHARS + CN_UNIT_CHARS + CN_BIG_UNIT_CHARS
 
-# Fragments, each with a sample it must match (tests/extract/test_numbers.py checks them).
+# Fragments, each with a sample it must match (tests/test_numerals.py checks them).
 ARABIC = r"[0-9]+(?:\.[0-9]+)?"  # 70, 0.5, 2010
 ARABIC_GROUPED = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"  # 7,000, 1,234.5 (thousands separators)
 CN_NUMBER = rf"[{CN_DIGITS}]+"  # 三, 十二, 二〇一〇, 一百二十
@@ -32,10 +34,12 @@ SAMPLES = {
 
 _DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _DIGIT_VALUE.update({"零": 0, "两": 2})
+# digit by digit, as years are written (二〇一〇, 二○一○ with a circle) -> 2010
+DIGITS_TO_ASCII = str.maketrans({c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"})
 _UNIT_VALUE = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNIT_VALUE = {"万": 10_000, "亿": 100_000_000}
 # the formal (大写) numerals of amounts and 廿/卅, read as the everyday ones: 壹佰 -> 一百
-_FORMAL = str.maketrans({"壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "肆": "四", "伍": "五",
+FORMAL = str.maketrans({"壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "参": "三", "肆": "四", "伍": "五",
                          "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十", "佰": "百",
                          "仟": "千", "萬": "万", "億": "亿", "廿": "二十", "卅": "三十"})
 _ARABIC_WITH_BIG_UNIT = re.compile(rf"({ARABIC})([万亿]?)")
@@ -47,7 +51,7 @@ def parse_number(s: str) -> float | None:
     >>> [parse_number(s) for s in ("70", "0.5", "三", "十二", "二〇一〇", "一百二十", "两", "3万", "x")]
     [70.0, 0.5, 3.0, 12.0, 2010.0, 120.0, 2.0, 30000.0, None]
     """
-    s = unicodedata.normalize("NFKC", s).strip().replace(",", "").translate(_FORMAL)
+    s = unicodedata.normalize("NFKC", s).strip().replace(",", "").translate(FORMAL)
     if not s:
         return None
     if s == "半":

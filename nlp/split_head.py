@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.text import SEMICOLONS, STOPS
+
 # The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号
 DOC_NUMBER = re.compile(
     r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}[〔\[【(][12]\d{3}[〕\]】)]\s*第?\s*\d{1,4}\s*号")
@@ -56,7 +58,7 @@ _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
     r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档", re.I)
-_SENTENCE_END = re.compile(r"[。!?;!?;]$")
+_SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"\d+\s*[年月日号]")

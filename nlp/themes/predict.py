@@ -18,8 +18,9 @@ from functools import cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from nlp.settings import models_dir
 from nlp.model import Document, Passage, Section
+from nlp.settings import models_dir
+from nlp.text import CLOSERS, COMMAS, SEMICOLONS, STOPS
 from nlp.themes.model import ThemeModel, read_theme_model
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +29,7 @@ DEFAULT_CORPUS = ROOT / "corpora" / "themes"
 MAX_PASSAGE = 500
 MIN_PASSAGE = 15
 # Where a long paragraph may be cut, strongest first; 。” after a quote ends the sentence too.
-_BOUNDARIES = (re.compile(r"[。!?!?]+[”’」』)]*"), re.compile(r"[;;]"), re.compile(r"[,,]"))
+_BOUNDARIES = (re.compile(rf"[{STOPS}]+[{CLOSERS}]*"), re.compile(f"[{SEMICOLONS}]"), re.compile(f"[{COMMAS}]"))
 _SPACE = " \t\r\n\u3000\xa0"
 
 

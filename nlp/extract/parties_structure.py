@@ -1,0 +1,111 @@
+"""Parties, document structure: the issuer and the addressees a document names where official
+documents put them: the issuer before ``关于`` in the title or before the year of a summary's title,
+the ``X文件`` head, the ``X 2010年6月25日印发`` line, the 落款 above the signing date, and the
+主送 line after the title (``各区县卫生局,…:``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.extract.parties_names import (
+    is_name as _is_name,
+    name_kind as _kind,
+    normalize_name as _normalize,
+    split_names as _split_names,
+)
+from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
+
+
+def title_issuers(text: str, title: str | None) -> list[Found]:
+    """``区卫生局…工作总结`` / ``X关于…的方案``: the body leading the title issued it."""
+    if not title:
+        return []
+    at = text.find(title)
+    if at < 0:
+        return []
+    head = title.split("关于")[0] if "关于" in title else ""
+    if head:
+        return [Found(at + a - 0, at + b, n, "issuer") for a, b, n in _issuer_names(title, 0, len(head))]
+    # 某县中医医院2023年工作总结: the name before the year is the author
+    year = compiled()["title_year"].match(title)
+    if year and _is_name(year.group("name")) and _kind(year.group("name")) in ISSUER_KINDS:
+        return [Found(at, at + year.end("name"), _normalize(year.group("name")), "issuer")]
+    # a summary or plan titled after its author: the shortest leading name ending in a body
+    for i in range(2, min(len(title), 16)):
+        if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i])
+                and not _kind(title[:i + 1])):
+            return [Found(at, at + i, title[:i], "issuer")]
+    return []
+
+
+def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Names in an issuer run such as ``中共——区卫生局委员会——区卫生局`` (unnamed parts dropped)."""
+    out = []
+    for a, b in pieces(text, start, end, compiled()["split"]):
+        name = _normalize(text[a:b])
+        if _is_name(name):
+            out.append((a, b, name))
+    return out
+
+
+
+
+def header_issuers(text: str) -> list[Found]:
+    """``日照市卫生局文件``, ``X关于…方案`` title lines, and the ``X 2010年6月25日印发`` line."""
+    rx = compiled()
+    out = []
+    for key in ("file", "printed"):
+        for m in rx[key].finditer(text):
+            name = _normalize(m.group("name"))
+            if _is_name(name):
+                out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
+    for m in rx["title"].finditer(text, 0, min(len(text), 5000)):
+        a, b = m.span("names")
+        out += [Found(x, y, n, "issuer") for x, y, n in _issuer_names(text, a, b)]
+    return out
+
+
+def signatures(text: str) -> list[Found]:
+    """The 落款: ``某县卫生健康局`` alone on a line above (or beside) the signing date ``2023年3月1日``;
+    units signing jointly stand on the lines just above it."""
+    out = []
+    for m in compiled()["signature"].finditer(text):
+        name = _normalize(m.group("name"))
+        if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
+            continue
+        out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
+        line_start = text.rfind("\n", 0, m.start("name"))
+        for _ in range(2):  # 联合发文: two or three units sign, one per line
+            if line_start <= 0:
+                break
+            prev_start = text.rfind("\n", 0, line_start) + 1
+            line = text[prev_start:line_start]
+            a = prev_start + len(line) - len(line.lstrip())
+            b = prev_start + len(line.rstrip())
+            prev = _normalize(text[a:b])
+            if not (b > a and _is_name(prev) and _kind(prev) in ISSUER_KINDS):
+                break
+            out.append(Found(a, b, prev, "issuer"))
+            line_start = prev_start - 1
+    return out
+
+
+def recipients(text: str) -> list[Found]:
+    """The addressee line after the title: ``各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):``."""
+    out = []
+    limit = min(len(text), 5000)
+    for m in re.finditer(r":", text[:limit]):
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start()),
+                         text.rfind(":", 0, m.start())) + 1
+        head = text[line_start:m.start()]
+        if len(head) > 150 or not head.strip() or compiled()["chrome"].match(head):
+            continue
+        genre = None
+        for genre in compiled()["genre"].finditer(head):
+            pass
+        start = line_start + (genre.end() if genre else 0)
+        names = _split_names(text, start, m.start())
+        if names and all(_kind(n) in ("body", "unit", "office", "group", "place") for _, _, n in names):
+            out += [Found(a, b, n, "recipient") for a, b, n in names]
+    return out

@@ -133,6 +133,8 @@ def compiled() -> dict[str, re.Pattern]:
         "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
         "office_head": re.compile(OFFICE_HEAD),
         "split": re.compile(r"[、,,]|和|及|——"),
+        "addressee_sep": re.compile(r"[,;](?![^()]*\))"),
+        "addressee_part": re.compile(r"、(?![^()]*\))"),
     }
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from nlp.extract.parties_lexicon import org_suffixes
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_kind as _kind,
     normalize_name as _normalize,
-    split_names as _split_names,
 )
+from nlp.extract.parties_names import NOT_NAME_START, suffix_list
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
 
 
@@ -92,20 +93,73 @@ def signatures(text: str) -> list[Found]:
 
 
 def recipients(text: str) -> list[Found]:
-    """The addressee line after the title: ``各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):``."""
+    """The addressee (主送) line after the title: ``各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):``.
+
+    The line is cut into addressees at ``,``/``;``; a 、 splits one further only when every 、-part
+    is a unit's full name (``市政府各部门、各直属单位``), so ``各省、自治区、直辖市人民政府`` and
+    ``高新开发区、经济技术开发区管委会`` stay whole. A label with a short value (``发布机构:某局``)
+    is no addressee line.
+    """
     out = []
     limit = min(len(text), 5000)
     for m in re.finditer(r":", text[:limit]):
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start()),
                          text.rfind(":", 0, m.start())) + 1
         head = text[line_start:m.start()]
-        if len(head) > 150 or not head.strip() or compiled()["chrome"].match(head):
+        if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head):
             continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():len(text) if line_end < 0 else line_end].strip()
+        if 0 < len(rest) < 40 and "。" not in rest:
+            continue  # 发布机构: 某市人民政府 (a page's label and its value)
         genre = None
         for genre in compiled()["genre"].finditer(head):
             pass
         start = line_start + (genre.end() if genre else 0)
-        names = _split_names(text, start, m.start())
-        if names and all(_kind(n) in ("body", "unit", "office", "group", "place") for _, _, n in names):
+        names = _addressees(text, start, m.start())
+        if names:
             out += [Found(a, b, n, "recipient") for a, b, n in names]
+    return out
+
+
+ADDRESSEE_KINDS = ("body", "unit", "office", "group", "place")
+ADDRESSEE_OPEN = ("各", "全体", "有关", "相关", "市直", "县直", "区直", "省直")  # 各位老师, 有关部门
+
+
+def _ending_kind(name: str) -> str | None:
+    """The kind of ``name``'s ending, notes in brackets dropped; a superior or generic name
+    (``区人民政府``, ``有关部门``) keeps its kind here, since it is addressed."""
+    bare = re.sub(r"\([^()]*\)", "", name)
+    return next((org_suffixes().get(s, "person") for s in suffix_list() if bare.endswith(s)), None)
+
+
+def _addressees(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The addressees of ``text[start:end]``; [] unless every one of them is an addressee."""
+    out = []
+    chunks = pieces(text, start, end, compiled()["addressee_sep"])
+    for a, b in chunks:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        name = _normalize(text[a:b])
+        if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff()、“”]+", name))
+                or name.startswith(NOT_NAME_START)):
+            return []  # 成立…领导小组: a clause before a list, not an addressee
+        parts = [(x, y) for x, y in pieces(text, a, b, compiled()["addressee_part"])]
+        kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
+        # a line without commas may list places too: 宣州区人民政府、宣城经开区、市直有关单位
+        places = len(chunks) == 1
+        if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
+                                  and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= 3
+                                  for k, (x, y) in zip(kinds, parts)):
+            out += [(x, y, _normalize(text[x:y])) for x, y in parts]  # 市政府各部门、各直属单位
+            continue
+        kind = _ending_kind(name)
+        if kind in ADDRESSEE_KINDS or (kind and name.startswith(ADDRESSEE_OPEN)):
+            out.append((a, b, name))
+        elif name.startswith(ADDRESSEE_OPEN) and len(name) <= 8:
+            out.append((a, b, name))  # 各村(场)
+        else:
+            return []
     return out

@@ -30,6 +30,7 @@ from nlp.extract.parties_labels import labelled, table_people, task_tables
 from nlp.extract.parties_lexicon import non_parties
 from nlp.extract.parties_names import normalize_name as _normalize
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, WIDTH_FOLD, Context, Found
+from nlp.extract.parties_subjects import post_holders
 from nlp.extract.parties_structure import header_issuers, recipients, signatures, title_issuers
 from nlp.model import Mention, Section
 
@@ -51,9 +52,11 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += signatures(text)
     found += recipients(text)
     found += labelled(text, ner)
+    found += post_holders(text)
     ctx = Context(frozenset(s.heading.translate(WIDTH_FOLD) for s in sections
                             if s.heading and 2 <= len(s.heading) <= 12),
-                  tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)))
+                  tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)),
+                  _title_end(text, title))
     for s_start, s_end in sentences(text):
         found += sentence_parties(text, s_start, s_end, ctx)
     found += task_tables(text)
@@ -66,6 +69,12 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         found += [Found(*p) for p in model_parties(text, [(f.start, f.end) for f in found])]
     for f in _resolve(found):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
+
+
+def _title_end(text: str, title: str | None) -> int:
+    """Where the document's title line ends (-1 without one): a title is no report of work."""
+    at = text.find(title) if title else -1
+    return -1 if at < 0 else at + len(title)
 
 
 # ---- one answer per (entity, role) ---------------------------------------------------------

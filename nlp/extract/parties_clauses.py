@@ -20,7 +20,16 @@ from nlp.extract.parties_names import (
     role_for as _role_for,
     split_names as _split_names,
 )
-from nlp.extract.parties_patterns import GAP, GROUP_ROLES, LIST_CUES, VERB_COMPOUND, Context, Found, compiled
+from nlp.extract.parties_subjects import acting_units
+from nlp.extract.parties_patterns import (
+    GAP,
+    GROUP_ROLES,
+    LIST_CUES,
+    VERB_COMPOUND,
+    Context,
+    Found,
+    compiled,
+)
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -89,12 +98,21 @@ def _skip_heading(text: str, pos: int, end: int, headings: frozenset[str]) -> in
 
 def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context()) -> list[Found]:
     out: list[Found] = []
+    adverbial = s_start > ctx.title_end  # the sentence opens with its actor, or with time or purpose
     for c_start, c_end in _clauses(text, s_start, s_end):
         if _LABEL_BEFORE.search(text, max(0, c_start - 8), c_start):
             continue  # 成员:市局各部门负责人…: the label's list, read by labelled
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
-        out += _clause_parties(text, c_start, c_end, ctx)
+        found = _clause_parties(text, c_start, c_end, ctx)
+        if not found and not out and adverbial:
+            # 运输署已安排…, 日前,广西教育厅印发…: the actor of a report opens its sentence, or
+            # follows the clauses of time, purpose or basis that open it
+            found = acting_units(text, _clause_body_start(text, c_start, c_end, ctx.headings), c_end)
+        out += found
+        if c_start == s_start:
+            adverbial = adverbial and (compiled()["opening"].fullmatch(text, c_start, c_end) is not None
+                                       or compiled()["adverbial"].match(text, c_start, c_end) is not None)
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
     if out and compiled()["plan_made"].search(text, s_start, s_end):

@@ -36,7 +36,7 @@ LABEL_NAMES_END = r"[\n。;:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
 # a 落款: the issuing unit alone on its line, the signing date on the line below or beside it
-SIGNATURE = (r"(?m)(?:^|(?<=。))[ \t]*(?P<name>[^\s,。:;、]{3,40}?)[ \t]*(?:\n[ \t]*)?"
+SIGNATURE = (r"(?m)(?:^|(?<=。))[ \t]*(?P<name>[^\s,。:;、]{3,40}?)[ \t]*(?:\n\s*)?"
              rf"{SIGNATURE_DATE}[ \t]*(?:$|(?=[。(]))")
 POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?P<post>副组长|组长|副主任|主任|成员|组员)"
              r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
@@ -64,6 +64,12 @@ HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障�
 OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
 LIST_CUES = ("会同", "联合", "协同", "组织")  # the cues whose object may be a 、-list of units
+# a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
+OPENING = (r"[^,。;:]{0,10}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
+           r"[^,。;:]{0,6}")
+# a clause of purpose, cause or basis before the actor: 为加强…, 因此, 根据…, 在…的领导下
+ADVERBIAL = (r"\s*(?:为了?|因此|所以|根据|按照|依据|针对|围绕|结合|随着|对此|为此|经|据)"
+             r"|[^,。;:]*(?:下|中|之际|期间|以来)\s*$")
 PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
 SAMPLES = {
@@ -79,13 +85,15 @@ SAMPLES = {
     "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:"),
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
-    "SIGNATURE": ("某县卫生健康局\n2023年3月1日", "某县卫生健康局 2023年3月1日\n"),
+    "SIGNATURE": ("某县卫生健康局\n2023年3月1日", "某县卫生健康局 2023年3月1日\n", "某县卫生健康局\n\n2023年3月1日"),
     "POST_SLOT": ("分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
     "ADVERB": ("按职责分工", "积极"),
     "CHROME_LINE": ("上一篇:", "相关链接"),
     "TITLE_YEAR": ("某县中医医院2023年工作总结",),
     "TABLE_SPLIT": ("\t", "  "),
     "PLAN_MADE": ("制定本", "特制定"),
+    "OPENING": ("日前", "9月5日上午", "会上"),
+    "ADVERBIAL": ("为进一步深化隐患排查治理", "因此", "在市委的领导下"),
     "COUNT": ("42个科室", "三家医院"),
     "VERB_AFTER": ("对照", "组成"),
     "HEADING_WORD": ("工作要求", "组织保障"),
@@ -95,9 +103,11 @@ SAMPLES = {
 
 
 class Context(NamedTuple):
-    """What the whole document tells a clause: its outline's headings, its addressees."""
+    """What the whole document tells a clause: its outline's headings, its addressees, where its
+    title line ends."""
     headings: frozenset[str] = frozenset()
     recipients: tuple[str, ...] = ()
+    title_end: int = -1
 
 
 class Found(NamedTuple):
@@ -128,6 +138,8 @@ def compiled() -> dict[str, re.Pattern]:
         "title_year": re.compile(TITLE_YEAR),
         "table_split": re.compile(TABLE_SPLIT),
         "plan_made": re.compile(PLAN_MADE),
+        "opening": re.compile(OPENING),
+        "adverbial": re.compile(ADVERBIAL),
         "count": re.compile(COUNT),
         "heading": re.compile(HEADING_WORD),
         "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),

@@ -1,0 +1,139 @@
+"""Parties, reported actors: who carries out the work a report, a news item or a summary tells of.
+
+Two cheap cues, each read where it can only name an actor:
+
+- a named office-holder beside a post (``party_posts.tsv``) and a reporting verb:
+  ``院长唐锐主持…``, ``杨启南书记传达…``, ``市长卢秀燕呼吁…`` (``REPORT_VERB`` must follow, so a
+  violator in a case report, ``原局长王某收受…``, is not taken);
+- a unit that opens a clause and goes on with an action (``ACT_VERB``): ``运输署已安排…``,
+  ``社会福利署会跟进…``, ``安全保卫处汇总后报学校``; time words before it (``日前,``) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.extract.parties_lexicon import party_posts
+from nlp.extract.parties_names import (
+    is_name as _is_name,
+    name_end as _name_end,
+    name_kind as _kind,
+    split_names as _split_names,
+)
+from nlp.extract.parties_patterns import Found
+from nlp.extract.parties_people import is_person_name, tokens
+
+# what a named office-holder does in a report: 院长唐锐主持仪式, 杨启南书记传达…, 高拔升亦已会见
+REPORT_VERB = (r"(?:同志)?(?:在会上|在会议上|首先|最后|随后|再次|还|亦已?|也|今日|今天|昨日|昨天|日前|近日|当天|随即)?"
+               r"(?:主持|传达|强调|指出|要求|表示|呼吁|出席|作了?(?=[^,。;]{0,14}(?:讲话|报告|部署|发言|动员|总结))|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话"
+               r"|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表|签订|批示|督导|调研|视察|巡查|听取|指示|解释"
+               r"|回应|承诺|说明|透露|坦言|称|说)")
+# what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 安全保卫处汇总后…
+ACT_VERB = (r"(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|于[0-9一二三四五六七八九十]|随即|立即|迅速"
+            r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
+            r"|通报|召开|组织|开展|联合|会同|负责|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
+            r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立)")
+# time words and connectives that may open the clause before the unit: 日前,广西教育厅印发…
+OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
+          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时)*")
+# a name may stand right after these (会议由辛力院长主持, 会上,杨启南书记传达)
+NAME_BEFORE = ",。;:、()“”《》 \t\n由和与及请"
+UNIT_KINDS = ("body", "unit", "office", "group")
+# jieba tags that cannot stand inside a unit's name (verb, adverb, preposition, conjunction,
+# pronoun, numeral, idiom, particle, time, person)
+NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj", "t", "nr", "f"))
+MAX_UNIT = 25  # a unit's name opening a clause is short
+
+SAMPLES = {
+    "REPORT_VERB": ("主持", "在会上强调", "亦已会见", "同志宣读"),
+    "ACT_VERB": ("已安排", "会跟进", "汇总", "于9"),
+    "OPENER": ("日前", "据悉"),
+}
+
+
+@cache
+def _compiled() -> dict[str, re.Pattern]:
+    posts = sorted(party_posts(), key=len, reverse=True)
+    return {
+        "post": re.compile("|".join(map(re.escape, posts))),
+        "report": re.compile(REPORT_VERB),
+        "act": re.compile(ACT_VERB),
+        "opener": re.compile(OPENER),
+    }
+
+
+def post_holders(text: str) -> list[Found]:
+    """People named beside a post who lead or report the work: ``院长唐锐主持…`` -> 唐锐 (lead)."""
+    rx = _compiled()
+    out = []
+    for m in rx["post"].finditer(text):
+        role = party_posts()[m.group()]
+        if text[max(0, m.start() - 1):m.start()] in ("原", "前"):
+            continue  # 原局长王某: a former holder, a case, not a party
+        after = _name_after(text, m.end())
+        if after:
+            out.append(Found(m.start(), after, text[m.end():after], role))
+            continue
+        before = _name_before(text, m.start(), m.end())
+        if before is not None:
+            out.append(Found(before, m.end(), text[before:m.start()], role))
+    return out
+
+
+def _name_after(text: str, at: int) -> int | None:
+    """``院长唐锐主持``: the end of the name after the post, when a reporting verb follows it."""
+    for length in (3, 2):
+        name = text[at:at + length]
+        if is_person_name(name) and _compiled()["report"].match(text, at + length):
+            return at + length
+    return None
+
+
+def _name_before(text: str, start: int, end: int) -> int | None:
+    """``由辛力院长主持``: the start of the name before the post, when a reporting verb follows it."""
+    if not _compiled()["report"].match(text, end):
+        return None
+    for length in (3, 2):
+        at = start - length
+        if at < 0 or not is_person_name(text[at:start]):
+            continue
+        if at == 0 or text[at - 1] in NAME_BEFORE or _kind(text[max(0, at - 8):at]) in UNIT_KINDS:
+            return at  # 屏东县政府周春米县长: a unit's name may stand before it too
+    return None
+
+
+def acting_units(text: str, body: int, c_end: int) -> list[Found]:
+    """``运输署已安排…``: the unit that opens the clause (after time words) and acts."""
+    rx = _compiled()
+    m = rx["opener"].match(text, body, c_end)
+    start = m.end() if m else body
+    end = _name_end(text, start, min(c_end, start + MAX_UNIT + 1), rx["act"])
+    if end is None or end >= c_end:
+        return []
+    names = _split_names(text, start, end)  # 省委活动办、省纪委印发了…
+    if not names or any(not _unit_name(n) for _, _, n in names):
+        return []
+    return [Found(a, b, n, "responsible") for a, b, n in names]
+
+
+def _unit_name(name: str) -> bool:
+    return (len(name) >= 3 and "的" not in name and not name.endswith("组织")
+            and not name.startswith(("我", "本", "该")) and _is_name(name)
+            and _kind(name) in UNIT_KINDS and _noun_phrase(name))
+
+
+def _noun_phrase(name: str) -> bool:
+    """jieba sees only nouns before the ending (决定组织, 此次…党委, 由校党委 are clauses, not names);
+    run on the candidate alone, never on the document."""
+    toks = tokens(name)
+    if not toks or (toks[-1][3].startswith("v") and len(toks[-1][2]) > 1):
+        return False  # 高标准组织: 组织 is the verb here
+    # a campaign's office or group is named after its work: 省委教育实践活动办公室
+    verbs_ok = _kind(name) == "group" or name.endswith(("办公室", "办"))
+    for _, _, word, flag in toks[:-1]:
+        if flag == "m" and word.startswith("第"):
+            continue  # 第二人民医院
+        if flag in NOT_IN_NAME and not (verbs_ok and flag == "v"):
+            return False
+    return True

@@ -148,7 +148,7 @@ def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
     return out
 
 
-_LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|主\s*任|联络人|联系人)\s*:\s*$")
+_LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:\s*$")
 
 
 @cache

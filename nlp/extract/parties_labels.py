@@ -43,17 +43,50 @@ def labelled(text: str, ner: str) -> list[Found]:
             continue
         if role == "contact" and stop:
             out += [Found(x, y, n, role) for x, y, n in _more_contacts(text, stop.start(), ner)]
-        names = _split_names(text, a, b)
-        if names:
-            out += [Found(x, y, n, role) for x, y, n in names]
-            continue
-        listed = _listed_people(text, a, b) or _unit_and_person(text, a, b)
-        if listed:
-            out += [Found(x, y, n, role) for x, y, n in listed]
-            continue
-        people = candidate_spans(text, ner=ner, start=a, end=min(b, a + 40))
-        out += [Found(x, y, n, role) for x, y, n in person_names_in(text, a, b, people)]
+        # 成员:马某、王某;高一各班班主任;医务(范某、魏某): each ;-part is read on its own
+        at = a
+        while at < b:
+            semi = text.find(";", at, b)
+            part_end = b if semi < 0 else semi
+            got = _label_names(text, at, part_end, ner)
+            if not got:
+                break
+            out += [Found(x, y, n, role) for x, y, n in got]
+            at = part_end + 1
+        # 副组长:肖某 某部副秘书长⏎丁某某 某委副主任⏎…: one more person on each following line
+        pos = stop.start() if stop and text[stop.start()] == "\n" else -1
+        limit = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        while 0 <= pos < limit:
+            more = rx["label_more"].match(text, pos, limit)
+            if not more:
+                break
+            x, y = more.span("who")
+            who = _normalize(text[x:y])
+            if not is_person_name(who):
+                break
+            out.append(Found(x, y, who, role))
+            pos = more.end()
     return out
+
+
+def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, str]]:
+    """The names after a label, in the first of these forms that reads: units or posts
+    (``市局各部门负责人``), people with a bracketed post, a unit and its person, people."""
+    while b > a and text[b - 1] in " \t,、":
+        b -= 1
+    if b <= a:
+        return []
+    person = compiled()["person_post"].fullmatch(text, a, b)
+    if person and is_person_name(_normalize(person.group("who"))):
+        return [(person.start("who"), person.end("who"), _normalize(person.group("who")))]  # 肖 某 某部副部长
+    names = _split_names(text, a, b)
+    if names:
+        return names
+    listed = _listed_people(text, a, b) or _unit_and_person(text, a, b)
+    if listed:
+        return listed
+    people = candidate_spans(text, ner=ner, start=a, end=min(b, a + 40))
+    return person_names_in(text, a, b, people)
 
 
 # after a contact's phone, the next contact of the same line: …,电话:0000-1234567;李某,电话:…

@@ -90,10 +90,12 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
     """People listed in ``text[start:end]`` after a label: ``刘石溪 邓英明 鲍 明`` or ``甘筱华序号…``.
 
     Space-separated names are taken as written (a one-character piece joins the next:
-    ``鲍 明`` -> 鲍明); a run without separators yields the tagged name it opens with.
+    ``鲍 明`` -> 鲍明); a run without separators yields the tagged name it opens with. In a
+    、-list a rare family name does not end it (``蒋明、裘东、祝某``: two or three characters that
+    are no common word), and names in brackets are read too (``医务(范某、魏某)``).
     """
     out: list[Span] = []
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s、,,]+", text[start:end])]
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s、,,()]+", text[start:end])]
     pieces = [(start + a, start + b) for a, b in pieces]
     merged: list[tuple[int, int]] = []
     for a, b in pieces:
@@ -101,6 +103,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
+    listed = "、" in text[start:end]
     for a, b in merged:
         name = re.sub(r"\s+", "", text[a:b])
         if is_person_name(name) and len(name) <= 3:
@@ -109,5 +112,19 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
         tagged = [p for p in people if p[0] == a]
         if tagged:
             out.append(tagged[0])
+            continue
+        if listed and out and _rare_word(name):
+            out.append((a, b, name))
+            continue
+        if listed and len(name) <= 4 and text[b:b + 1] == "(":
+            continue  # 医务(范某、魏某): a group's name before its people
         break
     return out
+
+
+def _rare_word(word: str) -> bool:
+    """Two or three Chinese characters that jieba's dictionary does not know as a word."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+        return False
+    tokenizer, _ = _jieba()
+    return tokenizer.FREQ.get(word, 0) == 0 and tokenizer.FREQ.get(word[:2], 0) < 1000

@@ -143,7 +143,7 @@ def _addressees(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         while b > a and text[b - 1].isspace():
             b -= 1
         name = _normalize(text[a:b])
-        if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff()、“”]+", name))
+        if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff“][\u4e00-\u9fff()、“”]*", name))
                 or name.startswith(NOT_NAME_START)):
             return []  # 成立…领导小组: a clause before a list, not an addressee
         parts = [(x, y) for x, y in pieces(text, a, b, compiled()["addressee_part"])]

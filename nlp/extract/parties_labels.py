@@ -27,7 +27,7 @@ def labelled(text: str, ner: str) -> list[Found]:
     heads = list(rx["label"].finditer(text))
     out = []
     for k, m in enumerate(heads):
-        label = re.sub(r"\s", "", m.group("label"))
+        label = re.sub(r"\s", "", m.group("label") or m.group("column"))
         role = roles.get(label)
         if role is None:
             continue
@@ -36,7 +36,7 @@ def labelled(text: str, ner: str) -> list[Found]:
         if k + 1 < len(heads):
             b = min(b, heads[k + 1].start())  # 组长:张立新(局长)副组长:… ends at the next label
         stop = rx["label_end"].search(text, a, b)
-        b = stop.start() if stop else b
+        b = _unclosed(text, a, stop.start() if stop else b)  # (责任单位:某局) ends at its bracket
         while b > a and text[b - 1] in " \t,、":
             b -= 1
         if b <= a:
@@ -67,6 +67,19 @@ def labelled(text: str, ner: str) -> list[Found]:
             out.append(Found(x, y, who, role))
             pos = more.end()
     return out
+
+
+def _unclosed(text: str, a: int, b: int) -> int:
+    """``b``, or where a closing bracket opened before ``a`` ends the run ``text[a:b]``."""
+    depth = 0
+    for i in range(a, b):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return b
 
 
 def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, str]]:

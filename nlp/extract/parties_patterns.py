@@ -30,8 +30,10 @@ GENRE = (r"(?:实施方案|方案|指导意见|意见|通知|通报|通告|公�
 PRINTED = r"(?P<name>[^\s\n,。:]{2,30}?)\s*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印发"  # 日照市卫生局办公室 2010年6月25日印发
 FILE_HEAD = r"(?m)^\s*(?P<name>[^\s\n,。:]{2,30}?)文件(?=\s*$|\s*[\u4e00-\u9fff]{1,6}[〔\[(])"  # 日照市卫生局文件
 TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + GENRE  # 中共——区卫生局委员会——区卫生局关于…方案
-LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人)"
-         r"\s*:\s*")  # 组 长:王 军 (the names run to the next label, line or sentence end)
+# a task list's column word (责任单位:…, or alone on its line above the names)
+COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|责任科室|牵头科室"
+LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
+         rf"|{COLUMN})\s*:\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
 LABEL_MORE = r"\n[ \t]*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?[ \t]*(?=\n|$)"
 LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:李红,电话:… ends at ,电话
@@ -84,7 +86,8 @@ SAMPLES = {
     "PRINTED": ("日照市卫生局办公室 2010年6月25日印发",),
     "FILE_HEAD": ("日照市卫生局文件\n",),
     "TITLE_ISSUER": ("中共——区卫生局委员会——区卫生局关于创建省级文明城市的实施方案",),
-    "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:", "组员:"),
+    "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
+    "COLUMN": ("牵头单位",),
     "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),

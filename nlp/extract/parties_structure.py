@@ -69,26 +69,43 @@ def header_issuers(text: str) -> list[Found]:
 
 def signatures(text: str) -> list[Found]:
     """The 落款: ``某县卫生健康局`` alone on a line above (or beside) the signing date ``2023年3月1日``;
-    units signing jointly stand on the lines just above it."""
+    units signing jointly stand on the lines just above it, one or more a line, blank lines
+    between (``某委办公厅 某委办公厅⏎⏎某局综合司⏎⏎2023年5月26日``)."""
     out = []
-    for m in compiled()["signature"].finditer(text):
-        name = _normalize(m.group("name"))
-        if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
-            continue
-        out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
-        line_start = text.rfind("\n", 0, m.start("name"))
-        for _ in range(2):  # 联合发文: two or three units sign, one per line
+    for m in compiled()["signature_date"].finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head_start = max(line_start, text.rfind("。", line_start, m.start()) + 1)
+        if text[head_start:m.start()].strip():
+            names = _signers(text, head_start, m.start())  # 某县卫生健康局 2023年3月1日
+            if not names:
+                continue
+            out += names
+        for _ in range(SIGNER_LINES):
             if line_start <= 0:
                 break
-            prev_start = text.rfind("\n", 0, line_start) + 1
-            line = text[prev_start:line_start]
-            a = prev_start + len(line) - len(line.lstrip())
-            b = prev_start + len(line.rstrip())
-            prev = _normalize(text[a:b])
-            if not (b > a and _is_name(prev) and _kind(prev) in ISSUER_KINDS):
+            end = line_start - 1
+            while end > 0 and text[end - 1] in " \t\n" and text.count("\n", end, line_start) < 4:
+                end -= 1  # blank lines between the signers and the date
+            prev_start = text.rfind("\n", 0, end) + 1
+            names = _signers(text, prev_start, end)
+            if not names:
                 break
-            out.append(Found(a, b, prev, "issuer"))
-            line_start = prev_start - 1
+            out += names
+            line_start = prev_start
+    return out
+
+
+SIGNER_LINES = 4  # 联合发文: up to four lines of signing units above the date
+
+
+def _signers(text: str, start: int, end: int) -> list[Found]:
+    """The units of one signature line (split at runs of spaces); [] unless all of it is units."""
+    out = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        name = _normalize(m.group())
+        if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
+            return []
+        out.append(Found(start + m.start(), start + m.end(), name, "issuer"))
     return out
 
 

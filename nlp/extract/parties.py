@@ -31,7 +31,13 @@ from nlp.extract.parties_lexicon import non_parties
 from nlp.extract.parties_names import normalize_name as _normalize
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, WIDTH_FOLD, Context, Found
 from nlp.extract.parties_subjects import post_holders
-from nlp.extract.parties_structure import header_issuers, recipients, signatures, title_issuers
+from nlp.extract.parties_structure import (
+    header_issuers,
+    listed_units,
+    recipients,
+    signatures,
+    title_issuers,
+)
 from nlp.model import Mention, Section
 
 
@@ -53,6 +59,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += recipients(text)
     found += labelled(text, ner)
     found += post_holders(text)
+    found += listed_units(text)
     ctx = Context(frozenset(s.heading.translate(WIDTH_FOLD) for s in sections
                             if s.heading and 2 <= len(s.heading) <= 12),
                   tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)),

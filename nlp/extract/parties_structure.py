@@ -180,3 +180,20 @@ def _addressees(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         else:
             return []
     return out
+
+
+LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists the units concerned
+
+
+def listed_units(text: str) -> list[Found]:
+    """A line that is nothing but a 、-list of units (an attachment's 参会单位名单, a 成员单位 list):
+    ``市委宣传部、市委政法委、市教体局、市公安局``; each unit is responsible."""
+    out = []
+    for m in compiled()["list_line"].finditer(text):
+        parts = pieces(text, *m.span("names"), compiled()["addressee_part"])
+        names = [(x, y, _normalize(text[x:y])) for x, y in parts]
+        names = [(x, y, n) for x, y, n in names if _is_name(n) and _kind(n) in ISSUER_KINDS]
+        cut = len(parts) - len(names) == 1 and m.end() == len(text) and names[-1][1] < parts[-1][0]
+        if len(names) >= LIST_LINE_MIN and (len(names) == len(parts) or cut):  # a page cut after 、
+            out += [Found(x, y, n, "responsible") for x, y, n in names]
+    return out

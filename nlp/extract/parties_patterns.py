@@ -57,7 +57,7 @@ ISSUER_KINDS = ("body", "unit", "office", "group")  # what can sign a document (
 TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅")  # 区卫生局…工作总结
 # a cue inside a longer word is no cue: cue -> (characters before, characters after) that make
 # the word: 报告, 申报, 党组成员
-VERB_COMPOUND = {"报": ("申举预简公海情", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
+VERB_COMPOUND = {"报": ("申举预简公海情通电警画", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
                  "组织": ("党导层级各的和与织建", "机部生化性纪者领")}  # 党组织, 组织部
 # a flattened heading glued onto the clause after its marker: 六、工作要求各学校要… (the outline
 # supplies the document's own headings; these are the usual ones when it has none)

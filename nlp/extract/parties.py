@@ -28,11 +28,12 @@ from typing import Iterator, Sequence
 from nlp.extract.parties_clauses import sentence_parties, sentences
 from nlp.extract.parties_labels import labelled, table_people, task_tables
 from nlp.extract.parties_lexicon import non_parties
-from nlp.extract.parties_names import normalize_name as _normalize
+from nlp.extract.parties_names import name_kind as _kind, normalize_name as _normalize
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, WIDTH_FOLD, Context, Found
 from nlp.extract.parties_subjects import post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
+    headline_issuers,
     listed_units,
     recipients,
     signatures,
@@ -56,6 +57,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += title_issuers(text, title)
     found += header_issuers(text)
     found += signatures(text)
+    found += headline_issuers(text)
     found += recipients(text)
     found += labelled(text, ner)
     found += post_holders(text)
@@ -76,6 +78,31 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         found += [Found(*p) for p in model_parties(text, [(f.start, f.end) for f in found])]
     for f in _resolve(found):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
+
+
+BODY_KINDS = ("body", "unit", "office", "group")  # a post (局长) is no short form of another post
+
+
+def _fold_abbreviations(found: list[Found]) -> list[Found]:
+    """``劳工局`` -> ``劳工事务局``, ``国家卫健委`` -> ``国家卫生健康委员会``: a short form whose characters
+    run, in order, through a longer name of the same kind found in the document is that body."""
+    names = sorted({f.name for f in found}, key=len)
+    out = []
+    for f in found:
+        name = f.name
+        if len(name) >= 3 and not name.startswith(("各", "全", "我")) and _kind(name) in BODY_KINDS:
+            longer = [n for n in names if len(n) > len(name) and n[0] == name[0]
+                      and _kind(n) == _kind(name) and _subsequence(name, n)
+                      and not n.startswith(name)]  # 卫生局党委 is a body of 卫生局, not its name
+            if longer:
+                name = longer[0]
+        out.append(f._replace(name=name))
+    return out
+
+
+def _subsequence(short: str, long: str) -> bool:
+    chars = iter(long)
+    return all(c in chars for c in short)
 
 
 def _title_end(text: str, title: str | None) -> int:
@@ -102,6 +129,7 @@ def _resolve(found: list[Found]) -> list[Found]:
             if longer:
                 name = min(longer, key=len)  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
         folded.append(f._replace(name=name))
+    folded = _fold_abbreviations(folded)
     strongest: dict[str, str] = {}
     for f in folded:
         if f.role in GROUP_ROLES and STRENGTH[f.role] > STRENGTH.get(strongest.get(f.name, ""), 0):

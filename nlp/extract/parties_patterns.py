@@ -43,6 +43,8 @@ SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*
 SIGNATURE_DATE_LINE = rf"(?m){SIGNATURE_DATE}[ \t]*(?:$|(?=[。(]))"
 # a line that is only a 、-list of names: 市委宣传部、市委政法委、市教体局、市公安局。
 LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
+# a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)
+HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20})\)[ \t]*$"
 POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?P<post>副组长|组长|副主任|主任|成员|组员)"
              r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
 # an adverbial that may stand between a subject and its verb: 市医保局、市公安局按职责分工配合
@@ -92,6 +94,7 @@ SAMPLES = {
     "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
+    "HEADLINE_ISSUER": ("劳工局跟进天花倒塌意外 (劳工事务局)",),
     "LIST_LINE": ("市委宣传部、市委政法委、市公安局。",),
     "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日"),
     "POST_SLOT": ("分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
@@ -143,6 +146,7 @@ def compiled() -> dict[str, re.Pattern]:
         "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})[ \t]+[^\s:,、]{2,30}\s*"),
         "signature_date": re.compile(SIGNATURE_DATE_LINE),
         "list_line": re.compile(LIST_LINE),
+        "headline_issuer": re.compile(HEADLINE_ISSUER),
         "post_slot": re.compile(POST_SLOT),
         "adverb": re.compile(ADVERB),
         "chrome": re.compile(CHROME_LINE),

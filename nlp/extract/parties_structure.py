@@ -197,3 +197,14 @@ def listed_units(text: str) -> list[Found]:
         if len(names) >= LIST_LINE_MIN and (len(names) == len(parts) or cut):  # a page cut after 、
             out += [Found(x, y, n, "responsible") for x, y, n in names]
     return out
+
+
+def headline_issuers(text: str) -> list[Found]:
+    """A press release's headline ending with its department in brackets:
+    ``某局跟进某事故 (某某事务局)``; the department issued it."""
+    out = []
+    for m in compiled()["headline_issuer"].finditer(text):
+        name = _normalize(m.group("name"))
+        if _is_name(name) and _kind(name) in ISSUER_KINDS:
+            out.append(Found(m.start("name") - 1, m.end("name") + 1, name, "issuer"))
+    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.extract.parties_lexicon import party_posts
+from nlp.extract.parties_lexicon import non_parties, party_posts
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
@@ -100,7 +100,10 @@ def _name_before(text: str, start: int, end: int) -> int | None:
         at = start - length
         if at < 0 or not is_person_name(text[at:start]):
             continue
-        if at == 0 or text[at - 1] in NAME_BEFORE or _kind(text[max(0, at - 8):at]) in UNIT_KINDS:
+        before = text[max(0, at - 8):at]
+        if any(before.endswith(w) for w, why in non_parties().items() if why == "superior"):
+            return None  # 州委某某书记对…: a superior's word, not the plan's work
+        if at == 0 or text[at - 1] in NAME_BEFORE or _kind(before) in UNIT_KINDS:
             return at  # 屏东县政府周春米县长: a unit's name may stand before it too
     return None
 

@@ -70,7 +70,7 @@ HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障�
 # the head of a working group's office: 由王某同志兼任办公室主任, 办公室主任由王某担任
 OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
-LIST_CUES = ("会同", "联合", "协同", "组织")  # the cues whose object may be a 、-list of units
+LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
 OPENING = (r"[^,。;:]{0,10}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
            r"[^,。;:]{0,6}")

@@ -86,7 +86,7 @@ BODY_KINDS = ("body", "unit", "office", "group")  # a post (局长) is no short 
 def _fold_abbreviations(found: list[Found]) -> list[Found]:
     """``劳工局`` -> ``劳工事务局``, ``国家卫健委`` -> ``国家卫生健康委员会``: a short form whose characters
     run, in order, through a longer name of the same kind found in the document is that body."""
-    names = sorted({f.name for f in found}, key=len)
+    names = sorted({f.name for f in found}, key=lambda n: (len(n), n))
     out = []
     for f in found:
         name = f.name
@@ -127,7 +127,7 @@ def _resolve(found: list[Found]) -> list[Found]:
             longer = [n for n in names_by_group if n != name and n.endswith(name)
                       and not n[:-len(name)].endswith(DEPUTY)]
             if longer:
-                name = min(longer, key=len)  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
+                name = min(longer, key=lambda n: (len(n), n))  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
         folded.append(f._replace(name=name))
     folded = _fold_abbreviations(folded)
     strongest: dict[str, str] = {}

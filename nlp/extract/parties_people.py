@@ -30,12 +30,8 @@ def _jieba():
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    if jieba.dt.initialized:  # another stage loaded the dictionary: copy it, do not load it twice
-        tokenizer.FREQ, tokenizer.total = dict(jieba.dt.FREQ), jieba.dt.total
-        tokenizer.initialized = True
-    else:
-        tokenizer.initialize()
+    tokenizer = jieba.Tokenizer()  # loaded from jieba's own files: what other stages added to
+    tokenizer.initialize()  # the default dictionary never reaches us, nor ours them
     path = user_dict_path()
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
@@ -46,18 +42,7 @@ def _jieba():
             if len(cells) != 3 or not cells[1].isdigit():
                 raise BadDataFile(f"jieba_user_dict.txt:{n}: expected 'word frequency tag', got {line!r}")
             tokenizer.add_word(cells[0], int(cells[1]), cells[2])
-    return tokenizer, _tagger(jieba.posseg, tokenizer)
-
-
-def _tagger(posseg, tokenizer):
-    """A part-of-speech tagger over ``tokenizer`` that copies the word tags jieba.posseg read on
-    import (``POSTokenizer(tokenizer)`` would read the whole dictionary file again)."""
-    class Tagger(posseg.POSTokenizer):
-        def __init__(self) -> None:  # noqa: D107 (no super().__init__: it rereads dict.txt)
-            self.tokenizer = tokenizer
-            self.word_tag_tab = dict(posseg.dt.word_tag_tab)
-
-    return Tagger()
+    return tokenizer, jieba.posseg.POSTokenizer(tokenizer)
 
 
 def is_person_name(word: str) -> bool:

@@ -20,7 +20,11 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "向", "为", "将", "从", "与", "让", "其", "统计", "排队", "方法", "通过", "结合", "围绕",
                   "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
                   "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实", "督促", "要求",
-                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展", "所在")
+                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展", "所在",
+                  # verbs and connectives that open a clause, not a name: 召开院办…, 协助学校党委…
+                  "召开", "传达", "追究", "参加", "参与", "协助", "履行", "配合", "明确", "出席", "邀请",
+                  "邀集", "带头", "要", "强调", "接受", "收受", "庆祝", "收听", "择优", "尤其", "而是", "私下",
+                  "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿")
 # a number with its measure word counts units, it names none: 与42个科室签订责任书
 COUNT = r"[0-9一二三四五六七八九十百千两几多]+(?:个|家|名|所|项|位|支|批|类|处)"  # at a name's start
 NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下设|对|为|具体|要|将|研究|统一"
@@ -79,7 +83,7 @@ def is_name(name: str) -> bool:
     if not 2 <= len(name) <= 50 or name in non_parties():
         return False
     bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
-    if re.search(r"[,。;:!?《》]|[0-9]{3,}|^[的之]", bare) or bare.startswith(NOT_NAME_START):
+    if re.search(r"[,。;:!?《》]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)", bare) or bare.startswith(NOT_NAME_START):
         return False
     if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
         return False  # 本院8名中层干部: a number inside counts people too

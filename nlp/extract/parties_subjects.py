@@ -35,10 +35,11 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨
 ACT_VERB = (r"(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|于[0-9一二三四五六七八九十]|随即|立即|迅速"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
             r"|通报|召开|组织|开展|联合|会同|负责|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
-            r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发)")
+            r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究)")
 # time words and connectives that may open the clause before the unit: 日前,广西教育厅印发…
 OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
-          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时)*")
+          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s"
+          r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
 # a name may stand right after these (会议由辛力院长主持, 会上,杨启南书记传达)
 NAME_BEFORE = ",。;:、()“”《》 \t\n由和与及请派"
 UNIT_KINDS = ("body", "unit", "office", "group")
@@ -46,11 +47,12 @@ UNIT_KINDS = ("body", "unit", "office", "group")
 # pronoun, numeral, idiom, particle, time, person)
 NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj", "t", "nr", "f"))
 MAX_UNIT = 25  # a unit's name opening a clause is short
+MAX_LIST = 80  # a 、-list of such names
 
 SAMPLES = {
     "REPORT_VERB": ("主持", "在会上强调", "亦已会见", "同志宣读", "今(7日)特别在会报中指示", "教授今日(七月二十二日)出席"),
     "ACT_VERB": ("已安排", "会跟进", "汇总", "于9"),
-    "OPENER": ("日前", "据悉"),
+    "OPENER": ("日前", "据悉", "6月27日下午"),
 }
 
 
@@ -113,7 +115,7 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
     rx = _compiled()
     m = rx["opener"].match(text, body, c_end)
     start = m.end() if m else body
-    end = _name_end(text, start, min(c_end, start + MAX_UNIT + 1), rx["act"])
+    end = _name_end(text, start, min(c_end, start + MAX_LIST + 1), rx["act"])
     if end is None or end >= c_end:
         return []
     names = _split_names(text, start, end)  # 省委活动办、省纪委印发了…
@@ -123,7 +125,7 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
 
 
 def _unit_name(name: str) -> bool:
-    return (len(name) >= 3 and "的" not in name and not name.endswith("组织")
+    return (3 <= len(name) <= MAX_UNIT and "的" not in name and not name.endswith("组织")
             and not name.startswith(("我", "本", "该")) and _is_name(name)
             and _kind(name) in UNIT_KINDS and _noun_phrase(name))
 

@@ -20,7 +20,7 @@ from nlp.extract.parties_names import (
     role_for as _role_for,
     split_names as _split_names,
 )
-from nlp.extract.parties_subjects import acting_units
+from nlp.extract.parties_subjects import acting_units, by_units
 from nlp.extract.parties_patterns import (
     GAP,
     GROUP_ROLES,
@@ -109,6 +109,8 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             # 运输署已安排…, 日前,广西教育厅印发…: the actor of a report opens its sentence, or
             # follows the clauses of time, purpose or basis that open it
             found = acting_units(text, _clause_body_start(text, c_start, c_end, ctx.headings), c_end)
+        if not found and "由" in text[c_start:c_end]:
+            found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
         if c_start == s_start:
             adverbial = adverbial and (compiled()["opening"].fullmatch(text, c_start, c_end) is not None

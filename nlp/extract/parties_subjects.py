@@ -32,7 +32,8 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说)")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 安全保卫处汇总后…
-ACT_VERB = (r"(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|于[0-9一二三四五六七八九十]|随即|立即|迅速"
+ACT_VERB = (r"(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
+            r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
             r"|通报|召开|组织|开展|联合|会同|负责|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
             r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究)")
@@ -51,7 +52,7 @@ MAX_LIST = 80  # a 、-list of such names
 
 SAMPLES = {
     "REPORT_VERB": ("主持", "在会上强调", "亦已会见", "同志宣读", "今(7日)特别在会报中指示", "教授今日(七月二十二日)出席"),
-    "ACT_VERB": ("已安排", "会跟进", "汇总", "于9"),
+    "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门"),
     "OPENER": ("日前", "据悉", "6月27日下午"),
 }
 
@@ -64,6 +65,7 @@ def _compiled() -> dict[str, re.Pattern]:
         "report": re.compile(REPORT_VERB),
         "act": re.compile(ACT_VERB),
         "opener": re.compile(OPENER),
+        "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
     }
 
 
@@ -144,3 +146,19 @@ def _noun_phrase(name: str) -> bool:
         if flag in NOT_IN_NAME and not (verbs_ok and flag == "v"):
             return False
     return True
+
+
+def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
+    """``由镇纪委不定时到各科室暗访``, ``由学校党委扩大会议(含…)讨论确定``: the unit after 由 that
+    does the work, the longest run after 由 that ends like a unit and reads as a noun phrase."""
+    out = []
+    for m in _compiled()["by"].finditer(text, c_start, c_end):
+        start, best = m.end(), None
+        for end in range(start + 3, min(c_end, start + MAX_UNIT) + 1):
+            name = re.sub(r"\s+", "", text[start:end])
+            if _kind(name) in UNIT_KINDS and text[end:end + 1] not in ("的", "和", "及", "、") \
+                    and _unit_name(name):
+                best = (start, end, name)
+        if best:
+            out.append(Found(*best, "responsible"))
+    return out

@@ -128,6 +128,7 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
 
 def _unit_name(name: str) -> bool:
     return (3 <= len(name) <= MAX_UNIT and "的" not in name and not name.endswith("组织")
+            and not re.search(r"同志|兼任|担任|负责", name)  # 由王某同志兼任办公室主任: a person
             and not name.startswith(("我", "本", "该")) and _is_name(name)
             and _kind(name) in UNIT_KINDS and _noun_phrase(name))
 

@@ -128,7 +128,7 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
 
 def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
-    if not re.search(r"成立|组成|组建|调整", text[s_start:s_end]):
+    if not re.search(r"成立|组成|组建|调整|领导小组|工作小组", text[s_start:s_end]):
         return []
     out = []
     roles = role_words()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.extract.parties_lexicon import non_parties, org_suffixes, role_words
+from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words
 from nlp.extract.parties_people import is_person_name
 
 # words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
@@ -66,6 +66,10 @@ def post_person(name: str) -> str | None:
     for word in sorted(set(role_words()) | person_posts(), key=len, reverse=True):
         if bare.startswith(word) and is_person_name(bare[len(word):]) and len(bare) - len(word) <= 3:
             return bare[len(word):]
+    for length in (3, 2):  # 卫生部部长高某: a unit, its post, then the person
+        who, head = bare[-length:], bare[:-length]
+        if is_person_name(who) and head.endswith(tuple(person_posts() | set(role_words()) | set(party_posts()))):
+            return who
     return None
 
 

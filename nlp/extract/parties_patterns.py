@@ -35,7 +35,7 @@ COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵�
 LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
          rf"|{COLUMN})\s*:\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
-LABEL_MORE = r"\n[ \t]*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?[ \t]*(?=\n|$)"
+LABEL_MORE = r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?[ \t]*(?=\n|$)"
 LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:李红,电话:… ends at ,电话
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
@@ -45,7 +45,8 @@ SIGNATURE_DATE_LINE = rf"(?m){SIGNATURE_DATE}[ \t]*(?:$|(?=[。(]))"
 LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
 # a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)
 HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20})\)[ \t]*$"
-POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?P<post>副组长|组长|副主任|主任|成员|组员)"
+POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?:领导小组|工作小组|小组)?"
+             r"(?P<post>副组长|组长|副主任|主任|成员|组员)"
              r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
 # an adverbial that may stand between a subject and its verb: 市医保局、市公安局按职责分工配合
 ADVERB = r"(?:按照|按|根据|依照|依据|依法|积极|密切|全力|主动|共同|分别|切实|认真|及时|要|应)"
@@ -97,7 +98,7 @@ SAMPLES = {
     "HEADLINE_ISSUER": ("劳工局跟进天花倒塌意外 (劳工事务局)",),
     "LIST_LINE": ("市委宣传部、市委政法委、市公安局。",),
     "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日"),
-    "POST_SLOT": ("分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
+    "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
     "ADVERB": ("按职责分工", "积极"),
     "CHROME_LINE": ("上一篇:", "相关链接"),
     "TITLE_YEAR": ("某县中医医院2023年工作总结",),

@@ -113,7 +113,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
         if tagged:
             out.append(tagged[0])
             continue
-        if listed and out and _rare_word(name):
+        if listed and out and rare_word(name):
             out.append((a, b, name))
             continue
         if listed and len(name) <= 4 and text[b:b + 1] == "(":
@@ -122,7 +122,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
     return out
 
 
-def _rare_word(word: str) -> bool:
+def rare_word(word: str) -> bool:
     """Two or three Chinese characters that jieba's dictionary does not know as a word."""
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
         return False

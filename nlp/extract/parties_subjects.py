@@ -22,13 +22,14 @@ from nlp.extract.parties_names import (
     split_names as _split_names,
 )
 from nlp.extract.parties_patterns import Found
-from nlp.extract.parties_people import is_person_name, tokens
+from nlp.extract.parties_people import is_person_name, rare_word, tokens
 
 # what a named office-holder does in a report: 院长唐锐主持仪式, 杨启南书记传达…, 高拔升亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
-               r"(?:在[^,。;]{1,14}?(?:时|中|上|后))?"
-               r"(?:主持|传达|强调|指出|要求|表示|呼吁|出席|作了?(?=[^,。;]{0,14}(?:讲话|报告|部署|发言|动员|总结))"
+               r"(?:[在于][^,。;]{1,14}?(?:时|中|上|后)|向[^,。;]{1,8}?(?=[做作]))?"
+               r"(?:[作做]了?(?=[^,。;]{0,14}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
+               r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说)")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 安全保卫处汇总后…
@@ -51,7 +52,7 @@ MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
 
 SAMPLES = {
-    "REPORT_VERB": ("主持", "在会上强调", "亦已会见", "同志宣读", "今(7日)特别在会报中指示", "教授今日(七月二十二日)出席"),
+    "REPORT_VERB": ("的带领下", "做了动员讲话", "于活动中指出", "向全院做了工作报告", "主持", "在会上强调", "亦已会见", "同志宣读", "今(7日)特别在会报中指示", "教授今日(七月二十二日)出席"),
     "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门"),
     "OPENER": ("日前", "据悉", "6月27日下午"),
 }
@@ -91,8 +92,8 @@ def _name_after(text: str, at: int) -> int | None:
     """``院长唐锐主持``: the end of the name after the post, when a reporting verb follows it."""
     for length in (3, 2):
         name = text[at:at + length]
-        if is_person_name(name) and _compiled()["report"].match(text, at + length):
-            return at + length
+        if _compiled()["report"].match(text, at + length) and (is_person_name(name) or rare_word(name)):
+            return at + length  # 纪委书记栗某某主持: a rare family name, a word jieba does not know
     return None
 
 
@@ -127,7 +128,7 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
 
 
 def _unit_name(name: str) -> bool:
-    return (3 <= len(name) <= MAX_UNIT and "的" not in name and not name.endswith("组织")
+    return (3 <= len(name) <= MAX_UNIT and "的" not in name and "、" not in name and not name.endswith("组织")
             and not re.search(r"同志|兼任|担任|负责", name)  # 由王某同志兼任办公室主任: a person
             and not name.startswith(("我", "本", "该")) and _is_name(name)
             and _kind(name) in UNIT_KINDS and _noun_phrase(name))
@@ -155,7 +156,8 @@ def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
     out = []
     for m in _compiled()["by"].finditer(text, c_start, c_end):
         start, best = m.end(), None
-        for end in range(start + 3, min(c_end, start + MAX_UNIT) + 1):
+        ends = {b for _, b, _, _ in tokens(text, start, min(c_end, start + MAX_UNIT))}
+        for end in sorted(e for e in ends if e >= start + 3):  # 由党委委员…: not 党委委
             name = re.sub(r"\s+", "", text[start:end])
             if _kind(name) in UNIT_KINDS and text[end:end + 1] not in ("的", "和", "及", "、") \
                     and _unit_name(name):

@@ -227,3 +227,15 @@ def table_people(text: str, ner: str) -> list[Found]:
         if 3 <= len(word) <= 6 and word.endswith(TABLE_OFFICE_ENDINGS) and _is_name(word):
             out.append(Found(a, b, word, "responsible"))
     return out
+
+
+def bracket_duties(text: str) -> list[Found]:
+    """The units in brackets after a task: ``(市政府办公室、某领导小组办公室牵头,市级各有关部门及
+    各县市区政府按职责分工负责)``: those before 牵头 lead, those before 配合/负责/参与 are charged."""
+    out = []
+    for m in compiled()["bracket_duty"].finditer(text):
+        for key, role in (("lead", "lead"), ("rest", "responsible")):
+            if m.group(key):
+                a, b = m.span(key)
+                out += [Found(x, y, n, role) for x, y, n in _split_names(text, a, b)]
+    return out

@@ -45,6 +45,9 @@ SIGNATURE_DATE_LINE = rf"(?m){SIGNATURE_DATE}[ \t]*(?:$|(?=[。(]))"
 LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
 # a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)
 HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20})\)[ \t]*$"
+# a task's units in brackets: (某局、某办牵头,各有关部门按职责分工负责)
+BRACKET_DUTY = (r"\((?P<lead>[^()]{2,80}?(?:\([^()]{1,10}\)[^()]{0,40}?)?)牵头(?:[,;、](?P<rest>[^()]{2,80}?)"
+                r"(?:按职责分工|按照职责|分别)?(?:配合|负责|参与|落实|实施))?\)")
 POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?:领导小组|工作小组|小组)?"
              r"(?P<post>副组长|组长|副主任|主任|成员|组员)"
              r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
@@ -96,6 +99,7 @@ SAMPLES = {
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
     "HEADLINE_ISSUER": ("劳工局跟进天花倒塌意外 (劳工事务局)",),
+    "BRACKET_DUTY": ("(市政府办公室、市某领导小组办公室牵头,市级各有关部门及各县市区政府按职责分工负责)", "(县卫健局牵头)"),
     "LIST_LINE": ("市委宣传部、市委政法委、市公安局。",),
     "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日"),
     "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
@@ -147,6 +151,7 @@ def compiled() -> dict[str, re.Pattern]:
         "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})[ \t]+[^\s:,、]{2,30}\s*"),
         "signature_date": re.compile(SIGNATURE_DATE_LINE),
         "list_line": re.compile(LIST_LINE),
+        "bracket_duty": re.compile(BRACKET_DUTY),
         "headline_issuer": re.compile(HEADLINE_ISSUER),
         "post_slot": re.compile(POST_SLOT),
         "adverb": re.compile(ADVERB),

@@ -33,7 +33,7 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说)")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 安全保卫处汇总后…
-ACT_VERB = (r"(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
+ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
@@ -130,6 +130,7 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
 def _unit_name(name: str) -> bool:
     return (3 <= len(name) <= MAX_UNIT and "的" not in name and "、" not in name and not name.endswith("组织")
             and not re.search(r"同志|兼任|担任|负责", name)  # 由王某同志兼任办公室主任: a person
+            and name.count("“") == name.count("”")
             and not name.startswith(("我", "本", "该")) and _is_name(name)
             and _kind(name) in UNIT_KINDS and _noun_phrase(name))
 
@@ -137,7 +138,7 @@ def _unit_name(name: str) -> bool:
 def _noun_phrase(name: str) -> bool:
     """jieba sees only nouns before the ending (决定组织, 此次…党委, 由校党委 are clauses, not names);
     run on the candidate alone, never on the document."""
-    toks = tokens(name)
+    toks = tokens(re.sub(r"^(?:各|全体|全)", "", name))  # 各参会单位: 各 is no pronoun here
     if not toks or (toks[-1][3].startswith("v") and len(toks[-1][2]) > 1):
         return False  # 高标准组织: 组织 is the verb here
     # a campaign's office or group is named after its work: 省委教育实践活动办公室

@@ -60,7 +60,11 @@ TABLE_SPLIT = r"\t|\s{2,}"  # the cells of a task table row: tabs or runs of spa
 TABLE_OFFICE_ENDINGS = ("股", "办", "队", "科", "室", "组")  # a task table's 责任股室
 TABLE_CHARS = 8000  # how far a flattened task table is read after its 责任人 header
 ISSUER_KINDS = ("body", "unit", "office", "group")  # what can sign a document (not a post, not a place)
-TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅")  # 区卫生局…工作总结
+TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅", "医院", "卫生院", "学校", "中学",
+                      "小学", "公司")  # 区卫生局…工作总结, 某市人民医院服务承诺
+# a summary's or plan's own title line, with a year: 某市卫生健康委员会2019年工作总结
+SUMMARY_TITLE = (r"(?m)^[ \t]*(?P<line>[^\s,。:;]{3,30}?(?:[0-9]{4}|20[xX*]{2})年[^\s,。:;]{0,20}?"
+                 r"(?:总结|报告|计划|方案|要点))[ \t]*$")
 # a cue inside a longer word is no cue: cue -> (characters before, characters after) that make
 # the word: 报告, 申报, 党组成员
 VERB_COMPOUND = {"报": ("申举预简公海情通电警画", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
@@ -100,6 +104,7 @@ SAMPLES = {
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
     "HEADLINE_ISSUER": ("劳工局跟进天花倒塌意外 (劳工事务局)",),
     "BRACKET_DUTY": ("(市政府办公室、市某领导小组办公室牵头,市级各有关部门及各县市区政府按职责分工负责)", "(县卫健局牵头)"),
+    "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
     "LIST_LINE": ("市委宣传部、市委政法委、市公安局。",),
     "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日"),
     "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
@@ -151,6 +156,7 @@ def compiled() -> dict[str, re.Pattern]:
         "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})[ \t]+[^\s:,、]{2,30}\s*"),
         "signature_date": re.compile(SIGNATURE_DATE_LINE),
         "list_line": re.compile(LIST_LINE),
+        "summary_title": re.compile(SUMMARY_TITLE),
         "bracket_duty": re.compile(BRACKET_DUTY),
         "headline_issuer": re.compile(HEADLINE_ISSUER),
         "post_slot": re.compile(POST_SLOT),

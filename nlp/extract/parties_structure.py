@@ -19,12 +19,33 @@ from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found
 
 
 def title_issuers(text: str, title: str | None) -> list[Found]:
-    """``区卫生局…工作总结`` / ``X关于…的方案``: the body leading the title issued it."""
-    if not title:
-        return []
-    at = text.find(title)
-    if at < 0:
-        return []
+    """``区卫生局…工作总结`` / ``X关于…的方案``: the body leading the title issued it. The title
+    found by the splitter is read, and so is a summary's or plan's own title line near the top
+    when the page put a headline above it (``某市卫生健康委员会2019年工作总结``)."""
+    out = []
+    seen = set()
+    for at, line in _title_lines(text, title):
+        if (at, line) not in seen:
+            seen.add((at, line))
+            out += _title_issuer(line, at)
+    return out
+
+
+def _title_lines(text: str, title: str | None) -> list[tuple[int, str]]:
+    out = []
+    at = text.find(title) if title else -1
+    if at >= 0:
+        out.append((at, title))
+    for m in compiled()["summary_title"].finditer(text, 0, min(len(text), TITLE_ZONE)):
+        out.append((m.start("line"), m.group("line")))
+    return out
+
+
+GENERIC_OPEN = ("乡镇", "各", "全", "本", "该", "我", "基层")  # 乡镇卫生院安全生产工作计划: no one's name
+TITLE_ZONE = 600  # a document's own title line stands near its top
+
+
+def _title_issuer(title: str, at: int) -> list[Found]:
     head = title.split("关于")[0] if "关于" in title else ""
     if head:
         return [Found(at + a - 0, at + b, n, "issuer") for a, b, n in _issuer_names(title, 0, len(head))]
@@ -35,7 +56,7 @@ def title_issuers(text: str, title: str | None) -> list[Found]:
     # a summary or plan titled after its author: the shortest leading name ending in a body
     for i in range(2, min(len(title), 16)):
         if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i])
-                and not _kind(title[:i + 1])):
+                and not _kind(title[:i + 1]) and not title.startswith(GENERIC_OPEN)):
             return [Found(at, at + i, title[:i], "issuer")]
     return []
 

@@ -87,7 +87,8 @@ def is_name(name: str) -> bool:
     if not 2 <= len(name) <= 50 or name in non_parties():
         return False
     bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
-    if re.search(r"[,。;:!?《》]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)", bare) or bare.startswith(NOT_NAME_START):
+    if (re.search(r"[,。;:!?《》【】了]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规", bare)
+            or bare.startswith(NOT_NAME_START)):
         return False
     if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
         return False  # 本院8名中层干部: a number inside counts people too

@@ -92,9 +92,16 @@ def _name_after(text: str, at: int) -> int | None:
     """``院长唐锐主持``: the end of the name after the post, when a reporting verb follows it."""
     for length in (3, 2):
         name = text[at:at + length]
-        if _compiled()["report"].match(text, at + length) and (is_person_name(name) or rare_word(name)):
-            return at + length  # 纪委书记栗某某主持: a rare family name, a word jieba does not know
+        if _compiled()["report"].match(text, at + length) and (
+                is_person_name(name) or (rare_word(name) and _tagged_person(text, at, length))):
+            return at + length  # 纪委书记栗某某主持: a rare family name that jieba tags a person
     return None
+
+
+def _tagged_person(text: str, at: int, length: int) -> bool:
+    """jieba reads ``text[at:at + length]`` as one token tagged a person's name (在会上, 做了 are not)."""
+    toks = tokens(text, at, min(len(text), at + length + 4))
+    return bool(toks) and toks[0][2] == text[at:at + length] and toks[0][3].startswith("nr")
 
 
 def _name_before(text: str, start: int, end: int) -> int | None:

@@ -258,6 +258,9 @@ def _between(text, c_start, c_end, before, after) -> list[tuple[int, int]]:
     return out
 
 
+GROUP_CUES = ("成立", "调整", "组建")  # cues whose object may be a list of groups
+
+
 def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
     """``成立…``: the name follows the cue and ends at the first name ending before a stop."""
     out = []
@@ -293,4 +296,11 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
         if last_de >= 0:
             start = last_de + 1
         out.append((start, end))
+        while cue in GROUP_CUES and text[end:end + 1] in ("和", "、", "及"):
+            # 成立甲领导小组和乙专家委员会: each group set up in the list
+            more = _name_end(text, end + 1, min(c_end, end + 1 + 30))
+            if more is None or _kind(re.sub(r"\s+", "", text[end + 1:more])) not in ("group", "body"):
+                break
+            out.append((end + 1, more))
+            end = more
     return out

@@ -90,8 +90,8 @@ def is_name(name: str) -> bool:
     if (re.search(r"[,。;:!?《》【】了]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规", bare)
             or bare.startswith(NOT_NAME_START)):
         return False
-    if re.search(r"(?:领导干部|党员干部|机关干部|各级领导)$", bare):
-        return False  # 各级党员领导干部要…: an exhortation to everyone, not a party
+    if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员))$", bare):
+        return False  # 各级党员领导干部要…: an exhortation to all; 院长任组长: a post's holder, said
     if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
         return False  # 本院8名中层干部: a number inside counts people too
     if re.search(r"对(?![口外])", bare):

@@ -4,21 +4,29 @@ Input is one document's normalized text (plus its outline and title); output is 
 ``Mention(type="party")`` per (entity, role) pair, in reading order, with the value
 ``{"name": ..., "role": lead|responsible|member|contact|issuer|recipient}``.
 
-Names are found where the grammar of a plan puts them, not by lookup: the subject of a clause
-that charges it (``疾控中心要…``), the slot of a cue (``由…负责``, ``成立…领导小组``,
-``办公室设在…``, ``组长:王军``, ``局长王军任组长``), the addressee line after the title
-(``各区县卫生局,…:``), the issuer before ``关于`` in the title, before the year of a summary's
-title, above ``印发`` or in the 落款 above the signing date, the units of a task table's
-牵头单位/责任单位/配合单位 columns and the people of its 责任人 column; each unit of a 、-list
-after 会同/联合/组织, a clause that opens with 各…单位/机构 or an addressee and goes on with a verb
-(``各定点医疗机构对照清单自查``), the head of a group's office (``由王某兼任办公室主任``), a unit
-and its person after 联系人 (``联系人:局办公室 王某``). A heading glued onto its body
-(``六、工作要求各学校要…``) is skipped; a count (``42个科室``) names no one. Full-width punctuation
-is read as ASCII (``WIDTH_FOLD``), one character for one, so offsets stay exact. A name must end
-like a body, unit, group, office or post (``nlp/data/org_suffixes.tsv``; the checks are in
-``parties_names.py``); cues, roles and non-parties are data files too (``party_cues.tsv``, ``roles.tsv``,
-``non_parties.tsv``). Names of people come from ``_candidate_spans``: jieba's person tags,
-filtered by family name; that is the seam where a NER model (``ner="hanlp"``) adds its spans.
+Names are found where the grammar and the layout of a document put them, not by lookup. This
+module runs the finders and keeps one answer per (entity, role) (``_resolve``: short forms folded
+into full names, 卫生局 -> 县卫生局, 劳工局 -> 劳工事务局). The finders:
+
+- ``parties_structure.py``: the issuer in the title (``X关于…``, ``某医院2023年工作总结``), the
+  ``X文件`` head, the ``印发`` line, the 落款 above the signing date (several units, blank lines),
+  a headline's department in brackets, the 主送 line after the title (cut at ``,``/``;``), a line
+  that is only a 、-list of units;
+- ``parties_labels.py``: ``组 长:王 军``, ``成员:…`` and the lines that go on with them, task-list
+  columns (``(责任单位:X)``, ``牵头单位`` above its names, task tables), ``(X牵头,Y负责)``;
+- ``parties_clauses.py``: the subject of a clause a cue charges (``疾控中心要…``), the slot of a
+  cue (``由…负责``, ``成立…领导小组``, ``会同…``), a post's holder (``局长王军任组长``), the head of
+  a group's office, a clause opening with 各…单位 and a verb;
+- ``parties_subjects.py``: the actors of a report or news item: a named holder beside a post
+  before a reporting verb (``院长某某主持``), a unit opening a sentence with an action
+  (``运输署已安排…``), the unit after 由 (``由镇纪委暗访``).
+
+Full-width punctuation is read as ASCII (``WIDTH_FOLD``), one character for one, so offsets
+stay exact. A name must end like a body, unit, group, office or post (``nlp/data/org_suffixes.tsv``;
+the checks are in ``parties_names.py``); cues, roles, posts and non-parties are data files too
+(``party_cues.tsv``, ``roles.tsv``, ``party_posts.tsv``, ``non_parties.tsv``). Names of people come
+from ``parties_people.py`` (a private jieba tokenizer, run on candidate spans only, and family
+names); that is the seam where a NER model (``ner="hanlp"``) adds its spans.
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨
                r"(?:[作做]了?(?=[^,。;]{0,14}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
-               r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说)")
+               r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布)")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 安全保卫处汇总后…
 ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
@@ -67,6 +67,10 @@ def _compiled() -> dict[str, re.Pattern]:
         "report": re.compile(REPORT_VERB),
         "act": re.compile(ACT_VERB),
         "opener": re.compile(OPENER),
+        "person_list": re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)(?:同志)?等"),
+        "person_list_before": re.compile(
+            r"(?:^|(?<=[,。;:\n]))(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)"
+            r"(?:两|二|三|四|几)位\Z"),
         "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
     }
 
@@ -83,10 +87,37 @@ def post_holders(text: str) -> list[Found]:
         if after:
             out.append(Found(m.start(), after, text[m.end():after], role))
             continue
+        listed = _names_after(text, m.end())
+        if listed:
+            out += [Found(a, b, text[a:b], role) for a, b in listed]  # 医院领导陈某、罗某等做…
+            continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:
             out.append(Found(before, m.end(), text[before:m.start()], role))
+            continue
+        out += [Found(a, b, text[a:b], role) for a, b in _names_before(text, m.start(), m.end())]
     return out
+
+
+def _names_after(text: str, at: int) -> list[tuple[int, int]]:
+    """``领导陈某某、罗某某等做动员讲话``: a 、-list of people after the post, then 等 and a verb."""
+    m = _compiled()["person_list"].match(text, at)
+    if not m or not _compiled()["report"].match(text, m.end()):
+        return []
+    spans = [(at + x.start(), at + x.end()) for x in re.finditer(r"[^、]+", m.group("names"))]
+    return spans if all(is_person_name(text[a:b]) for a, b in spans) else []
+
+
+def _names_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``李某某、徐某某两位副院长公布…``: a 、-list of people, a count of them, then the post."""
+    if not _compiled()["report"].match(text, end):
+        return []
+    m = _compiled()["person_list_before"].search(text, max(0, start - 30), start)
+    if not m:
+        return []
+    spans = [(m.start("names") + x.start(), m.start("names") + x.end())
+             for x in re.finditer(r"[^、]+", m.group("names"))]
+    return spans if all(is_person_name(text[a:b]) for a, b in spans) else []
 
 
 def _name_after(text: str, at: int) -> int | None:

@@ -125,6 +125,11 @@ def test_named_holder_who_reports_the_work(text, who):
     assert who in names("前言。" + text)
 
 
+def test_lists_of_named_holders():
+    got = names("前言。医院领导陈某某、罗某某等做动员讲话,李某某、徐某某两位副院长公布实施方案。")
+    assert got == ["陈某某", "罗某某", "李某某", "徐某某"]
+
+
 @pytest.mark.parametrize("text", [
     "某县林业局原局长王某某收受礼金。",  # a former holder in a case report
     "为贯彻州委吴某某书记对全州工作的要求,特制定本方案。",  # a superior's officer

@@ -112,9 +112,13 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
         if not found and "由" in text[c_start:c_end]:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
+        opens = (compiled()["opening"].fullmatch(text, c_start, c_end) is not None
+                 or compiled()["adverbial"].match(text, c_start, c_end) is not None
+                 or text[c_end:c_end + 1] == ":")  # 接报与初步处置:…, 接到报告后,应急领导小组立即…
         if c_start == s_start:
-            adverbial = adverbial and (compiled()["opening"].fullmatch(text, c_start, c_end) is not None
-                                       or compiled()["adverbial"].match(text, c_start, c_end) is not None)
+            adverbial = adverbial and opens
+        elif opens and s_start > ctx.title_end:
+            adverbial = True
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
     if out and compiled()["plan_made"].search(text, s_start, s_end):

@@ -106,7 +106,7 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             c_end = c_start + 400  # a flattened table is no clause; bound the work
         found = _clause_parties(text, c_start, c_end, ctx)
         if not found and not out and adverbial:
-            # 运输署已安排…, 日前,广西教育厅印发…: the actor of a report opens its sentence, or
+            # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
             # follows the clauses of time, purpose or basis that open it
             found = acting_units(text, _clause_body_start(text, c_start, c_end, ctx.headings), c_end)
         if not found and "由" in text[c_start:c_end]:

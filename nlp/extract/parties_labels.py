@@ -231,8 +231,8 @@ def table_people(text: str, ner: str) -> list[Found]:
 
 
 def bracket_duties(text: str) -> list[Found]:
-    """The units in brackets after a task: ``(市政府办公室、某领导小组办公室牵头,市级各有关部门及
-    各县市区政府按职责分工负责)``: those before 牵头 lead, those before 配合/负责/参与 are charged."""
+    """The units in brackets after a task: ``(县卫健局、县应急管理局牵头,各乡镇及县直有关单位
+    按职责分工负责)``: those before 牵头 lead, those before 配合/负责/参与 are charged."""
     out = []
     for m in compiled()["bracket_duty"].finditer(text):
         for key, role in (("lead", "lead"), ("rest", "responsible")):

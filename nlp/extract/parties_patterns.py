@@ -41,7 +41,7 @@ SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
 SIGNATURE_DATE_LINE = rf"(?m){SIGNATURE_DATE}[ \t]*(?:$|(?=[。(]))"
-# a line that is only a 、-list of names: 市委宣传部、市委政法委、市教体局、市公安局。
+# a line that is only a 、-list of names: 市委宣传部、市卫健委、市教育局、市公安局。
 LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
 # a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)
 HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20})\)[ \t]*$"
@@ -103,10 +103,10 @@ SAMPLES = {
     "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
-    "HEADLINE_ISSUER": ("劳工局跟进天花倒塌意外 (劳工事务局)",),
-    "BRACKET_DUTY": ("(市政府办公室、市某领导小组办公室牵头,市级各有关部门及各县市区政府按职责分工负责)", "(县卫健局牵头)"),
+    "HEADLINE_ISSUER": ("某局跟进工地意外 (某某事务局)",),
+    "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
-    "LIST_LINE": ("市委宣传部、市委政法委、市公安局。",),
+    "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
     "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日"),
     "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
     "ADVERB": ("按职责分工", "积极"),
@@ -115,7 +115,7 @@ SAMPLES = {
     "TABLE_SPLIT": ("\t", "  "),
     "PLAN_MADE": ("制定本", "特制定"),
     "OPENING": ("日前", "9月5日上午", "会上"),
-    "ADVERBIAL": ("为进一步深化隐患排查治理", "因此", "在市委的领导下"),
+    "ADVERBIAL": ("为进一步加强安全管理", "因此", "在市委的领导下"),
     "COUNT": ("42个科室", "三家医院"),
     "VERB_AFTER": ("对照", "组成"),
     "HEADING_WORD": ("工作要求", "组织保障"),

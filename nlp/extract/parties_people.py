@@ -91,7 +91,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
 
     Space-separated names are taken as written (a one-character piece joins the next:
     ``鲍 明`` -> 鲍明); a run without separators yields the tagged name it opens with. In a
-    、-list a rare family name does not end it (``蒋明、裘东、祝某``: two or three characters that
+    、-list a rare family name does not end it (``蒋某、裘某、祝某``: two or three characters that
     are no common word), and names in brackets are read too (``医务(范某、魏某)``).
     """
     out: list[Span] = []

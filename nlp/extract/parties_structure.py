@@ -135,7 +135,7 @@ def recipients(text: str) -> list[Found]:
 
     The line is cut into addressees at ``,``/``;``; a 、 splits one further only when every 、-part
     is a unit's full name (``市政府各部门、各直属单位``), so ``各省、自治区、直辖市人民政府`` and
-    ``高新开发区、经济技术开发区管委会`` stay whole. A label with a short value (``发布机构:某局``)
+    ``甲开发区、乙开发区管委会`` stay whole. A label with a short value (``发布机构:某局``)
     is no addressee line.
     """
     out = []
@@ -186,7 +186,7 @@ def _addressees(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             return []  # 成立…领导小组: a clause before a list, not an addressee
         parts = [(x, y) for x, y in pieces(text, a, b, compiled()["addressee_part"])]
         kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
-        # a line without commas may list places too: 宣州区人民政府、宣城经开区、市直有关单位
+        # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
         places = len(chunks) == 1
         if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
                                   and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= 3
@@ -208,7 +208,7 @@ LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists t
 
 def listed_units(text: str) -> list[Found]:
     """A line that is nothing but a 、-list of units (an attachment's 参会单位名单, a 成员单位 list):
-    ``市委宣传部、市委政法委、市教体局、市公安局``; each unit is responsible."""
+    ``市委宣传部、市卫健委、市教育局、市公安局``; each unit is responsible."""
     out = []
     for m in compiled()["list_line"].finditer(text):
         parts = pieces(text, *m.span("names"), compiled()["addressee_part"])

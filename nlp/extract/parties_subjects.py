@@ -3,10 +3,10 @@
 Two cheap cues, each read where it can only name an actor:
 
 - a named office-holder beside a post (``party_posts.tsv``) and a reporting verb:
-  ``院长唐锐主持…``, ``杨启南书记传达…``, ``市长卢秀燕呼吁…`` (``REPORT_VERB`` must follow, so a
+  ``院长赵某主持…``, ``钱某书记传达…``, ``市长孙某某呼吁…`` (``REPORT_VERB`` must follow, so a
   violator in a case report, ``原局长王某收受…``, is not taken);
 - a unit that opens a clause and goes on with an action (``ACT_VERB``): ``运输署已安排…``,
-  ``社会福利署会跟进…``, ``安全保卫处汇总后报学校``; time words before it (``日前,``) are skipped.
+  ``某某署会跟进…``, ``保卫处汇总后报校办``; time words before it (``日前,``) are skipped.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from nlp.extract.parties_names import (
 from nlp.extract.parties_patterns import Found
 from nlp.extract.parties_people import is_person_name, rare_word, tokens
 
-# what a named office-holder does in a report: 院长唐锐主持仪式, 杨启南书记传达…, 高拔升亦已会见
+# what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
                r"(?:[在于][^,。;]{1,14}?(?:时|中|上|后)|向[^,。;]{1,8}?(?=[做作]))?"
@@ -32,18 +32,18 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布)")
-# what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 安全保卫处汇总后…
+# what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
 ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
             r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究)")
-# time words and connectives that may open the clause before the unit: 日前,广西教育厅印发…
+# time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
 OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
           r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电"
           r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
-# a name may stand right after these (会议由辛力院长主持, 会上,杨启南书记传达)
+# a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
 NAME_BEFORE = ",。;:、()“”《》 \t\n由和与及请派"
 UNIT_KINDS = ("body", "unit", "office", "group")
 # jieba tags that cannot stand inside a unit's name (verb, adverb, preposition, conjunction,
@@ -53,7 +53,7 @@ MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
 
 SAMPLES = {
-    "REPORT_VERB": ("的带领下", "做了动员讲话", "于活动中指出", "向全院做了工作报告", "主持", "在会上强调", "亦已会见", "同志宣读", "今(7日)特别在会报中指示", "教授今日(七月二十二日)出席"),
+    "REPORT_VERB": ("的带领下", "做了动员讲话", "于活动中指出", "向全院做了工作报告", "主持", "在会上强调", "亦已会见", "同志宣读", "今(7日)特别在会议中指示", "教授今日(七月二十二日)出席"),
     "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门", "今(30)日", "在二○○二年"),
     "OPENER": ("日前", "据悉", "6月27日下午", "新华社北京7月29日电"),
 }
@@ -76,7 +76,7 @@ def _compiled() -> dict[str, re.Pattern]:
 
 
 def post_holders(text: str) -> list[Found]:
-    """People named beside a post who lead or report the work: ``院长唐锐主持…`` -> 唐锐 (lead)."""
+    """People named beside a post who lead or report the work: ``院长赵某主持…`` -> 赵某 (lead)."""
     rx = _compiled()
     out = []
     for m in rx["post"].finditer(text):
@@ -121,7 +121,7 @@ def _names_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _name_after(text: str, at: int) -> int | None:
-    """``院长唐锐主持``: the end of the name after the post, when a reporting verb follows it."""
+    """``院长赵某主持``: the end of the name after the post, when a reporting verb follows it."""
     for length in (3, 2):
         name = text[at:at + length]
         if _compiled()["report"].match(text, at + length) and (
@@ -137,7 +137,7 @@ def _tagged_person(text: str, at: int, length: int) -> bool:
 
 
 def _name_before(text: str, start: int, end: int) -> int | None:
-    """``由辛力院长主持``: the start of the name before the post, when a reporting verb follows it."""
+    """``由周某院长主持``: the start of the name before the post, when a reporting verb follows it."""
     if not _compiled()["report"].match(text, end):
         return None
     for length in (3, 2):
@@ -148,7 +148,7 @@ def _name_before(text: str, start: int, end: int) -> int | None:
         if any(before.endswith(w) for w, why in non_parties().items() if why == "superior"):
             return None  # 州委某某书记对…: a superior's word, not the plan's work
         if at == 0 or text[at - 1] in NAME_BEFORE or _kind(before) in UNIT_KINDS:
-            return at  # 屏东县政府周春米县长: a unit's name may stand before it too
+            return at  # 某县政府吴某某县长: a unit's name may stand before it too
     return None
 
 
@@ -160,7 +160,7 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
     end = _name_end(text, start, min(c_end, start + MAX_LIST + 1), rx["act"])
     if end is None or end >= c_end:
         return []
-    names = _split_names(text, start, end)  # 省委活动办、省纪委印发了…
+    names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
     if not names or any(not _unit_name(n) for _, _, n in names):
         return []
     return [Found(a, b, n, "responsible") for a, b, n in names]
@@ -180,7 +180,7 @@ def _noun_phrase(name: str) -> bool:
     toks = tokens(re.sub(r"^(?:各|全体|全)", "", name))  # 各参会单位: 各 is no pronoun here
     if not toks or (toks[-1][3].startswith("v") and len(toks[-1][2]) > 1):
         return False  # 高标准组织: 组织 is the verb here
-    # a campaign's office or group is named after its work: 省委教育实践活动办公室
+    # a campaign's office or group is named after its work: 市委专项活动办公室
     verbs_ok = _kind(name) == "group" or name.endswith(("办公室", "办"))
     for _, _, word, flag in toks[:-1]:
         if flag == "m" and word.startswith("第"):

@@ -33,14 +33,14 @@ def issuers(text: str) -> list[str]:
 @pytest.mark.parametrize("line, expected", [
     # commas cut; a 、 inside a fixed phrase of places does not
     ("各省、自治区、直辖市人民政府,国务院各部委:", ["各省、自治区、直辖市人民政府", "国务院各部委"]),
-    ("各县(市)、区人民政府,市人民政府各部门:", ["各县(市)、区人民政府", "市人民政府各部门"]),
+    ("各县(市)、区人民政府,县人民政府各部门:", ["各县(市)、区人民政府", "县人民政府各部门"]),
     # a 、 between full names of units splits them
-    ("各县、区人民政府,高新区管委会,市政府各部门、各直属单位:",
-     ["各县、区人民政府", "高新区管委会", "市政府各部门", "各直属单位"]),
+    ("各县、区人民政府,某园区管委会,县政府各部门、各直属单位:",
+     ["各县、区人民政府", "某园区管委会", "县政府各部门", "各直属单位"]),
     # a line without commas may list places and units
     ("某区人民政府、某经开区、某职业技术学院、市直有关单位:",
      ["某区人民政府", "某经开区", "某职业技术学院", "市直有关单位"]),
-    ("各镇街,区直各有关部门:", ["各镇街", "区直各有关部门"]),
+    ("各镇街,县直有关单位:", ["各镇街", "县直有关单位"]),
     ("各村(场)、有关部门:", ["各村(场)、有关部门"]),
 ])
 def test_addressee_line(line, expected):
@@ -105,12 +105,12 @@ def test_task_list_columns(text, expected):
 
 
 def test_a_line_of_units_lists_them():
-    text = "附件1\n\n参会单位名单\n\n市委宣传部、市委政法委、市老干局、市发改委、市公安局\n"
-    assert names(text) == ["市委宣传部", "市委政法委", "市老干局", "市发改委", "市公安局"]
+    text = "附件1\n\n参会单位名单\n\n市委宣传部、市卫健委、市教育局、市民政局、市公安局\n"
+    assert names(text) == ["市委宣传部", "市卫健委", "市教育局", "市民政局", "市公安局"]
 
 
 def test_a_sentence_with_a_list_is_not_a_list_line():
-    assert "市公安局" not in names("今年市委宣传部、市委政法委、市公安局的工作都很好\n")
+    assert "市公安局" not in names("今年市委宣传部、市卫健委、市公安局的工作都很好\n")
 
 
 # ---- reports: named office-holders and acting units ---------------------------------------
@@ -118,7 +118,7 @@ def test_a_sentence_with_a_list_is_not_a_list_line():
 @pytest.mark.parametrize("text, who", [
     ("会议由党委副书记、院长赵某某主持。", "赵某某"),
     ("会上,钱某某书记传达了上级精神。", "钱某某"),
-    ("某县县长孙某某今(7日)特别在主管会报中指示消防局加强检查。", "孙某某"),
+    ("某县县长孙某某今(7日)特别在会议中指示有关部门加强检查。", "孙某某"),
     ("以下为某某局局长周某某教授今日(七月二十二日)出席活动后的谈话。", "周某某"),
 ])
 def test_named_holder_who_reports_the_work(text, who):
@@ -140,9 +140,9 @@ def test_no_holder(text):
 
 @pytest.mark.parametrize("text, unit", [
     ("运输署已安排人员到场视察。", "运输署"),
-    ("日前,江河省教育厅印发通知,要求加强排查。", "江河省教育厅"),
-    ("为加强消防安全,整改火灾隐患,青山市第二人民医院开展安全自查。", "青山市第二人民医院"),
-    ("安全保卫处汇总后报学校。", "安全保卫处"),
+    ("日前,江河省教育厅印发通知,部署校园安全工作。", "江河省教育厅"),
+    ("为做好消防工作,排查火灾隐患,青山市第二人民医院开展安全自查。", "青山市第二人民医院"),
+    ("总务处汇总各班情况后统一上报。", "总务处"),
 ])
 def test_unit_that_acts_in_a_report(text, unit):
     assert unit in names("前言。" + text)
@@ -152,7 +152,7 @@ def test_unit_that_acts_in_a_report(text, unit):
     "高标准组织开展主题活动。",  # 组织 is the verb
     "决定组织开展安全大检查。",
     "即从县里组织医师,深入基层社区、单位举行宣传。",  # not the clause's actor
-    "此次绍兴某校党委会议开得很好。",
+    "此次青山某校党委会议开得很好。",
 ])
 def test_no_acting_unit(text):
     assert names("前言。" + text) == []

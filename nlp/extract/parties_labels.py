@@ -15,7 +15,15 @@ from nlp.extract.parties_names import (
     split_names as _split_names,
     top_pieces as _top_pieces,
 )
-from nlp.extract.parties_patterns import GROUP_ROLES, TABLE_CHARS, TABLE_OFFICE_ENDINGS, Found, compiled, line_spans, pieces
+from nlp.extract.parties_patterns import (
+    GROUP_ROLES,
+    TABLE_CHARS,
+    TABLE_OFFICE_ENDINGS,
+    Found,
+    compiled,
+    line_spans,
+    pieces,
+)
 from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
 
 
@@ -239,4 +247,46 @@ def bracket_duties(text: str) -> list[Found]:
             if m.group(key):
                 a, b = m.span(key)
                 out += [Found(x, y, n, role) for x, y, n in _split_names(text, a, b)]
+    return out
+
+
+PEOPLE_COLUMNS = {"负责人": "responsible", "责任人": "responsible", "联系人": "contact", "联络人": "contact"}
+HEADER_CELL = re.compile(r"[\u4e00-\u9fff()]{1,8}")  # a header cell of a table flattened one cell a line
+MAX_COLUMNS = 8
+
+
+def column_people(text: str) -> list[Found]:
+    """A table flattened one cell a line (``组别⏎人数⏎说明⏎负责人⏎一组⏎15⏎…⏎王某某⏎…``): the header
+    is a run of short lines holding 负责人/责任人/联系人; each following group of as many lines is a
+    row, and the cell under that header is a person."""
+    out = []
+    spans = line_spans(text)
+    cells = [(a, b, text[a:b].strip()) for a, b in spans]
+    cells = [(a, b, c) for a, b, c in cells if c]
+    k = 0
+    while k < len(cells):
+        if cells[k][2] not in PEOPLE_COLUMNS:
+            k += 1
+            continue
+        first = k
+        while (first > 0 and k - first < MAX_COLUMNS - 1
+               and HEADER_CELL.fullmatch(cells[first - 1][2]) and cells[first - 1][2] not in PEOPLE_COLUMNS):
+            first -= 1
+        last = k
+        while (last + 1 < len(cells) and last - first < MAX_COLUMNS - 1
+               and HEADER_CELL.fullmatch(cells[last + 1][2]) and not is_person_name(_normalize(cells[last + 1][2]))):
+            last += 1
+        width, column = last - first + 1, k - first
+        role = PEOPLE_COLUMNS[cells[k][2]]
+        row = last + 1
+        found = []
+        while width >= 3 and row + width <= len(cells):
+            x, y, cell = cells[row + column]
+            name = _normalize(cell)
+            if not is_person_name(name):
+                break
+            found.append(Found(x, y, name, role))
+            row += width
+        out += found if len(found) >= 2 else []
+        k = max(k + 1, row)
     return out

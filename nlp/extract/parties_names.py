@@ -68,7 +68,8 @@ def post_person(name: str) -> str | None:
             return bare[len(word):]
     for length in (3, 2):  # 卫生部部长高某: a unit, its post, then the person
         who, head = bare[-length:], bare[:-length]
-        if is_person_name(who) and head.endswith(tuple(person_posts() | set(role_words()) | set(party_posts()))):
+        posts = tuple(person_posts() | set(role_words()) | set(party_posts()))
+        if is_person_name(who) and head.endswith(posts):
             return who
     return None
 

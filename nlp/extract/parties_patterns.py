@@ -35,7 +35,8 @@ COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵�
 LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
          rf"|{COLUMN})\s*:\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
-LABEL_MORE = r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?[ \t]*(?=\n|$)"
+LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?"
+              r"[ \t]*(?=\n|$)")
 LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:李红,电话:… ends at ,电话
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
@@ -154,7 +155,8 @@ def compiled() -> dict[str, re.Pattern]:
         "label": re.compile(LABEL),
         "label_end": re.compile(LABEL_NAMES_END),
         "label_more": re.compile(LABEL_MORE),
-        "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})[ \t]+[^\s:,、]{2,30}\s*"),
+        "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})"
+                                  r"[ \t]+[^\s:,、]{2,30}\s*"),
         "signature_date": re.compile(SIGNATURE_DATE_LINE),
         "list_line": re.compile(LIST_LINE),
         "summary_title": re.compile(SUMMARY_TITLE),

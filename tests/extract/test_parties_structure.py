@@ -113,6 +113,12 @@ def test_a_sentence_with_a_list_is_not_a_list_line():
     assert "市公安局" not in names("今年市委宣传部、市卫健委、市公安局的工作都很好\n")
 
 
+def test_people_column_of_a_table_flattened_one_cell_a_line():
+    text = ("附件1:\n组别\n人数\n说明\n负责人\n一组\n15\n见下表\n刘某某\n二组\n12\n见下表\n冯某某\n"
+            "三组\n9\n见下表\n陈某某\n")
+    assert pairs(text) == [("刘某某", "responsible"), ("冯某某", "responsible"), ("陈某某", "responsible")]
+
+
 # ---- reports: named office-holders and acting units ---------------------------------------
 
 @pytest.mark.parametrize("text, who", [

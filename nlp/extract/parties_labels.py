@@ -272,21 +272,22 @@ def column_people(text: str) -> list[Found]:
         while (first > 0 and k - first < MAX_COLUMNS - 1
                and HEADER_CELL.fullmatch(cells[first - 1][2]) and cells[first - 1][2] not in PEOPLE_COLUMNS):
             first -= 1
-        last = k
-        while (last + 1 < len(cells) and last - first < MAX_COLUMNS - 1
-               and HEADER_CELL.fullmatch(cells[last + 1][2]) and not is_person_name(_normalize(cells[last + 1][2]))):
-            last += 1
-        width, column = last - first + 1, k - first
-        role = PEOPLE_COLUMNS[cells[k][2]]
-        row = last + 1
-        found = []
-        while width >= 3 and row + width <= len(cells):
-            x, y, cell = cells[row + column]
-            name = _normalize(cell)
-            if not is_person_name(name):
+        column, role = k - first, PEOPLE_COLUMNS[cells[k][2]]
+        best: list[Found] = []
+        row_end = k + 1
+        for width in range(max(3, column + 1), MAX_COLUMNS + 1):  # the width whose rows read best
+            if not all(HEADER_CELL.fullmatch(c) for _, _, c in cells[first:first + width]):
                 break
-            found.append(Found(x, y, name, role))
-            row += width
-        out += found if len(found) >= 2 else []
+            found, row = [], first + width
+            while row + width <= len(cells):
+                x, y, cell = cells[row + column]
+                if not is_person_name(_normalize(cell)):
+                    break
+                found.append(Found(x, y, _normalize(cell), role))
+                row += width
+            if len(found) > len(best):
+                best, row_end = found, row
+        out += best if len(best) >= 2 else []
+        row = row_end
         k = max(k + 1, row)
     return out

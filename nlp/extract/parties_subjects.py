@@ -197,7 +197,10 @@ def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
     out = []
     for m in _compiled()["by"].finditer(text, c_start, c_end):
         start, best = m.end(), None
-        ends = {b for _, b, _, _ in tokens(text, start, min(c_end, start + MAX_UNIT))}
+        stop = min(c_end, start + MAX_UNIT)
+        if not any(_kind(text[start:e]) in UNIT_KINDS for e in range(start + 3, stop + 1)):
+            continue  # no unit ending after 由: jieba is not run
+        ends = {b for _, b, _, _ in tokens(text, start, stop)}
         for end in sorted(e for e in ends if e >= start + 3):  # 由党委委员…: not 党委委
             name = re.sub(r"\s+", "", text[start:end])
             if _kind(name) in UNIT_KINDS and text[end:end + 1] not in ("的", "和", "及", "、") \

@@ -66,6 +66,7 @@ def _compiled() -> dict[str, re.Pattern]:
     return {
         "post": re.compile("|".join(map(re.escape, posts))),
         "report": re.compile(REPORT_VERB),
+        "report_joint": re.compile(rf"[和与及、][\u4e00-\u9fff]{{2,12}}?{REPORT_VERB}"),
         "act": re.compile(ACT_VERB),
         "opener": re.compile(OPENER),
         "person_list": re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)(?:同志)?等"),
@@ -84,13 +85,13 @@ def post_holders(text: str) -> list[Found]:
         role = party_posts()[m.group()]
         if text[max(0, m.start() - 1):m.start()] in ("原", "前"):
             continue  # 原局长王某: a former holder, a case, not a party
-        after = _name_after(text, m.end())
-        if after:
-            out.append(Found(m.start(), after, text[m.end():after], role))
-            continue
         listed = _names_after(text, m.end())
         if listed:
             out += [Found(a, b, text[a:b], role) for a, b in listed]  # 医院领导陈某、罗某等做…
+            continue
+        after = _name_after(text, m.end())
+        if after:
+            out.append(Found(m.start(), after, text[m.end():after], role))
             continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:
@@ -125,10 +126,15 @@ def _name_after(text: str, at: int) -> int | None:
     """``院长赵某主持``: the end of the name after the post, when a reporting verb follows it."""
     for length in (3, 2):
         name = text[at:at + length]
-        if _compiled()["report"].match(text, at + length) and (
+        if _reports(text, at + length) and (
                 is_person_name(name) or (rare_word(name) and _tagged_person(text, at, length))):
             return at + length  # 纪委书记栗某某主持: a rare family name that jieba tags a person
     return None
+
+
+def _reports(text: str, at: int) -> bool:
+    """A reporting verb follows, maybe after a second holder (``张某和纪委书记孙某带领…``)."""
+    return bool(_compiled()["report"].match(text, at) or _compiled()["report_joint"].match(text, at))
 
 
 def _tagged_person(text: str, at: int, length: int) -> bool:
@@ -139,7 +145,7 @@ def _tagged_person(text: str, at: int, length: int) -> bool:
 
 def _name_before(text: str, start: int, end: int) -> int | None:
     """``由周某院长主持``: the start of the name before the post, when a reporting verb follows it."""
-    if not _compiled()["report"].match(text, end):
+    if not _reports(text, end):
         return None
     for length in (3, 2):
         at = start - length

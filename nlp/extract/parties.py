@@ -66,7 +66,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += header_issuers(text)
     found += signatures(text)
     found += headline_issuers(text)
-    found += recipients(text)
+    found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)
     found += post_holders(text)
     found += listed_units(text)

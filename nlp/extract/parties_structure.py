@@ -130,13 +130,14 @@ def _signers(text: str, start: int, end: int) -> list[Found]:
     return out
 
 
-def recipients(text: str) -> list[Found]:
+def recipients(text: str, title_end: int = -1) -> list[Found]:
     """The addressee (主送) line after the title: ``各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):``.
 
     The line is cut into addressees at ``,``/``;``; a 、 splits one further only when every 、-part
     is a unit's full name (``市政府各部门、各直属单位``), so ``各省、自治区、直辖市人民政府`` and
     ``甲开发区、乙开发区管委会`` stay whole. A label with a short value (``发布机构:某局``)
-    is no addressee line.
+    is no addressee line. A line of its own right after the title is read leniently: an addressee
+    with no known ending (``各镇街道``) does not undo the others when most of them read.
     """
     out = []
     limit = min(len(text), 5000)
@@ -154,10 +155,15 @@ def recipients(text: str) -> list[Found]:
         for genre in compiled()["genre"].finditer(head):
             pass
         start = line_start + (genre.end() if genre else 0)
-        names = _addressees(text, start, m.start())
+        after_title = line_start - title_end if title_end >= 0 else line_start  # no title: the top
+        own_line = not rest and 0 <= after_title <= ADDRESSEE_AFTER_TITLE
+        names = _addressees(text, start, m.start(), lenient=own_line)
         if names:
             out += [Found(a, b, n, "recipient") for a, b, n in names]
     return out
+
+
+ADDRESSEE_AFTER_TITLE = 120  # the 主送 line follows the title (and its 发文字号) closely
 
 
 ADDRESSEE_KINDS = ("body", "unit", "office", "group", "place")
@@ -171,9 +177,11 @@ def _ending_kind(name: str) -> str | None:
     return next((org_suffixes().get(s, "person") for s in suffix_list() if bare.endswith(s)), None)
 
 
-def _addressees(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The addressees of ``text[start:end]``; [] unless every one of them is an addressee."""
-    out = []
+def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[tuple[int, int, str]]:
+    """The addressees of ``text[start:end]``; [] unless every one of them is an addressee (or,
+    ``lenient``, most of them, the rest written like names)."""
+    out: list[tuple[int, int, str]] = []
+    unknown: list[tuple[int, int, str]] = []
     chunks = pieces(text, start, end, compiled()["addressee_sep"])
     for a, b in chunks:
         while a < b and text[a].isspace():
@@ -198,9 +206,13 @@ def _addressees(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             out.append((a, b, name))
         elif name.startswith(ADDRESSEE_OPEN) and len(name) <= 8:
             out.append((a, b, name))  # 各村(场)
+        elif lenient and len(name) <= 20:
+            unknown.append((a, b, name))
         else:
             return []
-    return out
+    if unknown and len(unknown) >= len(out):
+        return []
+    return sorted(out + unknown)
 
 
 LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists the units concerned

@@ -48,6 +48,12 @@ def test_addressee_line(line, expected):
     assert recipients(text) == expected
 
 
+def test_addressee_line_after_the_title_keeps_a_name_with_no_known_ending():
+    text = "关于做好防汛工作的通知\n各乡镇,县直各部门,青山农民专业合作社:\n现将有关事项通知如下。"
+    assert recipients(text) == ["各乡镇", "县直各部门", "青山农民专业合作社"]
+    assert recipients("前言很长的一段话。" * 30 + "\n各乡镇,青山农民专业合作社:\n") == []
+
+
 @pytest.mark.parametrize("line", [
     "发布机构: 某市人民政府",  # a page's label and its short value
     "(一)成立某某工作领导小组:",  # a clause before a list

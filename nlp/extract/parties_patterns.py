@@ -41,7 +41,8 @@ LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
-SIGNATURE_DATE_LINE = rf"(?m){SIGNATURE_DATE}[ \t]*(?:$|(?=[。(]))"
+SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
+                       r"[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9]{0,2}\s*日?)?)[ \t]*(?:$|(?=[。(]))")
 # a line that is only a 、-list of names: 市委宣传部、市卫健委、市教育局、市公安局。
 LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
 # a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)
@@ -108,7 +109,7 @@ SAMPLES = {
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
     "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
-    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日"),
+    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
     "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
     "ADVERB": ("按职责分工", "积极"),
     "CHROME_LINE": ("上一篇:", "相关链接"),

@@ -47,6 +47,12 @@ TITLE_ZONE = 600  # a document's own title line stands near its top
 
 def _title_issuer(title: str, at: int) -> list[Found]:
     head = title.split("关于")[0] if "关于" in title else ""
+    printed = re.match(r"(?P<head>[^《》]{3,40}?)(?:联合)?印发《", title)
+    if not head and printed:  # 某省委办公厅 某省政府办公厅印发《…》: the issuers, one after another
+        head = printed.group("head")
+        return [Found(at + x.start(), at + x.end(), _normalize(x.group()), "issuer")
+                for x in re.finditer(r"[^\s、,]+", head)
+                if _is_name(_normalize(x.group())) and _kind(_normalize(x.group())) in ISSUER_KINDS]
     if head:
         return [Found(at + a - 0, at + b, n, "issuer") for a, b, n in _issuer_names(title, 0, len(head))]
     # 某县中医医院2023年工作总结: the name before the year is the author

@@ -75,6 +75,17 @@ def test_joint_signature_several_units_a_line():
     assert sorted(issuers(text)) == sorted(["某省卫生健康委办公厅", "某省发展改革委办公厅", "某省财政厅办公室"])
 
 
+@pytest.mark.parametrize("date", ["2013年5月", "2017年4月 日", "2021年1月18"])
+def test_signature_with_an_incomplete_date(date):
+    assert issuers(f"请认真执行。\n青山市第一中学\n{date}\n附件") == ["青山市第一中学"]
+
+
+def test_issuers_of_a_printed_title():
+    title = "某省委办公厅 某省政府办公厅印发《若干规定》"
+    got = [m.value["name"] for m in find_parties(title + "\n正文。", title=title) if m.value["role"] == "issuer"]
+    assert got == ["某省委办公厅", "某省政府办公厅"]
+
+
 def test_a_date_in_a_sentence_is_no_signature():
     assert issuers("会议定于2023年3月1日\n召开。") == []
 

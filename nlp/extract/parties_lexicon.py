@@ -106,6 +106,13 @@ def role_words() -> dict[str, str]:
     return {r.cells[0]: r.cells[1] for r in rows}
 
 
+@cache
+def party_posts() -> dict[str, str]:
+    """Posts written beside a named person in reports -> role, from ``party_posts.tsv``."""
+    rows = read_table("party_posts.tsv", ("post", "role"), {1: ROLES})
+    return {r.cells[0]: r.cells[1] for r in rows}
+
+
 class PartyCue(NamedTuple):
     before: str  # words written before the name ("" if none)
     after: str  # words written after it

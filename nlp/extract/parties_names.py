@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.extract.parties_lexicon import non_parties, org_suffixes, role_words
+from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words
 from nlp.extract.parties_people import is_person_name
 
 # words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
@@ -20,15 +20,20 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "向", "为", "将", "从", "与", "让", "其", "统计", "排队", "方法", "通过", "结合", "围绕",
                   "加强", "广大", "其他", "其它", "相应", "有关", "所有", "凡", "确保", "组织", "坚持", "下设",
                   "设立", "成立", "确定", "了", "形成", "实行", "建立", "落实", "督促", "要求",
-                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展", "所在")
+                  "推动", "动员", "引导", "鼓励", "支持", "帮助", "会同", "开展", "所在",
+                  # verbs and connectives that open a clause, not a name: 召开院办…, 协助学校党委…
+                  "召开", "传达", "追究", "参加", "参与", "协助", "履行", "配合", "明确", "出席", "邀请",
+                  "邀集", "带头", "要", "强调", "接受", "收受", "庆祝", "收听", "择优", "尤其", "而是", "私下",
+                  "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿", "有条件")
 # a number with its measure word counts units, it names none: 与42个科室签订责任书
 COUNT = r"[0-9一二三四五六七八九十百千两几多]+(?:个|家|名|所|项|位|支|批|类|处)"  # at a name's start
 NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下设|对|为|具体|要|将|研究|统一"
-             r"|实行|开展|进行|的|在|于|按照|根据|并|,)")  # 领导小组,下设… ends 领导小组
+             r"|实行|开展|进行|的|在|于|按照|根据|并|,|备案|审查|洽询|咨询|联系|信箱|邮箱)")  # 领导小组,下设… ends 领导小组
 # a verb that ends the subject or object before it: 各定点医药机构对照清单自查, 会同纪检组采取…方式
 VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会同|协助|配合|参加|参与|制定|建立|落实|完成"
               r"|做好|抓好|加强|组织|召开|督促|指导|检查|排查|整改|上报|报送|认真|严格|全面|逐|立即|及时"
-              r"|按|依法|派出|成立|针对|围绕|做到|确保|坚持|把|向|与)")
+              r"|按|依法|派出|成立|针对|围绕|做到|确保|坚持|把|向|与|审核|审批|受理|办理|评审|汇总|核实|核查|实施"
+              r"|发放|统计|收集|跟进|调查|处理)")
 _COUNT_RX = re.compile(COUNT)
 _STOP_RX = re.compile(NAME_STOP)
 _LIST_STOP_RX = re.compile(rf"{NAME_STOP}|{VERB_AFTER}")
@@ -61,6 +66,11 @@ def post_person(name: str) -> str | None:
     for word in sorted(set(role_words()) | person_posts(), key=len, reverse=True):
         if bare.startswith(word) and is_person_name(bare[len(word):]) and len(bare) - len(word) <= 3:
             return bare[len(word):]
+    for length in (3, 2):  # 卫生部部长高某: a unit, its post, then the person
+        who, head = bare[-length:], bare[:-length]
+        posts = tuple(person_posts() | set(role_words()) | set(party_posts()))
+        if is_person_name(who) and head.endswith(posts):
+            return who
     return None
 
 
@@ -78,8 +88,11 @@ def is_name(name: str) -> bool:
     if not 2 <= len(name) <= 50 or name in non_parties():
         return False
     bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
-    if re.search(r"[,。;:!?《》]|[0-9]{3,}|^[的之]", bare) or bare.startswith(NOT_NAME_START):
+    if (re.search(r"[,。;:!?《》【】了]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规", bare)
+            or bare.startswith(NOT_NAME_START)):
         return False
+    if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员))$", bare):
+        return False  # 各级党员领导干部要…: an exhortation to all; 院长任组长: a post's holder, said
     if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
         return False  # 本院8名中层干部: a number inside counts people too
     if re.search(r"对(?![口外])", bare):

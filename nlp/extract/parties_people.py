@@ -3,9 +3,9 @@
 ``candidate_spans(text, ner=...)`` is the seam for a NER model: the rule spans come from jieba
 (``nr`` tokens of two to four characters that open with a common family name and are not common
 words); a model's person spans, when ``ner="hanlp"`` is wired in, are merged with them there.
-jieba is imported and initialised inside, once per process, with the user dictionary of
-administrative bodies (``nlp/data/jieba_user_dict.txt``) so sections such as 医政股 are not
-glued to the names beside them.
+jieba is imported inside; a private ``jieba.Tokenizer`` (never the process-wide default) is
+initialised once per process with the user dictionary of administrative bodies
+(``nlp/data/jieba_user_dict.txt``) so sections such as 医政股 are not glued to the names beside them.
 """
 
 from __future__ import annotations
@@ -23,12 +23,15 @@ MAX_JIEBA_CHARS = 200_000  # beyond this, person names are looked for only near 
 
 @cache
 def _jieba():
-    """jieba's tagger, initialised once with the user dictionary (lines validated)."""
+    """A private jieba tokenizer and its tagger, loaded once with the user dictionary (lines
+    validated): jieba's process-wide default dictionary is never modified, so other stages cut
+    text as they would without us."""
     import jieba
     import jieba.posseg
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    tokenizer = jieba.Tokenizer()  # loaded from jieba's own files: what other stages added to
+    tokenizer.initialize()  # the default dictionary never reaches us, nor ours them
     path = user_dict_path()
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
@@ -38,8 +41,8 @@ def _jieba():
             cells = line.split()
             if len(cells) != 3 or not cells[1].isdigit():
                 raise BadDataFile(f"jieba_user_dict.txt:{n}: expected 'word frequency tag', got {line!r}")
-            jieba.add_word(cells[0], int(cells[1]), cells[2])
-    return jieba, jieba.posseg
+            tokenizer.add_word(cells[0], int(cells[1]), cells[2])
+    return tokenizer, jieba.posseg.POSTokenizer(tokenizer)
 
 
 def is_person_name(word: str) -> bool:
@@ -55,10 +58,10 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     end = len(text) if end is None else min(end, len(text))
     if end <= start or end - start > MAX_JIEBA_CHARS:
         return []
-    _, posseg = _jieba()
+    _, tagger = _jieba()
     out = []
     pos = start
-    for word, flag in posseg.cut(text[start:end]):
+    for word, flag in tagger.cut(text[start:end]):
         at = text.find(word, pos, end)
         if at < 0:
             continue
@@ -73,8 +76,8 @@ def candidate_spans(text: str, *, ner: str = "auto", start: int = 0, end: int | 
 
     ``ner`` other than "rules" will add a model's spans here; for now every value uses the rules.
     """
-    jieba, _ = _jieba()
-    freq = jieba.dt.FREQ
+    tokenizer, _ = _jieba()
+    freq = tokenizer.FREQ
     out: list[Span] = []
     for at, stop, word, flag in (tokens(text, start, end) if toks is None else toks):
         # jieba tags some common words nr (许可证, 公正); a real name is rare in its dictionary
@@ -87,10 +90,12 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
     """People listed in ``text[start:end]`` after a label: ``刘石溪 邓英明 鲍 明`` or ``甘筱华序号…``.
 
     Space-separated names are taken as written (a one-character piece joins the next:
-    ``鲍 明`` -> 鲍明); a run without separators yields the tagged name it opens with.
+    ``鲍 明`` -> 鲍明); a run without separators yields the tagged name it opens with. In a
+    、-list a rare family name does not end it (``蒋某、裘某、祝某``: two or three characters that
+    are no common word), and names in brackets are read too (``医务(范某、魏某)``).
     """
     out: list[Span] = []
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s、,,]+", text[start:end])]
+    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s、,,()]+", text[start:end])]
     pieces = [(start + a, start + b) for a, b in pieces]
     merged: list[tuple[int, int]] = []
     for a, b in pieces:
@@ -98,6 +103,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
+    listed = "、" in text[start:end]
     for a, b in merged:
         name = re.sub(r"\s+", "", text[a:b])
         if is_person_name(name) and len(name) <= 3:
@@ -106,5 +112,19 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
         tagged = [p for p in people if p[0] == a]
         if tagged:
             out.append(tagged[0])
+            continue
+        if listed and out and rare_word(name):
+            out.append((a, b, name))
+            continue
+        if listed and len(name) <= 4 and text[b:b + 1] == "(":
+            continue  # 医务(范某、魏某): a group's name before its people
         break
     return out
+
+
+def rare_word(word: str) -> bool:
+    """Two or three Chinese characters that jieba's dictionary does not know as a word."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+        return False
+    tokenizer, _ = _jieba()
+    return tokenizer.FREQ.get(word, 0) == 0 and tokenizer.FREQ.get(word[:2], 0) < 1000

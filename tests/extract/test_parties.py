@@ -8,7 +8,7 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from nlp.extract import parties
+from nlp.extract import parties_patterns
 from nlp.extract.parties import find_parties
 
 
@@ -263,10 +263,10 @@ def test_counts_and_cue_fragments(text, expected):
     assert rules(text) == expected
 
 
-@pytest.mark.parametrize("name", sorted(parties.SAMPLES))
+@pytest.mark.parametrize("name", sorted(parties_patterns.SAMPLES))
 def test_fragment_samples(name):
-    pattern = re.compile(getattr(parties, name))
-    for sample in parties.SAMPLES[name]:
+    pattern = re.compile(getattr(parties_patterns, name))
+    for sample in parties_patterns.SAMPLES[name]:
         assert pattern.search(sample), (name, sample)
 
 

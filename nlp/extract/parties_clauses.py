@@ -1,0 +1,310 @@
+"""Parties, clauses: the names a sentence charges with work, read from the grammar of its clauses.
+
+The subject of a clause that a cue charges (``疾控中心要…``), the slot of a cue (``由…负责``,
+``成立…领导小组``, ``办公室设在…``), a post's holder (``局长任组长``), the head of a group's office
+(``由王某兼任办公室主任``), each unit of a 、-list after 会同/联合/组织, and a clause that opens with
+各…单位/机构 or an addressee and goes on with a verb. Cues are data (``party_cues.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterator
+
+from nlp.extract.parties_lexicon import PartyCue, party_cues, role_words
+from nlp.extract.parties_names import (
+    name_end as _name_end,
+    name_kind as _kind,
+    name_list as _name_list,
+    role_for as _role_for,
+    split_names as _split_names,
+)
+from nlp.extract.parties_subjects import acting_units, by_units
+from nlp.extract.parties_patterns import (
+    GAP,
+    GROUP_ROLES,
+    LIST_CUES,
+    VERB_COMPOUND,
+    Context,
+    Found,
+    compiled,
+)
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of sentences: split at 。;!?, line breaks, tabs and long runs of spaces; a line of web
+    chrome (``上一篇:…``) is skipped to its end."""
+    chrome = compiled()["chrome"]
+    start = 0
+    skip_until = -1
+    for m in re.finditer(r"[。;!?\n\t]|\s{3,}|$", text):
+        if m.start() > start and start >= skip_until:
+            if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, m.start()):
+                line_end = text.find("\n", start)
+                skip_until = len(text) if line_end < 0 else line_end
+            else:
+                yield start, m.start()
+        start = m.end()
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Clauses of a sentence: split at , and : outside quotes and brackets."""
+    depth = 0
+    c_start = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "“(《[「":
+            depth += 1
+        elif ch in "”)》]」":
+            depth = max(0, depth - 1)
+        elif ch in ",,::" and depth == 0:
+            if i > c_start:
+                yield c_start, i
+            c_start = i + 1
+    if end > c_start:
+        yield c_start, end
+
+
+def _clause_body_start(text: str, start: int, end: int, headings: frozenset[str] = frozenset()) -> int:
+    """Skip item markers, a stage heading and fillers that open a clause: (一)…阶段(4月)同时…,
+    and a heading flattened onto its body after its marker: 六、工作要求各学校要…"""
+    rx = compiled()
+    pos = start
+    while pos < end:
+        while pos < end and text[pos].isspace():
+            pos += 1
+        for key in ("item", "stage", "filler"):
+            m = rx[key].match(text, pos, end)
+            if m and m.end() > pos:
+                pos = m.end()
+                if key == "item":
+                    pos = _skip_heading(text, pos, end, headings)
+                break
+        else:
+            break
+    return pos
+
+
+def _skip_heading(text: str, pos: int, end: int, headings: frozenset[str]) -> int:
+    """``工作要求各学校要…`` after ``六、``: the position after a glued heading (``pos`` if none)."""
+    own = [h for h in headings if text.startswith(h, pos)]
+    m = compiled()["heading"].match(text, pos, end)
+    stop = max([pos + len(h) for h in own] + ([m.end()] if m else []), default=pos)
+    if stop > pos and stop < end and re.match(r"[\u4e00-\u9fff]", text[stop]):
+        return stop
+    return pos
+
+
+def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context()) -> list[Found]:
+    out: list[Found] = []
+    adverbial = s_start > ctx.title_end  # the sentence opens with its actor, or with time or purpose
+    for c_start, c_end in _clauses(text, s_start, s_end):
+        if _LABEL_BEFORE.search(text, max(0, c_start - 8), c_start):
+            continue  # 成员:市局各部门负责人…: the label's list, read by labelled
+        if c_end - c_start > 400:
+            c_end = c_start + 400  # a flattened table is no clause; bound the work
+        found = _clause_parties(text, c_start, c_end, ctx)
+        if not found and not out and adverbial:
+            # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
+            # follows the clauses of time, purpose or basis that open it
+            found = acting_units(text, _clause_body_start(text, c_start, c_end, ctx.headings), c_end)
+        if not found and "由" in text[c_start:c_end]:
+            found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
+        out += found
+        opens = (compiled()["opening"].fullmatch(text, c_start, c_end) is not None
+                 or compiled()["adverbial"].match(text, c_start, c_end) is not None
+                 or text[c_end:c_end + 1] == ":")  # 接报与初步处置:…, 接到报告后,应急领导小组立即…
+        if c_start == s_start:
+            adverbial = adverbial and opens
+        elif opens and s_start > ctx.title_end:
+            adverbial = True
+    out += _post_slots(text, s_start, s_end)
+    out += _office_heads(text, s_start, s_end)
+    if out and compiled()["plan_made"].search(text, s_start, s_end):
+        # 由我局负责指导…,现结合实际,制定本工作方案: who is charged in the sentence that makes
+        # the plan is its author
+        first = min(out, key=lambda f: f.start)
+        if first.role in GROUP_ROLES:
+            out.append(first._replace(role="issuer"))
+    return out
+
+
+def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
+    """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
+    if not re.search(r"成立|组成|组建|调整|领导小组|工作小组", text[s_start:s_end]):
+        return []
+    out = []
+    roles = role_words()
+    for m in compiled()["post_slot"].finditer(text, s_start, s_end):
+        a, b = m.span("who")
+        names = _split_names(text, a, b, people=True)
+        out += [Found(x, y, n, roles.get(m.group("post"), "member")) for x, y, n in names]
+    return out
+
+
+def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
+    """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible."""
+    out = []
+    for m in compiled()["office_head"].finditer(text, s_start, s_end):
+        key = "who" if m.group("who") else "who2"
+        a, b = m.span(key)
+        names = _split_names(text, a, b, people=True)
+        out += [Found(x, y, n, "responsible") for x, y, n in names]
+    return out
+
+
+_LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:\s*$")
+
+
+@cache
+def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | None, tuple[str, ...]], ...]:
+    def part(words: str) -> re.Pattern | None:
+        if not words:
+            return None
+        pattern = GAP.join(re.escape(w) for w in words.split("*"))
+        if words.endswith("负责"):
+            pattern += "(?![人同])"  # 负责人, 负责同志 are posts, not the verb
+        return re.compile(pattern)
+
+    def needles(c: PartyCue) -> tuple[str, ...]:
+        return tuple(w for w in (c.before + "*" + c.after).split("*") if w)
+
+    return tuple((c, part(c.before), part(c.after), needles(c)) for c in party_cues() if not c.label)
+
+
+@cache
+def _cue_needles() -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """Per cue, the words a clause must contain for the cue to apply; and all such words."""
+    per_cue = tuple(frozenset(needles) for _, _, _, needles in _compiled_cues())
+    return per_cue, frozenset().union(*per_cue)
+
+
+def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context()) -> list[Found]:
+    body = _clause_body_start(text, c_start, c_end, ctx.headings)
+    out: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    clause = text[c_start:c_end]
+    needles_of, all_needles = _cue_needles()
+    present = {w for w in all_needles if w in clause}  # each distinct word looked up once
+    for k, (cue, before, after, needles) in enumerate(_compiled_cues()):
+        if not needles_of[k] <= present:
+            continue  # most cues are absent from most clauses
+        if cue.at_clause_start:
+            hit = _subject(text, body, c_end, cue, before, after)
+        elif before is not None and after is not None:
+            hit = _between(text, c_start, c_end, before, after)
+        else:
+            hit = _object(text, c_start, c_end, before)
+        for start, end in hit:
+            if any(a < end and start < b for a, b in taken):
+                continue
+            people = cue.before != "" and cue.after != "" and ("担任" in cue.after or "组长" in cue.after)
+            names = _split_names(text, start, end, people=people)
+            if not names:
+                continue
+            taken.append((start, end))
+            for n_start, n_end, name in names:
+                out.append(Found(n_start, n_end, name, _role_for(cue.role, name)))
+    plain = _plain_subjects(text, body, c_end, ctx)
+    if plain and not any(a < plain[-1][1] and plain[0][0] < b for a, b in taken):
+        out += [Found(a, b, n, "responsible") for a, b, n in plain]
+    return out
+
+
+def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tuple[int, int, str]]:
+    """``各定点医药机构对照清单开展自查``: a clause that opens with 各…单位/机构 (or an addressee of
+    the document) and goes on with a verb gives its subject work, with no modal to cue it."""
+    if not (text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
+        return []
+    names = _name_list(text, body, min(c_end, body + 80))
+    if not names:
+        return []
+    rest = text[names[-1][1]:c_end]
+    if len(rest) < 2 or not compiled()["subject_verb"].match(rest):
+        return []
+    if not all(_kind(n) in ("body", "unit", "office", "group") for _, _, n in names):
+        return []
+    return names
+
+
+def _subject(text, body, c_end, cue, before, after) -> list[tuple[int, int]]:
+    """``^…要``: the name opens the clause and the cue follows it."""
+    pos = body
+    if before is not None:
+        m = before.match(text, body, c_end)
+        if not m:
+            return []
+        pos = m.end()
+    for m in after.finditer(text, pos + 1, min(c_end, pos + 60)):
+        for adv in compiled()["adverb"].finditer(text, pos + 2, m.start()):
+            # 县医保局、县药监局按职责分工配合: a short adverbial (no 的, no list) before the verb
+            if re.search(r"[的、]", text[adv.start():m.start()]):
+                break
+            if _split_names(text, pos, adv.start()):
+                return [(pos, adv.start())]
+        if _split_names(text, pos, m.start()):
+            return [(pos, m.start())]
+        # 形成主要领导亲自抓: a post right before the cue, inside a longer clause
+        for word in sorted(role_words(), key=len, reverse=True):
+            if text.startswith(word, m.start() - len(word)) and m.start() - len(word) >= pos:
+                return [(m.start() - len(word), m.start())]
+    return []
+
+
+def _between(text, c_start, c_end, before, after) -> list[tuple[int, int]]:
+    """``由…负责``: the name sits between two cue words."""
+    out = []
+    for b in before.finditer(text, c_start, c_end):
+        a = after.search(text, b.end() + 1, min(c_end, b.end() + 40))
+        if a:
+            out.append((b.end(), a.start()))
+    return out
+
+
+GROUP_CUES = ("成立", "调整", "组建")  # cues whose object may be a list of groups
+
+
+def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
+    """``成立…``: the name follows the cue and ends at the first name ending before a stop."""
+    out = []
+    for b in before.finditer(text, c_start, c_end):
+        start = b.end()
+        cue = text[b.start():b.end()]
+        if cue in VERB_COMPOUND and (text[start:start + 1] in VERB_COMPOUND[cue][1]
+                                     or text[b.start() - 1:b.start()] in VERB_COMPOUND[cue][0]):
+            continue  # 及时报告报局安全股, 申报创建…, 局党组成员: the cue is part of another word
+        window_end = min(c_end, start + 80)
+        while text.startswith(("了", "我局", "本局"), start):
+            start += 1 if text[start] == "了" else 2  # 反馈我局平安医院创建办 -> 平安医院创建办
+        if text[start:start + 1] in ("以", "由"):
+            # 成立了以局长为组长的…领导小组: the group's name follows the 的 of the phrase
+            de = re.compile(r"(?:为|任)(?:副?组长|副?主任|成员|组员)的").search(text, start, window_end)
+            if not de:
+                continue
+            start = de.end()
+        count = compiled()["count"].match(text, start, window_end)
+        if count and cue not in LIST_CUES:
+            start = count.end()  # 组成4个检查组: the group is named, its number is not
+        if cue in LIST_CUES:
+            # 会同区应急管理局、区消防救援大队组成…: each unit of the list is charged with it
+            names = _name_list(text, start, window_end)
+            if names:
+                out.append((start, names[-1][1]))
+            continue
+        end = _name_end(text, start, window_end)
+        if end is None:
+            continue
+        last_de = max((i for i in range(start, end) if text[i] == "的" and text[i - 1] != "党"),
+                      default=-1)
+        if last_de >= 0:
+            start = last_de + 1
+        out.append((start, end))
+        while cue in GROUP_CUES and text[end:end + 1] in ("和", "、", "及"):
+            # 成立甲领导小组和乙专家委员会: each group set up in the list
+            more = _name_end(text, end + 1, min(c_end, end + 1 + 30))
+            if more is None or _kind(re.sub(r"\s+", "", text[end + 1:more])) not in ("group", "body"):
+                break
+            out.append((end + 1, more))
+            end = more
+    return out

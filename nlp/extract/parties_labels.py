@@ -1,0 +1,293 @@
+"""Parties, labels and tables: names listed after a label (``组 长:王 军``, ``成员:…``,
+``联系人:局办公室 王某``) and the units and people of a task table's 牵头单位/责任单位/配合单位 and
+责任人 columns.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.extract.parties_lexicon import party_cues, role_words
+from nlp.extract.parties_names import (
+    is_name as _is_name,
+    name_kind as _kind,
+    normalize_name as _normalize,
+    split_names as _split_names,
+    top_pieces as _top_pieces,
+)
+from nlp.extract.parties_patterns import (
+    GROUP_ROLES,
+    TABLE_CHARS,
+    TABLE_OFFICE_ENDINGS,
+    Found,
+    compiled,
+    line_spans,
+    pieces,
+)
+from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
+
+
+def labelled(text: str, ner: str) -> list[Found]:
+    """``组 长:王 军``, ``副组长:刘石溪 邓英明``, ``成员:市局各部门负责人和…``, ``总责任人:甘筱华``,
+    ``组长:张立新(局长)副组长:…`` (a post in brackets after a name), ``联系人:李红,电话:…``."""
+    roles = {re.sub(r"\s", "", c.before.rstrip(":")): c.role for c in party_cues() if c.label}
+    rx = compiled()
+    heads = list(rx["label"].finditer(text))
+    out = []
+    for k, m in enumerate(heads):
+        label = re.sub(r"\s", "", m.group("label") or m.group("column"))
+        role = roles.get(label)
+        if role is None:
+            continue
+        a = m.end()
+        b = min(len(text), a + 160)
+        if k + 1 < len(heads):
+            b = min(b, heads[k + 1].start())  # 组长:张立新(局长)副组长:… ends at the next label
+        stop = rx["label_end"].search(text, a, b)
+        b = _unclosed(text, a, stop.start() if stop else b)  # (责任单位:某局) ends at its bracket
+        while b > a and text[b - 1] in " \t,、":
+            b -= 1
+        if b <= a:
+            continue
+        if role == "contact" and stop:
+            out += [Found(x, y, n, role) for x, y, n in _more_contacts(text, stop.start(), ner)]
+        # 成员:马某、王某;高一各班班主任;医务(范某、魏某): each ;-part is read on its own
+        at = a
+        while at < b:
+            semi = text.find(";", at, b)
+            part_end = b if semi < 0 else semi
+            got = _label_names(text, at, part_end, ner)
+            if not got:
+                break
+            out += [Found(x, y, n, role) for x, y, n in got]
+            at = part_end + 1
+        # 副组长:肖某 某部副秘书长⏎丁某某 某委副主任⏎…: one more person on each following line
+        pos = stop.start() if stop and text[stop.start()] == "\n" else -1
+        limit = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        while 0 <= pos < limit:
+            more = rx["label_more"].match(text, pos, limit)
+            if not more:
+                break
+            x, y = more.span("who")
+            who = _normalize(text[x:y])
+            if not is_person_name(who):
+                break
+            out.append(Found(x, y, who, role))
+            pos = more.end()
+    return out
+
+
+def _unclosed(text: str, a: int, b: int) -> int:
+    """``b``, or where a closing bracket opened before ``a`` ends the run ``text[a:b]``."""
+    depth = 0
+    for i in range(a, b):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+    return b
+
+
+def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, str]]:
+    """The names after a label, in the first of these forms that reads: units or posts
+    (``市局各部门负责人``), people with a bracketed post, a unit and its person, people."""
+    while b > a and text[b - 1] in " \t,、":
+        b -= 1
+    if b <= a:
+        return []
+    person = compiled()["person_post"].fullmatch(text, a, b)
+    if (person and is_person_name(_normalize(person.group("who")))
+            and not is_person_name(text[person.end("who"):b].strip())):  # 王某某 韩某某: two people
+        return [(person.start("who"), person.end("who"), _normalize(person.group("who")))]  # 肖 某 某部副部长
+    names = _split_names(text, a, b)
+    if names:
+        return names
+    listed = _listed_people(text, a, b) or _unit_and_person(text, a, b)
+    if listed:
+        return listed
+    people = candidate_spans(text, ner=ner, start=a, end=min(b, a + 40))
+    return person_names_in(text, a, b, people)
+
+
+# after a contact's phone, the next contact of the same line: …,电话:0000-1234567;李某,电话:…
+NEXT_CONTACT = re.compile(r"[,\s]*(?:联系)?(?:电话|手机)[::]?\s*[0-9][0-9\-—() ]{4,24}[;,、]\s*"
+                          r"(?P<who>[^\s,;:。、]{2,30}?(?:\s[^\s,;:。、]{2,4})?)[,\s]*(?:联系)?(?:电话|手机)")
+
+
+def _more_contacts(text: str, at: int, ner: str) -> list[tuple[int, int, str]]:
+    """``联系人:张某,电话:…;李某,电话:…``: the contacts after the first one on its line."""
+    out = []
+    for _ in range(6):  # a line lists a handful of contacts at most
+        m = NEXT_CONTACT.match(text, at)
+        if not m:
+            break
+        a, b = m.span("who")
+        who = _normalize(text[a:b])
+        if is_person_name(who):
+            out.append((a, b, who))
+        else:
+            out += _unit_and_person(text, a, b) or _split_names(text, a, b)
+        at = m.end() - len(re.search(r"(?:联系)?(?:电话|手机)$", m.group(0)).group(0))
+    return out
+
+
+def _unit_and_person(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``集团纪委办公室 冯某``: a unit and then the person in it, both named; [] unless so."""
+    pieces = _top_pieces(text, start, end)
+    if len(pieces) != 2:
+        return []
+    (a, b), (c, d) = pieces
+    unit, person = _normalize(text[a:b]), _normalize(text[c:d])
+    if _is_name(unit) and _kind(unit) in ("body", "unit", "office", "group") and is_person_name(person):
+        return [(a, b, unit), (c, d, person)]
+    return []
+
+
+def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``张立新(局长)、孙明(副局长)``: people (or posts) each with a bracketed post; [] unless all are."""
+    out = []
+    for a, b in _top_pieces(text, start, end):
+        m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20})\)", text[a:b])
+        if not m:
+            return []
+        who = _normalize(m.group("who"))
+        if not (is_person_name(who) or _is_name(who)):
+            return []
+        out.append((a, a + len(m.group("who")), who))
+    return out
+
+
+def task_tables(text: str) -> list[Found]:
+    """The units of a task table's 牵头单位/责任单位/配合单位 columns, row by row.
+
+    The header is a line of at least three cells of which one names a responsibility column
+    (``roles.tsv``: 牵头单位 lead, 责任单位 responsible, 配合单位 member); each following line
+    with as many cells is a row. Cells are split at tabs or runs of spaces, else at single
+    spaces; a row with more cells than the header has spaces inside its task cell.
+    """
+    out = []
+    lines = line_spans(text)
+    k = 0
+    while k < len(lines):
+        a, b = lines[k]
+        header = _cells(text, a, b)
+        columns = {i: _column_role(text[x:y]) for i, (x, y) in enumerate(header)}
+        columns = {i: r for i, r in columns.items() if r}
+        k += 1
+        if len(header) < 3 or not columns:
+            continue
+        wide = next((i for i, (x, y) in enumerate(header) if "任务" in text[x:y] or "内容" in text[x:y]
+                     or "事项" in text[x:y] or "措施" in text[x:y]), 1)
+        while k < len(lines):
+            a, b = lines[k]
+            row = _cells(text, a, b)
+            if len(row) < len(header):
+                break
+            extra = len(row) - len(header)
+            if extra:  # spaces inside the task cell: align the columns right of it from the right
+                row = row[:wide] + [(row[wide][0], row[wide + extra][1])] + row[wide + extra + 1:]
+            for i, role in columns.items():
+                x, y = row[i]
+                out += [Found(p, q, n, role) for p, q, n in _split_names(text, x, y)]
+            k += 1
+    return out
+
+
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of a table line: split at tabs or runs of spaces when it has any, else at spaces."""
+    line = text[start:end]
+    if len(line) > 400:
+        return []  # a paragraph, not a row
+    split = compiled()["table_split"] if compiled()["table_split"].search(line.strip()) else re.compile(r"\s+")
+    return [(start + a, start + b) for a, b in pieces(line, 0, len(line), split)
+            if line[a:b].strip()]
+
+
+def _column_role(header: str) -> str | None:
+    """``牵头单位`` -> lead, ``责任单位(责任股室)`` -> responsible, ``配合单位`` -> member."""
+    word = re.sub(r"\([^()]*\)$", "", header.strip())
+    role = role_words().get(word)
+    if role in GROUP_ROLES and word.endswith(("单位", "部门", "科室", "股室", "处室")):
+        return role
+    return None
+
+
+def table_people(text: str, ner: str) -> list[Found]:
+    """People and sections in the 责任人/责任单位 columns of a flattened task table."""
+    header = re.search(r"责任人", text)
+    out = []
+    while header:
+        near = text[max(0, header.start() - 80):header.end() + 80]
+        if "责任单位" in near or "分管领导" in near or "责任股室" in near:
+            break
+        header = re.compile("责任人").search(text, header.end())
+    if not header:
+        return out
+    region_end = min(len(text), header.end() + TABLE_CHARS)
+    toks = tokens(text, header.end(), region_end)
+    for a, b, name in candidate_spans(text, ner=ner, toks=toks):
+        out.append(Found(a, b, name, "responsible"))
+    for a, b, word, _ in toks:
+        # the sections of the 责任单位(责任股室) column: 医政股, 防保股, 执法队, 应急办
+        if 3 <= len(word) <= 6 and word.endswith(TABLE_OFFICE_ENDINGS) and _is_name(word):
+            out.append(Found(a, b, word, "responsible"))
+    return out
+
+
+def bracket_duties(text: str) -> list[Found]:
+    """The units in brackets after a task: ``(县卫健局、县应急管理局牵头,各乡镇及县直有关单位
+    按职责分工负责)``: those before 牵头 lead, those before 配合/负责/参与 are charged."""
+    out = []
+    for m in compiled()["bracket_duty"].finditer(text):
+        for key, role in (("lead", "lead"), ("rest", "responsible")):
+            if m.group(key):
+                a, b = m.span(key)
+                out += [Found(x, y, n, role) for x, y, n in _split_names(text, a, b)]
+    return out
+
+
+PEOPLE_COLUMNS = {"负责人": "responsible", "责任人": "responsible", "联系人": "contact", "联络人": "contact"}
+HEADER_CELL = re.compile(r"[\u4e00-\u9fff()]{1,8}")  # a header cell of a table flattened one cell a line
+MAX_COLUMNS = 8
+
+
+def column_people(text: str) -> list[Found]:
+    """A table flattened one cell a line (``组别⏎人数⏎说明⏎负责人⏎一组⏎15⏎…⏎王某某⏎…``): the header
+    is a run of short lines holding 负责人/责任人/联系人; each following group of as many lines is a
+    row, and the cell under that header is a person."""
+    out = []
+    spans = line_spans(text)
+    cells = [(a, b, text[a:b].strip()) for a, b in spans]
+    cells = [(a, b, c) for a, b, c in cells if c]
+    k = 0
+    while k < len(cells):
+        if cells[k][2] not in PEOPLE_COLUMNS:
+            k += 1
+            continue
+        first = k
+        while (first > 0 and k - first < MAX_COLUMNS - 1
+               and HEADER_CELL.fullmatch(cells[first - 1][2]) and cells[first - 1][2] not in PEOPLE_COLUMNS):
+            first -= 1
+        column, role = k - first, PEOPLE_COLUMNS[cells[k][2]]
+        best: list[Found] = []
+        row_end = k + 1
+        for width in range(max(3, column + 1), MAX_COLUMNS + 1):  # the width whose rows read best
+            if not all(HEADER_CELL.fullmatch(c) for _, _, c in cells[first:first + width]):
+                break
+            found, row = [], first + width
+            while row + width <= len(cells):
+                x, y, cell = cells[row + column]
+                if not is_person_name(_normalize(cell)):
+                    break
+                found.append(Found(x, y, _normalize(cell), role))
+                row += width
+            if len(found) > len(best):
+                best, row_end = found, row
+        out += best if len(best) >= 2 else []
+        row = row_end
+        k = max(k + 1, row)
+    return out

@@ -1,0 +1,198 @@
+"""Parties, patterns: the regex fragments the party extractor reads documents with, each with a
+sample it must match (``SAMPLES``, checked by tests/extract/test_parties.py), compiled once in
+``compiled()``; and the record every finder returns (``Found``: offsets, name, role).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from nlp.extract.parties_names import COUNT, NAME_STOP, VERB_AFTER  # noqa: F401 (samples in SAMPLES)
+
+# Full-width punctuation is not folded by every normalizer: read ，：；（） as ,:;() (one
+# character for one, so offsets stay exact): 各乡镇卫生院，县直各医疗卫生单位：
+WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+GROUP_ROLES = ("lead", "responsible", "member")
+DEPUTY = ("副", "分管", "常务")  # 分管副局长 is not 局长  # an entity takes the strongest of these
+STRENGTH = {"lead": 3, "responsible": 2, "member": 1}
+
+# ---- regex fragments, each with a sample it must match (tests/extract/test_parties.py) -----
+
+ITEM_MARKER = (r"(?:[((][一二三四五六七八九十0-9]{1,3}[))]|[一二三四五六七八九十]{1,2}[是要、]"
+               r"|[0-9]{1,2}[、.](?![0-9])|第[一二三四五六七八九十]{1,3}(?:阶段|步)?[,、:]?)")  # (一), 一是, 1、
+STAGE_HEAD = r"[^,。;]{0,12}阶段\([^()]{1,24}\)"  # 宣传发动阶段(2017年4月)
+FILLER = (r"(?:同时|并且|并|特别是|其中|另外|此外|最后|首先|为此|因此|对此|今年|目前|另|再|还|请)")  # 同时
+GAP = r"[^,。;:]{0,24}?"  # the "*" of a cue: 为*第一责任人 -> 为本部门、本单位作风整顿的第一责任人
+GENRE = (r"(?:实施方案|方案|指导意见|意见|通知|通报|通告|公告|办法|决定|规定|细则|预案|要点|计划|报告"
+         r"|总结|批复|请示|纪要|函|号)")  # …实施方案区级各…:
+PRINTED = r"(?P<name>[^\s\n,。:]{2,30}?)\s*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印发"  # 日照市卫生局办公室 2010年6月25日印发
+FILE_HEAD = r"(?m)^\s*(?P<name>[^\s\n,。:]{2,30}?)文件(?=\s*$|\s*[\u4e00-\u9fff]{1,6}[〔\[(])"  # 日照市卫生局文件
+TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + GENRE  # 中共——区卫生局委员会——区卫生局关于…方案
+# a task list's column word (责任单位:…, or alone on its line above the names)
+COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|责任科室|牵头科室"
+LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
+         rf"|{COLUMN})\s*:\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
+# a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
+LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?"
+              r"[ \t]*(?=\n|$)")
+LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:李红,电话:… ends at ,电话
+SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+                  r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
+# the signing date of a 落款, last on its line: the issuing units stand before it or above it
+SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
+                       r"[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9]{0,2}\s*日?)?)[ \t]*(?:$|(?=[。(]))")
+# a line that is only a 、-list of names: 市委宣传部、市卫健委、市教育局、市公安局。
+LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
+# a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)
+HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20})\)[ \t]*$"
+# a task's units in brackets: (某局、某办牵头,各有关部门按职责分工负责)
+BRACKET_DUTY = (r"\((?P<lead>[^()]{2,80}?(?:\([^()]{1,10}\)[^()]{0,40}?)?)牵头(?:[,;、](?P<rest>[^()]{2,80}?)"
+                r"(?:按职责分工|按照职责|分别)?(?:配合|负责|参与|落实|实施))?\)")
+POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?:领导小组|工作小组|小组)?"
+             r"(?P<post>副组长|组长|副主任|主任|成员|组员)"
+             r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
+# an adverbial that may stand between a subject and its verb: 市医保局、市公安局按职责分工配合
+ADVERB = r"(?:按照|按|根据|依照|依据|依法|积极|密切|全力|主动|共同|分别|切实|认真|及时|要|应|也|还|均|都|亦)"
+CHROME_LINE = (r"\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|来源|责任编辑|发布时间"
+               r"|打印本页|关闭窗口)")  # 上一篇:某区卫生健康委关于…: a web page's link, not the document
+TITLE_YEAR = r"^(?P<name>[^\s,。:;]{3,30}?)(?:[0-9]{4}|[〇零一二三四五六七八九]{4}|20[xX*]{2})年"  # 某县医院2023年工作总结
+TABLE_SPLIT = r"\t|\s{2,}"  # the cells of a task table row: tabs or runs of spaces (else single spaces)
+TABLE_OFFICE_ENDINGS = ("股", "办", "队", "科", "室", "组")  # a task table's 责任股室
+TABLE_CHARS = 8000  # how far a flattened task table is read after its 责任人 header
+ISSUER_KINDS = ("body", "unit", "office", "group")  # what can sign a document (not a post, not a place)
+TITLE_BODY_ENDINGS = ("局", "委员会", "党委", "党组", "政府", "办公室", "厅", "医院", "卫生院", "学校", "中学",
+                      "小学", "公司")  # 区卫生局…工作总结, 某市人民医院服务承诺
+# a summary's or plan's own title line, with a year: 某市卫生健康委员会2019年工作总结
+SUMMARY_TITLE = (r"(?m)^[ \t]*(?P<line>[^\s,。:;]{3,30}?(?:[0-9]{4}|20[xX*]{2})年[^\s,。:;]{0,20}?"
+                 r"(?:总结|报告|计划|方案|要点))[ \t]*$")
+# a cue inside a longer word is no cue: cue -> (characters before, characters after) that make
+# the word: 报告, 申报, 党组成员
+VERB_COMPOUND = {"交": ("提递移转上外成社公结", "流通纳付易换代叉织界际往谈给由办"),
+                 "报": ("申举预简公海情通电警画", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
+                 "组织": ("党导层级各的和与织建", "机部生化性纪者领")}  # 党组织, 组织部
+# a flattened heading glued onto the clause after its marker: 六、工作要求各学校要… (the outline
+# supplies the document's own headings; these are the usual ones when it has none)
+HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障措施|工作保障|组织领导|加强领导|工作措施|实施步骤"
+                r"|方法步骤|步骤安排|时间安排|进度安排|工作目标|总体要求|主要任务|工作任务|重点任务|指导思想"
+                r"|责任分工|职责分工|工作职责|工作分工|主要内容|工作内容|整治内容|检查内容|检查重点|排查重点"
+                r"|工作重点|基本原则|工作原则|实施范围|检查范围|工作机制|强化监督|严格考核|督查考核)")
+# the head of a working group's office: 由王某同志兼任办公室主任, 办公室主任由王某担任
+OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
+               r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
+LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领")  # the cues whose object may be a 、-list of units
+# a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
+OPENING = (r"[^,。;:]{0,10}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
+           r"[^,。;:]{0,6}")
+# a clause of purpose, cause or basis before the actor: 为加强…, 因此, 根据…, 在…的领导下
+ADVERBIAL = (r"\s*(?:为了?|因此|所以|根据|按照|依据|针对|围绕|结合|随着|对此|为此|经|据)"
+             r"|[^,。;:]*(?:下|中|之际|期间|以来|后|时)\s*$")
+PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
+
+SAMPLES = {
+    "ITEM_MARKER": ("(一)", "一是", "1、", "第三阶段:"),
+    "STAGE_HEAD": ("宣传发动阶段(2017年4月)",),
+    "FILLER": ("同时", "特别是"),
+    "GAP": ("本部门、本单位作风整顿的",),
+    "NAME_STOP": (",", "挂靠", "(见"),
+    "GENRE": ("实施方案", "意见"),
+    "PRINTED": ("日照市卫生局办公室 2010年6月25日印发",),
+    "FILE_HEAD": ("日照市卫生局文件\n",),
+    "TITLE_ISSUER": ("中共——区卫生局委员会——区卫生局关于创建省级文明城市的实施方案",),
+    "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
+    "COLUMN": ("牵头单位",),
+    "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
+    "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
+    "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
+    "HEADLINE_ISSUER": ("某局跟进工地意外 (某某事务局)",),
+    "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
+    "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
+    "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
+    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
+    "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
+    "ADVERB": ("按职责分工", "积极"),
+    "CHROME_LINE": ("上一篇:", "相关链接"),
+    "TITLE_YEAR": ("某县中医医院2023年工作总结",),
+    "TABLE_SPLIT": ("\t", "  "),
+    "PLAN_MADE": ("制定本", "特制定"),
+    "OPENING": ("日前", "9月5日上午", "会上"),
+    "ADVERBIAL": ("为进一步加强安全管理", "因此", "在市委的领导下"),
+    "COUNT": ("42个科室", "三家医院"),
+    "VERB_AFTER": ("对照", "组成"),
+    "HEADING_WORD": ("工作要求", "组织保障"),
+    "OFFICE_HEAD": ("由王某同志兼任办公室主任", "办公室主任由王某担任", "王某兼任领导小组办公室主任"),
+}
+
+
+
+class Context(NamedTuple):
+    """What the whole document tells a clause: its outline's headings, its addressees, where its
+    title line ends."""
+    headings: frozenset[str] = frozenset()
+    recipients: tuple[str, ...] = ()
+    title_end: int = -1
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    name: str
+    role: str
+
+
+
+@cache
+@cache
+def compiled() -> dict[str, re.Pattern]:
+    return {
+        "item": re.compile(rf"(?:{ITEM_MARKER}\s*)+"),
+        "stage": re.compile(STAGE_HEAD),
+        "filler": re.compile(rf"(?:{FILLER})+"),
+        "genre": re.compile(GENRE),
+        "printed": re.compile(PRINTED),
+        "file": re.compile(FILE_HEAD),
+        "title": re.compile(TITLE_ISSUER),
+        "label": re.compile(LABEL),
+        "label_end": re.compile(LABEL_NAMES_END),
+        "label_more": re.compile(LABEL_MORE),
+        "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})"
+                                  r"[ \t]+[^\s:,、]{2,30}\s*"),
+        "signature_date": re.compile(SIGNATURE_DATE_LINE),
+        "list_line": re.compile(LIST_LINE),
+        "summary_title": re.compile(SUMMARY_TITLE),
+        "bracket_duty": re.compile(BRACKET_DUTY),
+        "headline_issuer": re.compile(HEADLINE_ISSUER),
+        "post_slot": re.compile(POST_SLOT),
+        "adverb": re.compile(ADVERB),
+        "chrome": re.compile(CHROME_LINE),
+        "title_year": re.compile(TITLE_YEAR),
+        "table_split": re.compile(TABLE_SPLIT),
+        "plan_made": re.compile(PLAN_MADE),
+        "opening": re.compile(OPENING),
+        "adverbial": re.compile(ADVERBIAL),
+        "count": re.compile(COUNT),
+        "heading": re.compile(HEADING_WORD),
+        "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
+        "office_head": re.compile(OFFICE_HEAD),
+        "split": re.compile(r"[、,,]|和|及|——"),
+        "addressee_sep": re.compile(r"[,;](?![^()]*\))"),
+        "addressee_part": re.compile(r"、(?![^()]*\))"),
+    }
+
+
+def pieces(text: str, start: int, end: int, sep: re.Pattern) -> list[tuple[int, int]]:
+    out, pos = [], start
+    for m in sep.finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, end))
+    return [(a, b) for a, b in out if b > a]
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n", text + "\n"):
+        out.append((pos, m.start()))
+        pos = m.end()
+    return out

@@ -1,0 +1,249 @@
+"""Parties, document structure: the issuer and the addressees a document names where official
+documents put them: the issuer before ``关于`` in the title or before the year of a summary's title,
+the ``X文件`` head, the ``X 2010年6月25日印发`` line, the 落款 above the signing date, and the
+主送 line after the title (``各区县卫生局,…:``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from nlp.extract.parties_lexicon import org_suffixes
+from nlp.extract.parties_names import (
+    is_name as _is_name,
+    name_kind as _kind,
+    normalize_name as _normalize,
+)
+from nlp.extract.parties_names import NOT_NAME_START, suffix_list
+from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
+
+
+def title_issuers(text: str, title: str | None) -> list[Found]:
+    """``区卫生局…工作总结`` / ``X关于…的方案``: the body leading the title issued it. The title
+    found by the splitter is read, and so is a summary's or plan's own title line near the top
+    when the page put a headline above it (``某市卫生健康委员会2019年工作总结``)."""
+    out = []
+    seen = set()
+    for at, line in _title_lines(text, title):
+        if (at, line) not in seen:
+            seen.add((at, line))
+            out += _title_issuer(line, at)
+    return out
+
+
+def _title_lines(text: str, title: str | None) -> list[tuple[int, str]]:
+    out = []
+    at = text.find(title) if title else -1
+    if at >= 0:
+        out.append((at, title))
+    for m in compiled()["summary_title"].finditer(text, 0, min(len(text), TITLE_ZONE)):
+        out.append((m.start("line"), m.group("line")))
+    return out
+
+
+GENERIC_OPEN = ("乡镇", "各", "全", "本", "该", "我", "基层")  # 乡镇卫生院安全生产工作计划: no one's name
+TITLE_ZONE = 600  # a document's own title line stands near its top
+
+
+def _title_issuer(title: str, at: int) -> list[Found]:
+    head = title.split("关于")[0] if "关于" in title else ""
+    printed = re.match(r"(?P<head>[^《》]{3,40}?)(?:联合)?印发《", title)
+    if not head and printed:  # 某省委办公厅 某省政府办公厅印发《…》: the issuers, one after another
+        head = printed.group("head")
+        return [Found(at + x.start(), at + x.end(), _normalize(x.group()), "issuer")
+                for x in re.finditer(r"[^\s、,]+", head)
+                if _is_name(_normalize(x.group())) and _kind(_normalize(x.group())) in ISSUER_KINDS]
+    if head:
+        return [Found(at + a - 0, at + b, n, "issuer") for a, b, n in _issuer_names(title, 0, len(head))]
+    # 某县中医医院2023年工作总结: the name before the year is the author
+    year = compiled()["title_year"].match(title)
+    if year and _is_name(year.group("name")) and _kind(year.group("name")) in ISSUER_KINDS:
+        return [Found(at, at + year.end("name"), _normalize(year.group("name")), "issuer")]
+    # a summary or plan titled after its author: the shortest leading name ending in a body
+    for i in range(2, min(len(title), 16)):
+        if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i])
+                and not _kind(title[:i + 1]) and not title.startswith(GENERIC_OPEN)):
+            return [Found(at, at + i, title[:i], "issuer")]
+    return []
+
+
+def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Names in an issuer run such as ``中共——区卫生局委员会——区卫生局`` (unnamed parts dropped)."""
+    out = []
+    for a, b in pieces(text, start, end, compiled()["split"]):
+        name = _normalize(text[a:b])
+        if _is_name(name):
+            out.append((a, b, name))
+    return out
+
+
+
+
+def header_issuers(text: str) -> list[Found]:
+    """``日照市卫生局文件``, ``X关于…方案`` title lines, and the ``X 2010年6月25日印发`` line."""
+    rx = compiled()
+    out = []
+    for key in ("file", "printed"):
+        for m in rx[key].finditer(text):
+            name = _normalize(m.group("name"))
+            if _is_name(name):
+                out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
+    for m in rx["title"].finditer(text, 0, min(len(text), 5000)):
+        a, b = m.span("names")
+        out += [Found(x, y, n, "issuer") for x, y, n in _issuer_names(text, a, b)]
+    return out
+
+
+def signatures(text: str) -> list[Found]:
+    """The 落款: ``某县卫生健康局`` alone on a line above (or beside) the signing date ``2023年3月1日``;
+    units signing jointly stand on the lines just above it, one or more a line, blank lines
+    between (``某委办公厅 某委办公厅⏎⏎某局综合司⏎⏎2023年5月26日``)."""
+    out = []
+    for m in compiled()["signature_date"].finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head_start = max(line_start, text.rfind("。", line_start, m.start()) + 1)
+        if text[head_start:m.start()].strip():
+            names = _signers(text, head_start, m.start())  # 某县卫生健康局 2023年3月1日
+            if not names:
+                continue
+            out += names
+        for _ in range(SIGNER_LINES):
+            if line_start <= 0:
+                break
+            end = line_start - 1
+            while end > 0 and text[end - 1] in " \t\n" and text.count("\n", end, line_start) < 4:
+                end -= 1  # blank lines between the signers and the date
+            prev_start = text.rfind("\n", 0, end) + 1
+            names = _signers(text, prev_start, end)
+            if not names:
+                break
+            out += names
+            line_start = prev_start
+    return out
+
+
+SIGNER_LINES = 4  # 联合发文: up to four lines of signing units above the date
+
+
+def _signers(text: str, start: int, end: int) -> list[Found]:
+    """The units of one signature line (split at runs of spaces); [] unless all of it is units."""
+    out = []
+    for m in re.finditer(r"\S+", text[start:end]):
+        name = _normalize(m.group())
+        if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
+            return []
+        out.append(Found(start + m.start(), start + m.end(), name, "issuer"))
+    return out
+
+
+def recipients(text: str, title_end: int = -1) -> list[Found]:
+    """The addressee (主送) line after the title: ``各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):``.
+
+    The line is cut into addressees at ``,``/``;``; a 、 splits one further only when every 、-part
+    is a unit's full name (``市政府各部门、各直属单位``), so ``各省、自治区、直辖市人民政府`` and
+    ``甲开发区、乙开发区管委会`` stay whole. A label with a short value (``发布机构:某局``)
+    is no addressee line. A line of its own right after the title is read leniently: an addressee
+    with no known ending (``各镇街道``) does not undo the others when most of them read.
+    """
+    out = []
+    limit = min(len(text), 5000)
+    for m in re.finditer(r":", text[:limit]):
+        line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start()),
+                         text.rfind(":", 0, m.start())) + 1
+        head = text[line_start:m.start()]
+        if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head):
+            continue
+        line_end = text.find("\n", m.end())
+        rest = text[m.end():len(text) if line_end < 0 else line_end].strip()
+        if 0 < len(rest) < 40 and "。" not in rest:
+            continue  # 发布机构: 某市人民政府 (a page's label and its value)
+        genre = None
+        for genre in compiled()["genre"].finditer(head):
+            pass
+        start = line_start + (genre.end() if genre else 0)
+        after_title = line_start - title_end if title_end >= 0 else line_start  # no title: the top
+        own_line = not rest and 0 <= after_title <= ADDRESSEE_AFTER_TITLE
+        names = _addressees(text, start, m.start(), lenient=own_line)
+        if names:
+            out += [Found(a, b, n, "recipient") for a, b, n in names]
+    return out
+
+
+ADDRESSEE_AFTER_TITLE = 120  # the 主送 line follows the title (and its 发文字号) closely
+
+
+ADDRESSEE_KINDS = ("body", "unit", "office", "group", "place")
+ADDRESSEE_OPEN = ("各", "全体", "有关", "相关", "市直", "县直", "区直", "省直")  # 各位老师, 有关部门
+
+
+def _ending_kind(name: str) -> str | None:
+    """The kind of ``name``'s ending, notes in brackets dropped; a superior or generic name
+    (``区人民政府``, ``有关部门``) keeps its kind here, since it is addressed."""
+    bare = re.sub(r"\([^()]*\)", "", name)
+    return next((org_suffixes().get(s, "person") for s in suffix_list() if bare.endswith(s)), None)
+
+
+def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[tuple[int, int, str]]:
+    """The addressees of ``text[start:end]``; [] unless every one of them is an addressee (or,
+    ``lenient``, most of them, the rest written like names)."""
+    out: list[tuple[int, int, str]] = []
+    unknown: list[tuple[int, int, str]] = []
+    chunks = pieces(text, start, end, compiled()["addressee_sep"])
+    for a, b in chunks:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        name = _normalize(text[a:b])
+        if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff“][\u4e00-\u9fff()、“”]*", name))
+                or name.startswith(NOT_NAME_START)):
+            return []  # 成立…领导小组: a clause before a list, not an addressee
+        parts = [(x, y) for x, y in pieces(text, a, b, compiled()["addressee_part"])]
+        kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
+        # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
+        places = len(chunks) == 1
+        if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
+                                  and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= 3
+                                  for k, (x, y) in zip(kinds, parts)):
+            out += [(x, y, _normalize(text[x:y])) for x, y in parts]  # 市政府各部门、各直属单位
+            continue
+        kind = _ending_kind(name)
+        if kind in ADDRESSEE_KINDS or (kind and name.startswith(ADDRESSEE_OPEN)):
+            out.append((a, b, name))
+        elif name.startswith(ADDRESSEE_OPEN) and len(name) <= 8:
+            out.append((a, b, name))  # 各村(场)
+        elif lenient and len(name) <= 20:
+            unknown.append((a, b, name))
+        else:
+            return []
+    if unknown and len(unknown) >= len(out):
+        return []
+    return sorted(out + unknown)
+
+
+LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists the units concerned
+
+
+def listed_units(text: str) -> list[Found]:
+    """A line that is nothing but a 、-list of units (an attachment's 参会单位名单, a 成员单位 list):
+    ``市委宣传部、市卫健委、市教育局、市公安局``; each unit is responsible."""
+    out = []
+    for m in compiled()["list_line"].finditer(text):
+        parts = pieces(text, *m.span("names"), compiled()["addressee_part"])
+        names = [(x, y, _normalize(text[x:y])) for x, y in parts]
+        names = [(x, y, n) for x, y, n in names if _is_name(n) and _kind(n) in ISSUER_KINDS]
+        cut = len(parts) - len(names) == 1 and m.end() == len(text) and names[-1][1] < parts[-1][0]
+        if len(names) >= LIST_LINE_MIN and (len(names) == len(parts) or cut):  # a page cut after 、
+            out += [Found(x, y, n, "responsible") for x, y, n in names]
+    return out
+
+
+def headline_issuers(text: str) -> list[Found]:
+    """A press release's headline ending with its department in brackets:
+    ``某局跟进某事故 (某某事务局)``; the department issued it."""
+    out = []
+    for m in compiled()["headline_issuer"].finditer(text):
+        name = _normalize(m.group("name"))
+        if _is_name(name) and _kind(name) in ISSUER_KINDS:
+            out.append(Found(m.start("name") - 1, m.end("name") + 1, name, "issuer"))
+    return out

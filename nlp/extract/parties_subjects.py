@@ -1,0 +1,217 @@
+"""Parties, reported actors: who carries out the work a report, a news item or a summary tells of.
+
+Two cheap cues, each read where it can only name an actor:
+
+- a named office-holder beside a post (``party_posts.tsv``) and a reporting verb:
+  ``院长赵某主持…``, ``钱某书记传达…``, ``市长孙某某呼吁…`` (``REPORT_VERB`` must follow, so a
+  violator in a case report, ``原局长王某收受…``, is not taken);
+- a unit that opens a clause and goes on with an action (``ACT_VERB``): ``运输署已安排…``,
+  ``某某署会跟进…``, ``保卫处汇总后报校办``; time words before it (``日前,``) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.extract.parties_lexicon import non_parties, party_posts
+from nlp.extract.parties_names import (
+    is_name as _is_name,
+    name_end as _name_end,
+    name_kind as _kind,
+    split_names as _split_names,
+)
+from nlp.extract.parties_patterns import Found
+from nlp.extract.parties_people import is_person_name, rare_word, tokens
+
+# what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
+REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
+               r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
+               r"(?:[在于][^,。;]{1,14}?(?:时|中|上|后)|向[^,。;]{1,8}?(?=[做作]))?"
+               r"(?:[作做]了?(?=[^,。;]{0,14}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
+               r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
+               r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
+               r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布)")
+# what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
+ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
+            r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
+            r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
+            r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
+            r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
+            r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究)")
+# time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
+OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
+          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电"
+          r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
+# a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
+NAME_BEFORE = ",。;:、()“”《》 \t\n由和与及请派"
+UNIT_KINDS = ("body", "unit", "office", "group")
+# jieba tags that cannot stand inside a unit's name (verb, adverb, preposition, conjunction,
+# pronoun, numeral, idiom, particle, time, person)
+NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj", "t", "nr", "f"))
+MAX_UNIT = 25  # a unit's name opening a clause is short
+MAX_LIST = 80  # a 、-list of such names
+
+SAMPLES = {
+    "REPORT_VERB": ("的带领下", "做了动员讲话", "于活动中指出", "向全院做了工作报告", "主持", "在会上强调",
+                    "亦已会见", "同志宣读", "今(7日)特别在会议中指示", "教授今日(七月二十二日)出席"),
+    "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门", "今(30)日", "在二○○二年"),
+    "OPENER": ("日前", "据悉", "6月27日下午", "新华社北京7月29日电"),
+}
+
+
+@cache
+def _compiled() -> dict[str, re.Pattern]:
+    posts = sorted(party_posts(), key=len, reverse=True)
+    return {
+        "post": re.compile("|".join(map(re.escape, posts))),
+        "report": re.compile(REPORT_VERB),
+        "report_joint": re.compile(rf"[和与及、][\u4e00-\u9fff]{{2,12}}?{REPORT_VERB}"),
+        "act": re.compile(ACT_VERB),
+        "opener": re.compile(OPENER),
+        "person_list": re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)(?:同志)?等"),
+        "person_list_before": re.compile(
+            r"(?:^|(?<=[,。;:\n]))(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)"
+            r"(?:两|二|三|四|几)位\Z"),
+        "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
+    }
+
+
+def post_holders(text: str) -> list[Found]:
+    """People named beside a post who lead or report the work: ``院长赵某主持…`` -> 赵某 (lead)."""
+    rx = _compiled()
+    out = []
+    for m in rx["post"].finditer(text):
+        role = party_posts()[m.group()]
+        if text[max(0, m.start() - 1):m.start()] in ("原", "前"):
+            continue  # 原局长王某: a former holder, a case, not a party
+        listed = _names_after(text, m.end())
+        if listed:
+            out += [Found(a, b, text[a:b], role) for a, b in listed]  # 医院领导陈某、罗某等做…
+            continue
+        after = _name_after(text, m.end())
+        if after:
+            out.append(Found(m.start(), after, text[m.end():after], role))
+            continue
+        before = _name_before(text, m.start(), m.end())
+        if before is not None:
+            out.append(Found(before, m.end(), text[before:m.start()], role))
+            continue
+        out += [Found(a, b, text[a:b], role) for a, b in _names_before(text, m.start(), m.end())]
+    return out
+
+
+def _names_after(text: str, at: int) -> list[tuple[int, int]]:
+    """``领导陈某某、罗某某等做动员讲话``: a 、-list of people after the post, then 等 and a verb."""
+    m = _compiled()["person_list"].match(text, at)
+    if not m or not _compiled()["report"].match(text, m.end()):
+        return []
+    spans = [(at + x.start(), at + x.end()) for x in re.finditer(r"[^、]+", m.group("names"))]
+    return spans if all(is_person_name(text[a:b]) for a, b in spans) else []
+
+
+def _names_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``李某某、徐某某两位副院长公布…``: a 、-list of people, a count of them, then the post."""
+    if not _compiled()["report"].match(text, end):
+        return []
+    m = _compiled()["person_list_before"].search(text, max(0, start - 30), start)
+    if not m:
+        return []
+    spans = [(m.start("names") + x.start(), m.start("names") + x.end())
+             for x in re.finditer(r"[^、]+", m.group("names"))]
+    return spans if all(is_person_name(text[a:b]) for a, b in spans) else []
+
+
+def _name_after(text: str, at: int) -> int | None:
+    """``院长赵某主持``: the end of the name after the post, when a reporting verb follows it."""
+    for length in (3, 2):
+        name = text[at:at + length]
+        if _reports(text, at + length) and (
+                is_person_name(name) or (rare_word(name) and _tagged_person(text, at, length))):
+            return at + length  # 纪委书记栗某某主持: a rare family name that jieba tags a person
+    return None
+
+
+def _reports(text: str, at: int) -> bool:
+    """A reporting verb follows, maybe after a second holder (``张某和纪委书记孙某带领…``)."""
+    return bool(_compiled()["report"].match(text, at) or _compiled()["report_joint"].match(text, at))
+
+
+def _tagged_person(text: str, at: int, length: int) -> bool:
+    """jieba reads ``text[at:at + length]`` as one token tagged a person's name (在会上, 做了 are not)."""
+    toks = tokens(text, at, min(len(text), at + length + 4))
+    return bool(toks) and toks[0][2] == text[at:at + length] and toks[0][3].startswith("nr")
+
+
+def _name_before(text: str, start: int, end: int) -> int | None:
+    """``由周某院长主持``: the start of the name before the post, when a reporting verb follows it."""
+    if not _reports(text, end):
+        return None
+    for length in (3, 2):
+        at = start - length
+        if at < 0 or not is_person_name(text[at:start]):
+            continue
+        before = text[max(0, at - 8):at]
+        if any(before.endswith(w) for w, why in non_parties().items() if why == "superior"):
+            return None  # 州委某某书记对…: a superior's word, not the plan's work
+        if at == 0 or text[at - 1] in NAME_BEFORE or _kind(before) in UNIT_KINDS:
+            return at  # 某县政府吴某某县长: a unit's name may stand before it too
+    return None
+
+
+def acting_units(text: str, body: int, c_end: int) -> list[Found]:
+    """``运输署已安排…``: the unit that opens the clause (after time words) and acts."""
+    rx = _compiled()
+    m = rx["opener"].match(text, body, c_end)
+    start = m.end() if m else body
+    end = _name_end(text, start, min(c_end, start + MAX_LIST + 1), rx["act"])
+    if end is None or end >= c_end:
+        return []
+    names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
+    if not names or any(not _unit_name(n) for _, _, n in names):
+        return []
+    return [Found(a, b, n, "responsible") for a, b, n in names]
+
+
+def _unit_name(name: str) -> bool:
+    return (3 <= len(name) <= MAX_UNIT and "的" not in name and "、" not in name and not name.endswith("组织")
+            and not re.search(r"同志|兼任|担任|负责", name)  # 由王某同志兼任办公室主任: a person
+            and name.count("“") == name.count("”")
+            and not name.startswith(("我", "本", "该")) and _is_name(name)
+            and _kind(name) in UNIT_KINDS and _noun_phrase(name))
+
+
+def _noun_phrase(name: str) -> bool:
+    """jieba sees only nouns before the ending (决定组织, 此次…党委, 由校党委 are clauses, not names);
+    run on the candidate alone, never on the document."""
+    toks = tokens(re.sub(r"^(?:各|全体|全)", "", name))  # 各参会单位: 各 is no pronoun here
+    if not toks or (toks[-1][3].startswith("v") and len(toks[-1][2]) > 1):
+        return False  # 高标准组织: 组织 is the verb here
+    # a campaign's office or group is named after its work: 市委专项活动办公室
+    verbs_ok = _kind(name) == "group" or name.endswith(("办公室", "办"))
+    for _, _, word, flag in toks[:-1]:
+        if flag == "m" and word.startswith("第"):
+            continue  # 第二人民医院
+        if flag in NOT_IN_NAME and not (verbs_ok and flag == "v"):
+            return False
+    return True
+
+
+def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
+    """``由镇纪委不定时到各科室暗访``, ``由学校党委扩大会议(含…)讨论确定``: the unit after 由 that
+    does the work, the longest run after 由 that ends like a unit and reads as a noun phrase."""
+    out = []
+    for m in _compiled()["by"].finditer(text, c_start, c_end):
+        start, best = m.end(), None
+        stop = min(c_end, start + MAX_UNIT)
+        if not any(_kind(text[start:e]) in UNIT_KINDS for e in range(start + 3, stop + 1)):
+            continue  # no unit ending after 由: jieba is not run
+        ends = {b for _, b, _, _ in tokens(text, start, stop)}
+        for end in sorted(e for e in ends if e >= start + 3):  # 由党委委员…: not 党委委
+            name = re.sub(r"\s+", "", text[start:end])
+            if _kind(name) in UNIT_KINDS and text[end:end + 1] not in ("的", "和", "及", "、") \
+                    and _unit_name(name):
+                best = (start, end, name)
+        if best:
+            out.append(Found(*best, "responsible"))
+    return out

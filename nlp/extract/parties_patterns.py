@@ -10,10 +10,8 @@ from functools import cache
 from typing import NamedTuple
 
 from nlp.extract.parties_names import COUNT, NAME_STOP, VERB_AFTER  # noqa: F401 (samples in SAMPLES)
+from nlp.text import WIDTH_FOLD  # noqa: F401 (full-width punctuation read as ASCII, one for one)
 
-# Full-width punctuation is not folded by every normalizer: read ，：；（） as ,:;() (one
-# character for one, so offsets stay exact): 各乡镇卫生院，县直各医疗卫生单位：
-WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 GROUP_ROLES = ("lead", "responsible", "member")
 DEPUTY = ("副", "分管", "常务")  # 分管副局长 is not 局长  # an entity takes the strongest of these
 STRENGTH = {"lead": 3, "responsible": 2, "member": 1}

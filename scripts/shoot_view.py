@@ -91,7 +91,7 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(pages["largest seed"][0].as_uri())
             page.screenshot(path=str(a.out / "view.png"))
-            page.goto(f"{base}/seeds/mentions?_facet=type&_facet=role")
+            page.goto(f"{base}/seeds/mentions")  # facets come from the shipped metadata
             page.locator(".facet-results").scroll_into_view_if_needed()
             page.evaluate("() => window.scrollBy(0, -40)")
             page.screenshot(path=str(a.out / "serve.png"))

@@ -174,6 +174,32 @@ class Document:
     offsets: OffsetMap | None = None  # Document.text -> decoded source file characters
     meta: dict[str, Any] = field(default_factory=dict)  # encoding, format, warnings...
 
+    def own_date(self) -> str | None:
+        """The document's own date: the last full date alone on its line (the 落款 or the 印发 line).
+
+        >>> d = Document("x", 0, "通知正文。\\n县卫生局\\n2024年3月5日",
+        ...              mentions=[Mention("date", 11, 20, "2024年3月5日", {"start": "2024-03-05"})])
+        >>> d.own_date(), Document("x", 0, "无日期").own_date()
+        ('2024-03-05', None)
+        """
+        for m in reversed([m for m in self.mentions if m.type == "date"]):
+            start = (m.value or {}).get("start") or ""
+            if len(start) != 10 or "X" in start:
+                continue
+            line_start = self.text.rfind("\n", 0, m.start) + 1
+            line_end = self.text.find("\n", m.end)
+            line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+            rest = line.replace(m.text, "").strip()
+            if not rest or rest.endswith(("印发", "发布", "签发")):
+                return start
+        return None
+
+    def issuers(self) -> list[str]:
+        """Names of the parties whose role is ``issuer``, in order of first mention."""
+        return list(dict.fromkeys((m.value or {}).get("name") for m in self.mentions
+                                  if m.type == "party" and (m.value or {}).get("role") == "issuer"
+                                  and (m.value or {}).get("name")))
+
     def to_dict(self) -> dict:
         """The contract's JSON object (CONTRACT.md), plus additive fields."""
         out = {

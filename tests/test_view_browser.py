@@ -244,3 +244,30 @@ def test_value_text_is_one_function_for_the_table_and_the_page():
     span = {"start": "2023-06", "end": "2023-09", "kind": "deadline"}
     assert (value_text("date", span), value_text("date", span, "zh")) == (
         "2023-06..2023-09 (deadline)", "2023-06 – 2023-09 (deadline)")
+
+
+def test_a_long_document_page_loads_and_scrolls_to_its_end(page, tmp_path):
+    """About 200 pages (one document of ~220k characters, thousands of marks): the page opens,
+    every mark is there and the last one scrolls into view. The load time is printed (the note
+    and scripts/shoot_view.py report it; no timing is asserted)."""
+    from dataclasses import replace
+
+    base = process_file(SEEDS[1], Settings())[0]
+    copies = max(1, 220_000 // len(base.text))
+    gap = len(base.text) + 2
+    mentions = [replace(m, start=m.start + k * gap, end=m.end + k * gap) for k in range(copies) for m in base.mentions]
+    passages = [replace(p, id=f"p{k}_{p.id}", start=p.start + k * gap, end=p.end + k * gap)
+                for k in range(copies) for p in base.passages]
+    long_doc = replace(base, text="\n\n".join([base.text] * copies), mentions=mentions, passages=passages,
+                       sections=[], offsets=None)
+    out = tmp_path / "long.html"
+    out.write_text(render_documents([long_doc], explain=False), encoding="utf-8")
+    started = time.perf_counter()
+    page.goto(out.as_uri(), wait_until="load")
+    seconds = time.perf_counter() - started
+    print(f"\nlong page: {len(long_doc.text):,} characters, {len(mentions):,} marks, loaded in {seconds:.2f} s")
+    assert page.console_errors == []
+    assert page.locator(".mk[data-first]").count() == len(mentions)
+    last = page.locator(".mk[data-first]").last
+    last.scroll_into_view_if_needed()
+    assert last.is_visible()

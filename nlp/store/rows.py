@@ -59,6 +59,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
         doc_type text 文种
         doc_number text 文号
         encloses text 所附文种
+        issued text 成文日期
+        year integer 年份
+        issuers text 发文单位
         script text 字体
         chars integer 字数
         source_start integer 原文起始
@@ -147,7 +150,9 @@ def document_rows(doc: Document, file: str) -> dict[str, list[tuple]]:
     di = doc.doc_index
     out: dict[str, list[tuple]] = {"documents": [], "sections": [], "mentions": [],
                                    "passages": [], "passage_themes": []}
-    out["documents"].append((file, di, doc.title, doc.doc_type, doc.doc_number, doc.encloses, doc.script,
+    issued = doc.own_date()
+    out["documents"].append((file, di, doc.title, doc.doc_type, doc.doc_number, doc.encloses, issued,
+                             int(issued[:4]) if issued else None, "、".join(doc.issuers()) or None, doc.script,
                              len(doc.text), to_source(0), to_source(len(doc.text)), doc.text))
     for s in doc.sections:
         out["sections"].append((file, di, s.id, s.parent, s.level, s.marker, s.heading,

@@ -153,25 +153,9 @@ def _timeline(mentions: list[dict]) -> list[dict]:
 
 def _header(doc: Document) -> dict:
     parties = [m.value or {} for m in doc.mentions if m.type == "party"]
-    names = lambda role: list(dict.fromkeys(p.get("name") for p in parties if p.get("role") == role and p.get("name")))
-    return {"doc_type": doc.doc_type, "doc_number": doc.doc_number, "issuers": names("issuer"),
-            "recipients": names("recipient"), "date": _own_date(doc), "script": doc.script,
-            "encloses": getattr(doc, "encloses", None) or doc.meta.get("encloses")}
-
-
-def _own_date(doc: Document) -> str | None:
-    """The document's own date: the last full date alone on its line (the 落款 or 印发 line)."""
-    for m in reversed([m for m in doc.mentions if m.type == "date"]):
-        start = (m.value or {}).get("start") or ""
-        if len(start) != 10 or "X" in start:
-            continue
-        line_start = doc.text.rfind("\n", 0, m.start) + 1
-        line_end = doc.text.find("\n", m.end)
-        line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
-        rest = line.replace(m.text, "").strip()
-        if not rest or rest.endswith(("印发", "发布", "签发")):
-            return start
-    return None
+    recipients = list(dict.fromkeys(p.get("name") for p in parties if p.get("role") == "recipient" and p.get("name")))
+    return {"doc_type": doc.doc_type, "doc_number": doc.doc_number, "issuers": doc.issuers(),
+            "recipients": recipients, "date": doc.own_date(), "script": doc.script, "encloses": doc.encloses}
 
 
 def _document_themes(passages: Iterable[Passage]) -> list[dict]:

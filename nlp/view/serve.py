@@ -31,7 +31,7 @@ TABLE_LABELS = {
 }
 
 FACETS = {
-    "documents": ["doc_type", "encloses", "script"],
+    "documents": ["doc_type", "encloses", "year", "issuers", "script"],
     "mentions": ["type", "role", "date_kind"],
     "passage_themes": ["theme", "assigned"],
     "passages": ["themes"],

@@ -37,8 +37,11 @@ GOLD = os.path.join(ROOT, "corpora", "gold")
 OUT = os.path.join(ROOT, "corpora", "themes")
 SRC = os.path.join(OUT, "src")
 
-THEMES = ["四风", "医德医风", "安全隐患"]
-CODES = {"S": "四风", "Y": "医德医风", "A": "安全隐患"}
+sys.path.insert(0, ROOT)  # run from anywhere, with or without the package installed
+from nlp.metrics import prf  # noqa: E402
+from nlp.vocab import THEMES  # noqa: E402  the contract's themes, named once
+
+CODES = dict(zip("SYA", THEMES))  # S 四风, Y 医德医风, A 安全隐患
 GENRES = {"实施方案", "工作总结", "指导意见", "通知", "新闻", "讲话", "报告"}
 LEVELS = {"县", "市", "省", "部"}
 # finer source-header values folded into the contract's sets; the finer value is kept
@@ -323,9 +326,7 @@ def audit(rows):
             if gold and not pred:
                 fn += 1
                 fns.append(r)
-        p = tp / (tp + fp) if tp + fp else 0
-        rc = tp / (tp + fn) if tp + fn else 0
-        f1 = 2 * p * rc / (p + rc) if p + rc else 0
+        p, rc, f1 = prf(tp, tp + fn, tp + fp)
         print(f"{t}: P={p:.3f} R={rc:.3f} F1={f1:.3f}  keyword-but-not-labelled={fp}  labelled-without-keyword={fn}")
         if AUDIT_VERBOSE:
             for r in fps:

@@ -95,3 +95,17 @@ def test_shipped_weights_are_what_a_real_passage_sees():
 @pytest.mark.parametrize("name", ["themes.py", "themes_cv.py", "themes_data.py", "themes_vocab.py"])
 def test_training_modules_stay_small(name):
     assert len((ROOT / "nlp" / "train" / name).read_text(encoding="utf-8").splitlines()) < 500
+
+
+def test_theme_list_and_scores_come_from_one_place():
+    """Issue 15: the built-in themes are nlp.vocab.THEMES; P/R/F1 are nlp.metrics' figures."""
+    from nlp import metrics, vocab
+    from nlp.train import themes_cv, themes_data
+
+    assert themes_data.BUILTIN_THEMES is vocab.THEMES
+    y = np.array([[1, 0, 1], [1, 0, 0], [0, 0, 1], [0, 0, 0]])
+    pred = np.array([[1, 0, 1], [0, 0, 1], [1, 0, 1], [0, 0, 0]], dtype=bool)
+    scores = themes_cv.score_themes(y, pred, vocab.THEMES)["per_theme"]
+    assert scores["四风"] == {"p": 0.5, "r": 0.5, "f1": 0.5, "support": 2}
+    assert scores["安全隐患"]["p"] == round(2 / 3, 4) and scores["安全隐患"]["r"] == 1.0
+    assert themes_cv.prf(y[:, 0], pred[:, 0]) == metrics.prf(1, 2, 2)

@@ -23,6 +23,8 @@ from typing import Sequence
 
 import numpy as np
 
+from nlp import metrics
+
 C_GRID = (0.5, 2.0, 8.0)
 WEIGHT_GRID = (1.0,)  # sample weight of a written passage (a real one weighs 1)
 REAL_C_GRID = (8.0,)
@@ -102,20 +104,17 @@ def choose_threshold(y: np.ndarray, p: np.ndarray, *, tolerance: float = 0.0) ->
 
 
 def prf(y: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    """P/R/F1 of boolean predictions against 0/1 labels, counted by :func:`nlp.metrics.prf`."""
     tp = int(np.sum(pred & (y == 1)))
-    fp = int(np.sum(pred & (y == 0)))
-    fn = int(np.sum(~pred & (y == 1)))
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return metrics.prf(tp, int(np.sum(y == 1)), int(np.sum(pred)))
 
 
 def score_themes(y: np.ndarray, pred: np.ndarray, themes: Sequence[str]) -> dict:
     """Per-theme P/R/F1 and support, plus macro-F1, of boolean predictions (n x n_themes)."""
     per = {}
     for j, t in enumerate(themes):
-        p, r, f = prf(y[:, j], pred[:, j])
-        per[t] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "support": int(y[:, j].sum())}
+        d = metrics.prf_dict(int(np.sum(pred[:, j] & (y[:, j] == 1))), int(y[:, j].sum()), int(np.sum(pred[:, j])))
+        per[t] = {"p": d["p"], "r": d["r"], "f1": d["f1"], "support": d["gold"]}
     macro = sum(v["f1"] for v in per.values()) / len(per) if per else 0.0
     return {"per_theme": per, "macro_f1": round(macro, 4), "passages": int(len(y))}
 

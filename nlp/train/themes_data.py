@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Sequence
 
 from nlp.errors import BadOption
+from nlp.vocab import THEMES
 
-BUILTIN_THEMES = ("四风", "医德医风", "安全隐患")
+BUILTIN_THEMES = THEMES  # the contract's themes, named once in nlp.vocab
 
 
 @dataclass(frozen=True, slots=True)

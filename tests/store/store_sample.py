@@ -8,6 +8,7 @@ from nlp import PIPELINE_VERSION
 from nlp.model import Document, Mention, OffsetMap, Passage, Section
 from nlp.store.rows import document_rows
 from nlp.store.sqlite import open_store
+from nlp.vocab import THEMES
 
 PLAN = ("关于开展安全隐患排查整治工作的实施方案\n"
         "一、工作目标\n到2011年底,消防设施完好率达到95%以上。\n"
@@ -29,7 +30,7 @@ def _mention(text, piece, type_, value):
 
 def _passage(text, pid, piece, themes):
     s, e = _span(text, piece)
-    scores = {t: (0.9 if t in themes else 0.1) for t in ("四风", "医德医风", "安全隐患")}
+    scores = {t: (0.9 if t in themes else 0.1) for t in THEMES}
     return Passage(pid, None, s, e, piece, list(themes), scores)
 
 

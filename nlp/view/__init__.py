@@ -15,7 +15,6 @@ from typing import Sequence
 from nlp.model import Document
 from nlp.settings import Settings
 
-THEME_ORDER = ("四风", "医德医风", "安全隐患")
 
 
 def render_documents(docs: Sequence[Document], *, originals: dict[str, str] | None = None,
@@ -56,7 +55,9 @@ def theme_class(theme: str | None) -> str:
     """A stable colour class per theme: the built-in ones first, an analyst's own after them."""
     if not theme:
         return ""
-    k = THEME_ORDER.index(theme) if theme in THEME_ORDER else 3
+    from nlp.vocab import THEMES
+
+    k = THEMES.index(theme) if theme in THEMES else 3
     return f"theme-{k}"
 
 

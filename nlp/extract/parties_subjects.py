@@ -40,6 +40,9 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
             r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究"
             r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对)")
+# what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
+PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
+              r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
 # time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
 OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
           r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
@@ -74,6 +77,7 @@ def _compiled() -> dict[str, re.Pattern]:
         "person_list_before": re.compile(
             r"(?:^|(?<=[,。;:\n]))(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)"
             r"(?:两|二|三|四|几)位\Z"),
+        "place_act": re.compile(rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?(?:省|市|县|区|镇|乡))(?:{PLACE_VERB})"),
         "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
     }
 
@@ -167,11 +171,25 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
     start = m.end() if m else body
     end = _name_end(text, start, min(c_end, start + MAX_LIST + 1), rx["act"])
     if end is None or end >= c_end:
-        return []
+        return _acting_place(text, start, c_end)
     names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
     if not names or any(not _unit_name(n) for _, _, n in names):
-        return []
+        return _acting_place(text, start, c_end)
     return [Found(a, b, n, "responsible") for a, b, n in names]
+
+
+def _acting_place(text: str, start: int, c_end: int) -> list[Found]:
+    """``某某省明确,…``, ``某某县以…为主线``: a province, city, county or town that opens a report's
+    sentence and acts stands for its government; jieba must read it as a place name."""
+    m = _compiled()["place_act"].match(text, start, c_end)
+    if not m or m.group("place").startswith(("全", "我", "本", "该", "各", "某", "市", "县", "区")):
+        return []
+    if re.search(r"..[省市县]", m.group("place")[:-1]):
+        return []  # 某省某市以…: a place inside a place is an example from afar, not the reporter's actor
+    toks = tokens(m.group("place"))
+    if not toks or toks[0][3] not in ("ns", "nr") or any(t[3] not in ("ns", "nr", "n") for t in toks):
+        return []
+    return [Found(m.start("place"), m.end("place"), m.group("place"), "responsible")]
 
 
 def _unit_name(name: str) -> bool:

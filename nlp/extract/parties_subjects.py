@@ -78,6 +78,8 @@ def _compiled() -> dict[str, re.Pattern]:
             r"(?:^|(?<=[,。;:\n]))(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)"
             r"(?:两|二|三|四|几)位\Z"),
         "place_act": re.compile(rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?(?:省|市|县|区|镇|乡))(?:{PLACE_VERB})"),
+        "member_list": re.compile(r"(?:委员|成员)(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,})"
+                                  r"(?=[和及等,。;]|同志)"),
         "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
     }
 
@@ -103,6 +105,24 @@ def post_holders(text: str) -> list[Found]:
             out.append(Found(before, m.end(), text[before:m.start()], role))
             continue
         out += [Found(a, b, text[a:b], role) for a, b in _names_before(text, m.start(), m.end())]
+    return out + _member_lists(text)
+
+
+def _member_lists(text: str) -> list[Found]:
+    """``党委委员张某、李某、王某和…小组成员``, ``班子全体成员张某、李某等6人``: the people listed
+    right after 委员/成员 are members, and so is a group's 成员 joined to the list by 和/及."""
+    out = []
+    for m in _compiled()["member_list"].finditer(text):
+        spans = [(m.start("names") + x.start(), m.start("names") + x.end())
+                 for x in re.finditer(r"[^、]+", m.group("names"))]
+        if not all(is_person_name(text[a:b]) for a, b in spans):
+            continue
+        out += [Found(a, b, text[a:b], "member") for a, b in spans]
+        for tail in re.finditer(r"[和及](?P<group>[^和及、,。;]{2,20}?成员)(?=[和及,。;对等在参])",
+                                text[m.end():m.end() + 48]):
+            if _is_name(tail.group("group")):  # …和总务科主任某某及消防安全小组成员
+                out.append(Found(m.end() + tail.start("group"), m.end() + tail.end("group"),
+                                 tail.group("group"), "member"))
     return out
 
 

@@ -14,7 +14,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_names import NOT_NAME_START, suffix_list
+from nlp.extract.parties_names import opens_clause, suffix_list
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
 
 
@@ -196,7 +196,7 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[
             b -= 1
         name = _normalize(text[a:b])
         if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff“][\u4e00-\u9fff()、“”]*", name))
-                or name.startswith(NOT_NAME_START)):
+                or opens_clause(name)):
             return []  # 成立…领导小组: a clause before a list, not an addressee
         parts = [(x, y) for x, y in pieces(text, a, b, compiled()["addressee_part"])]
         kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]

@@ -215,17 +215,24 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
 def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tuple[int, int, str]]:
     """``各定点医药机构对照清单开展自查``: a clause that opens with 各…单位/机构 (or an addressee of
     the document) and goes on with a verb gives its subject work, with no modal to cue it."""
-    if not (text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
+    asked = text[max(0, body - 2):body].endswith("请")  # 请某局加强…: a notice asks its addressee
+    if not (asked or text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
         return []
     names = _name_list(text, body, min(c_end, body + 80))
     if not names:
         return []
     rest = text[names[-1][1]:c_end]
-    if len(rest) < 2 or not compiled()["subject_verb"].match(rest):
+    if len(rest) < 2 or not (compiled()["subject_verb"].match(rest) or (asked and _ASKED_VERB.match(rest))):
         return []
-    if not all(_kind(n) in ("body", "unit", "office", "group") for _, _, n in names):
+    kinds = ("body", "unit", "office", "group") + (("place", "person") if asked else ())
+    if not all(_kind(n) in kinds for _, _, n in names):
         return []
     return names
+
+
+# what the one a notice asks (请…) is asked to do: 请某局全力侦办, 请各单位主管督导…
+_ASKED_VERB = re.compile(r"(?:\([^()]{1,12}\))?(?:全力|监督|督导|督促|务必|于|在|提供|配合|协助|做好|认真|及时|切实"
+                         r"|积极|按|依|确实|尽快|立即|注意|遵守|落实|加强|结合|高度重视|自行|自即日起)")
 
 
 def _subject(text, body, c_end, cue, before, after) -> list[tuple[int, int]]:

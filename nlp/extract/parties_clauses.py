@@ -29,6 +29,7 @@ from nlp.extract.parties_patterns import (
     Context,
     Found,
     compiled,
+    pieces,
 )
 
 
@@ -121,6 +122,7 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             adverbial = True
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
+    out += _counted_groups(text, s_start, s_end)
     if out and compiled()["plan_made"].search(text, s_start, s_end):
         # 由我局负责指导…,现结合实际,制定本工作方案: who is charged in the sentence that makes
         # the plan is its author
@@ -151,6 +153,24 @@ def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
         a, b = m.span(key)
         names = _split_names(text, a, b, people=True)
         out += [Found(x, y, n, "responsible") for x, y, n in names]
+    return out
+
+
+# a set-up that counts its groups, then names them: 下设4个工作组,即甲组、乙组和丙组
+_COUNTED_GROUPS = re.compile(r"(?:下设|设立|成立|组成|组建|分设|分成|分为)了?[0-9一二三四五六七八九十两]+个"
+                             r"[\u4e00-\u9fff]{0,6}?(?P<noun>组|专班|部门|机构)\s*[,:]?\s*(?:即|分别为|分别是|包括)?\s*:?"
+                             r"(?P<names>[\u4e00-\u9fff]{2,12}(?:[、和及][\u4e00-\u9fff]{2,12})+)(?=[。;,等\n]|$)")
+
+
+def _counted_groups(text: str, s_start: int, s_end: int) -> list[Found]:
+    """``办公室下设4个工作组,即综合组、督导组和案件组``: each group named after its count, ending
+    as the counted noun does."""
+    out = []
+    for m in _COUNTED_GROUPS.finditer(text, s_start, s_end):
+        spans = pieces(text, m.start("names"), m.end("names"), re.compile(r"[、和及]"))
+        names = [(a, b, text[a:b]) for a, b in spans]
+        if all(n.endswith(m.group("noun")) and len(n) > len(m.group("noun")) for _, _, n in names):
+            out += [Found(a, b, n, _role_for("auto", n)) for a, b, n in names]
     return out
 
 

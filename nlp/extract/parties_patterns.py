@@ -69,7 +69,8 @@ SUMMARY_TITLE = (r"(?m)^[ \t]*(?P<line>[^\s,。:;]{3,30}?(?:[0-9]{4}|20[xX*]{2})
 # the word: 报告, 申报, 党组成员
 VERB_COMPOUND = {"交": ("提递移转上外成社公结", "流通纳付易换代叉织界际往谈给由办"),
                  "报": ("申举预简公海情通电警画", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
-                 "组织": ("党导层级各的和与织建", "机部生化性纪者领")}  # 党组织, 组织部
+                 "组织": ("党导层级各的和与织建", "机部生化性纪者领"),
+                 "率": ("效比概频功速税利汇坦直表轻草统增税", "先领队直性真达为从")}  # 党组织, 组织部
 # a flattened heading glued onto the clause after its marker: 六、工作要求各学校要… (the outline
 # supplies the document's own headings; these are the usual ones when it has none)
 HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障措施|工作保障|组织领导|加强领导|工作措施|实施步骤"

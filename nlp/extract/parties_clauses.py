@@ -19,8 +19,10 @@ from nlp.extract.parties_names import (
     name_list as _name_list,
     role_for as _role_for,
     split_names as _split_names,
+    split_outside,
 )
 from nlp.extract.parties_subjects import acting_units, by_units
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 from nlp.extract.parties_patterns import (
     GAP,
     GROUP_ROLES,
@@ -39,7 +41,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     chrome = compiled()["chrome"]
     start = 0
     skip_until = -1
-    for m in re.finditer(r"[。;!?\n\t]|\s{3,}|$", text):
+    for m in re.finditer(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}|$", text):
         if m.start() > start and start >= skip_until:
             if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, m.start()):
                 line_end = text.find("\n", start)
@@ -51,20 +53,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Clauses of a sentence: split at , and : outside quotes and brackets."""
-    depth = 0
-    c_start = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "“(《[「":
-            depth += 1
-        elif ch in "”)》]」":
-            depth = max(0, depth - 1)
-        elif ch in ",,::" and depth == 0:
-            if i > c_start:
-                yield c_start, i
-            c_start = i + 1
-    if end > c_start:
-        yield c_start, end
+    yield from split_outside(text, start, end, COMMAS + COLONS)
 
 
 def _clause_body_start(text: str, start: int, end: int, headings: frozenset[str] = frozenset()) -> int:

@@ -4,7 +4,8 @@ Input is a candidate string cut from a document by ``parties.py``; output is a y
 (``is_name``), the kind of its ending (``name_kind``: body, group, office, unit, place, person,
 from ``org_suffixes.tsv``), the person after a post (``post_person``) and the role a cue gives
 it (``role_for``, from ``roles.tsv``); and where a name ends in running text (``name_end``) and
-how a run of names splits into parties (``split_names``, ``name_list``, ``top_pieces``).
+how a run of names splits into parties (``split_names``, ``name_list``, ``top_pieces``, all on the one
+bracket-aware splitter ``bracket_pieces``: a separator inside quotes or brackets splits nothing).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 
 from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words
 from nlp.extract.parties_people import is_person_name
+from nlp.text import COMMAS
 
 # words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
 NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "把", "坚决", "严格", "对", "在", "经",
@@ -161,40 +163,67 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     return None
 
 
-def split_names(text: str, start: int, end: int, *, people: bool = False,
-                 ) -> list[tuple[int, int, str]]:
-    """Split ``text[start:end]`` at 、/和/及 (outside brackets) into names; [] if any part is not one."""
-    parts = []
-    depth = 0
-    p_start = start
-    i = start
+OPENERS = "“(《[「"  # a separator inside quotes or brackets splits nothing: 各医院(卫生院、所)
+CLOSERS = "”)》]」"
+
+
+def bracket_pieces(text: str, start: int, end: int, cut) -> list[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` between separators outside quotes and brackets, empty
+    pieces included. ``cut(i, piece_start)`` gives the length of the separator at ``i`` (0: none).
+
+    >>> t = "甲局(乙、丙)、丁局"
+    >>> [t[a:b] for a, b in bracket_pieces(t, 0, len(t), lambda i, _: t[i] == "、")]
+    ['甲局(乙、丙)', '丁局']
+    """
+    out, depth, p_start, i = [], 0, start, start
     while i < end:
         ch = text[i]
-        if ch in "“(《":
+        if ch in OPENERS:
             depth += 1
-        elif ch in "”)》":
+        elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in "、,," or (ch in "和及" and i > p_start
-                                               and is_name(normalize_name(text[p_start:i])))):
-            # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
-            parts.append((p_start, i))
-            p_start = i + 1
-        elif depth == 0 and text.startswith("——", i) and i > p_start:
-            parts.append((p_start, i))
-            p_start = i + 2
-            i += 2
+        elif depth == 0 and (width := cut(i, p_start)):
+            out.append((p_start, i))
+            p_start = i = i + width
             continue
         i += 1
-    parts.append((p_start, end))
+    out.append((p_start, end))
+    return out
+
+
+def split_outside(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """The non-empty pieces of ``text[start:end]`` between ``separators`` outside brackets."""
+    pieces = bracket_pieces(text, start, end, lambda i, _: int(text[i] in separators))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without the spaces at either end of ``text[a:b]``."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def split_names(text: str, start: int, end: int, *, people: bool = False,
+                ) -> list[tuple[int, int, str]]:
+    """Split ``text[start:end]`` at 、/,/和/及/—— (outside brackets) into names; [] if any part is not one."""
+    def cut(i: int, p_start: int) -> int:
+        ch = text[i]
+        if ch == "、" or ch in COMMAS:
+            return 1
+        if ch in "和及" and i > p_start and is_name(normalize_name(text[p_start:i])):
+            return 1  # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
+        return 2 if text.startswith("——", i) and i > p_start else 0
+
+    parts = bracket_pieces(text, start, end, cut)
     shared = _shared_post(text, parts)
     if shared:
         return [shared]
     out = []
     for a, b in parts:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, a, b)
         name = normalize_name(text[a:b])
         if is_name(name):
             out.append((a, b, name))
@@ -250,17 +279,4 @@ def name_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def top_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``林某(局党委委员、纪检组组长)、黄某(副局长)``: pieces split at 、, or spaces outside brackets."""
-    out, depth, p_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "(“":
-            depth += 1
-        elif ch in ")”":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in "、," or ch.isspace()):
-            if i > p_start:
-                out.append((p_start, i))
-            p_start = i + 1
-    if end > p_start:
-        out.append((p_start, end))
-    return out
+    return split_outside(text, start, end, "、" + COMMAS + " \t\n")

@@ -14,8 +14,9 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_names import opens_clause, suffix_list
+from nlp.extract.parties_names import opens_clause, split_outside, strip_span, suffix_list
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
+from nlp.text import COMMAS, SEMICOLONS
 
 
 def title_issuers(text: str, title: str | None) -> list[Found]:
@@ -188,17 +189,14 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[
     ``lenient``, most of them, the rest written like names)."""
     out: list[tuple[int, int, str]] = []
     unknown: list[tuple[int, int, str]] = []
-    chunks = pieces(text, start, end, compiled()["addressee_sep"])
+    chunks = split_outside(text, start, end, COMMAS + SEMICOLONS)
     for a, b in chunks:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, a, b)
         name = _normalize(text[a:b])
         if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff“][\u4e00-\u9fff()、“”]*", name))
                 or opens_clause(name)):
             return []  # 成立…领导小组: a clause before a list, not an addressee
-        parts = [(x, y) for x, y in pieces(text, a, b, compiled()["addressee_part"])]
+        parts = split_outside(text, a, b, "、")
         kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
         # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
         places = len(chunks) == 1
@@ -229,7 +227,7 @@ def listed_units(text: str) -> list[Found]:
     ``市委宣传部、市卫健委、市教育局、市公安局``; each unit is responsible."""
     out = []
     for m in compiled()["list_line"].finditer(text):
-        parts = pieces(text, *m.span("names"), compiled()["addressee_part"])
+        parts = split_outside(text, *m.span("names"), "、")
         names = [(x, y, _normalize(text[x:y])) for x, y in parts]
         names = [(x, y, n) for x, y, n in names if _is_name(n) and _kind(n) in ISSUER_KINDS]
         cut = len(parts) - len(names) == 1 and m.end() == len(text) and names[-1][1] < parts[-1][0]

@@ -21,14 +21,14 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     split_names as _split_names,
 )
-from nlp.extract.parties_patterns import Found
+from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, tokens
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
-               r"(?:[在于][^,。;]{1,14}?(?:时|中|上|后)|向[^,。;]{1,8}?(?=[做作]))?"
-               r"(?:[作做]了?(?=[^,。;]{0,14}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
+               rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作]))?"
+               rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布)")

@@ -74,8 +74,24 @@ def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     for a, b in pieces(text, start, end, compiled()["split"]):
         name = _normalize(text[a:b])
         if _is_name(name):
-            out.append((a, b, name))
+            out += _glued_issuers(text, a, b) or [(a, b, name)]
     return out
+
+
+# two issuers written one after the other with no separator (市委办公室市政府办公室关于…): the
+# second opens like a body of the same rank
+GLUED_ISSUER = re.compile(r"(?:办公室|办公厅|委员会|政府|局|厅|党组|党委)(?=中共|市|县|区|省|国务院)")
+
+
+def _glued_issuers(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """``市委办公室市政府办公室``: the issuers of a joint title, when every part is a body's name."""
+    cuts = [a] + [m.end() for m in GLUED_ISSUER.finditer(text, a + 1, b - 2)] + [b]
+    if len(cuts) < 3:
+        return []
+    parts = [(x, y, _normalize(text[x:y])) for x, y in zip(cuts, cuts[1:])]
+    if all(len(n) >= 4 and _is_name(n) and _kind(n) in ISSUER_KINDS for _, _, n in parts):
+        return parts
+    return []
 
 
 

@@ -67,3 +67,11 @@ def test_one_bracket_aware_splitter():
     assert top_pieces(people, 0, len(people)) == [(0, 15), (16, 18), (19, 21)]
     names = "县卫生局(公司)、县应急管理局和县消防救援大队"
     assert [n for _, _, n in split_names(names, 0, len(names))] == ["县卫生局(公司)", "县应急管理局", "县消防救援大队"]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("市委办公室市政府办公室关于认真贯彻执行某规定的通知", [("市委办公室", "issuer"), ("市政府办公室", "issuer")]),
+    ("市卫生局办公室关于印发方案的通知", [("市卫生局办公室", "issuer")]),
+])
+def test_glued_issuers_of_a_joint_title(title, expected):
+    assert [(m.value["name"], m.value["role"]) for m in find_parties(title + "\n", title=title)] == expected

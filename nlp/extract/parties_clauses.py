@@ -111,7 +111,9 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             adverbial = True
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
-    out += _counted_groups(text, s_start, s_end)
+    counted, nouns = _counted_groups(text, s_start, s_end)
+    if counted:  # 下设4个工作组,即…: the groups are named, the counted noun is none of them
+        out = [f for f in out if not any(a <= f.start and f.end <= b for a, b in nouns)] + counted
     if out and compiled()["plan_made"].search(text, s_start, s_end):
         # 由我局负责指导…,现结合实际,制定本工作方案: who is charged in the sentence that makes
         # the plan is its author
@@ -151,16 +153,17 @@ _COUNTED_GROUPS = re.compile(r"(?:下设|设立|成立|组成|组建|分设|分�
                              r"(?P<names>[\u4e00-\u9fff]{2,12}(?:[、和及][\u4e00-\u9fff]{2,12})+)(?=[。;,等\n]|$)")
 
 
-def _counted_groups(text: str, s_start: int, s_end: int) -> list[Found]:
+def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], list[tuple[int, int]]]:
     """``办公室下设4个工作组,即综合组、督导组和案件组``: each group named after its count, ending
-    as the counted noun does."""
-    out = []
+    as the counted noun does; and the spans of the counts (``4个工作组``), which name no one."""
+    out, nouns = [], []
     for m in _COUNTED_GROUPS.finditer(text, s_start, s_end):
         spans = pieces(text, m.start("names"), m.end("names"), re.compile(r"[、和及]"))
         names = [(a, b, text[a:b]) for a, b in spans]
         if all(n.endswith(m.group("noun")) and len(n) > len(m.group("noun")) for _, _, n in names):
             out += [Found(a, b, n, _role_for("auto", n)) for a, b, n in names]
-    return out
+            nouns.append((m.start(), m.start("names")))
+    return out, nouns
 
 
 _LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:\s*$")

@@ -111,7 +111,8 @@ def is_name(name: str) -> bool:
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
         return False
-    if bare.endswith("组织") and len(bare) > 3 and name_kind(bare[:-2]) is not None:
+    if bare.endswith("组织") and any(bare[:-2].endswith(s) and org_suffixes().get(s) in ("unit", "body", "office")
+                                    for s in suffix_list()):
         return False  # 学校组织召开…: a unit that organises, not a 党组织
     return name_kind(name) is not None
 

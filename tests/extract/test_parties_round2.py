@@ -75,3 +75,8 @@ def test_one_bracket_aware_splitter():
 ])
 def test_glued_issuers_of_a_joint_title(title, expected):
     assert [(m.value["name"], m.value["role"]) for m in find_parties(title + "\n", title=title)] == expected
+
+
+def test_a_unit_that_organises_is_no_party_organisation():
+    assert pairs("学校组织召开各个层面的会议,做到全覆盖。") == []
+    assert pairs("各基层党组织要认真学习。") == [("各基层党组织", "responsible")]

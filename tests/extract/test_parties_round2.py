@@ -80,3 +80,12 @@ def test_glued_issuers_of_a_joint_title(title, expected):
 def test_a_unit_that_organises_is_no_party_organisation():
     assert pairs("学校组织召开各个层面的会议,做到全覆盖。") == []
     assert pairs("各基层党组织要认真学习。") == [("各基层党组织", "responsible")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("消防局自即日起将派员帮独居长者安装。", [("消防局", "responsible")]),
+    ("监察院持续督促内政部确实依规定办理。", [("内政部", "responsible")]),
+    ("则函请某市地检署侦办。", [("某市地检署", "responsible")]),
+])
+def test_units_urged_or_referred(text, expected):
+    assert pairs(text) == expected

@@ -99,6 +99,7 @@ def post_holders(text: str) -> list[Found]:
         after = _name_after(text, m.end())
         if after:
             out.append(Found(m.start(), after, text[m.end():after], role))
+            out += _holder_unit(text, m.start(), m.group())
             continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:
@@ -124,6 +125,19 @@ def _member_lists(text: str) -> list[Found]:
                 out.append(Found(m.end() + tail.start("group"), m.end() + tail.end("group"),
                                  tail.group("group"), "member"))
     return out
+
+
+def _holder_unit(text: str, at: int, post: str) -> list[Found]:
+    """``某某卫生局长某某表示…``, ``劳工处处长某某到…``: the unit a reporting holder heads, written
+    right before the post (its last character may be the post's first: 卫生局 + 局长), acts too."""
+    start = at
+    while start > 0 and at - start < MAX_UNIT and text[start - 1] not in NAME_BEFORE and not text[start - 1].isspace():
+        start -= 1
+    for end in (at, at + 1) if post[0] in "局处署司" else (at,):
+        name = text[start:end]
+        if 3 <= len(name) and _kind(name) in ("body", "unit", "office") and _unit_name(name):
+            return [Found(start, end, name, "responsible")]
+    return []
 
 
 def _names_after(text: str, at: int) -> list[tuple[int, int]]:

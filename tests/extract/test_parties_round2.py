@@ -89,3 +89,11 @@ def test_a_unit_that_organises_is_no_party_organisation():
 ])
 def test_units_urged_or_referred(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("卫生福利局长陈大文今日回应质询时表示,将跟进。", [("卫生福利局", "responsible"), ("陈大文", "lead")]),
+    ("市医保局局长李小明主持会议。", [("市医保局", "responsible"), ("李小明", "lead")]),
+])
+def test_the_unit_a_reporting_holder_heads(text, expected):
+    assert pairs(text) == expected

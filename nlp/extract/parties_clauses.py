@@ -19,8 +19,10 @@ from nlp.extract.parties_names import (
     name_list as _name_list,
     role_for as _role_for,
     split_names as _split_names,
+    split_outside,
 )
 from nlp.extract.parties_subjects import acting_units, by_units
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 from nlp.extract.parties_patterns import (
     GAP,
     GROUP_ROLES,
@@ -29,6 +31,7 @@ from nlp.extract.parties_patterns import (
     Context,
     Found,
     compiled,
+    pieces,
 )
 
 
@@ -38,7 +41,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     chrome = compiled()["chrome"]
     start = 0
     skip_until = -1
-    for m in re.finditer(r"[。;!?\n\t]|\s{3,}|$", text):
+    for m in re.finditer(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}|$", text):
         if m.start() > start and start >= skip_until:
             if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, m.start()):
                 line_end = text.find("\n", start)
@@ -50,20 +53,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Clauses of a sentence: split at , and : outside quotes and brackets."""
-    depth = 0
-    c_start = start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "“(《[「":
-            depth += 1
-        elif ch in "”)》]」":
-            depth = max(0, depth - 1)
-        elif ch in ",,::" and depth == 0:
-            if i > c_start:
-                yield c_start, i
-            c_start = i + 1
-    if end > c_start:
-        yield c_start, end
+    yield from split_outside(text, start, end, COMMAS + COLONS)
 
 
 def _clause_body_start(text: str, start: int, end: int, headings: frozenset[str] = frozenset()) -> int:
@@ -121,6 +111,9 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             adverbial = True
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
+    counted, nouns = _counted_groups(text, s_start, s_end)
+    if counted:  # 下设4个工作组,即…: the groups are named, the counted noun is none of them
+        out = [f for f in out if not any(a <= f.start and f.end <= b for a, b in nouns)] + counted
     if out and compiled()["plan_made"].search(text, s_start, s_end):
         # 由我局负责指导…,现结合实际,制定本工作方案: who is charged in the sentence that makes
         # the plan is its author
@@ -152,6 +145,25 @@ def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
         names = _split_names(text, a, b, people=True)
         out += [Found(x, y, n, "responsible") for x, y, n in names]
     return out
+
+
+# a set-up that counts its groups, then names them: 下设4个工作组,即甲组、乙组和丙组
+_COUNTED_GROUPS = re.compile(r"(?:下设|设立|成立|组成|组建|分设|分成|分为)了?[0-9一二三四五六七八九十两]+个"
+                             r"[\u4e00-\u9fff]{0,6}?(?P<noun>组|专班|部门|机构)\s*[,:]?\s*(?:即|分别为|分别是|包括)?\s*:?"
+                             r"(?P<names>[\u4e00-\u9fff]{2,12}(?:[、和及][\u4e00-\u9fff]{2,12})+)(?=[。;,等\n]|$)")
+
+
+def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], list[tuple[int, int]]]:
+    """``办公室下设4个工作组,即综合组、督导组和案件组``: each group named after its count, ending
+    as the counted noun does; and the spans of the counts (``4个工作组``), which name no one."""
+    out, nouns = [], []
+    for m in _COUNTED_GROUPS.finditer(text, s_start, s_end):
+        spans = pieces(text, m.start("names"), m.end("names"), re.compile(r"[、和及]"))
+        names = [(a, b, text[a:b]) for a, b in spans]
+        if all(n.endswith(m.group("noun")) and len(n) > len(m.group("noun")) for _, _, n in names):
+            out += [Found(a, b, n, _role_for("auto", n)) for a, b, n in names]
+            nouns.append((m.start(), m.start("names")))
+    return out, nouns
 
 
 _LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:\s*$")
@@ -215,17 +227,24 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
 def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tuple[int, int, str]]:
     """``各定点医药机构对照清单开展自查``: a clause that opens with 各…单位/机构 (or an addressee of
     the document) and goes on with a verb gives its subject work, with no modal to cue it."""
-    if not (text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
+    asked = text[max(0, body - 2):body].endswith("请")  # 请某局加强…: a notice asks its addressee
+    if not (asked or text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
         return []
     names = _name_list(text, body, min(c_end, body + 80))
     if not names:
         return []
     rest = text[names[-1][1]:c_end]
-    if len(rest) < 2 or not compiled()["subject_verb"].match(rest):
+    if len(rest) < 2 or not (compiled()["subject_verb"].match(rest) or (asked and _ASKED_VERB.match(rest))):
         return []
-    if not all(_kind(n) in ("body", "unit", "office", "group") for _, _, n in names):
+    kinds = ("body", "unit", "office", "group") + (("place", "person") if asked else ())
+    if not all(_kind(n) in kinds for _, _, n in names):
         return []
     return names
+
+
+# what the one a notice asks (请…) is asked to do: 请某局全力侦办, 请各单位主管督导…
+_ASKED_VERB = re.compile(r"(?:\([^()]{1,12}\))?(?:全力|监督|督导|督促|务必|于|在|提供|配合|协助|做好|认真|及时|切实"
+                         r"|积极|按|依|确实|尽快|立即|注意|遵守|落实|加强|结合|高度重视|自行|自即日起)")
 
 
 def _subject(text, body, c_end, cue, before, after) -> list[tuple[int, int]]:

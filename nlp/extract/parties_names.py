@@ -4,7 +4,8 @@ Input is a candidate string cut from a document by ``parties.py``; output is a y
 (``is_name``), the kind of its ending (``name_kind``: body, group, office, unit, place, person,
 from ``org_suffixes.tsv``), the person after a post (``post_person``) and the role a cue gives
 it (``role_for``, from ``roles.tsv``); and where a name ends in running text (``name_end``) and
-how a run of names splits into parties (``split_names``, ``name_list``, ``top_pieces``).
+how a run of names splits into parties (``split_names``, ``name_list``, ``top_pieces``, all on the one
+bracket-aware splitter ``bracket_pieces``: a separator inside quotes or brackets splits nothing).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import cache
 
 from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words
 from nlp.extract.parties_people import is_person_name
+from nlp.text import COMMAS
 
 # words that open a clause but never a name: 根据市委…, 按照…, 使…, 把…
 NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "把", "坚决", "严格", "对", "在", "经",
@@ -24,7 +26,17 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   # verbs and connectives that open a clause, not a name: 召开院办…, 协助学校党委…
                   "召开", "传达", "追究", "参加", "参与", "协助", "履行", "配合", "明确", "出席", "邀请",
                   "邀集", "带头", "要", "强调", "接受", "收受", "庆祝", "收听", "择优", "尤其", "而是", "私下",
-                  "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿", "有条件")
+                  "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿", "有条件",
+                  "认真", "切实", "务必", "尽快", "及时", "全面负责")
+# words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)
+NAME_START_OK = ("经济", "经开", "经贸", "经信", "对外", "在京", "以色列")
+
+
+def opens_clause(name: str) -> bool:
+    """``根据市委…``, ``按照…``: ``name`` opens with a word that opens a clause, not a name."""
+    return name.startswith(NOT_NAME_START) and not name.startswith(NAME_START_OK)
+
+
 # a number with its measure word counts units, it names none: 与42个科室签订责任书
 COUNT = r"[0-9一二三四五六七八九十百千两几多]+(?:个|家|名|所|项|位|支|批|类|处)"  # at a name's start
 NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下设|对|为|具体|要|将|研究|统一"
@@ -89,9 +101,9 @@ def is_name(name: str) -> bool:
         return False
     bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
     if (re.search(r"[,。;:!?《》【】了]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规", bare)
-            or bare.startswith(NOT_NAME_START)):
+            or opens_clause(bare)):
         return False
-    if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员))$", bare):
+    if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员)|以[^()]{1,12}为单位)$", bare):
         return False  # 各级党员领导干部要…: an exhortation to all; 院长任组长: a post's holder, said
     if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
         return False  # 本院8名中层干部: a number inside counts people too
@@ -99,6 +111,9 @@ def is_name(name: str) -> bool:
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
         return False
+    if bare.endswith("组织") and any(bare[:-2].endswith(s) and org_suffixes().get(s) in ("unit", "body", "office")
+                                    for s in suffix_list()):
+        return False  # 学校组织召开…: a unit that organises, not a 党组织
     return name_kind(name) is not None
 
 
@@ -151,40 +166,67 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     return None
 
 
-def split_names(text: str, start: int, end: int, *, people: bool = False,
-                 ) -> list[tuple[int, int, str]]:
-    """Split ``text[start:end]`` at 、/和/及 (outside brackets) into names; [] if any part is not one."""
-    parts = []
-    depth = 0
-    p_start = start
-    i = start
+OPENERS = "“(《[「"  # a separator inside quotes or brackets splits nothing: 各医院(卫生院、所)
+CLOSERS = "”)》]」"
+
+
+def bracket_pieces(text: str, start: int, end: int, cut) -> list[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` between separators outside quotes and brackets, empty
+    pieces included. ``cut(i, piece_start)`` gives the length of the separator at ``i`` (0: none).
+
+    >>> t = "甲局(乙、丙)、丁局"
+    >>> [t[a:b] for a, b in bracket_pieces(t, 0, len(t), lambda i, _: t[i] == "、")]
+    ['甲局(乙、丙)', '丁局']
+    """
+    out, depth, p_start, i = [], 0, start, start
     while i < end:
         ch = text[i]
-        if ch in "“(《":
+        if ch in OPENERS:
             depth += 1
-        elif ch in "”)》":
+        elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in "、,," or (ch in "和及" and i > p_start
-                                               and is_name(normalize_name(text[p_start:i])))):
-            # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
-            parts.append((p_start, i))
-            p_start = i + 1
-        elif depth == 0 and text.startswith("——", i) and i > p_start:
-            parts.append((p_start, i))
-            p_start = i + 2
-            i += 2
+        elif depth == 0 and (width := cut(i, p_start)):
+            out.append((p_start, i))
+            p_start = i = i + width
             continue
         i += 1
-    parts.append((p_start, end))
+    out.append((p_start, end))
+    return out
+
+
+def split_outside(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """The non-empty pieces of ``text[start:end]`` between ``separators`` outside brackets."""
+    pieces = bracket_pieces(text, start, end, lambda i, _: int(text[i] in separators))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without the spaces at either end of ``text[a:b]``."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def split_names(text: str, start: int, end: int, *, people: bool = False,
+                ) -> list[tuple[int, int, str]]:
+    """Split ``text[start:end]`` at 、/,/和/及/—— (outside brackets) into names; [] if any part is not one."""
+    def cut(i: int, p_start: int) -> int:
+        ch = text[i]
+        if ch == "、" or ch in COMMAS:
+            return 1
+        if ch in "和及" and i > p_start and is_name(normalize_name(text[p_start:i])):
+            return 1  # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
+        return 2 if text.startswith("——", i) and i > p_start else 0
+
+    parts = bracket_pieces(text, start, end, cut)
     shared = _shared_post(text, parts)
     if shared:
         return [shared]
     out = []
     for a, b in parts:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, a, b)
         name = normalize_name(text[a:b])
         if is_name(name):
             out.append((a, b, name))
@@ -240,17 +282,4 @@ def name_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def top_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``林某(局党委委员、纪检组组长)、黄某(副局长)``: pieces split at 、, or spaces outside brackets."""
-    out, depth, p_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "(“":
-            depth += 1
-        elif ch in ")”":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in "、," or ch.isspace()):
-            if i > p_start:
-                out.append((p_start, i))
-            p_start = i + 1
-    if end > p_start:
-        out.append((p_start, end))
-    return out
+    return split_outside(text, start, end, "、" + COMMAS + " \t\n")

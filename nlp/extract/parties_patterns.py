@@ -10,7 +10,9 @@ from functools import cache
 from typing import NamedTuple
 
 from nlp.extract.parties_names import COUNT, NAME_STOP, VERB_AFTER  # noqa: F401 (samples in SAMPLES)
-from nlp.text import WIDTH_FOLD  # noqa: F401 (full-width punctuation read as ASCII, one for one)
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, WIDTH_FOLD  # noqa: F401 (WIDTH_FOLD: full-width punctuation read as ASCII)
+
+CLAUSE_MARKS = COMMAS + STOPS + SEMICOLONS  # what ends a clause or a sentence inside a line
 
 GROUP_ROLES = ("lead", "responsible", "member")
 DEPUTY = ("副", "分管", "常务")  # 分管副局长 is not 局长  # an entity takes the strongest of these
@@ -20,9 +22,9 @@ STRENGTH = {"lead": 3, "responsible": 2, "member": 1}
 
 ITEM_MARKER = (r"(?:[((][一二三四五六七八九十0-9]{1,3}[))]|[一二三四五六七八九十]{1,2}[是要、]"
                r"|[0-9]{1,2}[、.](?![0-9])|第[一二三四五六七八九十]{1,3}(?:阶段|步)?[,、:]?)")  # (一), 一是, 1、
-STAGE_HEAD = r"[^,。;]{0,12}阶段\([^()]{1,24}\)"  # 宣传发动阶段(2017年4月)
+STAGE_HEAD = rf"[^{CLAUSE_MARKS}]{{0,12}}阶段\([^()]{{1,24}}\)"  # 宣传发动阶段(2017年4月)
 FILLER = (r"(?:同时|并且|并|特别是|其中|另外|此外|最后|首先|为此|因此|对此|今年|目前|另|再|还|请)")  # 同时
-GAP = r"[^,。;:]{0,24}?"  # the "*" of a cue: 为*第一责任人 -> 为本部门、本单位作风整顿的第一责任人
+GAP = rf"[^{CLAUSE_MARKS}{COLONS}]{{0,24}}?"  # the "*" of a cue: 为*第一责任人 -> 为本部门、本单位作风整顿的第一责任人
 GENRE = (r"(?:实施方案|方案|指导意见|意见|通知|通报|通告|公告|办法|决定|规定|细则|预案|要点|计划|报告"
          r"|总结|批复|请示|纪要|函|号)")  # …实施方案区级各…:
 PRINTED = r"(?P<name>[^\s\n,。:]{2,30}?)\s*[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日\s*印发"  # 日照市卫生局办公室 2010年6月25日印发
@@ -69,7 +71,8 @@ SUMMARY_TITLE = (r"(?m)^[ \t]*(?P<line>[^\s,。:;]{3,30}?(?:[0-9]{4}|20[xX*]{2})
 # the word: 报告, 申报, 党组成员
 VERB_COMPOUND = {"交": ("提递移转上外成社公结", "流通纳付易换代叉织界际往谈给由办"),
                  "报": ("申举预简公海情通电警画", "告道名表刊销批备送"), "组成": ("党", "员"), "组建": ("", "员"),
-                 "组织": ("党导层级各的和与织建", "机部生化性纪者领")}  # 党组织, 组织部
+                 "组织": ("党导层级各的和与织建", "机部生化性纪者领"),
+                 "率": ("效比概频功速税利汇坦直表轻草统增税", "先领队直性真达为从")}  # 党组织, 组织部
 # a flattened heading glued onto the clause after its marker: 六、工作要求各学校要… (the outline
 # supplies the document's own headings; these are the usual ones when it has none)
 HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障措施|工作保障|组织领导|加强领导|工作措施|实施步骤"
@@ -81,11 +84,11 @@ OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
 LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
-OPENING = (r"[^,。;:]{0,10}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
-           r"[^,。;:]{0,6}")
+OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
+           rf"[^{CLAUSE_MARKS}{COLONS}]{{0,6}}")
 # a clause of purpose, cause or basis before the actor: 为加强…, 因此, 根据…, 在…的领导下
 ADVERBIAL = (r"\s*(?:为了?|因此|所以|根据|按照|依据|针对|围绕|结合|随着|对此|为此|经|据)"
-             r"|[^,。;:]*(?:下|中|之际|期间|以来|后|时)\s*$")
+             rf"|[^{CLAUSE_MARKS}{COLONS}]*(?:下|中|之际|期间|以来|后|时)\s*$")
 PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
 SAMPLES = {
@@ -174,8 +177,6 @@ def compiled() -> dict[str, re.Pattern]:
         "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
         "office_head": re.compile(OFFICE_HEAD),
         "split": re.compile(r"[、,,]|和|及|——"),
-        "addressee_sep": re.compile(r"[,;](?![^()]*\))"),
-        "addressee_part": re.compile(r"、(?![^()]*\))"),
     }
 
 

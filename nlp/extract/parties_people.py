@@ -15,6 +15,7 @@ import re
 from functools import cache
 
 from nlp.extract.parties_lexicon import BadDataFile, surnames, user_dict_path
+from nlp.text import COMMAS
 
 Span = tuple[int, int, str]  # start, end, normalized name
 
@@ -95,7 +96,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
     are no common word), and names in brackets are read too (``医务(范某、魏某)``).
     """
     out: list[Span] = []
-    pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s、,,()]+", text[start:end])]
+    pieces = [(m.start(), m.end()) for m in re.finditer(rf"[^\s、{COMMAS}()]+", text[start:end])]
     pieces = [(start + a, start + b) for a, b in pieces]
     merged: list[tuple[int, int]] = []
     for a, b in pieces:

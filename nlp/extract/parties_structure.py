@@ -14,8 +14,9 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_names import NOT_NAME_START, suffix_list
+from nlp.extract.parties_names import opens_clause, split_outside, strip_span, suffix_list
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
+from nlp.text import COMMAS, SEMICOLONS
 
 
 def title_issuers(text: str, title: str | None) -> list[Found]:
@@ -73,8 +74,24 @@ def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     for a, b in pieces(text, start, end, compiled()["split"]):
         name = _normalize(text[a:b])
         if _is_name(name):
-            out.append((a, b, name))
+            out += _glued_issuers(text, a, b) or [(a, b, name)]
     return out
+
+
+# two issuers written one after the other with no separator (市委办公室市政府办公室关于…): the
+# second opens like a body of the same rank
+GLUED_ISSUER = re.compile(r"(?:办公室|办公厅|委员会|政府|局|厅|党组|党委)(?=中共|市|县|区|省|国务院)")
+
+
+def _glued_issuers(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
+    """``市委办公室市政府办公室``: the issuers of a joint title, when every part is a body's name."""
+    cuts = [a] + [m.end() for m in GLUED_ISSUER.finditer(text, a + 1, b - 2)] + [b]
+    if len(cuts) < 3:
+        return []
+    parts = [(x, y, _normalize(text[x:y])) for x, y in zip(cuts, cuts[1:])]
+    if all(len(n) >= 4 and _is_name(n) and _kind(n) in ISSUER_KINDS for _, _, n in parts):
+        return parts
+    return []
 
 
 
@@ -188,17 +205,14 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[
     ``lenient``, most of them, the rest written like names)."""
     out: list[tuple[int, int, str]] = []
     unknown: list[tuple[int, int, str]] = []
-    chunks = pieces(text, start, end, compiled()["addressee_sep"])
+    chunks = split_outside(text, start, end, COMMAS + SEMICOLONS)
     for a, b in chunks:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = strip_span(text, a, b)
         name = _normalize(text[a:b])
         if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff“][\u4e00-\u9fff()、“”]*", name))
-                or name.startswith(NOT_NAME_START)):
+                or opens_clause(name)):
             return []  # 成立…领导小组: a clause before a list, not an addressee
-        parts = [(x, y) for x, y in pieces(text, a, b, compiled()["addressee_part"])]
+        parts = split_outside(text, a, b, "、")
         kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
         # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
         places = len(chunks) == 1
@@ -229,7 +243,7 @@ def listed_units(text: str) -> list[Found]:
     ``市委宣传部、市卫健委、市教育局、市公安局``; each unit is responsible."""
     out = []
     for m in compiled()["list_line"].finditer(text):
-        parts = pieces(text, *m.span("names"), compiled()["addressee_part"])
+        parts = split_outside(text, *m.span("names"), "、")
         names = [(x, y, _normalize(text[x:y])) for x, y in parts]
         names = [(x, y, n) for x, y, n in names if _is_name(n) and _kind(n) in ISSUER_KINDS]
         cut = len(parts) - len(names) == 1 and m.end() == len(text) and names[-1][1] < parts[-1][0]

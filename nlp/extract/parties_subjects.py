@@ -21,14 +21,14 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     split_names as _split_names,
 )
-from nlp.extract.parties_patterns import Found
+from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, tokens
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
-               r"(?:[在于][^,。;]{1,14}?(?:时|中|上|后)|向[^,。;]{1,8}?(?=[做作]))?"
-               r"(?:[作做]了?(?=[^,。;]{0,14}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
+               rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作]))?"
+               rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布)")
@@ -38,10 +38,14 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
-            r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究)")
+            r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究"
+            r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对|自即日起|自[0-9一二三四五六七八九十]{1,2}月[^,。;]{0,8}?起)")
+# what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
+PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
+              r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
 # time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
 OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
-          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电"
+          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
           r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
 # a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
 NAME_BEFORE = ",。;:、()“”《》 \t\n由和与及请派"
@@ -73,6 +77,9 @@ def _compiled() -> dict[str, re.Pattern]:
         "person_list_before": re.compile(
             r"(?:^|(?<=[,。;:\n]))(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)"
             r"(?:两|二|三|四|几)位\Z"),
+        "place_act": re.compile(rf"(?P<place>[\u4e00-\u9fff]{{1,8}}?(?:省|市|县|区|镇|乡))(?:{PLACE_VERB})"),
+        "member_list": re.compile(r"(?:委员|成员)(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,})"
+                                  r"(?=[和及等,。;]|同志)"),
         "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
     }
 
@@ -92,13 +99,45 @@ def post_holders(text: str) -> list[Found]:
         after = _name_after(text, m.end())
         if after:
             out.append(Found(m.start(), after, text[m.end():after], role))
+            out += _holder_unit(text, m.start(), m.group())
             continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:
             out.append(Found(before, m.end(), text[before:m.start()], role))
             continue
         out += [Found(a, b, text[a:b], role) for a, b in _names_before(text, m.start(), m.end())]
+    return out + _member_lists(text)
+
+
+def _member_lists(text: str) -> list[Found]:
+    """``党委委员张某、李某、王某和…小组成员``, ``班子全体成员张某、李某等6人``: the people listed
+    right after 委员/成员 are members, and so is a group's 成员 joined to the list by 和/及."""
+    out = []
+    for m in _compiled()["member_list"].finditer(text):
+        spans = [(m.start("names") + x.start(), m.start("names") + x.end())
+                 for x in re.finditer(r"[^、]+", m.group("names"))]
+        if not all(is_person_name(text[a:b]) for a, b in spans):
+            continue
+        out += [Found(a, b, text[a:b], "member") for a, b in spans]
+        for tail in re.finditer(r"[和及](?P<group>[^和及、,。;]{2,20}?成员)(?=[和及,。;对等在参])",
+                                text[m.end():m.end() + 48]):
+            if _is_name(tail.group("group")):  # …和总务科主任某某及消防安全小组成员
+                out.append(Found(m.end() + tail.start("group"), m.end() + tail.end("group"),
+                                 tail.group("group"), "member"))
     return out
+
+
+def _holder_unit(text: str, at: int, post: str) -> list[Found]:
+    """``某某卫生局长某某表示…``, ``劳工处处长某某到…``: the unit a reporting holder heads, written
+    right before the post (its last character may be the post's first: 卫生局 + 局长), acts too."""
+    start = at
+    while start > 0 and at - start < MAX_UNIT and text[start - 1] not in NAME_BEFORE and not text[start - 1].isspace():
+        start -= 1
+    for end in (at, at + 1) if post[0] in "局处署司" else (at,):
+        name = text[start:end]
+        if 3 <= len(name) and _kind(name) in ("body", "unit", "office") and _unit_name(name):
+            return [Found(start, end, name, "responsible")]
+    return []
 
 
 def _names_after(text: str, at: int) -> list[tuple[int, int]]:
@@ -166,11 +205,25 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
     start = m.end() if m else body
     end = _name_end(text, start, min(c_end, start + MAX_LIST + 1), rx["act"])
     if end is None or end >= c_end:
-        return []
+        return _acting_place(text, start, c_end)
     names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
     if not names or any(not _unit_name(n) for _, _, n in names):
-        return []
+        return _acting_place(text, start, c_end)
     return [Found(a, b, n, "responsible") for a, b, n in names]
+
+
+def _acting_place(text: str, start: int, c_end: int) -> list[Found]:
+    """``某某省明确,…``, ``某某县以…为主线``: a province, city, county or town that opens a report's
+    sentence and acts stands for its government; jieba must read it as a place name."""
+    m = _compiled()["place_act"].match(text, start, c_end)
+    if not m or m.group("place").startswith(("全", "我", "本", "该", "各", "某", "市", "县", "区")):
+        return []
+    if re.search(r"..[省市县]", m.group("place")[:-1]):
+        return []  # 某省某市以…: a place inside a place is an example from afar, not the reporter's actor
+    toks = tokens(m.group("place"))
+    if not toks or toks[0][3] not in ("ns", "nr") or any(t[3] not in ("ns", "nr", "n") for t in toks):
+        return []
+    return [Found(m.start("place"), m.end("place"), m.group("place"), "responsible")]
 
 
 def _unit_name(name: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Iterator
 WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 # normalize's fold: also every other space (no-break, en, em, zero-width, BOM, tab) to a space
 SPACE_FOLD = {**WIDTH_FOLD, **{ord(c): 0x20 for c in "\xa0\u2002\u2003\u200b\ufeff\t"}}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")  # the characters WIDTH_FOLD changes
 
 STOPS = "。!?！？"  # end a sentence
 SEMICOLONS = ";；"
@@ -47,6 +48,8 @@ def fold_width(s: str) -> str:
     >>> fold_width("达到９０％，")
     '达到90%,'
     """
+    if _WIDE.search(s) is None:  # normalized text is folded already: a scan, no copy
+        return s
     return s.translate(WIDTH_FOLD)
 
 

@@ -106,3 +106,20 @@ def test_the_lookahead_changes_no_match(roc):
     for text in texts:
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def test_roc_prefilter_holds_every_opening():
+    from nlp.extract.dates import _ROC_DOC
+
+    head = "(?=[民16-9])"
+    assert _ROC_DOC.pattern.startswith(head)
+    chars, free = _first(re_parser.parse(_ROC_DOC.pattern[len(head):]).data)
+    assert not free and chars is not ANY and chars <= set("民16789")
+
+
+def test_fold_width_copies_only_when_it_folds():
+    from nlp.text import WIDTH_FOLD, fold_width
+
+    wide = "".join(chr(c) for c in WIDTH_FOLD)
+    assert fold_width("达到９０％，" + wide) == ("达到９０％，" + wide).translate(WIDTH_FOLD)
+    assert fold_width("达到90%,") == "达到90%,"

@@ -317,12 +317,11 @@ def _cut_flattened(cand: str) -> str:
 
 
 def _token_bounds(s: str) -> set[int]:
-    """Word boundaries (jieba) in s, so `思想观念` is not cut after `思想`."""
-    import jieba
+    """Word boundaries (jieba, its default dictionary) in s, so `思想观念` is not cut after `思想`."""
+    from nlp.tokenize import plain_tokenizer
 
-    jieba.setLogLevel(60)
     pos, out = 0, {0}
-    for w in jieba.cut(s, HMM=False):
+    for w in plain_tokenizer().cut(s, HMM=False):
         pos += len(w)
         out.add(pos)
     return out

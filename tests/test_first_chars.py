@@ -27,7 +27,9 @@ def _class_chars(items):
             out.add(chr(av))
         elif op is C.RANGE and av[1] - av[0] < 100_000:
             out.update(chr(c) for c in range(av[0], av[1] + 1))
-        else:  # a negated class or a category (\s, \d): anything
+        elif op is C.CATEGORY:  # \d, \s: the category itself stands for its characters
+            out.add(("category", av))
+        else:  # a negated class: anything
             return ANY
     return out
 
@@ -77,6 +79,9 @@ def _guarded():
     from nlp.extract.targets_context import _patterns as context_patterns
     from nlp.extract.targets_quantities import patterns as quantity_patterns
 
+    from nlp.outline import _MARKER
+
+    yield "outline markers", _MARKER
     yield "dates", _date_pattern(False)
     yield "dates (民国)", _date_pattern(True)
     yield "民国 document", _ROC_DOC
@@ -91,7 +96,7 @@ GUARDED = [(name, p) for name, p in _guarded() if p.pattern.startswith("(?=[")]
 
 def test_the_guarded_patterns_are_found():
     names = {name for name, _ in GUARDED}
-    assert {"dates", "dates (民国)", "民国 document", "targets_quantities.quantity",
+    assert {"outline markers", "dates", "dates (民国)", "民国 document", "targets_quantities.quantity",
             "targets_context.forward"} <= names
 
 
@@ -111,3 +116,5 @@ def test_every_match_opens_with_a_first_char(name, pattern):
 def test_the_check_sees_a_missing_character():
     chars, _ = _first(re_parser.parse(r"(?<!不)去年|近年|(?=[—-]{1,2}20)").data)
     assert chars == {"去", "近", "—", "-"}
+    digit, _ = _first(re_parser.parse(r"(?<![\d.])\d{1,2}、").data)
+    assert digit == {("category", C.CATEGORY_DIGIT)}

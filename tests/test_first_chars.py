@@ -81,7 +81,10 @@ def _guarded():
 
     from nlp.outline import _MARKER
 
+    from nlp.extract.percentages import PERCENT
+
     yield "outline markers", _MARKER
+    yield "percentages", PERCENT
     yield "dates", _date_pattern(False)
     yield "dates (民国)", _date_pattern(True)
     yield "民国 document", _ROC_DOC

@@ -37,7 +37,9 @@ _STYLES = [
     ("yao", rf"[{_CN}]{{1,2}}(?:要|是)(?=[\u4e00-\u9fff“])"),  # 一要 (paragraph-initial runs only)
 ]
 _RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
-_MARKER = re.compile("|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES))
+# (behind a lookahead on the characters a marker opens with: the engine tries the styles only there)
+_MARKER = re.compile(rf"(?=[第{_CN}百零〇{_CN_FORMAL}(\d①-⑳])(?:"
+                     + "|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES) + ")")
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
 _RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$")
 
@@ -317,12 +319,11 @@ def _cut_flattened(cand: str) -> str:
 
 
 def _token_bounds(s: str) -> set[int]:
-    """Word boundaries (jieba) in s, so `思想观念` is not cut after `思想`."""
-    import jieba
+    """Word boundaries (jieba, its default dictionary) in s, so `思想观念` is not cut after `思想`."""
+    from nlp.tokenize import plain_tokenizer
 
-    jieba.setLogLevel(60)
     pos, out = 0, {0}
-    for w in jieba.cut(s, HMM=False):
+    for w in plain_tokenizer().cut(s, HMM=False):
         pos += len(w)
         out.add(pos)
     return out

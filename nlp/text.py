@@ -16,6 +16,7 @@ from typing import Iterator
 WIDTH_FOLD = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
 # normalize's fold: also every other space (no-break, en, em, zero-width, BOM, tab) to a space
 SPACE_FOLD = {**WIDTH_FOLD, **{ord(c): 0x20 for c in "\xa0\u2002\u2003\u200b\ufeff\t"}}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")  # the characters WIDTH_FOLD changes
 
 STOPS = "。!?！？"  # end a sentence
 SEMICOLONS = ";；"
@@ -41,12 +42,28 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def opening_with(pattern: str, chars) -> re.Pattern:
+    """``pattern`` compiled behind a lookahead on ``chars``: every match of the pattern must open
+    with one of them. The regex engine skips a position by one test of that class instead of
+    trying each branch of a long alternation (it cannot skip branches that open with a
+    lookbehind): the same matches, found several times faster. tests/test_first_chars.py checks
+    each such pattern against its parse tree.
+
+    >>> [m.group() for m in opening_with(r"(?<!不)去年|近年", "去近").finditer("不去年近年去年")]
+    ['近年', '去年']
+    """
+    first = "".join(re.escape(c) for c in sorted(set(chars)))
+    return re.compile(rf"(?=[{first}])(?:{pattern})")
+
+
 def fold_width(s: str) -> str:
     """``s`` with full-width ASCII and the ideographic space read as ASCII (same length).
 
     >>> fold_width("达到９０％，")
     '达到90%,'
     """
+    if _WIDE.search(s) is None:  # normalized text is folded already: a scan, no copy
+        return s
     return s.translate(WIDTH_FOLD)
 
 

@@ -82,9 +82,10 @@ _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 8
     r"(?=\s?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
 )
 _ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年: a text dated by 民国 years
-    rf"民[国國]\s?(?:[0-9]{{2,3}}|[{CN_YEAR_DIGIT}十百]{{2,6}}年)"
+    r"(?=[民16-9])"  # (what each branch opens with: the engine tries them only there)
+    rf"(?:民[国國]\s?(?:[0-9]{{2,3}}|[{CN_YEAR_DIGIT}十百]{{2,6}}年)"
     r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])(?:\s?年\s?(?:1[0-2]|0?[1-9])\s?月|-[01][0-9]-[0-3][0-9](?![0-9]))"
-    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年"
+    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年)"
 )
 # 民国101829日, 1041231日: a 民国 date written as one number (year, month, day), then 日
 _ROC_COMPACT = (
@@ -161,18 +162,34 @@ _UNTIL = r"(?P<until>(?<![截直起])[到至]\s?)?"
 
 
 @cache
+def _first_chars() -> str:
+    """A character class holding every character a date can open with: a digit, a numeral or a
+    mask of a year, month or day; 中/民 of 中华民国; 今明去本 (今年), 本上下次当 (下月), 上下第年暑寒
+    (上半年, 第一季度, 年底, 暑期); the bracket of 今(30)日; the dash of “—20xx年; 到/至 (到2025年);
+    the first character of a holiday's name. tests/extract/test_dates_speed.py checks it against
+    the grammar."""
+    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒")
+    chars |= set("(（—–-到至") | {name[0] for name in holiday_days()}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+@cache
 def _date_pattern(roc: bool = False) -> re.Pattern:
-    """The date grammar; ``roc`` also reads bare 民国 years (98年至102年)."""
+    """The date grammar; ``roc`` also reads bare 民国 years (98年至102年).
+
+    It opens with a lookahead on ``_first_chars``: the engine tries the long alternation only
+    where a date can start (about one character in ten), which makes the scan several times
+    faster and finds the same matches."""
     year_num = rf"(?:{YEAR_NUM}|{_ROC_YEAR})" if roc else YEAR_NUM
     year_range_start = (  # 2010—2012年: the first year may omit 年
         rf"(?<![0-9A-Za-z*×])(?P<s_by>{year_num})(?={CONNECTOR}{year_num}\s?学?年)"
     )
     compact = rf"|{_ROC_COMPACT}" if roc else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)"
     return re.compile(
-        rf"{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
-        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}"
+        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX})"
     )
 
 

@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 
 from nlp.model import Mention, Section
 from nlp.numerals import ARABIC, CN_NUMBER, parse_number
-from nlp.text import CLAUSE_BREAK, alternation
+from nlp.text import CLAUSE_BREAK, alternation, opening_with
 
 # Comparator words before the number, longest first within each meaning.
 _PRE_WORDS = {
@@ -44,8 +44,10 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
     rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
 )
 # 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
-PERCENT = re.compile(
-    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?:\(含\))?(?P<post>{POST}))?"
+# (it opens with its comparator word, a digit or the 百/千/十/万 of 百分之: the engine tries it only there)
+PERCENT = opening_with(
+    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?:\(含\))?(?P<post>{POST}))?",
+    {w[0] for w in _PRE_CMP} | set("0123456789百千十万"),
 )
 
 SAMPLES = {

@@ -23,10 +23,11 @@ from typing import Iterator, Sequence
 from nlp.extract.context import DocContext, build_context
 from nlp.extract.dates import find_dates
 from nlp.extract.parties_lexicon import target_cues
-from nlp.extract.targets_context import Genre, Mood, is_past, read_genre
+from nlp.extract.targets_context import Genre, Mood, is_past, read_genre, target_words
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.model import Mention, Section
+from nlp.numerals import CN_DIGITS
 from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
@@ -71,6 +72,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "baseline_phrase": re.compile(BASELINE_PHRASE),
         "quota_label": re.compile(QUOTA_LABEL),
         "metric_tail": re.compile(METRIC_TAIL),
+        # what every quantity holds (a digit, a numeral, 半, an objective in words: 翻番): text
+        # without any has no target, and its mood need not be read
+        "countable": re.compile(rf"[0-9{CN_DIGITS}半]|{alternation(target_words())}"),
     }
 
 
@@ -101,11 +105,18 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
                       context: DocContext) -> Iterator[Mention]:
     pats = _patterns()
     sentence = text[s_start:s_end]
+    countable = pats["countable"]
+    if not countable.search(sentence):
+        return  # no number in the sentence: no clause of it has a quantity
     dates = None  # read once, on the first target of the sentence
     mood = None  # likewise, on the first clause that is not past
     scope = None
     for c_start, c_end in _clause_spans(sentence):
         clause = sentence[c_start:c_end]
+        counts = countable.search(clause) is not None
+        head = pats["scope"].search(clause[:12])
+        if not counts and not head:
+            continue  # neither a quantity nor a scope for the next clauses
         if not clause or is_past(clause):
             continue
         if mood is None:
@@ -116,9 +127,10 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
         if mood.looks_back(c_end):
             continue  # 虽从346人降至去年的287人: a record, even in a report of a plan
-        head = pats["scope"].search(clause[:12])
         if head:
             scope = head.group(0)
+        if not counts:
+            continue
         labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
         for q, span_start, span_end, value in _clause_targets(clause, labelled):
             if q.time_limit and not (mood.lays_down(c_start + q.start)

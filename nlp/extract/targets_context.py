@@ -18,7 +18,7 @@ from typing import NamedTuple, Sequence
 
 from nlp.extract.parties_lexicon import COMPARATORS, read_table, target_cues
 from nlp.model import Section
-from nlp.text import alternation
+from nlp.text import alternation, opening_with
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets_context.py) ----
 
@@ -102,13 +102,14 @@ def _patterns() -> dict[str, re.Pattern]:
         "news": re.compile(NEWS_MARK, re.M),
         "year_level": re.compile(YEAR_LEVEL),
         "share": re.compile(SHARE),
-        "modal": re.compile(MODAL),
+        "modal": opening_with(MODAL, "应必要须需"),
         "relay": re.compile(RELAY),
         "plan_title": re.compile(PLAN_TITLE),
         "due_year": re.compile(DUE_YEAR),
-        "past_time": re.compile(PAST_TIME),
-        "forward": re.compile("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
-                                       for w in sorted(forward, key=len, reverse=True))),
+        "past_time": opening_with(PAST_TIME, "去上前过近以此"),
+        "forward": opening_with("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
+                                         for w in sorted(forward, key=len, reverse=True)),
+                                (w[0] for w in forward)),
         "past": re.compile(alternation(target_cues()["past"])),
     }
 

@@ -17,8 +17,8 @@ from typing import NamedTuple
 
 from nlp.extract.parties_lexicon import target_cues, target_units
 from nlp.extract.targets_context import is_stated_level, target_words
-from nlp.numerals import ARABIC, ARABIC_GROUPED, CN_NUMBER, parse_number
-from nlp.text import alternation
+from nlp.numerals import ARABIC, ARABIC_GROUPED, CN_DIGITS, CN_NUMBER, parse_number
+from nlp.text import alternation, opening_with
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
@@ -86,9 +86,11 @@ def patterns() -> dict[str, re.Pattern]:
                 rf"(?P<after>{after})?")
     # 不超过国家标准的三倍: the comparator governs a multiple of a named standard
     times = rf"(?P<before>{before})(?P<gap>[^,。;、0-9]{{1,10}}?的)(?P<num>{number})(?P<unit>倍)"
+    # a quantity opens with its comparator or its number (0-9, 三, 十, 半, 三分之一)
+    before_first = {w[0] for w in cues["before"]}
     return {
-        "quantity": re.compile(quantity),
-        "times": re.compile(times),
+        "quantity": opening_with(quantity, before_first | set("0123456789" + CN_DIGITS + "半")),
+        "times": re.compile(times),  # opens with a comparator word: the engine skips by itself
         "words": re.compile(alternation(target_words())),
         "plan": re.compile(alternation(cues["plan"])),
         "at_least": re.compile(AT_LEAST),

@@ -24,8 +24,22 @@ def plain_tokenizer():
 
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = _cache_dir()  # jieba's dictionary cache, per user (a shared /tmp file is not ours to read)
     tokenizer.initialize()
     return tokenizer
+
+
+def _cache_dir() -> str | None:
+    """``$TMPDIR/policy-nlp-<uid>`` (mode 700), or None (jieba's default) when it cannot be made."""
+    import os
+    import tempfile
+
+    path = os.path.join(tempfile.gettempdir(), f"policy-nlp-{os.getuid()}")
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return path if os.access(path, os.W_OK) else None
 
 
 @cache

@@ -21,7 +21,7 @@ into full names, 卫生局 -> 县卫生局, 劳工局 -> 劳工事务局). The f
   before a reporting verb (``院长某某主持``), a unit opening a sentence with an action
   (``运输署已安排…``), the unit after 由 (``由镇纪委暗访``).
 
-Full-width punctuation is read as ASCII (``WIDTH_FOLD``), one character for one, so offsets
+Full-width punctuation is read as ASCII (``nlp.text.fold_width``), one character for one, so offsets
 stay exact. A name must end like a body, unit, group, office or post (``nlp/data/org_suffixes.tsv``;
 the checks are in ``parties_names.py``); cues, roles, posts and non-parties are data files too
 (``party_cues.tsv``, ``roles.tsv``, ``party_posts.tsv``, ``non_parties.tsv``). Names of people come
@@ -37,7 +37,7 @@ from nlp.extract.parties_clauses import sentence_parties, sentences
 from nlp.extract.parties_labels import bracket_duties, column_people, labelled, table_people, task_tables
 from nlp.extract.parties_lexicon import non_parties
 from nlp.extract.parties_names import name_kind as _kind, normalize_name as _normalize
-from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, WIDTH_FOLD, Context, Found
+from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
 from nlp.extract.parties_subjects import post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
@@ -48,6 +48,7 @@ from nlp.extract.parties_structure import (
     title_issuers,
 )
 from nlp.model import Mention, Section
+from nlp.text import fold_width
 
 
 def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "auto",
@@ -59,8 +60,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     """
     if not text or not text.strip():
         return
-    original, text = text, text.translate(WIDTH_FOLD)  # names are read in the folded view
-    title = title.translate(WIDTH_FOLD) if title else title
+    original, text = text, fold_width(text)  # names are read in the folded view
+    title = fold_width(title) if title else title
     found: list[Found] = []
     found += title_issuers(text, title)
     found += header_issuers(text)
@@ -70,7 +71,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += labelled(text, ner)
     found += post_holders(text)
     found += listed_units(text)
-    ctx = Context(frozenset(s.heading.translate(WIDTH_FOLD) for s in sections
+    ctx = Context(frozenset(fold_width(s.heading) for s in sections
                             if s.heading and 2 <= len(s.heading) <= 12),
                   tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)),
                   _title_end(text, title))

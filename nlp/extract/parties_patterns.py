@@ -10,7 +10,7 @@ from functools import cache
 from typing import NamedTuple
 
 from nlp.extract.parties_names import COUNT, NAME_STOP, VERB_AFTER  # noqa: F401 (samples in SAMPLES)
-from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, WIDTH_FOLD  # noqa: F401 (WIDTH_FOLD: full-width punctuation read as ASCII)
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 
 CLAUSE_MARKS = COMMAS + STOPS + SEMICOLONS  # what ends a clause or a sentence inside a line
 

@@ -10,11 +10,9 @@ initialised once per process with the user dictionary of administrative bodies
 
 from __future__ import annotations
 
-import logging
 import re
-from functools import cache
 
-from nlp.extract.parties_lexicon import BadDataFile, surnames, user_dict_path
+from nlp.extract.parties_lexicon import surnames
 from nlp.text import COMMAS
 
 Span = tuple[int, int, str]  # start, end, normalized name
@@ -22,28 +20,13 @@ Span = tuple[int, int, str]  # start, end, normalized name
 MAX_JIEBA_CHARS = 200_000  # beyond this, person names are looked for only near labels
 
 
-@cache
 def _jieba():
-    """A private jieba tokenizer and its tagger, loaded once with the user dictionary (lines
-    validated): jieba's process-wide default dictionary is never modified, so other stages cut
-    text as they would without us."""
-    import jieba
-    import jieba.posseg
+    """The private jieba tokenizer and tagger with the user dictionary (``nlp.tokenize``): jieba's
+    process-wide default is never used nor modified, so other stages cut text as they would
+    without us."""
+    from nlp.tokenize import user_tokenizer
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()  # loaded from jieba's own files: what other stages added to
-    tokenizer.initialize()  # the default dictionary never reaches us, nor ours them
-    path = user_dict_path()
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            cells = line.split()
-            if len(cells) != 3 or not cells[1].isdigit():
-                raise BadDataFile(f"jieba_user_dict.txt:{n}: expected 'word frequency tag', got {line!r}")
-            tokenizer.add_word(cells[0], int(cells[1]), cells[2])
-    return tokenizer, jieba.posseg.POSTokenizer(tokenizer)
+    return user_tokenizer()
 
 
 def is_person_name(word: str) -> bool:

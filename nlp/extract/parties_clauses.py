@@ -192,6 +192,19 @@ def _cue_needles() -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
     return per_cue, frozenset().union(*per_cue)
 
 
+@cache
+def _cue_index() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The cues with no needle word (tried in every clause), and the others filed under one of
+    their needle words: a clause tries only the cues filed under a word it contains."""
+    always, by_word = [], {}
+    for k, needles in enumerate(_cue_needles()[0]):
+        if needles:
+            by_word.setdefault(min(needles), []).append(k)
+        else:
+            always.append(k)
+    return tuple(always), {w: tuple(ks) for w, ks in by_word.items()}
+
+
 def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context()) -> list[Found]:
     body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []
@@ -199,7 +212,10 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
     clause = text[c_start:c_end]
     needles_of, all_needles = _cue_needles()
     present = {w for w in all_needles if w in clause}  # each distinct word looked up once
-    for k, (cue, before, after, needles) in enumerate(_compiled_cues()):
+    always, by_word = _cue_index()
+    cues = _compiled_cues()
+    for k in sorted({*always, *(k for w in present for k in by_word.get(w, ()))}):  # cue order kept
+        cue, before, after, needles = cues[k]
         if not needles_of[k] <= present:
             continue  # most cues are absent from most clauses
         if cue.at_clause_start:

@@ -304,12 +304,6 @@ def at_least_one(value: int | None) -> int | None:
     return value
 
 
-def positive(value: float | None) -> float | None:
-    if value is not None and not value > 0:
-        raise typer.BadParameter(f"must be a number of seconds above 0, got {value:g}")
-    return value
-
-
 def limit_or_zero(value: float | None) -> float | None:
     """A limit where 0 means none: ``--timeout``, ``--max-file-mb``, ``--max-mentions-per-doc``."""
     if value is not None and value < 0:

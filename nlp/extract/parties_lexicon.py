@@ -25,6 +25,12 @@ class Row(NamedTuple):
     cells: tuple[str, ...]
 
 
+def read_mapping(name: str, columns: tuple[str, str], allowed: dict[int, tuple[str, ...]] | None = None
+                 ) -> dict[str, str]:
+    """A two-column data file as ``{first cell: second cell}`` (rows checked as ``read_table``)."""
+    return {r.cells[0]: r.cells[1] for r in read_table(name, columns, allowed)}
+
+
 def read_table(name: str, columns: tuple[str, ...], allowed: dict[int, tuple[str, ...]] | None = None,
                ) -> list[Row]:
     """Rows of ``nlp/data/<name>`` with ``len(columns)`` cells each, checked against ``allowed``.
@@ -71,8 +77,7 @@ TARGET_CUE_KINDS = ("before", "after", "plan", "plan_now", "past")
 @cache
 def target_units() -> dict[str, str]:
     """Unit -> kind (ratio, count, duration), from ``target_units.tsv``."""
-    rows = read_table("target_units.tsv", ("unit", "kind"), {1: UNIT_KINDS})
-    return {r.cells[0]: r.cells[1] for r in rows}
+    return read_mapping("target_units.tsv", ("unit", "kind"), {1: UNIT_KINDS})
 
 
 @cache
@@ -95,22 +100,19 @@ SUFFIX_KINDS = ("body", "group", "office", "unit", "place", "person")
 @cache
 def org_suffixes() -> dict[str, str]:
     """Name ending -> kind, from ``org_suffixes.tsv`` (longest endings matter: 领导小组 > 小组)."""
-    rows = read_table("org_suffixes.tsv", ("suffix", "kind"), {1: SUFFIX_KINDS})
-    return {r.cells[0]: r.cells[1] for r in rows}
+    return read_mapping("org_suffixes.tsv", ("suffix", "kind"), {1: SUFFIX_KINDS})
 
 
 @cache
 def role_words() -> dict[str, str]:
     """Words naming a post or responsibility -> contract role, from ``roles.tsv``."""
-    rows = read_table("roles.tsv", ("word", "role"), {1: ROLES})
-    return {r.cells[0]: r.cells[1] for r in rows}
+    return read_mapping("roles.tsv", ("word", "role"), {1: ROLES})
 
 
 @cache
 def party_posts() -> dict[str, str]:
     """Posts written beside a named person in reports -> role, from ``party_posts.tsv``."""
-    rows = read_table("party_posts.tsv", ("post", "role"), {1: ROLES})
-    return {r.cells[0]: r.cells[1] for r in rows}
+    return read_mapping("party_posts.tsv", ("post", "role"), {1: ROLES})
 
 
 class PartyCue(NamedTuple):

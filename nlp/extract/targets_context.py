@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import NamedTuple, Sequence
 
-from nlp.extract.parties_lexicon import COMPARATORS, read_table, target_cues
+from nlp.extract.parties_lexicon import COMPARATORS, read_mapping, read_table, target_cues
 from nlp.model import Section
 from nlp.text import alternation, opening_with
 
@@ -76,8 +76,7 @@ class Word(NamedTuple):
 @cache
 def target_mood() -> dict[str, str]:
     """Word -> mood (forward: plans ahead or lays down a rule), from ``target_mood.tsv``."""
-    rows = read_table("target_mood.tsv", ("word", "mood"), {1: MOOD_KINDS})
-    return {r.cells[0]: r.cells[1] for r in rows}
+    return read_mapping("target_mood.tsv", ("word", "mood"), {1: MOOD_KINDS})
 
 
 @cache

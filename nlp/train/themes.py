@@ -10,7 +10,8 @@ Recipe, deterministic (sorted inputs, fixed seeds, no clock):
 1. features (``themes_vocab``): jieba lexicon words and character 1-3-grams, tf-idf, L2 per group;
 2. per theme, one-vs-rest logistic regression with Platt calibration (``themes_cv``):
    - with real passages: shared, written-only and real-only copies of every feature (the shipped
-     weights are shared + real-only); written passages weighted ``w``; (w, C) chosen by
+     weights are shared + real-only); written passages weighted ``w``, real ones n**-0.5 for a
+     site of n passages (scaled to mean 1); (w, C) chosen by
      out-of-fold AP on the real passages (the default grids hold one value each), folds grouped by
      site; threshold = the highest one within 0.01 F1 of the best on those out-of-fold
      probabilities; the reported dev figures are nested (calibration, threshold and any grid
@@ -35,7 +36,7 @@ import numpy as np
 from nlp.errors import BadOption
 from nlp.themes.features import fold_text
 from nlp.themes.model import FORMAT_VERSION, ThemeModel, write_theme_model
-from nlp.train.themes_cv import (C_GRID, N_FOLDS, REAL_C_GRID, SEED, THRESHOLD_TOLERANCE, WEIGHT_GRID, Fit, RealData,
+from nlp.train.themes_cv import (C_GRID, N_FOLDS, REAL_C_GRID, SEED, SITE_POWER, THRESHOLD_TOLERANCE, WEIGHT_GRID, Fit, RealData,
                                  choose_threshold, fit_real_theme, fit_theme, score_themes, thresholded)
 from nlp.train.themes_data import (BUILTIN_THEMES, AnalystTheme, Corpus, Example, find_shared_dir, hash_file,
                                    label_matrix, read_analyst_themes, read_real_passages, read_theme_corpus,
@@ -176,7 +177,9 @@ def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions,
     meta["real"] = {"gold": "../shared/gold/real/*.json (passages)", "split": "../shared/corpora/real/SPLIT.tsv",
                     "used_split": "dev only; test passages never read", "passages": len(real),
                     "files": len({e.id.split('/')[0] for e in real}), "sites": len(set(data.groups)),
-                    "hash": real_hash(real), "weight": 1.0}
+                    "hash": real_hash(real), "weight": 1.0,
+                    "site_weights": (f"a real passage weighs n**-{SITE_POWER} (n = passages of its site), "
+                                     "scaled to mean 1, so sites with many passages do not dominate")}
     meta["weights"] = {"written_grid": list(options.weight_grid), "C_grid": list(options.real_c_grid),
                        "per_theme": chosen,
                        "note": ("the default grids are one value each: written weights 0.1-3 and C 2-32 were "

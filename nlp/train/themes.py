@@ -36,8 +36,8 @@ import numpy as np
 from nlp.errors import BadOption
 from nlp.themes.features import fold_text
 from nlp.themes.model import FORMAT_VERSION, ThemeModel, write_theme_model
-from nlp.train.themes_cv import (C_GRID, N_FOLDS, REAL_C_GRID, SEED, SITE_POWER, THRESHOLD_TOLERANCE, WEIGHT_GRID, Fit, RealData,
-                                 choose_threshold, fit_real_theme, fit_theme, score_themes, thresholded)
+from nlp.train.themes_cv import (C_GRID, N_FOLDS, REAL_C_GRID, SEED, SITE_POWER, THRESHOLD_TOLERANCE, WEIGHT_GRID,
+                                 Fit, RealData, choose_threshold, fit_real_theme, fit_theme, score_themes, thresholded)
 from nlp.train.themes_data import (BUILTIN_THEMES, AnalystTheme, Corpus, Example, find_shared_dir, hash_file,
                                    label_matrix, read_analyst_themes, read_real_passages, read_theme_corpus,
                                    real_hash, resolve_real)

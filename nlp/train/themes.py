@@ -14,7 +14,8 @@ Recipe, deterministic (sorted inputs, fixed seeds, no clock):
      site of n passages (scaled to mean 1); (w, C) chosen by
      out-of-fold AP on the real passages (the default grids hold one value each), folds grouped by
      site; threshold = the highest one within 0.01 F1 of the best on those out-of-fold
-     probabilities; the reported dev figures are nested (calibration, threshold and any grid
+     probabilities (if its precision is under 0.87: the lowest within 0.03 F1 that reaches 0.87);
+     the reported dev figures are nested (calibration, threshold and any grid
      choice made again inside each outer training part), so they are not tuned on what they score;
    - without: C by grouped out-of-fold AP on the train split, threshold = best F1 on the dev split
      (also reported with thresholds from the train split's out-of-fold predictions).
@@ -36,8 +37,9 @@ import numpy as np
 from nlp.errors import BadOption
 from nlp.themes.features import fold_text
 from nlp.themes.model import FORMAT_VERSION, ThemeModel, write_theme_model
-from nlp.train.themes_cv import (C_GRID, N_FOLDS, REAL_C_GRID, SEED, SITE_POWER, THRESHOLD_TOLERANCE, WEIGHT_GRID,
-                                 Fit, RealData, choose_threshold, fit_real_theme, fit_theme, score_themes, thresholded)
+from nlp.train.themes_cv import (C_GRID, FLOOR_TOLERANCE, N_FOLDS, PRECISION_FLOOR, REAL_C_GRID, SEED,
+                                 SITE_POWER, THRESHOLD_TOLERANCE, WEIGHT_GRID, Fit, RealData, choose_threshold,
+                                 fit_real_theme, fit_theme, score_themes, thresholded)
 from nlp.train.themes_data import (BUILTIN_THEMES, AnalystTheme, Corpus, Example, find_shared_dir, hash_file,
                                    label_matrix, read_analyst_themes, read_real_passages, read_theme_corpus,
                                    real_hash, resolve_real)
@@ -61,6 +63,7 @@ class TrainOptions:
     weight_grid: tuple[float, ...] = WEIGHT_GRID
     real_c_grid: tuple[float, ...] = REAL_C_GRID
     threshold_tolerance: float = THRESHOLD_TOLERANCE
+    precision_floor: float = PRECISION_FLOOR
     nested: bool = True
 
 
@@ -143,7 +146,7 @@ def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions,
         say(f"{theme}:")
         fit, chosen[theme], oof[:, j], nested[:, j] = fit_real_theme(
             data, Y[:, j], weight_grid=options.weight_grid, c_grid=options.real_c_grid, nested=options.nested,
-            tolerance=options.threshold_tolerance, say=say)
+            tolerance=options.threshold_tolerance, precision_floor=options.precision_floor, say=say)
         fits.append(fit)
         say(f"fitted {theme}: written weight {fit.weight}, C={fit.C}, {int(Yr[:, j].sum())} real positives")
     thresholds = {t: chosen[t].pop("threshold") for t in BUILTIN_THEMES}
@@ -167,7 +170,9 @@ def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions,
                  thresholds_how=(f"per theme, the highest threshold (0.05..0.95) whose F1 is within "
                                  f"{options.threshold_tolerance} of the best F1, on the calibrated out-of-fold "
                                  "probabilities of the real dev passages (near-ties go to precision, which drops "
-                                 "more than recall on unseen sites); in the nested dev figures the same rule runs "
+                                 "more than recall on unseen sites); when its precision is under "
+                                 f"{options.precision_floor}, the lowest threshold within {FLOOR_TOLERANCE} of the "
+                                 "best F1 that reaches it; in the nested dev figures the same rule runs "
                                  "on inner folds of each outer training part"),
                  folds=k)
     meta["classifier"]["selection"] = "per theme, (written weight, C) maximizing out-of-fold AP on real dev"

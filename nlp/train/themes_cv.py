@@ -30,6 +30,10 @@ WEIGHT_GRID = (1.0,)  # sample weight of a written passage (a real one weighs 1)
 REAL_C_GRID = (8.0,)
 SITE_POWER = 0.5  # a real passage weighs n**-0.5, n = passages of its site (mean weight 1)
 THRESHOLD_TOLERANCE = 0.01  # real passages: the highest threshold within 0.01 F1 of the best
+# ... unless its precision is under 0.87 (0.82 wanted on unseen sites, plus a margin): then the lowest
+# threshold within 0.03 F1 of the best that reaches it (issue 11: 医德医风 over-fired on unseen sites)
+PRECISION_FLOOR = 0.87
+FLOOR_TOLERANCE = 0.03
 N_FOLDS = 5
 SEED = 0
 
@@ -83,23 +87,38 @@ def average_precision(y: np.ndarray, z: np.ndarray) -> float:
     return float(average_precision_score(y, z)) if y.any() else 0.0
 
 
-def choose_threshold(y: np.ndarray, p: np.ndarray, *, tolerance: float = 0.0) -> float:
+def choose_threshold(y: np.ndarray, p: np.ndarray, *, tolerance: float = 0.0, precision_floor: float = 0.0,
+                     floor_tolerance: float = FLOOR_TOLERANCE) -> float:
     """The threshold in 0.05..0.95 with the best F1; the middle one when several tie.
 
     With ``tolerance``, the highest threshold whose F1 is within ``tolerance`` of the best: on
     passages from unseen sites precision drops more than recall, so near-ties go to precision.
+    With ``precision_floor`` too, when that threshold's precision is under the floor, the lowest
+    threshold whose F1 is within ``floor_tolerance`` of the best and whose precision reaches it
+    (if none does, the highest threshold within ``floor_tolerance``).
 
     >>> choose_threshold(np.array([0, 0, 1, 1]), np.array([0.1, 0.3, 0.6, 0.9]))  # best: 0.31..0.60
     0.455
     >>> choose_threshold(np.array([0, 0, 1, 1]), np.array([0.1, 0.3, 0.6, 0.9]), tolerance=0.01)
     0.6
+    >>> y = np.array([0] * 13 + [1] * 20)  # three negatives among the lowest positives
+    >>> p = np.r_[[0.1] * 10, [0.35, 0.37, 0.39], np.linspace(0.3, 0.95, 20)]
+    >>> choose_threshold(y, p, tolerance=0.01), choose_threshold(y, p, tolerance=0.01, precision_floor=0.95)
+    (0.3, 0.4)
     """
     if not y.any():
         return 0.5
     grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
-    f1 = np.array([prf(y, p >= t)[2] for t in grid])
+    scores = [prf(y, p >= t) for t in grid]
+    f1 = np.array([f for _, _, f in scores])
     if tolerance > 0:
-        return float(grid[f1 >= f1.max() - tolerance - 1e-9].max())
+        best = int(np.flatnonzero(f1 >= f1.max() - tolerance - 1e-9).max())
+        precision = np.array([q for q, _, _ in scores])
+        if precision[best] < precision_floor:
+            near = f1 >= f1.max() - floor_tolerance - 1e-9
+            ok = np.flatnonzero(near & (precision >= precision_floor))
+            return float(grid[ok.min()] if len(ok) else grid[np.flatnonzero(near).max()])
+        return float(grid[best])
     best = grid[f1 >= f1.max() - 1e-9]
     return round(float(best[(len(best) - 1) // 2] + best[len(best) // 2]) / 2, 3)
 
@@ -232,7 +251,8 @@ def _select(data: RealData, y: np.ndarray, real_part: np.ndarray, weight_grid, c
 
 
 def fit_real_theme(data: RealData, y: np.ndarray, *, weight_grid=WEIGHT_GRID, c_grid=REAL_C_GRID, nested: bool = True,
-                   tolerance: float = THRESHOLD_TOLERANCE, say=None) -> tuple[Fit, dict, np.ndarray, np.ndarray]:
+                   tolerance: float = THRESHOLD_TOLERANCE, precision_floor: float = PRECISION_FLOOR,
+                   say=None) -> tuple[Fit, dict, np.ndarray, np.ndarray]:
     """Fit one theme on written + real rows.
 
     Returns the shipped fit, what was chosen (``written_weight``, ``C``, ``oof_average_precision``,
@@ -245,7 +265,7 @@ def fit_real_theme(data: RealData, y: np.ndarray, *, weight_grid=WEIGHT_GRID, c_
     ap, w, C, z = _select(data, y, everything, weight_grid, c_grid, say)
     ab = platt(z, yr)
     oof = sigmoid(z, ab)
-    threshold = choose_threshold(yr, oof, tolerance=tolerance)
+    threshold = choose_threshold(yr, oof, tolerance=tolerance, precision_floor=precision_floor)
     final = _fit_weighted(data, y, everything, w, C)
     fit = Fit(data.real_coef(final.coef_[0].astype(np.float64)), float(final.intercept_[0]), ab, C, w)
     nested_pred = np.zeros(n_real, dtype=bool)
@@ -253,7 +273,8 @@ def fit_real_theme(data: RealData, y: np.ndarray, *, weight_grid=WEIGHT_GRID, c_
         for tr, te in grouped_folds(data.groups):
             _, w_in, C_in, z_in = _select(data, y, tr, weight_grid, c_grid)
             ab_in = platt(z_in, yr[tr])
-            th_in = choose_threshold(yr[tr], sigmoid(z_in, ab_in), tolerance=tolerance)
+            th_in = choose_threshold(yr[tr], sigmoid(z_in, ab_in), tolerance=tolerance,
+                                     precision_floor=precision_floor)
             m = _fit_weighted(data, y, tr, w_in, C_in)
             nested_pred[te] = sigmoid(m.decision_function(data.X[data.n_written + te]), ab_in) >= th_in
     chosen = {"written_weight": w, "C": C, "oof_average_precision": round(ap, 4), "threshold": threshold}

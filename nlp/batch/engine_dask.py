@@ -25,7 +25,7 @@ from nlp import PIPELINE_VERSION
 from nlp.batch.discover import discover_inputs
 from nlp.batch.limits import Limits, make_limits, make_spool_dir, read_spool, time_limit
 from nlp.batch.progress import Summary
-from nlp.batch.run import plan_tasks, process_one
+from nlp.batch.common import plan_tasks, process_one
 from nlp.errors import BadOption
 from nlp.settings import Settings
 from nlp.store.rows import TABLES

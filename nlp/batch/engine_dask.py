@@ -2,14 +2,20 @@
 
 Input: the same paths as ``nlp.batch.run_batch``. Output: a folder with one sub-folder per
 table (``documents/part-<run>-00003.parquet`` ...) and ``_manifest.json`` (counts, errors,
-pipeline version). The rows are those of the local engine, and so are the rules: both
-discover inputs (``nlp.batch.discover``), skip finished files (``run.plan_tasks``), apply
-the limits and spool big files (``nlp.batch.limits``) through ``run.process_one``. A re-run
-into the same folder adds parts for the files it processed and removes their older rows
-from earlier parts. Tasks receive file paths only, so the output folder and the inputs must
-be visible to every worker (a shared or network file system on a real cluster). Models load
-once per worker process; a task whose worker dies is run again by Dask, and rewriting a
-partition is harmless. ``--timeout`` needs the main thread, so Dask tasks have no time limit.
+pipeline version). The rows are those of the local engine, and so are the rules, from
+``nlp.batch.common``: the same discovery (pipes and devices recorded as skipped, unsupported
+types named), the same skip of finished files (``plan_tasks``), moved files found by sha256
+and deleted ones reported or pruned (``reconcile``), the same limits, time limit included
+(``run_file``: in a task thread a timer raises the timeout), the same summary and exit
+codes, and SIGINT/SIGTERM stop the cluster's work, remove the spool and raise
+``BatchInterrupted`` (exit 130/143).
+
+A re-run into the same folder adds parts for the files it processed; a file's rows live in
+the part its newest ``files`` row is in, and rows elsewhere (older runs, a killed run) are
+removed (``_PartsFolder.tidy``). Tasks receive file paths only, so the output folder and
+the inputs must be visible to every worker (a shared or network file system on a real
+cluster). Models load once per worker process; a task whose worker dies is run again by
+Dask, and rewriting a partition is harmless.
 """
 
 from __future__ import annotations
@@ -22,10 +28,11 @@ from pathlib import Path
 from typing import Iterable
 
 from nlp import PIPELINE_VERSION
-from nlp.batch.discover import discover_inputs
-from nlp.batch.limits import Limits, make_limits, make_spool_dir, read_spool, time_limit
+from nlp.batch.common import (BatchInterrupted, Stop, not_regular_rows, plan_tasks, reconcile, run_file,
+                              signals_held, stop_on_signals)
+from nlp.batch.discover import discover_inputs, file_size
+from nlp.batch.limits import Limits, make_limits, make_spool_dir, read_spool
 from nlp.batch.progress import Summary
-from nlp.batch.common import plan_tasks, process_one
 from nlp.errors import BadOption
 from nlp.settings import Settings
 from nlp.store.rows import TABLES
@@ -89,8 +96,9 @@ class _PartWriter:
         self.buffers[table] = []
 
     def close(self) -> None:
-        """Write what is buffered and move every part to its final name."""
-        for table in TABLES:
+        """Write what is buffered and move every part to its final name, ``files`` last: a file
+        listed there has all its rows in place, even if the task is killed half-way."""
+        for table in [*(t for t in TABLES if t != "files"), "files"]:
             if self.buffers[table] or table not in self.writers:
                 self._flush(table)
             self.writers[table].close()
@@ -101,25 +109,26 @@ def process_partition(index: int, tasks: list[tuple], out_dir: str, settings: Se
                       limits: Limits = Limits(), *, run: str = "0", spool_dir: str | None = None) -> dict:
     """Run the pipeline over one partition's tasks and write its Parquet parts; return its counts.
 
-    ``tasks`` are ``run.plan_tasks`` triples; a skipped file writes nothing (its rows stay in
-    an earlier part). Runs on a Dask worker. Each table's part is written to a temporary
-    name and renamed, so a retried task replaces, never duplicates, its rows.
+    ``tasks`` are ``plan_tasks`` triples; a skipped file writes nothing (its rows stay in
+    an earlier part). Runs on a Dask worker, each file under the limits (``run_file``). Each
+    table's part is written to a temporary name and renamed, so a retried task replaces,
+    never duplicates, its rows.
     """
     import resource
 
     part = _PartWriter(out_dir, f"part-{run}-{index:05d}.parquet")
     stats = {"ok": 0, "failed": 0, "skipped": 0, "failed_before": 0, "documents": 0, "mentions": {},
-             "bytes": 0, "errors": [], "written": [], "cut": []}
+             "bytes": 0, "chars": 0, "seconds": 0.0, "errors": [], "written": [], "cut": []}
     for file, skip_sha, prior in tasks:
-        with time_limit(file, limits.timeout):
-            r = process_one(file, skip_sha, settings=settings, spool_dir=spool_dir, limits=limits)
+        r = run_file(file, skip_sha, settings=settings, spool_dir=spool_dir, limits=limits)
         stats["bytes"] += r["bytes"]
         if r["status"] == "skipped":
             stats["skipped"] += 1
             stats["failed_before"] += prior == "failed"
             continue
         stats["written"].append(file)
-        stats["cut"] += [(file, note) for note in r["cuts"]]
+        stats["cut"] += [(file, note) for note in r.get("cuts") or []]
+        stats["seconds"] += r.get("seconds", 0.0)
         part.add("files", [r["file_row"]])
         if r["error"]:
             stage, kind, message = r["error"]
@@ -129,6 +138,7 @@ def process_partition(index: int, tasks: list[tuple], out_dir: str, settings: Se
             continue
         stats["ok"] += 1
         stats["documents"] += r["documents"]
+        stats["chars"] += r.get("chars", 0)
         for k, v in r["mentions"].items():
             stats["mentions"][k] = stats["mentions"].get(k, 0) + v
         for rows in (read_spool(r["spool"]) if r["spool"] else r["rows"]):
@@ -145,100 +155,205 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
                    scheduler: str | None = None, workers: int | None = None, quiet: bool = True,
                    client=None, target_bytes: int = PARTITION_BYTES, retry_failed: bool = False,
                    timeout: float | None = None, max_file_mb: float | None = None,
-                   max_mentions_per_doc: int | None = None) -> Summary:
+                   max_mentions_per_doc: int | None = None, prune: bool = False) -> Summary:
     """Process every input as Dask tasks into partitioned Parquet under ``out_dir``.
 
     Without ``scheduler`` (or ``client``) a LocalCluster of ``workers`` single-threaded
-    processes (default: all cores) is started and stopped. Files already in ``out_dir``
-    with the same sha256 and pipeline version are skipped, as by the local engine.
+    processes (default: all cores) is started and stopped. The rules are the local
+    engine's (``nlp.batch.run.run_batch``): finished files skipped, moved files kept, gone
+    files reported (deleted with ``prune``), limits, and SIGINT/SIGTERM raise
+    ``BatchInterrupted`` once the cluster's work is stopped and the output tidied.
     """
     limits = make_limits(timeout=timeout, max_file_mb=max_file_mb, max_mentions_per_doc=max_mentions_per_doc)
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        import dask.distributed  # noqa: F401
     except ImportError:
         raise BadOption("the dask engine needs dask.distributed (pip install 'policy-nlp[dask]')") from None
-    from nlp.batch.run import default_jobs
-
     t0 = time.perf_counter()
-    inputs = discover_inputs(paths)
-    files = inputs.files
     out = Path(out_dir)
     if out.exists() and not (out / "_manifest.json").exists() and any(out.iterdir()):
         raise BadOption(f"{out}: exists and is not a Dask batch output; give a new folder")
-    out.mkdir(parents=True, exist_ok=True)
-    done, parts_of = _done_files(out)
-    tasks = {t[0]: t for t in plan_tasks(files, done, retry_failed=retry_failed)}
-    parts = partition_files(files, target_bytes=target_bytes)
-    run = time.strftime("%Y%m%dT%H%M%S") + f"{time.time_ns() % 10**6:06d}"
-    spool_dir = make_spool_dir(out)
-    own = None
-    if client is None:
-        if scheduler:
-            client = own = Client(scheduler)
-        else:
-            cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            client = own = Client(cluster)
-    summary = Summary(files=len(files), jobs=len(client.scheduler_info().get("workers", {})))
+    inputs = discover_inputs(paths)
+    summary = Summary(files=len(inputs.files))
     summary.unsupported = [str(p) for p in inputs.unsupported]
-    summary.not_regular = [(str(p), r) for p, r in inputs.not_regular]
-    written: list[str] = []
+    out.mkdir(parents=True, exist_ok=True)
+    if not (out / "_manifest.json").exists():  # ours from now on, even if this run is killed
+        _write_manifest(out, summary, partitions=0)
     try:
+        with stop_on_signals():
+            partitions = _run(inputs, out, summary, settings=settings, scheduler=scheduler, workers=workers,
+                              client=client, target_bytes=target_bytes, retry_failed=retry_failed,
+                              limits=limits, prune=prune)
+    except Stop as stop:
+        raise BatchInterrupted(stop.signum, summary.ok + summary.failed + summary.skipped, summary.files) from None
+    summary.elapsed = time.perf_counter() - t0
+    _write_manifest(out, summary, partitions=partitions)
+    return summary
+
+
+def _run(inputs, out: Path, summary: Summary, *, settings: Settings, scheduler: str | None,
+         workers: int | None, client, target_bytes: int, retry_failed: bool, limits: Limits,
+         prune: bool) -> int:
+    """The run proper: reconcile, submit the partitions, count what comes back; return their number."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    from nlp.batch.run import default_jobs
+
+    files = inputs.files
+    run = time.strftime("%Y%m%dT%H%M%S") + f"{time.time_ns() % 10**6:06d}"
+    folder = _PartsFolder(out)
+    spool_dir = make_spool_dir(out)
+    own = cluster = None
+    written: list[str] = []
+    before: dict[str, str] = {}
+    finished = False
+    try:
+        folder.remove_temporary()
+        folder.tidy()  # rows left by a killed run or a cancelled task
+        done = reconcile(folder, files, summary, prune=prune)
+        with signals_held():
+            folder.tidy()  # the moves and prunes
+        before = dict(folder.owner)
+        if inputs.not_regular:  # never opened: reading a pipe would block for ever
+            written += _write_not_regular(out, f"part-{run}-discover.parquet", inputs.not_regular, summary)
+        tasks = {t[0]: t for t in plan_tasks(files, done, retry_failed=retry_failed)}
+        parts = partition_files(files, target_bytes=target_bytes)
+        summary.bytes_total = sum(file_size(f) for f in files)
+        if client is None:
+            if scheduler:
+                client = own = Client(scheduler)
+            else:
+                cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
+                                       processes=True, dashboard_address=None)
+                client = own = Client(cluster)
+        summary.jobs = len(client.scheduler_info().get("workers", {}))
         futures = [client.submit(process_partition, i, [tasks[f] for f in part], str(out.resolve()), settings,
                                  limits, run=run, spool_dir=spool_dir,
                                  key=f"policy-nlp-partition-{run}-{i}", retries=2, pure=False)
                    for i, part in enumerate(parts)]
-        for fut in as_completed(futures):
-            s = fut.result()
-            for key in ("ok", "failed", "skipped", "failed_before", "documents", "bytes"):
-                setattr(summary, key, getattr(summary, key) + s[key])
-            summary.mentions.update(s["mentions"])
-            summary.errors += [tuple(e) for e in s["errors"]]
-            summary.cut += [tuple(c) for c in s["cut"]]
-            summary.peak_rss_mb[s["pid"]] = max(summary.peak_rss_mb.get(s["pid"], 0), s["rss_mb"])
-            written += s["written"]
+        try:
+            for fut in as_completed(futures):
+                s = fut.result()
+                with signals_held():
+                    _add_partition(summary, s)
+                    written += s["written"]
+            finished = True
+        except BaseException:
+            client.cancel(futures)  # what has not started never will; a running task is dropped
+            raise
     finally:
-        shutil.rmtree(spool_dir, ignore_errors=True)
         if own is not None:
-            cluster = getattr(own, "cluster", None)
             own.close()
-            if cluster is not None and not scheduler:
-                cluster.close()
-    _drop_older_rows(out, {f: parts_of[f] for f in written if f in parts_of})
-    summary.elapsed = time.perf_counter() - t0
-    manifest = {"pipeline_version": PIPELINE_VERSION, "partitions": len(parts),
+        if cluster is not None:
+            cluster.close()
+        shutil.rmtree(spool_dir, ignore_errors=True)
+        if finished or cluster is not None:  # no task of ours can still be writing
+            folder.remove_temporary()
+        pending = folder.renamed or folder.dropped
+        folder.tidy(parts=None if pending else {before[f] for f in written if f in before})
+    return len(parts)
+
+
+def _add_partition(summary: Summary, s: dict) -> None:
+    for key in ("ok", "failed", "skipped", "failed_before", "documents", "bytes", "chars"):
+        setattr(summary, key, getattr(summary, key) + s[key])
+    summary.worker_seconds += s["seconds"]
+    summary.mentions.update(s["mentions"])
+    summary.errors += [tuple(e) for e in s["errors"]]
+    summary.cut += [tuple(c) for c in s["cut"]]
+    summary.peak_rss_mb[s["pid"]] = max(summary.peak_rss_mb.get(s["pid"], 0), s["rss_mb"])
+
+
+def _write_not_regular(out: Path, name: str, odd: list, summary: Summary) -> list[str]:
+    """A part of their own for inputs never opened (pipes, devices), as the local engine records them."""
+    part = _PartWriter(str(out), name)
+    for path, reason in odd:
+        file_row, rows = not_regular_rows(str(path), reason)
+        part.add("files", [file_row])
+        part.add("errors", rows["errors"])
+        summary.not_regular.append((str(path), reason))
+    part.close()
+    return [str(path) for path, _ in odd]
+
+
+def _write_manifest(out: Path, summary: Summary, *, partitions: int) -> None:
+    manifest = {"pipeline_version": PIPELINE_VERSION, "partitions": partitions,
                 "tables": {t: _count_rows(out / t) for t in TABLES}, **summary.as_dict()}
-    (out / "_manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    return summary
+    tmp = out / "_manifest.json.tmp"
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(tmp, out / "_manifest.json")
 
 
-def _done_files(out: Path) -> tuple[dict, dict]:
-    """What earlier runs wrote: ``file -> (sha256, version, status, size)`` and ``file -> part name``."""
-    import pyarrow.parquet as pq
+class _PartsFolder:
+    """A Dask output folder as ``reconcile`` sees a store: done files, moves, prunes.
 
-    done, parts_of = {}, {}
-    for path in sorted((out / "files").glob("part-*.parquet")):
-        for row in pq.read_table(path).to_pylist():
-            done[row["file"]] = (row["sha256"], row["pipeline_version"], row["status"], row["size"])
-            parts_of[row["file"]] = path.name
-    return done, parts_of
+    A file's rows belong to the part holding its newest ``files`` row (``owner``); ``tidy``
+    rewrites parts so that each row is in its file's part, under the file's current path.
+    """
 
+    def __init__(self, out: Path):
+        self.out = out
+        self.owner: dict[str, str] = {}
+        self.renamed: dict[str, str] = {}  # old path -> new path, until the next tidy
+        self.dropped: set[str] = set()
 
-def _drop_older_rows(out: Path, stale: dict[str, str]) -> None:
-    """Remove from earlier parts the rows of files this run wrote again (``file -> part name``)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
+    def done_files(self) -> dict[str, tuple]:
+        """``file -> (sha256, version, status, size)``, from each file's newest ``files`` row."""
+        import pyarrow.parquet as pq
 
-    gone = pa.array(sorted(stale), type=pa.string())
-    for name in sorted(set(stale.values())):
+        done, self.owner = {}, {}
+        for path in sorted((self.out / "files").glob("part-*.parquet")):
+            for row in pq.read_table(path).to_pylist():
+                done[row["file"]] = (row["sha256"], row["pipeline_version"], row["status"], row["size"])
+                self.owner[row["file"]] = path.name
+        return done
+
+    def rename_file(self, old: str, new: str) -> None:
+        self.renamed[old] = new
+        self.owner[new] = self.owner.pop(old)
+
+    def drop_file(self, file: str) -> None:
+        self.dropped.add(file)
+        self.owner.pop(file, None)
+
+    def tidy(self, parts: set[str] | None = None) -> None:
+        """Apply moves and prunes, and drop rows outside their file's part (all parts, or ``parts``)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        renamed, dropped = self.renamed, self.dropped
+        self.renamed, self.dropped = {}, set()
+        if not (renamed or dropped):
+            self.done_files()  # ownership as on disk now
+        owner = self.owner
         for table in TABLES:
-            path = out / table / name
-            if path.exists():
-                data = pq.read_table(path)
-                pq.write_table(data.filter(pc.invert(pc.is_in(data["file"], value_set=gone))),
-                               path.with_suffix(".tmp"), compression="zstd")
-                os.replace(path.with_suffix(".tmp"), path)
+            for path in sorted((self.out / table).glob("part-*.parquet")):
+                if parts is not None and path.name not in parts:
+                    continue
+                names = pq.read_table(path, columns=["file"])["file"].to_pylist()
+                current = [renamed.get(f, f) for f in names]
+                keep = [owner.get(f) == path.name and f not in dropped for f in current]
+                if all(keep) and current == names:
+                    continue
+                data = pq.read_table(path).filter(pa.array(keep, type=pa.bool_()))
+                if not len(data):
+                    path.unlink()
+                    continue
+                if renamed:
+                    moved = pc.replace_with_mask(data["file"], pc.is_in(data["file"], pa.array(list(renamed))),
+                                                 pa.array([renamed.get(f, f) for f in data["file"].to_pylist()
+                                                           if f in renamed], type=pa.string()))
+                    data = data.set_column(data.schema.get_field_index("file"), "file", moved)
+                tmp = path.with_name(f".{path.name}.tidy.tmp")
+                pq.write_table(data, tmp, compression="zstd")
+                os.replace(tmp, path)
+        self.done_files()
+
+    def remove_temporary(self) -> None:
+        """Remove the half-written parts of stopped tasks (call it only when no task can still run)."""
+        for tmp in self.out.glob("*/.part-*.tmp"):
+            tmp.unlink(missing_ok=True)
 
 
 def _count_rows(folder: Path) -> int:

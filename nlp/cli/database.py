@@ -77,7 +77,7 @@ def batch(
             summary = run_dask_batch(paths, output, settings=run_settings, scheduler=scheduler,
                                      workers=jobs, quiet=quiet or json_out, retry_failed=retry_failed,
                                      timeout=timeout, max_file_mb=max_file_mb,
-                                     max_mentions_per_doc=max_mentions_per_doc)
+                                     max_mentions_per_doc=max_mentions_per_doc, prune=prune)
         else:
             show = not quiet and not json_out and sys.stderr.isatty()
             options = dict(jobs=jobs, settings=run_settings, retry_failed=retry_failed, profile=profile,

@@ -24,8 +24,9 @@ import json
 import os
 import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from nlp import PIPELINE_VERSION
 from nlp.batch.common import (BatchInterrupted, Stop, not_regular_rows, plan_tasks, reconcile, run_file,
@@ -179,19 +180,24 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
     out.mkdir(parents=True, exist_ok=True)
     if not (out / "_manifest.json").exists():  # ours from now on, even if this run is killed
         _write_manifest(out, summary, partitions=0)
+    run = time.strftime("%Y%m%dT%H%M%S") + f"{time.time_ns() % 10**6:06d}"
     try:
         with stop_on_signals():
-            partitions = _run(inputs, out, summary, settings=settings, scheduler=scheduler, workers=workers,
-                              client=client, target_bytes=target_bytes, retry_failed=retry_failed,
-                              limits=limits, prune=prune)
+            partitions = _run(inputs, out, summary, run, settings=settings, scheduler=scheduler,
+                              workers=workers, client=client, target_bytes=target_bytes,
+                              retry_failed=retry_failed, limits=limits, prune=prune)
     except Stop as stop:
-        raise BatchInterrupted(stop.signum, summary.ok + summary.failed + summary.skipped, summary.files) from None
+        # a task still running when the stop came may have finished while the cluster closed
+        written = _count_rows(out / "files", f"part-{run}-0*.parquet")
+        summary.elapsed = time.perf_counter() - t0
+        _write_manifest(out, summary, partitions=0)
+        raise BatchInterrupted(stop.signum, summary.skipped + written, summary.files) from None
     summary.elapsed = time.perf_counter() - t0
     _write_manifest(out, summary, partitions=partitions)
     return summary
 
 
-def _run(inputs, out: Path, summary: Summary, *, settings: Settings, scheduler: str | None,
+def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, scheduler: str | None,
          workers: int | None, client, target_bytes: int, retry_failed: bool, limits: Limits,
          prune: bool) -> int:
     """The run proper: reconcile, submit the partitions, count what comes back; return their number."""
@@ -200,7 +206,6 @@ def _run(inputs, out: Path, summary: Summary, *, settings: Settings, scheduler: 
     from nlp.batch.run import default_jobs
 
     files = inputs.files
-    run = time.strftime("%Y%m%dT%H%M%S") + f"{time.time_ns() % 10**6:06d}"
     folder = _PartsFolder(out)
     spool_dir = make_spool_dir(out)
     own = cluster = None
@@ -217,16 +222,19 @@ def _run(inputs, out: Path, summary: Summary, *, settings: Settings, scheduler: 
         if inputs.not_regular:  # never opened: reading a pipe would block for ever
             written += _write_not_regular(out, f"part-{run}-discover.parquet", inputs.not_regular, summary)
         tasks = {t[0]: t for t in plan_tasks(files, done, retry_failed=retry_failed)}
-        parts = partition_files(files, target_bytes=target_bytes)
         summary.bytes_total = sum(file_size(f) for f in files)
         if client is None:
             if scheduler:
                 client = own = Client(scheduler)
             else:
-                cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                       processes=True, dashboard_address=None)
+                with _quiet_workers():
+                    cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
+                                           processes=True, dashboard_address=None)
                 client = own = Client(cluster)
         summary.jobs = len(client.scheduler_info().get("workers", {}))
+        # at least a few partitions per worker, so all work and a stop keeps what is done
+        per_part = max(1, min(target_bytes, summary.bytes_total // (4 * max(1, summary.jobs))))
+        parts = partition_files(files, target_bytes=per_part)
         futures = [client.submit(process_partition, i, [tasks[f] for f in part], str(out.resolve()), settings,
                                  limits, run=run, spool_dir=spool_dir,
                                  key=f"policy-nlp-partition-{run}-{i}", retries=2, pure=False)
@@ -245,13 +253,37 @@ def _run(inputs, out: Path, summary: Summary, *, settings: Settings, scheduler: 
         if own is not None:
             own.close()
         if cluster is not None:
-            cluster.close()
+            with _quiet_workers():  # a stop: the workers' warnings about cancelled tasks are noise
+                cluster.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
         if finished or cluster is not None:  # no task of ours can still be writing
             folder.remove_temporary()
         pending = folder.renamed or folder.dropped
         folder.tidy(parts=None if pending else {before[f] for f in written if f in before})
     return len(parts)
+
+
+@contextmanager
+def _quiet_workers() -> Iterator[None]:
+    """Dask's INFO and WARNING logs off (the local engine's workers print nothing either).
+
+    Worker processes read the level from the environment when they start.
+    """
+    import logging
+
+    logger = logging.getLogger("distributed")
+    level, env = logger.level, os.environ.get(_LOG_ENV)
+    logger.setLevel(logging.ERROR)
+    os.environ[_LOG_ENV] = env or "error"
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        if env is None:
+            os.environ.pop(_LOG_ENV, None)
+
+
+_LOG_ENV = "DASK_LOGGING__DISTRIBUTED"
 
 
 def _add_partition(summary: Summary, s: dict) -> None:
@@ -356,10 +388,10 @@ class _PartsFolder:
             tmp.unlink(missing_ok=True)
 
 
-def _count_rows(folder: Path) -> int:
+def _count_rows(folder: Path, pattern: str = "part-*.parquet") -> int:
     import pyarrow.parquet as pq
 
-    return sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(folder.glob("part-*.parquet")))
+    return sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(folder.glob(pattern)))
 
 
 def read_table(out_dir: str | Path, table: str):

@@ -24,7 +24,8 @@ import json
 import os
 import shutil
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -180,7 +181,7 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
     out.mkdir(parents=True, exist_ok=True)
     if not (out / "_manifest.json").exists():  # ours from now on, even if this run is killed
         _write_manifest(out, summary, partitions=0)
-    run = time.strftime("%Y%m%dT%H%M%S") + f"{time.time_ns() % 10**6:06d}"
+    run = datetime.now().strftime("%Y%m%dT%H%M%S%f")  # sorts by time (as earlier runs named them): newest wins
     try:
         with stop_on_signals():
             partitions = _run(inputs, out, summary, run, settings=settings, scheduler=scheduler,
@@ -209,6 +210,7 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
     folder = _PartsFolder(out)
     spool_dir = make_spool_dir(out)
     own = cluster = None
+    quiet = ExitStack()
     written: list[str] = []
     before: dict[str, str] = {}
     finished = False
@@ -227,9 +229,9 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
             if scheduler:
                 client = own = Client(scheduler)
             else:
-                with _quiet_workers():
-                    cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                           processes=True, dashboard_address=None)
+                quiet.enter_context(_quiet_workers())
+                cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
+                                       processes=True, dashboard_address=None)
                 client = own = Client(cluster)
         summary.jobs = len(client.scheduler_info().get("workers", {}))
         # at least a few partitions per worker, so all work and a stop keeps what is done
@@ -253,8 +255,8 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
         if own is not None:
             own.close()
         if cluster is not None:
-            with _quiet_workers():  # a stop: the workers' warnings about cancelled tasks are noise
-                cluster.close()
+            cluster.close()
+        quiet.close()
         shutil.rmtree(spool_dir, ignore_errors=True)
         if finished or cluster is not None:  # no task of ours can still be writing
             folder.remove_temporary()
@@ -265,7 +267,8 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
 
 @contextmanager
 def _quiet_workers() -> Iterator[None]:
-    """Dask's INFO and WARNING logs off (the local engine's workers print nothing either).
+    """Our own cluster's logs off (the local engine's workers print nothing either): a stop makes
+    Dask log cancelled tasks; a task's failure reaches us as its exception anyway.
 
     Worker processes read the level from the environment when they start.
     """
@@ -273,7 +276,7 @@ def _quiet_workers() -> Iterator[None]:
 
     logger = logging.getLogger("distributed")
     level, env = logger.level, os.environ.get(_LOG_ENV)
-    logger.setLevel(logging.ERROR)
+    logger.setLevel(logging.CRITICAL)
     os.environ[_LOG_ENV] = env or "error"
     try:
         yield
@@ -351,7 +354,6 @@ class _PartsFolder:
     def tidy(self, parts: set[str] | None = None) -> None:
         """Apply moves and prunes, and drop rows outside their file's part (all parts, or ``parts``)."""
         import pyarrow as pa
-        import pyarrow.compute as pc
         import pyarrow.parquet as pq
 
         renamed, dropped = self.renamed, self.dropped
@@ -359,11 +361,15 @@ class _PartsFolder:
         if not (renamed or dropped):
             self.done_files()  # ownership as on disk now
         owner = self.owner
+        owners = set(owner.values())
         for table in TABLES:
             for path in sorted((self.out / table).glob("part-*.parquet")):
                 if parts is not None and path.name not in parts:
                     continue
                 names = pq.read_table(path, columns=["file"])["file"].to_pylist()
+                if not names and path.name not in owners:  # an empty table of a part with no files left
+                    path.unlink()
+                    continue
                 current = [renamed.get(f, f) for f in names]
                 keep = [owner.get(f) == path.name and f not in dropped for f in current]
                 if all(keep) and current == names:
@@ -373,10 +379,8 @@ class _PartsFolder:
                     path.unlink()
                     continue
                 if renamed:
-                    moved = pc.replace_with_mask(data["file"], pc.is_in(data["file"], pa.array(list(renamed))),
-                                                 pa.array([renamed.get(f, f) for f in data["file"].to_pylist()
-                                                           if f in renamed], type=pa.string()))
-                    data = data.set_column(data.schema.get_field_index("file"), "file", moved)
+                    paths = pa.array([renamed.get(f, f) for f in data["file"].to_pylist()], type=pa.string())
+                    data = data.set_column(data.schema.get_field_index("file"), data.schema.field("file"), paths)
                 tmp = path.with_name(f".{path.name}.tidy.tmp")
                 pq.write_table(data, tmp, compression="zstd")
                 os.replace(tmp, path)

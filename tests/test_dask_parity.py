@@ -263,3 +263,23 @@ def test_a_signal_stops_the_cluster_removes_the_spool_and_says_how_to_finish(tmp
     assert (summary["skipped"], summary["ok"]) == (done, len(files) - done)
     con = _tables(out, tmp_path)
     assert con.execute("SELECT count(*), count(DISTINCT file) FROM files").fetchone() == (len(files), len(files))
+
+
+def test_profile_is_refused_with_dask_before_any_work(tmp_path):
+    result = _dask(str(_folder(tmp_path / "in")), "-o", str(tmp_path / "out"), "--profile")
+    assert result.exit_code == 2
+    assert result.stderr == "error: --profile: needs --engine local (it samples the local worker processes)\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_progress_bar_hears_of_every_file(tmp_path, threads):
+    from nlp.batch.engine_dask import run_dask_batch
+    from nlp.settings import Settings
+
+    events = []
+    folder = _folder(tmp_path / "in")
+    summary = run_dask_batch([folder], tmp_path / "out", settings=Settings(classify=False), target_bytes=100,
+                             on_progress=lambda event, result, s: events.append((event, result and result["bytes"])))
+    sizes = sorted(p.stat().st_size for p in folder.iterdir())
+    assert events[0] == ("start", None) and sorted(b for _, b in events[1:]) == sizes
+    assert summary.bytes_total == sum(sizes) and summary.ok == 3

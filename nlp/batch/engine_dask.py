@@ -34,7 +34,7 @@ from nlp.batch.common import (BatchInterrupted, Stop, not_regular_rows, plan_tas
                               signals_held, stop_on_signals)
 from nlp.batch.discover import discover_inputs, file_size
 from nlp.batch.limits import Limits, make_limits, make_spool_dir, read_spool
-from nlp.batch.progress import Summary
+from nlp.batch.progress import ProgressFn, Summary
 from nlp.errors import BadOption
 from nlp.settings import Settings
 from nlp.store.rows import TABLES
@@ -120,10 +120,11 @@ def process_partition(index: int, tasks: list[tuple], out_dir: str, settings: Se
 
     part = _PartWriter(out_dir, f"part-{run}-{index:05d}.parquet")
     stats = {"ok": 0, "failed": 0, "skipped": 0, "failed_before": 0, "documents": 0, "mentions": {},
-             "bytes": 0, "chars": 0, "seconds": 0.0, "errors": [], "written": [], "cut": []}
+             "bytes": 0, "chars": 0, "seconds": 0.0, "errors": [], "written": [], "cut": [], "sizes": []}
     for file, skip_sha, prior in tasks:
         r = run_file(file, skip_sha, settings=settings, spool_dir=spool_dir, limits=limits)
         stats["bytes"] += r["bytes"]
+        stats["sizes"].append(r["bytes"])
         if r["status"] == "skipped":
             stats["skipped"] += 1
             stats["failed_before"] += prior == "failed"
@@ -157,7 +158,8 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
                    scheduler: str | None = None, workers: int | None = None, quiet: bool = True,
                    client=None, target_bytes: int = PARTITION_BYTES, retry_failed: bool = False,
                    timeout: float | None = None, max_file_mb: float | None = None,
-                   max_mentions_per_doc: int | None = None, prune: bool = False) -> Summary:
+                   max_mentions_per_doc: int | None = None, prune: bool = False,
+                   on_progress: ProgressFn | None = None) -> Summary:
     """Process every input as Dask tasks into partitioned Parquet under ``out_dir``.
 
     Without ``scheduler`` (or ``client``) a LocalCluster of ``workers`` single-threaded
@@ -186,7 +188,7 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
         with stop_on_signals():
             partitions = _run(inputs, out, summary, run, settings=settings, scheduler=scheduler,
                               workers=workers, client=client, target_bytes=target_bytes,
-                              retry_failed=retry_failed, limits=limits, prune=prune)
+                              retry_failed=retry_failed, limits=limits, prune=prune, on_progress=on_progress)
     except Stop as stop:
         # a task still running when the stop came may have finished while the cluster closed
         written = _count_rows(out / "files", f"part-{run}-0*.parquet")
@@ -200,7 +202,7 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
 
 def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, scheduler: str | None,
          workers: int | None, client, target_bytes: int, retry_failed: bool, limits: Limits,
-         prune: bool) -> int:
+         prune: bool, on_progress: ProgressFn | None) -> int:
     """The run proper: reconcile, submit the partitions, count what comes back; return their number."""
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -237,6 +239,8 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
         # at least a few partitions per worker, so all work and a stop keeps what is done
         per_part = max(1, min(target_bytes, summary.bytes_total // (4 * max(1, summary.jobs))))
         parts = partition_files(files, target_bytes=per_part)
+        if on_progress:
+            on_progress("start", None, summary)
         futures = [client.submit(process_partition, i, [tasks[f] for f in part], str(out.resolve()), settings,
                                  limits, run=run, spool_dir=spool_dir,
                                  key=f"policy-nlp-partition-{run}-{i}", retries=2, pure=False)
@@ -247,6 +251,8 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
                 with signals_held():
                     _add_partition(summary, s)
                     written += s["written"]
+                for size in s["sizes"] if on_progress else ():  # the bar counts files
+                    on_progress("file", {"bytes": size}, summary)
             finished = True
         except BaseException:
             client.cancel(futures)  # what has not started never will; a running task is dropped

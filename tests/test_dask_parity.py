@@ -283,3 +283,46 @@ def test_the_progress_bar_hears_of_every_file(tmp_path, threads):
     sizes = sorted(p.stat().st_size for p in folder.iterdir())
     assert events[0] == ("start", None) and sorted(b for _, b in events[1:]) == sizes
     assert summary.bytes_total == sum(sizes) and summary.ok == 3
+
+
+class _CrashOn(distributed.WorkerPlugin):
+    """Makes the worker process die (as from out of memory) on the file named ``name``, also after a restart."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def setup(self, worker):
+        import nlp.pipeline
+
+        real, name = nlp.pipeline.iter_documents, self.name
+
+        def crash(file, *args, **kw):
+            if Path(file).name == name:
+                os._exit(9)
+            yield from real(file, *args, **kw)
+
+        nlp.pipeline.iter_documents = crash
+
+
+def test_a_file_that_kills_its_worker_is_recorded_and_the_rest_is_done(tmp_path):
+    import cloudpickle
+    import dask
+
+    from nlp.batch.engine_dask import run_dask_batch
+    from nlp.settings import Settings
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the plugin reaches the worker processes
+    folder = _folder(tmp_path / "in", {**TEXTS, "crash.txt": TEXTS["a.txt"] + "\n"})
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        client.register_plugin(_CrashOn("crash.txt"))
+        summary = run_dask_batch([folder], tmp_path / "out", settings=Settings(classify=False), client=client,
+                                 target_bytes=10**6)
+    assert (summary.ok, summary.failed, summary.exit_code) == (3, 1, 1)
+    assert [(Path(f).name, stage) for f, stage, _ in summary.errors] == [("crash.txt", "worker")]
+    con = _tables(tmp_path / "out", tmp_path)
+    assert con.execute("SELECT kind, message FROM errors").fetchall() == [
+        ("WorkerDied", "crash.txt: the worker process died on this file (out of memory or a crash in native code)")]
+    assert dict((Path(f).name, s) for f, s in con.execute("SELECT file, status FROM files")) == {
+        "a.txt": "ok", "b.txt": "ok", "c.txt": "ok", "crash.txt": "failed"}

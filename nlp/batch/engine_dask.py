@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from nlp import PIPELINE_VERSION
-from nlp.batch.common import (BatchInterrupted, Stop, not_regular_rows, plan_tasks, reconcile, run_file,
-                              signals_held, stop_on_signals)
+from nlp.batch.common import (BatchInterrupted, Stop, failure, not_regular_rows, plan_tasks, reconcile,
+                              run_file, signals_held, stop_on_signals)
 from nlp.batch.discover import discover_inputs, file_size
 from nlp.batch.limits import Limits, make_limits, make_spool_dir, read_spool
 from nlp.batch.progress import ProgressFn, Summary
@@ -191,7 +191,7 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
                               retry_failed=retry_failed, limits=limits, prune=prune, on_progress=on_progress)
     except Stop as stop:
         # a task still running when the stop came may have finished while the cluster closed
-        written = _count_rows(out / "files", f"part-{run}-0*.parquet")
+        written = _count_rows(out / "files", f"part-{run}-[0-9]*.parquet")
         summary.elapsed = time.perf_counter() - t0
         _write_manifest(out, summary, partitions=0)
         raise BatchInterrupted(stop.signum, summary.skipped + written, summary.files) from None
@@ -241,13 +241,25 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
         parts = partition_files(files, target_bytes=per_part)
         if on_progress:
             on_progress("start", None, summary)
-        futures = [client.submit(process_partition, i, [tasks[f] for f in part], str(out.resolve()), settings,
-                                 limits, run=run, spool_dir=spool_dir,
-                                 key=f"policy-nlp-partition-{run}-{i}", retries=2, pure=False)
-                   for i, part in enumerate(parts)]
+        held: dict = {}  # future -> (index, the tasks of its partition)
+
+        def submit(index: int, part_tasks: list[tuple]):
+            fut = client.submit(process_partition, index, part_tasks, str(out.resolve()), settings, limits,
+                                run=run, spool_dir=spool_dir, key=f"policy-nlp-partition-{run}-{index}",
+                                retries=2, pure=False)
+            held[fut] = (index, part_tasks)
+            return fut
+
+        futures = [submit(i, [tasks[f] for f in part]) for i, part in enumerate(parts)]
         try:
-            for fut in as_completed(futures):
-                s = fut.result()
+            queue = as_completed(futures)
+            for fut in queue:
+                try:
+                    s = fut.result()
+                except Exception as err:  # the task failed three times: a worker died, or a crash
+                    s = _partition_failed(out, run, *held[fut], err, len(held), lambda t: queue.add(submit(*t)))
+                    if s is None:
+                        continue
                 with signals_held():
                     _add_partition(summary, s)
                     written += s["written"]
@@ -295,6 +307,32 @@ def _quiet_workers() -> Iterator[None]:
 _LOG_ENV = "DASK_LOGGING__DISTRIBUTED"
 
 
+def _partition_failed(out: Path, run: str, index: int, part_tasks: list[tuple], err: Exception, free: int,
+                      submit) -> dict | None:
+    """As the local engine does when a worker dies: each file of a failed partition is tried alone
+    (``submit((free + i, [task]))``, ``free`` the next unused index); a file that fails alone is
+    recorded as failed, at stage ``worker`` when its worker died, in the part it would have written."""
+    if len(part_tasks) > 1:
+        for i, task in enumerate(part_tasks):
+            submit((free + i, [task]))
+        return None
+    [(file, _, _)] = part_tasks
+    name = Path(file).name
+    if type(err).__name__ == "KilledWorker":
+        result = failure(file, "worker", "WorkerDied", f"{name}: the worker process died on this file "
+                         "(out of memory or a crash in native code)")
+    else:
+        result = failure(file, "store", type(err).__name__, f"{name}: {type(err).__name__}: {err}"[:2000])
+    part = _PartWriter(str(out), f"part-{run}-{index:05d}.parquet")
+    stage, kind, message = result["error"]
+    part.add("files", [result["file_row"]])
+    part.add("errors", [(file, stage, kind, message)])
+    part.close()
+    return {"ok": 0, "failed": 1, "skipped": 0, "failed_before": 0, "documents": 0, "mentions": {},
+            "bytes": result["bytes"], "chars": 0, "seconds": 0.0, "errors": [(file, stage, message)],
+            "written": [file], "cut": [], "sizes": [result["bytes"]], "rss_mb": 0.0, "pid": 0}
+
+
 def _add_partition(summary: Summary, s: dict) -> None:
     for key in ("ok", "failed", "skipped", "failed_before", "documents", "bytes", "chars"):
         setattr(summary, key, getattr(summary, key) + s[key])
@@ -302,7 +340,8 @@ def _add_partition(summary: Summary, s: dict) -> None:
     summary.mentions.update(s["mentions"])
     summary.errors += [tuple(e) for e in s["errors"]]
     summary.cut += [tuple(c) for c in s["cut"]]
-    summary.peak_rss_mb[s["pid"]] = max(summary.peak_rss_mb.get(s["pid"], 0), s["rss_mb"])
+    if s["pid"]:
+        summary.peak_rss_mb[s["pid"]] = max(summary.peak_rss_mb.get(s["pid"], 0), s["rss_mb"])
 
 
 def _write_not_regular(out: Path, name: str, odd: list, summary: Summary) -> list[str]:

@@ -162,14 +162,10 @@ def _async_raise(thread_id: int, exc_type: type | None) -> None:
 
 
 def _stage_now(thread_id: int) -> str:
-    """The innermost pipeline stage a thread is running now (as a signal handler would name it)."""
+    """The stage of the code a thread is running now, named as ``time_limit``'s signal handler
+    names it (from the innermost frame only), so both engines say the same."""
     frame = sys._current_frames().get(thread_id)
-    while frame is not None:
-        stage = stage_name(frame.f_globals.get("__name__", ""))
-        if stage:
-            return stage
-        frame = frame.f_back
-    return "pipeline"
+    return (stage_name(frame.f_globals.get("__name__", "")) if frame else None) or "pipeline"
 
 
 def failure(file: str, stage: str, kind: str, message: str) -> dict:

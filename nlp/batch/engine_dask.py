@@ -23,8 +23,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import time
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -212,6 +213,7 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
     folder = _PartsFolder(out)
     spool_dir = make_spool_dir(out)
     own = cluster = None
+    pids: list[int] = []
     quiet = ExitStack()
     written: list[str] = []
     before: dict[str, str] = {}
@@ -232,9 +234,10 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
                 client = own = Client(scheduler)
             else:
                 quiet.enter_context(_quiet_workers())
-                cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1,
-                                       processes=True, dashboard_address=None)
+                cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", scheduler_kwargs={"dashboard": False})
                 client = own = Client(cluster)
+                pids = list(client.run(os.getpid).values())
         summary.jobs = len(client.scheduler_info().get("workers", {}))
         # at least a few partitions per worker, so all work and a stop keeps what is done
         per_part = max(1, min(target_bytes, summary.bytes_total // (4 * max(1, summary.jobs))))
@@ -267,7 +270,10 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
                     on_progress("file", {"bytes": size}, summary)
             finished = True
         except BaseException:
-            client.cancel(futures)  # what has not started never will; a running task is dropped
+            client.cancel(list(held))  # what has not started never will
+            for pid in pids:  # our own workers: a running task is dropped now, as the local engine does
+                with suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
             raise
     finally:
         if own is not None:
@@ -295,7 +301,7 @@ def _quiet_workers() -> Iterator[None]:
     logger = logging.getLogger("distributed")
     level, env = logger.level, os.environ.get(_LOG_ENV)
     logger.setLevel(logging.CRITICAL)
-    os.environ[_LOG_ENV] = env or "error"
+    os.environ[_LOG_ENV] = env or "critical"
     try:
         yield
     finally:

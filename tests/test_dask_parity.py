@@ -328,3 +328,13 @@ def test_a_file_that_kills_its_worker_is_recorded_and_the_rest_is_done(tmp_path)
         ("WorkerDied", "crash.txt: the worker process died on this file (out of memory or a crash in native code)")]
     assert dict((Path(f).name, s) for f, s in con.execute("SELECT file, status FROM files")) == {
         "a.txt": "ok", "b.txt": "ok", "c.txt": "ok", "crash.txt": "failed"}
+
+
+def test_a_folder_with_a_foreign_manifest_is_refused_untouched(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "_manifest.json").write_text("{}", encoding="utf-8")
+    result = _dask(str(_folder(tmp_path / "in")), "-o", str(out))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {out}: exists and is not a Dask batch output; give a new folder\n"
+    assert sorted(p.name for p in out.iterdir()) == ["_manifest.json"]

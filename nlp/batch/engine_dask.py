@@ -176,7 +176,7 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
         raise BadOption("the dask engine needs dask.distributed (pip install 'policy-nlp[dask]')") from None
     t0 = time.perf_counter()
     out = Path(out_dir)
-    if out.exists() and not (out / "_manifest.json").exists() and any(out.iterdir()):
+    if out.exists() and not _ours(out) and any(out.iterdir()):
         raise BadOption(f"{out}: exists and is not a Dask batch output; give a new folder")
     inputs = discover_inputs(paths)
     summary = Summary(files=len(inputs.files))
@@ -360,6 +360,15 @@ def _write_not_regular(out: Path, name: str, odd: list, summary: Summary) -> lis
         summary.not_regular.append((str(path), reason))
     part.close()
     return [str(path) for path, _ in odd]
+
+
+def _ours(out: Path) -> bool:
+    """A folder this engine wrote: its ``_manifest.json`` names a pipeline version."""
+    try:
+        manifest = json.loads((out / "_manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "pipeline_version" in manifest
 
 
 def _write_manifest(out: Path, summary: Summary, *, partitions: int) -> None:

@@ -315,9 +315,10 @@ def test_a_file_that_kills_its_worker_is_recorded_and_the_rest_is_done(tmp_path)
 
     cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the plugin reaches the worker processes
     folder = _folder(tmp_path / "in", {**TEXTS, "crash.txt": TEXTS["a.txt"] + "\n"})
+    cluster = dict(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
+                   scheduler_kwargs={"dashboard": False})
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
-            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                     scheduler_kwargs={"dashboard": False}) as cluster, distributed.Client(cluster) as client:
+            distributed.LocalCluster(**cluster) as local, distributed.Client(local) as client:
         client.register_plugin(_CrashOn("crash.txt"))
         summary = run_dask_batch([folder], tmp_path / "out", settings=Settings(classify=False), client=client,
                                  target_bytes=10**6)

@@ -3,6 +3,7 @@
 ``discover`` paths -> files   ``run`` workers, spooling, the single writer   ``limits`` per-file limits
 ``progress`` summary, stage sampling, progress bar   ``engine_dask`` the same on a Dask cluster
 ``common`` what both engines share: one file under its limits, the plan, moved/deleted files, clean stops
+``parts`` the Dask output folder: Parquet parts written, tidied, read back
 """
 from nlp.batch.common import BatchInterrupted, process_one
 from nlp.batch.discover import SUFFIXES, find_inputs

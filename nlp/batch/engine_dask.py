@@ -12,7 +12,7 @@ codes, and SIGINT/SIGTERM stop the cluster's work, remove the spool and raise
 
 A re-run into the same folder adds parts for the files it processed; a file's rows live in
 the part its newest ``files`` row is in, and rows elsewhere (older runs, a killed run) are
-removed (``_PartsFolder.tidy``). Tasks receive file paths only, so the output folder and
+removed (``nlp.batch.parts``). Tasks receive file paths only, so the output folder and
 the inputs must be visible to every worker (a shared or network file system on a real
 cluster). Models load once per worker process; a task whose worker dies is run again by
 Dask, and rewriting a partition is harmless.
@@ -35,13 +35,16 @@ from nlp.batch.common import (BatchInterrupted, Stop, failure, not_regular_rows,
                               run_file, signals_held, stop_on_signals)
 from nlp.batch.discover import discover_inputs, file_size
 from nlp.batch.limits import Limits, make_limits, make_spool_dir, read_spool
+from nlp.batch.parts import PartsFolder, PartWriter, count_part_rows, parquet_to_sqlite, read_table
 from nlp.batch.progress import ProgressFn, Summary
 from nlp.errors import BadOption
 from nlp.settings import Settings
 from nlp.store.rows import TABLES
 
+__all__ = ["PARTITION_BYTES", "parquet_to_sqlite", "partition_files", "process_partition", "read_table",
+           "run_dask_batch"]
+
 PARTITION_BYTES = 4_000_000  # files are packed into tasks of about this many bytes
-_FLUSH_ROWS = 20_000  # rows of a table buffered before they are written as a row group
 
 
 def partition_files(files: Iterable[Path], *, target_bytes: int = PARTITION_BYTES) -> list[list[str]]:
@@ -61,53 +64,6 @@ def partition_files(files: Iterable[Path], *, target_bytes: int = PARTITION_BYTE
     return parts
 
 
-def _schema(table: str):
-    from nlp.store.export import arrow_schema
-
-    return arrow_schema(table)
-
-
-class _PartWriter:
-    """One Parquet part per table, written in row groups as rows come (bounded memory)."""
-
-    def __init__(self, out_dir: str, name: str):
-        self.out_dir, self.name = Path(out_dir), name
-        self.buffers: dict[str, list[tuple]] = {t: [] for t in TABLES}
-        self.writers: dict = {}
-
-    def add(self, table: str, rows) -> None:
-        buf = self.buffers[table]
-        buf.extend(rows)
-        if len(buf) >= _FLUSH_ROWS:
-            self._flush(table)
-
-    def _tmp(self, table: str) -> Path:
-        return self.out_dir / table / f".{self.name}.{os.getpid()}.tmp"
-
-    def _flush(self, table: str) -> None:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        schema = _schema(table)
-        if table not in self.writers:
-            (self.out_dir / table).mkdir(parents=True, exist_ok=True)
-            self.writers[table] = pq.ParquetWriter(self._tmp(table), schema, compression="zstd")
-        rows = self.buffers[table]
-        columns = list(zip(*rows)) if rows else [[] for _ in schema.names]
-        self.writers[table].write_table(pa.Table.from_arrays(
-            [pa.array(c, type=f.type) for c, f in zip(columns, schema)], schema=schema))
-        self.buffers[table] = []
-
-    def close(self) -> None:
-        """Write what is buffered and move every part to its final name, ``files`` last: a file
-        listed there has all its rows in place, even if the task is killed half-way."""
-        for table in [*(t for t in TABLES if t != "files"), "files"]:
-            if self.buffers[table] or table not in self.writers:
-                self._flush(table)
-            self.writers[table].close()
-            os.replace(self._tmp(table), self.out_dir / table / self.name)
-
-
 def process_partition(index: int, tasks: list[tuple], out_dir: str, settings: Settings,
                       limits: Limits = Limits(), *, run: str = "0", spool_dir: str | None = None) -> dict:
     """Run the pipeline over one partition's tasks and write its Parquet parts; return its counts.
@@ -119,7 +75,7 @@ def process_partition(index: int, tasks: list[tuple], out_dir: str, settings: Se
     """
     import resource
 
-    part = _PartWriter(out_dir, f"part-{run}-{index:05d}.parquet")
+    part = PartWriter(out_dir, f"part-{run}-{index:05d}.parquet")
     stats = {"ok": 0, "failed": 0, "skipped": 0, "failed_before": 0, "documents": 0, "mentions": {},
              "bytes": 0, "chars": 0, "seconds": 0.0, "errors": [], "written": [], "cut": [], "sizes": []}
     for file, skip_sha, prior in tasks:
@@ -192,7 +148,7 @@ def run_dask_batch(paths: Iterable[str | Path], out_dir: str | Path, *, settings
                               retry_failed=retry_failed, limits=limits, prune=prune, on_progress=on_progress)
     except Stop as stop:
         # a task still running when the stop came may have finished while the cluster closed
-        written = _count_rows(out / "files", f"part-{run}-[0-9]*.parquet")
+        written = count_part_rows(out / "files", f"part-{run}-[0-9]*.parquet")
         summary.elapsed = time.perf_counter() - t0
         _write_manifest(out, summary, partitions=0)
         raise BatchInterrupted(stop.signum, summary.skipped + written, summary.files) from None
@@ -210,7 +166,7 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
     from nlp.batch.run import default_jobs
 
     files = inputs.files
-    folder = _PartsFolder(out)
+    folder = PartsFolder(out)
     spool_dir = make_spool_dir(out)
     own = cluster = None
     pids: list[int] = []
@@ -329,7 +285,7 @@ def _partition_failed(out: Path, run: str, index: int, part_tasks: list[tuple], 
                          "(out of memory or a crash in native code)")
     else:
         result = failure(file, "store", type(err).__name__, f"{name}: {type(err).__name__}: {err}"[:2000])
-    part = _PartWriter(str(out), f"part-{run}-{index:05d}.parquet")
+    part = PartWriter(str(out), f"part-{run}-{index:05d}.parquet")
     stage, kind, message = result["error"]
     part.add("files", [result["file_row"]])
     part.add("errors", [(file, stage, kind, message)])
@@ -352,7 +308,7 @@ def _add_partition(summary: Summary, s: dict) -> None:
 
 def _write_not_regular(out: Path, name: str, odd: list, summary: Summary) -> list[str]:
     """A part of their own for inputs never opened (pipes, devices), as the local engine records them."""
-    part = _PartWriter(str(out), name)
+    part = PartWriter(str(out), name)
     for path, reason in odd:
         file_row, rows = not_regular_rows(str(path), reason)
         part.add("files", [file_row])
@@ -373,127 +329,7 @@ def _ours(out: Path) -> bool:
 
 def _write_manifest(out: Path, summary: Summary, *, partitions: int) -> None:
     manifest = {"pipeline_version": PIPELINE_VERSION, "partitions": partitions,
-                "tables": {t: _count_rows(out / t) for t in TABLES}, **summary.as_dict()}
+                "tables": {t: count_part_rows(out / t) for t in TABLES}, **summary.as_dict()}
     tmp = out / "_manifest.json.tmp"
     tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(tmp, out / "_manifest.json")
-
-
-class _PartsFolder:
-    """A Dask output folder as ``reconcile`` sees a store: done files, moves, prunes.
-
-    A file's rows belong to the part holding its newest ``files`` row (``owner``); ``tidy``
-    rewrites parts so that each row is in its file's part, under the file's current path.
-    """
-
-    def __init__(self, out: Path):
-        self.out = out
-        self.owner: dict[str, str] = {}
-        self.renamed: dict[str, str] = {}  # old path -> new path, until the next tidy
-        self.dropped: set[str] = set()
-
-    def done_files(self) -> dict[str, tuple]:
-        """``file -> (sha256, version, status, size)``, from each file's newest ``files`` row."""
-        import pyarrow.parquet as pq
-
-        done, self.owner = {}, {}
-        for path in sorted((self.out / "files").glob("part-*.parquet")):
-            for row in pq.read_table(path).to_pylist():
-                done[row["file"]] = (row["sha256"], row["pipeline_version"], row["status"], row["size"])
-                self.owner[row["file"]] = path.name
-        return done
-
-    def rename_file(self, old: str, new: str) -> None:
-        self.renamed[old] = new
-        self.owner[new] = self.owner.pop(old)
-
-    def drop_file(self, file: str) -> None:
-        self.dropped.add(file)
-        self.owner.pop(file, None)
-
-    def tidy(self, parts: set[str] | None = None) -> None:
-        """Apply moves and prunes, and drop rows outside their file's part (all parts, or ``parts``)."""
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        renamed, dropped = self.renamed, self.dropped
-        self.renamed, self.dropped = {}, set()
-        if not (renamed or dropped):
-            self.done_files()  # ownership as on disk now
-        owner = self.owner
-        owners = set(owner.values())
-        for table in TABLES:
-            for path in sorted((self.out / table).glob("part-*.parquet")):
-                if parts is not None and path.name not in parts:
-                    continue
-                names = pq.read_table(path, columns=["file"])["file"].to_pylist()
-                if not names and path.name not in owners:  # an empty table of a part with no files left
-                    path.unlink()
-                    continue
-                current = [renamed.get(f, f) for f in names]
-                keep = [owner.get(f) == path.name and f not in dropped for f in current]
-                if all(keep) and current == names:
-                    continue
-                data = pq.read_table(path).filter(pa.array(keep, type=pa.bool_()))
-                if not len(data):
-                    path.unlink()
-                    continue
-                if renamed:
-                    paths = pa.array([renamed.get(f, f) for f in data["file"].to_pylist()], type=pa.string())
-                    data = data.set_column(data.schema.get_field_index("file"), data.schema.field("file"), paths)
-                tmp = path.with_name(f".{path.name}.tidy.tmp")
-                pq.write_table(data, tmp, compression="zstd")
-                os.replace(tmp, path)
-        self.done_files()
-
-    def remove_temporary(self) -> None:
-        """Remove the half-written parts of stopped tasks (call it only when no task can still run)."""
-        for tmp in self.out.glob("*/.part-*.tmp"):
-            tmp.unlink(missing_ok=True)
-
-
-def _count_rows(folder: Path, pattern: str = "part-*.parquet") -> int:
-    import pyarrow.parquet as pq
-
-    return sum(pq.ParquetFile(p).metadata.num_rows for p in sorted(folder.glob(pattern)))
-
-
-def read_table(out_dir: str | Path, table: str):
-    """One table of a Dask batch output as a pyarrow Table."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    parts = sorted((Path(out_dir) / table).glob("part-*.parquet"))
-    if not parts:
-        return _schema(table).empty_table()
-    return pa.concat_tables(pq.read_table(p) for p in parts)
-
-
-def parquet_to_sqlite(out_dir: str | Path, database: str | Path) -> Path:
-    """Turn a Dask batch output into the embedded database, so ``query`` and ``search`` work on it."""
-    from nlp.store.sqlite import open_store
-
-    src, db = Path(out_dir), Path(database)
-    if not (src / "_manifest.json").exists():
-        raise BadOption(f"{src}: not a Dask batch output (no _manifest.json)")
-    if db.exists():
-        raise BadOption(f"{db}: exists; give a new file name")
-    store = open_store(db)
-    con = store.con
-    store.begin()
-    try:
-        for table, cols in TABLES.items():
-            names = [c.name for c in cols]
-            data = read_table(src, table)
-            insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"
-            for batch in data.to_batches(max_chunksize=5000):
-                columns = batch.to_pydict()
-                con.executemany(insert, zip(*(columns[n] for n in names)))  # triggers fill the search index
-        con.execute("INSERT OR REPLACE INTO meta VALUES ('pipeline_version', ?)", (PIPELINE_VERSION,))
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        store.close()
-    return db

@@ -159,6 +159,22 @@ def test_limits_cut_and_record_as_the_local_engine_does(tmp_path, threads):
     assert max(n for _, n in con.execute("SELECT doc_index, count(*) FROM mentions GROUP BY doc_index")) == 3
 
 
+def test_text_past_max_file_mb_is_cut_and_recorded_as_the_local_engine_does(tmp_path, threads):
+    three_docs = Path(__file__).resolve().parent.parent / "corpora" / "heldout" / "docs" / "h04_template_site_plans.txt"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(three_docs, folder / three_docs.name)
+    local = _local(str(folder), "-o", str(tmp_path / "p.db"), "--max-file-mb", "0.001")
+    dask = _dask(str(folder), "-o", str(tmp_path / "out"), "--max-file-mb", "0.001")
+    assert (dask.exit_code, local.exit_code) == (0, 0)
+    cuts = [line for line in dask.stderr.splitlines() if line.startswith("cut: ")]
+    assert len(cuts) == 1 and cuts == [line for line in local.stderr.splitlines() if line.startswith("cut: ")]
+    assert cuts[0].endswith("were not processed (raise --max-file-mb)")
+    query = "SELECT status, documents, warnings FROM files"
+    assert _tables(tmp_path / "out", tmp_path).execute(query).fetchall() == \
+        sqlite3.connect(tmp_path / "p.db").execute(query).fetchall()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
 def test_pipes_unsupported_types_and_bad_files_give_the_local_summary(tmp_path, threads):
     folder = _folder(tmp_path / "in")

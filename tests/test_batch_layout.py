@@ -9,7 +9,7 @@ from pathlib import Path
 import nlp.batch
 
 BATCH = Path(nlp.batch.__file__).parent
-MODULES = ("discover", "run", "limits", "progress")
+MODULES = ("discover", "run", "limits", "progress", "common", "engine_dask", "parts")
 
 
 def test_each_concern_has_its_module_under_500_lines():

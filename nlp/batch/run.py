@@ -21,29 +21,21 @@ import shutil
 import signal
 import threading
 import time
-from collections import Counter
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from nlp import PIPELINE_VERSION
-from nlp.batch.discover import discover_inputs, file_sha256, file_size
-from nlp.batch.limits import (FileTimeout, Limits, RowSink, limit_documents, make_limits, make_spool_dir,
-                               read_spool, time_limit)
-from nlp.batch.progress import ProgressFn, StageSampler, Summary, stage_of
-from nlp.errors import PolicyNlpError
+from nlp.batch.common import (BatchInterrupted, Stop, failure, not_regular_rows, plan_tasks, process_one,
+                              reconcile, run_file, signals_held, stop_on_signals)
+from nlp.batch.limits import Limits, make_limits, make_spool_dir, read_spool
+from nlp.batch.progress import ProgressFn, StageSampler, Summary
+from nlp.batch.discover import discover_inputs, file_size
 from nlp.settings import Settings
 
-
-class BatchInterrupted(PolicyNlpError):
-    """SIGINT or SIGTERM stopped the batch; the files written so far stay, a re-run finishes."""
-
-    def __init__(self, signum: int, done: int, total: int):
-        self.exit_code = 128 + signum  # the shell's convention: 130 for SIGINT, 143 for SIGTERM
-        super().__init__(f"interrupted: {done} of {total} files done; run again to finish")
+__all__ = ["BatchInterrupted", "default_jobs", "plan_tasks", "process_one", "run_batch"]
 
 
 # ---------------------------------------------------------------- worker side
@@ -69,61 +61,6 @@ def _watch_parent(parent: int, interval: float = 0.5) -> None:
             os._exit(1)
 
 
-def process_one(file: str, skip_sha: str | None = None, *, settings: Settings = Settings(),
-                spool_dir: str | None = None, limits: Limits = Limits()) -> dict:
-    """Run the pipeline on one file and return its rows as plain data (never raises for bad input).
-
-    The result: ``status`` (ok/failed/skipped), ``file_row`` (a ``files`` row), ``rows``
-    (a list of per-document row dicts) or ``spool`` (a file of pickled row dicts),
-    ``error`` (stage, kind, message), ``documents``, ``mentions`` (counts by type), ``cuts``
-    (what ``limits`` left out, also in the file row's warnings). The time limit is the
-    caller's (``limits.time_limit``), as it needs the main thread.
-    """
-    from nlp.pipeline import iter_documents
-    from nlp.store.rows import document_rows
-
-    t0 = time.perf_counter()
-    out: dict = {"file": file, "status": "ok", "rows": [], "spool": None, "error": None,
-                 "documents": 0, "mentions": {}, "bytes": 0, "chars": 0, "cuts": []}
-    try:
-        sha, size = file_sha256(Path(file))
-    except OSError as err:
-        sha, size = None, 0
-        out["error"] = ("read", type(err).__name__, f"{Path(file).name}: cannot open: {err.strerror}")
-    except PolicyNlpError as err:  # not a regular file any more
-        sha, size = None, 0
-        out["error"] = ("read", type(err).__name__, str(err))
-    out["bytes"] = size
-    if sha is not None and sha == skip_sha:
-        out["status"] = "skipped"
-        return out
-    meta: dict = {}
-    mentions: Counter = Counter()
-    sink = RowSink(spool_dir)
-    if out["error"] is None:
-        try:
-            for doc in limit_documents(iter_documents(file, settings), limits, out["cuts"]):
-                meta = meta or doc.meta
-                sink.add(document_rows(doc, file), len(doc.text))
-                mentions.update(m.type for m in doc.mentions)
-        except PolicyNlpError as err:
-            out["error"] = (stage_of(err), type(err).__name__, str(err))
-        except Exception as err:  # a stage crashed on this file: record it, the batch goes on
-            out["error"] = (stage_of(err), type(err).__name__,
-                            f"{Path(file).name}: {type(err).__name__}: {err}"[:2000])
-    if out["error"]:
-        sink.discard()
-        out.update(status="failed", documents=0, mentions={})
-    else:
-        out.update(documents=sink.documents, mentions=dict(mentions), chars=sink.chars)
-        out["rows"], out["spool"] = sink.finish()
-    warnings = [*(meta.get("warnings") or []), *out["cuts"]]
-    out["file_row"] = (file, sha, size, meta.get("format"), meta.get("encoding"), out["status"],
-                       PIPELINE_VERSION, out["documents"], "\n".join(map(str, warnings)) or None)
-    out["seconds"] = time.perf_counter() - t0
-    return out
-
-
 def _worker_task(file: str, skip_sha: str | None) -> dict:
     import resource
 
@@ -131,12 +68,8 @@ def _worker_task(file: str, skip_sha: str | None) -> dict:
     if sampler:
         sampler.start()
     try:
-        limits = _WORKER["limits"]
-        with time_limit(file, limits.timeout):
-            out = process_one(file, skip_sha, settings=_WORKER["settings"], spool_dir=_WORKER["spool_dir"],
-                              limits=limits)
-    except FileTimeout as err:  # fired outside the pipeline (hashing, spooling)
-        out = _failure(file, "store", type(err).__name__, str(err))
+        out = run_file(file, skip_sha, settings=_WORKER["settings"], spool_dir=_WORKER["spool_dir"],
+                       limits=_WORKER["limits"])
     finally:
         samples = sampler.stop() if sampler else {}
     out["pid"] = os.getpid()
@@ -166,10 +99,10 @@ def run_batch(paths: Iterable[str | Path], database: str | Path, *, jobs: int | 
     jobs = max(1, jobs or default_jobs())
     summary = Summary(jobs=jobs)
     try:
-        with _stop_on_signals():
+        with stop_on_signals():
             _run_batch(paths, database, summary, settings=settings, retry_failed=retry_failed,
                        profile=profile, limits=limits, prune=prune, on_progress=on_progress)
-    except _Stop as stop:
+    except Stop as stop:
         done = summary.ok + summary.failed + summary.skipped
         raise BatchInterrupted(stop.signum, done, summary.files) from None
     summary.elapsed = time.perf_counter() - t0
@@ -191,7 +124,7 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
         store.set_meta("pipeline_version", PIPELINE_VERSION)
         for path, reason in inputs.not_regular:  # never opened: reading a pipe would block for ever
             _record_not_regular(store, str(path), reason, summary)
-        done = _reconcile(store, files, summary, prune=prune)
+        done = reconcile(store, files, summary, prune=prune)
         tasks = plan_tasks(files, done, retry_failed=retry_failed)
         summary.bytes_total = sum(file_size(f) for f in files)
         if on_progress:
@@ -200,7 +133,7 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
         def record(result: dict) -> None:
             if result["status"] != "skipped":
                 store.begin()  # waits for another program's write lock; a signal still stops it
-            with _signals_held():
+            with signals_held():
                 _write_result(store, result, summary)
             if on_progress:
                 on_progress("file", result, summary)
@@ -211,113 +144,6 @@ def _run_batch(paths: Iterable[str | Path], database: str | Path, summary: Summa
         shutil.rmtree(spool_dir, ignore_errors=True)
 
 
-def plan_tasks(files: list[Path], done: dict, *, retry_failed: bool) -> list[tuple[str, str | None, str | None]]:
-    """``(file, sha256 to skip on, prior status)`` per input, shared by both engines.
-
-    A file done by this pipeline version is skipped if its sha256 is unchanged (a failed one
-    too, unless ``retry_failed``); ``done`` maps file -> (sha256, version, status, ...).
-    """
-    tasks = []
-    for f in files:
-        sha, version, status = (done.get(str(f)) or (None, None, None))[:3]
-        skip = version == PIPELINE_VERSION and (status == "ok" or not retry_failed)
-        tasks.append((str(f), sha if skip else None, status))
-    return tasks
-
-
-def _reconcile(store, files: list[Path], summary: Summary, *, prune: bool) -> dict:
-    """Match the database to the disk before the run: moved files, deleted files.
-
-    A stored file whose path is gone and whose sha256 equals a new input's is a move: its
-    rows take the new path and it is not processed again. Gone files left over are reported
-    (``summary.missing``) and, with ``prune``, their rows are deleted. Returns ``done_files``.
-    """
-    done = store.done_files()
-    gone = {f: row for f, row in done.items() if not os.path.lexists(f)}
-    by_size: dict[int, list[str]] = {}
-    for f, (sha, version, status, size) in gone.items():
-        if sha and status == "ok":
-            by_size.setdefault(size, []).append(f)
-    for path in files:
-        new = str(path)
-        candidates = by_size.get(file_size(path)) if new not in done else None
-        if not candidates:
-            continue
-        try:
-            sha, _ = file_sha256(path)  # only for a size that matches a gone file: cheap
-        except (OSError, PolicyNlpError):
-            continue
-        old = next((f for f in candidates if gone[f][0] == sha), None)
-        if old is None:
-            continue
-        with _signals_held():
-            store.rename_file(old, new)
-            candidates.remove(old)
-            done[new] = done.pop(old)
-            del gone[old]
-            summary.moved.append((old, new))
-    for f in sorted(gone):
-        if prune:
-            with _signals_held():
-                store.drop_file(f)
-                del done[f]
-                summary.pruned.append(f)
-        else:
-            summary.missing.append(f)
-    return done
-
-
-class _Stop(BaseException):
-    """Raised in the parent by SIGINT/SIGTERM; a BaseException so no ``except Exception`` eats it."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-_SIGNALS: dict = {"held": False, "pending": None}  # the parent's signal state, see _stop_on_signals
-
-
-@contextmanager
-def _stop_on_signals() -> Iterator[None]:
-    """Turn the first SIGINT or SIGTERM into ``_Stop``; ignore more while the batch cleans up.
-
-    Inside ``_signals_held()`` (a file's write and its count) the stop waits for the block's end,
-    so "N of M files done" is exactly what the database holds.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield  # signal handlers can only be set from the main thread
-        return
-    wanted = (signal.SIGINT, signal.SIGTERM)
-
-    def stop(signum, frame):
-        for s in wanted:
-            signal.signal(s, signal.SIG_IGN)
-        if _SIGNALS["held"]:
-            _SIGNALS["pending"] = signum
-            return
-        raise _Stop(signum)
-
-    previous = {s: signal.signal(s, stop) for s in wanted}
-    _SIGNALS.update(held=False, pending=None)
-    try:
-        yield
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
-
-
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    _SIGNALS["held"] = True
-    try:
-        yield
-    finally:
-        _SIGNALS["held"] = False
-    if _SIGNALS["pending"] is not None:
-        raise _Stop(_SIGNALS["pending"])
-
-
 def default_jobs() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -326,9 +152,8 @@ def default_jobs() -> int:
 
 
 def _record_not_regular(store, file: str, reason: str, summary: Summary) -> None:
-    message = f"{Path(file).name}: {reason}; skipped"
-    store.write_file((file, None, 0, None, None, "skipped", PIPELINE_VERSION, 0, reason),
-                     [{"errors": [(file, "discover", "NotRegularFile", message)]}])
+    file_row, rows = not_regular_rows(file, reason)
+    store.write_file(file_row, [rows])
     summary.not_regular.append((file, reason))
 
 
@@ -375,7 +200,7 @@ def _run_pool(tasks: list[tuple], jobs: int, initargs: tuple, record: Callable[[
         suspects += _drain(queue, jobs, initargs, record)
         for task in suspects:
             if _drain([task], 1, initargs, record):
-                record(_failure(task[0], "worker", "WorkerDied", f"{Path(task[0]).name}: the worker "
+                record(failure(task[0], "worker", "WorkerDied", f"{Path(task[0]).name}: the worker "
                                 "process died on this file (out of memory or a crash in native code)"))
         suspects = []
 
@@ -427,13 +252,3 @@ def _stop_workers(pool: ProcessPoolExecutor, grace: float = 3.0) -> None:
         if proc.is_alive():
             proc.kill()
             proc.join(1.0)
-
-
-def _failure(file: str, stage: str, kind: str, message: str) -> dict:
-    """The result of a file that failed outside ``process_one``'s own error handling."""
-    size = file_size(Path(file))
-    return {"file": file, "status": "failed", "rows": [], "spool": None, "documents": 0,
-            "mentions": {}, "bytes": size, "error": (stage, kind, message),
-            "file_row": (file, None, size, None, None, "failed", PIPELINE_VERSION, 0, None)}
-
-

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Optional
 
@@ -57,6 +58,8 @@ def batch(
 
     if scheduler and engine != Engine.dask:
         usage_error("--scheduler", "needs --engine dask")
+    if profile and engine == Engine.dask:
+        usage_error("--profile", "needs --engine local (it samples the local worker processes)")
     paths = _expand_stdin(paths)
     for path in paths:
         if not path.exists():
@@ -70,24 +73,20 @@ def batch(
         if output.exists() and not is_database(output):
             usage_error("--output", f"{output} exists and is not a SQLite database; give a new file name")
     run_settings = settings(ner=ner, classify=not no_themes)
-    try:
-        if engine == Engine.dask:
-            from nlp.batch.engine_dask import run_dask_batch
+    options = dict(settings=run_settings, retry_failed=retry_failed, timeout=timeout, max_file_mb=max_file_mb,
+                   max_mentions_per_doc=max_mentions_per_doc, prune=prune)
+    if engine == Engine.dask:
+        from nlp.batch.engine_dask import run_dask_batch
 
-            summary = run_dask_batch(paths, output, settings=run_settings, scheduler=scheduler,
-                                     workers=jobs, quiet=quiet or json_out, retry_failed=retry_failed,
-                                     timeout=timeout, max_file_mb=max_file_mb,
-                                     max_mentions_per_doc=max_mentions_per_doc)
+        run = partial(run_dask_batch, scheduler=scheduler, workers=jobs, quiet=quiet or json_out, **options)
+    else:
+        run = partial(run_batch, jobs=jobs, profile=profile, **options)
+    try:
+        if not quiet and not json_out and sys.stderr.isatty():
+            with BatchProgress() as bar:
+                summary = run(paths, output, on_progress=bar)
         else:
-            show = not quiet and not json_out and sys.stderr.isatty()
-            options = dict(jobs=jobs, settings=run_settings, retry_failed=retry_failed, profile=profile,
-                           timeout=timeout, max_file_mb=max_file_mb, max_mentions_per_doc=max_mentions_per_doc,
-                           prune=prune)
-            if show:
-                with BatchProgress() as bar:
-                    summary = run_batch(paths, output, on_progress=bar, **options)
-            else:
-                summary = run_batch(paths, output, **options)
+            summary = run(paths, output)
     except BatchInterrupted as err:  # SIGINT/SIGTERM: 130/143, what is written stays
         typer.echo(str(err), err=True)
         raise typer.Exit(err.exit_code)

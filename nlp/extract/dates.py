@@ -50,9 +50,17 @@ MONTH_PART = (
     r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|中(?=[,，。;；已起至到]|开始)"
 )
 _HOLIDAY_ALONE, _HOLIDAY_AFTER_YEAR = holiday_patterns()  # 元旦, “七一”, 七一前; 2021年春节
+# quarters: 第一季度, 第3季, 二季度末 (its last day), 第一、二季度 / 1-3季度 / 一至三季度 (a span of
+# quarters), 前三季度 (from the year's start); not the 一季度 of 每年第一季度 (recurring) or 近三季度
+_Q = "[一二三四1-4]"
+QUARTER = (
+    rf"(?<![前后近0-9第])(?:第?{_Q}(?:季度)?(?:至|到|-|—)第?{_Q}季度|第?{_Q}季度末?|第{_Q}季(?!度)末?"
+    r"|(?:第|(?<=[^\n、]))[一二三]、[二三四]季度)"  # …but 一、 opening a line is a heading's marker
+    r"|(?<![0-9〇零一二两三四五六七八九十第每])前[两二三2-3]个?季度"
+)
 # named parts of a year: 上半年, 第一季度, 第3季, 年底, 暑期, and holidays (nlp/data/date_holidays.tsv)
 YEAR_PART = (
-    r"上半年|下半年|(?<![前后近0-9])(?:第?[一二三四1-4]季度|第[一二三四1-4]季(?!度))|(?<![一上前每])年度末|年底"
+    rf"上半年|下半年|{QUARTER}|(?<![一上前每])年度末|年底"
     rf"|(?<!岁末)年初(?!岁末)|年末|暑期|暑假|寒假|{_HOLIDAY_ALONE}"
 )
 YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # only after a year: 20xx年底, 2021年春节
@@ -65,6 +73,7 @@ SAMPLES = {
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
     "MONTH_PART": ("中旬", "中下旬", "底"),
+    "QUARTER": ("第一季度", "一季度", "第3季", "二季度末", "第一、二季度", "1-3季度", "一至三季度", "前三季度"),
     "YEAR_PART": ("上半年", "第一季度", "第3季", "年底", "“七一”", "元旦", "国庆"),
     "YEAR_SUFFIX": ("底", "初", "七一", "春节"),
 }
@@ -81,16 +90,32 @@ _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 8
     r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
     r"(?=\s?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
 )
-_ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年: a text dated by 民国 years
+_ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年, 113年度: a text dated by 民国 years
     r"(?=[民16-9])"  # (what each branch opens with: the engine tries them only there)
     rf"(?:民[国國]\s?(?:[0-9]{{2,3}}|[{CN_YEAR_DIGIT}十百]{{2,6}}年)"
     r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])(?:\s?年\s?(?:1[0-2]|0?[1-9])\s?月|-[01][0-9]-[0-3][0-9](?![0-9]))"
-    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年)"
+    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年"
+    r"|(?<![0-9])1[0-4][0-9]\s?年度)"  # 113年度 (a three-digit year's 年度 is 民国's)
 )
 # 民国101829日, 1041231日: a 民国 date written as one number (year, month, day), then 日
 _ROC_COMPACT = (
     r"(?:民[国國]\s?)?(?<![0-9])(?P<cy>1[0-4][0-9]|[6-9][0-9])(?P<cm>1[0-2]|0[1-9]|[1-9])"
     r"(?P<cd>3[01]|[12][0-9]|0[1-9])日"
+)
+
+
+# 103-07-22, 113.3.5, 113/03/05: a 民国 date written in numbers (read only in a 民国-dated text)
+_ROC_NUMERIC = (
+    r"(?<![0-9./-])(?P<ry>1[0-4][0-9]|[6-9][0-9])(?P<rsep>[./-])(?P<rm>1[0-2]|0?[1-9])(?P=rsep)"
+    r"(?P<rd>3[01]|[12][0-9]|0?[1-9])(?![0-9./-])"
+)
+# 2023.1-2024.12, 2023.09—2024.06, 2023.1.5-2023.2.3: a span written in dotted numbers (one dotted
+# year-month alone, 2023.5, is a decimal as often as a month, so only a span of two is read)
+_DOTTED_SPAN = (
+    r"(?<![0-9.])(?P<ay>(?:19|20)[0-9]{2})\.(?P<am>1[0-2]|0?[1-9])(?:\.(?P<ad>3[01]|[12][0-9]|0?[1-9]))?"
+    r"\s?(?:-|–|—{1,2}|~|～|至|到)\s?"
+    r"(?P<by>(?:19|20)[0-9]{2})\.(?P<bm>1[0-2]|0?[1-9])(?:\.(?P<bd>3[01]|[12][0-9]|0?[1-9]))?"
+    r"(?![0-9.%‰万亿千百元个])"  # (not 2023.5-2024.1万元: a span of amounts)
 )
 
 
@@ -156,19 +181,19 @@ _NAMED_DAY = (
 _LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
 # 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
 _SUFFIX = r"(?P<suffix>前后|之前|以前|(?<=”)节前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
-# 到2025年, 至7月底: a date reached by 到/至 is a deadline (not 截至2023年底: a state at that date)
-# nor 即日起至…止 (an open range) or 提高到2018年的77岁 (a date qualifying a figure)
-_UNTIL = r"(?P<until>(?<![截直起])[到至]\s?)?"
+# 到2025年, 至7月底: a date reached by 到/至 is a deadline (not 截至2023年底 or 截止到6月底: a state
+# at that date) nor 即日起至…止 (an open range) or 提高到2018年的77岁 (a date qualifying a figure)
+_UNTIL = r"(?P<until>(?<![截直起止])[到至]\s?)?"
 
 
 @cache
 def _first_chars() -> str:
     """A character class holding every character a date can open with: a digit, a numeral or a
-    mask of a year, month or day; 中/民 of 中华民国; 今明去本 (今年), 本上下次当 (下月), 上下第年暑寒
-    (上半年, 第一季度, 年底, 暑期); the bracket of 今(30)日; the dash of “—20xx年; 到/至 (到2025年);
+    mask of a year, month or day; 中/民 of 中华民国; 今明去本 (今年), 本上下次当 (下月), 上下第年暑寒前
+    (上半年, 第一季度, 年底, 暑期, 前三季度); the bracket of 今(30)日; the dash of “—20xx年; 到/至 (到2025年);
     the first character of a holiday's name. tests/extract/test_dates_speed.py checks it against
     the grammar."""
-    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒")
+    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒前")
     chars |= set("(（—–-到至") | {name[0] for name in holiday_days()}
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
@@ -184,9 +209,10 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     year_range_start = (  # 2010—2012年: the first year may omit 年
         rf"(?<![0-9A-Za-z*×])(?P<s_by>{year_num})(?={CONNECTOR}{year_num}\s?学?年)"
     )
-    compact = rf"|{_ROC_COMPACT}" if roc else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)"
+    compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
+               else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX})"
@@ -268,6 +294,12 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["cy"]:
         d = f"{int(g['cy']) + 1911}-{int(g['cm']):02d}-{g['cd']}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["ry"]:
+        d = f"{int(g['ry']) + 1911}-{int(g['rm']):02d}-{int(g['rd']):02d}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["ay"]:
+        span = _dotted_span(g)
+        return (span, m.end()) if span else None
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
@@ -316,6 +348,16 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     elif suffix == "前后":
         kind = "point" if start == end else kind
     return {"start": start, "end": end, "kind": kind}, m.end()
+
+
+def _dotted_span(g: dict) -> dict | None:
+    """2023.1-2024.12 -> 2023-01..2024-12; with days on both sides, a span of days."""
+    if bool(g["ad"]) != bool(g["bd"]):
+        return None
+    a, b = f"{g['ay']}-{int(g['am']):02d}", f"{g['by']}-{int(g['bm']):02d}"
+    if g["ad"]:
+        a, b = f"{a}-{int(g['ad']):02d}", f"{b}-{int(g['bd']):02d}"
+    return {"start": a, "end": b, "kind": "range"} if a < b else None
 
 
 def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX") -> tuple | None:
@@ -381,10 +423,22 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
         return year, year
     if holiday:
         return f"{year}-{holiday}", f"{year}-{holiday}"
-    if part.endswith(("季度", "季")):
-        q = int(part.rstrip("度")[-2].translate(DIGITS_TO_ASCII)) - 1
-        return f"{year}-{3 * q + 1:02d}", f"{year}-{3 * q + 3:02d}"
+    if "季" in part:
+        return _quarter_bounds(year, part)
     return None, None
+
+
+def _quarter_bounds(year: str, part: str) -> tuple:
+    """第二季度 -> (YYYY-04, YYYY-06); 一至三季度 -> 01..09; 前三季度 -> 01..09; 二季度末 -> the 30th of June."""
+    qs = [int(c) for c in part.translate(DIGITS_TO_ASCII).replace("两", "2") if c in "1234"]
+    first, last = (1, qs[-1]) if part.startswith("前") else (qs[0], qs[-1])
+    if first > last:
+        return None, None
+    if part.endswith("末"):
+        month = f"{3 * last:02d}"
+        day = f"{year}-{month}-{_last_day(year, month)}"
+        return day, day
+    return f"{year}-{3 * first - 2:02d}", f"{year}-{3 * last:02d}"
 
 
 @cache

@@ -13,8 +13,8 @@ import re
 
 from nlp.text import COMMAS, SEMICOLONS, STOPS
 
-# 2023-05-04, 2023/5/4, 2011-4-28: how sites stamp pages; documents write 2023年5月4日
-_NUMERIC = re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}")
+# 2023-05-04, 2023/5/4, 2011-4-28, 民国 103-07-22: how sites stamp pages; documents write 2023年5月4日
+_NUMERIC = re.compile(r"(?:[0-9]{4}|1[0-4][0-9]|[6-9][0-9])([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
 # a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
 _WEEKDAY = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"

@@ -93,17 +93,56 @@ def test_relative_year_resolved_only_when_given():
     "十七大", "十二五规划", "日卫党发〔2010〕11号", "庆发[2004]9号", "“12345”工作思路",
     "半年时间", "三个月左右", "四年左右", "3个月以上", "8小时", "每年", "每月", "每年年底",
     "每年初", "每年6月", "半年一评", "年终考核", "建党90周年", "第一阶段", "2006-2046", "2024",
-    "单元月考", "3000元月薪", "七一", "初步建立", "前三季度", "如今年轻人", "说明年度计划", "成本年度核算", "过去年份",
+    "单元月考", "3000元月薪", "七一", "初步建立", "近三季度", "每年第一季度", "每年前三季度", "如今年轻人", "说明年度计划", "成本年度核算", "过去年份",
 ], ids=lambda t: t)
 def test_not_a_date(text):
     assert list(find_dates(text)) == []
 
 
-@pytest.mark.parametrize("text, surface", [
-    ("2010年前三季度", "2010年"), ("5月份前两周", "5月份"),
+@pytest.mark.parametrize("text, surface, kind", [
+    ("2010年前三季度", "2010年前三季度", "range"), ("5月份前两周", "5月份", "point"),
 ], ids=["前三季度", "前两周"])
-def test_前_before_a_count_is_no_deadline(text, surface):
-    assert [(m.text, m.value["kind"]) for m in find_dates(text)] == [(surface, "point")]
+def test_前_before_a_count_is_no_deadline(text, surface, kind):
+    assert [(m.text, m.value["kind"]) for m in find_dates(text)] == [(surface, kind)]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("第二季度完成", "第二季度", _v("XXXX-04", "XXXX-06", "range")),
+    ("2021年第4季", "2021年第4季", _v("2021-10", "2021-12", "range")),
+    ("到三季度末,全面铺开", "到三季度末", _v("XXXX-09-30", kind="deadline")),
+    ("2022年一季度末前完成", "2022年一季度末前", _v("2022-03-31", kind="deadline")),
+    ("截至2022年第二季度末", "2022年第二季度末", _v("2022-06-30")),
+    ("2022年第一、二季度", "2022年第一、二季度", _v("2022-01", "2022-06", "range")),
+    ("今年1至3季度", "今年1至3季度", _v("XXXX-01", "XXXX-09", "range")),
+    ("2022年二至四季度", "2022年二至四季度", _v("2022-04", "2022-12", "range")),
+    ("2010年前三季度", "2010年前三季度", _v("2010-01", "2010-09", "range")),
+], ids=["季度", "第4季", "季度末-到", "季度末前", "截至-季度末", "一、二季度", "1至3季度", "二至四季度", "前三季度"])
+def test_quarters(text, surface, value):
+    """A quarter is its three months; 季度末 its last day; a run of quarters one range."""
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+def test_heading_marker_is_no_quarter():
+    assert [m.text for m in find_dates("工作安排\n一、二季度工作")] == ["二季度"]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("2019.9-2022.6在校学习", "2019.9-2022.6", _v("2019-09", "2022-06", "range")),
+    ("2021.03—2021.12", "2021.03—2021.12", _v("2021-03", "2021-12", "range")),
+    ("2021.3.1-2021.4.30", "2021.3.1-2021.4.30", _v("2021-03-01", "2021-04-30", "range")),
+], ids=["months", "dash", "days"])
+def test_dotted_spans(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text", ["投入2021.5-2022.3万元", "2022.6-2021.3", "版本2021.5"])
+def test_dotted_numbers_that_are_no_span(text):
+    assert list(find_dates(text)) == []
+
+
+def test_截止到_is_a_state_not_a_deadline():
+    assert [(m.text, m.value["kind"]) for m in find_dates("截止到2022年6月30日,共受理15件")] == \
+        [("2022年6月30日", "point")]
 
 
 def test_range_end_that_is_no_date_keeps_the_start():

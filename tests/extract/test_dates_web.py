@@ -88,6 +88,20 @@ def test_roc_compact_date():
     assert [m.value["start"] for m in find_dates(text)] == ["2012", "2015-12-31"]
 
 
+def test_roc_dates_in_numbers():
+    text = "本局113年1月2日函,113.3.5再函,请于113/03/20回复。"
+    assert [m.value["start"] for m in find_dates(text)] == ["2024-01-02", "2024-03-05", "2024-03-20"]
+
+
+def test_roc_fiscal_year_dates_the_text():
+    """113年度 alone marks a 民国-dated text (no three-digit year has a 年度 otherwise)."""
+    assert [m.value for m in find_dates("113年度计划经费,另补助112年度")] == [_v("2024"), _v("2023")]
+
+
+def test_roc_page_stamp_in_numbers_is_chrome():
+    assert [m.text for m in find_dates("标题\n日期:103-07-22\n113年1月2日起实施。")] == ["113年1月2日"]
+
+
 def test_bare_roc_year_needs_a_roc_dated_text():
     assert _found("为期3年,102年工程") == []  # no 民国 date anywhere: 102年 is a count
 

@@ -119,6 +119,11 @@ _DOTTED_SPAN = (
 )
 
 
+def _next_year(p: str) -> str:
+    """An end side may name the year after the start's: 2023年11月至次年3月 (2024-03)."""
+    return rf"|(?P<{p}nx>次|翌)年(?=\s?(?:{MONTH_NUM}\s?月|上半年|{QUARTER}))" if p == "e_" else ""
+
+
 def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     """One side of a date expression; group names are prefixed with ``p`` (s_ or e_).
 
@@ -128,7 +133,7 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     year_num = rf"{YEAR_NUM}|{_ROC_YEAR}" if roc else YEAR_NUM
     year = (
         rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{year_num})\s?(?:学年度?|年度?)(?!第\s?[0-9一二三四五六七八九十]+\s?号)"
-        rf"|(?P<{p}rel>{RELATIVE_YEAR})年(?![轻龄纪华薪])度?)(?:\s(?=[0-9{MASK[1:-1]}一二三四五六七八九十元]))?"
+        rf"|(?P<{p}rel>{RELATIVE_YEAR})年(?![轻龄纪华薪])度?{_next_year(p)})(?:\s(?=[0-9{MASK[1:-1]}一二三四五六七八九十元]))?"
     )
     if is_start:
         # 2005年11月21~30日: the start day may omit 日 when an end day follows; 2021年1月18 may
@@ -268,9 +273,45 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
         if is_chrome_date(text, start, end):
             continue
         found.append((start, end, value, ""))
+    _join_month_pairs(text, found)
     _spread_deadlines(text, found)
     return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
             for start, end, value, _sep in found]
+
+
+# 7、8月份, 2024年3、4月: the month before 、 that the grammar left out (its 月 is shared); not
+# in a longer list (1、3、4月)
+_PAIR_HEAD = re.compile(
+    rf"(?:(?<![0-9A-Za-z*×])(?P<y>{YEAR_NUM})\s?年度?|(?P<rel>{RELATIVE_YEAR})年)?"
+    r"(?<![0-9〇零一二两三四五六七八九十.、])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])、"
+)
+
+
+def _join_month_pairs(text: str, found: list) -> None:
+    """Two months in a row sharing one 月 (7、8月份) are one range, with the year written before them."""
+    for i in range(len(found) - 1, -1, -1):
+        start, end, value, sep = found[i]
+        if text[start - 1 : start] != "、" or len(value["start"]) != 7:
+            continue
+        head = None
+        for m in _PAIR_HEAD.finditer(text, max(0, start - 12), start):
+            if m.end() == start:
+                head = m
+                break
+        if head is None or _month_or_day(head["m"], 12) != f"{int(value['start'][5:]) - 1:02d}":
+            continue
+        year = value["start"][:4]
+        if head["y"]:
+            year = _year_value(head["y"])
+        elif head["rel"]:
+            year = "XXXX"
+        new_start = head.start() if head["y"] or head["rel"] else head.start("m")
+        end_value = value["end"] if not value["end"].startswith("XXXX") else year + value["end"][4:]
+        if i and found[i - 1][0] >= new_start:  # the year read alone before: 2024年 of 2024年3、4月
+            del found[i - 1]
+            i -= 1
+        found[i] = (new_start, end, {"start": f"{year}-{_month_or_day(head['m'], 12)}",
+                                     "end": end_value, "kind": "range"}, sep)
 
 
 def _spread_deadlines(text: str, found: list) -> None:
@@ -365,12 +406,14 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
     year_text, rel = g.get(p + "y"), g.get(p + "rel")
     month_text, day_text = g.get(p + "m"), g.get(p + "d")
     part = g.get(p + "mp") or g.get(p + "yp")
-    if not (year_text or rel or month_text or part or g.get(p + "rm")):
+    if not (year_text or rel or month_text or part or g.get(p + "rm") or g.get(p + "nx")):
         return None
     if year_text:
         year = _year_value(year_text)
     elif rel:
         year = _relative_year(rel, ref_year)
+    elif g.get(p + "nx"):
+        year = str(int(default_year) + 1) if default_year.isdigit() else "XXXX"
     else:
         year = default_year
     month = _month_or_day(month_text, 12) if month_text else ("XX" if g.get(p + "rm") else None)

@@ -172,3 +172,23 @@ HOSTILE_UNITS = ["2010年", "1-", "201*年12月20", "年", "月", "日", "至", 
 @pytest.mark.parametrize("unit", HOSTILE_UNITS)
 def test_linear_time_on_hostile_text(unit, assert_linear):
     assert_linear(find_dates, unit)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("2022年11月至次年3月底", "2022年11月至次年3月底", _v("2022-11", "2023-03-31", "range")),
+    ("2021年12月—翌年2月", "2021年12月—翌年2月", _v("2021-12", "2022-02", "range")),
+    ("11月至次年2月", "11月至次年2月", _v("XXXX-11", "XXXX-02", "range")),
+], ids=["次年", "翌年", "no-year"])
+def test_range_into_the_next_year(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("7、8月份开展巡查", [("7、8月份", _v("XXXX-07", "XXXX-08", "range"))]),
+    ("2022年11、12月", [("2022年11、12月", _v("2022-11", "2022-12", "range"))]),
+    ("3、5月各一次", [("5月", _v("XXXX-05"))]),
+    ("1、3、4月", [("4月", _v("XXXX-04"))]),
+    ("5月1日、6月1日", [("5月1日", _v("XXXX-05-01")), ("6月1日", _v("XXXX-06-01"))]),
+], ids=["pair", "year-pair", "not-consecutive", "longer-list", "full-dates"])
+def test_two_months_sharing_one_月(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

@@ -270,13 +270,29 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
             start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if is_chrome_date(text, start, end):
+        if is_chrome_date(text, start, end) or _holiday_class(text, start, end):
             continue
         found.append((start, end, value, ""))
     _join_month_pairs(text, found)
     _spread_deadlines(text, found)
     return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
             for start, end, value, _sep in found]
+
+
+@cache
+def _holiday_list_tail() -> re.Pattern:
+    """What follows a holiday named as one of a class: 、春节、国庆等节假日, 等重要节点."""
+    return re.compile(
+        rf"(?:[、,，和及与]?(?:{_HOLIDAY_AFTER_YEAR}))*[、,，]?等(?:重要|传统|法定|重大|各类|各种)?"
+        r"(?:节假日|节日|假日|时间节点|节点|假期)"
+    )
+
+
+def _holiday_class(text: str, start: int, end: int) -> bool:
+    """元旦、春节、国庆等节假日: holidays listed as a kind of time, not as a date (no year, no month)."""
+    if any(c in "年月日" for c in text[start:end].replace("节日", "").replace("假日", "")):
+        return False
+    return bool(_holiday_list_tail().match(text, end))
 
 
 # 7、8月份, 2024年3、4月: the month before 、 that the grammar left out (its 月 is shared); not

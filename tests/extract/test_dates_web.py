@@ -45,6 +45,19 @@ def test_holiday_that_is_no_date(text):
     assert _found(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "严防元旦、春节、国庆等节假日期间问题反弹", "在“五一”、国庆等重要节点开展检查", "国庆、中秋等传统节日",
+])
+def test_holidays_named_as_a_class_are_no_dates(text):
+    """元旦、春节、国庆等节假日: a kind of time, not one date."""
+    assert _found(text) == []
+
+
+def test_holidays_of_a_year_in_a_list_are_kept():
+    assert [m.text for m in find_dates("2024年元旦、春节期间")] == ["2024年元旦"]
+    assert [m.text for m in find_dates("“五一”端午期间")] == ["“五一”"]
+
+
 def test_holiday_table_is_valid():
     days = holiday_days()
     assert days["元旦"] == "01-01" and days["春节"] == "year"

@@ -3,7 +3,8 @@
 By convention (gold/README.md) the dates a site prints around a document are no dates of it:
 ``2017-02-14 点击:8次``, ``时间:2023-05-04 08:58``, ``• 2023年09月15日`` over ``• 来源: …``,
 ``发布时间:2021年4月6日``, a ``2021-10-30`` alone on its line in a list of news, a
-``2012年12月19日 00:00``. A date inside a sentence, or a signing date alone on its line written
+``2012年12月19日 00:00``, and an encyclopedia entry's opening line (``《…》是某局2013年9月9日发布的
+通知。``). A date inside a sentence, or a signing date alone on its line written
 in words (``2010年6月25日``, even above a ``责任编辑:`` credit), is kept.
 """
 
@@ -31,6 +32,8 @@ _LABELLED = re.compile(rf"(?:{_HEADER}|{_CREDIT})\s*[:：]")
 _PUBLISHED = re.compile(
     r"(?:(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿)(?:时间|日期)|今天是|当前日期)\s*[:：]?\s*$"
 )
+# an encyclopedia entry's lead sentence about the document: 《…》是某局2013年9月9日发布的通知。
+_ENTRY_LEAD = re.compile(r"\s?(?:发布|颁布|印发|公布|出台|下发)的[\u4e00-\u9fff]{1,6}[。.]")
 _REACH = 120
 _BULLET = "•·●■◆▪-–—*>|[]【】 \t"
 _SENTENCE = re.compile(rf"[{STOPS}{SEMICOLONS}{COMMAS}]")
@@ -47,6 +50,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
+    if _ENTRY_LEAD.match(text, end) and "是" in before and not text[:line_start].strip():
+        return True  # the page's first line describes the document: an entry's lead, not its text
     if _CLOCK.match(text, end):  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
         return numeric or not _SENTENCE.search(before + after)
     if _PUBLISHED.search(before):

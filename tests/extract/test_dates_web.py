@@ -183,6 +183,12 @@ def test_is_chrome_date_on_a_span():
     assert is_chrome_date(text, start, start + 10)
 
 
+def test_encyclopedia_lead_line_is_chrome():
+    """A page opening 《…》是某局2021年4月6日发布的通知。 describes the document; a sentence of the text is kept."""
+    assert _found("《某某方案》是某市人民政府2021年4月6日发布的通知。\n基本介绍\n正文") == []
+    assert [m.text for m in find_dates("标题\n正文。该办法是省政府2021年4月6日发布的规章。")] == ["2021年4月6日"]
+
+
 def test_source_line_with_a_date_in_words_is_a_stamp():
     assert _found("标题\n来源:某某网 2023年5月4日 浏览:12\n正文") == []
 

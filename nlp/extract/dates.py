@@ -290,9 +290,11 @@ def _holiday_list_tail() -> re.Pattern:
 
 def _holiday_class(text: str, start: int, end: int) -> bool:
     """元旦、春节、国庆等节假日: holidays listed as a kind of time, not as a date (no year, no month)."""
+    if "等" not in text[end : end + 60]:
+        return False
     if any(c in "年月日" for c in text[start:end].replace("节日", "").replace("假日", "")):
         return False
-    return bool(_holiday_list_tail().match(text, end))
+    return bool(_holiday_list_tail().match(text, end, end + 60))  # a list's tail is short (linear time)
 
 
 # 7、8月份, 2024年3、4月: the month before 、 that the grammar left out (its 月 is shared); not

@@ -35,7 +35,7 @@ _PUBLISHED = re.compile(
 # an encyclopedia entry's lead sentence about the document: 《…》是某局2013年9月9日发布的通知。
 _ENTRY_LEAD = re.compile(r"\s?(?:发布|颁布|印发|公布|出台|下发)的[\u4e00-\u9fff]{1,6}[。.]")
 _REACH = 120
-_BULLET = "•·●■◆▪-–—*>|[]【】 \t"
+_BULLET = "•·●■◆▪-–—*>|[]【】()（） \t"
 _SENTENCE = re.compile(rf"[{STOPS}{SEMICOLONS}{COMMAS}]")
 
 
@@ -70,6 +70,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # 公告日期:\n2024/11/15
     if line_start == 0 and line_end == len(text):
         return False  # the whole text is this line: no page around it
+    if not before.strip(_BULLET) and not _SENTENCE.search(after):
+        return True  # 【2023-05-04】某局召开会议: a dated link opening its line
     # alone on its line, or ending a short line of site names (安陆新闻网 2011-4-28)
     return alone or (not after.strip(_BULLET) and not _SENTENCE.search(before))
 

@@ -208,6 +208,8 @@ def test_document_numbers_and_counts_are_no_dates(text):
 
 def test_dated_links_are_stamps():
     assert _found("相关文章\n· 某委召开工作会议 [2023-04-12]\n· 其他") == []
+    assert _found("相关阅读\n· 某局召开会议（2023-05-04）\n· 某局开展检查（2023-04-28）\n") == []
+    assert _found("正文。\n【2023-05-04】某局召开会议\n【2023-04-28】某局开展检查\n") == []
 
 
 def test_counts_of_years_in_a_roc_dated_text_stay_counts():

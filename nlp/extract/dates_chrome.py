@@ -34,6 +34,14 @@ _PUBLISHED = re.compile(
 )
 # an encyclopedia entry's lead sentence about the document: 《…》是某局2013年9月9日发布的通知。
 _ENTRY_LEAD = re.compile(r"\s?(?:发布|颁布|印发|公布|出台|下发)的[\u4e00-\u9fff]{1,6}[。.]")
+_BULLET_CHARS = "•·●■◆▪\\-–—*>|"
+# a headline and its date in words, as lists of links print them: 某局召开会议 2023年05月04日; not an
+# item of the text (一、…, (二)…, 1.…) or a sentence
+_LINK_LINE = re.compile(
+    rf"[{_BULLET_CHARS}]*(?![一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|第)"
+    rf"[^\n{STOPS}{SEMICOLONS}{COMMAS}:：]{{8,80}}?[ \t\u3000(（\[【]\s*"
+    r"(?:19|20)[0-9]{2}\s?年[0-9]{1,2}\s?月[0-9]{1,2}\s?日[)）\]】]?[ \t\u3000]*"
+)
 _REACH = 120
 _BULLET = "•·●■◆▪-–—*>|[]【】()（） \t"
 _SENTENCE = re.compile(rf"[{STOPS}{SEMICOLONS}{COMMAS}]")
@@ -63,6 +71,9 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # • 2023年09月15日 over • 来源: …
     rest = before + after
     if not numeric:  # 来源:新华网 2023年5月4日 浏览:12: a short line of labels, no sentence
+        if _LINK_LINE.fullmatch(text, line_start, line_end):  # a list of dated links: a run of them
+            return bool(_LINK_LINE.fullmatch(*_line_at(text, _line_before(text, line_start)))
+                        or _LINK_LINE.fullmatch(*_line_at(text, _line_after(text, line_end))))
         return bool(_LABELLED.search(rest)) and not _SENTENCE.search(rest)
     if _LABEL.search(before) or _LABEL.match(after.strip(_BULLET)):
         return True
@@ -85,6 +96,26 @@ def _line_before(text: str, line_start: int) -> int:
             return prev
         pos = prev - 1
     return -1
+
+
+def _line_after(text: str, line_end: int) -> int:
+    """Start of the first non-empty line after the line ending at ``line_end`` (or -1)."""
+    pos, stop = line_end + 1, min(len(text), line_end + _REACH)
+    while 0 < pos < stop:
+        nxt = text.find("\n", pos, stop)
+        nxt = stop if nxt < 0 else nxt
+        if text[pos:nxt].strip():
+            return pos
+        pos = nxt + 1
+    return -1
+
+
+def _line_at(text: str, pos: int) -> tuple[str, int, int]:
+    """(text, start, end) of the line starting at ``pos``, for ``fullmatch``; empty when pos < 0."""
+    if pos < 0:
+        return text, 0, 0
+    end = text.find("\n", pos)
+    return text, pos, len(text) if end < 0 else end
 
 
 def _label_line(text: str, pos: int, labels: str) -> bool:

@@ -212,6 +212,19 @@ def test_dated_links_are_stamps():
     assert _found("正文。\n【2023-05-04】某局召开会议\n【2023-04-28】某局开展检查\n") == []
 
 
+def test_a_run_of_headlines_dated_in_words_is_a_list_of_links():
+    assert _found("正文。\n相关新闻\n某局召开安全生产会议 2023年05月04日\n某局开展消防安全检查 2023年04月28日\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "正文。\n某局召开安全生产会议 2023年05月04日\n其他内容在这里。",  # one line: no list
+    "安排如下。\n一、动员部署工作安排 2023年5月4日\n二、自查自纠工作安排 2023年6月1日\n",  # items of the text
+    "安排如下：\n动员部署阶段 2023年5月4日\n自查自纠阶段 2023年6月1日\n",  # stage names, not headlines
+])
+def test_dated_lines_of_the_text_are_kept(text):
+    assert len(_found(text)) in (1, 2)
+
+
 def test_counts_of_years_in_a_roc_dated_text_stay_counts():
     text = "建于民国21年,已有90年历史,近80年来多次修缮,102年重修。"
     assert [m.value["start"] for m in find_dates(text)] == ["1932", "2013"]

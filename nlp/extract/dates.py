@@ -88,14 +88,14 @@ _MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9�
 # 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
 _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
     r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
-    r"(?=\s?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
+    r"(?=\s?学?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
 )
 _ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年, 113年度: a text dated by 民国 years
     r"(?=[民16-9])"  # (what each branch opens with: the engine tries them only there)
     rf"(?:民[国國]\s?(?:[0-9]{{2,3}}|[{CN_YEAR_DIGIT}十百]{{2,6}}年)"
     r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])(?:\s?年\s?(?:1[0-2]|0?[1-9])\s?月|-[01][0-9]-[0-3][0-9](?![0-9]))"
     r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年"
-    r"|(?<![0-9])1[0-4][0-9]\s?年度)"  # 113年度 (a three-digit year's 年度 is 民国's)
+    r"|(?<![0-9])1[0-4][0-9]\s?学?年度)"  # 113年度, 112学年度 (a three-digit year's 年度 is 民国's)
 )
 # 民国101829日, 1041231日: a 民国 date written as one number (year, month, day), then 日
 _ROC_COMPACT = (
@@ -116,6 +116,13 @@ _DOTTED_SPAN = (
     r"\s?(?:-|–|—{1,2}|~|～|至|到)\s?"
     r"(?P<by>(?:19|20)[0-9]{2})\.(?P<bm>1[0-2]|0?[1-9])(?:\.(?P<bd>3[01]|[12][0-9]|0?[1-9]))?"
     r"(?![0-9.%‰万亿千百元个])"  # (not 2023.5-2024.1万元: a span of amounts)
+)
+
+
+# 2024-25年度, 2023/24学年, 2023/2024学年度: a fiscal or school year across two calendar years
+_SPLIT_YEAR = (
+    r"(?<![0-9A-Za-z*×./-])(?P<fy>(?:19|20)[0-9]{2})\s?(?:/|-|–|—|至)\s?(?P<fy2>(?:19|20)[0-9]{2}|[0-9]{2})"
+    r"\s?(?=学年|年度|财政年度)(?:学年度?|年度)?"
 )
 
 
@@ -217,7 +224,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX})"
@@ -356,6 +363,9 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["ry"]:
         d = f"{int(g['ry']) + 1911}-{int(g['rm']):02d}-{int(g['rd']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["fy"]:
+        end = g["fy2"] if len(g["fy2"]) == 4 else g["fy"][:2] + g["fy2"]
+        return ({"start": g["fy"], "end": end, "kind": "range"}, m.end()) if end > g["fy"] else None
     if g["ay"]:
         span = _dotted_span(g)
         return (span, m.end()) if span else None

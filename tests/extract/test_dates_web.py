@@ -115,6 +115,20 @@ def test_roc_page_stamp_in_numbers_is_chrome():
     assert [m.text for m in find_dates("标题\n日期:103-07-22\n113年1月2日起实施。")] == ["113年1月2日"]
 
 
+def test_roc_school_year():
+    assert [m.value for m in find_dates("本校112学年度第1学期")] == [_v("2023")]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("2024-25年度财政预算", "2024-25年度", _v("2024", "2025", "range")),
+    ("2023/24学年", "2023/24学年", _v("2023", "2024", "range")),
+    ("2023/2024学年度", "2023/2024学年度", _v("2023", "2024", "range")),
+    ("2022-2023学年第一学期", "2022-2023学年", _v("2022", "2023", "range")),
+], ids=["fiscal", "school-2-digit", "school-slash", "school-4-digit"])
+def test_year_across_two_calendar_years(text, surface, value):
+    assert _found(text) == [(surface, value)]
+
+
 def test_bare_roc_year_needs_a_roc_dated_text():
     assert _found("为期3年,102年工程") == []  # no 民国 date anywhere: 102年 is a count
 

@@ -126,6 +126,14 @@ _SPLIT_YEAR = (
 )
 
 
+# a year without 年 used before a noun: 对2024重点任务进行部署, 现将2019工作报告如下, 迈向「2030…」;
+# only after a preposition, a quote or a line start, never before a unit or a count word
+_BARE_YEAR = (
+    r"(?:(?<=[对将为在于的和与及向迎朝到至「“『《(（\s])|(?<![\s\S]))(?P<yy>(?:19[5-9]|20[0-4])[0-9])"
+    r"(?=[\u4e00-\u9fff「“])(?![万亿千百元个名人次件项家所级届版款号期条台辆户例份篇吨米平字余多起位张套床栋座场公克斤毫厘秒分小天周月日倍股只头架艘枚支双对])"
+)
+
+
 def _next_year(p: str) -> str:
     """An end side may name the year after the start's: 2023年11月至次年3月 (2024-03)."""
     return rf"|(?P<{p}nx>次|翌)年(?=\s?(?:{MONTH_NUM}\s?月|上半年|{QUARTER}))" if p == "e_" else ""
@@ -227,7 +235,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
         rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
-        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX})"
+        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
     )
 
 
@@ -363,6 +371,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["ry"]:
         d = f"{int(g['ry']) + 1911}-{int(g['rm']):02d}-{int(g['rd']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["yy"]:
+        return {"start": g["yy"], "end": g["yy"], "kind": "point"}, m.end()
     if g["fy"]:
         end = g["fy2"] if len(g["fy2"]) == 4 else g["fy"][:2] + g["fy2"]
         return ({"start": g["fy"], "end": end, "kind": "range"}, m.end()) if end > g["fy"] else None

@@ -168,7 +168,7 @@ HOSTILE_UNITS = ["2010年", "1-", "201*年12月20", "年", "月", "日", "至", 
                  "2010-05-20 ", "2010年5月20日 ", "• 2010-05-20\n", "5月10", "5月10\n", "今(3)日", "局3日在",
                  "民国101年", "102年至", "1041231日", "元旦", "“五一”", "本月下旬", "2021年春节前至", "11·9", "“12.4", "3·15国际",
                  # quarters, dotted spans, 民国 numbers, 次年, month pairs, holidays as a class
-                 "第一、二季度末", "前三季度", "2023.1-", "2023.1-2024.12", "113.3.5", "至次年3月", "7、8月", "元旦、国庆等", "2023/24学年", "112学年度"]
+                 "第一、二季度末", "前三季度", "2023.1-", "2023.1-2024.12", "113.3.5", "至次年3月", "7、8月", "元旦、国庆等", "2023/24学年", "112学年度", "对2024重点"]
 
 
 @pytest.mark.parametrize("unit", HOSTILE_UNITS)
@@ -194,3 +194,15 @@ def test_range_into_the_next_year(text, surface, value):
 ], ids=["pair", "year-pair", "not-consecutive", "longer-list", "full-dates"])
 def test_two_months_sharing_one_月(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("会议对2022重点任务作了部署", "2022"), ("现将2018工作情况报告如下", "2018"), ("迈向“2035健康愿景”", "2035"),
+], ids=["对", "将", "quote"])
+def test_year_without_年_before_a_noun(text, surface):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, _v(surface))]
+
+
+@pytest.mark.parametrize("text", ["共有2019人参加", "为2019届毕业生", "于2019余户", "在2024米高处", "某城2030规划", "约2030公里"])
+def test_bare_number_that_is_no_year(text):
+    assert list(find_dates(text)) == []

@@ -28,9 +28,10 @@ def _v(start, end=None, kind="point"):
     ("**年", "**年", _v("XXXX")),
     ("XX年1月", "XX年1月", _v("XXXX-01")),
     ("20xx年x月x日", "20xx年x月x日", _v("20XX-XX-XX")),
+    ("二〇XX年X月X日", "二〇XX年X月X日", _v("20XX-XX-XX")),
 ], ids=["full", "cn-full", "cn-circle-zero", "dotted", "iso", "spaced", "year", "year-month",
         "month-份", "元月", "masked-201*", "masked-20xx", "masked-20XX", "masked-**", "masked-XX",
-        "masked-month-day"])
+        "masked-month-day", "masked-cn-year"])
 def test_point(text, surface, value):
     assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
 

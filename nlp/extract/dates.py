@@ -169,7 +169,8 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
 
 
 _END_DAY = rf"(?P<e_bd>{DAY_NUM})\s?[日号]"  # 20日-31日: an end that is a day only
-_AND_DAY = rf"(?<=[日号])[及和](?P<e_ad>{DAY_NUM})\s?[日号]"  # 11月16日及17日: two days in a row
+# 11月16日及17日, 3月5日、6日: two days in a row (with 、 only the next day: 3月5日、12日 is a list)
+_AND_DAY = rf"(?<=[日号])(?P<adj>[及和、])(?P<e_ad>{DAY_NUM})\s?[日号]"
 _DOTTED = (  # 2010.5.20, 2010-05-20, 2010/5/20
     r"(?<![0-9.])(?P<dy>(?:19|20)[0-9]{2})(?P<sep>[./-])(?P<dm>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<dd>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
@@ -403,6 +404,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
             day = _month_or_day(g["e_bd"] or g["e_ad"], 31)
             if start_side[2] is not None and day:  # 6月-20日 is not a range of days
                 end_side = (start_side[0], start_side[1], day, None)
+            if g["adj"] == "、" and day and start_side[2] not in (None, "XX") and int(day) != int(start_side[2]) + 1:
+                end_side = None
         else:
             end_side = _read_side(g, "e_", ref_year, default_year=start_side[0])
         start = _bounds(*start_side)[0]
@@ -410,7 +413,7 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         if start is None:
             return None
         if end is None:  # keep the start alone when it stands as a date: 6月-20日
-            stop = m.start("conn")
+            stop = m.start("conn") if g["conn"] else m.start("adj")
             if g["lead"] is not None or not m.string[stop - 1 : stop] in _SIDE_ENDINGS:
                 return None
             return _value(m.re.match(m.string, m.start(), stop), ref_year)

@@ -169,7 +169,7 @@ HOSTILE_UNITS = ["2010年", "1-", "201*年12月20", "年", "月", "日", "至", 
                  "2010-05-20 ", "2010年5月20日 ", "• 2010-05-20\n", "5月10", "5月10\n", "今(3)日", "局3日在",
                  "民国101年", "102年至", "1041231日", "元旦", "“五一”", "本月下旬", "2021年春节前至", "11·9", "“12.4", "3·15国际",
                  # quarters, dotted spans, 民国 numbers, 次年, month pairs, holidays as a class
-                 "第一、二季度末", "前三季度", "2023.1-", "2023.1-2024.12", "113.3.5", "至次年3月", "7、8月", "元旦、国庆等", "2023/24学年", "112学年度", "对2024重点"]
+                 "第一、二季度末", "前三季度", "2023.1-", "2023.1-2024.12", "113.3.5", "至次年3月", "7、8月", "元旦、国庆等", "2023/24学年", "112学年度", "对2024重点", "5日、6日"]
 
 
 @pytest.mark.parametrize("unit", HOSTILE_UNITS)
@@ -207,3 +207,12 @@ def test_year_without_年_before_a_noun(text, surface):
 @pytest.mark.parametrize("text", ["共有2019人参加", "为2019届毕业生", "于2019余户", "在2024米高处", "某城2030规划", "约2030公里"])
 def test_bare_number_that_is_no_year(text):
     assert list(find_dates(text)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("3月5日、6日召开", [("3月5日、6日", _v("XXXX-03-05", "XXXX-03-06", "range"))]),
+    ("3月5日和6日", [("3月5日和6日", _v("XXXX-03-05", "XXXX-03-06", "range"))]),
+    ("3月5日、12日召开", [("3月5日", _v("XXXX-03-05"))]),
+], ids=["、", "和", "not-consecutive"])
+def test_two_days_in_a_row(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

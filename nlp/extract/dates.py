@@ -4,8 +4,12 @@ A date expression is one *side* (year, month, day, or a named part such as 上�
 暑期, or a holiday of ``nlp/data/date_holidays.tsv``: 元旦, 国庆, 七一, 2021年春节), optionally
 joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
 optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
-the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``)
-has its bare years read so (``98年至102年``). A page's own stamps (``发布时间:…``, ``2023-05-04
+the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``,
+``113年度``) has its bare years and numeric dates read so (``98年至102年``, ``113.3.5``). Quarters
+(``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
+year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
+sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
+are read too; holidays named as a class (``元旦、春节等节假日``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
 10:23``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.

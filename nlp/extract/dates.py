@@ -4,8 +4,12 @@ A date expression is one *side* (year, month, day, or a named part such as 上�
 暑期, or a holiday of ``nlp/data/date_holidays.tsv``: 元旦, 国庆, 七一, 2021年春节), optionally
 joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
 optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
-the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``)
-has its bare years read so (``98年至102年``). A page's own stamps (``发布时间:…``, ``2023-05-04
+the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``,
+``113年度``) has its bare years and numeric dates read so (``98年至102年``, ``113.3.5``). Quarters
+(``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
+year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
+sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
+are read too; holidays named as a class (``元旦、春节等节假日``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
 10:23``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.
@@ -29,9 +33,9 @@ if TYPE_CHECKING:
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
-YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
+YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇, 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
-    rf"|[{CN_YEAR_DIGIT}]{{4}}|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
+    rf"|[{CN_YEAR_DIGIT}]{{4}}|二[〇○零](?:[一二]{MASK}|{MASK}{{2}})|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
@@ -50,9 +54,17 @@ MONTH_PART = (
     r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|中(?=[,，。;；已起至到]|开始)"
 )
 _HOLIDAY_ALONE, _HOLIDAY_AFTER_YEAR = holiday_patterns()  # 元旦, “七一”, 七一前; 2021年春节
+# quarters: 第一季度, 第3季, 二季度末 (its last day), 第一、二季度 / 1-3季度 / 一至三季度 (a span of
+# quarters), 前三季度 (from the year's start); not the 一季度 of 每年第一季度 (recurring) or 近三季度
+_Q = "[一二三四1-4]"
+QUARTER = (
+    rf"(?<![前后近0-9第])(?:第?{_Q}(?:季度)?(?:至|到|-|—)第?{_Q}季度|第?{_Q}季度末?|第{_Q}季(?!度)末?"
+    r"|(?:第|(?<=[^\n、]))[一二三]、[二三四]季度)"  # …but 一、 opening a line is a heading's marker
+    r"|(?<![0-9〇零一二两三四五六七八九十第每])前[两二三2-3]个?季度"
+)
 # named parts of a year: 上半年, 第一季度, 第3季, 年底, 暑期, and holidays (nlp/data/date_holidays.tsv)
 YEAR_PART = (
-    r"上半年|下半年|(?<![前后近0-9])(?:第?[一二三四1-4]季度|第[一二三四1-4]季(?!度))|(?<![一上前每])年度末|年底"
+    rf"上半年|下半年|{QUARTER}|(?<![一上前每])年度末|年底"
     rf"|(?<!岁末)年初(?!岁末)|年末|暑期|暑假|寒假|{_HOLIDAY_ALONE}"
 )
 YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # only after a year: 20xx年底, 2021年春节
@@ -60,11 +72,12 @@ YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # o
 SAMPLES = {
     "RELATIVE_YEAR": ("今", "明", "去", "本"),
     "RELATIVE_MONTH": ("本", "上", "下", "次", "当"),
-    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "民國113", "中华民国一一二", "民国一百十二"),
+    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "二〇XX", "二〇二X", "民國113", "中华民国一一二", "民国一百十二"),
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
     "MONTH_PART": ("中旬", "中下旬", "底"),
+    "QUARTER": ("第一季度", "一季度", "第3季", "二季度末", "第一、二季度", "1-3季度", "一至三季度", "前三季度"),
     "YEAR_PART": ("上半年", "第一季度", "第3季", "年底", "“七一”", "元旦", "国庆"),
     "YEAR_SUFFIX": ("底", "初", "七一", "春节"),
 }
@@ -79,19 +92,55 @@ _MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9�
 # 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
 _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
     r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
-    r"(?=\s?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
+    r"(?=\s?学?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
 )
-_ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年: a text dated by 民国 years
+_ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年, 113年度: a text dated by 民国 years
     r"(?=[民16-9])"  # (what each branch opens with: the engine tries them only there)
     rf"(?:民[国國]\s?(?:[0-9]{{2,3}}|[{CN_YEAR_DIGIT}十百]{{2,6}}年)"
     r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])(?:\s?年\s?(?:1[0-2]|0?[1-9])\s?月|-[01][0-9]-[0-3][0-9](?![0-9]))"
-    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年)"
+    r"|(?<![0-9])(?:[6-9][0-9]|1[0-4][0-9])年(?:至|到|-|—)(?:[6-9][0-9]|1[0-4][0-9])年"
+    r"|(?<![0-9])1[0-4][0-9]\s?学?年度)"  # 113年度, 112学年度 (a three-digit year's 年度 is 民国's)
 )
 # 民国101829日, 1041231日: a 民国 date written as one number (year, month, day), then 日
 _ROC_COMPACT = (
     r"(?:民[国國]\s?)?(?<![0-9])(?P<cy>1[0-4][0-9]|[6-9][0-9])(?P<cm>1[0-2]|0[1-9]|[1-9])"
     r"(?P<cd>3[01]|[12][0-9]|0[1-9])日"
 )
+
+
+# 103-07-22, 113.3.5, 113/03/05: a 民国 date written in numbers (read only in a 民国-dated text)
+_ROC_NUMERIC = (
+    r"(?<![0-9./-])(?P<ry>1[0-4][0-9]|[6-9][0-9])(?P<rsep>[./-])(?P<rm>1[0-2]|0?[1-9])(?P=rsep)"
+    r"(?P<rd>3[01]|[12][0-9]|0?[1-9])(?![0-9./-])"
+)
+# 2023.1-2024.12, 2023.09—2024.06, 2023.1.5-2023.2.3: a span written in dotted numbers (one dotted
+# year-month alone, 2023.5, is a decimal as often as a month, so only a span of two is read)
+_DOTTED_SPAN = (
+    r"(?<![0-9.])(?P<ay>(?:19|20)[0-9]{2})\.(?P<am>1[0-2]|0?[1-9])(?:\.(?P<ad>3[01]|[12][0-9]|0?[1-9]))?"
+    r"\s?(?:-|–|—{1,2}|~|～|至|到)\s?"
+    r"(?P<by>(?:19|20)[0-9]{2})\.(?P<bm>1[0-2]|0?[1-9])(?:\.(?P<bd>3[01]|[12][0-9]|0?[1-9]))?"
+    r"(?![0-9.%‰万亿千百元个])"  # (not 2023.5-2024.1万元: a span of amounts)
+)
+
+
+# 2024-25年度, 2023/24学年, 2023/2024学年度: a fiscal or school year across two calendar years
+_SPLIT_YEAR = (
+    r"(?<![0-9A-Za-z*×./-])(?P<fy>(?:19|20)[0-9]{2})\s?(?:/|-|–|—|至)\s?(?P<fy2>(?:19|20)[0-9]{2}|[0-9]{2})"
+    r"\s?(?=学年|年度|财政年度)(?:学年度?|年度)?"
+)
+
+
+# a year without 年 used before a noun: 对2024重点任务进行部署, 现将2019工作报告如下, 迈向「2030…」;
+# only after a preposition, a quote or a line start, never before a unit or a count word
+_BARE_YEAR = (
+    r"(?:(?<=[对将为在于的和与及向迎朝到至「“『《(（\s])|(?<![\s\S]))(?P<yy>(?:19[5-9]|20[0-4])[0-9])"
+    r"(?=[\u4e00-\u9fff「“])(?![万亿千百元个名人次件项家所级届版款号期条台辆户例份篇吨米平字余多起位张套床栋座场公克斤毫厘秒分小天周月日倍股只头架艘枚支双对])"
+)
+
+
+def _next_year(p: str) -> str:
+    """An end side may name the year after the start's: 2023年11月至次年3月 (2024-03)."""
+    return rf"|(?P<{p}nx>次|翌)年(?=\s?(?:{MONTH_NUM}\s?月|上半年|{QUARTER}))" if p == "e_" else ""
 
 
 def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
@@ -103,7 +152,7 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     year_num = rf"{YEAR_NUM}|{_ROC_YEAR}" if roc else YEAR_NUM
     year = (
         rf"(?:(?<![0-9A-Za-z*×])(?P<{p}y>{year_num})\s?(?:学年度?|年度?)(?!第\s?[0-9一二三四五六七八九十]+\s?号)"
-        rf"|(?P<{p}rel>{RELATIVE_YEAR})年(?![轻龄纪华薪])度?)(?:\s(?=[0-9{MASK[1:-1]}一二三四五六七八九十元]))?"
+        rf"|(?P<{p}rel>{RELATIVE_YEAR})年(?![轻龄纪华薪])度?{_next_year(p)})(?:\s(?=[0-9{MASK[1:-1]}一二三四五六七八九十元]))?"
     )
     if is_start:
         # 2005年11月21~30日: the start day may omit 日 when an end day follows; 2021年1月18 may
@@ -124,7 +173,8 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
 
 
 _END_DAY = rf"(?P<e_bd>{DAY_NUM})\s?[日号]"  # 20日-31日: an end that is a day only
-_AND_DAY = rf"(?<=[日号])[及和](?P<e_ad>{DAY_NUM})\s?[日号]"  # 11月16日及17日: two days in a row
+# 11月16日及17日, 3月5日、6日: two days in a row (with 、 only the next day: 3月5日、12日 is a list)
+_AND_DAY = rf"(?<=[日号])(?P<adj>[及和、])(?P<e_ad>{DAY_NUM})\s?[日号]"
 _DOTTED = (  # 2010.5.20, 2010-05-20, 2010/5/20
     r"(?<![0-9.])(?P<dy>(?:19|20)[0-9]{2})(?P<sep>[./-])(?P<dm>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<dd>3[01]|[12][0-9]|0?[1-9])(?![0-9])"
@@ -156,19 +206,19 @@ _NAMED_DAY = (
 _LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
 # 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
 _SUFFIX = r"(?P<suffix>前后|之前|以前|(?<=”)节前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
-# 到2025年, 至7月底: a date reached by 到/至 is a deadline (not 截至2023年底: a state at that date)
-# nor 即日起至…止 (an open range) or 提高到2018年的77岁 (a date qualifying a figure)
-_UNTIL = r"(?P<until>(?<![截直起])[到至]\s?)?"
+# 到2025年, 至7月底: a date reached by 到/至 is a deadline (not 截至2023年底 or 截止到6月底: a state
+# at that date) nor 即日起至…止 (an open range) or 提高到2018年的77岁 (a date qualifying a figure)
+_UNTIL = r"(?P<until>(?<![截直起止])[到至]\s?)?"
 
 
 @cache
 def _first_chars() -> str:
     """A character class holding every character a date can open with: a digit, a numeral or a
-    mask of a year, month or day; 中/民 of 中华民国; 今明去本 (今年), 本上下次当 (下月), 上下第年暑寒
-    (上半年, 第一季度, 年底, 暑期); the bracket of 今(30)日; the dash of “—20xx年; 到/至 (到2025年);
+    mask of a year, month or day; 中/民 of 中华民国; 今明去本 (今年), 本上下次当 (下月), 上下第年暑寒前
+    (上半年, 第一季度, 年底, 暑期, 前三季度); the bracket of 今(30)日; the dash of “—20xx年; 到/至 (到2025年);
     the first character of a holiday's name. tests/extract/test_dates_speed.py checks it against
     the grammar."""
-    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒")
+    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒前")
     chars |= set("(（—–-到至") | {name[0] for name in holiday_days()}
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
@@ -184,12 +234,13 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     year_range_start = (  # 2010—2012年: the first year may omit 年
         rf"(?<![0-9A-Za-z*×])(?P<s_by>{year_num})(?={CONNECTOR}{year_num}\s?学?年)"
     )
-    compact = rf"|{_ROC_COMPACT}" if roc else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)"
+    compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
+               else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
-        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX})"
+        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
     )
 
 
@@ -239,12 +290,66 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
             start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if is_chrome_date(text, start, end):
+        if is_chrome_date(text, start, end) or _holiday_class(text, start, end):
             continue
         found.append((start, end, value, ""))
+    _join_month_pairs(text, found)
     _spread_deadlines(text, found)
     return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
             for start, end, value, _sep in found]
+
+
+@cache
+def _holiday_list_tail() -> re.Pattern:
+    """What follows a holiday named as one of a class: 、春节、国庆等节假日, 等重要节点."""
+    return re.compile(
+        rf"(?:[、,，和及与]?(?:{_HOLIDAY_AFTER_YEAR}))*[、,，]?等(?:重要|传统|法定|重大|各类|各种)?"
+        r"(?:节假日|节日|假日|时间节点|节点|假期)"
+    )
+
+
+def _holiday_class(text: str, start: int, end: int) -> bool:
+    """元旦、春节、国庆等节假日: holidays listed as a kind of time, not as a date (no year, no month)."""
+    if "等" not in text[end : end + 60]:
+        return False
+    if any(c in "年月日" for c in text[start:end].replace("节日", "").replace("假日", "")):
+        return False
+    return bool(_holiday_list_tail().match(text, end, end + 60))  # a list's tail is short (linear time)
+
+
+# 7、8月份, 2024年3、4月: the month before 、 that the grammar left out (its 月 is shared); not
+# in a longer list (1、3、4月)
+_PAIR_HEAD = re.compile(
+    rf"(?:(?<![0-9A-Za-z*×])(?P<y>{YEAR_NUM})\s?年度?|(?P<rel>{RELATIVE_YEAR})年)?"
+    r"(?<![0-9〇零一二两三四五六七八九十.、])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])、"
+)
+
+
+def _join_month_pairs(text: str, found: list) -> None:
+    """Two months in a row sharing one 月 (7、8月份) are one range, with the year written before them."""
+    for i in range(len(found) - 1, -1, -1):
+        start, end, value, sep = found[i]
+        if text[start - 1 : start] != "、" or len(value["start"]) != 7:
+            continue
+        head = None
+        for m in _PAIR_HEAD.finditer(text, max(0, start - 12), start):
+            if m.end() == start:
+                head = m
+                break
+        if head is None or _month_or_day(head["m"], 12) != f"{int(value['start'][5:]) - 1:02d}":
+            continue
+        year = value["start"][:4]
+        if head["y"]:
+            year = _year_value(head["y"])
+        elif head["rel"]:
+            year = "XXXX"
+        new_start = head.start() if head["y"] or head["rel"] else head.start("m")
+        end_value = value["end"] if not value["end"].startswith("XXXX") else year + value["end"][4:]
+        if i and found[i - 1][0] >= new_start:  # the year read alone before: 2024年 of 2024年3、4月
+            del found[i - 1]
+            i -= 1
+        found[i] = (new_start, end, {"start": f"{year}-{_month_or_day(head['m'], 12)}",
+                                     "end": end_value, "kind": "range"}, sep)
 
 
 def _spread_deadlines(text: str, found: list) -> None:
@@ -268,6 +373,17 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["cy"]:
         d = f"{int(g['cy']) + 1911}-{int(g['cm']):02d}-{g['cd']}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["ry"]:
+        d = f"{int(g['ry']) + 1911}-{int(g['rm']):02d}-{int(g['rd']):02d}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["yy"]:
+        return {"start": g["yy"], "end": g["yy"], "kind": "point"}, m.end()
+    if g["fy"]:
+        end = g["fy2"] if len(g["fy2"]) == 4 else g["fy"][:2] + g["fy2"]
+        return ({"start": g["fy"], "end": end, "kind": "range"}, m.end()) if end > g["fy"] else None
+    if g["ay"]:
+        span = _dotted_span(g)
+        return (span, m.end()) if span else None
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
@@ -292,6 +408,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
             day = _month_or_day(g["e_bd"] or g["e_ad"], 31)
             if start_side[2] is not None and day:  # 6月-20日 is not a range of days
                 end_side = (start_side[0], start_side[1], day, None)
+            if g["adj"] == "、" and day and start_side[2] not in (None, "XX") and int(day) != int(start_side[2]) + 1:
+                end_side = None
         else:
             end_side = _read_side(g, "e_", ref_year, default_year=start_side[0])
         start = _bounds(*start_side)[0]
@@ -299,7 +417,7 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         if start is None:
             return None
         if end is None:  # keep the start alone when it stands as a date: 6月-20日
-            stop = m.start("conn")
+            stop = m.start("conn") if g["conn"] else m.start("adj")
             if g["lead"] is not None or not m.string[stop - 1 : stop] in _SIDE_ENDINGS:
                 return None
             return _value(m.re.match(m.string, m.start(), stop), ref_year)
@@ -318,17 +436,29 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     return {"start": start, "end": end, "kind": kind}, m.end()
 
 
+def _dotted_span(g: dict) -> dict | None:
+    """2023.1-2024.12 -> 2023-01..2024-12; with days on both sides, a span of days."""
+    if bool(g["ad"]) != bool(g["bd"]):
+        return None
+    a, b = f"{g['ay']}-{int(g['am']):02d}", f"{g['by']}-{int(g['bm']):02d}"
+    if g["ad"]:
+        a, b = f"{a}-{int(g['ad']):02d}", f"{b}-{int(g['bd']):02d}"
+    return {"start": a, "end": b, "kind": "range"} if a < b else None
+
+
 def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX") -> tuple | None:
     """(year, month, day, part) for one side, or None if the side is absent or malformed."""
     year_text, rel = g.get(p + "y"), g.get(p + "rel")
     month_text, day_text = g.get(p + "m"), g.get(p + "d")
     part = g.get(p + "mp") or g.get(p + "yp")
-    if not (year_text or rel or month_text or part or g.get(p + "rm")):
+    if not (year_text or rel or month_text or part or g.get(p + "rm") or g.get(p + "nx")):
         return None
     if year_text:
         year = _year_value(year_text)
     elif rel:
         year = _relative_year(rel, ref_year)
+    elif g.get(p + "nx"):
+        year = str(int(default_year) + 1) if default_year.isdigit() else "XXXX"
     else:
         year = default_year
     month = _month_or_day(month_text, 12) if month_text else ("XX" if g.get(p + "rm") else None)
@@ -381,10 +511,22 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
         return year, year
     if holiday:
         return f"{year}-{holiday}", f"{year}-{holiday}"
-    if part.endswith(("季度", "季")):
-        q = int(part.rstrip("度")[-2].translate(DIGITS_TO_ASCII)) - 1
-        return f"{year}-{3 * q + 1:02d}", f"{year}-{3 * q + 3:02d}"
+    if "季" in part:
+        return _quarter_bounds(year, part)
     return None, None
+
+
+def _quarter_bounds(year: str, part: str) -> tuple:
+    """第二季度 -> (YYYY-04, YYYY-06); 一至三季度 -> 01..09; 前三季度 -> 01..09; 二季度末 -> the 30th of June."""
+    qs = [int(c) for c in part.translate(DIGITS_TO_ASCII).replace("两", "2") if c in "1234"]
+    first, last = (1, qs[-1]) if part.startswith("前") else (qs[0], qs[-1])
+    if first > last:
+        return None, None
+    if part.endswith("末"):
+        month = f"{3 * last:02d}"
+        day = f"{year}-{month}-{_last_day(year, month)}"
+        return day, day
+    return f"{year}-{3 * first - 2:02d}", f"{year}-{3 * last:02d}"
 
 
 @cache

@@ -3,7 +3,8 @@
 By convention (gold/README.md) the dates a site prints around a document are no dates of it:
 ``2017-02-14 点击:8次``, ``时间:2023-05-04 08:58``, ``• 2023年09月15日`` over ``• 来源: …``,
 ``发布时间:2021年4月6日``, a ``2021-10-30`` alone on its line in a list of news, a
-``2012年12月19日 00:00``. A date inside a sentence, or a signing date alone on its line written
+``2012年12月19日 00:00``, and an encyclopedia entry's opening line (``《…》是某局2013年9月9日发布的
+通知。``). A date inside a sentence, or a signing date alone on its line written
 in words (``2010年6月25日``, even above a ``责任编辑:`` credit), is kept.
 """
 
@@ -13,8 +14,8 @@ import re
 
 from nlp.text import COMMAS, SEMICOLONS, STOPS
 
-# 2023-05-04, 2023/5/4, 2011-4-28: how sites stamp pages; documents write 2023年5月4日
-_NUMERIC = re.compile(r"[0-9]{4}([-/.])[0-9]{1,2}\1[0-9]{1,2}")
+# 2023-05-04, 2023/5/4, 2011-4-28, 民国 103-07-22: how sites stamp pages; documents write 2023年5月4日
+_NUMERIC = re.compile(r"(?:[0-9]{4}|1[0-4][0-9]|[6-9][0-9])([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
 # a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
 _WEEKDAY = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
@@ -31,8 +32,18 @@ _LABELLED = re.compile(rf"(?:{_HEADER}|{_CREDIT})\s*[:：]")
 _PUBLISHED = re.compile(
     r"(?:(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿)(?:时间|日期)|今天是|当前日期)\s*[:：]?\s*$"
 )
+# an encyclopedia entry's lead sentence about the document: 《…》是某局2013年9月9日发布的通知。
+_ENTRY_LEAD = re.compile(r"\s?(?:发布|颁布|印发|公布|出台|下发)的[\u4e00-\u9fff]{1,6}[。.]")
+_BULLET_CHARS = "•·●■◆▪\\-–—*>|"
+# a headline and its date in words, as lists of links print them: 某局召开会议 2023年05月04日; not an
+# item of the text (一、…, (二)…, 1.…) or a sentence
+_LINK_LINE = re.compile(
+    rf"[{_BULLET_CHARS}]*(?![一二三四五六七八九十]+、|[(（][一二三四五六七八九十0-9]+[)）]|[0-9]+[.、．]|第)"
+    rf"[^\n{STOPS}{SEMICOLONS}{COMMAS}:：]{{8,80}}?[ \t\u3000(（\[【]\s*"
+    r"(?:19|20)[0-9]{2}\s?年[0-9]{1,2}\s?月[0-9]{1,2}\s?日[)）\]】]?[ \t\u3000]*"
+)
 _REACH = 120
-_BULLET = "•·●■◆▪-–—*>|[]【】 \t"
+_BULLET = "•·●■◆▪-–—*>|[]【】()（） \t"
 _SENTENCE = re.compile(rf"[{STOPS}{SEMICOLONS}{COMMAS}]")
 
 
@@ -47,6 +58,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
+    if _ENTRY_LEAD.match(text, end) and "是" in before and not text[:line_start].strip():
+        return True  # the page's first line describes the document: an entry's lead, not its text
     if _CLOCK.match(text, end):  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
         return numeric or not _SENTENCE.search(before + after)
     if _PUBLISHED.search(before):
@@ -58,6 +71,9 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # • 2023年09月15日 over • 来源: …
     rest = before + after
     if not numeric:  # 来源:新华网 2023年5月4日 浏览:12: a short line of labels, no sentence
+        if _LINK_LINE.fullmatch(text, line_start, line_end):  # a list of dated links: a run of them
+            return bool(_LINK_LINE.fullmatch(*_line_at(text, _line_before(text, line_start)))
+                        or _LINK_LINE.fullmatch(*_line_at(text, _line_after(text, line_end))))
         return bool(_LABELLED.search(rest)) and not _SENTENCE.search(rest)
     if _LABEL.search(before) or _LABEL.match(after.strip(_BULLET)):
         return True
@@ -65,6 +81,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # 公告日期:\n2024/11/15
     if line_start == 0 and line_end == len(text):
         return False  # the whole text is this line: no page around it
+    if not before.strip(_BULLET) and not _SENTENCE.search(after):
+        return True  # 【2023-05-04】某局召开会议: a dated link opening its line
     # alone on its line, or ending a short line of site names (安陆新闻网 2011-4-28)
     return alone or (not after.strip(_BULLET) and not _SENTENCE.search(before))
 
@@ -78,6 +96,26 @@ def _line_before(text: str, line_start: int) -> int:
             return prev
         pos = prev - 1
     return -1
+
+
+def _line_after(text: str, line_end: int) -> int:
+    """Start of the first non-empty line after the line ending at ``line_end`` (or -1)."""
+    pos, stop = line_end + 1, min(len(text), line_end + _REACH)
+    while 0 < pos < stop:
+        nxt = text.find("\n", pos, stop)
+        nxt = stop if nxt < 0 else nxt
+        if text[pos:nxt].strip():
+            return pos
+        pos = nxt + 1
+    return -1
+
+
+def _line_at(text: str, pos: int) -> tuple[str, int, int]:
+    """(text, start, end) of the line starting at ``pos``, for ``fullmatch``; empty when pos < 0."""
+    if pos < 0:
+        return text, 0, 0
+    end = text.find("\n", pos)
+    return text, pos, len(text) if end < 0 else end
 
 
 def _label_line(text: str, pos: int, labels: str) -> bool:

@@ -28,9 +28,10 @@ def _v(start, end=None, kind="point"):
     ("**年", "**年", _v("XXXX")),
     ("XX年1月", "XX年1月", _v("XXXX-01")),
     ("20xx年x月x日", "20xx年x月x日", _v("20XX-XX-XX")),
+    ("二〇XX年X月X日", "二〇XX年X月X日", _v("20XX-XX-XX")),
 ], ids=["full", "cn-full", "cn-circle-zero", "dotted", "iso", "spaced", "year", "year-month",
         "month-份", "元月", "masked-201*", "masked-20xx", "masked-20XX", "masked-**", "masked-XX",
-        "masked-month-day"])
+        "masked-month-day", "masked-cn-year"])
 def test_point(text, surface, value):
     assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
 
@@ -93,17 +94,56 @@ def test_relative_year_resolved_only_when_given():
     "十七大", "十二五规划", "日卫党发〔2010〕11号", "庆发[2004]9号", "“12345”工作思路",
     "半年时间", "三个月左右", "四年左右", "3个月以上", "8小时", "每年", "每月", "每年年底",
     "每年初", "每年6月", "半年一评", "年终考核", "建党90周年", "第一阶段", "2006-2046", "2024",
-    "单元月考", "3000元月薪", "七一", "初步建立", "前三季度", "如今年轻人", "说明年度计划", "成本年度核算", "过去年份",
+    "单元月考", "3000元月薪", "七一", "初步建立", "近三季度", "每年第一季度", "每年前三季度", "如今年轻人", "说明年度计划", "成本年度核算", "过去年份",
 ], ids=lambda t: t)
 def test_not_a_date(text):
     assert list(find_dates(text)) == []
 
 
-@pytest.mark.parametrize("text, surface", [
-    ("2010年前三季度", "2010年"), ("5月份前两周", "5月份"),
+@pytest.mark.parametrize("text, surface, kind", [
+    ("2010年前三季度", "2010年前三季度", "range"), ("5月份前两周", "5月份", "point"),
 ], ids=["前三季度", "前两周"])
-def test_前_before_a_count_is_no_deadline(text, surface):
-    assert [(m.text, m.value["kind"]) for m in find_dates(text)] == [(surface, "point")]
+def test_前_before_a_count_is_no_deadline(text, surface, kind):
+    assert [(m.text, m.value["kind"]) for m in find_dates(text)] == [(surface, kind)]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("第二季度完成", "第二季度", _v("XXXX-04", "XXXX-06", "range")),
+    ("2021年第4季", "2021年第4季", _v("2021-10", "2021-12", "range")),
+    ("到三季度末,全面铺开", "到三季度末", _v("XXXX-09-30", kind="deadline")),
+    ("2022年一季度末前完成", "2022年一季度末前", _v("2022-03-31", kind="deadline")),
+    ("截至2022年第二季度末", "2022年第二季度末", _v("2022-06-30")),
+    ("2022年第一、二季度", "2022年第一、二季度", _v("2022-01", "2022-06", "range")),
+    ("今年1至3季度", "今年1至3季度", _v("XXXX-01", "XXXX-09", "range")),
+    ("2022年二至四季度", "2022年二至四季度", _v("2022-04", "2022-12", "range")),
+    ("2010年前三季度", "2010年前三季度", _v("2010-01", "2010-09", "range")),
+], ids=["季度", "第4季", "季度末-到", "季度末前", "截至-季度末", "一、二季度", "1至3季度", "二至四季度", "前三季度"])
+def test_quarters(text, surface, value):
+    """A quarter is its three months; 季度末 its last day; a run of quarters one range."""
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+def test_heading_marker_is_no_quarter():
+    assert [m.text for m in find_dates("工作安排\n一、二季度工作")] == ["二季度"]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("2019.9-2022.6在校学习", "2019.9-2022.6", _v("2019-09", "2022-06", "range")),
+    ("2021.03—2021.12", "2021.03—2021.12", _v("2021-03", "2021-12", "range")),
+    ("2021.3.1-2021.4.30", "2021.3.1-2021.4.30", _v("2021-03-01", "2021-04-30", "range")),
+], ids=["months", "dash", "days"])
+def test_dotted_spans(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text", ["投入2021.5-2022.3万元", "2022.6-2021.3", "版本2021.5"])
+def test_dotted_numbers_that_are_no_span(text):
+    assert list(find_dates(text)) == []
+
+
+def test_截止到_is_a_state_not_a_deadline():
+    assert [(m.text, m.value["kind"]) for m in find_dates("截止到2022年6月30日,共受理15件")] == \
+        [("2022年6月30日", "point")]
 
 
 def test_range_end_that_is_no_date_keeps_the_start():
@@ -127,9 +167,52 @@ HOSTILE_UNITS = ["2010年", "1-", "201*年12月20", "年", "月", "日", "至", 
                  "二〇一〇年五月二十", "1月1日至1月", "x年x月x日—",
                  # web forms: stamps on one long line, days without 日, news days, 民国 years, holidays
                  "2010-05-20 ", "2010年5月20日 ", "• 2010-05-20\n", "5月10", "5月10\n", "今(3)日", "局3日在",
-                 "民国101年", "102年至", "1041231日", "元旦", "“五一”", "本月下旬", "2021年春节前至", "11·9", "“12.4", "3·15国际"]
+                 "民国101年", "102年至", "1041231日", "元旦", "“五一”", "本月下旬", "2021年春节前至", "11·9", "“12.4", "3·15国际",
+                 # quarters, dotted spans, 民国 numbers, 次年, month pairs, holidays as a class
+                 "第一、二季度末", "前三季度", "2023.1-", "2023.1-2024.12", "113.3.5", "至次年3月", "7、8月", "元旦、国庆等", "2023/24学年", "112学年度", "对2024重点", "5日、6日"]
 
 
 @pytest.mark.parametrize("unit", HOSTILE_UNITS)
 def test_linear_time_on_hostile_text(unit, assert_linear):
     assert_linear(find_dates, unit)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("2022年11月至次年3月底", "2022年11月至次年3月底", _v("2022-11", "2023-03-31", "range")),
+    ("2021年12月—翌年2月", "2021年12月—翌年2月", _v("2021-12", "2022-02", "range")),
+    ("11月至次年2月", "11月至次年2月", _v("XXXX-11", "XXXX-02", "range")),
+], ids=["次年", "翌年", "no-year"])
+def test_range_into_the_next_year(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("7、8月份开展巡查", [("7、8月份", _v("XXXX-07", "XXXX-08", "range"))]),
+    ("2022年11、12月", [("2022年11、12月", _v("2022-11", "2022-12", "range"))]),
+    ("3、5月各一次", [("5月", _v("XXXX-05"))]),
+    ("1、3、4月", [("4月", _v("XXXX-04"))]),
+    ("5月1日、6月1日", [("5月1日", _v("XXXX-05-01")), ("6月1日", _v("XXXX-06-01"))]),
+], ids=["pair", "year-pair", "not-consecutive", "longer-list", "full-dates"])
+def test_two_months_sharing_one_月(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("会议对2022重点任务作了部署", "2022"), ("现将2018工作情况报告如下", "2018"), ("迈向“2035健康愿景”", "2035"),
+], ids=["对", "将", "quote"])
+def test_year_without_年_before_a_noun(text, surface):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, _v(surface))]
+
+
+@pytest.mark.parametrize("text", ["共有2019人参加", "为2019届毕业生", "于2019余户", "在2024米高处", "某城2030规划", "约2030公里"])
+def test_bare_number_that_is_no_year(text):
+    assert list(find_dates(text)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("3月5日、6日召开", [("3月5日、6日", _v("XXXX-03-05", "XXXX-03-06", "range"))]),
+    ("3月5日和6日", [("3月5日和6日", _v("XXXX-03-05", "XXXX-03-06", "range"))]),
+    ("3月5日、12日召开", [("3月5日", _v("XXXX-03-05"))]),
+], ids=["、", "和", "not-consecutive"])
+def test_two_days_in_a_row(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

@@ -45,6 +45,19 @@ def test_holiday_that_is_no_date(text):
     assert _found(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "严防元旦、春节、国庆等节假日期间问题反弹", "在“五一”、国庆等重要节点开展检查", "国庆、中秋等传统节日",
+])
+def test_holidays_named_as_a_class_are_no_dates(text):
+    """元旦、春节、国庆等节假日: a kind of time, not one date."""
+    assert _found(text) == []
+
+
+def test_holidays_of_a_year_in_a_list_are_kept():
+    assert [m.text for m in find_dates("2024年元旦、春节期间")] == ["2024年元旦"]
+    assert [m.text for m in find_dates("“五一”端午期间")] == ["“五一”"]
+
+
 def test_holiday_table_is_valid():
     days = holiday_days()
     assert days["元旦"] == "01-01" and days["春节"] == "year"
@@ -86,6 +99,34 @@ def test_roc_years_in_a_roc_dated_text():
 def test_roc_compact_date():
     text = "民国101年起实施,截至1041231日止已完成。"
     assert [m.value["start"] for m in find_dates(text)] == ["2012", "2015-12-31"]
+
+
+def test_roc_dates_in_numbers():
+    text = "本局113年1月2日函,113.3.5再函,请于113/03/20回复。"
+    assert [m.value["start"] for m in find_dates(text)] == ["2024-01-02", "2024-03-05", "2024-03-20"]
+
+
+def test_roc_fiscal_year_dates_the_text():
+    """113年度 alone marks a 民国-dated text (no three-digit year has a 年度 otherwise)."""
+    assert [m.value for m in find_dates("113年度计划经费,另补助112年度")] == [_v("2024"), _v("2023")]
+
+
+def test_roc_page_stamp_in_numbers_is_chrome():
+    assert [m.text for m in find_dates("标题\n日期:103-07-22\n113年1月2日起实施。")] == ["113年1月2日"]
+
+
+def test_roc_school_year():
+    assert [m.value for m in find_dates("本校112学年度第1学期")] == [_v("2023")]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("2024-25年度财政预算", "2024-25年度", _v("2024", "2025", "range")),
+    ("2023/24学年", "2023/24学年", _v("2023", "2024", "range")),
+    ("2023/2024学年度", "2023/2024学年度", _v("2023", "2024", "range")),
+    ("2022-2023学年第一学期", "2022-2023学年", _v("2022", "2023", "range")),
+], ids=["fiscal", "school-2-digit", "school-slash", "school-4-digit"])
+def test_year_across_two_calendar_years(text, surface, value):
+    assert _found(text) == [(surface, value)]
 
 
 def test_bare_roc_year_needs_a_roc_dated_text():
@@ -156,6 +197,12 @@ def test_is_chrome_date_on_a_span():
     assert is_chrome_date(text, start, start + 10)
 
 
+def test_encyclopedia_lead_line_is_chrome():
+    """A page opening 《…》是某局2021年4月6日发布的通知。 describes the document; a sentence of the text is kept."""
+    assert _found("《某某方案》是某市人民政府2021年4月6日发布的通知。\n基本介绍\n正文") == []
+    assert [m.text for m in find_dates("标题\n正文。该办法是省政府2021年4月6日发布的规章。")] == ["2021年4月6日"]
+
+
 def test_source_line_with_a_date_in_words_is_a_stamp():
     assert _found("标题\n来源:某某网 2023年5月4日 浏览:12\n正文") == []
 
@@ -175,6 +222,21 @@ def test_document_numbers_and_counts_are_no_dates(text):
 
 def test_dated_links_are_stamps():
     assert _found("相关文章\n· 某委召开工作会议 [2023-04-12]\n· 其他") == []
+    assert _found("相关阅读\n· 某局召开会议（2023-05-04）\n· 某局开展检查（2023-04-28）\n") == []
+    assert _found("正文。\n【2023-05-04】某局召开会议\n【2023-04-28】某局开展检查\n") == []
+
+
+def test_a_run_of_headlines_dated_in_words_is_a_list_of_links():
+    assert _found("正文。\n相关新闻\n某局召开安全生产会议 2023年05月04日\n某局开展消防安全检查 2023年04月28日\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "正文。\n某局召开安全生产会议 2023年05月04日\n其他内容在这里。",  # one line: no list
+    "安排如下。\n一、动员部署工作安排 2023年5月4日\n二、自查自纠工作安排 2023年6月1日\n",  # items of the text
+    "安排如下：\n动员部署阶段 2023年5月4日\n自查自纠阶段 2023年6月1日\n",  # stage names, not headlines
+])
+def test_dated_lines_of_the_text_are_kept(text):
+    assert len(_found(text)) in (1, 2)
 
 
 def test_counts_of_years_in_a_roc_dated_text_stay_counts():

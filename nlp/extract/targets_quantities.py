@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from nlp.extract.parties_lexicon import target_cues, target_units
+from nlp.extract.targets_comparators import negate, negated_before
 from nlp.extract.targets_context import is_stated_level, target_words
 from nlp.numerals import ARABIC, ARABIC_GROUPED, CN_DIGITS, CN_NUMBER, parse_number
 from nlp.text import alternation, opening_with
@@ -84,8 +85,9 @@ def patterns() -> dict[str, re.Pattern]:
     quantity = (rf"(?:(?P<before>{before})(?:{PER_HEAD})?)?(?:{FRACTION}|(?P<num>{number})"
                 rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
                 rf"(?P<after>{after})?")
-    # 不超过国家标准的三倍: the comparator governs a multiple of a named standard
-    times = rf"(?P<before>{before})(?P<gap>[^,。;、0-9]{{1,10}}?的)(?P<num>{number})(?P<unit>倍)"
+    # 不超过国家标准的三倍, 不超过上年的10%: the comparator governs a multiple or a share of a named whole
+    times = (rf"(?P<before>{before})(?P<gap>[^,。;、0-9%‰]{{1,12}}?的)(?P<num>{number})"
+             rf"(?P<unit>倍|%|‰)(?![0-9])")
     # a quantity opens with its comparator or its number (0-9, 三, 十, 半, 三分之一)
     before_first = {w[0] for w in cues["before"]}
     return {
@@ -105,8 +107,14 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
     found: list[Quantity] = []
     for m in pats["times"].finditer(clause):
         number = parse_number(m.group("num"))
-        if number is not None:
-            found.append(Quantity(m.start("num"), m.end(), number, "倍", cues["before"][m.group("before")]))
+        if number is None or (m.group("unit") != "倍" and not m.group("num")[0].isdigit()):
+            continue
+        comparator = cues["before"][m.group("before")]
+        if comparator is None or comparator == "=":
+            continue  # 提高全市的10%: a change by an amount, not a bound
+        if negated_before(clause, m.start()):
+            comparator = negate(comparator)  # 不宜超过预算的5%
+        found.append(Quantity(m.start("num"), m.end(), number, m.group("unit"), comparator))
     for m in pats["words"].finditer(clause):
         word = target_words()[m.group(0)]
         if not is_stated_level(clause[:m.start()]):
@@ -143,6 +151,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
     before, after = m.group("before"), m.group("after")
     prefix = clause[:m.start()]
     comparator = cues["before"].get(before) if before else None
+    if comparator and negated_before(clause, m.start()):
+        comparator = negate(comparator)  # 不宜超过30天, 不能低于3次: the negation turns the bound around
     at_least = None if before else pats["at_least"].search(prefix[-8:])
     if at_least:  # 每个乡镇卫生院至少建成2个特色科室: the adverb binds the count through its verb
         before, comparator = at_least.group(0)[:-len(at_least.group("verb"))], ">="
@@ -186,9 +196,9 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         kind = units().get(unit, "count")
         if _not_a_figure(clause, m, unit, number, kind):
             return None
-    bound = BOUND_NAME.search(prefix) if not comparator and kind != "ratio" else None
-    if bound:  # 总人数下限为…1人: the bound is named before the figure
-        comparator = "<=" if bound.group(0) == "上限" else ">="
+    bounds = BOUND_NAME.findall(prefix) if not comparator else None
+    if bounds:  # 总人数下限为…1人, 上限比例为5%: the nearest bound named before the figure
+        comparator = "<=" if bounds[-1] == "上限" else ">="
     if after:
         comparator = comparator or cues["after"][after]
     elif before in DECREASE and comparator is None and not (m.group("num2") or m.group("num3")):

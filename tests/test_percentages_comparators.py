@@ -83,3 +83,27 @@ def test_comparator_table_and_helpers():
     assert negate(">") == "<=" and negate("<") == ">=" and negate(None) is None
     assert negated_before("费用不得超过", 4) == "不得"
     assert negated_before("费用超过", 2) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("达标率达到或超过92%。", [(92.0, "%", ">=")]),
+    ("检出率不到4%。", [(4.0, "%", "<")]),
+    ("受访者逾55%表示支持。", [(55.0, "%", ">")]),
+    ("优良率97%或以上。", [(97.0, "%", ">=")]),
+    ("至少25%的床位用于康复。", [(25.0, "%", ">=")]),
+    ("经费的最多12%用于宣传。", [(12.0, "%", "<=")]),
+], ids=["达到或超过", "不到", "逾", "或以上", "至少", "最多"])
+def test_compound_and_short_bound_words(text, expected):
+    assert _pct(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("达标率达到或超过92%。", [(92.0, "%", ">=")]),
+    ("优良率97%或以上。", [(97.0, "%", ">=")]),
+], ids=["达到或超过", "或以上"])
+def test_targets_read_compound_bound_words(text, expected):
+    assert _tgt(text) == expected
+
+
+def test_more_than_a_count_in_a_report_is_no_target():
+    assert _tgt("调查发现逾70名患者曾被转介。") == []

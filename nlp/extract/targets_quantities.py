@@ -266,8 +266,12 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     if kind == "duration" and not before and after not in ("内", "以内", "之内"):
         return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
-    if is_cn and (num_text == "一" or not (before or reaches or after in ("内", "以内", "之内"))):
-        return False  # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator; 一 is 'a'
+    planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
+    if is_cn and (num_text == "一" or not (before or reaches or after in ("内", "以内", "之内")
+                                          or (planned_here and len(num_text) > 1))):
+        # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just
+        # before a written-out number (招聘护理人员二十名); 一 is 'a'
+        return False
     if before == "达":
         return False  # 电梯2部达64万元: 达 before a count reports an amount
     if nxt == "的":

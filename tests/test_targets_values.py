@@ -1,0 +1,39 @@
+"""Target values on constructions that vary from site to site: written-out counts after a planning
+verb, ranges, 左右, bounded figures without a unit. Sentences are invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.targets import find_targets
+
+
+def _tgt(text):
+    return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全县新增康复床位一千二百张。", [(1200.0, "张", None)]),
+    ("今年计划招聘护理人员二十名。", [(20.0, "名", None)]),
+], ids=["新增-一千二百张", "招聘-二十名"])
+def test_a_written_out_count_after_a_planning_verb(text, expected):
+    assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text", ["工作分为四个阶段。", "这是一项硬指标。", "举办三期培训班。"])
+def test_a_short_written_out_count_needs_a_comparator(text):
+    assert _tgt(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每个街道选取2至4个社区开展试点。", [(2.0, "个", ">=")]),
+    ("每年组织2-3次应急演练。", [(2.0, "次", ">=")]),
+    ("计划培训基层骨干60名左右。", [(60.0, "名", None)]),
+    ("住院患者跌倒发生率控制在0.02以内。", [(0.02, "", "<=")]),
+    ("单个项目补助不超过80万。", [(80.0, "万元", "<=")]),
+    ("平均住院日缩短至7天以内。", [(7.0, "天", "<=")]),
+    ("全年培训不少于2.5万人次。", [(2.5, "万人次", ">=")]),
+    ("每名职工每年参加培训不少于24学时。", [(24.0, "学时", ">=")]),
+], ids=["range-至", "range-dash", "左右", "no-unit-以内", "万-money", "缩短至", "万人次", "学时"])
+def test_values(text, expected):
+    assert _tgt(text) == expected

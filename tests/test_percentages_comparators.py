@@ -107,3 +107,13 @@ def test_targets_read_compound_bound_words(text, expected):
 
 def test_more_than_a_count_in_a_report_is_no_target():
     assert _tgt("调查发现逾70名患者曾被转介。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("接种率达至96%。", [(96.0, "%", ">=")]),
+    ("外地患者占比超出18%。", [(18.0, "%", ">")]),
+    ("目标是空置率跌至4%以下。", [(4.0, "%", "<=")]),
+    ("空置率由9%跌至4%。", [(9.0, "%", None), (4.0, "%", None)]),
+], ids=["达至", "超出", "跌至-以下", "由-跌至-reported"])
+def test_words_of_hong_kong_and_macao_reports(text, expected):
+    assert _pct(text) == expected

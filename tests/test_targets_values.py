@@ -37,3 +37,16 @@ def test_a_short_written_out_count_needs_a_comparator(text):
 ], ids=["range-至", "range-dash", "左右", "no-unit-以内", "万-money", "缩短至", "万人次", "学时"])
 def test_values(text, expected):
     assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("按15﹪比例推荐先进个人。", [(15.0, "%", None)]),
+    ("参保率达到96％。", [(96.0, "%", ">=")]),
+], ids=["small-percent-sign", "full-width-percent-sign"])
+def test_other_forms_of_the_percent_sign(text, expected):
+    assert _tgt(text) == expected
+
+
+def test_a_quota_in_parentheses_is_a_target_a_quoted_figure_is_not():
+    assert _tgt("各组推荐先进个人(按12%比例推荐)名单。") == [(12.0, "%", None)]
+    assert _tgt("甲县(4.21%)、乙县(3.86%)。") == []

@@ -47,6 +47,8 @@ SAMPLES = {
     "MONEY": ("投入", "经费"),
 }
 
+# other forms of a unit sign (the small and the full-width percent sign)
+_UNIT_FORMS = {"﹪": "%", "％": "%"}
 # the unit of a fraction by its denominator; any other denominator is read as a percentage
 _FRACTION_UNITS = {"百": "%", "千": "‰", "万": "/万", "十万": "/10万"}
 
@@ -165,6 +167,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         num_text, q_end, kind, unit_written = m.group("part"), m.end(), "ratio", True
     else:
         num_text, unit = m.group("num"), m.group("unit")
+        unit = _UNIT_FORMS.get(unit, unit)  # 20﹪ is 20%
         is_cn = not num_text[0].isdigit()
         if is_cn and not unit:
             return None
@@ -209,7 +212,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         return None  # 占所有火灾之72.9%, 由2017年的76.7岁: a stated level, not an objective
     if clause.endswith("的") or re.match(r"[0-9]", clause[q_end:q_end + 1]):
         return None  # 无法实现100%封闭化管理的, 100人以内1人: a condition, not an objective
-    if _in_parentheses(prefix) and not before and not _after_plan_verb(prefix) and not planned:
+    if (_in_parentheses(prefix) and not before and not _after_plan_verb(prefix) and not planned
+            and not prefix.endswith("按")):  # (按20%比例推荐): a quota, not a quoted figure
         return None  # 新北市(5.67%), 锦标赛(16~17岁): a figure quoted beside a name
     if kind == "ratio":
         if prefix.endswith("个"):  # 三个70%: a slogan naming the targets, not one of them

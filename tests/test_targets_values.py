@@ -50,3 +50,12 @@ def test_other_forms_of_the_percent_sign(text, expected):
 def test_a_quota_in_parentheses_is_a_target_a_quoted_figure_is_not():
     assert _tgt("各组推荐先进个人(按12%比例推荐)名单。") == [(12.0, "%", None)]
     assert _tgt("甲县(4.21%)、乙县(3.86%)。") == []
+
+
+def test_a_self_inspection_report_states_past_figures_until_it_plans_ahead():
+    from nlp.pipeline import process_text
+
+    text = ("某院2022年行风建设自查报告\n\n一、基本情况\n我院现有职工560人,全年门诊量达到35万人次。\n"
+            "二、下一步打算\n力争患者满意度达到98%以上。\n")
+    targets = [m.value["number"] for d in process_text(text) for m in d.mentions if m.type == "target"]
+    assert targets == [98.0]

@@ -117,3 +117,8 @@ def test_more_than_a_count_in_a_report_is_no_target():
 ], ids=["达至", "超出", "跌至-以下", "由-跌至-reported"])
 def test_words_of_hong_kong_and_macao_reports(text, expected):
     assert _pct(text) == expected
+
+
+def test_an_adjective_of_degree_is_no_far_bound():
+    assert _pct("加班工资按最低工资标准的150%支付。") == [(150.0, "%", None)]
+    assert _pct("补助不低于当地最低工资标准的80%。") == [(80.0, "%", ">=")]

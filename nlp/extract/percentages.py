@@ -121,8 +121,10 @@ _CHANGE_TO = frozenset(w for w in _PRE_CMP if w[-1] in "到至" and w != "达到
 _REPORTED = re.compile(r"已|从|由|了")
 _CLAUSE_START = re.compile(CLAUSE_BREAK)
 # 不超过本校教工总数的40%: a bound word, a named whole, 的, then the ratio
-# (a bound word of two characters or more: 达 alone may be the 达 of 达标)
-_FAR_PRE = re.compile(rf"({alternation(w for w, c in _PRE_CMP.items() if len(w) > 1 and c in ('>=', '>', '<=', '<'))})"
+# (a bound verb of two characters or more: 达 alone may be the 达 of 达标, 最低 the adjective of
+# 最低工资标准的80%)
+_FAR_WORDS = [w for w, c in _PRE_CMP.items() if len(w) > 1 and c in (">=", ">", "<=", "<") and w[0] != "最"]
+_FAR_PRE = re.compile(rf"({alternation(_FAR_WORDS)})"
                       r"[^,,。;;0-9%‰为是]{1,12}的$")
 
 

@@ -59,3 +59,8 @@ def test_a_self_inspection_report_states_past_figures_until_it_plans_ahead():
             "二、下一步打算\n力争患者满意度达到98%以上。\n")
     targets = [m.value["number"] for d in process_text(text) for m in d.mentions if m.type == "target"]
     assert targets == [98.0]
+
+
+def test_a_word_part_is_no_bound_over_a_named_whole():
+    assert [c for _n, _u, c in _tgt("力争达标医院的80%完成改造。")] == [None]
+    assert _tgt("补助不低于当地最低工资标准的80%。") == [(80.0, "%", ">=")]

@@ -112,6 +112,8 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
         if number is None or (m.group("unit") != "倍" and not m.group("num")[0].isdigit()):
             continue
         comparator = cues["before"][m.group("before")]
+        if m.group("unit") != "倍" and (len(m.group("before")) < 2 or m.group("before")[0] == "最"):
+            continue  # 达标医院的80%, 按最低工资的80%: 达 and 最低 may be parts of words
         if comparator is None or comparator == "=":
             continue  # 提高全市的10%: a change by an amount, not a bound
         if negated_before(clause, m.start()):

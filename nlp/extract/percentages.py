@@ -12,29 +12,24 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from nlp.extract.targets_comparators import comparator_cues, negate, negated_before
 from nlp.model import Mention, Section
 from nlp.numerals import ARABIC, CN_NUMBER, parse_number
 from nlp.text import CLAUSE_BREAK, alternation, opening_with
 
-# Comparator words before the number, longest first within each meaning.
-_PRE_WORDS = {
-    ">=": ("大于等于", "不低于", "不少于", "不小于", "提高到", "提高至", "提升到", "提升至",
-           "上升到", "上升至", "增加到", "增加至", "达到", "达", "≥", ">="),
-    ">": ("超过", "高于", "大于", "多于", ">"),
-    "<=": ("小于等于", "不超过", "不高于", "不大于", "控制在", "下降到", "下降至", "降低到",
-           "降低至", "降到", "降至", "≤", "<="),
-    "<": ("未达到", "未达", "不足", "低于", "小于", "少于", "<"),
-    "=": ("保持在", "为", "="),
-}
-_POST_WORDS = {">=": ("及以上", "以上"), "<=": ("及以下", "以下", "以内"), "=": ("左右",)}
-
-_PRE_CMP = {w: c for c, words in _PRE_WORDS.items() for w in words}
-_POST_CMP = {w: c for c, words in _POST_WORDS.items() for w in words}
+# Comparator words (nlp/data/target_comparators.tsv): before the number, after it, the negations
+# that turn a bound around (不得超过) and the words that may stand between (达到了)
+_CUES = comparator_cues()
+_PRE_CMP = _CUES.before
+_POST_CMP = {w: c for w, c in _CUES.after.items()}
 
 
 # Fragments, each with a sample it must match (checked in tests/extract/test_percentages.py).
 PRE = alternation(_PRE_CMP)  # 达到, 不低于, ≥
 POST = alternation(_POST_CMP)  # 以上, 以内
+NEGATOR = alternation(_CUES.negators)  # 不得 (不得超过), 不宜
+GAP = alternation(_CUES.gaps)  # 了 (达到了95%)
+INCLUSIVE = r"\(含[^()]{0,8}\)"  # (含), (含40%): 40%(含40%)以上
 # ％ and ／ too, for text that skipped the normalizer's full-width fold
 SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
@@ -46,13 +41,17 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
 # 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
 # (it opens with its comparator word, a digit or the 百/千/十/万 of 百分之: the engine tries it only there)
 PERCENT = opening_with(
-    rf"(?:(?<![作认成称因以行])(?P<pre>{PRE})\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})(?:\s?(?:\(含\))?(?P<post>{POST}))?",
-    {w[0] for w in _PRE_CMP} | set("0123456789百千十万"),
+    rf"(?:(?<![作认成称因以行])(?P<neg>{NEGATOR})?(?P<pre>{PRE})(?:{GAP})?\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})"
+    rf"(?:\s?(?:{INCLUSIVE})?(?P<post>{POST}))?",
+    {w[0] for w in _PRE_CMP} | {w[0] for w in _CUES.negators} | set("0123456789百千十万"),
 )
 
 SAMPLES = {
     "PRE": ("达到", "不低于", "≥", "控制在"),
-    "POST": ("以上", "以内", "及以下", "左右"),
+    "POST": ("以上", "以内", "及以下", "左右", "之内"),
+    "NEGATOR": ("不得", "不宜", "严禁"),
+    "GAP": ("了",),
+    "INCLUSIVE": ("(含)", "(含40%)"),
     "SIGN_UNIT": ("%", "％", "‰", "/10万", "/十万", "/万"),
     "CN_FRACTION": ("百分之", "千分之"),
     "CN_FRACTION_NUMBER": ("九十", "九十点五", "90"),
@@ -77,14 +76,19 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         unit = _UNITS[(m.group("unit") or m.group("frac")).replace("％", "%").replace("﹪", "%").replace("／", "/")]
         pre, post = m.group("pre"), m.group("post")
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
+        if pre and m.group("neg") and not post:
+            comparator = negate(comparator)  # 不得超过30%: <=
         if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
             comparator = None
         elif pre in _CHANGE_TO and not post and _reports_change(text, m.start()):
             comparator = None  # 已提升至15.4%, 从19.6/10万下降到18.3/10万: a level reached, not a goal
         elif comparator is None and not pre:
-            far = _FAR_PRE.search(_clause_before(text, m.start()))
+            before = _clause_before(text, m.start())
+            far = _FAR_PRE.search(before)
             if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
                 comparator = _PRE_CMP[far.group(1)]
+                if negated_before(before, far.start(1)):
+                    comparator = negate(comparator)  # 不宜超过预算的5%: <=
         start, end = m.span()
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
@@ -113,11 +117,14 @@ def _share_comparators(text: str, found: list) -> None:
 
 _LIST_JOINERS = ("、", "和", "及", "与")
 # verbs of a change to a level (提升至15.4%): a goal, unless the clause reports it (已, 从…, 了)
-_CHANGE_TO = frozenset(w for w in _PRE_CMP if len(w) == 3 and w[-1] in "到至")
+_CHANGE_TO = frozenset(w for w in _PRE_CMP if w[-1] in "到至" and w != "达到")
 _REPORTED = re.compile(r"已|从|由|了")
 _CLAUSE_START = re.compile(CLAUSE_BREAK)
 # 不超过本校教工总数的40%: a bound word, a named whole, 的, then the ratio
-_FAR_PRE = re.compile(r"(不超过|不低于|不少于|不高于|不大于|不小于|控制在|低于|高于|超过|不足)"
+# (a bound verb of two characters or more: 达 alone may be the 达 of 达标, 最低 the adjective of
+# 最低工资标准的80%)
+_FAR_WORDS = [w for w, c in _PRE_CMP.items() if len(w) > 1 and c in (">=", ">", "<=", "<") and w[0] != "最"]
+_FAR_PRE = re.compile(rf"({alternation(_FAR_WORDS)})"
                       r"[^,,。;;0-9%‰为是]{1,12}的$")
 
 

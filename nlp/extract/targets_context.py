@@ -23,7 +23,8 @@ from nlp.text import alternation, opening_with
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets_context.py) ----
 
 # a work summary (工作总结) reports the past: its figures are targets only where it plans ahead
-SUMMARY_TITLE = (r"(?m)^[^\n]{0,60}(?:工作总结|年度总结|总结报告|述职报告|工作报告|工作回顾)"
+SUMMARY_TITLE = (r"(?m)^[^\n]{0,60}(?:总结|总结报告|小结|述职报告|述[职廉德法]+报告|工作报告|工作回顾"
+                 r"|工作汇报|情况汇报|情况报告|自查报告)"
                  r"(?:及[^\n]{0,20}(?:计划|打算|思路|安排|要点))?\s*$")  # 某县医院2023年工作总结
 FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作打算|工作计划|工作思路|工作安排|目标任务"
                    r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点|要点)")  # 三、下一步工作打算
@@ -49,7 +50,8 @@ MODAL = r"应当|(?<![相适供反效对])应|(?<![主重需纲摘只索纪概�
 SHARE = r"(?:占|仅为|仅|只有|约为)[^,,。;;]{0,12}?[之的]?$"  # 占所有火灾之, 仅为 (a share or level, stated)
 
 SAMPLES = {
-    "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n", "某委2016年工作总结及2017年工作计划\n"),
+    "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n", "某委2016年工作总结及2017年工作计划\n",
+                      "某院行风建设自查报告\n", "某局2022年上半年工作汇报\n", "某科室月度小结\n"),
     "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
     "PLAN_AHEAD": ("力争", "确保", "控制在"),
     "NEWS_MARK": ("新华社北京5月27日电", "本报讯", "今天(19日)", "日前", "枫阳讯 ", "中新网北京8月18日"),

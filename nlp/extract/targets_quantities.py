@@ -16,6 +16,7 @@ from functools import cache
 from typing import NamedTuple
 
 from nlp.extract.parties_lexicon import target_cues, target_units
+from nlp.extract.targets_comparators import negate, negated_before
 from nlp.extract.targets_context import is_stated_level, target_words
 from nlp.numerals import ARABIC, ARABIC_GROUPED, CN_DIGITS, CN_NUMBER, parse_number
 from nlp.text import alternation, opening_with
@@ -46,6 +47,8 @@ SAMPLES = {
     "MONEY": ("投入", "经费"),
 }
 
+# other forms of a unit sign (the small and the full-width percent sign)
+_UNIT_FORMS = {"﹪": "%", "％": "%"}
 # the unit of a fraction by its denominator; any other denominator is read as a percentage
 _FRACTION_UNITS = {"百": "%", "千": "‰", "万": "/万", "十万": "/10万"}
 
@@ -84,8 +87,9 @@ def patterns() -> dict[str, re.Pattern]:
     quantity = (rf"(?:(?P<before>{before})(?:{PER_HEAD})?)?(?:{FRACTION}|(?P<num>{number})"
                 rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
                 rf"(?P<after>{after})?")
-    # 不超过国家标准的三倍: the comparator governs a multiple of a named standard
-    times = rf"(?P<before>{before})(?P<gap>[^,。;、0-9]{{1,10}}?的)(?P<num>{number})(?P<unit>倍)"
+    # 不超过国家标准的三倍, 不超过上年的10%: the comparator governs a multiple or a share of a named whole
+    times = (rf"(?P<before>{before})(?P<gap>[^,。;、0-9%‰]{{1,12}}?的)(?P<num>{number})"
+             rf"(?P<unit>倍|%|‰)(?![0-9])")
     # a quantity opens with its comparator or its number (0-9, 三, 十, 半, 三分之一)
     before_first = {w[0] for w in cues["before"]}
     return {
@@ -105,8 +109,16 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
     found: list[Quantity] = []
     for m in pats["times"].finditer(clause):
         number = parse_number(m.group("num"))
-        if number is not None:
-            found.append(Quantity(m.start("num"), m.end(), number, "倍", cues["before"][m.group("before")]))
+        if number is None or (m.group("unit") != "倍" and not m.group("num")[0].isdigit()):
+            continue
+        comparator = cues["before"][m.group("before")]
+        if m.group("unit") != "倍" and (len(m.group("before")) < 2 or m.group("before")[0] == "最"):
+            continue  # 达标医院的80%, 按最低工资的80%: 达 and 最低 may be parts of words
+        if comparator is None or comparator == "=":
+            continue  # 提高全市的10%: a change by an amount, not a bound
+        if negated_before(clause, m.start()):
+            comparator = negate(comparator)  # 不宜超过预算的5%
+        found.append(Quantity(m.start("num"), m.end(), number, m.group("unit"), comparator))
     for m in pats["words"].finditer(clause):
         word = target_words()[m.group(0)]
         if not is_stated_level(clause[:m.start()]):
@@ -143,6 +155,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
     before, after = m.group("before"), m.group("after")
     prefix = clause[:m.start()]
     comparator = cues["before"].get(before) if before else None
+    if comparator and negated_before(clause, m.start()):
+        comparator = negate(comparator)  # 不宜超过30天, 不能低于3次: the negation turns the bound around
     at_least = None if before else pats["at_least"].search(prefix[-8:])
     if at_least:  # 每个乡镇卫生院至少建成2个特色科室: the adverb binds the count through its verb
         before, comparator = at_least.group(0)[:-len(at_least.group("verb"))], ">="
@@ -155,6 +169,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         num_text, q_end, kind, unit_written = m.group("part"), m.end(), "ratio", True
     else:
         num_text, unit = m.group("num"), m.group("unit")
+        unit = _UNIT_FORMS.get(unit, unit)  # 20﹪ is 20%
         is_cn = not num_text[0].isdigit()
         if is_cn and not unit:
             return None
@@ -186,9 +201,9 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         kind = units().get(unit, "count")
         if _not_a_figure(clause, m, unit, number, kind):
             return None
-    bound = BOUND_NAME.search(prefix) if not comparator and kind != "ratio" else None
-    if bound:  # 总人数下限为…1人: the bound is named before the figure
-        comparator = "<=" if bound.group(0) == "上限" else ">="
+    bounds = BOUND_NAME.findall(prefix) if not comparator else None
+    if bounds:  # 总人数下限为…1人, 上限比例为5%: the nearest bound named before the figure
+        comparator = "<=" if bounds[-1] == "上限" else ">="
     if after:
         comparator = comparator or cues["after"][after]
     elif before in DECREASE and comparator is None and not (m.group("num2") or m.group("num3")):
@@ -199,7 +214,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         return None  # 占所有火灾之72.9%, 由2017年的76.7岁: a stated level, not an objective
     if clause.endswith("的") or re.match(r"[0-9]", clause[q_end:q_end + 1]):
         return None  # 无法实现100%封闭化管理的, 100人以内1人: a condition, not an objective
-    if _in_parentheses(prefix) and not before and not _after_plan_verb(prefix) and not planned:
+    if (_in_parentheses(prefix) and not before and not _after_plan_verb(prefix) and not planned
+            and not prefix.endswith("按")):  # (按20%比例推荐): a quota, not a quoted figure
         return None  # 新北市(5.67%), 锦标赛(16~17岁): a figure quoted beside a name
     if kind == "ratio":
         if prefix.endswith("个"):  # 三个70%: a slogan naming the targets, not one of them
@@ -256,8 +272,12 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     if kind == "duration" and not before and after not in ("内", "以内", "之内"):
         return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
-    if is_cn and (num_text == "一" or not (before or reaches or after in ("内", "以内", "之内"))):
-        return False  # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator; 一 is 'a'
+    planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
+    if is_cn and (num_text == "一" or not (before or reaches or after in ("内", "以内", "之内")
+                                          or (planned_here and len(num_text) > 1))):
+        # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just
+        # before a written-out number (招聘护理人员二十名); 一 is 'a'
+        return False
     if before == "达":
         return False  # 电梯2部达64万元: 达 before a count reports an amount
     if nxt == "的":

@@ -1,0 +1,66 @@
+"""Target values on constructions that vary from site to site: written-out counts after a planning
+verb, ranges, 左右, bounded figures without a unit. Sentences are invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.targets import find_targets
+
+
+def _tgt(text):
+    return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全县新增康复床位一千二百张。", [(1200.0, "张", None)]),
+    ("今年计划招聘护理人员二十名。", [(20.0, "名", None)]),
+], ids=["新增-一千二百张", "招聘-二十名"])
+def test_a_written_out_count_after_a_planning_verb(text, expected):
+    assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text", ["工作分为四个阶段。", "这是一项硬指标。", "举办三期培训班。"])
+def test_a_short_written_out_count_needs_a_comparator(text):
+    assert _tgt(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每个街道选取2至4个社区开展试点。", [(2.0, "个", ">=")]),
+    ("每年组织2-3次应急演练。", [(2.0, "次", ">=")]),
+    ("计划培训基层骨干60名左右。", [(60.0, "名", None)]),
+    ("住院患者跌倒发生率控制在0.02以内。", [(0.02, "", "<=")]),
+    ("单个项目补助不超过80万。", [(80.0, "万元", "<=")]),
+    ("平均住院日缩短至7天以内。", [(7.0, "天", "<=")]),
+    ("全年培训不少于2.5万人次。", [(2.5, "万人次", ">=")]),
+    ("每名职工每年参加培训不少于24学时。", [(24.0, "学时", ">=")]),
+], ids=["range-至", "range-dash", "左右", "no-unit-以内", "万-money", "缩短至", "万人次", "学时"])
+def test_values(text, expected):
+    assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("按15﹪比例推荐先进个人。", [(15.0, "%", None)]),
+    ("参保率达到96％。", [(96.0, "%", ">=")]),
+], ids=["small-percent-sign", "full-width-percent-sign"])
+def test_other_forms_of_the_percent_sign(text, expected):
+    assert _tgt(text) == expected
+
+
+def test_a_quota_in_parentheses_is_a_target_a_quoted_figure_is_not():
+    assert _tgt("各组推荐先进个人(按12%比例推荐)名单。") == [(12.0, "%", None)]
+    assert _tgt("甲县(4.21%)、乙县(3.86%)。") == []
+
+
+def test_a_self_inspection_report_states_past_figures_until_it_plans_ahead():
+    from nlp.pipeline import process_text
+
+    text = ("某院2022年行风建设自查报告\n\n一、基本情况\n我院现有职工560人,全年门诊量达到35万人次。\n"
+            "二、下一步打算\n力争患者满意度达到98%以上。\n")
+    targets = [m.value["number"] for d in process_text(text) for m in d.mentions if m.type == "target"]
+    assert targets == [98.0]
+
+
+def test_a_word_part_is_no_bound_over_a_named_whole():
+    assert [c for _n, _u, c in _tgt("力争达标医院的80%完成改造。")] == [None]
+    assert _tgt("补助不低于当地最低工资标准的80%。") == [(80.0, "%", ">=")]

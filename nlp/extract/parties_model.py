@@ -25,6 +25,7 @@ work. Without the model files it returns nothing, so the rules run alone.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import zlib
@@ -59,6 +60,11 @@ _SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任
 @cache
 def _suffix_rx() -> re.Pattern:
     return re.compile("|".join(re.escape(s) for s in suffix_list()))
+
+
+@cache
+def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
 
 
 @cache
@@ -112,8 +118,18 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     return sorted(set(out))
 
 
+def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
+    """The ending and the character after it (``部署``), when that character is a Chinese one."""
+    a, b, suffix = cand
+    nxt = text[b:b + 1]
+    if suffix == "PER" or not ("\u4e00" <= nxt <= "\u9fff"):
+        return None
+    return suffix + nxt
+
+
 def _bucket(n: int, edges: Sequence[int]) -> int:
-    return sum(n > e for e in edges)
+    """How many of the (sorted) edges n exceeds."""
+    return bisect.bisect_left(edges, n)
 
 
 def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
@@ -129,9 +145,10 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
     n_lines = len(line_starts)
     rules = sorted(rule_spans)
     counts: dict[str, int] = {}
+    names = _Names(rule_names)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
+    cue_at = sorted((m.start(), w) for w, rx in _cue_rxs() for m in rx.finditer(text))  # every cue
     out = []
-    import bisect
-
     for a, b, suffix in cands:
         name = text[a:b]
         kind = "PER" if suffix == "PER" else _kind(suffix)
@@ -139,9 +156,10 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
         ls = line_starts[line_no]
         le = text.find("\n", b)
         le = len(text) if le < 0 else le
-        c_start = max(ls, max((m.end() for m in _CLAUSE_END.finditer(text, max(0, a - 40), a)), default=ls))
-        m_end = _CLAUSE_END.search(text, b, min(len(text), b + 40))
-        c_end = m_end.start() if m_end else min(len(text), b + 40)
+        k = bisect.bisect_right(ends, a)
+        c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
+        k = bisect.bisect_right(ends, b)
+        c_end = ends[k] - 1 if k < len(ends) and ends[k] - 1 < b + 40 else min(len(text), b + 40)
         before, after = text[max(c_start, a - 16):a], text[b:min(c_end, b + 16)]
         if name not in counts:
             counts[name] = text.count(name)
@@ -149,7 +167,7 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
         r1, r2, r3 = text[b:b + 1] or "$", text[b:b + 2], text[b:b + 3]
         rule_hit = any(s < b and a < e for s, e in rules[max(0, bisect.bisect_left(rules, (a - 60, 0))):
                                                           bisect.bisect_right(rules, (b, b))])
-        related = any(r in name or name in r for r in rule_names)
+        related = names.related(name)
         f = [
             "bias", "suf=" + suffix, "kind=" + kind, f"len={min(b - a, 16)}", f"body={min(b - a - len(suffix), 12)}",
             "f1=" + name[0], "f2=" + name[:2], "l1=" + l1, "l2=" + l2, "r1=" + r1, "r2=" + r2, "r3=" + r3,
@@ -169,21 +187,56 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
             f"open={int(opens_clause(name))}", f"np={int(name in non_parties())}",
             f"ge={name[0] in '各全'}",
         ]
-        for w in CUES:
-            if w in before:
-                f.append("cl=" + w)
-            if w in after:
-                f.append("cr=" + w)
+        b_start, a_end = a - len(before), b + len(after)
+        k = bisect.bisect_left(cue_at, (b_start, ""))
+        cues = set()
+        while k < len(cue_at) and cue_at[k][0] < a_end:
+            at, w = cue_at[k]
+            if at + len(w) <= a:
+                cues.add("cl=" + w)
+            elif at >= b and at + len(w) <= a_end:
+                cues.add("cr=" + w)
+            k += 1
+        f.extend(sorted(cues))
         if after[:2]:
             f.append(f"k_a2={kind}|{after[:2]}")
         out.append(f)
     return out
 
 
+class _Names:
+    """The rules' names, asked whether a candidate contains one or is contained in one."""
+
+    def __init__(self, names: Sequence[str]):
+        names = [n for n in names if n]
+        self.joined = "\n".join(names)
+        self.inside = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def related(self, name: str) -> bool:
+        if self.inside is None:
+            return False
+        return (name in self.joined and "\n" not in name) or self.inside.search(name) is not None
+
+
+_SLOTS: dict[int, dict[str, int]] = {}  # feature strings recur: each is hashed once a process
+
+
 def hashed(rows: Sequence[Sequence[str]], bits: int = BITS) -> list[list[int]]:
     """The slot of each feature string (crc32 modulo ``2**bits``): the same in training and use."""
     mask = (1 << bits) - 1
-    return [[zlib.crc32(f.encode("utf-8")) & mask for f in row] for row in rows]
+    slots = _SLOTS.setdefault(bits, {})
+    if len(slots) > 500_000:
+        slots.clear()
+    out = []
+    for row in rows:
+        ids = []
+        for f in row:
+            slot = slots.get(f)
+            if slot is None:
+                slot = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
+            ids.append(slot)
+        out.append(ids)
+    return out
 
 
 @cache
@@ -200,11 +253,27 @@ def load_model(model_dir: Path | None = None) -> tuple | None:
     return coef, float(meta["intercept"]), meta
 
 
+def _skip(meta: dict) -> frozenset[str]:
+    skip = meta.get("_skip")
+    if skip is None:
+        skip = meta["_skip"] = frozenset(meta.get("skip", ()))
+    return skip
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a span of the sorted ``spans`` overlaps ``[a, b)``."""
+    k = bisect.bisect_left(spans, (b, b))
+    return any(e > a for _s, e in spans[max(0, k - 20):k])
+
+
 def score(slots: Sequence[Sequence[int]], coef, intercept: float):
     """Probabilities of each candidate being a party."""
     import numpy as np
 
-    z = np.array([coef[row].sum() for row in slots], dtype=float) + intercept
+    lengths = np.fromiter((len(row) for row in slots), dtype=np.int64, count=len(slots))
+    flat = np.fromiter((i for row in slots for i in row), dtype=np.int64, count=int(lengths.sum()))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    z = np.add.reduceat(coef[flat].astype(float), starts) + intercept  # every row has "bias"
     return 1.0 / (1.0 + np.exp(-z))
 
 
@@ -236,11 +305,14 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     if model is None:
         return []
     coef, intercept, meta = model
-    cands = candidates(text)
+    rule_spans = sorted((f.start, f.end) for f in found)
+    rule_names = sorted({re.sub(r"\s+", "", f.name) for f in found})
+    names = _Names(rule_names)
+    skip = _skip(meta)
+    cands = [c for c in candidates(text) if skip_key(text, c) not in skip and not _overlaps(rule_spans, c[0], c[1])
+             and not names.related(re.sub(r"\s+", "", text[c[0]:c[1]]))]  # select would drop them
     if not cands:
         return []
-    rule_spans = [(f.start, f.end) for f in found]
-    rule_names = sorted({re.sub(r"\s+", "", f.name) for f in found})
     probs = score(hashed(features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names),
                          int(meta.get("bits", BITS))), coef, intercept)
     out = []

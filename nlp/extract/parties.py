@@ -94,7 +94,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     if ner == "auto":  # the learned recogniser adds the names no rule found (models/parties)
         from nlp.extract.parties_model import model_parties as learned_parties
 
-        found += [Found(*p) for p in learned_parties(text, title=title, found=found)]
+        found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
     for f in _resolve(found):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 

@@ -1,4 +1,4 @@
-"""Commands on gold and models: eval, train, train-ner."""
+"""Commands on gold and models: eval, train, train-ner, train-parties."""
 
 from __future__ import annotations
 
@@ -161,3 +161,49 @@ def train_ner(
     except PolicyNlpError as err:
         report(err)
     typer.echo(f"wrote {output or MODEL_DIR}: default backend {meta['default']}")
+
+
+@app.command(name="train-parties")
+def train_parties(
+    gold: Path = typer.Argument(..., metavar="GOLD", help="Folder of gold JSON files (e.g. the real gold)."),
+    docs: Path = typer.Argument(..., metavar="DOCS", help="Folder of the documents the gold describes."),
+    split: str = typer.Option(..., "--split", metavar="FILE:NAME",
+                              help="Split file with a site column and the split to train on, e.g. SPLIT.tsv:dev."),
+    extra: Optional[list[str]] = typer.Option(None, "--extra", metavar="GOLD:DOCS",
+                                              help="More gold to train on (always in training, never scored)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
+                                          help="Model folder (default models/parties)."),
+) -> None:
+    """Train the learned party recogniser and print its site-grouped out-of-fold P/R/F1.
+
+    \b
+    Example:
+      policy-nlp train-parties ../shared/gold/real ../shared/corpora/real \\
+        --split ../shared/corpora/real/SPLIT.tsv:dev --extra corpora/gold:corpora/seeds
+    """
+    from nlp.extract.parties_model import MODEL_DIR
+    from nlp.train.parties import train_party_model
+
+    input_folder(gold, "folder of gold files")
+    input_folder(docs, "folder of documents")
+    _model_folder(output)
+    path, sep, name = split.rpartition(":")
+    if not sep or not path or not name:
+        usage_error("--split", f"{split!r}: expected FILE:NAME, e.g. SPLIT.tsv:dev")
+    pairs = []
+    for item in extra or []:
+        g, sep, d = item.partition(":")
+        if not sep:
+            usage_error("--extra", f"{item!r}: expected GOLD:DOCS")
+        pairs.append((input_folder(Path(g), "folder of gold files"), input_folder(Path(d), "folder of documents")))
+    out = output or MODEL_DIR
+    try:
+        meta = train_party_model(gold, docs, path, out, split=name, extra=pairs,
+                                 log=lambda m: typer.echo(m, err=True))
+    except PolicyNlpError as err:
+        report(err)
+    oof = meta["oof"]
+    for key in ("rules", "model", "rules+model"):
+        f = oof[key]
+        typer.echo(f"out of fold ({key:11s}) P={f['p']:.3f} R={f['r']:.3f} F1={f['f1']:.3f}")
+    typer.echo(f"wrote {out}: threshold {meta['threshold']}")

@@ -102,7 +102,11 @@ def read_meta(model_dir: Path | None = None) -> dict:
 def resolve_backend(ner: str, model_dir: Path | None = None) -> str:
     """Turn a ``--ner`` choice (rules, hanlp, auto) into the backend that will run.
 
-    ``auto`` is whichever scored higher on the dev split (``default`` in meta.json). When hanlp
+    ``auto`` is whichever scored higher on the dev split (``default`` in meta.json): today the
+    rules, since the HanLP tagger does not beat them. Independently of this, ``auto`` also runs
+    the learned party recogniser (``parties_model.py``, ``models/parties/``) after the rules: out
+    of fold on the real dev split, grouped by site, the rules plus its additions score above the
+    rules alone (figures in ``models/parties/meta.json``); ``rules`` never runs it. When hanlp
     is wanted but missing, say so once on stderr and run on rules.
     """
     if ner not in ("rules", "hanlp", "auto"):

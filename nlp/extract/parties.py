@@ -27,6 +27,10 @@ the checks are in ``parties_names.py``); cues, roles, posts and non-parties are 
 (``party_cues.tsv``, ``roles.tsv``, ``party_posts.tsv``, ``non_parties.tsv``). Names of people come
 from ``parties_people.py`` (a private jieba tokenizer, run on candidate spans only, and family
 names); that is the seam where a NER model (``ner="hanlp"``) adds its spans.
+
+With ``ner="auto"`` (the default) the learned recogniser of ``parties_model.py`` (trained on the
+real dev gold, ``models/parties/``) then adds the names no rule found; ``ner="rules"`` runs the
+rules alone, and so does ``auto`` when the model files are missing.
 """
 
 from __future__ import annotations
@@ -87,6 +91,10 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         from nlp.extract.ner_parties import model_parties
 
         found += [Found(*p) for p in model_parties(text, [(f.start, f.end) for f in found])]
+    if ner == "auto":  # the learned recogniser adds the names no rule found (models/parties)
+        from nlp.extract.parties_model import model_parties as learned_parties
+
+        found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
     for f in _resolve(found):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 

@@ -1,0 +1,333 @@
+"""The learned party recogniser: candidate spans -> hashed features -> a linear score.
+
+The rules (``parties.py``) find parties where the grammar and layout of a document put them; on
+sites they were not tuned on they miss about half. This module adds the names no rule found:
+
+1. candidates (``candidates``): cheap scans, no tokenizer. Every place a name ending of
+   ``org_suffixes.tsv``/``roles.tsv`` occurs (``局``, ``领导小组``, ``医院``, ``局长``) gives a few
+   spans ending there, whose left edge is the clause boundary, a function character (``由``,
+   ``的``, ``向``…) or a collective ``各``/``全``, within ``MAX_LEFT`` characters; a person's name
+   (family name + one or two characters) right after a post or before a reporting verb gives
+   a span too.
+2. features (``features``): the ending and its kind, the span's length and first characters, the
+   characters on either side, the cue words of the clause left and right of it (负责, 牵头, 要,
+   已, 组织, 开展…), where it sits (line start, title, first or last lines, brackets, after a
+   label), the document's genre, how often the name recurs, and whether a rule found it.
+3. a logistic regression trained on the real dev gold by ``nlp/train/parties.py`` (site-grouped
+   cross-validation picks the threshold). Features are hashed (crc32) into ``2**BITS`` slots,
+   so the artefact is two arrays and a JSON file (``models/parties/``), never a pickle.
+
+``model_parties`` returns the candidates that score above the threshold, one per name, that no
+rule span overlaps and no rule name contains (or is contained in), each with a role read from
+its context (``ner_parties.role_of``) or ``responsible``, the role of most parties reported at
+work. Without the model files it returns nothing, so the rules run alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Sequence
+
+from nlp.extract.parties_lexicon import non_parties, org_suffixes
+from nlp.extract.parties_names import NOT_NAME_START, opens_clause, person_posts, suffix_list
+from nlp.extract.parties_people import is_person_name
+from nlp.settings import models_dir
+
+MODEL_DIR = models_dir() / "parties"
+BITS = 18
+MAX_LEFT = 14  # characters a name may run left of its ending
+# a name never runs left across these: punctuation, digits, a line break
+_HARD_STOP = set(",.;:!?()[]<>\"'“”‘’《》【】、。;:!?,　 \t\n0123456789/|-—*#")
+# one character that starts a clause's object, not a name: 由县卫生局 -> 县卫生局
+_FUNCTION = set("的在由向对和与及是了将要把被从为以于并或请经让使给同至到及等称据报")
+_CLAUSE_END = re.compile(r"[。;;!?!?\n]")
+_LABEL_END = re.compile(r"[::]\s*$")
+CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合", "成立", "下设", "设在", "担任", "任",
+        "组长", "成员", "主持", "召开", "表示", "指出", "强调", "介绍", "将", "正在", "调查", "跟进", "安排",
+        "通知", "印发", "发布", "根据", "按照", "关于", "向", "由", "经", "被", "受", "获", "评为", "表彰",
+        "等", "及时", "认真", "做好", "加强", "落实", "检查", "督查", "指导", "部署", "要求", "报", "联系",
+        "负总责", "主要", "分管", "协助", "参与", "参加", "举办", "应", "须", "说", "称", "指", "派", "处理",
+        "责任", "单位", "办公室", "领导", "带领", "深入", "联合", "对", "发现", "提出", "宣布", "决定",
+        "了", "的", "在", "和", "、", "为", "与", "不", "建议", "呼吁", "确保", "督促", "统一", "今年", "工作")
+_SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任|要求|称|透露|坦言|认为|带领)")
+
+
+@cache
+def _suffix_rx() -> re.Pattern:
+    return re.compile("|".join(re.escape(s) for s in suffix_list()))
+
+
+@cache
+def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
+
+
+@cache
+def _posts_rx() -> re.Pattern:
+    posts = sorted(person_posts() | {w for w, k in org_suffixes().items() if k == "person"}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(p) for p in posts))
+
+
+def _kind(suffix: str) -> str:
+    return org_suffixes().get(suffix, "person")
+
+
+def candidates(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, ending)`` of the spans of text that may be a party's name, in reading order.
+
+    >>> t = "经研究,由县卫生局负责。"
+    >>> sorted({t[s:e] for s, e, _ in candidates(t)})
+    ['县卫生局']
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _suffix_rx().finditer(text):
+        s_start, end = m.start(), m.end()
+        left = s_start
+        floor = max(0, s_start - MAX_LEFT)
+        while left > floor and text[left - 1] not in _HARD_STOP:
+            left -= 1
+        starts = {left}
+        for i in range(left, s_start):
+            ch = text[i]
+            if ch in _FUNCTION and i + 1 <= s_start:
+                starts.add(i + 1)
+            elif ch in "各全本我" and i < s_start:
+                starts.add(i)
+        for a in sorted(starts):
+            while opens_clause(text[a:end]):  # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组
+                word = max((w for w in NOT_NAME_START if text.startswith(w, a)), key=len)
+                a += len(word)
+            if end - a >= 2 and a <= s_start:
+                out.append((a, end, m.group()))
+    for m in _posts_rx().finditer(text):  # 局长王军, 院长张某某
+        for n in (3, 2):
+            who = text[m.end():m.end() + n]
+            if is_person_name(who):
+                out.append((m.end(), m.end() + n, "PER"))
+    for m in _SAYS.finditer(text):  # 王正旭表示
+        for n in (3, 2):
+            a = m.start() - n
+            if a >= 0 and is_person_name(text[a:m.start()]) and (a == 0 or text[a - 1] not in "的"):
+                out.append((a, m.start(), "PER"))
+    out = [c for c in out if 2 <= c[1] - c[0] <= 30]
+    return sorted(set(out))
+
+
+def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
+    """The ending and the character after it (``部署``), when that character is a Chinese one."""
+    a, b, suffix = cand
+    nxt = text[b:b + 1]
+    if suffix == "PER" or not ("\u4e00" <= nxt <= "\u9fff"):
+        return None
+    return suffix + nxt
+
+
+def _bucket(n: int, edges: Sequence[int]) -> int:
+    """How many of the (sorted) edges n exceeds."""
+    return bisect.bisect_left(edges, n)
+
+
+def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
+             rule_spans: Sequence[tuple[int, int]] = (), rule_names: Sequence[str] = ()) -> list[list[str]]:
+    """One list of feature strings per candidate (see the module doc)."""
+    from nlp.genres import genre_of
+
+    genre = "g=" + (genre_of(title) or "none")
+    n = max(1, len(text))
+    title_at = text.find(title) if title else -1
+    title_end = title_at + len(title) if title_at >= 0 else -1
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    n_lines = len(line_starts)
+    rules = sorted(rule_spans)
+    counts: dict[str, int] = {}
+    names = _Names(rule_names)
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
+    cue_at = sorted((m.start(), w) for w, rx in _cue_rxs() for m in rx.finditer(text))  # every cue
+    out = []
+    for a, b, suffix in cands:
+        name = text[a:b]
+        kind = "PER" if suffix == "PER" else _kind(suffix)
+        line_no = bisect.bisect_right(line_starts, a) - 1
+        ls = line_starts[line_no]
+        le = text.find("\n", b)
+        le = len(text) if le < 0 else le
+        k = bisect.bisect_right(ends, a)
+        c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
+        k = bisect.bisect_right(ends, b)
+        c_end = ends[k] - 1 if k < len(ends) and ends[k] - 1 < b + 40 else min(len(text), b + 40)
+        before, after = text[max(c_start, a - 16):a], text[b:min(c_end, b + 16)]
+        if name not in counts:
+            counts[name] = text.count(name)
+        l1, l2 = text[a - 1:a] if a else "^", text[max(0, a - 2):a]
+        r1, r2, r3 = text[b:b + 1] or "$", text[b:b + 2], text[b:b + 3]
+        rule_hit = any(s < b and a < e for s, e in rules[max(0, bisect.bisect_left(rules, (a - 60, 0))):
+                                                          bisect.bisect_right(rules, (b, b))])
+        related = names.related(name)
+        f = [
+            "bias", "suf=" + suffix, "kind=" + kind, f"len={min(b - a, 16)}", f"body={min(b - a - len(suffix), 12)}",
+            "f1=" + name[0], "f2=" + name[:2], "l1=" + l1, "l2=" + l2, "r1=" + r1, "r2=" + r2, "r3=" + r3,
+            f"k_r1={kind}|{r1}", f"k_l1={kind}|{l1}", f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
+            genre, f"k_g={kind}|{genre}", f"cnt={_bucket(counts[name], (1, 2, 4, 8))}",
+            f"k_cnt={kind}|{_bucket(counts[name], (1, 2, 4))}",
+            f"rule={int(rule_hit)}", f"rel={int(related)}", f"k_rule={kind}|{int(rule_hit)}|{int(related)}",
+            f"pos={_bucket(a * 10 // n, (0, 1, 4, 7, 8))}",
+            f"line={_bucket(line_no, (0, 2, 5))}", f"tail={_bucket(n_lines - line_no, (1, 3, 6))}",
+            f"ls={int(text[ls:a].strip() == '')}", f"le={int(text[b:le].strip() == '')}",
+            f"ll={_bucket(le - ls, (10, 20, 40, 100))}",
+            f"title={int(title_at <= a < title_end)}",
+            f"br={int(text.rfind('(', ls, a) > text.rfind(')', ls, a))}",
+            f"colon={int(bool(_LABEL_END.search(text, max(ls, a - 3), a)))}",
+            f"colon_after={int(text[b:b + 1] in '::')}",
+            f"clause_start={int(text[c_start:a].strip() == '')}",
+            f"open={int(opens_clause(name))}", f"np={int(name in non_parties())}",
+            f"ge={name[0] in '各全'}",
+        ]
+        b_start, a_end = a - len(before), b + len(after)
+        k = bisect.bisect_left(cue_at, (b_start, ""))
+        cues = set()
+        while k < len(cue_at) and cue_at[k][0] < a_end:
+            at, w = cue_at[k]
+            if at + len(w) <= a:
+                cues.add("cl=" + w)
+            elif at >= b and at + len(w) <= a_end:
+                cues.add("cr=" + w)
+            k += 1
+        f.extend(sorted(cues))
+        if after[:2]:
+            f.append(f"k_a2={kind}|{after[:2]}")
+        out.append(f)
+    return out
+
+
+class _Names:
+    """The rules' names, asked whether a candidate contains one or is contained in one."""
+
+    def __init__(self, names: Sequence[str]):
+        names = [n for n in names if n]
+        self.joined = "\n".join(names)
+        self.inside = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def related(self, name: str) -> bool:
+        if self.inside is None:
+            return False
+        return (name in self.joined and "\n" not in name) or self.inside.search(name) is not None
+
+
+_SLOTS: dict[int, dict[str, int]] = {}  # feature strings recur: each is hashed once a process
+
+
+def hashed(rows: Sequence[Sequence[str]], bits: int = BITS) -> list[list[int]]:
+    """The slot of each feature string (crc32 modulo ``2**bits``): the same in training and use."""
+    mask = (1 << bits) - 1
+    slots = _SLOTS.setdefault(bits, {})
+    if len(slots) > 500_000:
+        slots.clear()
+    out = []
+    for row in rows:
+        ids = []
+        for f in row:
+            slot = slots.get(f)
+            if slot is None:
+                slot = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
+            ids.append(slot)
+        out.append(ids)
+    return out
+
+
+@cache
+def load_model(model_dir: Path | None = None) -> tuple | None:
+    """``(coef, intercept, meta)`` of the shipped model, or None when its files are missing."""
+    import numpy as np
+
+    folder = Path(model_dir or MODEL_DIR)
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        coef = np.load(folder / "coef.npy", allow_pickle=False)
+    except (OSError, ValueError):
+        return None
+    return coef, float(meta["intercept"]), meta
+
+
+def _skip(meta: dict) -> frozenset[str]:
+    skip = meta.get("_skip")
+    if skip is None:
+        skip = meta["_skip"] = frozenset(meta.get("skip", ()))
+    return skip
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether a span of the sorted ``spans`` overlaps ``[a, b)``."""
+    k = bisect.bisect_left(spans, (b, b))
+    return any(e > a for _s, e in spans[max(0, k - 20):k])
+
+
+def score(slots: Sequence[Sequence[int]], coef, intercept: float):
+    """Probabilities of each candidate being a party."""
+    import numpy as np
+
+    lengths = np.fromiter((len(row) for row in slots), dtype=np.int64, count=len(slots))
+    flat = np.fromiter((i for row in slots for i in row), dtype=np.int64, count=int(lengths.sum()))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    z = np.add.reduceat(coef[flat].astype(float), starts) + intercept  # every row has "bias"
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def select(text: str, cands: Sequence[tuple[int, int, str]], probs, threshold: float,
+           rule_spans: Sequence[tuple[int, int]], rule_names: Sequence[str]) -> list[tuple[int, int, float]]:
+    """The candidates kept as new parties: above the threshold, the best per name and per end,
+    no overlap with a rule span or a kept one, no name a rule name contains or is contained in."""
+    order = sorted(range(len(cands)), key=lambda i: -probs[i])
+    taken = list(rule_spans)
+    names = list(rule_names)
+    kept = []
+    for i in order:
+        if probs[i] < threshold:
+            break
+        a, b, _ = cands[i]
+        name = re.sub(r"\s+", "", text[a:b])
+        if any(s < b and a < e for s, e in taken) or any(name in r or r in name for r in names):
+            continue
+        kept.append((a, b, float(probs[i])))
+        taken.append((a, b))
+        names.append(name)
+    return sorted(kept)
+
+
+def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
+                  model_dir: Path | None = None) -> list[tuple[int, int, str, str]]:
+    """``(start, end, name, role)`` of the parties the model adds to the rules' ``found``."""
+    model = load_model(model_dir)
+    if model is None:
+        return []
+    coef, intercept, meta = model
+    rule_spans = sorted((f.start, f.end) for f in found)
+    rule_names = sorted({re.sub(r"\s+", "", f.name) for f in found})
+    names = _Names(rule_names)
+    skip = _skip(meta)
+    cands = [c for c in candidates(text) if skip_key(text, c) not in skip and not _overlaps(rule_spans, c[0], c[1])
+             and not names.related(re.sub(r"\s+", "", text[c[0]:c[1]]))]  # select would drop them
+    if not cands:
+        return []
+    probs = score(hashed(features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names),
+                         int(meta.get("bits", BITS))), coef, intercept)
+    out = []
+    for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names):
+        out.append((a, b, re.sub(r"\s+", "", text[a:b]), context_role(text, a, b)))
+    return out
+
+
+def context_role(text: str, start: int, end: int) -> str:
+    """The role the words around a span give it (``ner_parties.role_of``), else responsible."""
+    from nlp.extract.ner_parties import role_of, role_word_role
+
+    name = text[start:end]
+    label = "PER" if is_person_name(name) else ("ROLE" if role_word_role(name) else "ORG")
+    role = role_of(text, start, end, label)
+    if role in (None, "recipient"):
+        role = "lead" if name.endswith("领导小组") else "responsible"
+    return role

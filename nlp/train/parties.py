@@ -1,0 +1,276 @@
+"""Train the learned party recogniser (``nlp/extract/parties_model.py``) on real gold.
+
+Input: folders of gold JSON files and their documents (the real dev split, optionally more
+gold sets); output: ``models/parties/`` (``coef.npy`` and ``meta.json``, no pickle).
+
+Each document is run through the pipeline with the rules alone; every candidate span
+(``parties_model.candidates``) is labelled by the gold parties of its document with the scorer's
+rule (a name contains the other, the texts share half of the shorter one). When a gold party has
+a candidate with exactly its name, the other candidates that merely contain it are left out of
+training, so the model learns where a name starts. A logistic regression on hashed features is
+scored by **site-grouped cross-validation** (GroupKFold on the ``site`` column of the split file):
+out of fold, the party P/R/F1 of the rules alone, of the model alone and of the rules plus the
+model's additions are computed with the scorer's matching, the threshold is the one with the
+best out-of-fold F1 of rules plus model, and the final model is fitted on every document.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from nlp.errors import BadOption
+
+SEED = 13
+C = 0.5  # inverse regularization of the logistic regression
+FOLDS = 5
+THRESHOLDS = tuple(round(0.30 + 0.05 * i, 2) for i in range(13))  # 0.30 .. 0.90
+
+
+@dataclass
+class Doc:
+    """One gold document with what the rules found and its candidates."""
+    file: str
+    site: str
+    text: str  # folded (fold_width), as the party finder reads it
+    title: str | None
+    rules: list[tuple[int, int, str, str]]  # start, end, name, role
+    gold: list[tuple[str, str, str]]  # text, name, role
+    cands: list[tuple[int, int, str]] = field(default_factory=list)
+    slots: list[list[int]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)  # 1, 0, or -1 (left out of training)
+
+
+def read_sites(split_file: str | Path, split: str = "dev") -> dict[str, str]:
+    """``id -> site`` of the rows of one split of a SPLIT.tsv (columns id, split, site)."""
+    try:
+        with open(split_file, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+    except OSError as err:
+        raise BadOption(f"{split_file}: {err.strerror or err}") from None
+    if not rows or not {"id", "split"} <= set(rows[0]):
+        raise BadOption(f"{split_file}: expected a header with the columns id, split and site")
+    return {r["id"]: r.get("site") or r["id"] for r in rows if r["split"] == split}
+
+
+def load_docs(gold_dir: str | Path, docs_dir: str | Path, sites: dict[str, str] | None = None) -> list[Doc]:
+    """Run the rules on the documents of ``gold_dir``'s gold files (those in ``sites``, if given)."""
+    from nlp.evaluate.matching import align_documents
+    from nlp.evaluate.runner import _document_file
+    from nlp.pipeline import iter_documents
+    from nlp.settings import Settings
+    from nlp.text import fold_width
+
+    settings = Settings(ner="rules", classify=False)
+    out = []
+    for gold_path in sorted(Path(gold_dir).glob("*.json")):
+        if sites is not None and gold_path.stem not in sites:
+            continue
+        path = _document_file(Path(docs_dir), gold_path.stem)
+        if path is None:
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        docs = [d.to_dict() for d in iter_documents(path, settings)]
+        pairs, _ = align_documents(gold["documents"], docs)
+        for g, p in pairs:
+            if p is None:
+                continue
+            out.append(Doc(
+                file=gold_path.stem, site=(sites or {}).get(gold_path.stem, f"{gold_dir}:{gold_path.stem}"),
+                text=fold_width(p["text"]), title=fold_width(p["title"]) if p["title"] else None,
+                rules=[(m["start"], m["end"], m["value"]["name"], m["value"]["role"])
+                       for m in p["mentions"] if m["type"] == "party"],
+                gold=[(m["text"], m["value"]["name"], m["value"]["role"])
+                      for m in g["mentions"] if m["type"] == "party"]))
+    return out
+
+
+def prepare(docs: Sequence[Doc]) -> None:
+    """Fill each document's candidates, hashed features and labels."""
+    from nlp.evaluate.matching import fold_text, mention_agrees
+    from nlp.extract.parties_model import candidates, features, hashed
+
+    for d in docs:
+        d.cands = candidates(d.text)
+        rule_spans = [(s, e) for s, e, _, _ in d.rules]
+        rule_names = sorted({n for _, _, n, _ in d.rules})
+        d.slots = hashed(features(d.text, d.cands, title=d.title, rule_spans=rule_spans, rule_names=rule_names))
+        names = [fold_text(d.text[a:b]) for a, b, _ in d.cands]
+        labels = [0] * len(d.cands)
+        for text, name, role in d.gold:
+            g = {"text": text, "value": {"name": name, "role": role}}
+            agree = [i for i, n in enumerate(names)
+                     if mention_agrees("party", g, {"text": n, "value": {"name": n, "role": role}})]
+            exact = [i for i in agree if names[i] in (fold_text(name), fold_text(text))]
+            for i in agree:
+                if labels[i] != 1:
+                    labels[i] = 1 if (i in exact or not exact) else -1
+        d.labels = labels
+
+
+SKIP_MIN = 4  # an ending + next character seen this often, never in a party, is skipped
+
+
+def skip_pairs(docs: Sequence[Doc], at_least: int = SKIP_MIN) -> list[str]:
+    """``部署``, ``处理``, ``科学``: an ending followed by a character that continues a word, never
+    part of a party in the training documents although seen ``at_least`` times. Candidates with
+    such an ending are not scored (a cheap first stage: fewer candidates, same answers)."""
+    from collections import Counter
+
+    from nlp.extract.parties_model import skip_key
+
+    never: Counter = Counter()
+    party: set[str] = set()
+    for d in docs:
+        for cand, label in zip(d.cands, d.labels):
+            key = skip_key(d.text, cand)
+            if key is None:
+                continue
+            if label == 0:
+                never[key] += 1
+            else:
+                party.add(key)
+    return sorted(k for k, n in never.items() if n >= at_least and k not in party)
+
+
+def _matrix(docs: Sequence[Doc], bits: int, skip: frozenset[str]):
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from nlp.extract.parties_model import skip_key
+
+    rows, cols, y = [], [], []
+    r = 0
+    for d in docs:
+        for cand, slots, label in zip(d.cands, d.slots, d.labels):
+            if label < 0 or skip_key(d.text, cand) in skip:
+                continue
+            rows.extend([r] * len(slots))
+            cols.extend(slots)
+            y.append(label)
+            r += 1
+    x = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(r, 1 << bits))
+    x.sum_duplicates()
+    return x, np.array(y)
+
+
+def fit(docs: Sequence[Doc], *, c: float = C, bits: int | None = None, seed: int = SEED):
+    """``(coef, intercept, skip)`` of a logistic regression on the documents' labelled candidates."""
+    from sklearn.linear_model import LogisticRegression
+
+    from nlp.extract.parties_model import BITS
+
+    skip = frozenset(skip_pairs(docs))
+    x, y = _matrix(docs, bits or BITS, skip)
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", random_state=seed)
+    clf.fit(x, y)
+    return clf.coef_[0].astype("float32"), float(clf.intercept_[0]), skip
+
+
+def doc_probs(d: Doc, coef, intercept: float, skip: frozenset[str] = frozenset()):
+    from nlp.extract.parties_model import score, skip_key
+
+    if not d.slots:
+        return []
+    probs = score(d.slots, coef, intercept)
+    for i, cand in enumerate(d.cands):
+        if skip_key(d.text, cand) in skip:
+            probs[i] = 0.0
+    return probs
+
+
+def predictions(d: Doc, probs, threshold: float, *, rules: bool = True) -> list[tuple[str, str, str]]:
+    """``(text, name, role)`` the finder would give: the rules' parties plus the model's additions
+    (``rules=False``: the model's picks alone)."""
+    from nlp.extract.parties_model import select
+
+    base = [(d.text[s:e], n, r) for s, e, n, r in d.rules] if rules else []
+    spans = [(s, e) for s, e, _, _ in d.rules] if rules else []
+    names = sorted({n for _, _, n, _ in d.rules}) if rules else []
+    added = select(d.text, d.cands, probs, threshold, spans, names) if len(probs) else []
+    return base + [(d.text[a:b], d.text[a:b], "responsible") for a, b, _ in added]
+
+
+def party_prf(docs: Sequence[Doc], preds: Sequence[list]) -> dict:
+    """The scorer's party value P/R/F1 (greedy matching per document)."""
+    from nlp.evaluate.matching import mention_agrees
+    from nlp.metrics import match_greedy, prf_dict
+
+    tp = n_gold = n_pred = 0
+    for d, pred in zip(docs, preds):
+        g = [{"text": t, "value": {"name": n, "role": r}} for t, n, r in d.gold]
+        p = [{"text": t, "value": {"name": n, "role": r}} for t, n, r in pred]
+        tp += len(match_greedy(g, p, lambda a, b: mention_agrees("party", a, b)))
+        n_gold, n_pred = n_gold + len(g), n_pred + len(p)
+    return {**prf_dict(tp, n_gold, n_pred), "tp": tp}
+
+
+def out_of_fold(docs: Sequence[Doc], *, folds: int = FOLDS, c: float = C, extra: Sequence[Doc] = ()):
+    """Each document's candidate probabilities from a model fitted without its site (GroupKFold);
+    ``extra`` documents are always in training."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [d.site for d in docs]
+    probs: list = [None] * len(docs)
+    for train_idx, test_idx in GroupKFold(n_splits=min(folds, len(set(groups)))).split(docs, groups=groups):
+        coef, intercept, skip = fit([docs[i] for i in train_idx] + list(extra), c=c)
+        for i in test_idx:
+            probs[i] = doc_probs(docs[i], coef, intercept, skip)
+    return probs
+
+
+def sweep(docs: Sequence[Doc], probs) -> dict:
+    """Rules alone, and model alone / rules + model at each threshold."""
+    out = {"rules": party_prf(docs, [predictions(d, [], 1.0) for d in docs]), "model": {}, "rules+model": {}}
+    for t in THRESHOLDS:
+        out["model"][t] = party_prf(docs, [predictions(d, p, t, rules=False) for d, p in zip(docs, probs)])
+        out["rules+model"][t] = party_prf(docs, [predictions(d, p, t) for d, p in zip(docs, probs)])
+    return out
+
+
+def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: str | Path, out_dir: str | Path, *,
+                      split: str = "dev", extra: Sequence[tuple[str | Path, str | Path]] = (),
+                      c: float = C, log: Callable[[str], None] = lambda m: None) -> dict:
+    """Cross-validate, pick the threshold, fit on everything and write ``out_dir``; return meta."""
+    import numpy as np
+
+    from nlp.extract.parties_model import BITS
+
+    started = time.perf_counter()
+    docs = load_docs(gold_dir, docs_dir, read_sites(split_file, split))
+    if not docs:
+        raise BadOption(f"{gold_dir}: no gold file of split {split!r} has its document in {docs_dir}")
+    extra_docs = [d for g, t in extra for d in load_docs(g, t)]
+    prepare(docs)
+    prepare(extra_docs)
+    log(f"{len(docs)} documents from {len({d.site for d in docs})} sites, "
+        f"{sum(len(d.cands) for d in docs)} candidates; {len(extra_docs)} extra documents")
+    figures = sweep(docs, out_of_fold(docs, c=c, extra=extra_docs))
+    threshold = max(THRESHOLDS, key=lambda t: (figures["rules+model"][t]["f1"], t))
+    coef, intercept, skip = fit(docs + extra_docs, c=c)
+    final = [doc_probs(d, coef, intercept, skip) for d in docs]
+    meta = {
+        "name": "policy-nlp learned party recogniser",
+        "model": "logistic regression on hashed candidate features (nlp/extract/parties_model.py)",
+        "bits": BITS, "c": c, "seed": SEED, "threshold": threshold, "intercept": intercept,
+        "skip": sorted(skip),
+        "trained_on": {"gold": str(gold_dir), "split": f"{Path(split_file).name}:{split}",
+                       "documents": len(docs), "sites": len({d.site for d in docs}),
+                       "extra": [str(g) for g, _ in extra], "extra_documents": len(extra_docs),
+                       "candidates": sum(len(d.cands) for d in docs + extra_docs)},
+        "oof": {"folds": FOLDS, "grouped_by": "site",
+                "rules": figures["rules"], "model": figures["model"][threshold],
+                "rules+model": figures["rules+model"][threshold],
+                "by_threshold": {str(t): figures["rules+model"][t]["f1"] for t in THRESHOLDS}},
+        "dev_fit": party_prf(docs, [predictions(d, p, threshold) for d, p in zip(docs, final)]),
+        "train_seconds": round(time.perf_counter() - started, 1),
+    }
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    np.save(out / "coef.npy", coef, allow_pickle=False)
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return meta

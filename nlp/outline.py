@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
@@ -51,6 +53,7 @@ _HEAD_END = (
     "实施范围", "工作范围", "重要意义", "组织保障", "组织机构", "责任分工", "检查重点", "排查重点", "整治重点",
     "排查范围", "检查范围", "保障", "重点", "设置", "管理", "程序", "机制", "方法与步骤", "步骤", "要求", "目标", "原则",
     "任务", "措施", "安排", "内容", "方式", "形式", "范围", "对象", "职责", "分工", "意义", "思想", "情况", "做法",
+    "时间", "地点", "主题", "期限", "依据", "标准",
 )
 _HEAD_END_RE = re.compile("|".join(sorted(_HEAD_END, key=len, reverse=True)))
 _BODY_START = re.compile(r"[\u4e00-\u9fff“《]")
@@ -291,7 +294,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
     if len(cand) > 40 or flat:
-        cand = _cut_flattened(cand)
+        cut = _cut_flattened(cand)
+        cand = cut if cut != cand else _cue_cut(cand)
+    else:
+        cand = _cue_cut(cand)
     dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
@@ -316,6 +322,83 @@ def _cut_flattened(cand: str) -> str:
             if m.start() in bounds and m.end() in bounds:
                 return cand[:m.end()]
     return cand
+
+
+# The heading-end cue: where a heading line runs straight into its body with no mark between
+# (`活动时间2024年4月2日`, `学生中暑立即将…`), a linear model over the characters around each
+# position, trained on the real dev gold (scripts/train_heading_end.py; weights in
+# nlp/data/heading_end.tsv). It cuts at the best-scoring position when that score is positive.
+HEADING_END_MAX = 30  # a heading cut by the cue is at most this long
+
+
+def _char_kind(c: str) -> str:
+    if not c:
+        return "end"
+    if c.isdigit():
+        return "digit"
+    if "\u4e00" <= c <= "\u9fff":
+        return "cjk"
+    if c in "“”\"'‘’《》「」":
+        return "quote"
+    if c in "()（）":
+        return "paren"
+    return "punct" if not c.isalnum() else "latin"
+
+
+def heading_end_features(cand: str, i: int, bounds: set[int] | None = None) -> dict[str, str]:
+    """The features of a heading ending between ``cand[i-1]`` and ``cand[i]`` (``bounds``: the
+    word boundaries of ``cand``)."""
+    left, right = cand[:i], cand[i:]
+    head_word = _HEAD_END_RE.search(left[-5:] + "\0")
+    return {
+        "W": str(bounds is None or i in bounds),
+        "H": str(bool(head_word) and head_word.end() == len(left[-5:])) + str(bounds is None or i in bounds),
+        "L1": left[-1:], "L2": left[-2:], "L3": left[-3:], "R1": right[:1], "R2": right[:2],
+        "LR": left[-1:] + right[:1], "Lk": _char_kind(left[-1:]), "Rk": _char_kind(right[:1]),
+        "LkRk": _char_kind(left[-1:]) + _char_kind(right[:1]), "P": str(min(i, 24) // 3),
+        "N": str(min(len(right), 40) // 8), "open": str(left.count("(") + left.count("“") - left.count(")") - left.count("”") > 0),
+    }
+
+
+@cache
+def _heading_end_weights() -> tuple[dict[str, float], float]:
+    from importlib.resources import files
+
+    text = files("nlp").joinpath("data", "heading_end.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != ["feature", "weight"]:
+        raise ValueError("heading_end.tsv: the first row must be the header 'feature<TAB>weight'")
+    weights = {f: float(w) for f, w in rows[1:]}
+    return weights, weights.pop("__bias__", 0.0)
+
+
+def heading_end_positions(cand: str) -> Iterator[int]:
+    """The positions where the cue may end a heading: never inside a parenthesis or quotation, nor
+    before a conjunction, comma or parenthesis that carries the heading on (`委派形式及管理`,
+    `完善机制(7月—9月)`)."""
+    depth = 0
+    for i in range(1, min(len(cand), HEADING_END_MAX + 1)):
+        c = cand[i - 1]
+        depth += (c in "(“《") - (c in ")”》")
+        if i >= 4 and depth <= 0 and cand[i] not in _NEVER_BEFORE_END:
+            yield i
+
+
+_NEVER_BEFORE_END = "及和与、的之,,(“》)”"
+
+
+def _cue_cut(cand: str) -> str:
+    """``cand`` cut where the heading-end cue places the heading's end, or unchanged."""
+    if len(cand) < 6:
+        return cand
+    weights, bias = _heading_end_weights()
+    bounds = _token_bounds(cand[:HEADING_END_MAX + 10])
+    best, at = 0.0, None
+    for i in heading_end_positions(cand):
+        score = bias + sum(weights.get(f"{k}={v}", 0.0) for k, v in heading_end_features(cand, i, bounds).items())
+        if score > best:
+            best, at = score, i
+    return cand[:at] if at is not None else cand
 
 
 def _token_bounds(s: str) -> set[int]:

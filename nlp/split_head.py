@@ -57,7 +57,7 @@ def is_published(line: str) -> bool:
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
-    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档", re.I)
+    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期", re.I)
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -86,7 +86,29 @@ def headline_candidate(line: str) -> bool:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
         return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
-    return not _NOT_HEADLINE.search(t)
+    return not _NOT_HEADLINE.search(t) and not is_unit_name(t)
+
+
+_UNIT_KINDS = ("body", "office", "unit", "group")
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fff()]{2,30}")
+
+
+def is_unit_name(line: str) -> bool:
+    """A line that only names a unit or a site (`某市卫生健康委员会`, `某某新闻网`): a masthead, a
+    版头 or a 落款, never a headline.
+
+    >>> is_unit_name("某市卫生健康委员会"), is_unit_name("某市卫生健康委员会召开安全生产会议")
+    (True, False)
+    """
+    from nlp.extract.parties_lexicon import org_suffixes
+
+    t = re.sub(r"\s+", "", line)
+    if not _NAME_ONLY.fullmatch(t) or "关于" in t or "的" in t:
+        return False
+    if t.endswith("网") and len(t) <= 12:
+        return True
+    suffixes = org_suffixes()
+    return any(t.endswith(s) and suffixes[s] in _UNIT_KINDS for s in suffixes)
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
@@ -117,6 +139,9 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
         if headline_candidate(t) and seen[t] < 3:  # a line repeated all over the head is navigation
             found.append((t, i))
     # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan just above it
+    # a short menu item or slogan (`免费服务热线`) above a full headline is chrome
+    full = [f for f in found if len(_CJK.findall(f[0])) >= 8]
+    found = full + [f for f in found if f not in full] if full else found
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
 
 

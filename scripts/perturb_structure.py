@@ -13,6 +13,7 @@ Variants:
   headjoin     a numbered heading line joined to the line after it (heading runs into its body)
   flatten      single-document files: every line after the first two joined into one
   chrome_head  navigation, font-size, publication lines before the text
+  chrome_head2 a masthead before the text: site name, greeting, date, menu, column name
   chrome_tail  related-article and link lists numbered 1. 2. ..., copyright/ICP/address footer
   bufen        line-initial 一、 markers rewritten 第一部分 (gold markers too)
   deep         a 第一部分 line above the outline: every section one level deeper (gold too)
@@ -36,6 +37,13 @@ CHROME_HEAD = [
     "当前位置:首页 > 信息公开 > 通知公告",
     "【字体:大 中 小】【打印本页】【关闭窗口】",
     "发布时间:2021-06-18 09:30 来源:本站 浏览次数:312",
+]
+CHROME_HEAD2 = [  # a site's masthead with no breadcrumb: name, greeting, menu, column name
+    "某某市卫生健康委员会",
+    "欢迎访问某某市卫生健康委员会网站",
+    "今天是2021年6月18日 星期五",
+    "首页 新闻动态 通知公告 政策法规 办事指南 联系我们",
+    "通知公告",
 ]
 CHROME_TAIL = [
     "相关文章",
@@ -137,6 +145,7 @@ SIMPLE = {
     "blank": lambda t: "\n\n".join(t.split("\n")),
     "headjoin": _join_headings,
     "chrome_head": lambda t: "\n".join(CHROME_HEAD) + "\n" + t,
+    "chrome_head2": lambda t: "\n".join(CHROME_HEAD2) + "\n" + t,
     "chrome_tail": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL) + "\n",
     "trad": _trad,
 }

@@ -18,7 +18,8 @@ from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of,
 from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, is_body_line, is_published, is_salutation,
                             is_signing_date)
 
-_TITLE_TAIL = r"(?:\((?:试行|草案|征求意见稿|修订|修订稿|暂行)\))?"
+# a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
+_TITLE_TAIL = r"(?:\((?:[^()。,,;:;:]{1,20})\))?(?:(?:[12]\d{3}年)?第\d{1,4}号)?"
 _MARKER_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|"
     r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")

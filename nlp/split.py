@@ -308,6 +308,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 drops.append((ln.end - len(headline), ln.end))
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
+    if number is None and lines[0].start < start:
+        # on the lines above the title: a 版头's number, a site's metadata table (`文号:…`)
+        number = find_doc_number(text[max(lines[0].start, start - 600):start])
     encloses = enclosed_genre(title, head) if doc_type == "通知" or any(is_salutation(ln.text) for ln in own[:2]) else None
     return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
 

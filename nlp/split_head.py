@@ -13,7 +13,11 @@ from nlp.text import SEMICOLONS, STOPS
 
 # The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号
 DOC_NUMBER = re.compile(
-    r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}[〔\[【(][12]\d{3}[〕\]】)]\s*第?\s*\d{1,4}\s*号")
+    r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}\s?[〔\[【(][12][\dXx*]{3}[〕\]】)]\s*第?\s*[\dXx*]{1,4}\s*号"
+    r"|(?<!\d)(?:[〔\[【][12]\d{3}[〕\]】]|[12]\d{3}\s*年)?\s*第\s*\d{1,4}\s*号(?![\u4e00-\u9fff])")
+# (the second form, a 公告's or 令's bare number `第8号` / `〔2024〕第8号`, counts only alone on its line)
+# What may follow a 发文字号 on its line: a 签发人 or another field of a site's metadata table.
+_AFTER_NUMBER = re.compile(r"^(?:\)|\s+.{0,12}[::].*|签发人.*)?$")
 
 _CN_DIGIT = "〇○零一二三四五六七八九十0-9"
 # The signing date alone on its line: 2007年9月5日, 二〇〇九年五月十三日, 2013年5月, 2023-03-28
@@ -157,9 +161,14 @@ def find_doc_number(head: str) -> str | None:
         before = head[line_start:m.start()].strip().lstrip("•· ")
         line_end = head.find("\n", m.end())
         after = head[m.end():line_end if line_end >= 0 else len(head)].strip()
-        if after not in ("", ")"):
+        after_raw = head[m.end():line_end if line_end >= 0 else len(head)].rstrip()
+        if not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after):
             continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
-        if (before == "" or before.endswith(("文件", "发文字号:", "发文字号:", "文号:", "文号:"))
+        bare = not re.match(r"[\u4e00-\u9fffXx*×○]", m.group(0))
+        if bare and not (before in ("", "(") or before.endswith(("公告", "公告(", "通告", "通告(", "令", "令("))):
+            continue  # `第8号` counts alone on its line, or after a 公告's or 令's name
+        if (before == "" or re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)
+                or (bare and after in ("", ")"))
                 or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
             return re.sub(r"\s+", "", m.group(0))
     return None

@@ -34,3 +34,22 @@ def test_title_broken_before_its_period_under_a_masthead():
     text = MASTHEAD + "关于印发某市公共卫生建设三年行动计划\n(2023—2025年)的通知\n各区人民政府:\n现将计划印发给你们,请认真贯彻执行。\n"
     doc = split_documents(text)[0]
     assert doc.doc_type == "通知" and doc.title.endswith("的通知")
+
+
+def test_doc_number_forms():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("某县卫生局文件\nX卫健发〔2024〕8号\n关于开展检查的通知") == "X卫健发〔2024〕8号"
+    assert find_doc_number("某卫发[20XX]8号\n关于开展检查的通知") == "某卫发[20XX]8号"
+    assert find_doc_number("索引号:0001 发文机关:某局 文号:某卫发〔2024〕8号 发布日期:2024-01-01") == "某卫发〔2024〕8号"
+    assert find_doc_number("某卫发〔2024〕8号          签发人:张三\n关于") == "某卫发〔2024〕8号"
+    assert find_doc_number("某市人民政府公告\n第8号\n为了加强管理,现公告如下。") == "第8号"
+    assert find_doc_number("根据第8号令,现将有关事项通知如下。") is None
+    assert find_doc_number("现将某教综[2007]224号文转发给你们") is None
+
+
+def test_doc_number_in_a_metadata_table_above_the_title():
+    text = ("索引号:0001 文号:某卫发〔2024〕8号\n关于开展消防安全检查的通知\n各科室:\n"
+            "为做好今年的消防安全工作,现将有关事项通知如下。\n一、检查范围\n全院各科室。\n")
+    doc = split_documents(text)[0]
+    assert doc.doc_number == "某卫发〔2024〕8号" and doc.doc_type == "通知"

@@ -81,6 +81,9 @@ def parse_outline(text: str) -> list[Section]:
     markers = _find_markers(text)
     if not markers:
         return _unnumbered(text)
+    markers = _drop_link_lists(text, markers)
+    if not markers:
+        return _unnumbered(text)
     _assign_levels(markers)
     markers = _drop_table_rows(text, markers)
     if not markers:
@@ -231,6 +234,62 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
         if all("。" not in it and len(it.strip(" ;;,,、")) <= 16 for it in items[:-1]):
             drop.update(k for k in ks if not found[k].line_start)
     return [mk for k, mk in enumerate(found) if k not in drop]
+
+
+# A link in a site's list: the line ends with its publication date or a file's extension.
+_LINK_END = re.compile(r"(?:[12]\d{3}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|"
+                       r"\.(?:docx?|pdf|xlsx?|wps|html?))[\])】]?\s*$", re.I)
+
+
+def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Numbered lines of site chrome are not sections: a link list's items (short lines that end
+    with a date or a file name), and a run of three or more short numbered lines with nothing
+    between them after the document's 落款 (its signing date), such as related articles."""
+    from nlp.split_head import is_signing_date
+
+    lines = _LineIndex(text)
+
+    def line_of(mk: _Marker) -> str:
+        return text[lines.start_of(mk.start):lines.end_of(mk.start)]
+
+    drop = {k for k, mk in enumerate(markers)
+            if mk.line_start and len(line_of(mk)) <= 80 and "。" not in line_of(mk) and _LINK_END.search(line_of(mk))}
+    signed = [m.end() for m in re.finditer(r"(?m)^.*$", text) if is_signing_date(m.group())]
+    if signed:
+        tail = [k for k, mk in enumerate(markers) if mk.start > signed[-1] and k not in drop]
+        run: list[int] = []
+        for k in tail + [None]:
+            mk = markers[k] if k is not None else None
+            ok = (mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk)
+                  and (not run or lines.start_of(mk.start) == lines.end_of(markers[run[-1]].start) + 1))
+            if ok:
+                run.append(k)
+                continue
+            if len(run) >= 3:
+                drop.update(run)
+            run = [k] if mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk) else []
+    # a list closing the text, neither under a heading nor announced by a colon: related articles
+    short = [k for k, mk in enumerate(markers) if k not in drop]
+    run = []
+    for k in reversed(short):
+        mk = markers[k]
+        nxt_start = markers[run[0]].start if run else None
+        line = line_of(mk)
+        if not (mk.line_start and len(line) <= 40 and "。" not in line):
+            break
+        if nxt_start is not None and (lines.start_of(nxt_start) != lines.end_of(mk.start) + 1
+                                      or mk.style != markers[run[0]].style or mk.ordinal != markers[run[0]].ordinal - 1):
+            break
+        run.insert(0, k)
+    if run and len(run) >= 3 and markers[run[0]].ordinal == 1:
+        first = markers[run[0]]
+        after = text[lines.end_of(markers[run[-1]].start):]
+        ls = lines.start_of(first.start)
+        prev_line = text[lines.start_of(max(0, ls - 1)):max(0, ls - 1)].strip()
+        if ("。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":"))
+                and not (_MARKER.match(prev_line.lstrip(_BULLETS)) and "。" not in prev_line and len(prev_line) <= 40)):
+            drop.update(run)
+    return [mk for k, mk in enumerate(markers) if k not in drop]
 
 
 def _drop_table_rows(text: str, markers: list[_Marker]) -> list[_Marker]:

@@ -330,6 +330,10 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
     """A 关于… title (possibly over several short lines or run into the body) after the headline."""
     for i, ln in enumerate(lines):
         t = ln.text.strip()
+        if _MARKER_START.match(t):
+            if i >= 6:
+                break
+            continue  # a numbered line is a heading or a list's item, never the title
         cited = "《" in t[:t.find("关于")] if "关于" in t[:40] else False
         if ("关于" in t[:40] and not cited) or (i == 0 and headline and t.startswith(headline) and len(t) > len(headline) + 4):
             # several short lines joined: 关于在全市…中 / 深入开展…的 / 指导意见

@@ -15,6 +15,9 @@ Variants:
   chrome_head  navigation, font-size, publication lines before the text
   chrome_head2 a masthead before the text: site name, greeting, date, menu, column name
   chrome_tail  related-article and link lists numbered 1. 2. ..., copyright/ICP/address footer
+  chrome_tail2 a dated, numbered link list and a footer after the text
+  chrome_tail4 the link list of chrome_tail2 without its dates
+  chrome_tail3 a numbered link list in the document's own numbering styles, under a heading
   bufen        line-initial 一、 markers rewritten 第一部分 (gold markers too)
   deep         a 第一部分 line above the outline: every section one level deeper (gold too)
   arp          line-initial (1) rewritten 1) and 1. rewritten 1、 (gold markers too)
@@ -58,6 +61,23 @@ CHROME_TAIL = [
     "版权所有:某某市某某局 主办单位:某某市某某局办公室",
     "地址:某某市某某路88号 邮编:000000 电话:0000-00000000",
     "备案号:某ICP备00000000号-1 网站标识码:0000000000",
+]
+
+CHROME_TAIL2 = [  # a dated link list and a footer with no heading word announcing them
+    "1.某区组织开展夏季用电安全检查 2021-06-10",
+    "2.关于做好节假日值班工作的通知 2021-06-08",
+    "3.某镇召开年度工作推进会 2021-06-01",
+    "4.某局举办业务培训班 2021-05-28",
+    "主办:某某市某某局 承办:某某市信息中心",
+    "联系电话:0000-00000000 地址:某某市某某路88号",
+]
+CHROME_TAIL3 = [  # the same list without dates, under a heading of its own
+    "推荐阅读",
+    "一、某区组织开展夏季用电安全检查",
+    "二、关于做好节假日值班工作的通知",
+    "三、某镇召开年度工作推进会",
+    "(1)某局举办业务培训班",
+    "(2)某街道开展消防演练",
 ]
 
 _LINE_MARKER = re.compile(rf"^\s*(?:[{CN}]{{1,3}}、|\([{CN}]{{1,3}}\)|\d{{1,2}}[.、．]|\(\d{{1,2}}\)|第[{CN}]{{1,3}}[部分章条])")
@@ -147,6 +167,9 @@ SIMPLE = {
     "chrome_head": lambda t: "\n".join(CHROME_HEAD) + "\n" + t,
     "chrome_head2": lambda t: "\n".join(CHROME_HEAD2) + "\n" + t,
     "chrome_tail": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL) + "\n",
+    "chrome_tail2": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL2) + "\n",
+    "chrome_tail3": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL3) + "\n",
+    "chrome_tail4": lambda t: t.rstrip("\n") + "\n" + "\n".join(re.sub(r" [\d-]+$", "", x) for x in CHROME_TAIL2) + "\n",
     "trad": _trad,
 }
 WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp}

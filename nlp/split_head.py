@@ -14,7 +14,7 @@ from nlp.text import SEMICOLONS, STOPS
 # The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号
 DOC_NUMBER = re.compile(
     r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}\s?[〔\[【(][12][\dXx*]{3}[〕\]】)]\s*第?\s*[\dXx*]{1,4}\s*号"
-    r"|(?<!\d)(?:[〔\[【][12]\d{3}[〕\]】]|[12]\d{3}\s*年)?\s*第\s*\d{1,4}\s*号(?![\u4e00-\u9fff])")
+    r"|(?<!\d)(?:[〔\[【][12]\d{3}[〕\]】]|[12]\d{3}[ \t]*年)?[ \t]*第[ \t]*\d{1,4}[ \t]*号(?![\u4e00-\u9fff])")
 # (the second form, a 公告's or 令's bare number `第8号` / `〔2024〕第8号`, counts only alone on its line)
 # What may follow a 发文字号 on its line: a 签发人 or another field of a site's metadata table.
 _AFTER_NUMBER = re.compile(r"^(?:\)|\s+.{0,12}[::].*|签发人.*)?$")
@@ -149,6 +149,39 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
 
 
+_CITING = re.compile(r"根据|按照|依据|依照|贯彻|落实|参照|遵照")
+
+
+def _after_title(before: str, number: str) -> int:
+    """Where a 发文字号 really starts inside ``number`` when its issuer code was matched together
+    with the end of a title glued before it (`通知国办发〔2013〕30号`): after the last genre word, or
+    0 when none ends there."""
+    from nlp.genres import genre_pattern
+
+    code = re.match(r"[^〔\[【(]*", number).group()
+    ends = [g.end() for g in re.finditer(genre_pattern(), code)]
+    ends = [e for e in ends if 2 <= len(code) - e]
+    if not ends or not (before.strip() or "关于" in code):
+        return 0 if not ends else ends[-1]
+    return ends[-1]
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """In text flattened onto one line, a number that opens the line, or closes its title in
+    parentheses, runs straight into the title or the 主送 (`某卫发〔2024〕8号关于…`,
+    `…的通知(某卫发〔2024〕8号)各单位:`); one cited in a sentence runs into the sentence."""
+    from nlp.genres import genre_of
+
+    if after[:1] in "文的等和与、,,号" or after.startswith(("精神", "要求", "规定", "有关", "件")):
+        return False
+    if before == "":
+        return True
+    if _CITING.search(before):
+        return False
+    return (before.endswith("(") and after.startswith(")") and genre_of(before[:-1]) is not None) or (
+        genre_of(before) is not None and not after.startswith(")"))
+
+
 def find_doc_number(head: str) -> str | None:
     """The document's own 发文字号 in its first lines: alone on a line, after 版头 `…文件`, after a
     `发文字号:` label, or in parentheses after the title; a number cited in a sentence is not its own.
@@ -158,17 +191,22 @@ def find_doc_number(head: str) -> str | None:
     """
     for m in DOC_NUMBER.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
-        before = head[line_start:m.start()].strip().lstrip("•· ")
         line_end = head.find("\n", m.end())
-        after = head[m.end():line_end if line_end >= 0 else len(head)].strip()
         after_raw = head[m.end():line_end if line_end >= 0 else len(head)].rstrip()
-        if not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after):
+        after = after_raw.strip()
+        number_start = m.start()
+        glued = _after_title(head[line_start:m.start()], m.group(0))
+        if glued:  # flattened: `…的通知国办发〔2013〕30号各省…`: the number starts after the title
+            number_start = m.start() + glued
+        before = head[line_start:number_start].strip().lstrip("•· ")
+        number = re.sub(r"\s+", "", head[number_start:m.end()])
+        label = re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)
+        if not label and not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after) and not _runs_on(before, after):
             continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
-        bare = not re.match(r"[\u4e00-\u9fffXx*×○]", m.group(0))
+        bare = number.startswith("第") or not re.match(r"[\u4e00-\u9fffXx*×○]", number)
         if bare and not (before in ("", "(") or before.endswith(("公告", "公告(", "通告", "通告(", "令", "令("))):
             continue  # `第8号` counts alone on its line, or after a 公告's or 令's name
-        if (before == "" or re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)
-                or (bare and after in ("", ")"))
+        if (before == "" or label or (bare and after in ("", ")")) or (glued and _runs_on(before, after))
                 or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
-            return re.sub(r"\s+", "", m.group(0))
+            return number
     return None

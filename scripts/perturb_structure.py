@@ -11,7 +11,7 @@ Variants:
   noblank      blank lines removed
   blank        a blank line after every line
   headjoin     a numbered heading line joined to the line after it (heading runs into its body)
-  flatten      single-document files: every line after the first two joined into one
+  flatten      single-document files: every line after the title's (else the first two) joined into one
   chrome_head  navigation, font-size, publication lines before the text
   chrome_head2 a masthead before the text: site name, greeting, date, menu, column name
   chrome_tail  related-article and link lists numbered 1. 2. ..., copyright/ICP/address footer
@@ -98,9 +98,16 @@ def _join_headings(text: str) -> str:
     return "\n".join(out)
 
 
-def _flatten(text: str) -> str:
+def _flatten(text: str, title: str | None = None) -> str:
+    """Every line after the title's (else after the first two) joined into one."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    return "\n".join(lines[:2] + ["".join(ln.strip() for ln in lines[2:])])
+    keep = 2
+    if title:
+        t2s = _opencc("t2s")
+        key = re.sub(r"\s+", "", title)[:6]
+        at = next((k for k, ln in enumerate(lines[:40]) if key in re.sub(r"\s+", "", t2s.convert(ln))), None)
+        keep = at + 1 if at is not None else keep
+    return "\n".join(lines[:keep] + ["".join(ln.strip() for ln in lines[keep:])])
 
 
 def _cn(n: int) -> str:
@@ -110,11 +117,15 @@ def _cn(n: int) -> str:
 
 
 def _bufen(text: str, gold: dict) -> tuple[str, dict]:
+    # (a gold heading is matched on its first two characters: the raw text may be traditional)
+    converted = {(m.group(1), re.sub(r"\s+", "", m.group(2))[:2])
+                 for m in re.finditer(rf"(?m)^\s*([{CN}]{{1,3}})、\s*(.*)$", text)}
     text = re.sub(rf"(?m)^(\s*)([{CN}]{{1,3}})、\s*", lambda m: f"{m.group(1)}第{m.group(2)}部分 ", text)
+    t2s = _opencc("t2s")
     for doc in gold["documents"]:
         for s in doc.get("sections", []):
             m = re.fullmatch(rf"([{CN}]{{1,3}})、", s["marker"] or "")
-            if m and re.search(rf"(?m)^\s*第{m.group(1)}部分 {re.escape(s['heading'][:6])}", text):
+            if m and any(n == m.group(1) and t2s.convert(h) == s["heading"][:2] for n, h in converted):
                 s["marker"] = f"第{m.group(1)}部分"
     return text, gold
 
@@ -148,16 +159,19 @@ def _arp(text: str, gold: dict) -> tuple[str, dict]:
     return text, gold
 
 
-_S2T = None
+_CONVERTERS: dict = {}
+
+
+def _opencc(config: str):
+    if config not in _CONVERTERS:
+        import opencc
+
+        _CONVERTERS[config] = opencc.OpenCC(config)
+    return _CONVERTERS[config]
 
 
 def _trad(text: str) -> str:
-    global _S2T
-    if _S2T is None:
-        import opencc
-
-        _S2T = opencc.OpenCC("s2t")
-    return _S2T.convert(text)
+    return _opencc("s2t").convert(text)
 
 
 SIMPLE = {
@@ -189,7 +203,7 @@ def make(gold_dir: Path, docs_dir: Path, out: Path, variant: str) -> int:
         if variant == "flatten":
             if len(gold["documents"]) != 1:
                 continue
-            text = _flatten(text)
+            text = _flatten(text, gold["documents"][0].get("title"))
         elif variant in SIMPLE:
             text = SIMPLE[variant](text)
         else:

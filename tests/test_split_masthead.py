@@ -53,3 +53,15 @@ def test_doc_number_in_a_metadata_table_above_the_title():
             "为做好今年的消防安全工作,现将有关事项通知如下。\n一、检查范围\n全院各科室。\n")
     doc = split_documents(text)[0]
     assert doc.doc_number == "某卫发〔2024〕8号" and doc.doc_type == "通知"
+
+
+def test_doc_number_in_flattened_text():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("某卫发〔2024〕8号关于开展检查的通知各单位:为做好") == "某卫发〔2024〕8号"
+    assert find_doc_number("关于开展检查的通知(某卫发〔2024〕8号)各单位:为了") == "某卫发〔2024〕8号"
+    assert find_doc_number("某某领导小组的通知某办发〔2013〕30号各县、区:为加强") == "某办发〔2013〕30号"
+    assert find_doc_number("• 发布单位:某市人民政府• 发文字号:某府发〔2021〕7号全文") == "某府发〔2021〕7号"
+    assert find_doc_number("根据市委关于加强管理的意见(某发〔2004〕9号)要求,现") is None
+    assert find_doc_number("市委关于加强管理的意见某发〔2004〕9号要求各单位") is None
+    assert find_doc_number("某卫发〔2024〕8号文件精神,各单位要") is None

@@ -31,6 +31,7 @@ _STYLES = [
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
+    ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"),  # flattened: …会议室三、活动要求
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
@@ -180,6 +181,15 @@ def _find_markers(text: str) -> list[_Marker]:
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
+        glued = style == "cnrun"
+        if glued:
+            # a 三、 glued to the text before it continues a run 一、二、 only (not 统一、, 之一、)
+            prev_cn = last_of.get("cn")
+            if (prev_cn is None or prev_cn.ordinal != ordinal - 1 or start - prev_cn.start > 3000
+                    or text[start - 1] in "第其之统唯万逐不初" or any(
+                        mk.start > prev_cn.start and _RANK[mk.style] < _RANK["cn"] for mk in found[-3:])):
+                continue
+            style = "cn"
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
         if style == "yao":
@@ -189,7 +199,7 @@ def _find_markers(text: str) -> list[_Marker]:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None
             in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
-            unambiguous = style in ("cnp", "zhang", "bufen", "jie", "tiao") and expected
+            unambiguous = (style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
             if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):

@@ -31,3 +31,10 @@ def test_no_cut_inside_a_parenthesis_or_before_a_conjunction():
     cand = "委派形式及管理办法由局里制定"
     assert cand.index("及") not in set(heading_end_positions(cand))
     assert min(heading_end_positions("重点加强三大卫生工作")) >= 4
+
+
+def test_flattened_chinese_numeral_run_continues_after_text():
+    text = "一、活动主题。缅怀先烈。二、活动时间2024年4月2日三、活动地点学校会议室四、活动要求全体党员准时参加。"
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、", "三、", "四、"]
+    # 统一、 and a 三、 that does not continue 一、二、 are no markers
+    assert [s.marker for s in parse_outline("一、总体要求\n做到标准统一、管理规范,落实三、五年规划。")] == ["一、"]

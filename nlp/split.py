@@ -155,6 +155,11 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 starts.append(i)  # a stand-alone title after running text: the next document
                 body_chars = text_chars = 0
                 current = set(keys)
+            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and not (set(keys) & current)
+                  and _official_head(lines, j) and not _hands_on(lines, starts[-1], i, keys[0])):
+                starts.append(i)  # a 公文's head (title over its 发文字号 or 主送) opens the next notice
+                body_chars = text_chars = 0
+                current = set(keys)
             elif not current:
                 current = set(keys)
             i = j
@@ -179,6 +184,16 @@ def _document_starts(lines: list[_Line]) -> list[int]:
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
         i += 1
     return starts
+
+
+def _official_head(lines: list[_Line], j: int) -> bool:
+    """The lines under a title (from ``j``) are a 公文's head: its 发文字号 alone on a line or its
+    主送 (`各乡镇人民政府,县政府各部门:`), right under it."""
+    for ln in lines[j:j + 2]:
+        t = ln.text.strip()
+        if is_salutation(t) or (find_doc_number(t) or "\0") == re.sub(r"\s+", "", t).strip("()"):
+            return True
+    return False
 
 
 def _after_text(lines: list[_Line], i: int) -> bool:

@@ -21,6 +21,7 @@ Variants:
   bufen        line-initial 一、 markers rewritten 第一部分 (gold markers too)
   deep         a 第一部分 line above the outline: every section one level deeper (gold too)
   arp          line-initial (1) rewritten 1) and 1. rewritten 1、 (gold markers too)
+  concat       two titled single-document files of one collection in one file (several notices)
   trad         the text converted to traditional script (OpenCC s2t)
 """
 
@@ -187,12 +188,36 @@ SIMPLE = {
     "trad": _trad,
 }
 WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp}
-VARIANTS = [*SIMPLE, "flatten", *WITH_GOLD]
+VARIANTS = [*SIMPLE, "flatten", *WITH_GOLD, "concat"]
+
+
+def _concat(gold_dir: Path, docs_dir: Path, out: Path) -> int:
+    """Pairs of titled single-document files of one collection, one after the other in one file."""
+    singles = []
+    for gp in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(gp.read_text(encoding="utf-8"))
+        if len(gold["documents"]) == 1 and gold["documents"][0].get("title") and (docs_dir / gold["source"]).exists():
+            singles.append((gp, gold))
+    n = 0
+    for (ga, a), (gb, b) in zip(singles[::2], singles[1::2]):
+        if ga.stem.split("_")[0] != gb.stem.split("_")[0]:
+            continue
+        text = ((docs_dir / a["source"]).read_text(encoding="utf-8").rstrip("\n") + "\n"
+                + (docs_dir / b["source"]).read_text(encoding="utf-8"))
+        docs = [dict(a["documents"][0], doc_index=0), dict(b["documents"][0], doc_index=1)]
+        name = f"{ga.stem}+{gb.stem}"
+        (out / "docs" / f"{name}.txt").write_text(text, encoding="utf-8")
+        (out / "gold" / f"{name}.json").write_text(
+            json.dumps({"source": f"{name}.txt", "documents": docs}, ensure_ascii=False), encoding="utf-8")
+        n += 1
+    return n
 
 
 def make(gold_dir: Path, docs_dir: Path, out: Path, variant: str) -> int:
     (out / "gold").mkdir(parents=True, exist_ok=True)
     (out / "docs").mkdir(parents=True, exist_ok=True)
+    if variant == "concat":
+        return _concat(gold_dir, docs_dir, out)
     n = 0
     for gp in sorted(gold_dir.glob("*.json")):
         gold = json.loads(gp.read_text(encoding="utf-8"))

@@ -65,3 +65,9 @@ def test_doc_number_in_flattened_text():
     assert find_doc_number("根据市委关于加强管理的意见(某发〔2004〕9号)要求,现") is None
     assert find_doc_number("市委关于加强管理的意见某发〔2004〕9号要求各单位") is None
     assert find_doc_number("某卫发〔2024〕8号文件精神,各单位要") is None
+
+
+def test_title_run_into_its_publication_date():
+    text = MASTHEAD + "某县卫生健康委员会2019年工作总结2020-02-26 来源:办公室 2019年,我委坚持以人民健康为中心,扎实推进各项工作。"
+    doc = split_documents(text)[0]
+    assert (doc.title, doc.doc_type) == ("某县卫生健康委员会2019年工作总结", "工作总结")

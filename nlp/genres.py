@@ -42,7 +42,12 @@ def genre_pattern() -> str:
 
 
 # A title's tail that does not change its genre: `…致辞全文`, `…实施方案(试行)`, `…讲话全文(中文版)`.
-_TAIL = re.compile(r"(?:\s*\((?:[^()\d]{1,12})\))+$|全文$|[。>\s]+$")  # `…印发《X》` cites, ends no genre
+_TAIL = re.compile(
+    r"(?:\s*[(（](?:[^()（）]{1,24})[)）])+$"  # (试行), (2023—2025年), (第8号), (X卫健发〔2024〕8号)
+    r"|\s*[【\[](?:[^【】\[\]]{1,12})[】\]]$"  # 【全文】, [2024]
+    r"|(?:[12]\d{3}年)?第?\s*\d{1,4}\s*号$|[〔\[][12]\d{3}[〕\]]\s*第?\d{1,4}号$"  # 公告2024年第1号
+    r"|\.(?:docx?|pdf|wps|html?)$|\s+[-_|｜]\s*\S{2,24}$"  # a file name's extension, ` - 某某网`
+    r"|全文$|[。>\s]+$")  # (`…印发《X》` cites, ends no genre)
 
 
 def strip_title_tail(title: str) -> str:

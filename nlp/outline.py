@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
@@ -29,6 +31,7 @@ _STYLES = [
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
+    ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"),  # flattened: …会议室三、活动要求
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
@@ -51,6 +54,7 @@ _HEAD_END = (
     "实施范围", "工作范围", "重要意义", "组织保障", "组织机构", "责任分工", "检查重点", "排查重点", "整治重点",
     "排查范围", "检查范围", "保障", "重点", "设置", "管理", "程序", "机制", "方法与步骤", "步骤", "要求", "目标", "原则",
     "任务", "措施", "安排", "内容", "方式", "形式", "范围", "对象", "职责", "分工", "意义", "思想", "情况", "做法",
+    "时间", "地点", "主题", "期限", "依据", "标准",
 )
 _HEAD_END_RE = re.compile("|".join(sorted(_HEAD_END, key=len, reverse=True)))
 _BODY_START = re.compile(r"[\u4e00-\u9fff“《]")
@@ -76,6 +80,9 @@ def parse_outline(text: str) -> list[Section]:
     [(1, '一、', '总体要求'), (2, '(一)', '加强领导'), (3, '1、', '建立机构')]
     """
     markers = _find_markers(text)
+    if not markers:
+        return _unnumbered(text)
+    markers = _drop_link_lists(text, markers)
     if not markers:
         return _unnumbered(text)
     _assign_levels(markers)
@@ -174,6 +181,15 @@ def _find_markers(text: str) -> list[_Marker]:
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
+        glued = style == "cnrun"
+        if glued:
+            # a 三、 glued to the text before it continues a run 一、二、 only (not 统一、, 之一、)
+            prev_cn = last_of.get("cn")
+            if (prev_cn is None or prev_cn.ordinal != ordinal - 1 or start - prev_cn.start > 3000
+                    or text[start - 1] in "第其之统唯万逐不初" or any(
+                        mk.start > prev_cn.start and _RANK[mk.style] < _RANK["cn"] for mk in found[-3:])):
+                continue
+            style = "cn"
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
         if style == "yao":
@@ -183,7 +199,7 @@ def _find_markers(text: str) -> list[_Marker]:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None
             in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
-            unambiguous = style in ("cnp", "zhang", "bufen", "jie", "tiao") and expected
+            unambiguous = (style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
             if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):
@@ -228,6 +244,62 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
         if all("。" not in it and len(it.strip(" ;;,,、")) <= 16 for it in items[:-1]):
             drop.update(k for k in ks if not found[k].line_start)
     return [mk for k, mk in enumerate(found) if k not in drop]
+
+
+# A link in a site's list: the line ends with its publication date or a file's extension.
+_LINK_END = re.compile(r"(?:[12]\d{3}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|"
+                       r"\.(?:docx?|pdf|xlsx?|wps|html?))[\])】]?\s*$", re.I)
+
+
+def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """Numbered lines of site chrome are not sections: a link list's items (short lines that end
+    with a date or a file name), and a run of three or more short numbered lines with nothing
+    between them after the document's 落款 (its signing date), such as related articles."""
+    from nlp.split_head import is_signing_date
+
+    lines = _LineIndex(text)
+
+    def line_of(mk: _Marker) -> str:
+        return text[lines.start_of(mk.start):lines.end_of(mk.start)]
+
+    drop = {k for k, mk in enumerate(markers)
+            if mk.line_start and len(line_of(mk)) <= 80 and "。" not in line_of(mk) and _LINK_END.search(line_of(mk))}
+    signed = [m.end() for m in re.finditer(r"(?m)^.*$", text) if is_signing_date(m.group())]
+    if signed:
+        tail = [k for k, mk in enumerate(markers) if mk.start > signed[-1] and k not in drop]
+        run: list[int] = []
+        for k in tail + [None]:
+            mk = markers[k] if k is not None else None
+            ok = (mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk)
+                  and (not run or lines.start_of(mk.start) == lines.end_of(markers[run[-1]].start) + 1))
+            if ok:
+                run.append(k)
+                continue
+            if len(run) >= 3:
+                drop.update(run)
+            run = [k] if mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk) else []
+    # a list closing the text, neither under a heading nor announced by a colon: related articles
+    short = [k for k, mk in enumerate(markers) if k not in drop]
+    run = []
+    for k in reversed(short):
+        mk = markers[k]
+        nxt_start = markers[run[0]].start if run else None
+        line = line_of(mk)
+        if not (mk.line_start and len(line) <= 40 and "。" not in line):
+            break
+        if nxt_start is not None and (lines.start_of(nxt_start) != lines.end_of(mk.start) + 1
+                                      or mk.style != markers[run[0]].style or mk.ordinal != markers[run[0]].ordinal - 1):
+            break
+        run.insert(0, k)
+    if run and len(run) >= 3 and markers[run[0]].ordinal == 1:
+        first = markers[run[0]]
+        after = text[lines.end_of(markers[run[-1]].start):]
+        ls = lines.start_of(first.start)
+        prev_line = text[lines.start_of(max(0, ls - 1)):max(0, ls - 1)].strip()
+        if ("。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":"))
+                and not (_MARKER.match(prev_line.lstrip(_BULLETS)) and "。" not in prev_line and len(prev_line) <= 40)):
+            drop.update(run)
+    return [mk for k, mk in enumerate(markers) if k not in drop]
 
 
 def _drop_table_rows(text: str, markers: list[_Marker]) -> list[_Marker]:
@@ -291,7 +363,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
     if len(cand) > 40 or flat:
-        cand = _cut_flattened(cand)
+        cut = _cut_flattened(cand)
+        cand = cut if cut != cand else _cue_cut(cand)
+    else:
+        cand = _cue_cut(cand)
     dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
@@ -316,6 +391,83 @@ def _cut_flattened(cand: str) -> str:
             if m.start() in bounds and m.end() in bounds:
                 return cand[:m.end()]
     return cand
+
+
+# The heading-end cue: where a heading line runs straight into its body with no mark between
+# (`活动时间2024年4月2日`, `学生中暑立即将…`), a linear model over the characters around each
+# position, trained on the real dev gold (scripts/train_heading_end.py; weights in
+# nlp/data/heading_end.tsv). It cuts at the best-scoring position when that score is positive.
+HEADING_END_MAX = 30  # a heading cut by the cue is at most this long
+
+
+def _char_kind(c: str) -> str:
+    if not c:
+        return "end"
+    if c.isdigit():
+        return "digit"
+    if "\u4e00" <= c <= "\u9fff":
+        return "cjk"
+    if c in "“”\"'‘’《》「」":
+        return "quote"
+    if c in "()（）":
+        return "paren"
+    return "punct" if not c.isalnum() else "latin"
+
+
+def heading_end_features(cand: str, i: int, bounds: set[int] | None = None) -> dict[str, str]:
+    """The features of a heading ending between ``cand[i-1]`` and ``cand[i]`` (``bounds``: the
+    word boundaries of ``cand``)."""
+    left, right = cand[:i], cand[i:]
+    head_word = _HEAD_END_RE.search(left[-5:] + "\0")
+    return {
+        "W": str(bounds is None or i in bounds),
+        "H": str(bool(head_word) and head_word.end() == len(left[-5:])) + str(bounds is None or i in bounds),
+        "L1": left[-1:], "L2": left[-2:], "L3": left[-3:], "R1": right[:1], "R2": right[:2],
+        "LR": left[-1:] + right[:1], "Lk": _char_kind(left[-1:]), "Rk": _char_kind(right[:1]),
+        "LkRk": _char_kind(left[-1:]) + _char_kind(right[:1]), "P": str(min(i, 24) // 3),
+        "N": str(min(len(right), 40) // 8), "open": str(left.count("(") + left.count("“") - left.count(")") - left.count("”") > 0),
+    }
+
+
+@cache
+def _heading_end_weights() -> tuple[dict[str, float], float]:
+    from importlib.resources import files
+
+    text = files("nlp").joinpath("data", "heading_end.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not rows or rows[0] != ["feature", "weight"]:
+        raise ValueError("heading_end.tsv: the first row must be the header 'feature<TAB>weight'")
+    weights = {f: float(w) for f, w in rows[1:]}
+    return weights, weights.pop("__bias__", 0.0)
+
+
+def heading_end_positions(cand: str) -> Iterator[int]:
+    """The positions where the cue may end a heading: never inside a parenthesis or quotation, nor
+    before a conjunction, comma or parenthesis that carries the heading on (`委派形式及管理`,
+    `完善机制(7月—9月)`)."""
+    depth = 0
+    for i in range(1, min(len(cand), HEADING_END_MAX + 1)):
+        c = cand[i - 1]
+        depth += (c in "(“《") - (c in ")”》")
+        if i >= 4 and depth <= 0 and cand[i] not in _NEVER_BEFORE_END:
+            yield i
+
+
+_NEVER_BEFORE_END = "及和与、的之,,(“》)”"
+
+
+def _cue_cut(cand: str) -> str:
+    """``cand`` cut where the heading-end cue places the heading's end, or unchanged."""
+    if len(cand) < 6:
+        return cand
+    weights, bias = _heading_end_weights()
+    bounds = _token_bounds(cand[:HEADING_END_MAX + 10])
+    best, at = 0.0, None
+    for i in heading_end_positions(cand):
+        score = bias + sum(weights.get(f"{k}={v}", 0.0) for k, v in heading_end_features(cand, i, bounds).items())
+        if score > best:
+            best, at = score, i
+    return cand[:at] if at is not None else cand
 
 
 def _token_bounds(s: str) -> set[int]:

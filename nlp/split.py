@@ -15,16 +15,18 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern
-from nlp.split_head import (find_doc_number, head_title, is_body_line, is_published, is_salutation,
+from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, is_body_line, is_published, is_salutation,
                             is_signing_date)
 
-_TITLE_TAIL = r"(?:\((?:试行|草案|征求意见稿|修订|修订稿|暂行)\))?"
+# a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
+_TITLE_TAIL = r"(?:\((?:[^()。,,;:;:]{1,20})\))?(?:(?:[12]\d{3}年)?第\d{1,4}号)?"
 _MARKER_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|"
     r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")
 # What may follow a title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
 _BODY_OPENER = (r"(?:为了?|根据|按照|依据|近年来|近年|随着|当前|目前|结合|在|我[县市区局院校]"
-                r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,40}[::])")  # …实施方案区级各医疗卫生单位: (主送)
+                r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,40}[::]"  # …实施方案区级各医疗卫生单位: (主送)
+                r"|[12]\d{3}-\d{1,2}-\d{1,2}(?!\d))")  # …工作总结2020-02-26 来源:… (its publication date)
 
 
 @cache
@@ -154,6 +156,11 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 starts.append(i)  # a stand-alone title after running text: the next document
                 body_chars = text_chars = 0
                 current = set(keys)
+            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and not (set(keys) & current)
+                  and _official_head(lines, j) and not _hands_on(lines, starts[-1], i, keys[0])):
+                starts.append(i)  # a 公文's head (title over its 发文字号 or 主送) opens the next notice
+                body_chars = text_chars = 0
+                current = set(keys)
             elif not current:
                 current = set(keys)
             i = j
@@ -178,6 +185,16 @@ def _document_starts(lines: list[_Line]) -> list[int]:
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
         i += 1
     return starts
+
+
+def _official_head(lines: list[_Line], j: int) -> bool:
+    """The lines under a title (from ``j``) are a 公文's head: its 发文字号 alone on a line or its
+    主送 (`各乡镇人民政府,县政府各部门:`), right under it."""
+    for ln in lines[j:j + 2]:
+        t = ln.text.strip()
+        if is_salutation(t) or (find_doc_number(t) or "\0") == re.sub(r"\s+", "", t).strip("()"):
+            return True
+    return False
 
 
 def _after_text(lines: list[_Line], i: int) -> bool:
@@ -273,16 +290,17 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         start = rest[0].start
     if headline and not group and _is_title_line(lines[0].text):
         title = _key(lines[0].text)
-    if title is None and lines and not _MARKER_START.match(lines[0].text.strip()):
+    own = lines if group else lines[_masthead(lines):]  # (the lines after a site's masthead)
+    if title is None and own and not _MARKER_START.match(own[0].text.strip()):
         # a title run into the body on the first line: `XX县…工作方案 为认真贯彻…`
-        m = _title_prefix().match(re.sub(r"\s+", "", lines[0].text[:90]))
-        spaced = re.match(r"(\S{6,80}?)\s+\S", lines[0].text.strip())
-        if m and len(lines[0].text) > len(m.group("title")) + 10:
-            title, start = m.group("title"), lines[0].start
-        elif spaced and _is_title_line(spaced.group(1)) and len(lines[0].text) > len(spaced.group(1)) + 20:
+        m = _title_prefix().match(re.sub(r"\s+", "", own[0].text[:90]))
+        spaced = re.match(r"(\S{6,80}?)\s+\S", own[0].text.strip())
+        if m and len(own[0].text) > len(m.group("title")) + 10:
+            title, start = m.group("title"), own[0].start
+        elif spaced and _is_title_line(spaced.group(1)) and len(own[0].text) > len(spaced.group(1)) + 20:
             title = _key(spaced.group(1))  # `某院工作总结 自4月以来,…`: the title ends at the space
-    head = "\n".join(ln.text for ln in lines[:8])
-    if title is None and any(is_salutation(ln.text) for ln in lines[:2]):
+    head = "\n".join(ln.text for ln in own[:8])
+    if title is None and any(is_salutation(ln.text) for ln in own[:2]):
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)
     if title is None:
@@ -304,24 +322,44 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 drops.append((ln.start, ln.start + len(headline)))
             elif ln.start > start and ln.text.endswith(headline) and len(ln.text) > len(headline) + 20:
                 drops.append((ln.end - len(headline), ln.end))
-    doc_type = _doc_type(title, lines)
+    doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
-    encloses = enclosed_genre(title, head) if doc_type == "通知" or any(is_salutation(ln.text) for ln in lines[:2]) else None
+    if number is None and lines[0].start < start:
+        # on the lines above the title: a 版头's number, a site's metadata table (`文号:…`)
+        number = find_doc_number(text[max(lines[0].start, start - 600):start])
+    encloses = enclosed_genre(title, head) if doc_type == "通知" or any(is_salutation(ln.text) for ln in own[:2]) else None
     return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
+
+
+def _masthead(lines: list[_Line], limit: int = 8) -> int:
+    """How many lines of a site's masthead open ``lines``: short lines with no sentence, no
+    title, no 主送 and no numbered heading (site name, greeting, date, menu, column name)."""
+    for k, ln in enumerate(lines[:limit]):
+        t = ln.text.strip()
+        if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
+                or _title_prefix().match(re.sub(r"\s+", "", t))):
+            return k
+    return 0
 
 
 def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int, bool] | None:
     """A 关于… title (possibly over several short lines or run into the body) after the headline."""
     for i, ln in enumerate(lines):
         t = ln.text.strip()
+        if _MARKER_START.match(t):
+            if i >= 6:
+                break
+            continue  # a numbered line is a heading or a list's item, never the title
         cited = "《" in t[:t.find("关于")] if "关于" in t[:40] else False
         if ("关于" in t[:40] and not cited) or (i == 0 and headline and t.startswith(headline) and len(t) > len(headline) + 4):
             # several short lines joined: 关于在全市…中 / 深入开展…的 / 指导意见
             joined, k = "", i
             while k < len(lines) and len(lines[k].text.strip()) <= 60 and "。" not in lines[k].text:
                 joined += re.sub(r"\s+", "", lines[k].text)
-                if _title_line().match(joined):
-                    return joined, ln.start, i > 0
+                cont = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+                if _title_line().match(joined) and not (cont.startswith(("(", "的", "等")) and len(cont) <= 30
+                                                        and "。" not in cont):
+                    return joined, ln.start, i > 0  # (unless it goes on: …行动计划 / (2023—2025年)的通知)
                 k += 1
             body = re.sub(r"\s+", "", t)
             if headline and body.startswith(headline) and i == 0:

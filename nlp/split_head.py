@@ -13,7 +13,11 @@ from nlp.text import SEMICOLONS, STOPS
 
 # The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号
 DOC_NUMBER = re.compile(
-    r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}[〔\[【(][12]\d{3}[〕\]】)]\s*第?\s*\d{1,4}\s*号")
+    r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}\s?[〔\[【(][12][\dXx*]{3}[〕\]】)]\s*第?\s*[\dXx*]{1,4}\s*号"
+    r"|(?<!\d)(?:[〔\[【][12]\d{3}[〕\]】]|[12]\d{3}[ \t]*年)?[ \t]*第[ \t]*\d{1,4}[ \t]*号(?![\u4e00-\u9fff])")
+# (the second form, a 公告's or 令's bare number `第8号` / `〔2024〕第8号`, counts only alone on its line)
+# What may follow a 发文字号 on its line: a 签发人 or another field of a site's metadata table.
+_AFTER_NUMBER = re.compile(r"^(?:\)|\s+.{0,12}[::].*|签发人.*)?$")
 
 _CN_DIGIT = "〇○零一二三四五六七八九十0-9"
 # The signing date alone on its line: 2007年9月5日, 二〇〇九年五月十三日, 2013年5月, 2023-03-28
@@ -57,7 +61,7 @@ def is_published(line: str) -> bool:
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
-    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档", re.I)
+    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期", re.I)
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -86,7 +90,29 @@ def headline_candidate(line: str) -> bool:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
         return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
-    return not _NOT_HEADLINE.search(t)
+    return not _NOT_HEADLINE.search(t) and not is_unit_name(t)
+
+
+_UNIT_KINDS = ("body", "office", "unit", "group")
+_NAME_ONLY = re.compile(r"[\u4e00-\u9fff()]{2,30}")
+
+
+def is_unit_name(line: str) -> bool:
+    """A line that only names a unit or a site (`某市卫生健康委员会`, `某某新闻网`): a masthead, a
+    版头 or a 落款, never a headline.
+
+    >>> is_unit_name("某市卫生健康委员会"), is_unit_name("某市卫生健康委员会召开安全生产会议")
+    (True, False)
+    """
+    from nlp.extract.parties_lexicon import org_suffixes
+
+    t = re.sub(r"\s+", "", line)
+    if not _NAME_ONLY.fullmatch(t) or "关于" in t or "的" in t:
+        return False
+    if t.endswith("网") and len(t) <= 12:
+        return True
+    suffixes = org_suffixes()
+    return any(t.endswith(s) and suffixes[s] in _UNIT_KINDS for s in suffixes)
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
@@ -117,7 +143,43 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
         if headline_candidate(t) and seen[t] < 3:  # a line repeated all over the head is navigation
             found.append((t, i))
     # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan just above it
+    # a short menu item or slogan (`免费服务热线`) above a full headline is chrome
+    full = [f for f in found if len(_CJK.findall(f[0])) >= 8]
+    found = full + [f for f in found if f not in full] if full else found
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
+
+
+_CITING = re.compile(r"根据|按照|依据|依照|贯彻|落实|参照|遵照")
+
+
+def _after_title(before: str, number: str) -> int:
+    """Where a 发文字号 really starts inside ``number`` when its issuer code was matched together
+    with the end of a title glued before it (`通知国办发〔2013〕30号`): after the last genre word, or
+    0 when none ends there."""
+    from nlp.genres import genre_pattern
+
+    code = re.match(r"[^〔\[【(]*", number).group()
+    ends = [g.end() for g in re.finditer(genre_pattern(), code)]
+    ends = [e for e in ends if 2 <= len(code) - e]
+    if not ends or not (before.strip() or "关于" in code):
+        return 0 if not ends else ends[-1]
+    return ends[-1]
+
+
+def _runs_on(before: str, after: str) -> bool:
+    """In text flattened onto one line, a number that opens the line, or closes its title in
+    parentheses, runs straight into the title or the 主送 (`某卫发〔2024〕8号关于…`,
+    `…的通知(某卫发〔2024〕8号)各单位:`); one cited in a sentence runs into the sentence."""
+    from nlp.genres import genre_of
+
+    if after[:1] in "文的等和与、,,号" or after.startswith(("精神", "要求", "规定", "有关", "件")):
+        return False
+    if before == "":
+        return True
+    if _CITING.search(before):
+        return False
+    return (before.endswith("(") and after.startswith(")") and genre_of(before[:-1]) is not None) or (
+        genre_of(before) is not None and not after.startswith(")"))
 
 
 def find_doc_number(head: str) -> str | None:
@@ -129,12 +191,22 @@ def find_doc_number(head: str) -> str | None:
     """
     for m in DOC_NUMBER.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
-        before = head[line_start:m.start()].strip().lstrip("•· ")
         line_end = head.find("\n", m.end())
-        after = head[m.end():line_end if line_end >= 0 else len(head)].strip()
-        if after not in ("", ")"):
+        after_raw = head[m.end():line_end if line_end >= 0 else len(head)].rstrip()
+        after = after_raw.strip()
+        number_start = m.start()
+        glued = _after_title(head[line_start:m.start()], m.group(0))
+        if glued:  # flattened: `…的通知国办发〔2013〕30号各省…`: the number starts after the title
+            number_start = m.start() + glued
+        before = head[line_start:number_start].strip().lstrip("•· ")
+        number = re.sub(r"\s+", "", head[number_start:m.end()])
+        label = re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)
+        if not label and not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after) and not _runs_on(before, after):
             continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
-        if (before == "" or before.endswith(("文件", "发文字号:", "发文字号:", "文号:", "文号:"))
+        bare = number.startswith("第") or not re.match(r"[\u4e00-\u9fffXx*×○]", number)
+        if bare and not (before in ("", "(") or before.endswith(("公告", "公告(", "通告", "通告(", "令", "令("))):
+            continue  # `第8号` counts alone on its line, or after a 公告's or 令's name
+        if (before == "" or label or (bare and after in ("", ")")) or (glued and _runs_on(before, after))
                 or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
-            return re.sub(r"\s+", "", m.group(0))
+            return number
     return None

@@ -1,0 +1,30 @@
+"""A title's genre survives the notes that sites add after it: a dated or numbered
+parenthesis, a 公告's number, a bracketed tag, a file extension, a site name after a dash."""
+
+import pytest
+
+from nlp.genres import genre_of
+from nlp.split import split_documents
+
+
+@pytest.mark.parametrize("title, genre", [
+    ("某市公共卫生三年行动计划(2023—2025年)", "计划"),
+    ("某局公告(第8号)", "公告"),
+    ("某市应急管理局公告2024年第1号", "公告"),
+    ("高考考生注意事项(2024年版)", "注意事项"),
+    ("关于开展安全检查的通知【全文】", "通知"),
+    ("某县关于开展巡查的通知(某卫健发〔2024〕8号)", "通知"),
+    ("某局防火工作方案.doc", "方案"),
+    ("某院安全生产月活动方案 - 某某网", "方案"),
+    ("某局工作要点(2024)", "要点"),
+    ("某县居民用电安全告知书", "告知书"),
+    ("某局召开会议(图)", None),
+])
+def test_genre_after_a_tail(title, genre):
+    assert genre_of(title) == genre
+
+
+def test_a_dated_title_line_starts_its_document():
+    body = "为做好今年工作,结合实际,制定本计划。\n一、工作目标\n各单位要认真组织,确保落实。\n"
+    doc = split_documents("某县卫生健康三年行动计划(2024—2026年)\n" + body)[0]
+    assert doc.doc_type == "计划" and doc.title.startswith("某县卫生健康三年行动计划")

@@ -1,0 +1,32 @@
+"""Numbered site chrome is not an outline: a link list whose lines end with a date or a file
+name, a run of short numbered lines after the 落款, or a list closing the text that no heading
+or colon announces. A list under its heading, or announced by a colon, stays."""
+
+from nlp.outline import parse_outline
+
+BODY = "一、工作目标\n全面排查隐患,确保整改到位。\n二、工作要求\n各单位要高度重视,认真组织实施。\n"
+LINKS = "1.某区组织开展夏季用电安全检查\n2.某镇召开年度工作推进会\n3.某局举办业务培训班\n主办:某某市某某局\n"
+
+
+def _markers(text):
+    return [s.marker for s in parse_outline(text)]
+
+
+def test_dated_link_list_is_chrome():
+    links = "1.某区组织开展用电安全检查 2021-06-10\n2.某镇召开推进会 2021-06-01\n3.附件下载.docx\n"
+    assert _markers(BODY + links) == ["一、", "二、"]
+
+
+def test_short_list_after_the_signing_date_is_chrome():
+    assert _markers(BODY + "某县卫生局\n2021年6月1日\n" + LINKS) == ["一、", "二、"]
+
+
+def test_unannounced_list_closing_the_text_is_chrome():
+    assert _markers(BODY + LINKS) == ["一、", "二、"]
+
+
+def test_list_under_a_heading_or_after_a_colon_stays():
+    text = "一、工作目标\n全面排查隐患,确保整改到位。\n二、保障措施\n1.加强领导\n2.强化督查\n3.严格考核\n"
+    assert _markers(text) == ["一、", "二、", "1.", "2.", "3."]
+    text = "一、工作目标\n全面排查隐患,确保整改到位。\n二、工作要求\n具体要求如下:\n1.加强领导\n2.强化督查\n3.严格考核\n"
+    assert _markers(text) == ["一、", "二、", "1.", "2.", "3."]

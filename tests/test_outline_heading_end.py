@@ -1,0 +1,40 @@
+"""The heading-end cue: a heading line run straight into its body is cut where the heading ends,
+and a heading written on its own line, or one the cue must not split, is left whole."""
+
+from nlp.outline import heading_end_positions, parse_outline
+
+
+def _heads(text):
+    return [(s.marker, s.heading) for s in parse_outline(text)]
+
+
+def test_label_heading_run_into_its_value_is_cut():
+    heads = _heads("一、活动时间2024年5月10日上午九点\n二、活动地点学校三楼报告厅\n三、参加对象全体教职工")
+    assert heads[0] == ("一、", "活动时间")
+    assert heads[2] == ("三、", "参加对象")
+
+
+def test_headings_on_their_own_lines_stay_whole():
+    text = "一、总体要求\n以安全发展为主线,全面落实责任。\n二、强化隐患整改,落实闭环管理\n各单位要建立台账。"
+    assert _heads(text) == [("一、", "总体要求"), ("二、", "强化隐患整改,落实闭环管理")]
+
+
+def test_a_sentence_item_is_not_cut_before_its_rate():
+    assert _heads("(2)门诊病历书写合格率达到95%以上,处方合格率达到98%。") == [
+        ("(2)", "门诊病历书写合格率达到95%以上,处方合格率达到98%")]
+
+
+def test_no_cut_inside_a_parenthesis_or_before_a_conjunction():
+    cand = "出勤考核(含例会、培训等)有无故缺勤的扣分"
+    inside = range(cand.index("("), cand.index(")") + 1)
+    assert not set(heading_end_positions(cand)) & set(inside)
+    cand = "委派形式及管理办法由局里制定"
+    assert cand.index("及") not in set(heading_end_positions(cand))
+    assert min(heading_end_positions("重点加强三大卫生工作")) >= 4
+
+
+def test_flattened_chinese_numeral_run_continues_after_text():
+    text = "一、活动主题。缅怀先烈。二、活动时间2024年4月2日三、活动地点学校会议室四、活动要求全体党员准时参加。"
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、", "三、", "四、"]
+    # 统一、 and a 三、 that does not continue 一、二、 are no markers
+    assert [s.marker for s in parse_outline("一、总体要求\n做到标准统一、管理规范,落实三、五年规划。")] == ["一、"]

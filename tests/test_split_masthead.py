@@ -1,0 +1,73 @@
+"""A site's masthead above a document (site name, greeting, date, menu, column name) is not its
+title, and the title, 主送 or run-in title under it are still found."""
+
+from nlp.split import split_documents
+from nlp.split_head import head_title, is_unit_name
+
+MASTHEAD = "某某市卫生健康委员会\n欢迎访问某某市卫生健康委员会网站\n今天是2021年6月18日 星期五\n通知公告\n"
+BODY = "为加强校园消防安全管理,切实消除各类隐患,结合我校实际,制定本方案。\n一、工作目标\n全面排查隐患,做到整改到位。\n"
+
+
+def test_a_unit_name_alone_is_no_headline():
+    assert is_unit_name("某某市卫生健康委员会") and is_unit_name("某某新闻网")
+    assert not is_unit_name("某某市卫生健康委员会召开安全生产会议")
+    assert head_title(["某某市卫生健康委员会", "某区消防局巡查百余处工地", "某区消防局近日巡查辖区工地,发现隐患即时要求整改。"])[0] \
+        == "某区消防局巡查百余处工地"
+
+
+def test_title_run_into_the_body_under_a_masthead():
+    doc = split_documents(MASTHEAD + "某校消防安全检查工作方案" + BODY)[0]
+    assert (doc.title, doc.doc_type) == ("某校消防安全检查工作方案", "方案")
+
+
+def test_handed_on_plan_under_a_masthead():
+    text = MASTHEAD + "各科室:\n现将《某院安全生产检查实施方案》印发给你们,请认真执行。\n某院办公室\n2021年6月1日\n"
+    assert split_documents(text)[0].title == "某院安全生产检查实施方案"
+
+
+def test_short_menu_item_yields_to_the_full_headline():
+    lines = ["某某公司", "免费服务热线", "热门搜索:", "某市卫生部门与各区签下年度责任书", "本报讯 近日,某市卫生部门与各区签订责任书,明确年度任务。"]
+    assert head_title(lines)[0] == "某市卫生部门与各区签下年度责任书"
+
+
+def test_title_broken_before_its_period_under_a_masthead():
+    text = MASTHEAD + "关于印发某市公共卫生建设三年行动计划\n(2023—2025年)的通知\n各区人民政府:\n现将计划印发给你们,请认真贯彻执行。\n"
+    doc = split_documents(text)[0]
+    assert doc.doc_type == "通知" and doc.title.endswith("的通知")
+
+
+def test_doc_number_forms():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("某县卫生局文件\nX卫健发〔2024〕8号\n关于开展检查的通知") == "X卫健发〔2024〕8号"
+    assert find_doc_number("某卫发[20XX]8号\n关于开展检查的通知") == "某卫发[20XX]8号"
+    assert find_doc_number("索引号:0001 发文机关:某局 文号:某卫发〔2024〕8号 发布日期:2024-01-01") == "某卫发〔2024〕8号"
+    assert find_doc_number("某卫发〔2024〕8号          签发人:张三\n关于") == "某卫发〔2024〕8号"
+    assert find_doc_number("某市人民政府公告\n第8号\n为了加强管理,现公告如下。") == "第8号"
+    assert find_doc_number("根据第8号令,现将有关事项通知如下。") is None
+    assert find_doc_number("现将某教综[2007]224号文转发给你们") is None
+
+
+def test_doc_number_in_a_metadata_table_above_the_title():
+    text = ("索引号:0001 文号:某卫发〔2024〕8号\n关于开展消防安全检查的通知\n各科室:\n"
+            "为做好今年的消防安全工作,现将有关事项通知如下。\n一、检查范围\n全院各科室。\n")
+    doc = split_documents(text)[0]
+    assert doc.doc_number == "某卫发〔2024〕8号" and doc.doc_type == "通知"
+
+
+def test_doc_number_in_flattened_text():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("某卫发〔2024〕8号关于开展检查的通知各单位:为做好") == "某卫发〔2024〕8号"
+    assert find_doc_number("关于开展检查的通知(某卫发〔2024〕8号)各单位:为了") == "某卫发〔2024〕8号"
+    assert find_doc_number("某某领导小组的通知某办发〔2013〕30号各县、区:为加强") == "某办发〔2013〕30号"
+    assert find_doc_number("• 发布单位:某市人民政府• 发文字号:某府发〔2021〕7号全文") == "某府发〔2021〕7号"
+    assert find_doc_number("根据市委关于加强管理的意见(某发〔2004〕9号)要求,现") is None
+    assert find_doc_number("市委关于加强管理的意见某发〔2004〕9号要求各单位") is None
+    assert find_doc_number("某卫发〔2024〕8号文件精神,各单位要") is None
+
+
+def test_title_run_into_its_publication_date():
+    text = MASTHEAD + "某县卫生健康委员会2019年工作总结2020-02-26 来源:办公室 2019年,我委坚持以人民健康为中心,扎实推进各项工作。"
+    doc = split_documents(text)[0]
+    assert (doc.title, doc.doc_type) == ("某县卫生健康委员会2019年工作总结", "工作总结")

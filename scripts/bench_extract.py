@@ -9,9 +9,10 @@ Runs the real pipeline (``nlp.pipeline.process_text``) on every file of DOCS_DIR
 (tracemalloc) and the process's peak RSS. Stages are timed by wrapping the stage functions the
 pipeline calls, so the pipeline's own order is what gets measured.
 
-The peer: ``jionlp.extract_time`` on the same normalized document texts, in the same run; the
-ratio says how many times faster (> 1) or slower (< 1) our date extractor and our whole
-pipeline are. If jionlp is not installed (``pip install jionlp``), the peer is skipped.
+The peer: ``jionlp.extract_time`` on the same normalized document texts, in the same run, and
+issue 12's peer, the same plus OpenCC ``t2s`` over every decoded file; the ratios say how many
+times faster (> 1) or slower (< 1) our date extractor and our whole pipeline are. A ``stages``
+line gives each stage's share of the pipeline's time. If jionlp is not installed (``pip install jionlp``), the peer is skipped.
 Times are the best of ``--repeat`` runs, after one warm-up run that loads lexicons and models.
 ``--cold`` also times ``policy-nlp extract FILE`` in a fresh process for each file (first document
 out: imports, lexicons, jieba's dictionary and the theme model included).
@@ -141,6 +142,14 @@ def _jionlp_extract_time():
     return find, f"jionlp {getattr(jionlp, '__version__', '?')}"
 
 
+def _opencc_t2s():
+    try:
+        import opencc
+    except ImportError:
+        return None
+    return opencc.OpenCC("t2s").convert
+
+
 def _rss_mb() -> float:
     kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return kb / 1024 if sys.platform != "darwin" else kb / 2**20
@@ -268,6 +277,9 @@ def main() -> int:
     rest = total - sum(per_stage.values())
     if rest > 0:
         print(f"{'other (glue)':20s} {'':>12s} {rest:9.3f}")
+    shares = {**per_stage, **({"glue": rest} if rest > 0 else {})}
+    print("stages     " + ", ".join(f"{stage} {100 * s / total:.0f}%" for stage, s in shares.items())
+          + " of the pipeline's time")
     print(f"peak RSS of the process after our runs: {our_rss:.0f} MB (imports, lexicons, models)")
     _bench_party_backends(doc_texts, a.repeat)
     if a.cold:
@@ -287,6 +299,10 @@ def main() -> int:
         peer_peak = _traced_peak(lambda: [find_time(t, time_base=TIME_BASE) for t in doc_texts])
     finally:
         logging.disable(logging.NOTSET)
+    t2s = _opencc_t2s()
+    if t2s is not None:  # the peer's conversion: OpenCC t2s over every decoded file, as our normalize reads them
+        [t2s(t) for _, t in texts]
+        converting = _best_of(a.repeat, lambda: [t2s(t) for _, t in texts])
     ours_dates = per_stage.get("extract.date")
     print(f"peer       {label} extract_time on the same {len(doc_texts)} normalized documents "
           f"({found} times found)")
@@ -295,6 +311,10 @@ def main() -> int:
         print(f"ratio      our date extractor / jionlp extract_time: "
               f"{peer / ours_dates:.1f}x the throughput")
     print(f"ratio      our whole pipeline / jionlp extract_time: {peer / total:.2f}x the throughput")
+    if t2s is not None:
+        print(f"{'opencc t2s':20s} {_rate(raw_chars, converting)} {converting:9.3f}")
+        print(f"ratio      our whole pipeline / (jionlp extract_time + opencc t2s), issue 12's peer: "
+              f"{(peer + converting) / total:.2f}x the throughput")
     print(f"peak RSS of the process with jionlp loaded: {_rss_mb():.0f} MB")
     return 0
 

@@ -58,15 +58,19 @@ def _load_jieba_cache(tokenizer) -> bool:
 
 
 def _cache_dir() -> str | None:
-    """``$TMPDIR/policy-nlp-<uid>`` (mode 700), or None (jieba's default) when it cannot be made."""
+    """``$TMPDIR/policy-nlp-<uid>`` (mode 700), or None (jieba's default) when it cannot be made or
+    is not this user's alone."""
     import os
     import tempfile
 
     path = os.path.join(tempfile.gettempdir(), f"policy-nlp-{os.getuid()}")
     try:
         os.makedirs(path, mode=0o700, exist_ok=True)
+        st = os.stat(path)
     except OSError:
         return None
+    if st.st_uid != os.getuid() or st.st_mode & 0o022:
+        return None  # made by someone else, or writable by others: its caches are not to be trusted
     return path if os.access(path, os.W_OK) else None
 
 

@@ -66,3 +66,15 @@ def test_help_is_quick():
     probe = "import sys, nlp.cli; print(sorted(m for m in ('jieba', 'numpy', 'opencc', 'sklearn') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_cache_dir_others_can_write_is_not_used(tmp_path, monkeypatch):
+    from nlp import tokenize
+
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path))
+    folder = tmp_path / f"policy-nlp-{os.getuid()}"
+    assert tokenize._cache_dir() == str(folder)
+    folder.chmod(0o777)
+    assert tokenize._cache_dir() is None
+    folder.chmod(0o700)
+    assert tokenize._cache_dir() == str(folder)

@@ -107,13 +107,16 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
 
 def assign_sections(mentions: Sequence[Mention], sections: Sequence[Section]) -> list[Mention]:
     """Give each mention the id of the innermost section that contains it."""
-    return [replace(m, section=section_at(sections, m.start)) for m in mentions]
+    starts = [s.start for s in sections]  # once per document, not once per mention
+    return [replace(m, section=section_at(sections, m.start, starts)) for m in mentions]
 
 
-def section_at(sections: Sequence[Section], pos: int) -> str | None:
-    """Id of the innermost (latest-starting) section whose span contains ``pos``."""
+def section_at(sections: Sequence[Section], pos: int, starts: Sequence[int] | None = None) -> str | None:
+    """Id of the innermost (latest-starting) section whose span contains ``pos`` (``starts``: the
+    sections' starts, when the caller has them)."""
     best = None
-    starts = [s.start for s in sections]
+    if starts is None:
+        starts = [s.start for s in sections]
     k = bisect_right(starts, pos)
     for s in reversed(sections[:k]):
         if s.start <= pos < s.end:

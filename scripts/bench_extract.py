@@ -2,6 +2,7 @@
 """Extraction throughput and peak memory on a corpus, beside JioNLP's extract_time.
 
 usage: python scripts/bench_extract.py [DOCS_DIR] [--repeat N] [--ner rules|hanlp|auto] [--themes] [--cpu K] [--cold]
+                                       [--cpu-clock]
 
 Runs the real pipeline (``nlp.pipeline.process_text``) on every file of DOCS_DIR (default
 ``corpora/seeds``) on one core and prints characters per second, overall and per stage
@@ -9,9 +10,10 @@ Runs the real pipeline (``nlp.pipeline.process_text``) on every file of DOCS_DIR
 (tracemalloc) and the process's peak RSS. Stages are timed by wrapping the stage functions the
 pipeline calls, so the pipeline's own order is what gets measured.
 
-The peer: ``jionlp.extract_time`` on the same normalized document texts, in the same run; the
-ratio says how many times faster (> 1) or slower (< 1) our date extractor and our whole
-pipeline are. If jionlp is not installed (``pip install jionlp``), the peer is skipped.
+The peer: ``jionlp.extract_time`` on the same normalized document texts, in the same run, and
+issue 12's peer, the same plus OpenCC ``t2s`` over every decoded file; the ratios say how many
+times faster (> 1) or slower (< 1) our date extractor and our whole pipeline are. A ``stages``
+line gives each stage's share of the pipeline's time. If jionlp is not installed (``pip install jionlp``), the peer is skipped.
 Times are the best of ``--repeat`` runs, after one warm-up run that loads lexicons and models.
 ``--cold`` also times ``policy-nlp extract FILE`` in a fresh process for each file (first document
 out: imports, lexicons, jieba's dictionary and the theme model included).
@@ -37,6 +39,13 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_BASE = 1262304000  # 2010-01-01: a fixed reference time for jionlp, never the clock
+
+
+_CLOCK = [time.perf_counter]  # --cpu-clock: time.process_time
+
+
+def _now() -> float:
+    return _CLOCK[0]()
 
 
 def _one_core(cpu: int | None) -> str:
@@ -65,11 +74,11 @@ class _StageClock:
             if tracing:
                 base = tracemalloc.get_traced_memory()[0]
                 tracemalloc.reset_peak()
-            started = time.perf_counter()
+            started = _now()
             out = original(*args, **kw)
             if eager:  # extractors yield lazily; time the whole search
                 out = list(out)
-            self.seconds[stage] += time.perf_counter() - started
+            self.seconds[stage] += _now() - started
             self.chars[stage] += chars(args) if chars else len(args[0]) if args else 0
             if tracing:
                 self.peak[stage] = max(self.peak[stage], tracemalloc.get_traced_memory()[1] - base)
@@ -113,9 +122,9 @@ def _run_pipeline(texts, settings) -> list:
 def _best_of(repeat: int, fn) -> float:
     best = float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started = _now()
         fn()
-        best = min(best, time.perf_counter() - started)
+        best = min(best, _now() - started)
     return best
 
 
@@ -139,6 +148,14 @@ def _jionlp_extract_time():
     if find is None:
         return None, f"jionlp {getattr(jionlp, '__version__', '?')} has no extract_time"
     return find, f"jionlp {getattr(jionlp, '__version__', '?')}"
+
+
+def _opencc_t2s():
+    try:
+        import opencc
+    except ImportError:
+        return None
+    return opencc.OpenCC("t2s").convert
 
 
 def _rss_mb() -> float:
@@ -181,15 +198,22 @@ def _cold_start(path: Path, repeat: int) -> None:
     import subprocess
 
     cmd = [sys.executable, "-m", "nlp.cli", "extract", str(path), "--format", "jsonl", "-o", os.devnull]
-    best = float("inf")
+    best = best_cpu = float("inf")
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu()
         done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
         if done.returncode != 0:
             print(f"cold start failed: {done.stderr.strip()[-200:]}")
             return
         best = min(best, time.perf_counter() - started)
-    print(f"cold start {best:.2f} s: policy-nlp extract {path.name} in a fresh process (best of {repeat})")
+        best_cpu = min(best_cpu, _children_cpu() - cpu)
+    print(f"cold start {best:.2f} s ({best_cpu:.2f} CPU s): policy-nlp extract {path.name} in a fresh process "
+          f"(best of {repeat})")
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -201,7 +225,12 @@ def main() -> int:
     ap.add_argument("--cpu", type=int, default=None, help="CPU to pin to (default: the last allowed)")
     ap.add_argument("--cold", action="store_true",
                     help="also time a fresh process extracting each file (first document out)")
+    ap.add_argument("--cpu-clock", action="store_true",
+                    help="time with this process's CPU seconds, not the wall clock: steadier on a box "
+                         "shared with other programs (ours and the peer run in this one process)")
     a = ap.parse_args()
+    if a.cpu_clock:
+        _CLOCK[0] = time.process_time
     if a.repeat < 1:
         ap.error("--repeat must be at least 1")
 
@@ -241,9 +270,9 @@ def main() -> int:
         total = float("inf")
         for _ in range(a.repeat):
             clock.reset()
-            started = time.perf_counter()
+            started = _now()
             _run_pipeline(texts, settings)
-            elapsed = time.perf_counter() - started
+            elapsed = _now() - started
             if elapsed < total:
                 total, per_stage, chars = elapsed, dict(clock.seconds), dict(clock.chars)
         _traced_peak(lambda: _run_pipeline(texts, settings))  # each stage's own peak
@@ -258,7 +287,8 @@ def main() -> int:
     print(f"corpus     {a.docs_dir}: {len(texts)} files, {raw_chars:,} characters decoded, "
           f"{len(docs)} documents, {doc_chars:,} characters normalized")
     print(f"settings   ner={settings.ner} themes={'on' if a.themes else 'off'}; {core}; "
-          f"best of {a.repeat} after a warm-up; Python {sys.version.split()[0]}")
+          f"best of {a.repeat} after a warm-up; {'CPU' if a.cpu_clock else 'wall-clock'} seconds; "
+          f"Python {sys.version.split()[0]}")
     print()
     print(f"{'stage':20s} {'chars/s':>12s} {'seconds':>9s} {'peak MB':>8s}")
     print(f"{'pipeline (total)':20s} {_rate(raw_chars, total)} {total:9.3f} {pipeline_peak / 2**20:8.1f}")
@@ -268,6 +298,9 @@ def main() -> int:
     rest = total - sum(per_stage.values())
     if rest > 0:
         print(f"{'other (glue)':20s} {'':>12s} {rest:9.3f}")
+    shares = {**per_stage, **({"glue": rest} if rest > 0 else {})}
+    print("stages     " + ", ".join(f"{stage} {100 * s / total:.0f}%" for stage, s in shares.items())
+          + " of the pipeline's time")
     print(f"peak RSS of the process after our runs: {our_rss:.0f} MB (imports, lexicons, models)")
     _bench_party_backends(doc_texts, a.repeat)
     if a.cold:
@@ -287,6 +320,10 @@ def main() -> int:
         peer_peak = _traced_peak(lambda: [find_time(t, time_base=TIME_BASE) for t in doc_texts])
     finally:
         logging.disable(logging.NOTSET)
+    t2s = _opencc_t2s()
+    if t2s is not None:  # the peer's conversion: OpenCC t2s over every decoded file, as our normalize reads them
+        [t2s(t) for _, t in texts]
+        converting = _best_of(a.repeat, lambda: [t2s(t) for _, t in texts])
     ours_dates = per_stage.get("extract.date")
     print(f"peer       {label} extract_time on the same {len(doc_texts)} normalized documents "
           f"({found} times found)")
@@ -295,6 +332,10 @@ def main() -> int:
         print(f"ratio      our date extractor / jionlp extract_time: "
               f"{peer / ours_dates:.1f}x the throughput")
     print(f"ratio      our whole pipeline / jionlp extract_time: {peer / total:.2f}x the throughput")
+    if t2s is not None:
+        print(f"{'opencc t2s':20s} {_rate(raw_chars, converting)} {converting:9.3f}")
+        print(f"ratio      our whole pipeline / (jionlp extract_time + opencc t2s), issue 12's peer: "
+              f"{(peer + converting) / total:.2f}x the throughput")
     print(f"peak RSS of the process with jionlp loaded: {_rss_mb():.0f} MB")
     return 0
 

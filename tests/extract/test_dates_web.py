@@ -323,3 +323,9 @@ def test_day_named_by_its_date(text, surface, start):
 @pytest.mark.parametrize("text", ["“5.1”爆炸事故", "3.5万人次参加节日活动", "“3.15”晚会", "1·2节约用水", "铸魂·2024·清明"])
 def test_decimals_and_events_are_no_named_days(text):
     assert _found(text) == []
+
+
+def test_encyclopedia_lead_under_a_masthead_is_chrome():
+    """The lead sentence is still the page's when only a site's masthead lines stand above it."""
+    text = "某某市卫生局\n欢迎访问某某市卫生局网站\n《某某方案》是某市人民政府2021年4月6日发布的通知。\n正文"
+    assert _found(text) == []

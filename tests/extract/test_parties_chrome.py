@@ -1,0 +1,27 @@
+"""A site's masthead above a document is no party of it."""
+
+from __future__ import annotations
+
+from nlp.extract.parties import find_parties
+from nlp.extract.parties_chrome import masthead_end
+
+
+def names(text: str) -> list[str]:
+    return [m.value["name"] for m in find_parties(text)]
+
+
+def test_masthead_site_name_is_not_a_party():
+    text = ("某某县教育局\n欢迎访问某某县教育局网站\n今天是2022年3月1日 星期二\n首页 新闻 公告 联系我们\n"
+            "各学校要在3月底前完成安全排查。\n")
+    assert "某某县教育局" not in names(text)
+    assert "各学校" in names(text)
+
+
+def test_no_masthead_without_a_page_cue():
+    text = "某某县教育局文件\n关于做好安全排查的通知\n各学校:\n请于3月底前完成。\n"
+    assert masthead_end(text) == 0
+
+
+def test_masthead_stops_at_running_text():
+    text = "首页 通知公告\n各学校要加强管理,落实责任,确保安全。\n欢迎访问本站\n"
+    assert text[:masthead_end(text)] == "首页 通知公告"

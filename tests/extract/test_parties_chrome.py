@@ -25,3 +25,19 @@ def test_no_masthead_without_a_page_cue():
 def test_masthead_stops_at_running_text():
     text = "首页 通知公告\n各学校要加强管理,落实责任,确保安全。\n欢迎访问本站\n"
     assert text[:masthead_end(text)] == "首页 通知公告"
+
+
+def test_signature_run_into_the_text_is_an_issuer():
+    text = "请认真贯彻执行。某某县卫生健康局2023年3月1日附件:工作分工表"
+    assert ("某某县卫生健康局", "issuer") in [(m.value["name"], m.value["role"]) for m in find_parties(text)]
+
+
+def test_dated_clause_is_no_signature():
+    text = "各单位要抓好落实。县卫生局2023年3月1日召开专题会议,部署排查工作。"
+    assert ("县卫生局", "issuer") not in [(m.value["name"], m.value["role"]) for m in find_parties(text)]
+
+
+def test_addressees_run_in_after_a_document_number():
+    text = "关于做好排查的通知某卫发〔2023〕5号各乡镇卫生院,县直各医疗单位:现将有关事项通知如下。"
+    found = [(m.value["name"], m.value["role"]) for m in find_parties(text)]
+    assert ("各乡镇卫生院", "recipient") in found and ("县直各医疗单位", "recipient") in found

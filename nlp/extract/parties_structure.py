@@ -194,8 +194,9 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
     return out
 
 
-# what may stand right before a 主送 line that lost its line break: a book title, a 发文字号
-_RUN_IN_HEAD = re.compile(r".*(?:》|[〔\[(][0-9]{4}[〕\])][0-9]{1,4}号)")
+# what may stand right before a 主送 line that lost its line break: a book title, a 发文字号, the
+# end of a page's toolbar (字体:[大 中 小], | | |)
+_RUN_IN_HEAD = re.compile(r".*(?:》|[|\]】]|[〔\[(][0-9]{4}[〕\])][0-9]{1,4}号\)?)\s*")
 ADDRESSEE_AFTER_TITLE = 120  # the 主送 line follows the title (and its 发文字号) closely
 
 

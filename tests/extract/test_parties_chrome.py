@@ -41,3 +41,14 @@ def test_addressees_run_in_after_a_document_number():
     text = "关于做好排查的通知某卫发〔2023〕5号各乡镇卫生院,县直各医疗单位:现将有关事项通知如下。"
     found = [(m.value["name"], m.value["role"]) for m in find_parties(text)]
     assert ("各乡镇卫生院", "recipient") in found and ("县直各医疗单位", "recipient") in found
+
+
+def test_signature_with_a_blank_day_run_into_the_text():
+    text = "确保完成各项任务。某某县卫生健康局办公室2023年4月 日附件一览"
+    assert ("某某县卫生健康局办公室", "issuer") in [(m.value["name"], m.value["role"]) for m in find_parties(text)]
+
+
+def test_addressees_after_a_page_toolbar():
+    text = "某局关于做好排查的通知\n浏览次数:12 字体:[大 中 小]各乡镇卫生院、县直各医疗单位:为切实做好排查工作,现将有关事项通知如下。"
+    found = [(m.value["name"], m.value["role"]) for m in find_parties(text)]
+    assert ("各乡镇卫生院", "recipient") in found and ("县直各医疗单位", "recipient") in found

@@ -46,9 +46,61 @@ def masthead_end(text: str) -> int:
     return end
 
 
-def blank_masthead(text: str) -> str:
-    """``text`` with its masthead's characters made spaces (line breaks kept, offsets exact)."""
-    end = masthead_end(text)
-    if not end:
+# a site's footer: who runs it, how to reach it, its licence
+_FOOTER = re.compile(
+    r"^(?:主办|承办|协办|技术支持|版权所有|Copyright|©|联系电话|电话|地址|邮编|备案号|网站标识码)"
+    r"|ICP备|公网安备"
+)
+# an item of a list of links: a numbered headline, or a headline and its date stamp
+_STAMP = r"(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日)"
+_DATED_LINK = re.compile(rf"^[^。;;!?!?,,::]{{6,60}}?[ \t　(\[【]*{_STAMP}[)\]】]?$")
+_NUMBERED_LINK = re.compile(r"^[0-9]{1,2}[.、．][^。;;!?!?,,::]{4,60}$")
+_LINKS = 2  # a list of dated links has at least two items…
+_NUMBERED_LINKS = 3  # …and one of undated numbered links three, for a document's last items are numbered too
+
+
+def links_start(text: str) -> int:
+    """Offset where a page's list of links (and the footer under it) at the end of ``text`` begins
+    (``len(text)`` without one). Two dated items need no footer; numbered items without dates
+    count only over a footer and three or more, for a document's own last items are numbered too.
+
+    >>> t = "各单位要抓好落实。\\n1.某区开展安全检查 2021-06-10\\n2.某镇召开推进会 2021-06-01\\n"
+    >>> t[links_start(t):].strip().split("\\n")[0]
+    '1.某区开展安全检查 2021-06-10'
+    >>> t = "各单位要抓好落实。\\n附件:\\n1.某区安全检查表\\n2.某镇推进表\\n"
+    >>> links_start(t) == len(t)
+    True
+    """
+    lines, pos = [], len(text)
+    while pos > 0:
+        start = text.rfind("\n", 0, pos - 1) + 1 if pos > 0 else 0
+        lines.append((start, text[start:pos].strip()))
+        pos = start
+        if len(lines) > 40:
+            break
+    cut, footer, dated, numbered, run_start = len(text), False, 0, 0, None
+    for start, line in lines:
+        if not line:
+            continue
+        if not dated and not numbered and len(line) <= _MAX_LINE * 2 and _FOOTER.search(line) \
+                and not _SENTENCE.search(line):
+            footer, cut = True, start
+            continue
+        if _DATED_LINK.match(line):
+            dated, run_start = dated + 1, start
+        elif footer and _NUMBERED_LINK.match(line) and not dated:
+            numbered, run_start = numbered + 1, start
+        else:
+            break
+    if dated >= _LINKS or numbered >= _NUMBERED_LINKS:
+        return run_start
+    return cut if footer else len(text)
+
+
+def page_body(text: str) -> str:
+    """``text`` without the page around it: its masthead made spaces (line breaks kept), its
+    closing links and footer cut off, so every offset into the result is one into ``text``."""
+    end, tail = masthead_end(text), links_start(text)
+    if not end and tail == len(text):
         return text
-    return "".join(c if c == "\n" else " " for c in text[:end]) + text[end:]
+    return "".join(c if c == "\n" else " " for c in text[:end]) + text[end:tail]

@@ -52,3 +52,18 @@ def test_addressees_after_a_page_toolbar():
     text = "某局关于做好排查的通知\n浏览次数:12 字体:[大 中 小]各乡镇卫生院、县直各医疗单位:为切实做好排查工作,现将有关事项通知如下。"
     found = [(m.value["name"], m.value["role"]) for m in find_parties(text)]
     assert ("各乡镇卫生院", "recipient") in found and ("县直各医疗单位", "recipient") in found
+
+
+def test_closing_link_list_and_footer_are_no_parties():
+    text = ("各乡镇卫生院要在6月底前完成自查。\n1.某区组织开展防汛检查 2022-06-10\n2.某镇召开工作推进会 2022-06-01\n"
+            "主办:某某县某某局 承办:某某县信息中心\n")
+    found = names(text)
+    assert "各乡镇卫生院" in found and "某区" not in found and "某镇" not in found
+
+
+def test_undated_numbered_links_count_only_over_a_footer():
+    body = "各乡镇卫生院要在6月底前完成自查。\n1.县疾控中心负责技术指导\n2.县卫生监督所负责执法检查\n"
+    footer = "版权所有:某某县某某局\n"
+    assert "县疾控中心" in names(body)
+    assert "县疾控中心" in names(body + footer)  # two items over a footer may be the document's own
+    assert "县疾控中心" not in names(body + "3.县妇幼保健院开展义诊活动\n" + footer)

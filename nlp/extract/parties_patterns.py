@@ -47,7 +47,8 @@ SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|(?:[0-9]{{4}}|[〇零一二三
 # (an appendix's title, 附件, 抄送); a date going on as a clause (…日召开, …日前, …日,) is no 落款
 SIGNATURE_DATE_RUN = (rf"(?:(?<=。)|^)[ \t]*[^\n。,;:、 \t]{{2,40}}?"
                       rf"(?P<date>{SIGNATURE_DATE}|[0-9]{{4}}年[0-9]{{1,2}}月[ \t　]+日)"
-                      r"(?![ \t]*(?:$|[,,、。;;:的在至到起前后以来召举开印发出下组对进将正已与和及共—~-]))")
+                      r"(?![ \t]*(?:$|[,,、。;;:的在至到起前后以来召举开印发出下上午晚组对进将正已与和及共公带赴联深再首启"
+                      r"制通向从即会讯报讲宣表—~-]))")
 # a line that is only a 、-list of names: 市委宣传部、市卫健委、市教育局、市公安局。
 LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
 # a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)

@@ -67,3 +67,8 @@ def test_undated_numbered_links_count_only_over_a_footer():
     assert "县疾控中心" in names(body)
     assert "县疾控中心" in names(body + footer)  # two items over a footer may be the document's own
     assert "县疾控中心" not in names(body + "3.县妇幼保健院开展义诊活动\n" + footer)
+
+
+def test_dated_announcement_is_no_signature():
+    text = "各单位要抓好落实。县政府办公室2023年3月1日公布了第一批名单。"
+    assert ("县政府办公室", "issuer") not in [(m.value["name"], m.value["role"]) for m in find_parties(text)]

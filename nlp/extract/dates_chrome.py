@@ -58,8 +58,10 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
     before, after = text[line_start:start], text[end:line_end]
-    if _ENTRY_LEAD.match(text, end) and "是" in before and not text[:line_start].strip():
-        return True  # the page's first line describes the document: an entry's lead, not its text
+    if _ENTRY_LEAD.match(text, end) and "是" in before and _page_top(text, start):
+        return True  # the page's first sentence describes the document: an entry's lead, not its text
+    if _stamp_labels_follow(text, end):
+        return True  # • 2023年09月15日 • 来源: …, 2012年12月19日 00:00 点击: run together on one line
     if _CLOCK.match(text, end):  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
         return numeric or not _SENTENCE.search(before + after)
     if _PUBLISHED.search(before):
@@ -85,6 +87,20 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # 【2023-05-04】某局召开会议: a dated link opening its line
     # alone on its line, or ending a short line of site names (安陆新闻网 2011-4-28)
     return alone or (not after.strip(_BULLET) and not _SENTENCE.search(before))
+
+
+def _stamp_labels_follow(text: str, end: int) -> bool:
+    """A page's labels (``来源:``, ``点击:``) follow the date at once, past bullets and a clock."""
+    clock = _CLOCK.match(text, end)
+    pos = clock.end() if clock else end
+    while pos < len(text) and text[pos] in _BULLET:
+        pos += 1
+    return bool(_LABELLED.match(text, pos))
+
+
+def _page_top(text: str, pos: int) -> bool:
+    """No sentence ends before ``pos``: only short lines (a masthead, a headline) stand above it."""
+    return pos <= _REACH * 2 and not re.search(rf"[{STOPS}{SEMICOLONS}]", text[:pos])
 
 
 def _line_before(text: str, line_start: int) -> int:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from typing import Iterator, Sequence
 
+from nlp.extract.parties_chrome import page_body
 from nlp.extract.parties_clauses import sentence_parties, sentences
 from nlp.extract.parties_labels import bracket_duties, column_people, labelled, table_people, task_tables
 from nlp.extract.parties_lexicon import non_parties
@@ -65,6 +66,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     if not text or not text.strip():
         return
     original, text = text, fold_width(text)  # names are read in the folded view
+    text = page_body(text)  # a site's masthead, closing links and footer are no part of the document
     title = fold_width(title) if title else title
     found: list[Found] = []
     found += title_issuers(text, title)

@@ -116,7 +116,8 @@ def header_issuers(text: str) -> list[Found]:
 def signatures(text: str) -> list[Found]:
     """The 落款: ``某县卫生健康局`` alone on a line above (or beside) the signing date ``2023年3月1日``;
     units signing jointly stand on the lines just above it, one or more a line, blank lines
-    between (``某委办公厅 某委办公厅⏎⏎某局综合司⏎⏎2023年5月26日``)."""
+    between (``某委办公厅 某委办公厅⏎⏎某局综合司⏎⏎2023年5月26日``). A text that lost its line
+    breaks keeps its 落款 between a sentence's end and the date (``…执行。某局2023年3月1日附件:``)."""
     out = []
     for m in compiled()["signature_date"].finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -138,6 +139,8 @@ def signatures(text: str) -> list[Found]:
                 break
             out += names
             line_start = prev_start
+    for m in compiled()["signature_run"].finditer(text):  # 。某局2023年3月1日附件… (no line breaks)
+        out += _signers(text, m.start(), m.start("date"))
     return out
 
 
@@ -170,6 +173,9 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start()),
                          text.rfind(":", 0, m.start())) + 1
         head = text[line_start:m.start()]
+        run_in = _RUN_IN_HEAD.search(head)  # …的通知某府发〔2020〕11号各县区人民政府: (no line breaks)
+        if run_in:
+            line_start, head = line_start + run_in.end(), head[run_in.end():]
         if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head):
             continue
         line_end = text.find("\n", m.end())
@@ -188,6 +194,9 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
     return out
 
 
+# what may stand right before a 主送 line that lost its line break: a book title, a 发文字号, the
+# end of a page's toolbar (字体:[大 中 小], | | |)
+_RUN_IN_HEAD = re.compile(r".*(?:》|[|\]】]|[〔\[(][0-9]{4}[〕\])][0-9]{1,4}号\)?)\s*")
 ADDRESSEE_AFTER_TITLE = 120  # the 主送 line follows the title (and its 发文字号) closely
 
 

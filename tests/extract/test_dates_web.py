@@ -323,3 +323,17 @@ def test_day_named_by_its_date(text, surface, start):
 @pytest.mark.parametrize("text", ["“5.1”爆炸事故", "3.5万人次参加节日活动", "“3.15”晚会", "1·2节约用水", "铸魂·2024·清明"])
 def test_decimals_and_events_are_no_named_days(text):
     assert _found(text) == []
+
+
+def test_encyclopedia_lead_under_a_masthead_is_chrome():
+    """The lead sentence is still the page's when only a site's masthead lines stand above it."""
+    text = "某某市卫生局\n欢迎访问某某市卫生局网站\n《某某方案》是某市人民政府2021年4月6日发布的通知。\n正文"
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "某局召开安全会议• 2022年03月15日 • 来源: 某市应急管理局• 【字体: 大 中 小】各单位要抓好落实。",
+    "关于加强值班工作的通知 2022年12月19日 00:00 点击:[]各单位:元旦将至,请做好值班安排。",
+])
+def test_stamp_run_into_a_line_before_page_labels_is_chrome(text):
+    assert "2022年" not in "".join(m.text for m in find_dates(text))

@@ -395,8 +395,8 @@ def _is_chrome_line(t: str) -> bool:
         return True
     if n <= 80 and t.endswith(">") and not t.endswith("》"):
         return True
-    if _PROMO.search(t):
-        return True
+    if n <= 200 and _PROMO.search(t):
+        return True  # a site's own promotion line; a long line holding 本站 is text run together
     if n <= 80 and _BROWSER.search(t):
         return True
     if n <= 120 and len(set(_SHARING.findall(t))) >= 3:

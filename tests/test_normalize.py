@@ -87,3 +87,15 @@ def test_offsets_point_back_to_the_input():
         src = raw[norm.offsets.to_source(i)]
         assert t2s.convert(src).translate({0xFF19: "9", 0xFF15: "5", 0xFF05: "%"}) == ch
     assert norm.offsets.to_source(len(norm.text)) == len(raw)
+
+
+def test_flattened_page_holding_a_promotion_word_keeps_its_text():
+    """A page whose line breaks were lost is one long line: a 本站 inside it is no promotion line."""
+    body = "本站讯 县卫生健康局召开全县医疗机构安全生产工作会议。" + "会议要求各医疗机构开展隐患排查整治,落实安全责任。" * 12
+    out = normalize_text("县卫生健康局\n" + body + "\n").text
+    assert "隐患排查整治" in out and len(out) > len(body) - 10
+
+
+def test_short_promotion_line_still_removed():
+    out = normalize_text("实施方案正文。\n更多精彩内容请继续关注本站\n").text
+    assert "本站" not in out

@@ -30,6 +30,7 @@ import json
 import re
 import zlib
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Sequence
 
@@ -54,6 +55,7 @@ CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合"
         "负总责", "主要", "分管", "协助", "参与", "参加", "举办", "应", "须", "说", "称", "指", "派", "处理",
         "责任", "单位", "办公室", "领导", "带领", "深入", "联合", "对", "发现", "提出", "宣布", "决定",
         "了", "的", "在", "和", "、", "为", "与", "不", "建议", "呼吁", "确保", "督促", "统一", "今年", "工作")
+_SPACES = re.compile(r"\s+")
 _SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任|要求|称|透露|坦言|认为|带领)")
 
 
@@ -65,6 +67,12 @@ def _suffix_rx() -> re.Pattern:
 @cache
 def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
+
+
+@cache
+def _not_name_start_rx() -> re.Pattern:
+    """The longest word of ``NOT_NAME_START`` at a position (``match(text, pos)``)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(NOT_NAME_START), key=len, reverse=True)))
 
 
 @cache
@@ -100,8 +108,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
                 starts.add(i)
         for a in sorted(starts):
             while opens_clause(text[a:end]):  # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组
-                word = max((w for w in NOT_NAME_START if text.startswith(w, a)), key=len)
-                a += len(word)
+                a = _not_name_start_rx().match(text, a).end()
             if end - a >= 2 and a <= s_start:
                 out.append((a, end, m.group()))
     for m in _posts_rx().finditer(text):  # 局长王军, 院长张某某
@@ -228,13 +235,13 @@ def hashed(rows: Sequence[Sequence[str]], bits: int = BITS) -> list[list[int]]:
     if len(slots) > 500_000:
         slots.clear()
     out = []
+    get = slots.get
     for row in rows:
-        ids = []
-        for f in row:
-            slot = slots.get(f)
-            if slot is None:
-                slot = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
-            ids.append(slot)
+        ids = list(map(get, row))
+        if None in ids:
+            for k, f in enumerate(row):
+                if ids[k] is None:
+                    ids[k] = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
         out.append(ids)
     return out
 
@@ -270,8 +277,8 @@ def score(slots: Sequence[Sequence[int]], coef, intercept: float):
     """Probabilities of each candidate being a party."""
     import numpy as np
 
-    lengths = np.fromiter((len(row) for row in slots), dtype=np.int64, count=len(slots))
-    flat = np.fromiter((i for row in slots for i in row), dtype=np.int64, count=int(lengths.sum()))
+    lengths = np.fromiter(map(len, slots), dtype=np.int64, count=len(slots))
+    flat = np.fromiter(chain.from_iterable(slots), dtype=np.int64, count=int(lengths.sum()))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     z = np.add.reduceat(coef[flat].astype(float), starts) + intercept  # every row has "bias"
     return 1.0 / (1.0 + np.exp(-z))
@@ -310,7 +317,7 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     names = _Names(rule_names)
     skip = _skip(meta)
     cands = [c for c in candidates(text) if skip_key(text, c) not in skip and not _overlaps(rule_spans, c[0], c[1])
-             and not names.related(re.sub(r"\s+", "", text[c[0]:c[1]]))]  # select would drop them
+             and not names.related(_SPACES.sub("", text[c[0]:c[1]]))]  # select would drop them
     if not cands:
         return []
     probs = score(hashed(features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names),

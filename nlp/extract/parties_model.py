@@ -155,58 +155,63 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
     names = _Names(rule_names)
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
     cue_at = sorted((m.start(), w) for w, rx in _cue_rxs() for m in rx.finditer(text))  # every cue
+    kinds = org_suffixes()
+    excluded = non_parties()
+    bl, br_ = bisect.bisect_left, bisect.bisect_right
+    n_ends, n_text, n_cues = len(ends), len(text), len(cue_at)
     out = []
     for a, b, suffix in cands:
         name = text[a:b]
-        kind = "PER" if suffix == "PER" else _kind(suffix)
-        line_no = bisect.bisect_right(line_starts, a) - 1
+        kind = "PER" if suffix == "PER" else kinds.get(suffix, "person")
+        line_no = br_(line_starts, a) - 1
         ls = line_starts[line_no]
         le = text.find("\n", b)
-        le = len(text) if le < 0 else le
-        k = bisect.bisect_right(ends, a)
+        le = n_text if le < 0 else le
+        k = br_(ends, a)
         c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
-        k = bisect.bisect_right(ends, b)
-        c_end = ends[k] - 1 if k < len(ends) and ends[k] - 1 < b + 40 else min(len(text), b + 40)
-        before, after = text[max(c_start, a - 16):a], text[b:min(c_end, b + 16)]
-        if name not in counts:
-            counts[name] = text.count(name)
+        k = br_(ends, b)
+        c_end = ends[k] - 1 if k < n_ends and ends[k] - 1 < b + 40 else min(n_text, b + 40)
+        b_start, a_end = max(c_start, a - 16), min(c_end, b + 16)
+        cnt = counts.get(name)
+        if cnt is None:
+            cnt = counts[name] = text.count(name)
         l1, l2 = text[a - 1:a] if a else "^", text[max(0, a - 2):a]
         r1, r2, r3 = text[b:b + 1] or "$", text[b:b + 2], text[b:b + 3]
-        rule_hit = any(s < b and a < e for s, e in rules[max(0, bisect.bisect_left(rules, (a - 60, 0))):
-                                                          bisect.bisect_right(rules, (b, b))])
+        rule_hit = any(s < b and a < e for s, e in rules[max(0, bl(rules, (a - 60, 0))):br_(rules, (b, b))])
         related = names.related(name)
+        rule = int(rule_hit)
         f = [
             "bias", "suf=" + suffix, "kind=" + kind, f"len={min(b - a, 16)}", f"body={min(b - a - len(suffix), 12)}",
             "f1=" + name[0], "f2=" + name[:2], "l1=" + l1, "l2=" + l2, "r1=" + r1, "r2=" + r2, "r3=" + r3,
             f"k_r1={kind}|{r1}", f"k_l1={kind}|{l1}", f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
-            genre, f"k_g={kind}|{genre}", f"cnt={_bucket(counts[name], (1, 2, 4, 8))}",
-            f"k_cnt={kind}|{_bucket(counts[name], (1, 2, 4))}",
-            f"rule={int(rule_hit)}", f"rel={int(related)}", f"k_rule={kind}|{int(rule_hit)}|{int(related)}",
-            f"pos={_bucket(a * 10 // n, (0, 1, 4, 7, 8))}",
-            f"line={_bucket(line_no, (0, 2, 5))}", f"tail={_bucket(n_lines - line_no, (1, 3, 6))}",
+            genre, f"k_g={kind}|{genre}", f"cnt={bl((1, 2, 4, 8), cnt)}",
+            f"k_cnt={kind}|{bl((1, 2, 4), cnt)}",
+            f"rule={rule}", f"rel={int(related)}", f"k_rule={kind}|{rule}|{int(related)}",
+            f"pos={bl((0, 1, 4, 7, 8), a * 10 // n)}",
+            f"line={bl((0, 2, 5), line_no)}", f"tail={bl((1, 3, 6), n_lines - line_no)}",
             f"ls={int(text[ls:a].strip() == '')}", f"le={int(text[b:le].strip() == '')}",
-            f"ll={_bucket(le - ls, (10, 20, 40, 100))}",
+            f"ll={bl((10, 20, 40, 100), le - ls)}",
             f"title={int(title_at <= a < title_end)}",
             f"br={int(text.rfind('(', ls, a) > text.rfind(')', ls, a))}",
             f"colon={int(bool(_LABEL_END.search(text, max(ls, a - 3), a)))}",
             f"colon_after={int(text[b:b + 1] in '::')}",
             f"clause_start={int(text[c_start:a].strip() == '')}",
-            f"open={int(opens_clause(name))}", f"np={int(name in non_parties())}",
+            f"open={int(opens_clause(name))}", f"np={int(name in excluded)}",
             f"ge={name[0] in '各全'}",
         ]
-        b_start, a_end = a - len(before), b + len(after)
-        k = bisect.bisect_left(cue_at, (b_start, ""))
+        k = bl(cue_at, (b_start, ""))
         cues = set()
-        while k < len(cue_at) and cue_at[k][0] < a_end:
+        while k < n_cues and cue_at[k][0] < a_end:
             at, w = cue_at[k]
             if at + len(w) <= a:
                 cues.add("cl=" + w)
             elif at >= b and at + len(w) <= a_end:
                 cues.add("cr=" + w)
             k += 1
-        f.extend(sorted(cues))
-        if after[:2]:
-            f.append(f"k_a2={kind}|{after[:2]}")
+        if cues:
+            f.extend(sorted(cues))
+        if a_end - b >= 1:
+            f.append(f"k_a2={kind}|{text[b:min(a_end, b + 2)]}")
         out.append(f)
     return out
 

@@ -46,6 +46,10 @@ MAX_LEFT = 14  # characters a name may run left of its ending
 _HARD_STOP = set(",.;:!?()[]<>\"'“”‘’《》【】、。;:!?,　 \t\n0123456789/|-—*#")
 # one character that starts a clause's object, not a name: 由县卫生局 -> 县卫生局
 _FUNCTION = set("的在由向对和与及是了将要把被从为以于并或请经让使给同至到及等称据报")
+# where a name may start left of its ending (the span from the last hard stop), and the
+# characters that put a start right after them (a function character) or on them (各, 全…)
+_LEFT_REACH = re.compile("[^" + re.escape("".join(sorted(_HARD_STOP))) + r"]*\Z")
+_START_MARKS = re.compile("[" + re.escape("".join(sorted(_FUNCTION))) + "各全本我]")
 _CLAUSE_END = re.compile(r"[。;;!?!?\n]")
 _LABEL_END = re.compile(r"[::]\s*$")
 CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合", "成立", "下设", "设在", "担任", "任",
@@ -93,19 +97,13 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     ['县卫生局']
     """
     out: list[tuple[int, int, str]] = []
+    reach, marks = _LEFT_REACH, _START_MARKS
     for m in _suffix_rx().finditer(text):
         s_start, end = m.start(), m.end()
-        left = s_start
-        floor = max(0, s_start - MAX_LEFT)
-        while left > floor and text[left - 1] not in _HARD_STOP:
-            left -= 1
+        left = reach.search(text, max(0, s_start - MAX_LEFT), s_start).start()
         starts = {left}
-        for i in range(left, s_start):
-            ch = text[i]
-            if ch in _FUNCTION and i + 1 <= s_start:
-                starts.add(i + 1)
-            elif ch in "各全本我" and i < s_start:
-                starts.add(i)
+        for c in marks.finditer(text, left, s_start):
+            starts.add(c.end() if c.group() in _FUNCTION else c.start())
         for a in sorted(starts):
             while opens_clause(text[a:end]):  # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组
                 a = _not_name_start_rx().match(text, a).end()

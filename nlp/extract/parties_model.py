@@ -70,7 +70,7 @@ def _suffix_rx() -> re.Pattern:
 
 @cache
 def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
+    return tuple((w, re.compile(re.escape(w)), "cl=" + w, "cr=" + w) for w in dict.fromkeys(CUES))
 
 
 @cache
@@ -152,9 +152,11 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
     counts: dict[str, int] = {}
     names = _Names(rule_names)
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
-    cue_at = sorted((m.start(), w) for w, rx in _cue_rxs() for m in rx.finditer(text))  # every cue
+    # every cue: (start, end, its feature left of a name, right of it)
+    cue_at = sorted([(m.start(), m.end(), left, right) for w, rx, left, right in _cue_rxs() for m in rx.finditer(text)])
     kinds = org_suffixes()
     excluded = non_parties()
+    by_kind: dict[str, tuple] = {}
     bl, br_ = bisect.bisect_left, bisect.bisect_right
     n_ends, n_text, n_cues = len(ends), len(text), len(cue_at)
     out = []
@@ -175,36 +177,42 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
             cnt = counts[name] = text.count(name)
         l1, l2 = text[a - 1:a] if a else "^", text[max(0, a - 2):a]
         r1, r2, r3 = text[b:b + 1] or "$", text[b:b + 2], text[b:b + 3]
-        rule_hit = any(s < b and a < e for s, e in rules[max(0, bl(rules, (a - 60, 0))):br_(rules, (b, b))])
+        lo, hi = max(0, bl(rules, (a - 60, 0))), br_(rules, (b, b))
+        rule_hit = lo < hi and any(s < b and a < e for s, e in rules[lo:hi])
         related = names.related(name)
-        rule = int(rule_hit)
+        ks = by_kind.get(kind)
+        if ks is None:
+            ks = by_kind[kind] = _kind_strings(kind, genre)
         f = [
-            "bias", "suf=" + suffix, "kind=" + kind, f"len={min(b - a, 16)}", f"body={min(b - a - len(suffix), 12)}",
+            "bias", "suf=" + suffix, ks[0], _S["len"][min(b - a, 16)], _S["body"][min(b - a - len(suffix), 12)],
             "f1=" + name[0], "f2=" + name[:2], "l1=" + l1, "l2=" + l2, "r1=" + r1, "r2=" + r2, "r3=" + r3,
-            f"k_r1={kind}|{r1}", f"k_l1={kind}|{l1}", f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
-            genre, f"k_g={kind}|{genre}", f"cnt={bl((1, 2, 4, 8), cnt)}",
-            f"k_cnt={kind}|{bl((1, 2, 4), cnt)}",
-            f"rule={rule}", f"rel={int(related)}", f"k_rule={kind}|{rule}|{int(related)}",
-            f"pos={bl((0, 1, 4, 7, 8), a * 10 // n)}",
-            f"line={bl((0, 2, 5), line_no)}", f"tail={bl((1, 3, 6), n_lines - line_no)}",
-            f"ls={int(text[ls:a].strip() == '')}", f"le={int(text[b:le].strip() == '')}",
-            f"ll={bl((10, 20, 40, 100), le - ls)}",
-            f"title={int(title_at <= a < title_end)}",
-            f"br={int(text.rfind('(', ls, a) > text.rfind(')', ls, a))}",
-            f"colon={int(bool(_LABEL_END.search(text, max(ls, a - 3), a)))}",
-            f"colon_after={int(text[b:b + 1] in '::')}",
-            f"clause_start={int(text[c_start:a].strip() == '')}",
-            f"open={int(opens_clause(name))}", f"np={int(name in excluded)}",
-            f"ge={name[0] in '各全'}",
+            ks[1] + r1, ks[2] + l1,
+            f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
+            genre, ks[3], _S["cnt"][bl((1, 2, 4, 8), cnt)],
+            ks[4][bl((1, 2, 4), cnt)],
+            _S["rule"][rule_hit], _S["rel"][related], ks[5][2 * rule_hit + related],
+            _S["pos"][bl((0, 1, 4, 7, 8), a * 10 // n)],
+            _S["line"][bl((0, 2, 5), line_no)], _S["tail"][bl((1, 3, 6), n_lines - line_no)],
+            _S["ls"][not text[ls:a].strip()], _S["le"][not text[b:le].strip()],
+            _S["ll"][bl((10, 20, 40, 100), le - ls)],
+            _S["title"][title_at <= a < title_end],
+            _S["br"][text.rfind('(', ls, a) > text.rfind(')', ls, a)],
+            _S["colon"][_LABEL_END.search(text, max(ls, a - 3), a) is not None],
+            _S["colon_after"][text[b:b + 1] in '::'],
+            _S["clause_start"][not text[c_start:a].strip()],
+            _S["open"][opens_clause(name)], _S["np"][name in excluded],
+            _S["ge"][name[0] in '各全'],
         ]
-        k = bl(cue_at, (b_start, ""))
+        k = bl(cue_at, (b_start,))
         cues = set()
-        while k < n_cues and cue_at[k][0] < a_end:
-            at, w = cue_at[k]
-            if at + len(w) <= a:
-                cues.add("cl=" + w)
-            elif at >= b and at + len(w) <= a_end:
-                cues.add("cr=" + w)
+        while k < n_cues:
+            at, end, left, right = cue_at[k]
+            if at >= a_end:
+                break
+            if end <= a:
+                cues.add(left)
+            elif at >= b and end <= a_end:
+                cues.add(right)
             k += 1
         if cues:
             f.extend(sorted(cues))
@@ -212,6 +220,26 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
             f.append(f"k_a2={kind}|{text[b:min(a_end, b + 2)]}")
         out.append(f)
     return out
+
+
+def _int_strings(prefix: str, low: int, high: int) -> dict[int, str]:
+    return {i: f"{prefix}={i}" for i in range(low, high + 1)}
+
+
+# the feature strings of small numbers and flags, built once (indexed by the number, or the flag)
+_S = {"len": _int_strings("len", 0, 16), "body": _int_strings("body", -30, 12), "cnt": _int_strings("cnt", 0, 4),
+      "pos": _int_strings("pos", 0, 5), "line": _int_strings("line", 0, 3), "tail": _int_strings("tail", 0, 3),
+      "ll": _int_strings("ll", 0, 4), "ge": {False: "ge=False", True: "ge=True"},
+      **{k: _int_strings(k, 0, 1) for k in ("rule", "rel", "ls", "le", "title", "br", "colon", "colon_after",
+                                             "clause_start", "open", "np")}}
+
+
+def _kind_strings(kind: str, genre: str) -> tuple:
+    """The strings of the features that pair the kind with something: ``kind=``, the ``k_r1=`` and
+    ``k_l1=`` prefixes, ``k_g=``, ``k_cnt=`` by bucket, ``k_rule=`` by ``2 * rule + related``."""
+    return ("kind=" + kind, f"k_r1={kind}|", f"k_l1={kind}|", f"k_g={kind}|{genre}",
+            tuple(f"k_cnt={kind}|{i}" for i in range(4)),
+            tuple(f"k_rule={kind}|{r}|{rel}" for r in (0, 1) for rel in (0, 1)))
 
 
 class _Names:

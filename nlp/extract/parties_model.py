@@ -327,7 +327,7 @@ def select(text: str, cands: Sequence[tuple[int, int, str]], probs, threshold: f
         if probs[i] < threshold:
             break
         a, b, _ = cands[i]
-        name = re.sub(r"\s+", "", text[a:b])
+        name = _SPACES.sub("", text[a:b])
         if any(s < b and a < e for s, e in taken) or any(name in r or r in name for r in names):
             continue
         kept.append((a, b, float(probs[i])))
@@ -347,8 +347,16 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     rule_names = sorted({re.sub(r"\s+", "", f.name) for f in found})
     names = _Names(rule_names)
     skip = _skip(meta)
-    cands = [c for c in candidates(text) if skip_key(text, c) not in skip and not _overlaps(rule_spans, c[0], c[1])
-             and not names.related(_SPACES.sub("", text[c[0]:c[1]]))]  # select would drop them
+    span_ends = [e for _s, e in rule_spans]
+    bl = bisect.bisect_left
+    cands = []
+    for c in candidates(text):
+        a, b, _ = c
+        k = bl(rule_spans, (b, b))
+        if k and max(span_ends[max(0, k - 20):k]) > a:  # _overlaps(rule_spans, a, b): select would drop it
+            continue
+        if skip_key(text, c) not in skip and not names.related(_SPACES.sub("", text[a:b])):
+            cands.append(c)
     if not cands:
         return []
     probs = score(hashed(features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names),

@@ -80,6 +80,11 @@ def _not_name_start_rx() -> re.Pattern:
 
 
 @cache
+def _not_name_start_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in NOT_NAME_START)
+
+
+@cache
 def _posts_rx() -> re.Pattern:
     posts = sorted(person_posts() | {w for w, k in org_suffixes().items() if k == "person"}, key=len, reverse=True)
     return re.compile("|".join(re.escape(p) for p in posts))
@@ -97,18 +102,21 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     ['县卫生局']
     """
     out: list[tuple[int, int, str]] = []
-    reach, marks = _LEFT_REACH, _START_MARKS
+    reach, marks, skip_word = _LEFT_REACH, _START_MARKS, _not_name_start_rx()
+    first = _not_name_start_firsts()
     for m in _suffix_rx().finditer(text):
         s_start, end = m.start(), m.end()
+        suffix = m.group()
         left = reach.search(text, max(0, s_start - MAX_LEFT), s_start).start()
         starts = {left}
         for c in marks.finditer(text, left, s_start):
             starts.add(c.end() if c.group() in _FUNCTION else c.start())
         for a in sorted(starts):
-            while opens_clause(text[a:end]):  # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组
-                a = _not_name_start_rx().match(text, a).end()
+            # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
+            while text[a:a + 1] in first and opens_clause(text[a:end]):
+                a = skip_word.match(text, a).end()
             if end - a >= 2 and a <= s_start:
-                out.append((a, end, m.group()))
+                out.append((a, end, suffix))
     for m in _posts_rx().finditer(text):  # 局长王军, 院长张某某
         for n in (3, 2):
             who = text[m.end():m.end() + n]

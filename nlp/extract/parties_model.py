@@ -269,20 +269,27 @@ _SLOTS: dict[int, dict[str, int]] = {}  # feature strings recur: each is hashed 
 
 def hashed(rows: Sequence[Sequence[str]], bits: int = BITS) -> list[list[int]]:
     """The slot of each feature string (crc32 modulo ``2**bits``): the same in training and use."""
+    flat = _hashed_flat(rows, bits)
+    out, at = [], 0
+    for row in rows:
+        out.append(flat[at:at + len(row)])
+        at += len(row)
+    return out
+
+
+def _hashed_flat(rows: Sequence[Sequence[str]], bits: int) -> list[int]:
+    """The slots of all the rows' feature strings, one list in reading order."""
     mask = (1 << bits) - 1
     slots = _SLOTS.setdefault(bits, {})
     if len(slots) > 500_000:
         slots.clear()
-    out = []
-    get = slots.get
-    for row in rows:
-        ids = list(map(get, row))
-        if None in ids:
-            for k, f in enumerate(row):
-                if ids[k] is None:
-                    ids[k] = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
-        out.append(ids)
-    return out
+    feats = list(chain.from_iterable(rows))
+    ids = list(map(slots.get, feats))
+    if None in ids:
+        for k, f in enumerate(feats):
+            if ids[k] is None:
+                ids[k] = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
+    return ids
 
 
 @cache
@@ -314,10 +321,15 @@ def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
 
 def score(slots: Sequence[Sequence[int]], coef, intercept: float):
     """Probabilities of each candidate being a party."""
+    return _score_flat(list(chain.from_iterable(slots)), list(map(len, slots)), coef, intercept)
+
+
+def _score_flat(flat: Sequence[int], lengths: Sequence[int], coef, intercept: float):
+    """``score`` of the rows laid end to end in ``flat``, row k ``lengths[k]`` long."""
     import numpy as np
 
-    lengths = np.fromiter(map(len, slots), dtype=np.int64, count=len(slots))
-    flat = np.fromiter(chain.from_iterable(slots), dtype=np.int64, count=int(lengths.sum()))
+    lengths = np.array(lengths, dtype=np.int64)
+    flat = np.array(flat, dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     z = np.add.reduceat(coef[flat].astype(float), starts) + intercept  # every row has "bias"
     return 1.0 / (1.0 + np.exp(-z))
@@ -367,8 +379,8 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
             cands.append(c)
     if not cands:
         return []
-    probs = score(hashed(features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names),
-                         int(meta.get("bits", BITS))), coef, intercept)
+    rows = features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names)
+    probs = _score_flat(_hashed_flat(rows, int(meta.get("bits", BITS))), list(map(len, rows)), coef, intercept)
     out = []
     for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names):
         out.append((a, b, re.sub(r"\s+", "", text[a:b]), context_role(text, a, b)))

@@ -90,10 +90,6 @@ def _posts_rx() -> re.Pattern:
     return re.compile("|".join(re.escape(p) for p in posts))
 
 
-def _kind(suffix: str) -> str:
-    return org_suffixes().get(suffix, "person")
-
-
 def candidates(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, ending)`` of the spans of text that may be a party's name, in reading order.
 
@@ -138,11 +134,6 @@ def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
     if suffix == "PER" or not ("\u4e00" <= nxt <= "\u9fff"):
         return None
     return suffix + nxt
-
-
-def _bucket(n: int, edges: Sequence[int]) -> int:
-    """How many of the (sorted) edges n exceeds."""
-    return bisect.bisect_left(edges, n)
 
 
 def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
@@ -313,12 +304,6 @@ def _skip(meta: dict) -> frozenset[str]:
     return skip
 
 
-def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether a span of the sorted ``spans`` overlaps ``[a, b)``."""
-    k = bisect.bisect_left(spans, (b, b))
-    return any(e > a for _s, e in spans[max(0, k - 20):k])
-
-
 def score(slots: Sequence[Sequence[int]], coef, intercept: float):
     """Probabilities of each candidate being a party."""
     return _score_flat(list(chain.from_iterable(slots)), list(map(len, slots)), coef, intercept)
@@ -373,7 +358,7 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     for c in candidates(text):
         a, b, _ = c
         k = bl(rule_spans, (b, b))
-        if k and max(span_ends[max(0, k - 20):k]) > a:  # _overlaps(rule_spans, a, b): select would drop it
+        if k and max(span_ends[max(0, k - 20):k]) > a:  # a rule span overlaps it: select would drop it
             continue
         if skip_key(text, c) not in skip and not names.related(_SPACES.sub("", text[a:b])):
             cands.append(c)

@@ -417,16 +417,24 @@ def _char_kind(c: str) -> str:
 def heading_end_features(cand: str, i: int, bounds: set[int] | None = None) -> dict[str, str]:
     """The features of a heading ending between ``cand[i-1]`` and ``cand[i]`` (``bounds``: the
     word boundaries of ``cand``)."""
+    word = str(bounds is None or i in bounds)
+    head, *rest = _position_values(cand, i)
+    return {"W": word, "H": head + word, **dict(zip(_REST_KEYS, rest))}
+
+
+_REST_KEYS = ("L1", "L2", "L3", "R1", "R2", "LR", "Lk", "Rk", "LkRk", "P", "N", "open")
+
+
+def _position_values(cand: str, i: int) -> tuple[str, ...]:
+    """The values of the features other than the word boundary (``W``, the suffix of ``H``), in
+    the order of ``heading_end_features``: ``H``'s head-word part, then ``_REST_KEYS``."""
     left, right = cand[:i], cand[i:]
     head_word = _HEAD_END_RE.search(left[-5:] + "\0")
-    return {
-        "W": str(bounds is None or i in bounds),
-        "H": str(bool(head_word) and head_word.end() == len(left[-5:])) + str(bounds is None or i in bounds),
-        "L1": left[-1:], "L2": left[-2:], "L3": left[-3:], "R1": right[:1], "R2": right[:2],
-        "LR": left[-1:] + right[:1], "Lk": _char_kind(left[-1:]), "Rk": _char_kind(right[:1]),
-        "LkRk": _char_kind(left[-1:]) + _char_kind(right[:1]), "P": str(min(i, 24) // 3),
-        "N": str(min(len(right), 40) // 8), "open": str(left.count("(") + left.count("“") - left.count(")") - left.count("”") > 0),
-    }
+    lk, rk = _char_kind(left[-1:]), _char_kind(right[:1])
+    return (str(bool(head_word) and head_word.end() == len(left[-5:])),
+            left[-1:], left[-2:], left[-3:], right[:1], right[:2], left[-1:] + right[:1], lk, rk, lk + rk,
+            str(min(i, 24) // 3), str(min(len(right), 40) // 8),
+            str(left.count("(") + left.count("“") - left.count(")") - left.count("”") > 0))
 
 
 @cache
@@ -460,14 +468,42 @@ def _cue_cut(cand: str) -> str:
     """``cand`` cut where the heading-end cue places the heading's end, or unchanged."""
     if len(cand) < 6:
         return cand
-    weights, bias = _heading_end_weights()
+    table, bias = _heading_end_table()
+    w_word, w_head = table.get("W", {}), table.get("H", {})
+    rest_tables = [table.get(k, {}) for k in _REST_KEYS]
+    # The word bounds (jieba) only decide W and H: a position whose score cannot be positive
+    # whichever way they fall is never the cut, and the tokenizer runs only when one can be.
+    scored = []
+    for i in heading_end_positions(cand):
+        head, *rest = _position_values(cand, i)
+        ws = [t.get(v, 0.0) for t, v in zip(rest_tables, rest)]
+        bound = bias + sum(ws) + max(w_word.get(str(b), 0.0) + w_head.get(head + str(b), 0.0) for b in (True, False))
+        if bound > -1e-9:  # float sums in another order differ far less than this
+            scored.append((i, head, ws))
+    if not scored:
+        return cand
     bounds = _token_bounds(cand[:HEADING_END_MAX + 10])
     best, at = 0.0, None
-    for i in heading_end_positions(cand):
-        score = bias + sum(weights.get(f"{k}={v}", 0.0) for k, v in heading_end_features(cand, i, bounds).items())
+    for i, head, ws in scored:
+        word = str(i in bounds)
+        score = 0.0 + w_word.get(word, 0.0) + w_head.get(head + word, 0.0)  # the sum's order of the training script
+        for w in ws:
+            score += w
+        score = bias + score
         if score > best:
             best, at = score, i
     return cand[:at] if at is not None else cand
+
+
+@cache
+def _heading_end_table() -> tuple[dict[str, dict[str, float]], float]:
+    """The weights by feature name and value (``H=TrueFalse`` -> ``table["H"]["TrueFalse"]``)."""
+    weights, bias = _heading_end_weights()
+    table: dict[str, dict[str, float]] = {}
+    for f, w in weights.items():
+        k, _, v = f.partition("=")
+        table.setdefault(k, {})[v] = w
+    return table, bias
 
 
 def _token_bounds(s: str) -> set[int]:

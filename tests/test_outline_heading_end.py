@@ -38,3 +38,22 @@ def test_flattened_chinese_numeral_run_continues_after_text():
     assert [s.marker for s in parse_outline(text)] == ["一、", "二、", "三、", "四、"]
     # 统一、 and a 三、 that does not continue 一、二、 are no markers
     assert [s.marker for s in parse_outline("一、总体要求\n做到标准统一、管理规范,落实三、五年规划。")] == ["一、"]
+
+
+def test_fast_cue_cut_equals_the_plain_feature_sum():
+    from nlp.outline import _cue_cut, _heading_end_weights, _token_bounds, heading_end_features
+
+    def reference(cand):
+        weights, bias = _heading_end_weights()
+        bounds = _token_bounds(cand[:40])
+        best, at = 0.0, None
+        for i in heading_end_positions(cand):
+            score = bias + sum(weights.get(f"{k}={v}", 0.0) for k, v in heading_end_features(cand, i, bounds).items())
+            if score > best:
+                best, at = score, i
+        return cand[:at] if at is not None else cand
+
+    for cand in ("活动时间2024年5月10日上午九点", "参加对象全体教职工", "强化隐患整改,落实闭环管理",
+                 "学生中暑立即将其转移到阴凉处", "出勤考核(含例会、培训等)有无故缺勤的扣分", "总体要求",
+                 "委派形式及管理办法由局里制定", "工作目标通过专项行动使全县医疗机构安全管理水平明显提高"):
+        assert _cue_cut(cand) == reference(cand)

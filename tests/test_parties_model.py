@@ -174,3 +174,22 @@ def test_train_parties_command_help():
 
     result = CliRunner().invoke(app, ["train-parties", "--help"])
     assert result.exit_code == 0 and "out-of-fold" in result.output
+
+
+def test_fast_paths_agree_with_the_plain_ones():
+    """The end-to-end slot lookup and scoring in ``model_parties`` give what ``hashed``/``score``
+    give row by row, bit for bit, and candidates run left only to the last hard stop."""
+    from itertools import chain
+
+    text = PLAN + NEWS
+    cands = pm.candidates(text)
+    rows = pm.features(text, cands, title="关于开展安全检查的通知")
+    assert pm.hashed(rows) == [pm._hashed_flat([row], pm.BITS) for row in rows]
+    assert list(chain.from_iterable(pm.hashed(rows))) == pm._hashed_flat(rows, pm.BITS)
+    model = pm.load_model()
+    if model is not None:
+        coef, intercept, _ = model
+        flat = pm._score_flat(pm._hashed_flat(rows, pm.BITS), [len(r) for r in rows], coef, intercept)
+        assert flat.tobytes() == pm.score(pm.hashed(rows), coef, intercept).tobytes()
+    # a line break right before an ending stops the reach (no start before it)
+    assert all(a >= 4 for a, _b, _s in pm.candidates("一二三\n县卫生局负责"))

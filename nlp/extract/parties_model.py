@@ -30,6 +30,7 @@ import json
 import re
 import zlib
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Sequence
 
@@ -45,6 +46,10 @@ MAX_LEFT = 14  # characters a name may run left of its ending
 _HARD_STOP = set(",.;:!?()[]<>\"'“”‘’《》【】、。;:!?,　 \t\n0123456789/|-—*#")
 # one character that starts a clause's object, not a name: 由县卫生局 -> 县卫生局
 _FUNCTION = set("的在由向对和与及是了将要把被从为以于并或请经让使给同至到及等称据报")
+# where a name may start left of its ending (the span from the last hard stop), and the
+# characters that put a start right after them (a function character) or on them (各, 全…)
+_LEFT_REACH = re.compile("[^" + re.escape("".join(sorted(_HARD_STOP))) + r"]*\Z")
+_START_MARKS = re.compile("[" + re.escape("".join(sorted(_FUNCTION))) + "各全本我]")
 _CLAUSE_END = re.compile(r"[。;;!?!?\n]")
 _LABEL_END = re.compile(r"[::]\s*$")
 CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合", "成立", "下设", "设在", "担任", "任",
@@ -54,6 +59,7 @@ CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合"
         "负总责", "主要", "分管", "协助", "参与", "参加", "举办", "应", "须", "说", "称", "指", "派", "处理",
         "责任", "单位", "办公室", "领导", "带领", "深入", "联合", "对", "发现", "提出", "宣布", "决定",
         "了", "的", "在", "和", "、", "为", "与", "不", "建议", "呼吁", "确保", "督促", "统一", "今年", "工作")
+_SPACES = re.compile(r"\s+")
 _SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任|要求|称|透露|坦言|认为|带领)")
 
 
@@ -64,17 +70,24 @@ def _suffix_rx() -> re.Pattern:
 
 @cache
 def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
+    return tuple((w, re.compile(re.escape(w)), "cl=" + w, "cr=" + w) for w in dict.fromkeys(CUES))
+
+
+@cache
+def _not_name_start_rx() -> re.Pattern:
+    """The longest word of ``NOT_NAME_START`` at a position (``match(text, pos)``)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(set(NOT_NAME_START), key=len, reverse=True)))
+
+
+@cache
+def _not_name_start_firsts() -> frozenset[str]:
+    return frozenset(w[0] for w in NOT_NAME_START)
 
 
 @cache
 def _posts_rx() -> re.Pattern:
     posts = sorted(person_posts() | {w for w, k in org_suffixes().items() if k == "person"}, key=len, reverse=True)
     return re.compile("|".join(re.escape(p) for p in posts))
-
-
-def _kind(suffix: str) -> str:
-    return org_suffixes().get(suffix, "person")
 
 
 def candidates(text: str) -> list[tuple[int, int, str]]:
@@ -85,25 +98,21 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     ['县卫生局']
     """
     out: list[tuple[int, int, str]] = []
+    reach, marks, skip_word = _LEFT_REACH, _START_MARKS, _not_name_start_rx()
+    first = _not_name_start_firsts()
     for m in _suffix_rx().finditer(text):
         s_start, end = m.start(), m.end()
-        left = s_start
-        floor = max(0, s_start - MAX_LEFT)
-        while left > floor and text[left - 1] not in _HARD_STOP:
-            left -= 1
+        suffix = m.group()
+        left = reach.search(text, max(0, s_start - MAX_LEFT), s_start).start()
         starts = {left}
-        for i in range(left, s_start):
-            ch = text[i]
-            if ch in _FUNCTION and i + 1 <= s_start:
-                starts.add(i + 1)
-            elif ch in "各全本我" and i < s_start:
-                starts.add(i)
+        for c in marks.finditer(text, left, s_start):
+            starts.add(c.end() if c.group() in _FUNCTION else c.start())
         for a in sorted(starts):
-            while opens_clause(text[a:end]):  # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组
-                word = max((w for w in NOT_NAME_START if text.startswith(w, a)), key=len)
-                a += len(word)
+            # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
+            while text[a:a + 1] in first and opens_clause(text[a:end]):
+                a = skip_word.match(text, a).end()
             if end - a >= 2 and a <= s_start:
-                out.append((a, end, m.group()))
+                out.append((a, end, suffix))
     for m in _posts_rx().finditer(text):  # 局长王军, 院长张某某
         for n in (3, 2):
             who = text[m.end():m.end() + n]
@@ -127,11 +136,6 @@ def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
     return suffix + nxt
 
 
-def _bucket(n: int, edges: Sequence[int]) -> int:
-    """How many of the (sorted) edges n exceeds."""
-    return bisect.bisect_left(edges, n)
-
-
 def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
              rule_spans: Sequence[tuple[int, int]] = (), rule_names: Sequence[str] = ()) -> list[list[str]]:
     """One list of feature strings per candidate (see the module doc)."""
@@ -147,61 +151,94 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
     counts: dict[str, int] = {}
     names = _Names(rule_names)
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
-    cue_at = sorted((m.start(), w) for w, rx in _cue_rxs() for m in rx.finditer(text))  # every cue
+    # every cue: (start, end, its feature left of a name, right of it)
+    cue_at = sorted([(m.start(), m.end(), left, right) for w, rx, left, right in _cue_rxs() for m in rx.finditer(text)])
+    kinds = org_suffixes()
+    excluded = non_parties()
+    by_kind: dict[str, tuple] = {}
+    bl, br_ = bisect.bisect_left, bisect.bisect_right
+    n_ends, n_text, n_cues = len(ends), len(text), len(cue_at)
     out = []
     for a, b, suffix in cands:
         name = text[a:b]
-        kind = "PER" if suffix == "PER" else _kind(suffix)
-        line_no = bisect.bisect_right(line_starts, a) - 1
+        kind = "PER" if suffix == "PER" else kinds.get(suffix, "person")
+        line_no = br_(line_starts, a) - 1
         ls = line_starts[line_no]
         le = text.find("\n", b)
-        le = len(text) if le < 0 else le
-        k = bisect.bisect_right(ends, a)
+        le = n_text if le < 0 else le
+        k = br_(ends, a)
         c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
-        k = bisect.bisect_right(ends, b)
-        c_end = ends[k] - 1 if k < len(ends) and ends[k] - 1 < b + 40 else min(len(text), b + 40)
-        before, after = text[max(c_start, a - 16):a], text[b:min(c_end, b + 16)]
-        if name not in counts:
-            counts[name] = text.count(name)
+        k = br_(ends, b)
+        c_end = ends[k] - 1 if k < n_ends and ends[k] - 1 < b + 40 else min(n_text, b + 40)
+        b_start, a_end = max(c_start, a - 16), min(c_end, b + 16)
+        cnt = counts.get(name)
+        if cnt is None:
+            cnt = counts[name] = text.count(name)
         l1, l2 = text[a - 1:a] if a else "^", text[max(0, a - 2):a]
         r1, r2, r3 = text[b:b + 1] or "$", text[b:b + 2], text[b:b + 3]
-        rule_hit = any(s < b and a < e for s, e in rules[max(0, bisect.bisect_left(rules, (a - 60, 0))):
-                                                          bisect.bisect_right(rules, (b, b))])
+        lo, hi = max(0, bl(rules, (a - 60, 0))), br_(rules, (b, b))
+        rule_hit = lo < hi and any(s < b and a < e for s, e in rules[lo:hi])
         related = names.related(name)
+        ks = by_kind.get(kind)
+        if ks is None:
+            ks = by_kind[kind] = _kind_strings(kind, genre)
         f = [
-            "bias", "suf=" + suffix, "kind=" + kind, f"len={min(b - a, 16)}", f"body={min(b - a - len(suffix), 12)}",
+            "bias", "suf=" + suffix, ks[0], _S["len"][min(b - a, 16)], _S["body"][min(b - a - len(suffix), 12)],
             "f1=" + name[0], "f2=" + name[:2], "l1=" + l1, "l2=" + l2, "r1=" + r1, "r2=" + r2, "r3=" + r3,
-            f"k_r1={kind}|{r1}", f"k_l1={kind}|{l1}", f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
-            genre, f"k_g={kind}|{genre}", f"cnt={_bucket(counts[name], (1, 2, 4, 8))}",
-            f"k_cnt={kind}|{_bucket(counts[name], (1, 2, 4))}",
-            f"rule={int(rule_hit)}", f"rel={int(related)}", f"k_rule={kind}|{int(rule_hit)}|{int(related)}",
-            f"pos={_bucket(a * 10 // n, (0, 1, 4, 7, 8))}",
-            f"line={_bucket(line_no, (0, 2, 5))}", f"tail={_bucket(n_lines - line_no, (1, 3, 6))}",
-            f"ls={int(text[ls:a].strip() == '')}", f"le={int(text[b:le].strip() == '')}",
-            f"ll={_bucket(le - ls, (10, 20, 40, 100))}",
-            f"title={int(title_at <= a < title_end)}",
-            f"br={int(text.rfind('(', ls, a) > text.rfind(')', ls, a))}",
-            f"colon={int(bool(_LABEL_END.search(text, max(ls, a - 3), a)))}",
-            f"colon_after={int(text[b:b + 1] in '::')}",
-            f"clause_start={int(text[c_start:a].strip() == '')}",
-            f"open={int(opens_clause(name))}", f"np={int(name in non_parties())}",
-            f"ge={name[0] in '各全'}",
+            ks[1] + r1, ks[2] + l1,
+            f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
+            genre, ks[3], _S["cnt"][bl((1, 2, 4, 8), cnt)],
+            ks[4][bl((1, 2, 4), cnt)],
+            _S["rule"][rule_hit], _S["rel"][related], ks[5][2 * rule_hit + related],
+            _S["pos"][bl((0, 1, 4, 7, 8), a * 10 // n)],
+            _S["line"][bl((0, 2, 5), line_no)], _S["tail"][bl((1, 3, 6), n_lines - line_no)],
+            _S["ls"][not text[ls:a].strip()], _S["le"][not text[b:le].strip()],
+            _S["ll"][bl((10, 20, 40, 100), le - ls)],
+            _S["title"][title_at <= a < title_end],
+            _S["br"][text.rfind('(', ls, a) > text.rfind(')', ls, a)],
+            _S["colon"][_LABEL_END.search(text, max(ls, a - 3), a) is not None],
+            _S["colon_after"][text[b:b + 1] in '::'],
+            _S["clause_start"][not text[c_start:a].strip()],
+            _S["open"][opens_clause(name)], _S["np"][name in excluded],
+            _S["ge"][name[0] in '各全'],
         ]
-        b_start, a_end = a - len(before), b + len(after)
-        k = bisect.bisect_left(cue_at, (b_start, ""))
+        k = bl(cue_at, (b_start,))
         cues = set()
-        while k < len(cue_at) and cue_at[k][0] < a_end:
-            at, w = cue_at[k]
-            if at + len(w) <= a:
-                cues.add("cl=" + w)
-            elif at >= b and at + len(w) <= a_end:
-                cues.add("cr=" + w)
+        while k < n_cues:
+            at, end, left, right = cue_at[k]
+            if at >= a_end:
+                break
+            if end <= a:
+                cues.add(left)
+            elif at >= b and end <= a_end:
+                cues.add(right)
             k += 1
-        f.extend(sorted(cues))
-        if after[:2]:
-            f.append(f"k_a2={kind}|{after[:2]}")
+        if cues:
+            f.extend(sorted(cues))
+        if a_end - b >= 1:
+            f.append(f"k_a2={kind}|{text[b:min(a_end, b + 2)]}")
         out.append(f)
     return out
+
+
+def _int_strings(prefix: str, low: int, high: int) -> dict[int, str]:
+    return {i: f"{prefix}={i}" for i in range(low, high + 1)}
+
+
+# the feature strings of small numbers and flags, built once (indexed by the number, or the flag)
+_S = {"len": _int_strings("len", 0, 16), "body": _int_strings("body", -30, 12), "cnt": _int_strings("cnt", 0, 4),
+      "pos": _int_strings("pos", 0, 5), "line": _int_strings("line", 0, 3), "tail": _int_strings("tail", 0, 3),
+      "ll": _int_strings("ll", 0, 4), "ge": {False: "ge=False", True: "ge=True"},
+      **{k: _int_strings(k, 0, 1) for k in ("rule", "rel", "ls", "le", "title", "br", "colon", "colon_after",
+                                             "clause_start", "open", "np")}}
+
+
+def _kind_strings(kind: str, genre: str) -> tuple:
+    """The strings of the features that pair the kind with something: ``kind=``, the ``k_r1=`` and
+    ``k_l1=`` prefixes, ``k_g=``, ``k_cnt=`` by bucket, ``k_rule=`` by ``2 * rule + related``."""
+    return ("kind=" + kind, f"k_r1={kind}|", f"k_l1={kind}|", f"k_g={kind}|{genre}",
+            tuple(f"k_cnt={kind}|{i}" for i in range(4)),
+            tuple(f"k_rule={kind}|{r}|{rel}" for r in (0, 1) for rel in (0, 1)))
 
 
 class _Names:
@@ -223,20 +260,27 @@ _SLOTS: dict[int, dict[str, int]] = {}  # feature strings recur: each is hashed 
 
 def hashed(rows: Sequence[Sequence[str]], bits: int = BITS) -> list[list[int]]:
     """The slot of each feature string (crc32 modulo ``2**bits``): the same in training and use."""
+    flat = _hashed_flat(rows, bits)
+    out, at = [], 0
+    for row in rows:
+        out.append(flat[at:at + len(row)])
+        at += len(row)
+    return out
+
+
+def _hashed_flat(rows: Sequence[Sequence[str]], bits: int) -> list[int]:
+    """The slots of all the rows' feature strings, one list in reading order."""
     mask = (1 << bits) - 1
     slots = _SLOTS.setdefault(bits, {})
     if len(slots) > 500_000:
         slots.clear()
-    out = []
-    for row in rows:
-        ids = []
-        for f in row:
-            slot = slots.get(f)
-            if slot is None:
-                slot = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
-            ids.append(slot)
-        out.append(ids)
-    return out
+    feats = list(chain.from_iterable(rows))
+    ids = list(map(slots.get, feats))
+    if None in ids:
+        for k, f in enumerate(feats):
+            if ids[k] is None:
+                ids[k] = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
+    return ids
 
 
 @cache
@@ -260,18 +304,17 @@ def _skip(meta: dict) -> frozenset[str]:
     return skip
 
 
-def _overlaps(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
-    """Whether a span of the sorted ``spans`` overlaps ``[a, b)``."""
-    k = bisect.bisect_left(spans, (b, b))
-    return any(e > a for _s, e in spans[max(0, k - 20):k])
-
-
 def score(slots: Sequence[Sequence[int]], coef, intercept: float):
     """Probabilities of each candidate being a party."""
+    return _score_flat(list(chain.from_iterable(slots)), list(map(len, slots)), coef, intercept)
+
+
+def _score_flat(flat: Sequence[int], lengths: Sequence[int], coef, intercept: float):
+    """``score`` of the rows laid end to end in ``flat``, row k ``lengths[k]`` long."""
     import numpy as np
 
-    lengths = np.fromiter((len(row) for row in slots), dtype=np.int64, count=len(slots))
-    flat = np.fromiter((i for row in slots for i in row), dtype=np.int64, count=int(lengths.sum()))
+    lengths = np.array(lengths, dtype=np.int64)
+    flat = np.array(flat, dtype=np.int64)
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     z = np.add.reduceat(coef[flat].astype(float), starts) + intercept  # every row has "bias"
     return 1.0 / (1.0 + np.exp(-z))
@@ -289,7 +332,7 @@ def select(text: str, cands: Sequence[tuple[int, int, str]], probs, threshold: f
         if probs[i] < threshold:
             break
         a, b, _ = cands[i]
-        name = re.sub(r"\s+", "", text[a:b])
+        name = _SPACES.sub("", text[a:b])
         if any(s < b and a < e for s, e in taken) or any(name in r or r in name for r in names):
             continue
         kept.append((a, b, float(probs[i])))
@@ -309,12 +352,20 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     rule_names = sorted({re.sub(r"\s+", "", f.name) for f in found})
     names = _Names(rule_names)
     skip = _skip(meta)
-    cands = [c for c in candidates(text) if skip_key(text, c) not in skip and not _overlaps(rule_spans, c[0], c[1])
-             and not names.related(re.sub(r"\s+", "", text[c[0]:c[1]]))]  # select would drop them
+    span_ends = [e for _s, e in rule_spans]
+    bl = bisect.bisect_left
+    cands = []
+    for c in candidates(text):
+        a, b, _ = c
+        k = bl(rule_spans, (b, b))
+        if k and max(span_ends[max(0, k - 20):k]) > a:  # a rule span overlaps it: select would drop it
+            continue
+        if skip_key(text, c) not in skip and not names.related(_SPACES.sub("", text[a:b])):
+            cands.append(c)
     if not cands:
         return []
-    probs = score(hashed(features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names),
-                         int(meta.get("bits", BITS))), coef, intercept)
+    rows = features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names)
+    probs = _score_flat(_hashed_flat(rows, int(meta.get("bits", BITS))), list(map(len, rows)), coef, intercept)
     out = []
     for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names):
         out.append((a, b, re.sub(r"\s+", "", text[a:b]), context_role(text, a, b)))

@@ -11,7 +11,7 @@ bracket-aware splitter ``bracket_pieces``: a separator inside quotes or brackets
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words
 from nlp.extract.parties_people import is_person_name
@@ -48,6 +48,7 @@ VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会�
               r"|发放|统计|收集|跟进|调查|处理)")
 _COUNT_RX = re.compile(COUNT)
 _STOP_RX = re.compile(NAME_STOP)
+_BRACKET_TAIL = re.compile(r"\([^()]*\)$")
 _LIST_STOP_RX = re.compile(rf"{NAME_STOP}|{VERB_AFTER}")
 
 
@@ -117,13 +118,16 @@ def is_name(name: str) -> bool:
     return name_kind(name) is not None
 
 
+@lru_cache(maxsize=1 << 16)
 def name_kind(name: str) -> str | None:
     """The kind of the longest ending of ``name`` (body, group, office, unit, place, person).
 
     A bracketed note at the end does not count: 各医院(卫生院), …党委(总支、支部).
+    (Cached: the lexicons are read once per process; only endings sharing the last character are
+    tried, longest first, as in ``suffix_list``.)
     """
-    name = re.sub(r"\([^()]*\)$", "", name)
-    for s in suffix_list():
+    name = _BRACKET_TAIL.sub("", name)
+    for s in _suffixes_by_last_char().get(name[-1:], ()):
         if name.endswith(s):
             return None if name in non_parties() else org_suffixes().get(s, "person")
     return None

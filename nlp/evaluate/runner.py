@@ -27,17 +27,24 @@ def read_split(spec: str) -> frozenset[str]:
     path, sep, name = spec.rpartition(":")
     if not sep or not path or not name:
         raise BadOption(f"--split {spec!r}: expected FILE:NAME, e.g. SPLIT.tsv:dev")
-    try:
-        with open(path, encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f, delimiter="\t"))
-    except OSError as err:
-        raise BadOption(f"--split {path}: {err.strerror or err}") from None
-    if not rows or not {"id", "split"} <= set(rows[0]):
-        raise BadOption(f"--split {path}: expected a header with the columns id and split")
+    rows = split_rows(path, label="--split ")
     names = sorted({r["split"] for r in rows if r["split"]})
     if name not in names:
         raise BadOption(f"unknown split {name!r} in {path}; known: {', '.join(names)}")
     return frozenset(r["id"] for r in rows if r["split"] == name)
+
+
+def split_rows(path: str | Path, *, label: str = "") -> list[dict[str, str]]:
+    """The rows of a split file (a TSV with a header and at least the columns id and split);
+    ``label`` starts the one-line error (``--split ``)."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+    except OSError as err:
+        raise BadOption(f"{label}{path}: {err.strerror or err}") from None
+    if not rows or not {"id", "split"} <= set(rows[0]):
+        raise BadOption(f"{label}{path}: expected a header with the columns id and split")
+    return rows
 
 
 def gold_files(gold_dir: str | Path, *, only: str = "", files: Collection[str] | None = None

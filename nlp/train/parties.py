@@ -16,7 +16,6 @@ best out-of-fold F1 of rules plus model, and the final model is fitted on every 
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from dataclasses import dataclass, field
@@ -47,13 +46,9 @@ class Doc:
 
 def read_sites(split_file: str | Path, split: str = "dev") -> dict[str, str]:
     """``id -> site`` of the rows of one split of a SPLIT.tsv (columns id, split, site)."""
-    try:
-        with open(split_file, encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f, delimiter="\t"))
-    except OSError as err:
-        raise BadOption(f"{split_file}: {err.strerror or err}") from None
-    if not rows or not {"id", "split"} <= set(rows[0]):
-        raise BadOption(f"{split_file}: expected a header with the columns id, split and site")
+    from nlp.evaluate.runner import split_rows
+
+    rows = split_rows(split_file)
     return {r["id"]: r.get("site") or r["id"] for r in rows if r["split"] == split}
 
 

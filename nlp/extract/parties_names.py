@@ -174,14 +174,25 @@ OPENERS = "“(《[「"  # a separator inside quotes or brackets splits nothing:
 CLOSERS = "”)》]」"
 
 
-def bracket_pieces(text: str, start: int, end: int, cut) -> list[tuple[int, int]]:
+def bracket_pieces(text: str, start: int, end: int, cut, at: str | None = None) -> list[tuple[int, int]]:
     """The pieces of ``text[start:end]`` between separators outside quotes and brackets, empty
-    pieces included. ``cut(i, piece_start)`` gives the length of the separator at ``i`` (0: none).
+    pieces included. ``cut(i, piece_start)`` gives the length of the separator at ``i`` (0: none);
+    ``at``, when given, holds every character at which ``cut`` may be non-zero: a span with no
+    opening bracket is then read at those characters only (the same pieces, faster).
 
     >>> t = "甲局(乙、丙)、丁局"
     >>> [t[a:b] for a, b in bracket_pieces(t, 0, len(t), lambda i, _: t[i] == "、")]
     ['甲局(乙、丙)', '丁局']
     """
+    if at is not None and not _OPENER_RX.search(text, start, end):
+        out, p_start, i = [], start, start  # no bracket opens: every character is at depth 0
+        for m in _char_class(at).finditer(text, start, end):
+            j = m.start()
+            if j >= i and (width := cut(j, p_start)):
+                out.append((p_start, j))
+                p_start = i = j + width
+        out.append((p_start, end))
+        return out
     out, depth, p_start, i = [], 0, start, start
     while i < end:
         ch = text[i]
@@ -198,9 +209,19 @@ def bracket_pieces(text: str, start: int, end: int, cut) -> list[tuple[int, int]
     return out
 
 
+_OPENER_RX = re.compile("[" + re.escape(OPENERS) + "]")
+
+
+@lru_cache(maxsize=64)
+def _char_class(chars: str) -> re.Pattern:
+    """One of ``chars`` (brackets left out: they never separate)."""
+    kept = "".join(ch for ch in chars if ch not in OPENERS + CLOSERS)
+    return re.compile("[" + re.escape(kept) + "]") if kept else re.compile("(?!)")
+
+
 def split_outside(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
     """The non-empty pieces of ``text[start:end]`` between ``separators`` outside brackets."""
-    pieces = bracket_pieces(text, start, end, lambda i, _: int(text[i] in separators))
+    pieces = bracket_pieces(text, start, end, lambda i, _: int(text[i] in separators), separators)
     return [(a, b) for a, b in pieces if b > a]
 
 
@@ -224,7 +245,7 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
             return 1  # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
         return 2 if text.startswith("——", i) and i > p_start else 0
 
-    parts = bracket_pieces(text, start, end, cut)
+    parts = bracket_pieces(text, start, end, cut, "、" + COMMAS + "和及—")
     shared = _shared_post(text, parts)
     if shared:
         return [shared]

@@ -152,6 +152,17 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     """The end of the first name-like run from ``start``: a known ending followed by a stop."""
     stop = stop or _STOP_RX
     by_last = _suffixes_by_last_char()
+    if not _OPENER_RX.search(text, start, end):
+        # no bracket opens: every character is at depth 0, and only a name's last character (or
+        # the closing quote after one) may end a name
+        for m in _ending_char_rx().finditer(text, start, end):
+            i = m.start()
+            at = i if text[i] == "”" else i + 1
+            candidates = by_last.get(text[at - 1], ()) if at > start else ()
+            if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
+                if stop.match(text, i + 1, end) or i + 1 == end:
+                    return i + 1
+        return None
     depth = 0
     for i in range(start, end):
         ch = text[i]
@@ -168,6 +179,12 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
             if stop.match(text, i + 1, end) or i + 1 == end:
                 return i + 1
     return None
+
+
+@cache
+def _ending_char_rx() -> re.Pattern:
+    """A character that ends some name ending, or a closing quote."""
+    return re.compile("[" + re.escape("".join(sorted(set(_suffixes_by_last_char()) | {"”"}))) + "]")
 
 
 OPENERS = "“(《[「"  # a separator inside quotes or brackets splits nothing: 各医院(卫生院、所)

@@ -139,6 +139,8 @@ def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
 def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible."""
     out = []
+    if text.find("办公室", s_start, s_end) < 0:
+        return out  # both of the pattern's forms hold the word
     for m in compiled()["office_head"].finditer(text, s_start, s_end):
         key = "who" if m.group("who") else "who2"
         a, b = m.span(key)
@@ -297,10 +299,21 @@ def _subject(text, body, c_end, cue, before, after) -> list[tuple[int, int]]:
         if _split_names(text, pos, m.start()):
             return [(pos, m.start())]
         # 形成主要领导亲自抓: a post right before the cue, inside a longer clause
-        for word in sorted(role_words(), key=len, reverse=True):
-            if text.startswith(word, m.start() - len(word)) and m.start() - len(word) >= pos:
-                return [(m.start() - len(word), m.start())]
+        at = m.start()
+        for word in _roles_by_last_char().get(text[at - 1:at], ()):
+            if text.startswith(word, at - len(word)) and at - len(word) >= pos:
+                return [(at - len(word), at)]
     return []
+
+
+@cache
+def _roles_by_last_char() -> dict[str, tuple[str, ...]]:
+    """The post words (``role_words``) longest first, filed under their last character: only
+    those may end right before a cue."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(role_words(), key=len, reverse=True):
+        out.setdefault(word[-1], []).append(word)
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def _between(text, c_start, c_end, before, after) -> list[tuple[int, int]]:

@@ -125,7 +125,7 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
 
 def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
-    if not re.search(r"成立|组成|组建|调整|领导小组|工作小组", text[s_start:s_end]):
+    if not _SET_UP.search(text, s_start, s_end):
         return []
     out = []
     roles = role_words()
@@ -134,6 +134,9 @@ def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
         names = _split_names(text, a, b, people=True)
         out += [Found(x, y, n, roles.get(m.group("post"), "member")) for x, y, n in names]
     return out
+
+
+_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组")
 
 
 def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:

@@ -94,9 +94,13 @@ def person_posts() -> frozenset[str]:
 
 def normalize_name(name: str) -> str:
     """``王 军`` -> ``王军``: names are written without inner spaces."""
-    return re.sub(r"\s+", "", name)
+    return _SPACES_RX.sub("", name)
 
 
+_SPACES_RX = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
 def is_name(name: str) -> bool:
     if not 2 <= len(name) <= 50 or name in non_parties():
         return False

@@ -153,22 +153,16 @@ def role_for(cue_role: str, name: str) -> str:
 
 
 def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) -> int | None:
-    """The end of the first name-like run from ``start``: a known ending followed by a stop."""
+    """The end of the first name-like run from ``start``: a known ending followed by a stop.
+
+    Only the characters that matter are visited (quotes and brackets, which set the depth, and the
+    last characters of name endings); any other character changes nothing.
+    """
     stop = stop or _STOP_RX
     by_last = _suffixes_by_last_char()
-    if not _OPENER_RX.search(text, start, end):
-        # no bracket opens: every character is at depth 0, and only a name's last character (or
-        # the closing quote after one) may end a name
-        for m in _ending_char_rx().finditer(text, start, end):
-            i = m.start()
-            at = i if text[i] == "”" else i + 1
-            candidates = by_last.get(text[at - 1], ()) if at > start else ()
-            if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
-                if stop.match(text, i + 1, end) or i + 1 == end:
-                    return i + 1
-        return None
     depth = 0
-    for i in range(start, end):
+    for m in _ending_char_rx().finditer(text, start, end):
+        i = m.start()
         ch = text[i]
         if ch in "“(《":
             depth += 1
@@ -187,8 +181,9 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
 
 @cache
 def _ending_char_rx() -> re.Pattern:
-    """A character that ends some name ending, or a closing quote."""
-    return re.compile("[" + re.escape("".join(sorted(set(_suffixes_by_last_char()) | {"”"}))) + "]")
+    """A character that ends some name ending, or a quote or bracket (they set the depth)."""
+    chars = set(_suffixes_by_last_char()) | set("“(《”)》")
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 OPENERS = "“(《[「"  # a separator inside quotes or brackets splits nothing: 各医院(卫生院、所)
@@ -198,23 +193,31 @@ CLOSERS = "”)》]」"
 def bracket_pieces(text: str, start: int, end: int, cut, at: str | None = None) -> list[tuple[int, int]]:
     """The pieces of ``text[start:end]`` between separators outside quotes and brackets, empty
     pieces included. ``cut(i, piece_start)`` gives the length of the separator at ``i`` (0: none);
-    ``at``, when given, holds every character at which ``cut`` may be non-zero: a span with no
-    opening bracket is then read at those characters only (the same pieces, faster).
+    ``at``, when given, holds every character at which ``cut`` may be non-zero: only those and the
+    brackets are then visited (the same pieces, faster).
 
     >>> t = "甲局(乙、丙)、丁局"
     >>> [t[a:b] for a, b in bracket_pieces(t, 0, len(t), lambda i, _: t[i] == "、")]
     ['甲局(乙、丙)', '丁局']
+    >>> [t[a:b] for a, b in bracket_pieces(t, 0, len(t), lambda i, _: t[i] == "、", "、")]
+    ['甲局(乙、丙)', '丁局']
     """
-    if at is not None and not _OPENER_RX.search(text, start, end):
-        out, p_start, i = [], start, start  # no bracket opens: every character is at depth 0
+    out, depth, p_start, i = [], 0, start, start
+    if at is not None:
         for m in _char_class(at).finditer(text, start, end):
             j = m.start()
-            if j >= i and (width := cut(j, p_start)):
+            if j < i:
+                continue  # inside the separator just cut
+            ch = text[j]
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0 and (width := cut(j, p_start)):
                 out.append((p_start, j))
                 p_start = i = j + width
         out.append((p_start, end))
         return out
-    out, depth, p_start, i = [], 0, start, start
     while i < end:
         ch = text[i]
         if ch in OPENERS:
@@ -230,14 +233,10 @@ def bracket_pieces(text: str, start: int, end: int, cut, at: str | None = None) 
     return out
 
 
-_OPENER_RX = re.compile("[" + re.escape(OPENERS) + "]")
-
-
 @lru_cache(maxsize=64)
 def _char_class(chars: str) -> re.Pattern:
-    """One of ``chars`` (brackets left out: they never separate)."""
-    kept = "".join(ch for ch in chars if ch not in OPENERS + CLOSERS)
-    return re.compile("[" + re.escape(kept) + "]") if kept else re.compile("(?!)")
+    """One of ``chars`` or a quote or bracket."""
+    return re.compile("[" + re.escape("".join(sorted(set(chars) | set(OPENERS + CLOSERS)))) + "]")
 
 
 def split_outside(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:

@@ -94,11 +94,12 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             continue  # 成员:市局各部门负责人…: the label's list, read by labelled
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
-        found = _clause_parties(text, c_start, c_end, ctx)
+        body = _clause_body_start(text, c_start, c_end, ctx.headings)  # read once for both
+        found = _clause_parties(text, c_start, c_end, ctx, body)
         if not found and not out and adverbial:
             # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
             # follows the clauses of time, purpose or basis that open it
-            found = acting_units(text, _clause_body_start(text, c_start, c_end, ctx.headings), c_end)
+            found = acting_units(text, body, c_end)
         if not found and "由" in text[c_start:c_end]:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
@@ -226,8 +227,10 @@ def _present_needles(clause: str) -> set[str]:
     return {w for ch in by_first.keys() & set(clause) for w in by_first[ch] if w in clause}
 
 
-def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context()) -> list[Found]:
-    body = _clause_body_start(text, c_start, c_end, ctx.headings)
+def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(),
+                    body: int | None = None) -> list[Found]:
+    if body is None:
+        body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
     clause = text[c_start:c_end]

@@ -94,11 +94,12 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             continue  # 成员:市局各部门负责人…: the label's list, read by labelled
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
-        found = _clause_parties(text, c_start, c_end, ctx)
+        body = _clause_body_start(text, c_start, c_end, ctx.headings)  # read once for both
+        found = _clause_parties(text, c_start, c_end, ctx, body)
         if not found and not out and adverbial:
             # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
             # follows the clauses of time, purpose or basis that open it
-            found = acting_units(text, _clause_body_start(text, c_start, c_end, ctx.headings), c_end)
+            found = acting_units(text, body, c_end)
         if not found and "由" in text[c_start:c_end]:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
@@ -125,7 +126,7 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
 
 def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
-    if not re.search(r"成立|组成|组建|调整|领导小组|工作小组", text[s_start:s_end]):
+    if not _SET_UP.search(text, s_start, s_end):
         return []
     out = []
     roles = role_words()
@@ -136,9 +137,14 @@ def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     return out
 
 
+_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组")
+
+
 def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible."""
     out = []
+    if text.find("办公室", s_start, s_end) < 0:
+        return out  # both of the pattern's forms hold the word
     for m in compiled()["office_head"].finditer(text, s_start, s_end):
         key = "who" if m.group("who") else "who2"
         a, b = m.span(key)
@@ -205,13 +211,31 @@ def _cue_index() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
     return tuple(always), {w: tuple(ks) for w, ks in by_word.items()}
 
 
-def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context()) -> list[Found]:
-    body = _clause_body_start(text, c_start, c_end, ctx.headings)
+@cache
+def _needles_by_first() -> dict[str, tuple[str, ...]]:
+    """The needle words filed under their first character."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(_cue_needles()[1]):
+        out.setdefault(w[0], []).append(w)
+    return {ch: tuple(ws) for ch, ws in out.items()}
+
+
+def _present_needles(clause: str) -> set[str]:
+    """The needle words the clause contains: only those whose first character it holds are looked
+    up (the same set as testing every word, in a third of the time)."""
+    by_first = _needles_by_first()
+    return {w for ch in by_first.keys() & set(clause) for w in by_first[ch] if w in clause}
+
+
+def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(),
+                    body: int | None = None) -> list[Found]:
+    if body is None:
+        body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
     clause = text[c_start:c_end]
-    needles_of, all_needles = _cue_needles()
-    present = {w for w in all_needles if w in clause}  # each distinct word looked up once
+    needles_of = _cue_needles()[0]
+    present = _present_needles(clause)
     always, by_word = _cue_index()
     cues = _compiled_cues()
     for k in sorted({*always, *(k for w in present for k in by_word.get(w, ()))}):  # cue order kept
@@ -281,10 +305,21 @@ def _subject(text, body, c_end, cue, before, after) -> list[tuple[int, int]]:
         if _split_names(text, pos, m.start()):
             return [(pos, m.start())]
         # 形成主要领导亲自抓: a post right before the cue, inside a longer clause
-        for word in sorted(role_words(), key=len, reverse=True):
-            if text.startswith(word, m.start() - len(word)) and m.start() - len(word) >= pos:
-                return [(m.start() - len(word), m.start())]
+        at = m.start()
+        for word in _roles_by_last_char().get(text[at - 1:at], ()):
+            if text.startswith(word, at - len(word)) and at - len(word) >= pos:
+                return [(at - len(word), at)]
     return []
+
+
+@cache
+def _roles_by_last_char() -> dict[str, tuple[str, ...]]:
+    """The post words (``role_words``) longest first, filed under their last character: only
+    those may end right before a cue."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(role_words(), key=len, reverse=True):
+        out.setdefault(word[-1], []).append(word)
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def _between(text, c_start, c_end, before, after) -> list[tuple[int, int]]:

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 from nlp.extract.parties_lexicon import party_cues, role_words
 from nlp.extract.parties_names import (
@@ -27,10 +28,16 @@ from nlp.extract.parties_patterns import (
 from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
 
 
+@cache
+def _label_roles() -> dict[str, str]:
+    """The role each label word (``组长``, ``成员``…) gives the names after it."""
+    return {re.sub(r"\s", "", c.before.rstrip(":")): c.role for c in party_cues() if c.label}
+
+
 def labelled(text: str, ner: str) -> list[Found]:
     """``组 长:王 军``, ``副组长:刘石溪 邓英明``, ``成员:市局各部门负责人和…``, ``总责任人:甘筱华``,
     ``组长:张立新(局长)副组长:…`` (a post in brackets after a name), ``联系人:李红,电话:…``."""
-    roles = {re.sub(r"\s", "", c.before.rstrip(":")): c.role for c in party_cues() if c.label}
+    roles = _label_roles()
     rx = compiled()
     heads = list(rx["label"].finditer(text))
     out = []
@@ -207,6 +214,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if line[a:b].strip()]
 
 
+@lru_cache(maxsize=1 << 12)
 def _column_role(header: str) -> str | None:
     """``牵头单位`` -> lead, ``责任单位(责任股室)`` -> responsible, ``配合单位`` -> member."""
     word = re.sub(r"\([^()]*\)$", "", header.strip())

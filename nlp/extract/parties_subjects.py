@@ -12,7 +12,7 @@ Two cheap cues, each read where it can only name an actor:
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.extract.parties_lexicon import non_parties, party_posts
 from nlp.extract.parties_names import (
@@ -234,6 +234,7 @@ def _unit_name(name: str) -> bool:
             and _kind(name) in UNIT_KINDS and _noun_phrase(name))
 
 
+@lru_cache(maxsize=1 << 14)
 def _noun_phrase(name: str) -> bool:
     """jieba sees only nouns before the ending (决定组织, 此次…党委, 由校党委 are clauses, not names);
     run on the candidate alone, never on the document."""

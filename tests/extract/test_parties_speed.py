@@ -1,0 +1,89 @@
+"""The fast paths of the party rules give the same answers as the plain per-character readings."""
+
+from __future__ import annotations
+
+import random
+
+from nlp.extract import parties_clauses as pc
+from nlp.extract import parties_names as pn
+from nlp.text import COMMAS
+
+ALPHABET = "局办组委院所校镇县市区和及、,,:“”()《》[]「」—某甲乙丙中心科股室领导小组卫生健康 \n"
+
+
+def _texts(n: int = 400, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    pool = ALPHABET + "".join(pn._suffixes_by_last_char())[:200]
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(n)]
+
+
+def _plain_pieces(text, start, end, cut):
+    out, depth, p_start, i = [], 0, start, start
+    while i < end:
+        ch = text[i]
+        if ch in pn.OPENERS:
+            depth += 1
+        elif ch in pn.CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and (width := cut(i, p_start)):
+            out.append((p_start, i))
+            p_start = i = i + width
+            continue
+        i += 1
+    out.append((p_start, end))
+    return out
+
+
+def _plain_name_end(text, start, end, stop=None):
+    stop = stop or pn._STOP_RX
+    by_last = pn._suffixes_by_last_char()
+    depth = 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "“(《":
+            depth += 1
+        elif ch in "”)》":
+            depth = max(0, depth - 1)
+        if depth:
+            continue
+        at = i if ch == "”" else i + 1
+        candidates = by_last.get(text[at - 1], ()) if at > start else ()
+        if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
+            if stop.match(text, i + 1, end) or i + 1 == end:
+                return i + 1
+    return None
+
+
+def test_bracket_pieces_with_separator_chars_matches_plain_reading():
+    for text in _texts():
+        for a in range(0, len(text) + 1, 3):
+            def cut(i, p_start, text=text):
+                if text[i] == "、" or text[i] in COMMAS:
+                    return 1
+                if text[i] in "和及" and i > p_start:
+                    return 1
+                return 2 if text.startswith("——", i) and i > p_start else 0
+
+            fast = pn.bracket_pieces(text, a, len(text), cut, "、" + COMMAS + "和及—")
+            assert fast == _plain_pieces(text, a, len(text), cut), text
+
+
+def test_name_end_matches_plain_reading():
+    for text in _texts():
+        for a in range(0, len(text) + 1, 2):
+            assert pn.name_end(text, a, len(text)) == _plain_name_end(text, a, len(text)), text
+
+
+def test_present_needles_match_every_word_tried():
+    all_needles = pc._cue_needles()[1]
+    words = sorted(all_needles)
+    rng = random.Random(3)
+    for text in _texts():
+        clause = text + "".join(rng.choice(words) for _ in range(rng.randint(0, 3)))
+        assert pc._present_needles(clause) == {w for w in all_needles if w in clause}
+
+
+def test_split_outside_keeps_bracketed_separators():
+    text = "甲局(乙、丙),丁局“戊,己”:庚"
+    pieces = [text[a:b] for a, b in pn.split_outside(text, 0, len(text), COMMAS + ":")]
+    assert pieces == ["甲局(乙、丙)", "丁局“戊,己”", "庚"]

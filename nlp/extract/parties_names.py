@@ -203,32 +203,18 @@ def bracket_pieces(text: str, start: int, end: int, cut, at: str | None = None) 
     ['甲局(乙、丙)', '丁局']
     """
     out, depth, p_start, i = [], 0, start, start
-    if at is not None:
-        for m in _char_class(at).finditer(text, start, end):
-            j = m.start()
-            if j < i:
-                continue  # inside the separator just cut
-            ch = text[j]
-            if ch in OPENERS:
-                depth += 1
-            elif ch in CLOSERS:
-                depth = max(0, depth - 1)
-            elif depth == 0 and (width := cut(j, p_start)):
-                out.append((p_start, j))
-                p_start = i = j + width
-        out.append((p_start, end))
-        return out
-    while i < end:
-        ch = text[i]
+    visits = range(start, end) if at is None else (m.start() for m in _char_class(at).finditer(text, start, end))
+    for j in visits:
+        if j < i:
+            continue  # inside the separator just cut
+        ch = text[j]
         if ch in OPENERS:
             depth += 1
         elif ch in CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and (width := cut(i, p_start)):
-            out.append((p_start, i))
-            p_start = i = i + width
-            continue
-        i += 1
+        elif depth == 0 and (width := cut(j, p_start)):
+            out.append((p_start, j))
+            p_start = i = j + width
     out.append((p_start, end))
     return out
 

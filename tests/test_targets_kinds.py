@@ -32,3 +32,27 @@ def test_units_of_weight_volume_and_printed_matter(text, expected):
 ], ids=["past-rounded-count", "frequency", "set-size"])
 def test_counts_that_are_no_objectives(text):
     assert _tgt(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每千常住人口拥有3岁以下婴幼儿托位数达到4.5个。", [(4.5, "个", ">=")]),
+    ("每个县拥有60岁以上老年人日间照料中心不少于2所。", [(2.0, "所", ">=")]),
+], ids=["拥有-3岁以下", "拥有-60岁以上"])
+def test_an_age_range_names_a_group_even_after_a_planning_verb(text, expected):
+    assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("三年内培养全科医生500名。", [(500.0, "名", None)]),
+    ("全市建设10个区域医疗中心。", [(10.0, "个", None)]),
+    ("每年引进高层次人才20名。", [(20.0, "名", None)]),
+], ids=["培养", "建设", "引进"])
+def test_building_training_and_hiring_verbs_plan_a_count(text, expected):
+    assert _tgt(text) == expected
+
+
+def test_a_news_report_needs_a_forward_word_for_a_planned_count():
+    text = "该院培训医务人员300名。"
+    assert _tgt(text) == [(300.0, "名", None)]
+    assert [m.value["number"] for m in find_targets(text, doc_type="新闻")] == []
+    assert [m.value["number"] for m in find_targets("明年将培训医务人员300名。", doc_type="新闻")] == [300.0]

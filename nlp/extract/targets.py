@@ -79,7 +79,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | None = None,
-                 context: DocContext | None = None, **_: object) -> Iterator[Mention]:
+                 context: DocContext | None = None, doc_type: str | None = None,
+                 **_: object) -> Iterator[Mention]:
     """Yield each quantified objective of ``text`` as a target mention, in reading order.
 
     >>> [(m.value["metric"], m.value["number"], m.value["unit"], m.value["comparator"])
@@ -93,7 +94,7 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     original, text = text, context.folded  # ，；：％ read as ,;:% (one for one)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
-    genre = read_genre(text, title, sections)
+    genre = read_genre(text, title, sections, doc_type)
     for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue

@@ -65,6 +65,8 @@ SAMPLES = {
 }
 
 MOOD_KINDS = ("forward",)
+# doc_types that report what happened (the splitter's genre of the document): news and bulletins
+REPORT_TYPES = frozenset({"新闻", "通报"})
 # one-character mood words are not read inside these words: 主要, 索要, 供应, 必须
 _NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])"}
 
@@ -121,13 +123,14 @@ class Genre(NamedTuple):
     relay: bool = False  # a report that relays a plan: figures are objectives unless dated past
 
 
-def read_genre(text: str, title: str | None, sections: Sequence[Section]) -> Genre:
-    """The genre of a document, from its title, its outline and the top of its text."""
+def read_genre(text: str, title: str | None, sections: Sequence[Section],
+               doc_type: str | None = None) -> Genre:
+    """The genre of a document, from its title, its doc_type, its outline and the top of its text."""
     pats = _patterns()
     summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
     past_until = _forward_from(text, sections) if summary else 0
     plan = bool(title and pats["plan_title"].search(title))
-    news = not summary and not plan and bool(pats["news"].search(text[:300]))
+    news = not summary and not plan and (doc_type in REPORT_TYPES or bool(pats["news"].search(text[:300])))
     relay = news and bool(pats["relay"].search(text[:300]))
     return Genre(news and not relay, past_until, relay)
 

@@ -35,6 +35,7 @@ DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs th
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
 QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
+AGE_UNITS = ("岁", "周岁")  # 拥有3岁以下婴幼儿托位: an age range names a group of people, whatever verb precedes
 
 SAMPLES = {
     "RANGE_DASH": ("—", "-", "至"),
@@ -267,8 +268,9 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     prefix = clause[:m.start()]
     nxt = clause[q_end:q_end + 1]
     plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
-    if after in QUALIFIER_AFTER and not before and not _after_plan_verb(prefix) and re.match(r"[\u4e00-\u9fff]", nxt):
-        return False  # 5岁以下儿童, 3年以上工作经历: a range of a noun (but 选派10名以上骨干)
+    if (after in QUALIFIER_AFTER and not before and re.match(r"[\u4e00-\u9fff]", nxt)
+            and (m.group("unit") in AGE_UNITS or not _after_plan_verb(prefix))):
+        return False  # 5岁以下儿童, 拥有3岁以下婴幼儿托位: a range of a noun (but 选派10名以上骨干)
     if kind == "duration" and not before and after not in ("内", "以内", "之内"):
         return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))

@@ -56,3 +56,21 @@ def test_a_news_report_needs_a_forward_word_for_a_planned_count():
     assert _tgt(text) == [(300.0, "名", None)]
     assert [m.value["number"] for m in find_targets(text, doc_type="新闻")] == []
     assert [m.value["number"] for m in find_targets("明年将培训医务人员300名。", doc_type="新闻")] == [300.0]
+
+
+def test_the_metric_of_a_count_after_a_building_verb():
+    [m] = find_targets("全市建设10个区域医疗中心。")
+    assert (m.value["metric"], m.value["scope"]) == ("区域医疗中心", "全市")
+
+
+@pytest.mark.parametrize("text", [
+    "近五年来,新建乡镇卫生院12所,改扩建村卫生室150个。",
+    "截至目前,全市排查整治隐患1200处,整改率达98.5%。",
+], ids=["N年来", "截至目前"])
+def test_a_sentence_that_opens_on_the_past_records_its_figures(text):
+    assert _tgt(text) == []
+
+
+def test_a_past_year_after_a_bound_is_its_reference_not_the_past():
+    assert _tgt("公用经费支出不超过上年度部门预算的40%。") == [(40.0, "%", "<=")]
+    assert _tgt("三年来全县新建村卫生室30个,明年将再建设20个。") == [(20.0, "个", None)]

@@ -47,6 +47,8 @@ METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
+# words that end in a one-character planning verb without being one: 建设10个 is not 建 + 设10个
+WORDS_ENDING_IN_CUE = frozenset({"建设", "开设", "铺设", "架设", "预设", "成为", "作为", "认为", "行为"})
 FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时", "重点", "努力", "争取", "实现")
 
 SAMPLES = {
@@ -245,6 +247,8 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
         if before[:plan].strip("、的") and not scope:
             scope = before[:plan].strip("、的")
         before = ""
+    elif before in target_cues()["plan"] and after.strip("、的"):
+        before = ""  # 建设10个区域医疗中心: the count measures what follows the verb
     if after.startswith("的") or (not before.strip() and after):
         # 全市70%以上的县级疾控机构实验室装备达标: the measured thing follows 的
         metric = after.lstrip("的")
@@ -269,7 +273,7 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
 def _ends_with_plan_verb(before: str) -> int | None:
     """Where a planning verb ending ``before`` starts (``共设``, ``为``), else None."""
     for cue in sorted(target_cues()["plan_now"], key=len, reverse=True):
-        if before.endswith(cue):
+        if before.endswith(cue) and not (len(cue) == 1 and before[-2:] in WORDS_ENDING_IN_CUE):
             return len(before) - len(cue)
     return None
 

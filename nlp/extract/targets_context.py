@@ -40,7 +40,8 @@ RELAY = (r"印发|政府工作报告|出台|制定"
 # a year something is due by plans ahead: 到2025年
 DUE_YEAR = r"(?:到|至|于)(?:19|20)[0-9]{2}年(?!的)"  # 到2025年
 # the past, in a report: 去年, 近年来 (a figure after it in the sentence is a record)
-PAST_TIME = r"(?<![比较与同])(?:去年|上年|前年)(?!同期)|过去|近年来|近年|以来|此前"  # 去年, not 比上年
+PAST_TIME = (r"(?<![比较与同于过])(?:去年|上年|前年)(?!同期)|过去|近年来|近年|以来|此前"
+             r"|(?<![0-9])[0-9一二两三四五六七八九十多几]{1,3}年来|截[至止](?:目前|当前|发稿)")  # 去年, not 比上年, 不超过上年
 # the title of a plan or rule, whatever page it sits on: 某市安全生产专项整治实施方案
 PLAN_TITLE = r"(?:方案|规划|计划|意见|通知|办法|规定|要点|细则|措施|标准|制度|决定|纲要|通告|公告|承诺)\s*$"  # 实施方案
 # a figure tied to a past year's level: 由2017年的76.7岁提高到2018年的77.0岁
@@ -58,7 +59,7 @@ SAMPLES = {
     "PLAN_TITLE": ("实施方案", "通知"),
     "RELAY": ("政府工作报告", "印发", "发布《规划"),
     "DUE_YEAR": ("到2025年", "于2025年"),
-    "PAST_TIME": ("去年", "近年来"),
+    "PAST_TIME": ("去年", "近年来", "五年来", "截至目前"),
     "YEAR_LEVEL": ("2017年的", "去年的"),
     "MODAL": ("应当", "要", "须"),
     "SHARE": ("占所有火灾之", "占", "仅为"),
@@ -109,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "relay": re.compile(RELAY),
         "plan_title": re.compile(PLAN_TITLE),
         "due_year": re.compile(DUE_YEAR),
-        "past_time": opening_with(PAST_TIME, "去上前过近以此"),
+        "past_time": opening_with(PAST_TIME, "去上前过近以此截0123456789一二两三四五六七八九十多几"),
         "forward": opening_with("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
                                          for w in sorted(forward, key=len, reverse=True)),
                                 (w[0] for w in forward)),

@@ -74,3 +74,13 @@ def test_a_sentence_that_opens_on_the_past_records_its_figures(text):
 def test_a_past_year_after_a_bound_is_its_reference_not_the_past():
     assert _tgt("公用经费支出不超过上年度部门预算的40%。") == [(40.0, "%", "<=")]
     assert _tgt("三年来全县新建村卫生室30个,明年将再建设20个。") == [(20.0, "个", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新建乡镇卫生院20所,村卫生室100个。", [(20.0, "所", None), (100.0, "个", None)]),
+    ("培养全科医生500名,乡村医生300名。", [(500.0, "名", None), (300.0, "名", None)]),
+    ("新建乡镇卫生院20所,服务人口5万人。", [(20.0, "所", None)]),
+    ("该院门诊楼建筑面积5000平方米,床位300张。", []),
+], ids=["所-个", "名-名", "population-is-no-item", "no-planned-count-before"])
+def test_a_bare_noun_and_count_goes_on_the_planned_list_before_it(text, expected):
+    assert _tgt(text) == expected

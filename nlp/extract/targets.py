@@ -26,6 +26,7 @@ from nlp.extract.parties_lexicon import target_cues
 from nlp.extract.targets_context import Genre, Mood, is_past, read_genre, target_words
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
+from nlp.extract.targets_quantities import units as quantity_units
 from nlp.model import Mention, Section
 from nlp.numerals import CN_DIGITS
 from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
@@ -46,6 +47,9 @@ METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应
 # the name of a quota, then its value: 推荐人数:1人
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
+# a clause that is only a noun and a count: 村卫生室100个 (the count unit alternation is filled in)
+LIST_ITEM = r"[\u4e00-\u9fff()()]{{1,15}}[0-9]+(?:\.[0-9]+)?(?P<unit>{units})"  # 村卫生室100个
+PEOPLE_UNITS = frozenset({"人", "万人", "人次", "万人次", "名"})  # counts of people: 服务人口5万人
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 # words that end in a one-character planning verb without being one: 建设10个 is not 建 + 设10个
 WORDS_ENDING_IN_CUE = frozenset({"建设", "开设", "铺设", "架设", "预设", "成为", "作为", "认为", "行为"})
@@ -74,6 +78,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "baseline_phrase": re.compile(BASELINE_PHRASE),
         "quota_label": re.compile(QUOTA_LABEL),
         "metric_tail": re.compile(METRIC_TAIL),
+        "list_item": re.compile(LIST_ITEM.format(units=alternation(quantity_units()))),
         # what every quantity holds (a digit, a numeral, 半, an objective in words: 翻番): text
         # without any has no target, and its mood need not be read
         "countable": re.compile(rf"[0-9{CN_DIGITS}半]|{alternation(target_words())}"),
@@ -114,8 +119,10 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
     dates = None  # read once, on the first target of the sentence
     mood = None  # likewise, on the first clause that is not past
     scope = None
+    planned_count = ""  # the unit of a count the clause before planned (新建乡镇卫生院20所: 所)
     for c_start, c_end in _clause_spans(sentence):
         clause = sentence[c_start:c_end]
+        after_planned_count, planned_count = planned_count, ""
         counts = countable.search(clause) is not None
         head = pats["scope"].search(clause[:12])
         if not counts and not head:
@@ -135,7 +142,13 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
         if not counts:
             continue
         labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
+        # 新建乡镇卫生院20所,村卫生室100个: a bare noun and count goes on the list of the clause before
+        item = pats["list_item"].fullmatch(clause) if after_planned_count else None
+        if item and (item.group("unit") == after_planned_count or item.group("unit") not in PEOPLE_UNITS):
+            labelled = True  # (but not 新建卫生院20所,服务人口5万人: a population is no item of the list)
         for q, span_start, span_end, value in _clause_targets(clause, labelled):
+            if q.comparator is None and quantity_units().get(q.unit) == "count":
+                planned_count = q.unit
             if q.time_limit and not (mood.lays_down(c_start + q.start)
                                      or sentence[c_start + q.start - 1:c_start + q.start] == "于"):
                 continue  # 7日内报送整改方案: a step's time limit, not a rule's

@@ -84,3 +84,11 @@ def test_a_past_year_after_a_bound_is_its_reference_not_the_past():
 ], ids=["所-个", "名-名", "population-is-no-item", "no-planned-count-before"])
 def test_a_bare_noun_and_count_goes_on_the_planned_list_before_it(text, expected):
     assert _tgt(text) == expected
+
+
+def test_a_year_before_the_signing_year_dates_a_record_not_an_objective():
+    text = ("某县卫生健康事业发展实施方案\n一、现状\n2020年,全县居民健康素养水平为23.5%。\n"
+            "二、目标\n到2025年,全县居民健康素养水平达到30%以上。\n某县卫生健康局\n2021年3月5日\n")
+    assert [m.value["number"] for m in find_targets(text)] == [30.0]
+    unsigned = text.replace("2021年3月5日\n", "")
+    assert [m.value["number"] for m in find_targets(unsigned)] == [23.5, 30.0]

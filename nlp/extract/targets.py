@@ -155,6 +155,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             if dates is None:
                 dates = _sentence_dates(sentence, context.plain_dates_within(s_start, s_end), s_start)
             deadline = _deadline_before(dates, c_start + q.start)
+            if deadline and context.signing_year and deadline[:4].isdigit() and deadline[:4] < context.signing_year:
+                continue  # 2020年,全市…为23.5% in a plan signed in 2021: a past year's record
             if deadline is None:
                 deadline = _stage_deadline(stages, s_start + c_start)
             value["deadline"] = deadline

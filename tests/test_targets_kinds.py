@@ -92,3 +92,27 @@ def test_a_year_before_the_signing_year_dates_a_record_not_an_objective():
     assert [m.value["number"] for m in find_targets(text)] == [30.0]
     unsigned = text.replace("2021年3月5日\n", "")
     assert [m.value["number"] for m in find_targets(unsigned)] == [23.5, 30.0]
+
+
+def _news(text):
+    return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text, doc_type="新闻")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("劳工处会在未来3个月内进行超过2000次突击巡查。", [(2000.0, "次", ">")]),
+    ("政府会投放2亿元推行资助计划。", [(2.0, "亿元", None)]),
+    ("当局已于去年完成巡查1200次,今年目标为1500次。", [(1500.0, "次", None)]),
+    ("劳动部期望职灾千人率降至1.5以下。", [(1.5, "", "<=")]),
+], ids=["会-will", "投放", "目标为", "期望"])
+def test_a_news_report_plans_ahead_with_will_and_goal_words(text, expected):
+    assert _news(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "会议期间共检查企业300家。",
+    "社会各界捐款200万元,机会难得。",
+    "统计公报显示,人均预期寿命由76.7岁提高到77.0岁。",
+    "由卫生部牵头负责的任务为40项。",
+], ids=["会议", "社会-机会", "预期寿命", "task-set-size"])
+def test_words_that_hold_a_forward_word_do_not_plan_ahead(text):
+    assert _news(text) == []

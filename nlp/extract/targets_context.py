@@ -69,7 +69,10 @@ MOOD_KINDS = ("forward",)
 # doc_types that report what happened (the splitter's genre of the document): news and bulletins
 REPORT_TYPES = frozenset({"新闻", "通报"})
 # one-character mood words are not read inside these words: 主要, 索要, 供应, 必须
-_NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])"}
+_NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])",
+               "会": "(?<![大协社学委员工省市区县全开议晚聚例约年总机体理际览动商国酒舞茶集法盛峰宴照误领融都])"}
+# nor before these: 会议, 会同, 会员 (会 as 'will' opens a verb: 劳工处会在3个月内…)
+_NOT_BEFORE = {"会": "(?![议同商谈见上场员长所计务期址标徽费诊客展后前面堂演餐聚晤签审考意心战师合])"}
 
 
 class Word(NamedTuple):
@@ -111,7 +114,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "plan_title": re.compile(PLAN_TITLE),
         "due_year": re.compile(DUE_YEAR),
         "past_time": opening_with(PAST_TIME, "去上前过近以此截0123456789一二两三四五六七八九十多几"),
-        "forward": opening_with("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
+        "forward": opening_with("|".join(_NOT_INSIDE.get(w, "") + re.escape(w) + _NOT_BEFORE.get(w, "")
                                          for w in sorted(forward, key=len, reverse=True)),
                                 (w[0] for w in forward)),
         "past": re.compile(alternation(target_cues()["past"])),

@@ -33,6 +33,7 @@ FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>
 BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound governs the count
 DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
+NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
 QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
 AGE_UNITS = ("岁", "周岁")  # 拥有3岁以下婴幼儿托位: an age range names a group of people, whatever verb precedes
@@ -46,6 +47,7 @@ SAMPLES = {
     "CN_DECIMAL": ("九十", "九十点五"),
     "FRACTION": ("三分之一", "百分之九十", "千分之五"),
     "MONEY": ("投入", "经费"),
+    "NAMED_GOAL": ("今年目标为", "年度指标:"),
 }
 
 # other forms of a unit sign (the small and the full-width percent sign)
@@ -286,6 +288,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False  # 党员人数不足3人的公立医院: the count describes a noun
     if re.match(r"(?:达|共|计)[0-9]", clause[q_end:q_end + 2]):
         return False  # 电梯2部达64万元: the count is what an amount was spent on
+    if re.search(NAMED_GOAL, prefix):
+        return True  # 今年目标为1500次: the count is named as the goal
     if plan_now and (q_end >= len(clause) or clause[q_end] in "、,。"):
         plan_now = False  # xx、xx设1名, (the noun is missing)
     return bool(before or after or plan_now or reaches or planned or m.group("num2") or BOUND_NAME.search(prefix)

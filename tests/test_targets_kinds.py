@@ -116,3 +116,12 @@ def test_a_news_report_plans_ahead_with_will_and_goal_words(text, expected):
 ], ids=["会议", "社会-机会", "预期寿命", "task-set-size"])
 def test_words_that_hold_a_forward_word_do_not_plan_ahead(text):
     assert _news(text) == []
+
+
+def test_a_list_of_years_pairs_with_a_respectively_list_of_figures():
+    found = find_targets("到2022年、2025年和2030年,全省覆盖率分别达到50%、70%和90%。")
+    assert [(m.value["number"], m.value["deadline"]) for m in found] == [(50.0, "2022"), (70.0, "2025"),
+                                                                         (90.0, "2030")]
+    found = find_targets("孕产妇死亡率和婴儿死亡率到2025年分别控制在12/10万和5‰以内。")
+    assert [(m.value["metric"], m.value["deadline"]) for m in found] == [("孕产妇死亡率", "2025"),
+                                                                         ("婴儿死亡率", "2025")]

@@ -76,6 +76,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "scope": re.compile(SCOPE),
         "baseline": re.compile(BASELINE),
         "baseline_phrase": re.compile(BASELINE_PHRASE),
+        "due_phrase": re.compile(rf"(?:到|至|于){DEADLINE}"),
         "quota_label": re.compile(QUOTA_LABEL),
         "metric_tail": re.compile(METRIC_TAIL),
         "list_item": re.compile(LIST_ITEM.format(units=alternation(quantity_units()))),
@@ -146,6 +147,7 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
         item = pats["list_item"].fullmatch(clause) if after_planned_count else None
         if item and (item.group("unit") == after_planned_count or item.group("unit") not in PEOPLE_UNITS):
             labelled = True  # (but not 新建卫生院20所,服务人口5万人: a population is no item of the list)
+        respectively, k_respectively = clause.find("分别"), 0
         for q, span_start, span_end, value in _clause_targets(clause, labelled):
             if q.comparator is None and quantity_units().get(q.unit) == "count":
                 planned_count = q.unit
@@ -155,6 +157,10 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             if dates is None:
                 dates = _sentence_dates(sentence, context.plain_dates_within(s_start, s_end), s_start)
             deadline = _deadline_before(dates, c_start + q.start)
+            if 0 <= respectively < q.start:
+                # 到2022年和2030年,…分别不低于22%和30%: the k-th figure is due by the k-th year
+                deadline = _paired_deadline(sentence, dates, c_start + q.start, k_respectively) or deadline
+                k_respectively += 1
             if deadline and context.signing_year and deadline[:4].isdigit() and deadline[:4] < context.signing_year:
                 continue  # 2020年,全市…为23.5% in a plan signed in 2021: a past year's record
             if deadline is None:
@@ -165,8 +171,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             yield Mention("target", start, end, text[start:end], value)
 
 
-def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str]]:
-    """(offset, deadline) of each date of a sentence (``found``, at ``offset`` in the document)
+def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str, int]]:
+    """(offset, deadline, end offset) of each date of a sentence (``found``, at ``offset`` in the document)
     that can be a deadline: its end (a range's end, 2024年4月30日前 -> 2024-04-30); a comparison's
     baseline (较2023年) is none."""
     baseline = _patterns()["baseline"]
@@ -180,11 +186,24 @@ def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> lis
             continue  # 9月16日讯: a day written as a dateline, not a deadline
         end = d.value.get("end") or d.value.get("start")
         if end:
-            out.append((d.start, end))
+            out.append((d.start, end, d.end))
     return out
 
 
-def _deadline_before(dates: list[tuple[int, str]], at: int) -> str | None:
+def _paired_deadline(sentence: str, dates: list[tuple[int, str, int]], at: int, k: int) -> str | None:
+    """The k-th date of the list of dates (到2022年和2030年) that ends last before offset ``at``."""
+    i = bisect_left(dates, (at, "")) - 1
+    if i < 1:
+        return None
+    first = i
+    while first > 0 and sentence[dates[first - 1][2]:dates[first][0]] in ("和", "、", "及", "与", "和到", "、到"):
+        first -= 1
+    if first == i:
+        return None
+    return dates[min(first + k, i)][1]
+
+
+def _deadline_before(dates: list[tuple[int, str, int]], at: int) -> str | None:
     """The last deadline written before offset ``at`` of the sentence."""
     k = bisect_left(dates, (at, ""))
     return dates[k - 1][1] if k else None
@@ -277,6 +296,7 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
         for cue in ("分别", "都"):
             metric = metric.replace(cue, "")
         metric = pats["baseline_phrase"].sub("", metric)  # 投诉量较2023年下降30%: the metric is 投诉量
+        metric = pats["due_phrase"].sub("", metric)  # 婴儿死亡率到2025年分别控制在: the metric is 婴儿死亡率
         metric = pats["metric_tail"].sub("", metric) or metric
         metric = re.sub(r"(?:和|及|与|的)$", "", metric)
         if not metric and after:

@@ -125,3 +125,16 @@ def test_a_list_of_years_pairs_with_a_respectively_list_of_figures():
     found = find_targets("孕产妇死亡率和婴儿死亡率到2025年分别控制在12/10万和5‰以内。")
     assert [(m.value["metric"], m.value["deadline"]) for m in found] == [("孕产妇死亡率", "2025"),
                                                                          ("婴儿死亡率", "2025")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("比例未满10%的单位要限期整改。", ("未满10%", "<")),
+    ("补助比例以不超过30%为宜。", ("不超过30%", "<=")),
+    ("以达到90%为目标。", ("达到90%", ">=")),
+    ("作为70%的基数。", ("70%", None)),
+], ids=["未满", "以不超过", "以达到", "作为"])
+def test_percentage_comparator_words_after_以_and_未满(text, expected):
+    from nlp.extract.percentages import find_percentages
+
+    [m] = find_percentages(text)
+    assert (m.text, m.value["comparator"]) == expected

@@ -38,10 +38,9 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
     rf"(?P<num>{ARABIC})\s?(?P<unit>{SIGN_UNIT})"
     rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
 )
-# 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
 # (it opens with its comparator word, a digit or the 百/千/十/万 of 百分之: the engine tries it only there)
 PERCENT = opening_with(
-    rf"(?:(?<![作认成称因以行])(?P<neg>{NEGATOR})?(?P<pre>{PRE})(?:{GAP})?\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})"
+    rf"(?:(?P<neg>{NEGATOR})?(?P<pre>{PRE})(?:{GAP})?\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})"
     rf"(?:\s?(?:{INCLUSIVE})?(?P<post>{POST}))?",
     {w[0] for w in _PRE_CMP} | {w[0] for w in _CUES.negators} | set("0123456789百千十万"),
 )
@@ -75,6 +74,9 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
             continue
         unit = _UNITS[(m.group("unit") or m.group("frac")).replace("％", "%").replace("﹪", "%").replace("／", "/")]
         pre, post = m.group("pre"), m.group("post")
+        word_start = m.start()
+        if pre == "为" and text[m.start() - 1:m.start()] in _WORDS_ENDING_IN_WEI:
+            pre, word_start = None, m.start("num") if m.group("num") else m.start("frac")  # 作为70%的…
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
         if pre and m.group("neg") and not post:
             comparator = negate(comparator)  # 不得超过30%: <=
@@ -89,7 +91,7 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
                 comparator = _PRE_CMP[far.group(1)]
                 if negated_before(before, far.start(1)):
                     comparator = negate(comparator)  # 不宜超过预算的5%: <=
-        start, end = m.span()
+        start, end = word_start, m.end()
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
         found.append([start, end, {"number": number, "unit": unit, "comparator": comparator}, pre, post])
@@ -116,6 +118,8 @@ def _share_comparators(text: str, found: list) -> None:
 
 
 _LIST_JOINERS = ("、", "和", "及", "与")
+# 为 is a comparator word only alone (为70%), never as the tail of 作为/认为/成为 (作为70%的…)
+_WORDS_ENDING_IN_WEI = frozenset("作认成称因以行")
 # verbs of a change to a level (提升至15.4%): a goal, unless the clause reports it (已, 从…, 了)
 _CHANGE_TO = frozenset(w for w in _PRE_CMP if w[-1] in "到至" and w != "达到")
 _REPORTED = re.compile(r"已|从|由|了")

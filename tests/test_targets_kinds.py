@@ -138,3 +138,21 @@ def test_percentage_comparator_words_after_以_and_未满(text, expected):
 
     [m] = find_percentages(text)
     assert (m.text, m.value["comparator"]) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对获评省级重点专科的给予一次性奖励10万元。", [(10.0, "万元", None)]),
+    ("乡村医生每人每月补贴300元。", [(300.0, "元", None)]),
+    ("给予每家企业最高100万元奖励。", [(100.0, "万元", "<=")]),
+    ("补助标准提高到每人每年600元。", [(600.0, "元", ">=")]),
+    ("每名医生每年下乡服务时间累计不少于1个月。", [(1.0, "个月", ">=")]),
+    ("每年评选10名优秀校长。", [(10.0, "名", None)]),
+], ids=["奖励", "补贴", "最高", "每人每年", "累计不少于", "评选"])
+def test_granted_amounts_caps_and_cumulative_floors(text, expected):
+    assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text", ["累计发放补贴资金300万元。", "对3名责任人给予党内警告处分。"],
+                         ids=["累计-past", "处分"])
+def test_granted_past_amounts_and_sanctions_are_no_targets(text):
+    assert _tgt(text) == []

@@ -202,7 +202,7 @@ class Mood:
 
 def is_past(clause: str) -> bool:
     """Whether a clause reports done work (已完成, 累计, 共有): its counts are not objectives."""
-    cleaned = clause.replace("为了", "").replace("除了", "").replace("了解", "")
+    cleaned = clause.replace("为了", "").replace("除了", "").replace("了解", "").replace("累计不", "不")  # 累计不少于1个月: a rule
     return bool(_patterns()["past"].search(cleaned))
 
 

@@ -26,12 +26,14 @@ from nlp.text import alternation, opening_with
 RANGE_DASH = r"[—–\-~～至到]"  # 1—2个乡镇
 RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
 AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
-PER_HEAD = r"人均|每人|平均|年均"  # 提高到人均320元: a per-head word between the comparator and its number
+PER_HEAD = r"(?:人均|每人|每名|每户|平均|年均|每年|每月)+"  # 提高到人均320元, 提高到每人每年600元: a per-head word between the comparator and its number
 OCR_ARABIC = r"[1-9][0-9]*[Oo][0-9Oo]*(?![A-Za-z])"  # 1O0O, 32O: a zero typed or scanned as the letter O
 CN_DECIMAL = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"  # 九十点五
 FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>{CN_DECIMAL})"  # 三分之一, 百分之九十
 BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound governs the count
 DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
+# verbs that grant an amount (给予20万元, 每人每月补贴300元): money they govern is a planned amount
+GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给予
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
@@ -42,7 +44,8 @@ SAMPLES = {
     "RANGE_DASH": ("—", "-", "至"),
     "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
     "AT_LEAST": ("至少建成",),
-    "PER_HEAD": ("人均", "年均"),
+    "PER_HEAD": ("人均", "年均", "每人每年"),
+    "GRANT": ("给予", "奖励"),
     "OCR_ARABIC": ("1O0O", "32O"),
     "CN_DECIMAL": ("九十", "九十点五"),
     "FRACTION": ("三分之一", "百分之九十", "千分之五"),
@@ -277,6 +280,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
+    if m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause):
+        planned = True  # 对获评的给予一次性奖励10万元, 按每人每年2000元标准给予补助
     if is_cn and (num_text == "一" or not (before or reaches or after in ("内", "以内", "之内")
                                           or (planned_here and len(num_text) > 1))):
         # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just

@@ -156,3 +156,13 @@ def test_granted_amounts_caps_and_cumulative_floors(text, expected):
                          ids=["累计-past", "处分"])
 def test_granted_past_amounts_and_sanctions_are_no_targets(text):
     assert _tgt(text) == []
+
+
+@pytest.mark.parametrize("text, metric, deadline", [
+    ("确保6月底前隐患整改率达到100%。", "隐患整改率", "XXXX-06-30"),
+    ("2024年4月30日前整改率达到100%。", "整改率", "2024-04-30"),
+    ("到2024年底,投诉量较2023年下降30%。", "投诉量", "2024-12-31"),
+], ids=["月底前", "day-precision", "baseline-year"])
+def test_a_leading_date_is_the_deadline_not_the_metric(text, metric, deadline):
+    [m] = find_targets(text)
+    assert (m.value["metric"], m.value["deadline"]) == (metric, deadline)

@@ -38,6 +38,8 @@ YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"
          r"|每名[^\d,。的]{1,8}|每[0-9—\-~]+万[^\d,。]{1,6}?(?=拥有|有|设))")  # 全市, 每3—5万居民社区
+# a day or month a segment opens with, its deadline: 6月底前隐患整改率达到100%
+LEAD_DATE = r"(?:(?:到|至|于|在)?(?:19|20)[0-9]{2}年)?[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:底|末|中旬|下旬)?(?:前|之前)"  # 6月底前
 # a year that is the baseline of a comparison, not a deadline: 较2023年, 在2020年基础上
 BASELINE = r"(?:较|比|与|同|相比|相较|在)\s?$"  # 较
 BASELINE_PHRASE = (rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"
@@ -59,6 +61,7 @@ SAMPLES = {
     "CLAUSE_END": (",", ":"),
     "YEAR": ("20xx", "2010", "201*"),
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
+    "LEAD_DATE": ("6月底前", "2024年4月30日前"),
     "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
     "BASELINE": ("较", "在"),
     "METRIC_TAIL": ("原则上", "一般", "也要"),
@@ -77,6 +80,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "baseline": re.compile(BASELINE),
         "baseline_phrase": re.compile(BASELINE_PHRASE),
         "due_phrase": re.compile(rf"(?:到|至|于){DEADLINE}"),
+        "lead_date": re.compile(LEAD_DATE),
         "quota_label": re.compile(QUOTA_LABEL),
         "metric_tail": re.compile(METRIC_TAIL),
         "list_item": re.compile(LIST_ITEM.format(units=alternation(quantity_units()))),
@@ -262,8 +266,8 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
     """The noun phrase the number measures, and the scope written at the head of the segment."""
     pats = _patterns()
     start = _skip_fillers(clause, seg_start)
-    year = pats["deadline"].match(clause, start)
-    if year:  # 20xx年全市…: the deadline, then the scope
+    year = pats["lead_date"].match(clause, start) or pats["deadline"].match(clause, start)
+    if year:  # 20xx年全市…, 6月底前隐患整改率…: the deadline, then the scope
         start = _skip_fillers(clause, year.end())
     scope = None
     m = pats["scope"].match(clause, start)

@@ -166,3 +166,13 @@ def test_granted_past_amounts_and_sanctions_are_no_targets(text):
 def test_a_leading_date_is_the_deadline_not_the_metric(text, metric, deadline):
     [m] = find_targets(text)
     assert (m.value["metric"], m.value["deadline"]) == (metric, deadline)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("每个科室至少配备一名兼职感控人员。", [(1.0, "名", ">=")]),
+    ("全省性会议每年不超过一次。", [(1.0, "次", "<=")]),
+    ("至少开展一次专项检查。", []),
+    ("确定一名联络人。", []),
+], ids=["至少一名", "不超过一次", "at-least-once-is-an-action", "一-is-a"])
+def test_a_bound_word_makes_一_a_number(text, expected):
+    assert _tgt(text) == expected

@@ -169,10 +169,11 @@ def test_a_leading_date_is_the_deadline_not_the_metric(text, metric, deadline):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("每个科室至少配备一名兼职感控人员。", [(1.0, "名", ">=")]),
+    ("每个科室配备不少于一名兼职感控人员。", [(1.0, "名", ">=")]),
+    ("至少有一名医生在岗。", []),
     ("全省性会议每年不超过一次。", [(1.0, "次", "<=")]),
     ("至少开展一次专项检查。", []),
     ("确定一名联络人。", []),
-], ids=["至少一名", "不超过一次", "at-least-once-is-an-action", "一-is-a"])
+], ids=["不少于一名", "至少有一名", "不超过一次", "at-least-once-is-an-action", "一-is-a"])
 def test_a_bound_word_makes_一_a_number(text, expected):
     assert _tgt(text) == expected

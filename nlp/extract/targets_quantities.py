@@ -36,7 +36,7 @@ DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs th
 GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给予
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
-BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 至少|一名: 一 is a number
+BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 不少于|一名: 一 is a number
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
 QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
 AGE_UNITS = ("岁", "周岁")  # 拥有3岁以下婴幼儿托位: an age range names a group of people, whatever verb precedes
@@ -283,10 +283,10 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
     if m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause):
         planned = True  # 对获评的给予一次性奖励10万元, 按每人每年2000元标准给予补助
-    if is_cn and ((num_text == "一" and before not in BOUND_WORDS) or not (before or reaches or after in ("内", "以内", "之内")
+    if is_cn and ((num_text == "一" and m.group("before") not in BOUND_WORDS) or not (before or reaches or after in ("内", "以内", "之内")
                                           or (planned_here and len(num_text) > 1))):
         # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just
-        # before a written-out number (招聘护理人员二十名); 一 is 'a', unless a bound word sets it (至少配备一名)
+        # before a written-out number (招聘护理人员二十名); 一 is 'a', unless a bound word sets it (不少于一名)
         return False
     if before == "达":
         return False  # 电梯2部达64万元: 达 before a count reports an amount

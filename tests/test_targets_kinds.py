@@ -177,3 +177,9 @@ def test_a_leading_date_is_the_deadline_not_the_metric(text, metric, deadline):
 ], ids=["不少于一名", "至少有一名", "不超过一次", "at-least-once-is-an-action", "一-is-a"])
 def test_a_bound_word_makes_一_a_number(text, expected):
     assert _tgt(text) == expected
+
+
+def test_a_summary_by_its_doc_type_records_the_past_until_it_plans_ahead():
+    text = "一、主要成效\n全年引进博士2名,新建胸痛中心1个。\n二、明年工作计划\n力争引进高层次人才5名。\n"
+    assert [m.value["number"] for m in find_targets(text)] == [2.0, 1.0, 5.0]
+    assert [m.value["number"] for m in find_targets(text, doc_type="工作总结")] == [5.0]

@@ -104,6 +104,7 @@ def _patterns() -> dict[str, re.Pattern]:
     forward = [w for w, k in mood.items() if k == "forward"]
     return {
         "summary": re.compile(SUMMARY_TITLE),
+        "summary_type": re.compile(r"总结|小结|述职|述廉|汇报|自查报告|情况报告|工作报告"),
         "forward_heading": re.compile(FORWARD_HEADING),
         "plan_ahead": re.compile(PLAN_AHEAD),
         "news": re.compile(NEWS_MARK, re.M),
@@ -131,7 +132,8 @@ def read_genre(text: str, title: str | None, sections: Sequence[Section],
                doc_type: str | None = None) -> Genre:
     """The genre of a document, from its title, its doc_type, its outline and the top of its text."""
     pats = _patterns()
-    summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
+    summary = (bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
+               or bool(doc_type and pats["summary_type"].search(doc_type)))
     past_until = _forward_from(text, sections) if summary else 0
     plan = bool(title and pats["plan_title"].search(title))
     news = not summary and not plan and (doc_type in REPORT_TYPES or bool(pats["news"].search(text[:300])))

@@ -87,6 +87,8 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object
         elif comparator is None and not pre:
             before = _clause_before(text, m.start())
             far = _FAR_PRE.search(before)
+            while far and (nearer := _FAR_PRE.search(before, far.end(1))):
+                far = nearer  # 超出部分不超过预算的10%: the bound word nearest the share governs it
             if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
                 comparator = _PRE_CMP[far.group(1)]
                 if negated_before(before, far.start(1)):

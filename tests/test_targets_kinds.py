@@ -190,3 +190,12 @@ def test_the_bound_word_nearest_a_share_governs_it():
 
     [m] = find_percentages("超出部分不超过预算的10%。")
     assert m.value["comparator"] == "<="
+
+
+def test_a_change_from_a_baseline_is_a_goal_in_a_plan_and_a_level_reached_elsewhere():
+    from nlp.extract.percentages import find_percentages
+
+    text = "患者满意度由85%提升至92%。"
+    assert [m.value["comparator"] for m in find_percentages(text)] == [None, None]
+    assert [m.value["comparator"] for m in find_percentages(text, doc_type="实施方案")] == [None, ">="]
+    assert [m.value["comparator"] for m in find_percentages("满意度已提升至92%。", doc_type="实施方案")] == [None]

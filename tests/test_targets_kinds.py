@@ -199,3 +199,9 @@ def test_a_change_from_a_baseline_is_a_goal_in_a_plan_and_a_level_reached_elsewh
     assert [m.value["comparator"] for m in find_percentages(text)] == [None, None]
     assert [m.value["comparator"] for m in find_percentages(text, doc_type="实施方案")] == [None, ">="]
     assert [m.value["comparator"] for m in find_percentages("满意度已提升至92%。", doc_type="实施方案")] == [None]
+
+
+def test_a_year_on_year_change_reports_a_result_unless_the_sentence_plans_ahead():
+    assert _tgt("全年门诊量达到15万人次,同比增长12%。") == []
+    [m] = find_targets("力争事故起数同比下降10%。")
+    assert (m.value["metric"], m.value["number"], m.value["comparator"]) == ("事故起数", 10.0, "<=")

@@ -205,3 +205,9 @@ def test_a_year_on_year_change_reports_a_result_unless_the_sentence_plans_ahead(
     assert _tgt("全年门诊量达到15万人次,同比增长12%。") == []
     [m] = find_targets("力争事故起数同比下降10%。")
     assert (m.value["metric"], m.value["number"], m.value["comparator"]) == ("事故起数", 10.0, "<=")
+
+
+@pytest.mark.parametrize("text", ["近日召开安全生产推进会,全县共检查企业300家。",
+                                  "县卫健局召开部署会,培训医务人员200名。"], ids=["推进会", "部署会"])
+def test_a_meeting_name_ending_in_会_does_not_plan_ahead(text):
+    assert _news(text) == []

@@ -70,9 +70,10 @@ MOOD_KINDS = ("forward",)
 REPORT_TYPES = frozenset({"新闻", "通报"})
 # one-character mood words are not read inside these words: 主要, 索要, 供应, 必须
 _NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])",
-               "会": "(?<![大协社学委员工省市区县全开议晚聚例约年总机体理际览动商国酒舞茶集法盛峰宴照误领融都])"}
-# nor before these: 会议, 会同, 会员 (会 as 'will' opens a verb: 劳工处会在3个月内…)
-_NOT_BEFORE = {"会": "(?![议同商谈见上场员长所计务期址标徽费诊客展后前面堂演餐聚晤签审考意心战师合])"}
+               "会": "(?<![大协社学委员工省市区县全开议晚聚例约年总机体理际览动商国酒舞茶集法盛峰宴照误领融都"
+                     "进署训谈场度讨布析审结调论座演报流联通洽研碰评])"}
+# nor before these: 会议, 会同, 会员, 推进会, (会 as 'will' opens a verb: 劳工处会在3个月内…)
+_NOT_BEFORE = {"会": "(?=[\u4e00-\u9fff])(?![议同商谈见上场员长所计务期址标徽费诊客展后前面堂演餐聚晤签审考意心战师合])"}
 
 
 class Word(NamedTuple):

@@ -211,3 +211,19 @@ def test_a_year_on_year_change_reports_a_result_unless_the_sentence_plans_ahead(
                                   "县卫健局召开部署会,培训医务人员200名。"], ids=["推进会", "部署会"])
 def test_a_meeting_name_ending_in_会_does_not_plan_ahead(text):
     assert _news(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("人均每日食盐摄入量不高于5g。", [(5.0, "g", "<=")]),
+    ("成人每日平均步行6000步以上。", [(6000.0, "步", ">=")]),
+    ("每周锻炼3次以上、每次30分钟以上。", [(3.0, "次", ">="), (30.0, "分钟", ">=")]),
+    ("居住期限3个月以上的人员须登记。", []),
+    ("加快建设5G基站。", []),
+], ids=["g", "步", "per-occasion-floor", "duration-qualifier", "5G"])
+def test_latin_units_steps_and_floors_per_occasion(text, expected):
+    assert _tgt(text) == expected
+
+
+def test_a_bracketed_list_does_not_cut_the_metric():
+    [m] = find_targets("每个县(市、区)至少有1家二级甲等中医医院。")
+    assert m.text.startswith("每个县(市、区)")

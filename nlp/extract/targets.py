@@ -235,7 +235,11 @@ def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quant
     quantities = clause_quantities(clause, labelled=labelled)
     prev_end = 0
     for i, q in enumerate(quantities):
-        seg_start = max(clause.rfind("、", 0, q.start) + 1, prev_end)
+        cut = clause.rfind("、", 0, q.start)
+        opened = clause.rfind("(", 0, cut)
+        if cut >= 0 and opened > clause.rfind(")", 0, cut) and clause.find(")", cut, q.start) >= 0:
+            cut = clause.rfind("、", 0, opened)  # 每个县(市、区)至少有1家: the 、 inside brackets lists no items
+        seg_start = max(cut + 1, prev_end)
         seg_end = clause.find("、", q.end)
         seg_end = len(clause) if seg_end < 0 else seg_end
         last_in_segment = i + 1 == len(quantities) or quantities[i + 1].start >= seg_end

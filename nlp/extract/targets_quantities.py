@@ -37,6 +37,7 @@ GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
 BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 不少于|一名: 一 is a number
+PER_PERIOD = r"每(?:次|天|日|周|月|年|学期|人)$"  # 每次|30分钟以上: a duration per occasion is a floor
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
 QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
 AGE_UNITS = ("岁", "周岁")  # 拥有3岁以下婴幼儿托位: an age range names a group of people, whatever verb precedes
@@ -51,6 +52,7 @@ SAMPLES = {
     "CN_DECIMAL": ("九十", "九十点五"),
     "FRACTION": ("三分之一", "百分之九十", "千分之五"),
     "MONEY": ("投入", "经费"),
+    "PER_PERIOD": ("每次", "每天"),
     "NAMED_GOAL": ("今年目标为", "年度指标:"),
 }
 
@@ -274,11 +276,13 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     prefix = clause[:m.start()]
     nxt = clause[q_end:q_end + 1]
     plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
-    if (after in QUALIFIER_AFTER and not before and re.match(r"[\u4e00-\u9fff]", nxt)
+    per_period = kind == "duration" and bool(re.search(PER_PERIOD, prefix))
+    if (after in QUALIFIER_AFTER and not before and re.match(r"[\u4e00-\u9fff]", nxt) and not per_period
             and (m.group("unit") in AGE_UNITS or not _after_plan_verb(prefix))):
         return False  # 5岁以下儿童, 拥有3岁以下婴幼儿托位: a range of a noun (but 选派10名以上骨干)
-    if kind == "duration" and not before and after not in ("内", "以内", "之内"):
-        return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
+    if (kind == "duration" and not before and after not in ("内", "以内", "之内")
+            and not (after in ("以上", "及以上") and per_period)):
+        return False  # 居住期限3个月以上, 8小时: a qualifier (but 每次30分钟以上: a floor per occasion)
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
     if m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause):

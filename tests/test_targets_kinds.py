@@ -227,3 +227,12 @@ def test_latin_units_steps_and_floors_per_occasion(text, expected):
 def test_a_bracketed_list_does_not_cut_the_metric():
     [m] = find_targets("每个县(市、区)至少有1家二级甲等中医医院。")
     assert m.text.startswith("每个县(市、区)")
+
+
+def test_a_government_work_report_plans_ahead_from_its_goals_section():
+    from nlp.pipeline import process_text
+
+    text = ("某县2024年政府工作报告\n\n一、2023年工作回顾\n全年新建村卫生室30个,培训乡村医生200名。\n"
+            "二、今年主要目标任务\n新建村卫生室20个,培训乡村医生300名。\n")
+    found = [m.value["number"] for d in process_text(text) for m in d.mentions if m.type == "target"]
+    assert found == [20.0, 300.0]

@@ -236,3 +236,18 @@ def test_a_government_work_report_plans_ahead_from_its_goals_section():
             "二、今年主要目标任务\n新建村卫生室20个,培训乡村医生300名。\n")
     found = [m.value["number"] for d in process_text(text) for m in d.mentions if m.type == "target"]
     assert found == [20.0, 300.0]
+
+
+def test_a_five_year_plan_period_before_the_document_year_is_past():
+    text = ("某县卫生健康事业发展规划\n“十三五”期间,全县新建乡镇卫生院12所。\n"
+            "“十四五”期间,全县新建乡镇卫生院10所。\n某县人民政府\n2021年6月1日\n")
+    assert [m.value["number"] for m in find_targets(text)] == [10.0]
+    assert [m.value["number"] for m in find_targets(text.replace("2021年6月1日\n", ""))] == [12.0, 10.0]
+
+
+def test_a_timestamp_at_the_top_dates_the_document():
+    from nlp.extract.targets_context import document_year
+
+    assert document_year("发布时间:2021-08-10 来源:某委\n正文", None) == "2021"
+    assert document_year("到2025年12月31日前完成", None) is None
+    assert document_year("正文", "2019") == "2019"

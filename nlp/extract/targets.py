@@ -23,7 +23,8 @@ from typing import Iterator, Sequence
 from nlp.extract.context import DocContext, build_context
 from nlp.extract.dates import find_dates
 from nlp.extract.parties_lexicon import target_cues
-from nlp.extract.targets_context import Genre, Mood, is_past, read_genre, target_words
+from nlp.extract.targets_context import (Genre, Mood, document_year, is_past, past_period, read_genre,
+                                         target_words)
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.extract.targets_quantities import units as quantity_units
@@ -107,6 +108,7 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
     genre = read_genre(text, title, sections, doc_type)
+    genre = genre._replace(year=document_year(text, context.signing_year))
     for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue
@@ -140,8 +142,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             continue  # 床位使用率86.5%: a summary's record of the past year
         if genre.report and not mood.looks_forward(c_end):
             continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
-        if mood.looks_back(c_end):
-            continue  # 虽从346人降至去年的287人: a record, even in a report of a plan
+        if mood.looks_back(c_end) or past_period(sentence, c_end, genre.year):
+            continue  # 虽从346人降至去年的287人, 十三五期间…: a record, even in a report of a plan
         if "同比" in sentence and not mood.looks_forward(len(sentence)):
             continue  # 门诊量达到15万人次,同比增长12%: a year-on-year comparison reports a result
         if head:
@@ -167,7 +169,7 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
                 # 到2022年和2030年,…分别不低于22%和30%: the k-th figure is due by the k-th year
                 deadline = _paired_deadline(sentence, dates, c_start + q.start, k_respectively) or deadline
                 k_respectively += 1
-            if deadline and context.signing_year and deadline[:4].isdigit() and deadline[:4] < context.signing_year:
+            if deadline and genre.year and deadline[:4].isdigit() and deadline[:4] < genre.year:
                 continue  # 2020年,全市…为23.5% in a plan signed in 2021: a past year's record
             if deadline is None:
                 deadline = _stage_deadline(stages, s_start + c_start)

@@ -67,6 +67,8 @@ SAMPLES = {
 }
 
 MOOD_KINDS = ("forward",)
+# the last year of each five-year plan period: 十三五期间 is past in a document of 2021
+FIVE_YEAR_PLAN_END = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "十四五": "2025", "十五五": "2030"}
 # doc_types that report what happened (the splitter's genre of the document): news and bulletins
 REPORT_TYPES = frozenset({"新闻", "通报"})
 # one-character mood words are not read inside these words: 主要, 索要, 供应, 必须
@@ -106,6 +108,8 @@ def _patterns() -> dict[str, re.Pattern]:
     forward = [w for w, k in mood.items() if k == "forward"]
     return {
         "summary": re.compile(SUMMARY_TITLE),
+        "top_date": re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"),
+        "period": re.compile(rf"[“\"]?({alternation(FIVE_YEAR_PLAN_END)})[”\"]?(?:规划)?(?:期间|时期|以来)"),
         "summary_type": re.compile(r"总结|小结|述职|述廉|汇报|自查报告|情况报告|工作报告"),
         "forward_heading": re.compile(FORWARD_HEADING),
         "plan_ahead": re.compile(PLAN_AHEAD),
@@ -128,6 +132,7 @@ class Genre(NamedTuple):
     report: bool  # a news report or bulletin: figures need a forward word to be objectives
     past_until: int  # a work summary: figures before this offset are past unless planned ahead
     relay: bool = False  # a report that relays a plan: figures are objectives unless dated past
+    year: str | None = None  # the document's own year (its signing date, else a date at its top)
 
 
 def read_genre(text: str, title: str | None, sections: Sequence[Section],
@@ -202,6 +207,26 @@ class Mood:
     def lays_down(self, end: int) -> bool:
         """Whether a rule's modal verb (应, 要, 须) is written in sentence[:end]."""
         return bool(self._modal_ends) and self._modal_ends[0] <= end
+
+
+def document_year(text: str, signing_year: str | None) -> str | None:
+    """The year the document was written: its signing date's, else that of a timestamp near its top
+    (a page's 发布时间 2021-08-10; a written-out date there may be a deadline, so it is not read)."""
+    if signing_year:
+        return signing_year
+    m = _patterns()["top_date"].search(text, 0, 300)
+    return m.group(1) if m else None
+
+
+def past_period(sentence: str, end: int, year: str | None) -> bool:
+    """Whether sentence[:end] names a five-year plan period that ended before ``year`` (十三五期间
+    in a document of 2021): its figures are records."""
+    if not year:
+        return False
+    for m in _patterns()["period"].finditer(sentence, 0, end):
+        if FIVE_YEAR_PLAN_END.get(m.group(1), "9999") < year:
+            return True
+    return False
 
 
 def is_past(clause: str) -> bool:

@@ -251,3 +251,15 @@ def test_a_timestamp_at_the_top_dates_the_document():
     assert document_year("发布时间:2021-08-10 来源:某委\n正文", None) == "2021"
     assert document_year("到2025年12月31日前完成", None) is None
     assert document_year("正文", "2019") == "2019"
+
+
+@pytest.mark.parametrize("text", ["局机关以加班补助名义违规发放补贴共计21.6万元。", "一般性会议不超过一个半小时。"],
+                         ids=["misused-grant", "一个半"])
+def test_a_misused_grant_and_one_and_a_half_are_no_counts(text):
+    assert _tgt(text) == []
+
+
+def test_this_year_alone_does_not_plan_ahead_in_a_news_report():
+    assert _news("某县食品产业园今年新引进食品加工企业8家。") == []
+    assert _news("今年将新引进食品加工企业8家。") == [(8.0, "家", None)]
+    assert _tgt("某局以专项补助名义向干部发放补贴8.6万元。") == []

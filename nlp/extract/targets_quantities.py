@@ -34,6 +34,7 @@ BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound govern
 DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
 # verbs that grant an amount (给予20万元, 每人每月补贴300元): money they govern is a planned amount
 GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给予
+NOT_GRANTED = r"共计|合计|违规|违纪|套取|挪用|私自|骗取|名义"  # 违规发放补贴共计21.6万元: a record of misuse
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
 BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 不少于|一名: 一 is a number
@@ -285,9 +286,10 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False  # 居住期限3个月以上, 8小时: a qualifier (but 每次30分钟以上: a floor per occasion)
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
-    if m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause):
+    if (m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause)
+            and not re.search(NOT_GRANTED, clause)):
         planned = True  # 对获评的给予一次性奖励10万元, 按每人每年2000元标准给予补助
-    if is_cn and ((num_text == "一" and m.group("before") not in BOUND_WORDS) or not (before or reaches or after in ("内", "以内", "之内")
+    if is_cn and ((num_text == "一" and (m.group("before") not in BOUND_WORDS or clause.startswith("半", q_end))) or not (before or reaches or after in ("内", "以内", "之内")
                                           or (planned_here and len(num_text) > 1))):
         # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just
         # before a written-out number (招聘护理人员二十名); 一 is 'a', unless a bound word sets it (不少于一名)

@@ -183,6 +183,7 @@ def test_a_summary_by_its_doc_type_records_the_past_until_it_plans_ahead():
     text = "一、主要成效\n全年引进博士2名,新建胸痛中心1个。\n二、明年工作计划\n力争引进高层次人才5名。\n"
     assert [m.value["number"] for m in find_targets(text)] == [2.0, 1.0, 5.0]
     assert [m.value["number"] for m in find_targets(text, doc_type="工作总结")] == [5.0]
+    assert [m.value["number"] for m in find_targets(text, doc_type="调研报告")] == [5.0]
 
 
 def test_the_bound_word_nearest_a_share_governs_it():

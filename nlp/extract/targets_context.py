@@ -110,7 +110,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "summary": re.compile(SUMMARY_TITLE),
         "top_date": re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"),
         "period": re.compile(rf"[“\"]?({alternation(FIVE_YEAR_PLAN_END)})[”\"]?(?:规划)?(?:期间|时期|以来)"),
-        "summary_type": re.compile(r"总结|小结|述职|述廉|汇报|自查报告|情况报告|工作报告"),
+        "summary_type": re.compile(r"总结|小结|述职|述廉|汇报|报告"),
         "forward_heading": re.compile(FORWARD_HEADING),
         "plan_ahead": re.compile(PLAN_AHEAD),
         "news": re.compile(NEWS_MARK, re.M),

@@ -264,3 +264,8 @@ def test_this_year_alone_does_not_plan_ahead_in_a_news_report():
     assert _news("某县食品产业园今年新引进食品加工企业8家。") == []
     assert _news("今年将新引进食品加工企业8家。") == [(8.0, "家", None)]
     assert _tgt("某局以专项补助名义向干部发放补贴8.6万元。") == []
+
+
+def test_将_of_把_does_not_plan_ahead_in_a_report():
+    assert _news("服务中心将原来按部门设置的46个窗口整合为12个综合窗口。") == []
+    assert _news("医院将投入200万元用于护理人员培训。") == [(200.0, "万元", None)]

@@ -254,10 +254,16 @@ def test_a_timestamp_at_the_top_dates_the_document():
     assert document_year("正文", "2019") == "2019"
 
 
-@pytest.mark.parametrize("text", ["局机关以加班补助名义违规发放补贴共计21.6万元。", "一般性会议不超过一个半小时。"],
-                         ids=["misused-grant", "一个半"])
-def test_a_misused_grant_and_one_and_a_half_are_no_counts(text):
-    assert _tgt(text) == []
+def test_a_misused_grant_is_no_target():
+    assert _tgt("局机关以加班补助名义违规发放补贴共计21.6万元。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一般性会议不超过一个半小时。", [(1.5, "小时", "<=")]),
+    ("讲话时间控制在1个半小时以内。", [(1.5, "小时", "<=")]),
+], ids=["一个半小时", "1个半小时以内"])
+def test_one_and_a_half_hours(text, expected):
+    assert _tgt(text) == expected
 
 
 def test_this_year_alone_does_not_plan_ahead_in_a_news_report():

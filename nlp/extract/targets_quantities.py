@@ -39,6 +39,8 @@ MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
 BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 不少于|一名: 一 is a number
 PER_PERIOD = r"每(?:次|天|日|周|月|年|学期|人)$"  # 每次|30分钟以上: a duration per occasion is a floor
+HALF = r"半(小时|钟头|月)(?P<after>以内|之内|内|以上|左右)?"  # (一个)半小时: and a half
+HALF_UNITS = {"小时": "小时", "钟头": "小时", "月": "个月"}
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
 QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
 AGE_UNITS = ("岁", "周岁")  # 拥有3岁以下婴幼儿托位: an age range names a group of people, whatever verb precedes
@@ -54,6 +56,7 @@ SAMPLES = {
     "FRACTION": ("三分之一", "百分之九十", "千分之五"),
     "MONEY": ("投入", "经费"),
     "PER_PERIOD": ("每次", "每天"),
+    "HALF": ("半小时", "半月以内"),
     "NAMED_GOAL": ("今年目标为", "年度指标:"),
 }
 
@@ -108,6 +111,7 @@ def patterns() -> dict[str, re.Pattern]:
         "words": re.compile(alternation(target_words())),
         "plan": re.compile(alternation(cues["plan"])),
         "at_least": re.compile(AT_LEAST),
+        "half": re.compile(HALF),
     }
 
 
@@ -191,6 +195,10 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         if number is None:
             return None
         q_end, unit_written = m.end(), bool(unit)
+        half = pats["half"].match(clause, m.end()) if unit == "个" and not after else None
+        if half:  # 不超过一个半小时: one and a half hours
+            number, unit, q_end = number + 0.5, HALF_UNITS[half.group(1)], half.end()
+            after = half.group("after")
         if not unit and not before and _is_bare_share(clause, m):
             unit = "%"  # 2、95的社区卫生服务中心纳入…: a table's share that lost its % sign
         elif not unit and before and after in ("以内", "以下", "以上", "之内") and not is_cn:

@@ -90,7 +90,7 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
     context = build_context(doc.text)  # the dates, read once for every extractor
     found: list[Mention] = []
     for kind, find in EXTRACTORS.items():
-        kw = {"sections": sections, "title": doc.title}
+        kw = {"sections": sections, "title": doc.title, "doc_type": doc.doc_type}
         if kind == "party":
             kw["ner"] = settings.ner
         else:

@@ -38,10 +38,9 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
     rf"(?P<num>{ARABIC})\s?(?P<unit>{SIGN_UNIT})"
     rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
 )
-# 为 only as 为70%: never as the tail of 作为/认为/成为 (作为70%的…)
 # (it opens with its comparator word, a digit or the 百/千/十/万 of 百分之: the engine tries it only there)
 PERCENT = opening_with(
-    rf"(?:(?<![作认成称因以行])(?P<neg>{NEGATOR})?(?P<pre>{PRE})(?:{GAP})?\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})"
+    rf"(?:(?P<neg>{NEGATOR})?(?P<pre>{PRE})(?:{GAP})?\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})"
     rf"(?:\s?(?:{INCLUSIVE})?(?P<post>{POST}))?",
     {w[0] for w in _PRE_CMP} | {w[0] for w in _CUES.negators} | set("0123456789百千十万"),
 )
@@ -62,34 +61,42 @@ _UNITS = {"%": "%", "‰": "‰", "/10万": "/10万", "/十万": "/10万", "/万
           "百分之": "%", "千分之": "‰", "十万分之": "/10万", "万分之": "/万"}
 
 
-def find_percentages(text: str, *, sections: Sequence[Section] = (), **_: object) -> Iterator[Mention]:
+def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: str | None = None,
+                     **_: object) -> Iterator[Mention]:
     """Yield ratios such as 70%以上, 17‰, 31/10万 with their comparator.
 
     >>> [(m.text, m.value["comparator"]) for m in find_percentages("分别控制在31/10万和17‰以内")]
     [('控制在31/10万', '<='), ('17‰以内', '<=')]
     """
     found = []
+    # a plan's 由85%提升至92% is its goal; a report's (or a document of unknown genre) is a level reached
+    reported = _REPORTED_IN_PLAN if doc_type and _PLAN_TYPE.search(doc_type) else _REPORTED
     for m in PERCENT.finditer(text):
         number = _number(m)
         if number is None:
             continue
         unit = _UNITS[(m.group("unit") or m.group("frac")).replace("％", "%").replace("﹪", "%").replace("／", "/")]
         pre, post = m.group("pre"), m.group("post")
+        word_start = m.start()
+        if pre == "为" and text[m.start() - 1:m.start()] in _WORDS_ENDING_IN_WEI:
+            pre, word_start = None, m.start("num") if m.group("num") else m.start("frac")  # 作为70%的…
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
         if pre and m.group("neg") and not post:
             comparator = negate(comparator)  # 不得超过30%: <=
         if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
             comparator = None
-        elif pre in _CHANGE_TO and not post and _reports_change(text, m.start()):
+        elif pre in _CHANGE_TO and not post and _reports_change(text, m.start(), reported):
             comparator = None  # 已提升至15.4%, 从19.6/10万下降到18.3/10万: a level reached, not a goal
         elif comparator is None and not pre:
             before = _clause_before(text, m.start())
             far = _FAR_PRE.search(before)
+            while far and (nearer := _FAR_PRE.search(before, far.end(1))):
+                far = nearer  # 超出部分不超过预算的10%: the bound word nearest the share governs it
             if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
                 comparator = _PRE_CMP[far.group(1)]
                 if negated_before(before, far.start(1)):
                     comparator = negate(comparator)  # 不宜超过预算的5%: <=
-        start, end = m.span()
+        start, end = word_start, m.end()
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
         found.append([start, end, {"number": number, "unit": unit, "comparator": comparator}, pre, post])
@@ -116,9 +123,13 @@ def _share_comparators(text: str, found: list) -> None:
 
 
 _LIST_JOINERS = ("、", "和", "及", "与")
+# 为 is a comparator word only alone (为70%), never as the tail of 作为/认为/成为 (作为70%的…)
+_WORDS_ENDING_IN_WEI = frozenset("作认成称因以行")
 # verbs of a change to a level (提升至15.4%): a goal, unless the clause reports it (已, 从…, 了)
 _CHANGE_TO = frozenset(w for w in _PRE_CMP if w[-1] in "到至" and w != "达到")
 _REPORTED = re.compile(r"已|从|由|了")
+_REPORTED_IN_PLAN = re.compile(r"已|了|以来")  # in a plan, 从/由 name the baseline of a goal
+_PLAN_TYPE = re.compile(r"方案|规划|计划|意见|要点|纲要|措施|办法")  # doc_types that set goals
 _CLAUSE_START = re.compile(CLAUSE_BREAK)
 # 不超过本校教工总数的40%: a bound word, a named whole, 的, then the ratio
 # (a bound verb of two characters or more: 达 alone may be the 达 of 达标, 最低 the adjective of
@@ -136,9 +147,9 @@ def _clause_before(text: str, at: int) -> str:
     return text[cut.end() if cut else start:at]
 
 
-def _reports_change(text: str, at: int) -> bool:
+def _reports_change(text: str, at: int, reported: re.Pattern = None) -> bool:
     """Whether the clause before ``at`` reports the change (已提升至, 从19.6/10万下降到)."""
-    return bool(_REPORTED.search(_clause_before(text, at)))
+    return bool((reported or _REPORTED).search(_clause_before(text, at)))
 
 
 def _number(m: re.Match) -> float | None:

@@ -23,9 +23,11 @@ from typing import Iterator, Sequence
 from nlp.extract.context import DocContext, build_context
 from nlp.extract.dates import find_dates
 from nlp.extract.parties_lexicon import target_cues
-from nlp.extract.targets_context import Genre, Mood, is_past, read_genre, target_words
+from nlp.extract.targets_context import (Genre, Mood, document_year, is_past, past_period, read_genre,
+                                         target_words)
 from nlp.extract.targets_quantities import Quantity, clause_quantities
 from nlp.extract.targets_quantities import patterns as quantity_patterns
+from nlp.extract.targets_quantities import units as quantity_units
 from nlp.model import Mention, Section
 from nlp.numerals import CN_DIGITS
 from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
@@ -37,22 +39,30 @@ YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"
          r"|每名[^\d,。的]{1,8}|每[0-9—\-~]+万[^\d,。]{1,6}?(?=拥有|有|设))")  # 全市, 每3—5万居民社区
+# a day or month a segment opens with, its deadline: 6月底前隐患整改率达到100%
+LEAD_DATE = r"(?:(?:到|至|于|在)?(?:19|20)[0-9]{2}年)?[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:底|末|中旬|下旬)?(?:前|之前)"  # 6月底前
 # a year that is the baseline of a comparison, not a deadline: 较2023年, 在2020年基础上
 BASELINE = r"(?:较|比|与|同|相比|相较|在)\s?$"  # 较
 BASELINE_PHRASE = (rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"
                    rf"|在{YEAR}年的?基础上")  # 较2023年, 在2020年基础上
 # modal words and adverbs that end a metric's words before the number: 文件原则上|不超过10页
-METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年)+$"  # 一般
+METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年|累计|同比|环比)+$"  # 一般
 # the name of a quota, then its value: 推荐人数:1人
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
+# a clause that is only a noun and a count: 村卫生室100个 (the count unit alternation is filled in)
+LIST_ITEM = r"[\u4e00-\u9fff()()]{{1,15}}[0-9]+(?:\.[0-9]+)?(?P<unit>{units})"  # 村卫生室100个
+PEOPLE_UNITS = frozenset({"人", "万人", "人次", "万人次", "名"})  # counts of people: 服务人口5万人
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
+# words that end in a one-character planning verb without being one: 建设10个 is not 建 + 设10个
+WORDS_ENDING_IN_CUE = frozenset({"建设", "开设", "铺设", "架设", "预设", "成为", "作为", "认为", "行为"})
 FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时", "重点", "努力", "争取", "实现")
 
 SAMPLES = {
     "CLAUSE_END": (",", ":"),
     "YEAR": ("20xx", "2010", "201*"),
     "DEADLINE": ("20xx年底前", "2010年6月", "2011年"),
+    "LEAD_DATE": ("6月底前", "2024年4月30日前"),
     "SCOPE": ("全市", "各县(市、区)", "每名干部职工", "每3—5万居民社区拥有"),
     "BASELINE": ("较", "在"),
     "METRIC_TAIL": ("原则上", "一般", "也要"),
@@ -70,8 +80,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "scope": re.compile(SCOPE),
         "baseline": re.compile(BASELINE),
         "baseline_phrase": re.compile(BASELINE_PHRASE),
+        "due_phrase": re.compile(rf"(?:到|至|于){DEADLINE}"),
+        "lead_date": re.compile(LEAD_DATE),
         "quota_label": re.compile(QUOTA_LABEL),
         "metric_tail": re.compile(METRIC_TAIL),
+        "list_item": re.compile(LIST_ITEM.format(units=alternation(quantity_units()))),
         # what every quantity holds (a digit, a numeral, 半, an objective in words: 翻番): text
         # without any has no target, and its mood need not be read
         "countable": re.compile(rf"[0-9{CN_DIGITS}半]|{alternation(target_words())}"),
@@ -79,7 +92,8 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | None = None,
-                 context: DocContext | None = None, **_: object) -> Iterator[Mention]:
+                 context: DocContext | None = None, doc_type: str | None = None,
+                 **_: object) -> Iterator[Mention]:
     """Yield each quantified objective of ``text`` as a target mention, in reading order.
 
     >>> [(m.value["metric"], m.value["number"], m.value["unit"], m.value["comparator"])
@@ -93,7 +107,8 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     original, text = text, context.folded  # ，；：％ read as ,;:% (one for one)
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
-    genre = read_genre(text, title, sections)
+    genre = read_genre(text, title, sections, doc_type)
+    genre = genre._replace(year=document_year(text, context.signing_year))
     for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue
@@ -111,8 +126,10 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
     dates = None  # read once, on the first target of the sentence
     mood = None  # likewise, on the first clause that is not past
     scope = None
+    planned_count = ""  # the unit of a count the clause before planned (新建乡镇卫生院20所: 所)
     for c_start, c_end in _clause_spans(sentence):
         clause = sentence[c_start:c_end]
+        after_planned_count, planned_count = planned_count, ""
         counts = countable.search(clause) is not None
         head = pats["scope"].search(clause[:12])
         if not counts and not head:
@@ -125,20 +142,35 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             continue  # 床位使用率86.5%: a summary's record of the past year
         if genre.report and not mood.looks_forward(c_end):
             continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
-        if mood.looks_back(c_end):
-            continue  # 虽从346人降至去年的287人: a record, even in a report of a plan
+        if mood.looks_back(c_end) or past_period(sentence, c_end, genre.year):
+            continue  # 虽从346人降至去年的287人, 十三五期间…: a record, even in a report of a plan
+        if "同比" in sentence and not mood.looks_forward(len(sentence)):
+            continue  # 门诊量达到15万人次,同比增长12%: a year-on-year comparison reports a result
         if head:
             scope = head.group(0)
         if not counts:
             continue
         labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
+        # 新建乡镇卫生院20所,村卫生室100个: a bare noun and count goes on the list of the clause before
+        item = pats["list_item"].fullmatch(clause) if after_planned_count else None
+        if item and (item.group("unit") == after_planned_count or item.group("unit") not in PEOPLE_UNITS):
+            labelled = True  # (but not 新建卫生院20所,服务人口5万人: a population is no item of the list)
+        respectively, k_respectively = clause.find("分别"), 0
         for q, span_start, span_end, value in _clause_targets(clause, labelled):
+            if q.comparator is None and quantity_units().get(q.unit) == "count":
+                planned_count = q.unit
             if q.time_limit and not (mood.lays_down(c_start + q.start)
                                      or sentence[c_start + q.start - 1:c_start + q.start] == "于"):
                 continue  # 7日内报送整改方案: a step's time limit, not a rule's
             if dates is None:
                 dates = _sentence_dates(sentence, context.plain_dates_within(s_start, s_end), s_start)
             deadline = _deadline_before(dates, c_start + q.start)
+            if 0 <= respectively < q.start:
+                # 到2022年和2030年,…分别不低于22%和30%: the k-th figure is due by the k-th year
+                deadline = _paired_deadline(sentence, dates, c_start + q.start, k_respectively) or deadline
+                k_respectively += 1
+            if deadline and genre.year and deadline[:4].isdigit() and deadline[:4] < genre.year:
+                continue  # 2020年,全市…为23.5% in a plan signed in 2021: a past year's record
             if deadline is None:
                 deadline = _stage_deadline(stages, s_start + c_start)
             value["deadline"] = deadline
@@ -147,8 +179,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             yield Mention("target", start, end, text[start:end], value)
 
 
-def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str]]:
-    """(offset, deadline) of each date of a sentence (``found``, at ``offset`` in the document)
+def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str, int]]:
+    """(offset, deadline, end offset) of each date of a sentence (``found``, at ``offset`` in the document)
     that can be a deadline: its end (a range's end, 2024年4月30日前 -> 2024-04-30); a comparison's
     baseline (较2023年) is none."""
     baseline = _patterns()["baseline"]
@@ -162,11 +194,24 @@ def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> lis
             continue  # 9月16日讯: a day written as a dateline, not a deadline
         end = d.value.get("end") or d.value.get("start")
         if end:
-            out.append((d.start, end))
+            out.append((d.start, end, d.end))
     return out
 
 
-def _deadline_before(dates: list[tuple[int, str]], at: int) -> str | None:
+def _paired_deadline(sentence: str, dates: list[tuple[int, str, int]], at: int, k: int) -> str | None:
+    """The k-th date of the list of dates (到2022年和2030年) that ends last before offset ``at``."""
+    i = bisect_left(dates, (at, "")) - 1
+    if i < 1:
+        return None
+    first = i
+    while first > 0 and sentence[dates[first - 1][2]:dates[first][0]] in ("和", "、", "及", "与", "和到", "、到"):
+        first -= 1
+    if first == i:
+        return None
+    return dates[min(first + k, i)][1]
+
+
+def _deadline_before(dates: list[tuple[int, str, int]], at: int) -> str | None:
     """The last deadline written before offset ``at`` of the sentence."""
     k = bisect_left(dates, (at, ""))
     return dates[k - 1][1] if k else None
@@ -192,7 +237,11 @@ def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quant
     quantities = clause_quantities(clause, labelled=labelled)
     prev_end = 0
     for i, q in enumerate(quantities):
-        seg_start = max(clause.rfind("、", 0, q.start) + 1, prev_end)
+        cut = clause.rfind("、", 0, q.start)
+        opened = clause.rfind("(", 0, cut)
+        if cut >= 0 and opened > clause.rfind(")", 0, cut) and clause.find(")", cut, q.start) >= 0:
+            cut = clause.rfind("、", 0, opened)  # 每个县(市、区)至少有1家: the 、 inside brackets lists no items
+        seg_start = max(cut + 1, prev_end)
         seg_end = clause.find("、", q.end)
         seg_end = len(clause) if seg_end < 0 else seg_end
         last_in_segment = i + 1 == len(quantities) or quantities[i + 1].start >= seg_end
@@ -225,8 +274,8 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
     """The noun phrase the number measures, and the scope written at the head of the segment."""
     pats = _patterns()
     start = _skip_fillers(clause, seg_start)
-    year = pats["deadline"].match(clause, start)
-    if year:  # 20xx年全市…: the deadline, then the scope
+    year = pats["lead_date"].match(clause, start) or pats["deadline"].match(clause, start)
+    if year:  # 20xx年全市…, 6月底前隐患整改率…: the deadline, then the scope
         start = _skip_fillers(clause, year.end())
     scope = None
     m = pats["scope"].match(clause, start)
@@ -244,6 +293,8 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
         if before[:plan].strip("、的") and not scope:
             scope = before[:plan].strip("、的")
         before = ""
+    elif before in target_cues()["plan"] and after.strip("、的"):
+        before = ""  # 建设10个区域医疗中心: the count measures what follows the verb
     if after.startswith("的") or (not before.strip() and after):
         # 全市70%以上的县级疾控机构实验室装备达标: the measured thing follows 的
         metric = after.lstrip("的")
@@ -257,6 +308,7 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
         for cue in ("分别", "都"):
             metric = metric.replace(cue, "")
         metric = pats["baseline_phrase"].sub("", metric)  # 投诉量较2023年下降30%: the metric is 投诉量
+        metric = pats["due_phrase"].sub("", metric)  # 婴儿死亡率到2025年分别控制在: the metric is 婴儿死亡率
         metric = pats["metric_tail"].sub("", metric) or metric
         metric = re.sub(r"(?:和|及|与|的)$", "", metric)
         if not metric and after:
@@ -268,7 +320,7 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
 def _ends_with_plan_verb(before: str) -> int | None:
     """Where a planning verb ending ``before`` starts (``共设``, ``为``), else None."""
     for cue in sorted(target_cues()["plan_now"], key=len, reverse=True):
-        if before.endswith(cue):
+        if before.endswith(cue) and not (len(cue) == 1 and before[-2:] in WORDS_ENDING_IN_CUE):
             return len(before) - len(cue)
     return None
 

@@ -27,8 +27,9 @@ SUMMARY_TITLE = (r"(?m)^[^\n]{0,60}(?:总结|总结报告|小结|述职报告|�
                  r"|工作汇报|情况汇报|情况报告|自查报告)"
                  r"(?:及[^\n]{0,20}(?:计划|打算|思路|安排|要点))?\s*$")  # 某县医院2023年工作总结
 FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作打算|工作计划|工作思路|工作安排|目标任务"
+                   r"|今年(?!以来)[^\n]{0,6}(?:任务|目标|工作)|预期目标|重点任务"
                    r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点|要点)")  # 三、下一步工作打算
-PLAN_AHEAD = r"力争|确保|争取|计划|拟|力求|预计|目标是|控制在"  # 力争门诊量突破15万人次 (a summary's plan)
+PLAN_AHEAD = r"力争|确保|争取|计划|拟|力求|预计|目标是|目标为|预期目标|控制在"  # 力争门诊量突破15万人次 (a summary's plan)
 # the dateline or byline of a news report, near its top: 新华社北京5月27日电, 本报讯, 记者
 NEWS_MARK = (r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|[电讯][ ]?\((?:记者|通讯员)|本报讯|记者|通讯员"
              r"|新闻发布会|(?:今|昨)[天日]\([0-9一二三四五六七八九十]{1,3}(?:月[0-9一二三四五六七八九十]{1,3})?日?\)"
@@ -40,7 +41,8 @@ RELAY = (r"印发|政府工作报告|出台|制定"
 # a year something is due by plans ahead: 到2025年
 DUE_YEAR = r"(?:到|至|于)(?:19|20)[0-9]{2}年(?!的)"  # 到2025年
 # the past, in a report: 去年, 近年来 (a figure after it in the sentence is a record)
-PAST_TIME = r"(?<![比较与同])(?:去年|上年|前年)(?!同期)|过去|近年来|近年|以来|此前"  # 去年, not 比上年
+PAST_TIME = (r"(?<![比较与同于过])(?:去年|上年|前年)(?!同期)|过去|近年来|近年|以来|此前"
+             r"|(?<![0-9])[0-9一二两三四五六七八九十多几]{1,3}年来|截[至止](?:目前|当前|发稿)")  # 去年, not 比上年, 不超过上年
 # the title of a plan or rule, whatever page it sits on: 某市安全生产专项整治实施方案
 PLAN_TITLE = r"(?:方案|规划|计划|意见|通知|办法|规定|要点|细则|措施|标准|制度|决定|纲要|通告|公告|承诺)\s*$"  # 实施方案
 # a figure tied to a past year's level: 由2017年的76.7岁提高到2018年的77.0岁
@@ -52,21 +54,30 @@ SHARE = r"(?:占|仅为|仅|只有|约为)[^,,。;;]{0,12}?[之的]?$"  # 占所
 SAMPLES = {
     "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n", "某委2016年工作总结及2017年工作计划\n",
                       "某院行风建设自查报告\n", "某局2022年上半年工作汇报\n", "某科室月度小结\n"),
-    "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划"),
+    "FORWARD_HEADING": ("下一步工作打算", "2024年工作计划", "二、今年主要目标任务", "经济社会发展主要预期目标"),
     "PLAN_AHEAD": ("力争", "确保", "控制在"),
     "NEWS_MARK": ("新华社北京5月27日电", "本报讯", "今天(19日)", "日前", "枫阳讯 ", "中新网北京8月18日"),
     "PLAN_TITLE": ("实施方案", "通知"),
     "RELAY": ("政府工作报告", "印发", "发布《规划"),
     "DUE_YEAR": ("到2025年", "于2025年"),
-    "PAST_TIME": ("去年", "近年来"),
+    "PAST_TIME": ("去年", "近年来", "五年来", "截至目前"),
     "YEAR_LEVEL": ("2017年的", "去年的"),
     "MODAL": ("应当", "要", "须"),
     "SHARE": ("占所有火灾之", "占", "仅为"),
 }
 
 MOOD_KINDS = ("forward",)
+# the last year of each five-year plan period: 十三五期间 is past in a document of 2021
+FIVE_YEAR_PLAN_END = {"十一五": "2010", "十二五": "2015", "十三五": "2020", "十四五": "2025", "十五五": "2030"}
+# doc_types that report what happened (the splitter's genre of the document): news and bulletins
+REPORT_TYPES = frozenset({"新闻", "通报"})
 # one-character mood words are not read inside these words: 主要, 索要, 供应, 必须
-_NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])"}
+_NOT_INSIDE = {"要": "(?<![主重需纲摘只索纪概提简扼首])", "应": "(?<![相适供反效对])", "须": "(?<![必无])",
+               "会": "(?<![大协社学委员工省市区县全开议晚聚例约年总机体理际览动商国酒舞茶集法盛峰宴照误领融都"
+                     "进署训谈场度讨布析审结调论座演报流联通洽研碰评])"}
+# nor before these: 会议, 会同, 会员, 推进会, (会 as 'will' opens a verb: 劳工处会在3个月内…)
+_NOT_BEFORE = {"将": "(?!原来|原先|其|此|这|该|上述|所有|有关|相关|各类|各项|结果|问题|情况)",  # 将原来的46个窗口整合为: 将 of 把
+               "会": "(?=[\u4e00-\u9fff])(?![议同商谈见上场员长所计务期址标徽费诊客展后前面堂演餐聚晤签审考意心战师合])"}
 
 
 class Word(NamedTuple):
@@ -98,6 +109,9 @@ def _patterns() -> dict[str, re.Pattern]:
     forward = [w for w, k in mood.items() if k == "forward"]
     return {
         "summary": re.compile(SUMMARY_TITLE),
+        "top_date": re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})-[0-9]{1,2}-[0-9]{1,2}(?![0-9])"),
+        "period": re.compile(rf"[“\"]?({alternation(FIVE_YEAR_PLAN_END)})[”\"]?(?:规划)?(?:期间|时期|以来)"),
+        "summary_type": re.compile(r"总结|小结|述职|述廉|汇报|报告"),
         "forward_heading": re.compile(FORWARD_HEADING),
         "plan_ahead": re.compile(PLAN_AHEAD),
         "news": re.compile(NEWS_MARK, re.M),
@@ -107,8 +121,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "relay": re.compile(RELAY),
         "plan_title": re.compile(PLAN_TITLE),
         "due_year": re.compile(DUE_YEAR),
-        "past_time": opening_with(PAST_TIME, "去上前过近以此"),
-        "forward": opening_with("|".join(_NOT_INSIDE.get(w, "") + re.escape(w)
+        "past_time": opening_with(PAST_TIME, "去上前过近以此截0123456789一二两三四五六七八九十多几"),
+        "forward": opening_with("|".join(_NOT_INSIDE.get(w, "") + re.escape(w) + _NOT_BEFORE.get(w, "")
                                          for w in sorted(forward, key=len, reverse=True)),
                                 (w[0] for w in forward)),
         "past": re.compile(alternation(target_cues()["past"])),
@@ -119,15 +133,18 @@ class Genre(NamedTuple):
     report: bool  # a news report or bulletin: figures need a forward word to be objectives
     past_until: int  # a work summary: figures before this offset are past unless planned ahead
     relay: bool = False  # a report that relays a plan: figures are objectives unless dated past
+    year: str | None = None  # the document's own year (its signing date, else a date at its top)
 
 
-def read_genre(text: str, title: str | None, sections: Sequence[Section]) -> Genre:
-    """The genre of a document, from its title, its outline and the top of its text."""
+def read_genre(text: str, title: str | None, sections: Sequence[Section],
+               doc_type: str | None = None) -> Genre:
+    """The genre of a document, from its title, its doc_type, its outline and the top of its text."""
     pats = _patterns()
-    summary = bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
+    summary = (bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
+               or bool(doc_type and pats["summary_type"].search(doc_type)))
     past_until = _forward_from(text, sections) if summary else 0
     plan = bool(title and pats["plan_title"].search(title))
-    news = not summary and not plan and bool(pats["news"].search(text[:300]))
+    news = not summary and not plan and (doc_type in REPORT_TYPES or bool(pats["news"].search(text[:300])))
     relay = news and bool(pats["relay"].search(text[:300]))
     return Genre(news and not relay, past_until, relay)
 
@@ -193,9 +210,29 @@ class Mood:
         return bool(self._modal_ends) and self._modal_ends[0] <= end
 
 
+def document_year(text: str, signing_year: str | None) -> str | None:
+    """The year the document was written: its signing date's, else that of a timestamp near its top
+    (a page's 发布时间 2021-08-10; a written-out date there may be a deadline, so it is not read)."""
+    if signing_year:
+        return signing_year
+    m = _patterns()["top_date"].search(text, 0, 300)
+    return m.group(1) if m else None
+
+
+def past_period(sentence: str, end: int, year: str | None) -> bool:
+    """Whether sentence[:end] names a five-year plan period that ended before ``year`` (十三五期间
+    in a document of 2021): its figures are records."""
+    if not year:
+        return False
+    for m in _patterns()["period"].finditer(sentence, 0, end):
+        if FIVE_YEAR_PLAN_END.get(m.group(1), "9999") < year:
+            return True
+    return False
+
+
 def is_past(clause: str) -> bool:
     """Whether a clause reports done work (已完成, 累计, 共有): its counts are not objectives."""
-    cleaned = clause.replace("为了", "").replace("除了", "").replace("了解", "")
+    cleaned = clause.replace("为了", "").replace("除了", "").replace("了解", "").replace("累计不", "不")  # 累计不少于1个月: a rule
     return bool(_patterns()["past"].search(cleaned))
 
 

@@ -26,25 +26,38 @@ from nlp.text import alternation, opening_with
 RANGE_DASH = r"[—–\-~～至到]"  # 1—2个乡镇
 RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
 AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
-PER_HEAD = r"人均|每人|平均|年均"  # 提高到人均320元: a per-head word between the comparator and its number
+PER_HEAD = r"(?:人均|每人|每名|每户|平均|年均|每年|每月)+"  # 提高到人均320元, 提高到每人每年600元: a per-head word between the comparator and its number
 OCR_ARABIC = r"[1-9][0-9]*[Oo][0-9Oo]*(?![A-Za-z])"  # 1O0O, 32O: a zero typed or scanned as the letter O
 CN_DECIMAL = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"  # 九十点五
 FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>{CN_DECIMAL})"  # 三分之一, 百分之九十
 BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound governs the count
 DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
+# verbs that grant an amount (给予20万元, 每人每月补贴300元): money they govern is a planned amount
+GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给予
+NOT_GRANTED = r"共计|合计|违规|违纪|套取|挪用|私自|骗取|名义"  # 违规发放补贴共计21.6万元: a record of misuse
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
+NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
+BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 不少于|一名: 一 is a number
+PER_PERIOD = r"每(?:次|天|日|周|月|年|学期|人)$"  # 每次|30分钟以上: a duration per occasion is a floor
+HALF = r"半(小时|钟头|月)(?P<after>以内|之内|内|以上|左右)?"  # (一个)半小时: and a half
+HALF_UNITS = {"小时": "小时", "钟头": "小时", "月": "个月"}
 FREQUENCY_UNITS = ("次", "批", "期", "轮", "场")  # units that count events
 QUALIFIER_AFTER = ("以上", "以下", "及以上", "及以下")  # 5岁以下儿童: a range of a noun, no objective
+AGE_UNITS = ("岁", "周岁")  # 拥有3岁以下婴幼儿托位: an age range names a group of people, whatever verb precedes
 
 SAMPLES = {
     "RANGE_DASH": ("—", "-", "至"),
     "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
     "AT_LEAST": ("至少建成",),
-    "PER_HEAD": ("人均", "年均"),
+    "PER_HEAD": ("人均", "年均", "每人每年"),
+    "GRANT": ("给予", "奖励"),
     "OCR_ARABIC": ("1O0O", "32O"),
     "CN_DECIMAL": ("九十", "九十点五"),
     "FRACTION": ("三分之一", "百分之九十", "千分之五"),
     "MONEY": ("投入", "经费"),
+    "PER_PERIOD": ("每次", "每天"),
+    "HALF": ("半小时", "半月以内"),
+    "NAMED_GOAL": ("今年目标为", "年度指标:"),
 }
 
 # other forms of a unit sign (the small and the full-width percent sign)
@@ -98,6 +111,7 @@ def patterns() -> dict[str, re.Pattern]:
         "words": re.compile(alternation(target_words())),
         "plan": re.compile(alternation(cues["plan"])),
         "at_least": re.compile(AT_LEAST),
+        "half": re.compile(HALF),
     }
 
 
@@ -181,6 +195,10 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         if number is None:
             return None
         q_end, unit_written = m.end(), bool(unit)
+        half = pats["half"].match(clause, m.end()) if unit == "个" and not after else None
+        if half:  # 不超过一个半小时: one and a half hours
+            number, unit, q_end = number + 0.5, HALF_UNITS[half.group(1)], half.end()
+            after = half.group("after")
         if not unit and not before and _is_bare_share(clause, m):
             unit = "%"  # 2、95的社区卫生服务中心纳入…: a table's share that lost its % sign
         elif not unit and before and after in ("以内", "以下", "以上", "之内") and not is_cn:
@@ -267,16 +285,22 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     prefix = clause[:m.start()]
     nxt = clause[q_end:q_end + 1]
     plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
-    if after in QUALIFIER_AFTER and not before and not _after_plan_verb(prefix) and re.match(r"[\u4e00-\u9fff]", nxt):
-        return False  # 5岁以下儿童, 3年以上工作经历: a range of a noun (but 选派10名以上骨干)
-    if kind == "duration" and not before and after not in ("内", "以内", "之内"):
-        return False  # 居住期限3个月以上, 8小时: a qualifier, not an objective
+    per_period = kind == "duration" and bool(re.search(PER_PERIOD, prefix))
+    if (after in QUALIFIER_AFTER and not before and re.match(r"[\u4e00-\u9fff]", nxt) and not per_period
+            and (m.group("unit") in AGE_UNITS or not _after_plan_verb(prefix))):
+        return False  # 5岁以下儿童, 拥有3岁以下婴幼儿托位: a range of a noun (but 选派10名以上骨干)
+    if (kind == "duration" and not before and after not in ("内", "以内", "之内")
+            and not (after in ("以上", "及以上") and per_period)):
+        return False  # 居住期限3个月以上, 8小时: a qualifier (but 每次30分钟以上: a floor per occasion)
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
-    if is_cn and (num_text == "一" or not (before or reaches or after in ("内", "以内", "之内")
+    if (m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause)
+            and not re.search(NOT_GRANTED, clause)):
+        planned = True  # 对获评的给予一次性奖励10万元, 按每人每年2000元标准给予补助
+    if is_cn and ((num_text == "一" and (m.group("before") not in BOUND_WORDS or clause.startswith("半", q_end))) or not (before or reaches or after in ("内", "以内", "之内")
                                           or (planned_here and len(num_text) > 1))):
         # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just
-        # before a written-out number (招聘护理人员二十名); 一 is 'a'
+        # before a written-out number (招聘护理人员二十名); 一 is 'a', unless a bound word sets it (不少于一名)
         return False
     if before == "达":
         return False  # 电梯2部达64万元: 达 before a count reports an amount
@@ -284,6 +308,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False  # 党员人数不足3人的公立医院: the count describes a noun
     if re.match(r"(?:达|共|计)[0-9]", clause[q_end:q_end + 2]):
         return False  # 电梯2部达64万元: the count is what an amount was spent on
+    if re.search(NAMED_GOAL, prefix):
+        return True  # 今年目标为1500次: the count is named as the goal
     if plan_now and (q_end >= len(clause) or clause[q_end] in "、,。"):
         plan_now = False  # xx、xx设1名, (the noun is missing)
     return bool(before or after or plan_now or reaches or planned or m.group("num2") or BOUND_NAME.search(prefix)

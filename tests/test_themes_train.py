@@ -87,9 +87,24 @@ def test_shipped_weights_are_what_a_real_passage_sees():
     real_rows = data.X[20:]
     assert np.allclose(m.decision_function(real_rows),
                        X[20:] @ data.real_coef(m.coef_[0]) + m.intercept_[0])
-    fit, chosen, oof, nested = fit_real_theme(data, y, weight_grid=(1.0,), c_grid=(1.0,))
-    assert fit.coef.shape == (6,) and oof.shape == nested.shape == (20,)
+    fit, chosen, oof, nested = fit_real_theme(data, y, weight_grid=(1.0,), c_grid=(1.0,), repeats=2)
+    assert fit.coef.shape == (6,) and oof.shape == (20,) and nested.shape == (2, 20)
     assert 0.05 <= chosen["threshold"] <= 0.95
+    plain = RealData.augment(X, 20, [f"g{i % 5}" for i in range(20)], adapt=False)  # the shipped default
+    assert plain.X.shape == (40, 6) and np.array_equal(plain.real_coef(np.arange(6.0)), np.arange(6.0))
+
+
+def test_site_partitions_hold_out_every_site_once():
+    from nlp.train.themes_cv import site_partitions
+
+    groups = [f"s{i % 7}" for i in range(30)]
+    parts = site_partitions(groups, 3)
+    assert len(parts) == 3 and any(not np.array_equal(a, b) for (_, a), (_, b) in zip(parts[0], parts[1]))
+    for folds in parts:
+        held = np.concatenate([te for _, te in folds])
+        assert sorted(held.tolist()) == list(range(30))
+        for tr, te in folds:
+            assert not {groups[i] for i in tr} & {groups[i] for i in te}
 
 
 def test_real_passages_of_a_big_site_weigh_less():

@@ -9,8 +9,9 @@ Recipe, deterministic (sorted inputs, fixed seeds, no clock):
 
 1. features (``themes_vocab``): jieba lexicon words and character 1-3-grams, tf-idf, L2 per group;
 2. per theme, one-vs-rest logistic regression with Platt calibration (``themes_cv``):
-   - with real passages: shared, written-only and real-only copies of every feature (the shipped
-     weights are shared + real-only; ``domain_adapt=False`` drops the copies); written passages
+   - with real passages: the mean of two fits, one on shared, written-only and real-only copies of
+     every feature (weights as a real passage sees them: shared + real-only), one on the plain
+     features (``TrainOptions.members``); written passages
      weighted ``w``, real ones n**-0.5 for a site of n passages (scaled to mean 1); (w, C) chosen by
      out-of-fold AP on the real passages (the default grids hold one value each), folds grouped by
      site; threshold = the highest one within 0.01 F1 of the best on those out-of-fold
@@ -38,7 +39,7 @@ import numpy as np
 from nlp.errors import BadOption
 from nlp.themes.features import fold_text
 from nlp.themes.model import FORMAT_VERSION, ThemeModel, write_theme_model
-from nlp.train.themes_cv import (C_GRID, DOMAIN_ADAPT, FLOOR_TOLERANCE, N_FOLDS, PRECISION_FLOOR, REAL_C_GRID,
+from nlp.train.themes_cv import (C_GRID, FLOOR_TOLERANCE, MEMBERS, N_FOLDS, PRECISION_FLOOR, REAL_C_GRID,
                                  REPEATS, SEED,
                                  SITE_POWER, THRESHOLD_TOLERANCE, WEIGHT_GRID, Fit, RealData, choose_threshold,
                                  fit_real_theme, fit_theme, score_themes, thresholded)
@@ -68,7 +69,7 @@ class TrainOptions:
     precision_floor: float = PRECISION_FLOOR
     nested: bool = True
     repeats: int = REPEATS  # site partitions the nested figures are averaged over
-    domain_adapt: bool = DOMAIN_ADAPT
+    members: tuple[str, ...] = MEMBERS  # fits averaged per theme: "adapted" (Daume copies), "plain"
 
 
 def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_file: str | Path | None = None,
@@ -142,7 +143,7 @@ def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions,
     vocab, idf, X = vocab_and_matrix([e.text for e in written + real], options, BUILTIN_THEMES)
     say(f"train: {len(written)} written passages + {len(real)} real dev passages; features: {feature_sizes(vocab)}")
     Y = label_matrix(written + real)
-    data = RealData.augment(X, len(written), [e.source for e in real], adapt=options.domain_adapt)
+    data = RealData.augment(X, len(written), [e.source for e in real], members=options.members)
     Yr = Y[len(written):]
     fits, chosen = [], {}
     oof, nested = np.zeros(Yr.shape), []
@@ -186,10 +187,13 @@ def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions,
                  folds=k)
     meta["classifier"]["selection"] = "per theme, (written weight, C) maximizing out-of-fold AP on real dev"
     meta["features"]["built_on"] = "written + real dev texts"
-    meta["features"]["domain_adaptation"] = (
-        "trained on shared | written-only | real-only copies of every column (Daume 2007); shipped weights = "
-        "shared + real-only" if options.domain_adapt else
-        "none: written and real passages share every column")
+    meta["features"]["domain_adaptation"] = {
+        "adapted": "a fit on shared | written-only | real-only copies of every column (Daume 2007), weights as a "
+                   "real passage sees them (shared + real-only)",
+        "plain": "a fit on the plain columns, written and real passages alike"}
+    meta["features"]["ensemble"] = {"members": list(options.members),
+                                    "how": "per theme, the members' weights and intercepts averaged (= the mean "
+                                           "of their decision values), then one Platt calibration"}
     meta["real"] = {"gold": "../shared/gold/real/*.json (passages)", "split": "../shared/corpora/real/SPLIT.tsv",
                     "used_split": "dev only; test passages never read", "passages": len(real),
                     "files": len({e.id.split('/')[0] for e in real}), "sites": len(set(data.groups)),

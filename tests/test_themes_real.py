@@ -26,3 +26,4 @@ def test_shipped_model_records_nested_real_dev_scores():
     assert all(v["p"] >= 0.82 and v["f1"] >= 0.85 for v in dev["per_theme"].values())
     assert "site_weights" in meta["real"]
     assert meta["features"]["domain_adaptation"] and meta["thresholds_how"]
+    assert meta["features"]["ensemble"]["members"] == ["adapted", "plain"]  # the mean of both fits is shipped

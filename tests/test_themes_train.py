@@ -79,17 +79,45 @@ def test_shipped_weights_are_what_a_real_passage_sees():
     rng = np.random.default_rng(0)
     from scipy.sparse import csr_matrix
 
+    from nlp.train.themes_cv import _fit_weighted
+
     X = csr_matrix(rng.random((40, 6)) * (rng.random((40, 6)) > 0.5))
     y = (X[:, 0].toarray().ravel() > 0.3).astype(np.int64)
-    data = RealData.augment(X, 20, [f"g{i % 5}" for i in range(20)])
-    assert data.X.shape == (40, 18)
-    m = logistic(1.0).fit(data.X, y)
-    real_rows = data.X[20:]
-    assert np.allclose(m.decision_function(real_rows),
-                       X[20:] @ data.real_coef(m.coef_[0]) + m.intercept_[0])
-    fit, chosen, oof, nested = fit_real_theme(data, y, weight_grid=(1.0,), c_grid=(1.0,))
-    assert fit.coef.shape == (6,) and oof.shape == nested.shape == (20,)
+    groups = [f"g{i % 5}" for i in range(20)]
+    data = RealData.augment(X, 20, groups)
+    assert data.X.shape == (40, 6) and data.Xa.shape == (40, 18) and data.members == ("adapted", "plain")
+    adapted = logistic(1.0).fit(data.Xa, y)
+    plain = logistic(1.0).fit(data.X, y)
+    real_rows = data.Xa[20:]
+    assert np.allclose(adapted.decision_function(real_rows),
+                       X[20:] @ data.real_coef(adapted.coef_[0]) + adapted.intercept_[0])
+    # the shipped column is the mean of both members: its score on a real row is the mean of theirs
+    both = _fit_weighted(data, y, np.arange(20), 1.0, 1.0)
+    weights = np.concatenate([np.ones(20), data.site_weights])
+    a = logistic(1.0).fit(data.Xa, y, sample_weight=weights).decision_function(real_rows)
+    p = logistic(1.0).fit(data.X, y, sample_weight=weights).decision_function(X[20:])
+    assert np.allclose(both.decision(X[20:]), (a + p) / 2)
+    assert plain.coef_.shape == (1, 6)
+    fit, chosen, oof, nested = fit_real_theme(data, y, weight_grid=(1.0,), c_grid=(1.0,), repeats=2)
+    assert fit.coef.shape == (6,) and oof.shape == (20,) and nested.shape == (2, 20)
     assert 0.05 <= chosen["threshold"] <= 0.95
+    only = RealData.augment(X, 20, groups, members=("plain",))
+    assert only.Xa is None and np.allclose(_fit_weighted(only, y, np.arange(20), 1.0, 1.0).decision(X[20:]), p)
+    with pytest.raises(ValueError):
+        RealData.augment(X, 20, groups, members=("other",))
+
+
+def test_site_partitions_hold_out_every_site_once():
+    from nlp.train.themes_cv import site_partitions
+
+    groups = [f"s{i % 7}" for i in range(30)]
+    parts = site_partitions(groups, 3)
+    assert len(parts) == 3 and any(not np.array_equal(a, b) for (_, a), (_, b) in zip(parts[0], parts[1]))
+    for folds in parts:
+        held = np.concatenate([te for _, te in folds])
+        assert sorted(held.tolist()) == list(range(30))
+        for tr, te in folds:
+            assert not {groups[i] for i in tr} & {groups[i] for i in te}
 
 
 def test_real_passages_of_a_big_site_weigh_less():

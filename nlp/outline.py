@@ -294,10 +294,13 @@ def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
     if run and len(run) >= 3 and markers[run[0]].ordinal == 1:
         first = markers[run[0]]
         after = text[lines.end_of(markers[run[-1]].start):]
-        ls = lines.start_of(first.start)
-        prev_line = text[lines.start_of(max(0, ls - 1)):max(0, ls - 1)].strip()
-        if ("。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":"))
-                and not (_MARKER.match(prev_line.lstrip(_BULLETS)) and "。" not in prev_line and len(prev_line) <= 40)):
+        prev_line = text[:lines.start_of(first.start)].rstrip().rpartition("\n")[2].strip()  # (blank lines skipped)
+        prev_mark = _MARKER.match(prev_line.lstrip(_BULLETS))
+        # a short numbered line above is the list's heading, unless it is of the list's own style
+        # (`1.组长:…` then `1.…2.…3.…`: the numbering restarts, so the list is not its child)
+        heading_above = (prev_mark is not None and "。" not in prev_line and len(prev_line) <= 40
+                         and prev_mark.lastgroup != first.style)
+        if "。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":")) and not heading_above:
             drop.update(run)
     return [mk for k, mk in enumerate(markers) if k not in drop]
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern
-from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, is_body_line, is_published, is_salutation,
-                            is_signing_date)
+from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, headline_candidate, is_body_line,
+                            is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
 _TITLE_TAIL = r"(?:\((?:[^()。,,;:;:]{1,20})\))?(?:(?:[12]\d{3}年)?第\d{1,4}号)?"
@@ -150,7 +150,8 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = text_chars = 0
                 current = set(keys)
-            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and _after_text(lines, i)
+            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120
+                  and (_after_text(lines, i) or (len(keys[0]) >= 10 and _opens_body(lines, j)))
                   and any("。" in ln.text for ln in lines[j:j + 3])
                   and not _hands_on(lines, starts[-1], i, keys[0])):
                 starts.append(i)  # a stand-alone title after running text: the next document
@@ -173,7 +174,21 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
-        if (text_chars >= 30 and i + 1 < len(lines) and is_published(lines[i + 1].text)
+        if text_chars >= 120 and _after_chrome(lines, i):
+            starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
+            body_chars = text_chars = 0
+            current = {_key(lines[i].text)}
+            i += 1
+            continue
+        if text_chars >= 120 and _opens_page(lines, i):
+            # a page's own head after running text: `原标题:…`, or a 主送 with no title above it
+            # opening a letter (`各单位:` / `现将《X》印发给你们`): the next notice of a file of several
+            starts.append(i)
+            body_chars = text_chars = 0
+            current = set()
+            i += 1
+            continue
+        if (text_chars >= 30 and i + 1 < len(lines) and is_publication_line(lines[i + 1].text)
                 and head_title([lines[i].text]) is not None
                 and any("。" in ln.text for ln in lines[i + 2:i + 5])):  # (not a list of dated links)
             starts.append(i)  # a list of news items: headline, date, text, next headline
@@ -185,6 +200,52 @@ def _document_starts(lines: list[_Line]) -> list[int]:
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
         i += 1
     return starts
+
+
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[::]\s*\S")
+# How a letter's first sentence opens under its 主送
+_LETTER_OPENING = re.compile(r"^(?:现将|现就|为了?|根据|按照|依据|经|近期|近日|近年来|今年|目前|当前|接|你|贵|兹|《)")
+
+
+# How a document's body opens under its title: `为…`, `根据…`, `近年来…`, or its first numbered heading
+_BODY_OPENING = re.compile(r"^(?:为了?|根据|按照|依据|近年来|近年|随着|当前|目前|结合|在|自|今年|以下|现将|经|我[县市区局院校])")
+
+
+def _opens_body(lines: list[_Line], j: int) -> bool:
+    """The line ``j`` under a title opens a document's body (a sentence's opening or a first
+    numbered heading): a title then cut off from the running text above it by a page's end."""
+    t = lines[j].text.strip() if j < len(lines) else ""
+    return bool(_BODY_OPENING.match(t) or (_MARKER_START.match(t) and t[:1] in "一1(第"))
+
+
+def _after_chrome(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` is a headline over running text, under two or more lines of a page's chrome
+    (site words: menu, greeting, font size, sharing links) that follow the text above."""
+    if not headline_candidate(lines[i].text) or "。" not in "".join(ln.text for ln in lines[i + 1:i + 3]):
+        return False
+    chrome = 0
+    for ln in reversed(lines[max(0, i - 8):i]):
+        t = ln.text.strip()
+        if "。" in t or len(t) > 40:
+            break
+        chrome += bool(is_site_chrome(t))
+    return chrome >= 2
+
+
+def _opens_page(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` opens another page or letter: a news page's `原标题:` line over its text, or a
+    主送 naming recipients (`各…`, or a list of them) over a letter's first sentence, with no title
+    above it (a title's own 主送 belongs to the title's document)."""
+    t = lines[i].text.strip()
+    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    if _ORIGINAL_TITLE.match(t):
+        return len(t) <= 90 and "。" not in t and any("。" in ln.text for ln in lines[i + 1:i + 4])
+    if not is_salutation(t) or "。" not in after or not _LETTER_OPENING.match(after):
+        return False
+    if not (t.startswith("各") or re.search(r"[、,,;;]", t)):
+        return False  # `成员单位:` over a list is a label
+    before = lines[i - 1].text.strip() if i > 0 else ""
+    return not (_is_title_line(before) or _doubled(before) or find_doc_number(before) or before.endswith(("通知", "通报")))
 
 
 def _official_head(lines: list[_Line], j: int) -> bool:
@@ -211,9 +272,14 @@ def _title_after_signature(lines: list[_Line], i: int) -> int | None:
         if _is_title_line(t) and not t.startswith("附") and not re.match(r"[\u4e00-\u9fff]{2,4}\s*[::]", t):
             # (`主题词:卫生 指导意见` of the 版记 is a label, not a title)
             return k
+        if len(t) > 24 and _title_prefix().match(re.sub(r"\s+", "", t[:200])):
+            return k  # the next notice flattened: its title run into its 主送 and body
         if len(t) > 24 or "。" in t:
             return None
     return None
+
+
+_FIELD_LABEL = re.compile(r"^[•·]?\s*(?:名\s*称|标\s*题|文件名称|索引号|发布机构|主题分类|文\s*号)\s*[::]")
 
 
 def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
@@ -227,7 +293,9 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     if not notice:
         return False
     key = _key(title)
-    if key in folded or re.search(r"^附件\s*[::]?\s*$", head, re.M):
+    # (a page's metadata line above the next notice, `名称:X 文号:`, names it without handing it on)
+    named = re.sub(r"\s+", "", "\n".join(ln for ln in head.split("\n") if not _FIELD_LABEL.match(ln.strip())))
+    if key in named or re.search(r"^附件\s*[::]?\s*$", head, re.M):
         return True  # named in the notice, or announced by a bare `附件` label
     # handed on under a short name: `现将《防汛方案》印发给你们` before `某县…防汛抗旱工作方案`; a title
     # that cites it (`关于转发《X》的通知`) is another notice

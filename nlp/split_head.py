@@ -57,11 +57,39 @@ def is_published(line: str) -> bool:
     return bool(PUBLISHED.match(line.strip()))
 
 
+# A page's publication line under its headline, with what sites put around the date: a bullet, a
+# label, the time, the site or the author (`• 2019-02-13 09:59`, `时间:2024-03-29 19:40:15 作者:佚名`,
+# `某某新闻网 2011-4-28`, `发布日期:2023年5月6日`).
+_PUB_DATE = r"[12]\d{3}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_PUBLICATION = re.compile(
+    rf"^(?:(?:发布|更新|发稿)?(?:时间|日期)\s*[::]\s*{_PUB_DATE}(?:\s+\S.{{0,30}})?"
+    rf"|{_PUB_DATE}(?:\s+\S.{{0,30}})?"
+    rf"|[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE})$")
+
+
+def is_publication_line(line: str) -> bool:
+    """A page's publication line: its date, perhaps with a label, the time, the site or the author.
+
+    >>> is_publication_line("• 2019-02-13 09:59"), is_publication_line("时间:2024-03-29 19:40 作者:佚名")
+    (True, True)
+    >>> is_publication_line("2019年2月13日,全市召开会议。")
+    False
+    """
+    t = line.strip().lstrip("•·● \t")
+    return len(t) <= 60 and "。" not in t and bool(_PUBLICATION.match(t))
+
+
 # Lines of site chrome that are never a headline.
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
     r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期", re.I)
+def is_site_chrome(line: str) -> bool:
+    """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
+    t = line.strip()
+    return len(t) <= 40 and "。" not in t and bool(_NOT_HEADLINE.search(t))
+
+
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -116,6 +144,7 @@ def is_unit_name(line: str) -> bool:
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
+_ORIGINAL = re.compile(r"^原标题\s*[::]\s*(?P<x>[^。]{4,80})$")  # a news page's own title over its text
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 
@@ -133,7 +162,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     found: list[tuple[str, int]] = []
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
-        m = _CITED_NAME.match(t)
+        m = _CITED_NAME.match(t) or _ORIGINAL.match(t)
         if m:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():

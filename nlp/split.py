@@ -25,7 +25,8 @@ _MARKER_START = re.compile(
     r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")
 # What may follow a title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
 _BODY_OPENER = (r"(?:为了?|根据|按照|依据|近年来|近年|随着|当前|目前|结合|在|我[县市区局院校]"
-                r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,40}[::]"  # …实施方案区级各医疗卫生单位: (主送)
+                r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,100}[::]"  # …实施方案区级各医疗卫生单位: (主送)
+                r"|[\u4e00-\u9fff]{1,10}[〔\[【][12]\d{3}[〕\]】]\d{1,4}号"  # …的通知国办发〔2013〕30号 (its number)
                 r"|[12]\d{3}-\d{1,2}-\d{1,2}(?!\d))")  # …工作总结2020-02-26 来源:… (its publication date)
 
 
@@ -350,6 +351,11 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                     start = ln.start
                     break
     official = _official_title(rest[:12], headline)
+    if official is None and group and rest and rest[0].text.lstrip().startswith(("(", "的", "等")) and len(rest[0].text) > 30:
+        # the title's last line run into the 主送 and body: 关于印发…计划 / (2023—2025年)的通知各县…:
+        run_on = _title_prefix().match(_key(group[-1].text) + re.sub(r"\s+", "", rest[0].text[:200]))
+        if run_on and len(run_on.group("title")) > len(_key(group[-1].text)):
+            official = run_on.group("title"), group[-1].start, False
     if official is not None:
         title, t_start, has_front = official
         start = rest[0].start if has_front else t_start
@@ -390,6 +396,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 drops.append((ln.start, ln.start + len(headline)))
             elif ln.start > start and ln.text.endswith(headline) and len(ln.text) > len(headline) + 20:
                 drops.append((ln.end - len(headline), ln.end))
+    if title:
+        title = _OWN_NUMBER.sub("", title) or title  # `…的通知(卫办发〔2009〕30号)`: the number is not the title's
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
     if number is None and lines[0].start < start:
@@ -397,6 +405,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         number = find_doc_number(text[max(lines[0].start, start - 600):start])
     encloses = enclosed_genre(title, head) if doc_type == "通知" or any(is_salutation(ln.text) for ln in own[:2]) else None
     return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
+
+
+_OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
 
 
 def _masthead(lines: list[_Line], limit: int = 8) -> int:
@@ -427,8 +438,17 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
                 cont = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
                 if _title_line().match(joined) and not (cont.startswith(("(", "的", "等")) and len(cont) <= 30
                                                         and "。" not in cont):
-                    return joined, ln.start, i > 0  # (unless it goes on: …行动计划 / (2023—2025年)的通知)
+                    # (unless it goes on: …行动计划 / (2023—2025年)的通知, perhaps run into the body)
+                    run_on = _title_prefix().match(joined + re.sub(r"\s+", "", cont[:160])) if len(cont) > 30 else None
+                    if run_on and len(run_on.group("title")) > len(joined) and cont.startswith(("(", "的", "等")):
+                        return run_on.group("title"), ln.start, i > 0
+                    return joined, ln.start, i > 0
                 k += 1
+            if joined and k < len(lines) and "关于" in t[:40] and not cited:
+                # the title's last line run into the 主送 and body (text flattened after a line break)
+                run_on = _title_prefix().match(joined + re.sub(r"\s+", "", lines[k].text[:200]))
+                if run_on and len(run_on.group("title")) > len(joined):
+                    return run_on.group("title"), ln.start, i > 0
             body = re.sub(r"\s+", "", t)
             if headline and body.startswith(headline) and i == 0:
                 body = body[len(headline):]

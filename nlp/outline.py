@@ -34,7 +34,7 @@ _STYLES = [
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"),  # flattened: …会议室三、活动要求
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
-    ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
+    ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d)|[.．](?=[12]\d{3}年))"),  # 1、 1. (and `2.2024年6月…`)
     ("arp", r"\(\d{1,2}\)|(?<![\d(])\d{1,2}\)"),  # (1) 1)
     ("circ", r"[①-⑳]"),  # ①
     ("yao", rf"[{_CN}]{{1,2}}(?:要|是)(?=[\u4e00-\u9fff“])"),  # 一要 (paragraph-initial runs only)
@@ -211,6 +211,9 @@ def _find_markers(text: str) -> list[_Marker]:
         if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not re.match(
                 r"[12]\d{3}年", text[m.end():m.end() + 5]):
             continue  # 1.5 or 2、3% are numbers, not markers
+        if style == "ar" and m.group()[-1] in ".．" and text[m.end():m.end() + 1].isdigit() and not (
+                line_start and (expected or ordinal == 1)):
+            continue  # `2.2024年6月至9月,…` is item 2 only at a line start, in its run
         mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start)
         found.append(mk)
         last_of[style] = mk

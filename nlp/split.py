@@ -151,7 +151,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = text_chars = 0
                 current = set(keys)
-            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120
+            elif (len(keys) == 1 and _titled(keys[0]) and text_chars >= 120
                   and (_after_text(lines, i) or (len(keys[0]) >= 10 and _opens_body(lines, j)))
                   and any("。" in ln.text for ln in lines[j:j + 3])
                   and not _hands_on(lines, starts[-1], i, keys[0])):
@@ -247,6 +247,12 @@ def _opens_page(lines: list[_Line], i: int) -> bool:
         return False  # `成员单位:` over a list is a label
     before = lines[i - 1].text.strip() if i > 0 else ""
     return not (_is_title_line(before) or _doubled(before) or find_doc_number(before) or before.endswith(("通知", "通报")))
+
+
+def _titled(key: str) -> bool:
+    """A stand-alone line names a document, not a heading of one (`下步工作计划`): it is long
+    enough to hold a subject, or it has a year or a 关于."""
+    return len(key) >= 10 or (len(key) >= 6 and ("关于" in key or bool(re.search(r"[12]\d{3}年", key))))
 
 
 def _official_head(lines: list[_Line], j: int) -> bool:

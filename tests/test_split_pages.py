@@ -1,0 +1,55 @@
+"""Several web pages or letters in one file: the next one starts at a page's own head after
+running text (a headline under site chrome or over a publication line, a `原标题:` line, a 主送
+with no title above it, a title cut off from the text above by a page's end, a flattened title
+after a 落款); a 主送-like label or a heading inside one document does not split it."""
+
+from nlp.split import split_documents
+
+TEXT = "为切实做好校园安全工作,消除各类隐患,请各科室认真组织自查并及时整改。" * 4
+FIRST = "某区开展校园安全大检查\n" + TEXT + "\n" + TEXT + "\n"
+NEWS = "近日,某区应急管理局组织开展汛期安全检查,共排查隐患十二处,已全部整改到位。\n"
+
+
+def _titles(text):
+    return [d.title for d in split_documents(text)]
+
+
+def test_headline_under_site_chrome():
+    text = FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS
+    assert _titles(text) == ["某区开展校园安全大检查", "某区举行应急演练"]
+
+
+def test_headline_over_a_publication_line():
+    for pub in ("• 2024-06-18 09:30", "时间:2024-06-18 09:30 作者:佚名", "某某新闻网 2024-6-18"):
+        assert _titles(FIRST + "某区举行应急演练\n" + pub + "\n" + NEWS) == ["某区开展校园安全大检查", "某区举行应急演练"]
+
+
+def test_original_title_line():
+    assert _titles(FIRST + "原标题:某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+
+
+def test_salutation_opening_a_letter_without_a_title():
+    text = FIRST + "各乡镇人民政府,区直各部门:\n现将《某区防汛工作方案》印发给你们,请认真贯彻执行。\n"
+    docs = split_documents(text)
+    assert [(d.title, d.doc_type) for d in docs][1] == ("某区防汛工作方案", "方案")
+
+
+def test_label_with_a_colon_does_not_split():
+    text = FIRST + "成员单位:\n区教育局、区卫生健康局、区应急管理局。\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_title_cut_off_by_a_page_end():
+    text = FIRST + "某区卫生健康局2024年上半年工作总结\n今年以来,我局认真落实各项工作部署,各项工作有序推进。\n"
+    assert _titles(text)[1] == "某区卫生健康局2024年上半年工作总结"
+
+
+def test_short_heading_with_a_genre_word_does_not_split():
+    text = FIRST + "下步工作计划\n今年以来,我局认真落实各项工作部署,各项工作有序推进。\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_flattened_title_after_a_signing_date():
+    text = (FIRST + "某区教育局\n2024年6月1日\n"
+            + "某区人民政府办公室关于做好防汛工作的通知 各乡镇人民政府,区直各部门:为做好今年防汛工作,现将有关事项通知如下。\n")
+    assert _titles(text)[1] == "某区人民政府办公室关于做好防汛工作的通知"

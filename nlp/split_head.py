@@ -76,7 +76,7 @@ def is_publication_line(line: str) -> bool:
     False
     """
     t = line.strip().lstrip("•·● \t")
-    return len(t) <= 60 and "。" not in t and bool(_PUBLICATION.match(t))
+    return len(t) <= 60 and "。" not in t and bool(_PUBLICATION.match(t) or PUBLISHED.match(t))
 
 
 # Lines of site chrome that are never a headline.

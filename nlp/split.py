@@ -222,7 +222,7 @@ def _opens_body(lines: list[_Line], j: int) -> bool:
 def _after_chrome(lines: list[_Line], i: int) -> bool:
     """Line ``i`` is a headline over running text, under two or more lines of a page's chrome
     (site words: menu, greeting, font size, sharing links) that follow the text above."""
-    if not headline_candidate(lines[i].text) or "。" not in "".join(ln.text for ln in lines[i + 1:i + 3]):
+    if i == 0 or len(lines[i - 1].text) > 40 or "。" in lines[i - 1].text:
         return False
     chrome = 0
     for ln in reversed(lines[max(0, i - 8):i]):
@@ -230,7 +230,8 @@ def _after_chrome(lines: list[_Line], i: int) -> bool:
         if "。" in t or len(t) > 40:
             break
         chrome += bool(is_site_chrome(t))
-    return chrome >= 2
+    return (chrome >= 2 and "。" in "".join(ln.text for ln in lines[i + 1:i + 3])
+            and headline_candidate(lines[i].text))
 
 
 def _opens_page(lines: list[_Line], i: int) -> bool:

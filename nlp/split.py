@@ -134,6 +134,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     starts = [0]
     body_chars = text_chars = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
+    flags = [None if ("。" in ln.text or len(ln.text.strip()) > 40) else is_site_chrome(ln.text) for ln in lines]
     i = 0
     while i < len(lines):
         if _is_title_line(lines[i].text) or _doubled(lines[i].text):
@@ -175,7 +176,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
-        if text_chars >= 120 and _after_chrome(lines, i):
+        if text_chars >= 120 and _after_chrome(lines, i, flags):
             starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
             body_chars = text_chars = 0
             current = {_key(lines[i].text)}
@@ -219,17 +220,17 @@ def _opens_body(lines: list[_Line], j: int) -> bool:
     return bool(_BODY_OPENING.match(t) or (_MARKER_START.match(t) and t[:1] in "一1(第"))
 
 
-def _after_chrome(lines: list[_Line], i: int) -> bool:
+def _after_chrome(lines: list[_Line], i: int, flags: list[bool | None]) -> bool:
     """Line ``i`` is a headline over running text, under two or more lines of a page's chrome
-    (site words: menu, greeting, font size, sharing links) that follow the text above."""
+    (site words: menu, greeting, font size, sharing links) that follow the text above. ``flags``:
+    per line, whether it is site chrome, None for a sentence or a long line."""
     if i == 0 or len(lines[i - 1].text) > 40 or "。" in lines[i - 1].text:
         return False
     chrome = 0
-    for ln in reversed(lines[max(0, i - 8):i]):
-        t = ln.text.strip()
-        if "。" in t or len(t) > 40:
-            break
-        chrome += bool(is_site_chrome(t))
+    for k in range(i - 1, max(0, i - 8) - 1, -1):
+        if flags[k] is None:
+            break  # (a sentence or a long line: the text above)
+        chrome += flags[k]
     return (chrome >= 2 and "。" in "".join(ln.text for ln in lines[i + 1:i + 3])
             and headline_candidate(lines[i].text))
 

@@ -176,6 +176,13 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
+        if (text_chars >= 120 and flags[i] is None and (spaced := _spaced_title(lines, i))
+                and not _hands_on(lines, starts[-1], i, spaced)):
+            starts.append(i)  # the next document's title run into its body after a space
+            body_chars = text_chars = 0
+            current = set()
+            i += 1
+            continue
         if text_chars >= 120 and _after_chrome(lines, i, flags):
             starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
             body_chars = text_chars = 0
@@ -218,6 +225,17 @@ def _opens_body(lines: list[_Line], j: int) -> bool:
     numbered heading): a title then cut off from the running text above it by a page's end."""
     t = lines[j].text.strip() if j < len(lines) else ""
     return bool(_BODY_OPENING.match(t) or (_MARKER_START.match(t) and t[:1] in "一1(第"))
+
+
+def _spaced_title(lines: list[_Line], i: int) -> str | None:
+    """The title a line ``i`` opens with (a genre word ends it), run into a body sentence after
+    a space: `某院创建文明单位工作总结 自4月以来,…`; else None."""
+    m = re.match(r"(\S{10,80}?)\s+(\S.*)", lines[i].text.strip())
+    if not m or "。" not in m.group(2) or not _BODY_OPENING.match(m.group(2)):
+        return None
+    key = _key(m.group(1))
+    ok = _is_title_line(key) and genre_of(key) not in (None, "新闻") and not re.search(r"[,,;;。]", key)
+    return key if ok else None
 
 
 def _after_chrome(lines: list[_Line], i: int, flags: list[bool | None]) -> bool:

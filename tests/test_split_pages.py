@@ -53,3 +53,14 @@ def test_flattened_title_after_a_signing_date():
     text = (FIRST + "某区教育局\n2024年6月1日\n"
             + "某区人民政府办公室关于做好防汛工作的通知 各乡镇人民政府,区直各部门:为做好今年防汛工作,现将有关事项通知如下。\n")
     assert _titles(text)[1] == "某区人民政府办公室关于做好防汛工作的通知"
+
+
+def test_title_run_into_its_body_after_a_space():
+    text = FIRST + "某区卫生健康局2024年上半年工作总结 今年以来,我局认真落实各项工作部署,各项工作有序推进。\n"
+    assert _titles(text)[1] == "某区卫生健康局2024年上半年工作总结"
+
+
+def test_enclosed_plan_run_into_its_body_does_not_split():
+    text = ("关于印发某区防汛工作方案的通知\n各乡镇:\n现将《某区防汛工作方案》印发给你们,请认真贯彻执行。" + TEXT
+            + "\n某区人民政府\n2024年6月1日\n某区防汛工作方案 为做好今年防汛工作,确保安全度汛,制定本方案。\n")
+    assert len(split_documents(text)) == 1

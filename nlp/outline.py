@@ -368,6 +368,12 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
+    par = _RUN_ON_PAREN.match(cand)
+    if par:
+        # a note in parentheses closes the heading and the body runs on after it:
+        # `意外伤害(如跌伤、扭伤等)对受伤学生进行初步处理`, `张三(副校长)2019年以来…`
+        cut = _cut_flattened(cand) if len(cand) > 40 or flat else cand  # (unless a heading word ends it before)
+        return (cut if len(cut) < len(par.group(1)) else par.group(1)).strip()
     if len(cand) > 40 or flat:
         cut = _cut_flattened(cand)
         cand = cut if cut != cand else _cue_cut(cand)
@@ -377,6 +383,11 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return cand.strip().rstrip(":: ")
+
+
+# A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),
+# and text running on with no mark between.
+_RUN_ON_PAREN = re.compile(r"([^(),,。::;;]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
 
 
 def _cut_flattened(cand: str) -> str:

@@ -534,14 +534,22 @@ def _token_bounds(s: str) -> set[int]:
     return out
 
 
+_PART_STYLES = ("zhang", "bufen", "jie")  # parts that may wrap a whole document
+
+
 def _outer_style(markers: list[_Marker]) -> str | None:
     """The style of a compilation's parts when it is one usually ranked lower: `1.张三(副校长)`
     heading each person's report, each with its own `一、二、…` run. Seen as: the document opens
     with it, it goes on (2.) after a run of a higher-ranked style, and that run starts again at 1."""
-    first = markers[0].style
+    k = 0
+    while k < len(markers) and markers[k].style in _PART_STYLES:
+        k += 1  # (under a 第一部分 / 第一章 wrapping the whole compilation)
+    if k >= len(markers):
+        return None
+    first = markers[k].style
     inner = None
     seen_next = False
-    for mk in markers[1:]:
+    for mk in markers[k + 1:]:
         if mk.style == first and mk.ordinal == 2 and inner is not None:
             seen_next = True
         elif inner is None and _RANK[mk.style] < _RANK[first]:
@@ -555,7 +563,9 @@ def _assign_levels(markers: list[_Marker]) -> None:
     rank = dict(_RANK)
     outer = _outer_style(markers)
     if outer:
-        rank[outer] = -1
+        # first of all, or just under the parts that wrap the compilation
+        wrap = next((k for k, mk in enumerate(markers) if mk.style not in _PART_STYLES), 0)
+        rank[outer] = max((rank[mk.style] for mk in markers[:wrap]), default=-1.5) + 0.5
     present = sorted({mk.style for mk in markers}, key=rank.get)
     stack: list[_Marker] = []
     for mk in markers:

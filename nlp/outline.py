@@ -71,6 +71,7 @@ class _Marker:
     line_start: bool
     heading: str = ""
     level: int = 0
+    announces: bool = False  # its line ends with a colon (`2.处理程序:`): a list may follow under it
 
 
 def parse_outline(text: str) -> list[Section]:
@@ -229,6 +230,7 @@ def _find_markers(text: str) -> list[_Marker]:
         nxt = found[k + 1].start if k + 1 < len(found) else len(text)
         flat = per_line[lines.start_of(mk.start)] >= 3
         mk.heading = _heading(text, mk.mend, min(nxt, limit, lines.end_of(mk.mend)), flat=flat)
+        mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
     return [mk for mk in found if mk.heading or mk.line_start]
 
 
@@ -568,8 +570,20 @@ def _assign_levels(markers: list[_Marker]) -> None:
         rank[outer] = max((rank[mk.style] for mk in markers[:wrap]), default=-1.5) + 0.5
     present = sorted({mk.style for mk in markers}, key=rank.get)
     stack: list[_Marker] = []
+    prev: _Marker | None = None
     for mk in markers:
-        pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].style == mk.style), None)
+        same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].style == mk.style]
+        # the run it continues: the innermost open one whose next ordinal it is, else the innermost
+        pos = next((i for i in same if stack[i].ordinal == mk.ordinal - 1), same[0] if same else None)
+        if (pos is not None and prev is stack[pos] and mk.ordinal == 1 and mk.style not in ("yao", "stage")
+                and (prev.ordinal == 1 or prev.announces)):
+            # a run restarting right under an item of its own style (`1.…` then `1.…2.…`, or under
+            # `2.处理程序:`) is that item's list: numbering is never restarted after one item
+            mk.level = prev.level + 1
+            stack.append(mk)
+            prev = mk
+            continue
+        prev = mk
         if pos is None and mk.style == "stage" and mk.ordinal > 1:
             # 第三阶段 continuing (一)(二) stages is their sibling
             pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].ordinal == mk.ordinal - 1), None)

@@ -41,6 +41,13 @@ def _title_prefix() -> re.Pattern:
                       rf"(?={_BODY_OPENER})")
 
 
+@cache
+def _embedded_title() -> re.Pattern:
+    """A 关于 title inside a flattened line, closed by the page's metadata, its number or its 主送."""
+    return re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,30}}关于[^。!?;:,,:;\s]{{2,80}}?(?:{genre_pattern()}){_TITLE_TAIL})"
+                      rf"(?=(?:发布|时间|来源|日期|索引)|{_BODY_OPENER})")
+
+
 @dataclass(frozen=True, slots=True)
 class DocSpan:
     start: int
@@ -484,6 +491,10 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
                 off = ln.text.find(title[:4])
                 return title, ln.start + max(off, 0), i > 0
             if "关于" in t[:40] and not cited:
+                m = _embedded_title().search(re.sub(r"\s+", "", t[:300]))
+                if m and len(t) > 60:
+                    # flattened with the page's chrome: `当前位置:首页>>…X关于…的通知发布时间:…`
+                    return m.group("title"), ln.start + max(ln.text.find(m.group("title")[:4]), 0), i > 0
                 return None
         if i >= 6 or len(t) > 120:
             break

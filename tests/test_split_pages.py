@@ -64,3 +64,9 @@ def test_enclosed_plan_run_into_its_body_does_not_split():
     text = ("关于印发某区防汛工作方案的通知\n各乡镇:\n现将《某区防汛工作方案》印发给你们,请认真贯彻执行。" + TEXT
             + "\n某区人民政府\n2024年6月1日\n某区防汛工作方案 为做好今年防汛工作,确保安全度汛,制定本方案。\n")
     assert len(split_documents(text)) == 1
+
+
+def test_title_inside_a_flattened_line_of_page_chrome():
+    text = ("当前位置:首页 >> 通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知发布时间:2024-03-27 来源:宣传处"
+            "各区卫生健康局:为做好今年世界卫生日宣传工作,现将有关事项通知如下。一、活动主题。人人享有健康。\n")
+    assert _titles(text) == ["通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知"]

@@ -120,6 +120,16 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _ATTACHMENT.finditer(text):
         end = text.find("\n", m.end())
+        line = text[m.end():end if end != -1 else len(text)]
+        if len(line) > 300 and "。" in line and not _MARKER.search(line, 0, line.index("。")):
+            # text flattened onto one line, an attached document written out in full: its opening
+            # sentence is no list (`附:…公开通报。具体如下:1.…`), the list ends at its sentence end
+            stop = m.end() + line.index("。") + 1
+            if spans and m.start() <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+            else:
+                spans.append((m.start(), stop))
+            continue
         for _ in range(200):  # (bounded: hostile text may hold many 附件 and no 。)
             if end == -1:
                 break

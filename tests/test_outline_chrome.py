@@ -46,3 +46,12 @@ def test_item_opening_with_a_year_is_an_item_in_its_run():
     assert [(s.marker, s.heading) for s in parse_outline(text)][1:] == [
         ("1.", "2023年5月前完成自查"), ("2.", "2024年6月至9月,开展集中整治"), ("3.", "2024年底前验收")]
     assert _markers("全年完成投资1.2024年度计划的一半。\n") == []
+
+
+def test_attached_document_flattened_onto_one_line_keeps_its_items():
+    case = "某单位工作人员违规收受礼品问题。经查,该同志多次收受管理对象所送礼品,受到党内警告处分。"
+    text = "各单位:\n请认真组织学习。附:上级纪委公开通报典型问题。具体如下:" + "".join(
+        f"{n}.{case}" for n in (1, 2, 3)) + "某某单位" * 40 + "\n"
+    assert _markers(text) == ["1.", "2.", "3."]
+    listed = "附件:1.某某工作方案 2.某某责任分工表 3.某某进度表。" + "其他说明" * 80 + "\n"
+    assert _markers(listed) == []

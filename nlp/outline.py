@@ -573,6 +573,11 @@ def _outer_style(markers: list[_Marker]) -> str | None:
 
 def _assign_levels(markers: list[_Marker]) -> None:
     rank = dict(_RANK)
+    first = {}
+    for k, mk in enumerate(markers):
+        first.setdefault(mk.style, k)
+    if first.get("bufen", len(markers)) < first.get("zhang", -1):
+        rank["bufen"], rank["zhang"] = rank["zhang"], rank["bufen"]  # 第一部分 wrapping 第一章…
     outer = _outer_style(markers)
     if outer:
         # first of all, or just under the parts that wrap the compilation

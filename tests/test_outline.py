@@ -92,3 +92,10 @@ def test_numbering_restarted_under_an_item_of_its_own_style_is_its_list():
         (1, "1."), (2, "1."), (2, "2."), (1, "2."), (2, "1."), (2, "2.")]
     runs = "一、目标\n1.甲项工作。\n2.乙项工作。\n二、要求\n1.丙项工作。\n2.丁项工作。\n"
     assert [s.level for s in parse_outline(runs)] == [1, 2, 2, 1, 2, 2]
+
+
+def test_parts_opened_first_wrap_the_chapters():
+    text = "第一部分 总体安排\n第一章 总体要求\n第一条 指导思想。\n第二章 保障措施\n第二部分 附则\n"
+    assert [s.level for s in parse_outline(text)] == [1, 2, 3, 2, 1]
+    chapters = "第一章 总则\n第一部分 目标\n第二部分 任务\n第二章 附则\n"
+    assert [s.level for s in parse_outline(chapters)] == [1, 2, 2, 1]

@@ -44,7 +44,7 @@ def _title_prefix() -> re.Pattern:
 @cache
 def _embedded_title() -> re.Pattern:
     """A 关于 title inside a flattened line, closed by the page's metadata, its number or its 主送."""
-    return re.compile(rf"(?P<title>[\u4e00-\u9fff]{{0,30}}关于[^。!?;:,,:;\s]{{2,80}}?(?:{genre_pattern()}){_TITLE_TAIL})"
+    return re.compile(rf"(?P<title>(?:(?!号)[\u4e00-\u9fff]){{0,30}}关于[^。!?;:,,:;\s]{{2,80}}(?:{genre_pattern()}){_TITLE_TAIL})"
                       rf"(?=(?:发布|时间|来源|日期|索引)|{_BODY_OPENER})")
 
 
@@ -411,6 +411,14 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)
     if title is None:
+        # a 关于 title inside a line flattened with the page's chrome and its number (`…正文:X关于…的通报某纪〔2019〕3号…`)
+        for ln in own[:3]:
+            if len(ln.text) > 60 and "关于" in ln.text[:400]:
+                m = _embedded_title().search(re.sub(r"\s+", "", ln.text[:400]))
+                if m:
+                    title = m.group("title")
+                    break
+    if title is None:
         found = head_title([ln.text for ln in lines])
         if found:
             title = found[0]
@@ -430,7 +438,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             elif ln.start > start and ln.text.endswith(headline) and len(ln.text) > len(headline) + 20:
                 drops.append((ln.end - len(headline), ln.end))
     if title:
-        title = _OWN_NUMBER.sub("", title) or title  # `…的通知(卫办发〔2009〕30号)`: the number is not the title's
+        # `…的通知(卫办发〔2009〕30号)` or `某卫发〔2023〕12号某局关于…`: the number is not the title's
+        title = _LEADING_NUMBER.sub("", _OWN_NUMBER.sub("", title)) or title  # `…的通知(卫办发〔2009〕30号)`: the number is not the title's
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
     if number is None and lines[0].start < start:
@@ -440,6 +449,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
 
 
+_LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号(?=\S{6})")
 _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
 
 

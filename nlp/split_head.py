@@ -227,6 +227,9 @@ def find_doc_number(head: str) -> str | None:
         glued = _after_title(head[line_start:m.start()], m.group(0))
         if glued:  # flattened: `…的通知国办发〔2013〕30号各省…`: the number starts after the title
             number_start = m.start() + glued
+        issuer = head.find("文件", number_start, m.end())
+        if issuer != -1 and re.match(r"[\u4e00-\u9fffXx*×○]", head[issuer + 2:issuer + 3]):
+            number_start = issuer + 2  # flattened under its 版头: `某市卫生局文件某卫发〔2010〕11号`
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])
         label = re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)

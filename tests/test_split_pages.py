@@ -70,3 +70,11 @@ def test_title_inside_a_flattened_line_of_page_chrome():
     text = ("当前位置:首页 >> 通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知发布时间:2024-03-27 来源:宣传处"
             "各区卫生健康局:为做好今年世界卫生日宣传工作,现将有关事项通知如下。一、活动主题。人人享有健康。\n")
     assert _titles(text) == ["通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知"]
+
+
+def test_number_and_title_flattened_under_the_banner_and_breadcrumb():
+    text = ("您现在的位置:首页 > 正文:某某指导意见:某市卫生局文件某卫党发〔2010〕11号关于在全市卫生系统深入开展创先争优活动的指导意见"
+            " 各区县卫生局,市直各医疗卫生单位:为深入开展创先争优活动,现提出如下意见。一、总体要求。坚持以人为本。\n")
+    doc = split_documents(text)[0]
+    assert (doc.title, doc.doc_type, doc.doc_number) == (
+        "关于在全市卫生系统深入开展创先争优活动的指导意见", "指导意见", "某卫党发〔2010〕11号")

@@ -195,6 +195,9 @@ def _after_title(before: str, number: str) -> int:
     return ends[-1]
 
 
+_OWN_HEAD_AFTER = re.compile(r"[^。,,;;]{0,30}关于|(?:[\u4e00-\u9fff]{0,6}各|[^。]{0,40}、)[^。]{1,100}?(?:单位|部门|政府|委员会|委|局|厅|院|校|处|室|中心|机构)[::]")
+
+
 def _runs_on(before: str, after: str) -> bool:
     """In text flattened onto one line, a number that opens the line, or closes its title in
     parentheses, runs straight into the title or the 主送 (`某卫发〔2024〕8号关于…`,
@@ -207,6 +210,8 @@ def _runs_on(before: str, after: str) -> bool:
         return True
     if _CITING.search(before):
         return False
+    if _OWN_HEAD_AFTER.match(after):
+        return True  # the number above its 关于 title or its 主送, run together with the page's metadata
     return (before.endswith("(") and after.startswith(")") and genre_of(before[:-1]) is not None) or (
         genre_of(before) is not None and not after.startswith(")"))
 
@@ -230,6 +235,12 @@ def find_doc_number(head: str) -> str | None:
         issuer = head.find("文件", number_start, m.end())
         if issuer != -1 and re.match(r"[\u4e00-\u9fffXx*×○]", head[issuer + 2:issuer + 3]):
             number_start = issuer + 2  # flattened under its 版头: `某市卫生局文件某卫发〔2010〕11号`
+        code = head[number_start:m.end()]
+        unit = re.match(r"[^〔\[【(]{4,}(?:委员会|委|局|厅|政府)(?=[\u4e00-\u9fffXx*×○]{2,6}\s?[〔\[【(])", code)
+        if unit:
+            number_start += unit.end()  # `…发布:湖州卫生健康委湖卫健发〔2023〕1号`: the issuer's name is not the code
+        if _CITING.search(head[number_start:m.end()]):
+            continue  # `根据某卫发〔2020〕1号…`: a number cited at a line start
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])
         label = re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)
@@ -239,6 +250,7 @@ def find_doc_number(head: str) -> str | None:
         if bare and not (before in ("", "(") or before.endswith(("公告", "公告(", "通告", "通告(", "令", "令("))):
             continue  # `第8号` counts alone on its line, or after a 公告's or 令's name
         if (before == "" or label or (bare and after in ("", ")")) or (glued and _runs_on(before, after))
+                or (not bare and not _CITING.search(before) and _OWN_HEAD_AFTER.match(after))
                 or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
             return number
     return None

@@ -78,3 +78,12 @@ def test_number_and_title_flattened_under_the_banner_and_breadcrumb():
     doc = split_documents(text)[0]
     assert (doc.title, doc.doc_type, doc.doc_number) == (
         "关于在全市卫生系统深入开展创先争优活动的指导意见", "指导意见", "某卫党发〔2010〕11号")
+
+
+def test_own_number_run_together_with_the_page_metadata():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("浏览次数:1263某卫健〔2022〕27号区属各医疗卫生单位,各社区卫生服务中心:为做好") == "某卫健〔2022〕27号"
+    assert find_doc_number("发布:某市卫生健康委某卫健发〔2023〕1号某市卫生健康委关于印发要点的通知") == "某卫健发〔2023〕1号"
+    assert find_doc_number("某卫计委办发〔2015〕3号\n关于开展检查的通知") == "某卫计委办发〔2015〕3号"
+    assert find_doc_number("根据某卫发〔2020〕1号关于开展检查的通知要求,各单位:") is None

@@ -218,6 +218,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     return starts
 
 
+_BREADCRUMB = re.compile(r"(?:当前|所在|现在的?)位置|(?:[^>\n]{1,20}>){2,}")
 _ORIGINAL_TITLE = re.compile(r"^原标题\s*[::]\s*\S")
 # How a letter's first sentence opens under its 主送
 _LETTER_OPENING = re.compile(r"^(?:现将|现就|为了?|根据|按照|依据|经|近期|近日|近年来|今年|目前|当前|接|你|贵|兹|《)")
@@ -228,10 +229,12 @@ _BODY_OPENING = re.compile(r"^(?:为了?|根据|按照|依据|近年来|近年|�
 
 
 def _opens_body(lines: list[_Line], j: int) -> bool:
-    """The line ``j`` under a title opens a document's body (a sentence's opening or a first
-    numbered heading): a title then cut off from the running text above it by a page's end."""
+    """The line ``j`` under a title opens a document's body (a sentence's opening, a first
+    numbered heading, or a paragraph): a title then cut off from the running text above it by a
+    page's end."""
     t = lines[j].text.strip() if j < len(lines) else ""
-    return bool(_BODY_OPENING.match(t) or (_MARKER_START.match(t) and t[:1] in "一1(第"))
+    return bool(_BODY_OPENING.match(t) or (_MARKER_START.match(t) and t[:1] in "一1(第")
+                or (len(t) >= 40 and "。" in t))
 
 
 def _spaced_title(lines: list[_Line], i: int) -> str | None:
@@ -251,11 +254,14 @@ def _after_chrome(lines: list[_Line], i: int, flags: list[bool | None]) -> bool:
     per line, whether it is site chrome, None for a sentence or a long line."""
     if i == 0 or len(lines[i - 1].text) > 40 or "。" in lines[i - 1].text:
         return False
-    chrome = 0
+    chrome, seen = 0, set()
     for k in range(i - 1, max(0, i - 8) - 1, -1):
         if flags[k] is None:
             break  # (a sentence or a long line: the text above)
-        chrome += flags[k]
+        t = lines[k].text.strip()
+        # a site's words, a breadcrumb (it counts twice), or a menu line repeated
+        chrome += flags[k] + (flags[k] and bool(_BREADCRUMB.search(t))) + (t in seen)
+        seen.add(t)
     return (chrome >= 2 and "。" in "".join(ln.text for ln in lines[i + 1:i + 3])
             and headline_candidate(lines[i].text))
 

@@ -87,3 +87,14 @@ def test_own_number_run_together_with_the_page_metadata():
     assert find_doc_number("发布:某市卫生健康委某卫健发〔2023〕1号某市卫生健康委关于印发要点的通知") == "某卫健发〔2023〕1号"
     assert find_doc_number("某卫计委办发〔2015〕3号\n关于开展检查的通知") == "某卫计委办发〔2015〕3号"
     assert find_doc_number("根据某卫发〔2020〕1号关于开展检查的通知要求,各单位:") is None
+
+
+def test_headline_under_a_breadcrumb_or_a_repeated_menu():
+    assert _titles(FIRST + "频道:\n您的当前位置:首页>民生\n某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+    menu = "某某政府新闻局 官方微信\n某某政府新闻局 官方微信\n某某政府新闻局 新闻频道\n某某政府新闻局 新闻频道\n"
+    assert _titles(FIRST + menu + "某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+
+
+def test_title_over_a_paragraph_after_a_page_end():
+    text = FIRST + "立即了解\n某镇卫生院创建文明单位工作总结\n某镇卫生院是一家集预防、保健、医疗为一体的综合性卫生院,现有职工八十人。\n"
+    assert _titles(text)[1] == "某镇卫生院创建文明单位工作总结"

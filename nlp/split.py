@@ -523,7 +523,9 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     letter to 主送 recipients, 新闻 otherwise."""
     head = "\n".join(ln.text for ln in lines[:60])
     if title:
-        form = declared_genre("\n".join(ln.text for ln in lines[:3]))
+        # (the first lines, and the title's own line and those under it: a masthead may sit above)
+        at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), 0)
+        form = declared_genre("\n".join(ln.text for ln in lines[:3] + lines[max(3, at - 3):at + 3]))
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None

@@ -428,6 +428,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         found = head_title([ln.text for ln in lines])
         if found:
             title = found[0]
+    if title is None and own is not lines and own and own[0].start > start:
+        start = own[0].start  # a site's masthead over a text with no title is chrome
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))
@@ -445,7 +447,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 drops.append((ln.end - len(headline), ln.end))
     if title:
         # `…的通知(卫办发〔2009〕30号)` or `某卫发〔2023〕12号某局关于…`: the number is not the title's
-        title = _LEADING_NUMBER.sub("", _OWN_NUMBER.sub("", title)) or title  # `…的通知(卫办发〔2009〕30号)`: the number is not the title's
+        title = _LEADING_NUMBER.sub("", _OWN_NUMBER.sub("", title)) or title
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
     if number is None and lines[0].start < start:
@@ -463,7 +465,7 @@ def _masthead(lines: list[_Line], limit: int = 8) -> int:
     """How many lines of a site's masthead open ``lines``: short lines with no sentence, no
     title, no 主送 and no numbered heading (site name, greeting, date, menu, column name)."""
     for k, ln in enumerate(lines[:limit]):
-        t = ln.text.strip()
+        t = ln.text.strip().lstrip("▍▌■□●○◆◇▶►•·★☆ \t\u3000")  # (a numbered heading may wear a bullet)
         if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
                 or _title_prefix().match(re.sub(r"\s+", "", t))):
             return k

@@ -91,7 +91,7 @@ def is_site_chrome(line: str) -> bool:
 
 
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十壹贰貳參参叁肆伍陆陸柒捌玖拾]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"\d+\s*[年月日号]")
 

@@ -141,7 +141,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     starts = [0]
     body_chars = text_chars = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
-    flags = [None if ("。" in ln.text or len(ln.text.strip()) > 40) else is_site_chrome(ln.text) for ln in lines]
+    flags = _ChromeFlags(lines)
     i = 0
     while i < len(lines):
         if _is_title_line(lines[i].text) or _doubled(lines[i].text):
@@ -183,14 +183,15 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
-        if (text_chars >= 120 and flags[i] is None and (spaced := _spaced_title(lines, i))
+        if (text_chars >= 120 and _is_text(lines[i].text) and (spaced := _spaced_title(lines, i))
                 and not _hands_on(lines, starts[-1], i, spaced)):
             starts.append(i)  # the next document's title run into its body after a space
             body_chars = text_chars = 0
             current = set()
             i += 1
             continue
-        if text_chars >= 120 and _after_chrome(lines, i, flags):
+        if (text_chars >= 120 and i and "。" not in lines[i].text and not _is_text(lines[i - 1].text)
+                and _after_chrome(lines, i, flags)):
             starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
             body_chars = text_chars = 0
             current = {_key(lines[i].text)}
@@ -240,6 +241,8 @@ def _opens_body(lines: list[_Line], j: int) -> bool:
 def _spaced_title(lines: list[_Line], i: int) -> str | None:
     """The title a line ``i`` opens with (a genre word ends it), run into a body sentence after
     a space: `某院创建文明单位工作总结 自4月以来,…`; else None."""
+    if " " not in lines[i].text[:90] and "\t" not in lines[i].text[:90] and "\u3000" not in lines[i].text[:90]:
+        return None
     m = re.match(r"(\S{10,80}?)\s+(\S.*)", lines[i].text.strip())
     if not m or "。" not in m.group(2) or not _BODY_OPENING.match(m.group(2)):
         return None
@@ -248,11 +251,29 @@ def _spaced_title(lines: list[_Line], i: int) -> str | None:
     return key if ok else None
 
 
-def _after_chrome(lines: list[_Line], i: int, flags: list[bool | None]) -> bool:
+def _is_text(line: str) -> bool:
+    """A sentence or a long line: never a line of a page's chrome."""
+    return "。" in line or len(line.strip()) > 40
+
+
+class _ChromeFlags:
+    """Per line, whether it is site chrome (None for a sentence or a long line), read when asked."""
+
+    def __init__(self, lines: list[_Line]):
+        self.lines, self.known = lines, {}
+
+    def __getitem__(self, k: int) -> bool | None:
+        if k not in self.known:
+            t = self.lines[k].text
+            self.known[k] = None if _is_text(t) else is_site_chrome(t)
+        return self.known[k]
+
+
+def _after_chrome(lines: list[_Line], i: int, flags: "_ChromeFlags") -> bool:
     """Line ``i`` is a headline over running text, under two or more lines of a page's chrome
     (site words: menu, greeting, font size, sharing links) that follow the text above. ``flags``:
     per line, whether it is site chrome, None for a sentence or a long line."""
-    if i == 0 or len(lines[i - 1].text) > 40 or "。" in lines[i - 1].text:
+    if i == 0 or len(lines[i].text) > 90 or not any("。" in ln.text for ln in lines[i + 1:i + 3]):
         return False
     chrome, seen = 0, set()
     for k in range(i - 1, max(0, i - 8) - 1, -1):
@@ -262,8 +283,7 @@ def _after_chrome(lines: list[_Line], i: int, flags: list[bool | None]) -> bool:
         # a site's words, a breadcrumb (it counts twice), or a menu line repeated
         chrome += flags[k] + (flags[k] and bool(_BREADCRUMB.search(t))) + (t in seen)
         seen.add(t)
-    return (chrome >= 2 and "。" in "".join(ln.text for ln in lines[i + 1:i + 3])
-            and headline_candidate(lines[i].text))
+    return chrome >= 2 and headline_candidate(lines[i].text)
 
 
 def _opens_page(lines: list[_Line], i: int) -> bool:
@@ -271,6 +291,8 @@ def _opens_page(lines: list[_Line], i: int) -> bool:
     主送 naming recipients (`各…`, or a list of them) over a letter's first sentence, with no title
     above it (a title's own 主送 belongs to the title's document)."""
     t = lines[i].text.strip()
+    if not t.endswith((":", ":")) and not t.startswith("原标题"):
+        return False  # (neither a 主送 nor a 原标题 line: the cheap test first)
     after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
     if _ORIGINAL_TITLE.match(t):
         return len(t) <= 90 and "。" not in t and any("。" in ln.text for ln in lines[i + 1:i + 4])
@@ -525,9 +547,10 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     letter to 主送 recipients, 新闻 otherwise."""
     head = "\n".join(ln.text for ln in lines[:60])
     if title:
-        # (the first lines, and the title's own line and those under it: a masthead may sit above)
-        at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), 0)
-        form = declared_genre("\n".join(ln.text for ln in lines[:3] + lines[max(3, at - 3):at + 3]))
+        form = declared_genre("\n".join(ln.text for ln in lines[:3]))
+        if form is None:  # (around the title's own line: a masthead may sit above it)
+            at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in ln.text), 0)
+            form = declared_genre("\n".join(ln.text for ln in lines[max(3, at - 3):at + 3])) if at > 3 else None
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None

@@ -76,6 +76,8 @@ def is_publication_line(line: str) -> bool:
     False
     """
     t = line.strip().lstrip("•·● \t")
+    if not (t[:1].isdigit() or t.startswith(("时间", "日期", "发布", "更新", "发稿")) or " " in t):
+        return False  # (the cheap test first: every line of a text is asked)
     return len(t) <= 60 and "。" not in t and bool(_PUBLICATION.match(t) or PUBLISHED.match(t))
 
 

@@ -34,7 +34,7 @@ _STYLES = [
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"),  # flattened: …会议室三、活动要求
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
-    ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d))"),  # 1、 1.
+    ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d)|[.．](?=[12]\d{3}年))"),  # 1、 1. (and `2.2024年6月…`)
     ("arp", r"\(\d{1,2}\)|(?<![\d(])\d{1,2}\)"),  # (1) 1)
     ("circ", r"[①-⑳]"),  # ①
     ("yao", rf"[{_CN}]{{1,2}}(?:要|是)(?=[\u4e00-\u9fff“])"),  # 一要 (paragraph-initial runs only)
@@ -71,6 +71,7 @@ class _Marker:
     line_start: bool
     heading: str = ""
     level: int = 0
+    announces: bool = False  # its line ends with a colon (`2.处理程序:`): a list may follow under it
 
 
 def parse_outline(text: str) -> list[Section]:
@@ -119,6 +120,16 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _ATTACHMENT.finditer(text):
         end = text.find("\n", m.end())
+        line = text[m.end():end if end != -1 else len(text)]
+        if len(line) > 300 and "。" in line and not _MARKER.search(line, 0, line.index("。")):
+            # text flattened onto one line, an attached document written out in full: its opening
+            # sentence is no list (`附:…公开通报。具体如下:1.…`), the list ends at its sentence end
+            stop = m.end() + line.index("。") + 1
+            if spans and m.start() <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+            else:
+                spans.append((m.start(), stop))
+            continue
         for _ in range(200):  # (bounded: hostile text may hold many 附件 and no 。)
             if end == -1:
                 break
@@ -211,6 +222,9 @@ def _find_markers(text: str) -> list[_Marker]:
         if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not re.match(
                 r"[12]\d{3}年", text[m.end():m.end() + 5]):
             continue  # 1.5 or 2、3% are numbers, not markers
+        if style == "ar" and m.group()[-1] in ".．" and text[m.end():m.end() + 1].isdigit() and not (
+                line_start and (expected or ordinal == 1)):
+            continue  # `2.2024年6月至9月,…` is item 2 only at a line start, in its run
         mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start)
         found.append(mk)
         last_of[style] = mk
@@ -226,6 +240,7 @@ def _find_markers(text: str) -> list[_Marker]:
         nxt = found[k + 1].start if k + 1 < len(found) else len(text)
         flat = per_line[lines.start_of(mk.start)] >= 3
         mk.heading = _heading(text, mk.mend, min(nxt, limit, lines.end_of(mk.mend)), flat=flat)
+        mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
     return [mk for mk in found if mk.heading or mk.line_start]
 
 
@@ -294,10 +309,13 @@ def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
     if run and len(run) >= 3 and markers[run[0]].ordinal == 1:
         first = markers[run[0]]
         after = text[lines.end_of(markers[run[-1]].start):]
-        ls = lines.start_of(first.start)
-        prev_line = text[lines.start_of(max(0, ls - 1)):max(0, ls - 1)].strip()
-        if ("。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":"))
-                and not (_MARKER.match(prev_line.lstrip(_BULLETS)) and "。" not in prev_line and len(prev_line) <= 40)):
+        prev_line = text[:lines.start_of(first.start)].rstrip().rpartition("\n")[2].strip()  # (blank lines skipped)
+        prev_mark = _MARKER.match(prev_line.lstrip(_BULLETS))
+        # a short numbered line above is the list's heading, unless it is of the list's own style
+        # (`1.组长:…` then `1.…2.…3.…`: the numbering restarts, so the list is not its child)
+        heading_above = (prev_mark is not None and "。" not in prev_line and len(prev_line) <= 40
+                         and prev_mark.lastgroup != first.style)
+        if "。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":")) and not heading_above:
             drop.update(run)
     return [mk for k, mk in enumerate(markers) if k not in drop]
 
@@ -362,6 +380,12 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
+    par = _RUN_ON_PAREN.match(cand)
+    if par:
+        # a note in parentheses closes the heading and the body runs on after it:
+        # `意外伤害(如跌伤、扭伤等)对受伤学生进行初步处理`, `张三(副校长)2019年以来…`
+        cut = _cut_flattened(cand) if len(cand) > 40 or flat else cand  # (unless a heading word ends it before)
+        return (cut if len(cut) < len(par.group(1)) else par.group(1)).strip()
     if len(cand) > 40 or flat:
         cut = _cut_flattened(cand)
         cand = cut if cut != cand else _cue_cut(cand)
@@ -371,6 +395,11 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return cand.strip().rstrip(":: ")
+
+
+# A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),
+# and text running on with no mark between.
+_RUN_ON_PAREN = re.compile(r"([^(),,。::;;]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
 
 
 def _cut_flattened(cand: str) -> str:
@@ -517,14 +546,22 @@ def _token_bounds(s: str) -> set[int]:
     return out
 
 
+_PART_STYLES = ("zhang", "bufen", "jie")  # parts that may wrap a whole document
+
+
 def _outer_style(markers: list[_Marker]) -> str | None:
     """The style of a compilation's parts when it is one usually ranked lower: `1.张三(副校长)`
     heading each person's report, each with its own `一、二、…` run. Seen as: the document opens
     with it, it goes on (2.) after a run of a higher-ranked style, and that run starts again at 1."""
-    first = markers[0].style
+    k = 0
+    while k < len(markers) and markers[k].style in _PART_STYLES:
+        k += 1  # (under a 第一部分 / 第一章 wrapping the whole compilation)
+    if k >= len(markers):
+        return None
+    first = markers[k].style
     inner = None
     seen_next = False
-    for mk in markers[1:]:
+    for mk in markers[k + 1:]:
         if mk.style == first and mk.ordinal == 2 and inner is not None:
             seen_next = True
         elif inner is None and _RANK[mk.style] < _RANK[first]:
@@ -536,13 +573,32 @@ def _outer_style(markers: list[_Marker]) -> str | None:
 
 def _assign_levels(markers: list[_Marker]) -> None:
     rank = dict(_RANK)
+    first = {}
+    for k, mk in enumerate(markers):
+        first.setdefault(mk.style, k)
+    if first.get("bufen", len(markers)) < first.get("zhang", -1):
+        rank["bufen"], rank["zhang"] = rank["zhang"], rank["bufen"]  # 第一部分 wrapping 第一章…
     outer = _outer_style(markers)
     if outer:
-        rank[outer] = -1
+        # first of all, or just under the parts that wrap the compilation
+        wrap = next((k for k, mk in enumerate(markers) if mk.style not in _PART_STYLES), 0)
+        rank[outer] = max((rank[mk.style] for mk in markers[:wrap]), default=-1.5) + 0.5
     present = sorted({mk.style for mk in markers}, key=rank.get)
     stack: list[_Marker] = []
+    prev: _Marker | None = None
     for mk in markers:
-        pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].style == mk.style), None)
+        same = [i for i in range(len(stack) - 1, -1, -1) if stack[i].style == mk.style]
+        # the run it continues: the innermost open one whose next ordinal it is, else the innermost
+        pos = next((i for i in same if stack[i].ordinal == mk.ordinal - 1), same[0] if same else None)
+        if (pos is not None and prev is stack[pos] and mk.ordinal == 1 and mk.style not in ("yao", "stage")
+                and (prev.ordinal == 1 or prev.announces)):
+            # a run restarting right under an item of its own style (`1.…` then `1.…2.…`, or under
+            # `2.处理程序:`) is that item's list: numbering is never restarted after one item
+            mk.level = prev.level + 1
+            stack.append(mk)
+            prev = mk
+            continue
+        prev = mk
         if pos is None and mk.style == "stage" and mk.ordinal > 1:
             # 第三阶段 continuing (一)(二) stages is their sibling
             pos = next((i for i in range(len(stack) - 1, -1, -1) if stack[i].ordinal == mk.ordinal - 1), None)

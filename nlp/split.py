@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern
-from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, is_body_line, is_published, is_salutation,
-                            is_signing_date)
+from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, headline_candidate, is_body_line,
+                            is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
 _TITLE_TAIL = r"(?:\((?:[^()。,,;:;:]{1,20})\))?(?:(?:[12]\d{3}年)?第\d{1,4}号)?"
@@ -25,7 +25,8 @@ _MARKER_START = re.compile(
     r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")
 # What may follow a title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
 _BODY_OPENER = (r"(?:为了?|根据|按照|依据|近年来|近年|随着|当前|目前|结合|在|我[县市区局院校]"
-                r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,40}[::]"  # …实施方案区级各医疗卫生单位: (主送)
+                r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,100}[::]"  # …实施方案区级各医疗卫生单位: (主送)
+                r"|[\u4e00-\u9fff]{1,10}[〔\[【][12]\d{3}[〕\]】]\d{1,4}号"  # …的通知国办发〔2013〕30号 (its number)
                 r"|[12]\d{3}-\d{1,2}-\d{1,2}(?!\d))")  # …工作总结2020-02-26 来源:… (its publication date)
 
 
@@ -38,6 +39,13 @@ def _title_line() -> re.Pattern:
 def _title_prefix() -> re.Pattern:
     return re.compile(rf"^(?!为|按照|根据|依据|据|经|现将|近日|近年|今年|日前|兹|特|新华社|本报)(?P<title>[^。!?;:,,:;、\s]{{2,80}}(?:{genre_pattern()}){_TITLE_TAIL})"
                       rf"(?={_BODY_OPENER})")
+
+
+@cache
+def _embedded_title() -> re.Pattern:
+    """A 关于 title inside a flattened line, closed by the page's metadata, its number or its 主送."""
+    return re.compile(rf"(?P<title>(?:(?!号)[\u4e00-\u9fff]){{0,30}}关于[^。!?;:,,:;\s]{{2,80}}(?:{genre_pattern()}){_TITLE_TAIL})"
+                      rf"(?=(?:发布|时间|来源|日期|索引)|{_BODY_OPENER})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +141,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     starts = [0]
     body_chars = text_chars = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
+    flags = _ChromeFlags(lines)
     i = 0
     while i < len(lines):
         if _is_title_line(lines[i].text) or _doubled(lines[i].text):
@@ -150,7 +159,8 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = text_chars = 0
                 current = set(keys)
-            elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and _after_text(lines, i)
+            elif (len(keys) == 1 and _titled(keys[0]) and text_chars >= 120
+                  and (_after_text(lines, i) or (len(keys[0]) >= 10 and _opens_body(lines, j)))
                   and any("。" in ln.text for ln in lines[j:j + 3])
                   and not _hands_on(lines, starts[-1], i, keys[0])):
                 starts.append(i)  # a stand-alone title after running text: the next document
@@ -173,7 +183,29 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
-        if (text_chars >= 30 and i + 1 < len(lines) and is_published(lines[i + 1].text)
+        if (text_chars >= 120 and _is_text(lines[i].text) and (spaced := _spaced_title(lines, i))
+                and not _hands_on(lines, starts[-1], i, spaced)):
+            starts.append(i)  # the next document's title run into its body after a space
+            body_chars = text_chars = 0
+            current = set()
+            i += 1
+            continue
+        if (text_chars >= 120 and i and "。" not in lines[i].text and not _is_text(lines[i - 1].text)
+                and _after_chrome(lines, i, flags)):
+            starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
+            body_chars = text_chars = 0
+            current = {_key(lines[i].text)}
+            i += 1
+            continue
+        if text_chars >= 120 and _opens_page(lines, i):
+            # a page's own head after running text: `原标题:…`, or a 主送 with no title above it
+            # opening a letter (`各单位:` / `现将《X》印发给你们`): the next notice of a file of several
+            starts.append(i)
+            body_chars = text_chars = 0
+            current = set()
+            i += 1
+            continue
+        if (text_chars >= 30 and i + 1 < len(lines) and is_publication_line(lines[i + 1].text)
                 and head_title([lines[i].text]) is not None
                 and any("。" in ln.text for ln in lines[i + 2:i + 5])):  # (not a list of dated links)
             starts.append(i)  # a list of news items: headline, date, text, next headline
@@ -185,6 +217,97 @@ def _document_starts(lines: list[_Line]) -> list[int]:
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
         i += 1
     return starts
+
+
+_BREADCRUMB = re.compile(r"(?:当前|所在|现在的?)位置|(?:[^>\n]{1,20}>){2,}")
+_ORIGINAL_TITLE = re.compile(r"^原标题\s*[::]\s*\S")
+# How a letter's first sentence opens under its 主送
+_LETTER_OPENING = re.compile(r"^(?:现将|现就|为了?|根据|按照|依据|经|近期|近日|近年来|今年|目前|当前|接|你|贵|兹|《)")
+
+
+# How a document's body opens under its title: `为…`, `根据…`, `近年来…`, or its first numbered heading
+_BODY_OPENING = re.compile(r"^(?:为了?|根据|按照|依据|近年来|近年|随着|当前|目前|结合|在|自|今年|以下|现将|经|我[县市区局院校])")
+
+
+def _opens_body(lines: list[_Line], j: int) -> bool:
+    """The line ``j`` under a title opens a document's body (a sentence's opening, a first
+    numbered heading, or a paragraph): a title then cut off from the running text above it by a
+    page's end."""
+    t = lines[j].text.strip() if j < len(lines) else ""
+    return bool(_BODY_OPENING.match(t) or (_MARKER_START.match(t) and t[:1] in "一1(第")
+                or (len(t) >= 40 and "。" in t))
+
+
+def _spaced_title(lines: list[_Line], i: int) -> str | None:
+    """The title a line ``i`` opens with (a genre word ends it), run into a body sentence after
+    a space: `某院创建文明单位工作总结 自4月以来,…`; else None."""
+    if " " not in lines[i].text[:90] and "\t" not in lines[i].text[:90] and "\u3000" not in lines[i].text[:90]:
+        return None
+    m = re.match(r"(\S{10,80}?)\s+(\S.*)", lines[i].text.strip())
+    if not m or "。" not in m.group(2) or not _BODY_OPENING.match(m.group(2)):
+        return None
+    key = _key(m.group(1))
+    ok = _is_title_line(key) and genre_of(key) not in (None, "新闻") and not re.search(r"[,,;;。]", key)
+    return key if ok else None
+
+
+def _is_text(line: str) -> bool:
+    """A sentence or a long line: never a line of a page's chrome."""
+    return "。" in line or len(line.strip()) > 40
+
+
+class _ChromeFlags:
+    """Per line, whether it is site chrome (None for a sentence or a long line), read when asked."""
+
+    def __init__(self, lines: list[_Line]):
+        self.lines, self.known = lines, {}
+
+    def __getitem__(self, k: int) -> bool | None:
+        if k not in self.known:
+            t = self.lines[k].text
+            self.known[k] = None if _is_text(t) else is_site_chrome(t)
+        return self.known[k]
+
+
+def _after_chrome(lines: list[_Line], i: int, flags: "_ChromeFlags") -> bool:
+    """Line ``i`` is a headline over running text, under two or more lines of a page's chrome
+    (site words: menu, greeting, font size, sharing links) that follow the text above. ``flags``:
+    per line, whether it is site chrome, None for a sentence or a long line."""
+    if i == 0 or len(lines[i].text) > 90 or not any("。" in ln.text for ln in lines[i + 1:i + 3]):
+        return False
+    chrome, seen = 0, set()
+    for k in range(i - 1, max(0, i - 8) - 1, -1):
+        if flags[k] is None:
+            break  # (a sentence or a long line: the text above)
+        t = lines[k].text.strip()
+        # a site's words, a breadcrumb (it counts twice), or a menu line repeated
+        chrome += flags[k] + (flags[k] and bool(_BREADCRUMB.search(t))) + (t in seen)
+        seen.add(t)
+    return chrome >= 2 and headline_candidate(lines[i].text)
+
+
+def _opens_page(lines: list[_Line], i: int) -> bool:
+    """Line ``i`` opens another page or letter: a news page's `原标题:` line over its text, or a
+    主送 naming recipients (`各…`, or a list of them) over a letter's first sentence, with no title
+    above it (a title's own 主送 belongs to the title's document)."""
+    t = lines[i].text.strip()
+    if not t.endswith((":", ":")) and not t.startswith("原标题"):
+        return False  # (neither a 主送 nor a 原标题 line: the cheap test first)
+    after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
+    if _ORIGINAL_TITLE.match(t):
+        return len(t) <= 90 and "。" not in t and any("。" in ln.text for ln in lines[i + 1:i + 4])
+    if not is_salutation(t) or "。" not in after or not _LETTER_OPENING.match(after):
+        return False
+    if not (t.startswith("各") or re.search(r"[、,,;;]", t)):
+        return False  # `成员单位:` over a list is a label
+    before = lines[i - 1].text.strip() if i > 0 else ""
+    return not (_is_title_line(before) or _doubled(before) or find_doc_number(before) or before.endswith(("通知", "通报")))
+
+
+def _titled(key: str) -> bool:
+    """A stand-alone line names a document, not a heading of one (`下步工作计划`): it is long
+    enough to hold a subject, or it has a year or a 关于."""
+    return len(key) >= 10 or (len(key) >= 6 and ("关于" in key or bool(re.search(r"[12]\d{3}年", key))))
 
 
 def _official_head(lines: list[_Line], j: int) -> bool:
@@ -211,9 +334,14 @@ def _title_after_signature(lines: list[_Line], i: int) -> int | None:
         if _is_title_line(t) and not t.startswith("附") and not re.match(r"[\u4e00-\u9fff]{2,4}\s*[::]", t):
             # (`主题词:卫生 指导意见` of the 版记 is a label, not a title)
             return k
+        if len(t) > 24 and _title_prefix().match(re.sub(r"\s+", "", t[:200])):
+            return k  # the next notice flattened: its title run into its 主送 and body
         if len(t) > 24 or "。" in t:
             return None
     return None
+
+
+_FIELD_LABEL = re.compile(r"^[•·]?\s*(?:名\s*称|标\s*题|文件名称|索引号|发布机构|主题分类|文\s*号)\s*[::]")
 
 
 def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
@@ -227,7 +355,9 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     if not notice:
         return False
     key = _key(title)
-    if key in folded or re.search(r"^附件\s*[::]?\s*$", head, re.M):
+    # (a page's metadata line above the next notice, `名称:X 文号:`, names it without handing it on)
+    named = re.sub(r"\s+", "", "\n".join(ln for ln in head.split("\n") if not _FIELD_LABEL.match(ln.strip())))
+    if key in named or re.search(r"^附件\s*[::]?\s*$", head, re.M):
         return True  # named in the notice, or announced by a bare `附件` label
     # handed on under a short name: `现将《防汛方案》印发给你们` before `某县…防汛抗旱工作方案`; a title
     # that cites it (`关于转发《X》的通知`) is another notice
@@ -282,6 +412,11 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                     start = ln.start
                     break
     official = _official_title(rest[:12], headline)
+    if official is None and group and rest and rest[0].text.lstrip().startswith(("(", "的", "等")) and len(rest[0].text) > 30:
+        # the title's last line run into the 主送 and body: 关于印发…计划 / (2023—2025年)的通知各县…:
+        run_on = _title_prefix().match(_key(group[-1].text) + re.sub(r"\s+", "", rest[0].text[:200]))
+        if run_on and len(run_on.group("title")) > len(_key(group[-1].text)):
+            official = run_on.group("title"), group[-1].start, False
     if official is not None:
         title, t_start, has_front = official
         start = rest[0].start if has_front else t_start
@@ -304,9 +439,19 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)
     if title is None:
+        # a 关于 title inside a line flattened with the page's chrome and its number (`…正文:X关于…的通报某纪〔2019〕3号…`)
+        for ln in own[:3]:
+            if len(ln.text) > 60 and "关于" in ln.text[:400]:
+                m = _embedded_title().search(re.sub(r"\s+", "", ln.text[:400]))
+                if m:
+                    title = m.group("title")
+                    break
+    if title is None:
         found = head_title([ln.text for ln in lines])
         if found:
             title = found[0]
+    if title is None and own is not lines and own and own[0].start > start:
+        start = own[0].start  # a site's masthead over a text with no title is chrome
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))
@@ -322,6 +467,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 drops.append((ln.start, ln.start + len(headline)))
             elif ln.start > start and ln.text.endswith(headline) and len(ln.text) > len(headline) + 20:
                 drops.append((ln.end - len(headline), ln.end))
+    if title:
+        # `…的通知(卫办发〔2009〕30号)` or `某卫发〔2023〕12号某局关于…`: the number is not the title's
+        title = _LEADING_NUMBER.sub("", _OWN_NUMBER.sub("", title)) or title
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
     if number is None and lines[0].start < start:
@@ -331,11 +479,15 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
 
 
+_LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号(?=\S{6})")
+_OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
+
+
 def _masthead(lines: list[_Line], limit: int = 8) -> int:
     """How many lines of a site's masthead open ``lines``: short lines with no sentence, no
     title, no 主送 and no numbered heading (site name, greeting, date, menu, column name)."""
     for k, ln in enumerate(lines[:limit]):
-        t = ln.text.strip()
+        t = ln.text.strip().lstrip("▍▌■□●○◆◇▶►•·★☆ \t\u3000")  # (a numbered heading may wear a bullet)
         if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
                 or _title_prefix().match(re.sub(r"\s+", "", t))):
             return k
@@ -359,8 +511,17 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
                 cont = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
                 if _title_line().match(joined) and not (cont.startswith(("(", "的", "等")) and len(cont) <= 30
                                                         and "。" not in cont):
-                    return joined, ln.start, i > 0  # (unless it goes on: …行动计划 / (2023—2025年)的通知)
+                    # (unless it goes on: …行动计划 / (2023—2025年)的通知, perhaps run into the body)
+                    run_on = _title_prefix().match(joined + re.sub(r"\s+", "", cont[:160])) if len(cont) > 30 else None
+                    if run_on and len(run_on.group("title")) > len(joined) and cont.startswith(("(", "的", "等")):
+                        return run_on.group("title"), ln.start, i > 0
+                    return joined, ln.start, i > 0
                 k += 1
+            if joined and k < len(lines) and "关于" in t[:40] and not cited:
+                # the title's last line run into the 主送 and body (text flattened after a line break)
+                run_on = _title_prefix().match(joined + re.sub(r"\s+", "", lines[k].text[:200]))
+                if run_on and len(run_on.group("title")) > len(joined):
+                    return run_on.group("title"), ln.start, i > 0
             body = re.sub(r"\s+", "", t)
             if headline and body.startswith(headline) and i == 0:
                 body = body[len(headline):]
@@ -370,6 +531,10 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
                 off = ln.text.find(title[:4])
                 return title, ln.start + max(off, 0), i > 0
             if "关于" in t[:40] and not cited:
+                m = _embedded_title().search(re.sub(r"\s+", "", t[:300]))
+                if m and len(t) > 60:
+                    # flattened with the page's chrome: `当前位置:首页>>…X关于…的通知发布时间:…`
+                    return m.group("title"), ln.start + max(ln.text.find(m.group("title")[:4]), 0), i > 0
                 return None
         if i >= 6 or len(t) > 120:
             break
@@ -383,6 +548,9 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     head = "\n".join(ln.text for ln in lines[:60])
     if title:
         form = declared_genre("\n".join(ln.text for ln in lines[:3]))
+        if form is None:  # (around the title's own line: a masthead may sit above it)
+            at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in ln.text), 0)
+            form = declared_genre("\n".join(ln.text for ln in lines[max(3, at - 3):at + 3])) if at > 3 else None
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None

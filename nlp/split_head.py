@@ -57,13 +57,43 @@ def is_published(line: str) -> bool:
     return bool(PUBLISHED.match(line.strip()))
 
 
+# A page's publication line under its headline, with what sites put around the date: a bullet, a
+# label, the time, the site or the author (`• 2019-02-13 09:59`, `时间:2024-03-29 19:40:15 作者:佚名`,
+# `某某新闻网 2011-4-28`, `发布日期:2023年5月6日`).
+_PUB_DATE = r"[12]\d{3}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_PUBLICATION = re.compile(
+    rf"^(?:(?:发布|更新|发稿)?(?:时间|日期)\s*[::]\s*{_PUB_DATE}(?:\s+\S.{{0,30}})?"
+    rf"|{_PUB_DATE}(?:\s+\S.{{0,30}})?"
+    rf"|[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE})$")
+
+
+def is_publication_line(line: str) -> bool:
+    """A page's publication line: its date, perhaps with a label, the time, the site or the author.
+
+    >>> is_publication_line("• 2019-02-13 09:59"), is_publication_line("时间:2024-03-29 19:40 作者:佚名")
+    (True, True)
+    >>> is_publication_line("2019年2月13日,全市召开会议。")
+    False
+    """
+    t = line.strip().lstrip("•·● \t")
+    if not (t[:1].isdigit() or t.startswith(("时间", "日期", "发布", "更新", "发稿")) or " " in t):
+        return False  # (the cheap test first: every line of a text is asked)
+    return len(t) <= 60 and "。" not in t and bool(_PUBLICATION.match(t) or PUBLISHED.match(t))
+
+
 # Lines of site chrome that are never a headline.
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
     r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期", re.I)
+def is_site_chrome(line: str) -> bool:
+    """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
+    t = line.strip()
+    return len(t) <= 40 and "。" not in t and bool(_NOT_HEADLINE.search(t))
+
+
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十壹贰貳參参叁肆伍陆陸柒捌玖拾]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"\d+\s*[年月日号]")
 
@@ -116,6 +146,7 @@ def is_unit_name(line: str) -> bool:
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
+_ORIGINAL = re.compile(r"^原标题\s*[::]\s*(?P<x>[^。]{4,80})$")  # a news page's own title over its text
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 
@@ -133,7 +164,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     found: list[tuple[str, int]] = []
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
-        m = _CITED_NAME.match(t)
+        m = _CITED_NAME.match(t) or _ORIGINAL.match(t)
         if m:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():
@@ -166,6 +197,9 @@ def _after_title(before: str, number: str) -> int:
     return ends[-1]
 
 
+_OWN_HEAD_AFTER = re.compile(r"[^。,,;;]{0,30}关于|(?:[\u4e00-\u9fff]{0,6}各|[^。]{0,40}、)[^。]{1,100}?(?:单位|部门|政府|委员会|委|局|厅|院|校|处|室|中心|机构)[::]")
+
+
 def _runs_on(before: str, after: str) -> bool:
     """In text flattened onto one line, a number that opens the line, or closes its title in
     parentheses, runs straight into the title or the 主送 (`某卫发〔2024〕8号关于…`,
@@ -178,6 +212,8 @@ def _runs_on(before: str, after: str) -> bool:
         return True
     if _CITING.search(before):
         return False
+    if _OWN_HEAD_AFTER.match(after):
+        return True  # the number above its 关于 title or its 主送, run together with the page's metadata
     return (before.endswith("(") and after.startswith(")") and genre_of(before[:-1]) is not None) or (
         genre_of(before) is not None and not after.startswith(")"))
 
@@ -198,6 +234,15 @@ def find_doc_number(head: str) -> str | None:
         glued = _after_title(head[line_start:m.start()], m.group(0))
         if glued:  # flattened: `…的通知国办发〔2013〕30号各省…`: the number starts after the title
             number_start = m.start() + glued
+        issuer = head.find("文件", number_start, m.end())
+        if issuer != -1 and re.match(r"[\u4e00-\u9fffXx*×○]", head[issuer + 2:issuer + 3]):
+            number_start = issuer + 2  # flattened under its 版头: `某市卫生局文件某卫发〔2010〕11号`
+        code = head[number_start:m.end()]
+        unit = re.match(r"[^〔\[【(]{4,}(?:委员会|委|局|厅|政府)(?=[\u4e00-\u9fffXx*×○]{2,6}\s?[〔\[【(])", code)
+        if unit:
+            number_start += unit.end()  # `…发布:湖州卫生健康委湖卫健发〔2023〕1号`: the issuer's name is not the code
+        if _CITING.search(head[number_start:m.end()]):
+            continue  # `根据某卫发〔2020〕1号…`: a number cited at a line start
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])
         label = re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)
@@ -207,6 +252,7 @@ def find_doc_number(head: str) -> str | None:
         if bare and not (before in ("", "(") or before.endswith(("公告", "公告(", "通告", "通告(", "令", "令("))):
             continue  # `第8号` counts alone on its line, or after a 公告's or 令's name
         if (before == "" or label or (bare and after in ("", ")")) or (glued and _runs_on(before, after))
+                or (not bare and not _CITING.search(before) and _OWN_HEAD_AFTER.match(after))
                 or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
             return number
     return None

@@ -83,3 +83,19 @@ def test_unnumbered_headings_on_their_own_lines():
     para = "据介绍,此次集中整治覆盖全省各级医疗机构,重点盯住药品耗材采购、医疗设备招标等关键环节。"
     text = f"导语。\n聚焦关键环节\n{para}\n畅通举报渠道\n{para}"
     assert _outline(text) == [(1, "", "聚焦关键环节"), (1, "", "畅通举报渠道")]
+
+
+def test_numbering_restarted_under_an_item_of_its_own_style_is_its_list():
+    text = ("1.公务员原则上不得参加饮宴:\n1.因公务礼仪确有必要参加。\n2.因民俗节庆公开举办。\n"
+            "2.处理程序:\n1.上述情形应事先报备。\n2.受邀者为首长的,应通知政风机构。\n")
+    assert [(s.level, s.marker) for s in parse_outline(text)] == [
+        (1, "1."), (2, "1."), (2, "2."), (1, "2."), (2, "1."), (2, "2.")]
+    runs = "一、目标\n1.甲项工作。\n2.乙项工作。\n二、要求\n1.丙项工作。\n2.丁项工作。\n"
+    assert [s.level for s in parse_outline(runs)] == [1, 2, 2, 1, 2, 2]
+
+
+def test_parts_opened_first_wrap_the_chapters():
+    text = "第一部分 总体安排\n第一章 总体要求\n第一条 指导思想。\n第二章 保障措施\n第二部分 附则\n"
+    assert [s.level for s in parse_outline(text)] == [1, 2, 3, 2, 1]
+    chapters = "第一章 总则\n第一部分 目标\n第二部分 任务\n第二章 附则\n"
+    assert [s.level for s in parse_outline(chapters)] == [1, 2, 2, 1]

@@ -30,3 +30,28 @@ def test_list_under_a_heading_or_after_a_colon_stays():
     assert _markers(text) == ["一、", "二、", "1.", "2.", "3."]
     text = "一、工作目标\n全面排查隐患,确保整改到位。\n二、工作要求\n具体要求如下:\n1.加强领导\n2.强化督查\n3.严格考核\n"
     assert _markers(text) == ["一、", "二、", "1.", "2.", "3."]
+
+
+def test_closing_list_after_a_blank_line_is_chrome():
+    assert _markers(BODY + "\n" + LINKS) == ["一、", "二、"]
+
+
+def test_closing_list_restarting_the_numbering_of_the_line_above_is_chrome():
+    text = "一、职责分工\n1.组长:全面负责专项工作的组织实施\n" + LINKS
+    assert _markers(text) == ["一、", "1."]
+
+
+def test_item_opening_with_a_year_is_an_item_in_its_run():
+    text = "一、时间安排\n1.2023年5月前完成自查。\n2.2024年6月至9月,开展集中整治。\n3.2024年底前验收。\n"
+    assert [(s.marker, s.heading) for s in parse_outline(text)][1:] == [
+        ("1.", "2023年5月前完成自查"), ("2.", "2024年6月至9月,开展集中整治"), ("3.", "2024年底前验收")]
+    assert _markers("全年完成投资1.2024年度计划的一半。\n") == []
+
+
+def test_attached_document_flattened_onto_one_line_keeps_its_items():
+    case = "某单位工作人员违规收受礼品问题。经查,该同志多次收受管理对象所送礼品,受到党内警告处分。"
+    text = "各单位:\n请认真组织学习。附:上级纪委公开通报典型问题。具体如下:" + "".join(
+        f"{n}.{case}" for n in (1, 2, 3)) + "某某单位" * 40 + "\n"
+    assert _markers(text) == ["1.", "2.", "3."]
+    listed = "附件:1.某某工作方案 2.某某责任分工表 3.某某进度表。" + "其他说明" * 80 + "\n"
+    assert _markers(listed) == []

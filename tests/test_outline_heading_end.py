@@ -57,3 +57,10 @@ def test_fast_cue_cut_equals_the_plain_feature_sum():
                  "学生中暑立即将其转移到阴凉处", "出勤考核(含例会、培训等)有无故缺勤的扣分", "总体要求",
                  "委派形式及管理办法由局里制定", "工作目标通过专项行动使全县医疗机构安全管理水平明显提高"):
         assert _cue_cut(cand) == reference(cand)
+
+
+def test_parenthesised_note_ends_a_heading_run_into_its_body():
+    from nlp.outline import parse_outline
+
+    text = "一、应急处置\n1.意外伤害(如跌伤、扭伤等)对受伤学生进行初步检查和处理。\n2.机关(构)首长应径行通知政风机构。\n"
+    assert [s.heading for s in parse_outline(text)][1:] == ["意外伤害(如跌伤、扭伤等)", "机关(构)首长应径行通知政风机构"]

@@ -71,3 +71,12 @@ def test_title_run_into_its_publication_date():
     text = MASTHEAD + "某县卫生健康委员会2019年工作总结2020-02-26 来源:办公室 2019年,我委坚持以人民健康为中心,扎实推进各项工作。"
     doc = split_documents(text)[0]
     assert (doc.title, doc.doc_type) == ("某县卫生健康委员会2019年工作总结", "工作总结")
+
+
+def test_masthead_over_a_text_with_no_title_is_cut_and_a_bulleted_heading_is_not_masthead():
+    from nlp.split import split_documents
+
+    text = ("某某市卫生健康委员会\n欢迎访问本网\n今天是2021年6月18日 星期五\n"
+            "▍壹、法规\n1. 某某事件处理要点\n2. 某某伦理规范\n各单位要严格执行上述规定,确保落实到位。\n")
+    doc = split_documents(text)[0]
+    assert text[doc.start:].startswith("▍壹、法规")

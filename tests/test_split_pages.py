@@ -1,0 +1,100 @@
+"""Several web pages or letters in one file: the next one starts at a page's own head after
+running text (a headline under site chrome or over a publication line, a `原标题:` line, a 主送
+with no title above it, a title cut off from the text above by a page's end, a flattened title
+after a 落款); a 主送-like label or a heading inside one document does not split it."""
+
+from nlp.split import split_documents
+
+TEXT = "为切实做好校园安全工作,消除各类隐患,请各科室认真组织自查并及时整改。" * 4
+FIRST = "某区开展校园安全大检查\n" + TEXT + "\n" + TEXT + "\n"
+NEWS = "近日,某区应急管理局组织开展汛期安全检查,共排查隐患十二处,已全部整改到位。\n"
+
+
+def _titles(text):
+    return [d.title for d in split_documents(text)]
+
+
+def test_headline_under_site_chrome():
+    text = FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS
+    assert _titles(text) == ["某区开展校园安全大检查", "某区举行应急演练"]
+
+
+def test_headline_over_a_publication_line():
+    for pub in ("• 2024-06-18 09:30", "时间:2024-06-18 09:30 作者:佚名", "某某新闻网 2024-6-18"):
+        assert _titles(FIRST + "某区举行应急演练\n" + pub + "\n" + NEWS) == ["某区开展校园安全大检查", "某区举行应急演练"]
+
+
+def test_original_title_line():
+    assert _titles(FIRST + "原标题:某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+
+
+def test_salutation_opening_a_letter_without_a_title():
+    text = FIRST + "各乡镇人民政府,区直各部门:\n现将《某区防汛工作方案》印发给你们,请认真贯彻执行。\n"
+    docs = split_documents(text)
+    assert [(d.title, d.doc_type) for d in docs][1] == ("某区防汛工作方案", "方案")
+
+
+def test_label_with_a_colon_does_not_split():
+    text = FIRST + "成员单位:\n区教育局、区卫生健康局、区应急管理局。\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_title_cut_off_by_a_page_end():
+    text = FIRST + "某区卫生健康局2024年上半年工作总结\n今年以来,我局认真落实各项工作部署,各项工作有序推进。\n"
+    assert _titles(text)[1] == "某区卫生健康局2024年上半年工作总结"
+
+
+def test_short_heading_with_a_genre_word_does_not_split():
+    text = FIRST + "下步工作计划\n今年以来,我局认真落实各项工作部署,各项工作有序推进。\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_flattened_title_after_a_signing_date():
+    text = (FIRST + "某区教育局\n2024年6月1日\n"
+            + "某区人民政府办公室关于做好防汛工作的通知 各乡镇人民政府,区直各部门:为做好今年防汛工作,现将有关事项通知如下。\n")
+    assert _titles(text)[1] == "某区人民政府办公室关于做好防汛工作的通知"
+
+
+def test_title_run_into_its_body_after_a_space():
+    text = FIRST + "某区卫生健康局2024年上半年工作总结 今年以来,我局认真落实各项工作部署,各项工作有序推进。\n"
+    assert _titles(text)[1] == "某区卫生健康局2024年上半年工作总结"
+
+
+def test_enclosed_plan_run_into_its_body_does_not_split():
+    text = ("关于印发某区防汛工作方案的通知\n各乡镇:\n现将《某区防汛工作方案》印发给你们,请认真贯彻执行。" + TEXT
+            + "\n某区人民政府\n2024年6月1日\n某区防汛工作方案 为做好今年防汛工作,确保安全度汛,制定本方案。\n")
+    assert len(split_documents(text)) == 1
+
+
+def test_title_inside_a_flattened_line_of_page_chrome():
+    text = ("当前位置:首页 >> 通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知发布时间:2024-03-27 来源:宣传处"
+            "各区卫生健康局:为做好今年世界卫生日宣传工作,现将有关事项通知如下。一、活动主题。人人享有健康。\n")
+    assert _titles(text) == ["通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知"]
+
+
+def test_number_and_title_flattened_under_the_banner_and_breadcrumb():
+    text = ("您现在的位置:首页 > 正文:某某指导意见:某市卫生局文件某卫党发〔2010〕11号关于在全市卫生系统深入开展创先争优活动的指导意见"
+            " 各区县卫生局,市直各医疗卫生单位:为深入开展创先争优活动,现提出如下意见。一、总体要求。坚持以人为本。\n")
+    doc = split_documents(text)[0]
+    assert (doc.title, doc.doc_type, doc.doc_number) == (
+        "关于在全市卫生系统深入开展创先争优活动的指导意见", "指导意见", "某卫党发〔2010〕11号")
+
+
+def test_own_number_run_together_with_the_page_metadata():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("浏览次数:1263某卫健〔2022〕27号区属各医疗卫生单位,各社区卫生服务中心:为做好") == "某卫健〔2022〕27号"
+    assert find_doc_number("发布:某市卫生健康委某卫健发〔2023〕1号某市卫生健康委关于印发要点的通知") == "某卫健发〔2023〕1号"
+    assert find_doc_number("某卫计委办发〔2015〕3号\n关于开展检查的通知") == "某卫计委办发〔2015〕3号"
+    assert find_doc_number("根据某卫发〔2020〕1号关于开展检查的通知要求,各单位:") is None
+
+
+def test_headline_under_a_breadcrumb_or_a_repeated_menu():
+    assert _titles(FIRST + "频道:\n您的当前位置:首页>民生\n某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+    menu = "某某政府新闻局 官方微信\n某某政府新闻局 官方微信\n某某政府新闻局 新闻频道\n某某政府新闻局 新闻频道\n"
+    assert _titles(FIRST + menu + "某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+
+
+def test_title_over_a_paragraph_after_a_page_end():
+    text = FIRST + "立即了解\n某镇卫生院创建文明单位工作总结\n某镇卫生院是一家集预防、保健、医疗为一体的综合性卫生院,现有职工八十人。\n"
+    assert _titles(text)[1] == "某镇卫生院创建文明单位工作总结"

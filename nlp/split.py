@@ -442,8 +442,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         # a 关于 title inside a line flattened with the page's chrome and its number (`…正文:X关于…的通报某纪〔2019〕3号…`)
         for ln in own[:3]:
             if len(ln.text) > 60 and "关于" in ln.text[:400]:
-                m = _embedded_title().search(re.sub(r"\s+", "", ln.text[:400]))
-                if m:
+                flat = re.sub(r"\s+", "", ln.text[:400])
+                m = _embedded_title().search(flat)
+                if m and not _CITING.search(flat[max(0, m.start() - 16):m.start()]):
                     title = m.group("title")
                     break
     if title is None:
@@ -479,6 +480,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
 
 
+# a title a sentence cites (`为贯彻落实某卫办〔2017〕92号关于印发…的通知`) is not the document's own
+_CITING = re.compile(r"贯彻|落实|传达|学习|根据|按照|依据|执行|参照|对照|转发|遵照")
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号(?=\S{6})")
 _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
 
@@ -502,7 +505,7 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
             if i >= 6:
                 break
             continue  # a numbered line is a heading or a list's item, never the title
-        cited = "《" in t[:t.find("关于")] if "关于" in t[:40] else False
+        cited = ("《" in t[:t.find("关于")] or bool(_CITING.search(t[:t.find("关于")]))) if "关于" in t[:40] else False
         if ("关于" in t[:40] and not cited) or (i == 0 and headline and t.startswith(headline) and len(t) > len(headline) + 4):
             # several short lines joined: 关于在全市…中 / 深入开展…的 / 指导意见
             joined, k = "", i

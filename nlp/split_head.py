@@ -180,7 +180,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
 
 
-_CITING = re.compile(r"根据|按照|依据|依照|贯彻|落实|参照|遵照")
+_CITING = re.compile(r"根据|按照|依据|依照|贯彻|落实|参照|遵照|传达|学习|执行|对照")
 
 
 def _after_title(before: str, number: str) -> int:
@@ -241,7 +241,7 @@ def find_doc_number(head: str) -> str | None:
         unit = re.match(r"[^〔\[【(]{4,}(?:委员会|委|局|厅|政府)(?=[\u4e00-\u9fffXx*×○]{2,6}\s?[〔\[【(])", code)
         if unit:
             number_start += unit.end()  # `…发布:湖州卫生健康委湖卫健发〔2023〕1号`: the issuer's name is not the code
-        if _CITING.search(head[number_start:m.end()]):
+        if _CITING.search(head[number_start:m.end()]) or re.search(r"[了的]", head[number_start:m.start() + len(re.match(r"[^〔\[【(]*", m.group(0)).group(0))]):
             continue  # `根据某卫发〔2020〕1号…`: a number cited at a line start
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])

@@ -98,3 +98,17 @@ def test_headline_under_a_breadcrumb_or_a_repeated_menu():
 def test_title_over_a_paragraph_after_a_page_end():
     text = FIRST + "立即了解\n某镇卫生院创建文明单位工作总结\n某镇卫生院是一家集预防、保健、医疗为一体的综合性卫生院,现有职工八十人。\n"
     assert _titles(text)[1] == "某镇卫生院创建文明单位工作总结"
+
+
+def test_a_cited_notice_in_the_first_sentence_is_not_the_title():
+    text = ("某县中医院召开2024年行风建设动员会\n某县中医院\n"
+            "为认真贯彻落实某卫办〔2024〕15号关于印发《某市卫生系统2024年行风建设实施方案》的通知及某卫纪〔2024〕3号文件精神,"
+            "2024年3月5日,我院召开了行风建设动员会,全院中层干部参加了会议。\n会上,院长对活动作了部署。\n")
+    assert _titles(text) == ["某县中医院召开2024年行风建设动员会"]
+
+
+def test_a_number_a_sentence_passes_on_is_not_the_documents_own():
+    from nlp.split_head import find_doc_number
+    assert find_doc_number("会上,党委副书记传达了某卫办〔2024〕15号关于印发《某方案》的通知。\n") is None
+    assert find_doc_number("为认真贯彻落实某卫办〔2024〕15号关于印发《某方案》的通知精神,我院召开会议。\n") is None
+    assert find_doc_number("某卫办〔2024〕15号关于印发《某方案》的通知\n各科室:\n") == "某卫办〔2024〕15号"

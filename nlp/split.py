@@ -362,6 +362,9 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     # handed on under a short name: `现将《防汛方案》印发给你们` before `某县…防汛抗旱工作方案`; a title
     # that cites it (`关于转发《X》的通知`) is another notice
     cited = re.findall(r"《([^《》]{2,80})》[^《。]{0,30}?(?:印发|转发|下发|发)给你们", folded)
+    # or with no 《》: `现将2023年全省工作要点印发给你们`, `关于印发某省2023年工作要点的通知`
+    cited += re.findall(r"现将([^《》。,,;;]{2,60}?)(?:印发|转发|下发)给你们", folded)
+    cited += re.findall(r"关于(?:印发|转发)([^《》。,,;;]{2,60}?)的通知", folded)
     return bool(handing) and any((c in key or genre_of(c) == genre_of(key)) and f"《{c}》" not in key
                                  for c in cited if genre_of(c))
 

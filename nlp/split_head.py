@@ -245,7 +245,7 @@ def find_doc_number(head: str) -> str | None:
             continue  # `根据某卫发〔2020〕1号…`: a number cited at a line start
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])
-        label = re.search(r"(?:文件|发文字号|文号|字号)\s*[::]?$", before)
+        label = re.search(r"(?:文件|发文字号|文\s*号|字号)\s*[::]?$", before)  # `文  号:` spaced in a metadata table
         if not label and not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after) and not _runs_on(before, after):
             continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
         bare = number.startswith("第") or not re.match(r"[\u4e00-\u9fffXx*×○]", number)

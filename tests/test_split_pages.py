@@ -112,3 +112,15 @@ def test_a_number_a_sentence_passes_on_is_not_the_documents_own():
     assert find_doc_number("会上,党委副书记传达了某卫办〔2024〕15号关于印发《某方案》的通知。\n") is None
     assert find_doc_number("为认真贯彻落实某卫办〔2024〕15号关于印发《某方案》的通知精神,我院召开会议。\n") is None
     assert find_doc_number("某卫办〔2024〕15号关于印发《某方案》的通知\n各科室:\n") == "某卫办〔2024〕15号"
+
+
+def test_a_plan_handed_on_without_book_title_marks_stays_in_its_notice():
+    text = ("某省卫生健康委关于印发2024年某省卫生健康工作要点的通知\n\n各市卫生健康委:\n\n"
+            "现将2024年全省卫生健康工作要点印发给你们,请认真组织实施。\n\n某省卫生健康委\n\n2024年3月1日\n\n"
+            "2024年全省卫生健康工作要点\n\n一、总体要求\n\n坚持以人民健康为中心,推进各项工作。\n\n二、重点任务\n\n加强基层医疗卫生服务。\n")
+    assert _titles(text) == ["某省卫生健康委关于印发2024年某省卫生健康工作要点的通知"]
+
+
+def test_a_spaced_number_label_in_a_metadata_table():
+    from nlp.split_head import find_doc_number
+    assert find_doc_number("发布机构: 某省卫生健康委 文  号: 某卫发〔2024〕10号\n\n某省关于开展检查的通知\n") == "某卫发〔2024〕10号"

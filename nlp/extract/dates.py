@@ -192,9 +192,17 @@ _NEWS_ACT = (
 _WORD_BEFORE = (
     r"(?<=[\u4e00-\u9fff])(?<![月年第每个之前后近逾满内数几余半周期初底号日元隔续时共计约留产作训息假业职长])"
 )
+# 于23日至25日, 将于12—14日: a span of days after a preposition of time (not 3至5日内: a count)
+_DAY_SPAN = (
+    rf"(?<=[于在自从])(?P<sd1>{_DAY_DIGITS})日?\s?(?:至|到|-|–|—{{1,2}}|~|～)\s?(?P<sd2>{_DAY_DIGITS})日"
+    r"(?![内以之后])"
+)
 _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
+    rf"|{_DAY_SPAN}"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
+    # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
+    rf"|(?:(?<=[\n。;；!?！？,，])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY})"
 )
 # A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
 # day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)
@@ -290,13 +298,24 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
             start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if is_chrome_date(text, start, end) or _holiday_class(text, start, end):
+        if is_chrome_date(text, start, end) or _holiday_class(text, start, end) or _not_calendar(text, start, end, value):
             continue
         found.append((start, end, value, ""))
     _join_month_pairs(text, found)
     _spread_deadlines(text, found)
     return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
             for start, end, value, _sep in found]
+
+
+_LUNAR = ("农历", "阴历", "農曆", "陰曆")  # 农历五月廿五: a lunar month is no calendar date
+_PLAN_NAME = re.compile(r"远景目标|遠景目標")  # 2035年远景目标: a plan's name (gold/README: no date)
+
+
+def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
+    """A lunar month (农历五月), or a year naming a plan (2035年远景目标)."""
+    if text[max(0, start - 3) : start].strip().endswith(_LUNAR):
+        return True
+    return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
 
 
 @cache
@@ -387,9 +406,13 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"]:
-        d = f"XXXX-XX-{int(g['pd'] or g['nd']):02d}"
+    if g["pd"] or g["nd"] or g["ld"]:
+        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["sd1"]:
+        a, b = int(g["sd1"]), int(g["sd2"])
+        kind = "range"
+        return ({"start": f"XXXX-XX-{a:02d}", "end": f"XXXX-XX-{b:02d}", "kind": kind}, m.end()) if a < b else None
     if g["s_d"] and not (g["s_y"] or g["s_rel"]) and not _DAY_WORD.match(m.string, m.end("s_d")):
         # 5月10 with no 日 (at a line end): a date only with its year, or where the text stops
         if _BLANK.match(m.string, m.end("s_d")).end() < len(m.string):

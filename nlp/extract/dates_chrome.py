@@ -11,18 +11,28 @@ in words (``2010年6月25日``, even above a ``责任编辑:`` credit), is kept.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from nlp.extract.dates_lexicon import chrome_cues
 from nlp.text import COMMAS, SEMICOLONS, STOPS
 
 # 2023-05-04, 2023/5/4, 2011-4-28, 民国 103-07-22: how sites stamp pages; documents write 2023年5月4日
 _NUMERIC = re.compile(r"(?:[0-9]{4}|1[0-4][0-9]|[6-9][0-9])([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
 # a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
-_WEEKDAY = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
-_WEEKDAY_LINE = re.compile(rf"\s*(?=\S){_WEEKDAY}\s*")
+_WEEKDAY = r"(?:[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
+# (a paper's banner may add the lunar day: 星期一 农历五月廿五)
+_WEEKDAY_LINE = re.compile(rf"\s*(?=\S){_WEEKDAY}\s*(?:(?:农历|阴历)\s?[^\s,，。]{{2,8}})?\s*")
+_TIME_OF_DAY = r"上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚"
+_ZONE = r"北京时间|香港时间|台北时间|澳门时间"
 _CLOCK = re.compile(
-    rf"[ \t]*{_WEEKDAY}\s*(?:北京时间|香港时间|台北时间)?\s*[0-9]{{1,2}}(?::[0-9]{{2}}|时[0-9]{{1,2}}分)"
+    rf"[ \t]*{_WEEKDAY}\s*(?P<zone>{_ZONE})?\s*(?:{_TIME_OF_DAY})?\s*"
+    r"[0-9]{1,2}(?::[0-9]{2}|时[0-9]{1,2}分)"
 )
+# an event's time of day after its date (时间:2023年6月12日(星期一)上午9:00): a meeting, not a stamp…
+_EVENT_TIME = re.compile(rf"[ \t]*{_WEEKDAY}\s*(?:{_TIME_OF_DAY})")
+# …unless a reporter's credit stands before it on the line (记者某某/台北报导 2023年6月12日 周一 上午10:23)
+_BYLINE = re.compile(r"记者|記者|报导|報導|报道|報道|通讯员|通訊員|特派员|编辑|編輯|作者|撰文|文/|图/|圖/")
 # labels a page prints around its stamp (header) and credits it prints under an article
 _HEADER = r"发布|發佈|發布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|阅读|字体"
 _CREDIT = r"作者|供稿|编辑|上传"
@@ -51,21 +61,28 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     """True when the date ``text[start:end]`` is a page's stamp rather than the document's text."""
     date = text[start:end]
     numeric = bool(_NUMERIC.fullmatch(date))
-    if not numeric and not _FULL.fullmatch(date):
-        return False  # 5月10日, 2010年, 今年: never a stamp alone
     # a stamp's line is short: look at most _REACH characters either side (linear time)
     line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
+    if in_link_list(text, line_start, line_end):
+        return True  # 上一篇:…2023年…, a headline under 相关新闻: another page's date
+    if not numeric and not _FULL.fullmatch(date):
+        # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once
+        return bool(_CLOCK.match(text, end)) and _stamp_labels_follow(text, end)
     before, after = text[line_start:start], text[end:line_end]
     if _ENTRY_LEAD.match(text, end) and "是" in before and _page_top(text, start):
         return True  # the page's first sentence describes the document: an entry's lead, not its text
     if _stamp_labels_follow(text, end):
         return True  # • 2023年09月15日 • 来源: …, 2012年12月19日 00:00 点击: run together on one line
-    if _CLOCK.match(text, end):  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
-        return numeric or not _SENTENCE.search(before + after)
     if _PUBLISHED.search(before):
         return True
+    if not numeric and _EVENT_TIME.match(text, end) and not _BYLINE.search(before):
+        return False  # 时间:2023年6月12日(星期一)上午9:00: when a meeting is held
+    clock = _CLOCK.match(text, end)
+    if clock:  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
+        # a time zone after the date (2018年7月22日(星期日)香港时间13时45分) is a news stamp's
+        return numeric or bool(clock["zone"]) or not _SENTENCE.search(before + after)
     alone = not before.strip(_BULLET) and not after.strip(_BULLET)
     if not before.strip(_BULLET) and _WEEKDAY_LINE.fullmatch(after):
         return True  # 2023年5月4日 星期四 alone on its line: a page's or a paper's date banner
@@ -87,6 +104,53 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # 【2023-05-04】某局召开会议: a dated link opening its line
     # alone on its line, or ending a short line of site names (安陆新闻网 2011-4-28)
     return alone or (not after.strip(_BULLET) and not _SENTENCE.search(before))
+
+
+@cache
+def _link_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(a list heading opening a line, a link label opening a line) from date_chrome_cues.tsv."""
+    cues = chrome_cues()
+    lists = "|".join(map(re.escape, cues["list"]))
+    lines = "|".join(map(re.escape, cues["line"]))
+    bullets = re.escape(_BULLET)
+    # 相关新闻 / 相关新闻: / 往期回顾 2023年… / 更多新闻 更多>> (a heading, alone or leading its first link)
+    heading = re.compile(rf"[{bullets}]*(?:{lists})(?:\s*[:：]|\s|$|[>»|]|更多)")
+    link = re.compile(rf"[{bullets}]*(?:{lines})\s*[:：]")
+    return heading, link
+
+
+_LIST_ITEM_MAX = 80  # a headline in a list of links is short…
+_RUNNING_TEXT = re.compile(rf"[{STOPS}{SEMICOLONS}](?!$)|。")  # …and holds no sentence end inside
+_LIST_LOOK = 15  # lines walked up from a date to the heading of its list
+
+
+def in_link_list(text: str, line_start: int, line_end: int) -> bool:
+    """The line ``text[line_start:line_end]`` is a link of a page's list of links: it opens with
+    ``上一篇:``, or it is a short headline under a list heading (``相关新闻``, ``往期回顾``) with only
+    such headlines between them (a line of running text ends the list).
+
+    >>> t = "检查于5月完成。\\n相关新闻\\n某局召开2023年工作会议\\n"
+    >>> in_link_list(t, t.index("某局"), len(t) - 1), in_link_list(t, 0, t.index("\\n"))
+    (True, False)
+    """
+    heading, link = _link_cues()
+    line = text[line_start:line_end].strip()
+    if not line or len(line) > _LIST_ITEM_MAX or _RUNNING_TEXT.search(line):
+        return False
+    if link.match(line) or heading.match(line):
+        return True
+    pos = line_start
+    for _ in range(_LIST_LOOK):
+        pos = _line_before(text, pos)
+        if pos < 0:
+            return False
+        _, s, e = _line_at(text, pos)
+        above = text[s:e].strip()
+        if heading.match(above):
+            return len(above) <= _LIST_ITEM_MAX
+        if len(above) > _LIST_ITEM_MAX or _RUNNING_TEXT.search(above):
+            return False
+    return False
 
 
 def _stamp_labels_follow(text: str, end: int) -> bool:

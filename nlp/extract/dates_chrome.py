@@ -88,6 +88,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # 2023年5月4日 星期四 alone on its line: a page's or a paper's date banner
     if alone and _label_line(text, line_end + 1, _HEADER):
         return True  # • 2023年09月15日 over • 来源: …
+    if alone and _page_top(text, start) and _running_text_at(text, _line_after(text, line_end)):
+        return True  # a headline, 2023年6月12日 alone, then the article: the page's stamp, not a signing date
     rest = before + after
     if not numeric:  # 来源:新华网 2023年5月4日 浏览:12: a short line of labels, no sentence
         if _LINK_LINE.fullmatch(text, line_start, line_end):  # a list of dated links: a run of them
@@ -165,6 +167,15 @@ def _stamp_labels_follow(text: str, end: int) -> bool:
 def _page_top(text: str, pos: int) -> bool:
     """No sentence ends before ``pos``: only short lines (a masthead, a headline) stand above it."""
     return pos <= _REACH * 2 and not re.search(rf"[{STOPS}{SEMICOLONS}]", text[:pos])
+
+
+def _running_text_at(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a paragraph (long, with a pause or a stop), not a heading or a title."""
+    if pos < 0:
+        return False
+    _, s, e = _line_at(text, pos)
+    line = text[s:e].strip()
+    return len(line) >= 20 and bool(_SENTENCE.search(line))
 
 
 def _line_before(text: str, line_start: int) -> int:

@@ -106,3 +106,15 @@ def test_news_days(text, value):
 ])
 def test_counts_of_days_are_no_dates(text):
     assert _texts(text) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("某县开展安全生产大检查\n2023年06月12日\n6月10日,县应急局组织检查组,对辖区企业开展检查。\n", ["6月10日"]),
+    ("各单位要按时完成。\n某县应急管理局\n2023年6月12日\n", ["2023年6月12日"]),
+    ("二、活动时间\n2023年6月12日\n三、活动地点\n", ["2023年6月12日"]),
+    ("某县应急管理局文件\n2023年6月12日\n关于开展安全生产大检查的通知\n各单位:\n", ["2023年6月12日"]),
+], ids=["stamp-under-headline", "signing-date", "item-date", "header-date-over-title"])
+def test_a_date_alone_over_the_article_is_the_page_stamp(text, kept):
+    """A date alone between a page's headline and the article's first paragraph stamps the page;
+    one closing the text, or over a heading or a title, is the document's."""
+    assert _texts(text) == kept

@@ -118,3 +118,12 @@ def test_a_date_alone_over_the_article_is_the_page_stamp(text, kept):
     """A date alone between a page's headline and the article's first paragraph stamps the page;
     one closing the text, or over a heading or a title, is the document's."""
     assert _texts(text) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("2023年第12号公告\n", []),
+    ("某某日报\n当前报章 2023年06月12日\n本报新闻\n", []),
+    ("出版日期:2023年6月12日\n", []),
+], ids=["notice-number", "e-paper-banner", "出版日期"])
+def test_numbers_and_banners_are_no_dates(text, kept):
+    assert _texts(text) == kept

@@ -31,6 +31,9 @@ _CLOCK = re.compile(
 )
 # an event's time of day after its date (时间:2023年6月12日(星期一)上午9:00): a meeting, not a stamp…
 _EVENT_TIME = re.compile(rf"[ \t]*{_WEEKDAY}\s*(?:{_TIME_OF_DAY})")
+# (the date opens its line, follows a label's colon or a preposition; 中央社 2023年6月12日 周一
+# 下午3:25 is an agency's stamp)
+_EVENT_LEAD = re.compile(r"(?:^[•·●■◆▪\-–—*>|\s]*|[:：]\s*|[于在自从至到]\s*)$")
 # …unless a reporter's credit stands before it on the line (记者某某/台北报导 2023年6月12日 周一 上午10:23)
 _BYLINE = re.compile(r"记者|記者|报导|報導|报道|報道|通讯员|通訊員|特派员|编辑|編輯|作者|撰文|文/|图/|圖/")
 # labels a page prints around its stamp (header) and credits it prints under an article
@@ -77,7 +80,7 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # • 2023年09月15日 • 来源: …, 2012年12月19日 00:00 点击: run together on one line
     if _PUBLISHED.search(before):
         return True
-    if not numeric and _EVENT_TIME.match(text, end) and not _BYLINE.search(before):
+    if not numeric and _EVENT_TIME.match(text, end) and _EVENT_LEAD.search(before) and not _BYLINE.search(before):
         return False  # 时间:2023年6月12日(星期一)上午9:00: when a meeting is held
     clock = _CLOCK.match(text, end)
     if clock:  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time

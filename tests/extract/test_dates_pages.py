@@ -127,3 +127,12 @@ def test_a_date_alone_over_the_article_is_the_page_stamp(text, kept):
 ], ids=["notice-number", "e-paper-banner", "出版日期"])
 def test_numbers_and_banners_are_no_dates(text, kept):
     assert _texts(text) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("卫福部公布统计\n中央社 2023年6月12日 周一 下午3:25\n(中央社记者王小明台北12日电)卫福部今天公布统计。", ["12日"]),
+    ("二、会议时间\n2023年6月12日(星期一)上午9:00\n", ["2023年6月12日"]),
+    ("劳动部指出,业者应于6月30日前完成自主检查。\n相关连结\n112年营造业安全卫生辅导计划\n", ["6月30日前"]),
+], ids=["agency-stamp", "meeting-time-alone", "相关连结"])
+def test_stamps_and_event_times(text, kept):
+    assert _texts(text) == kept

@@ -131,9 +131,9 @@ _SPLIT_YEAR = (
 
 
 # a year without 年 used before a noun: 对2024重点任务进行部署, 现将2019工作报告如下, 迈向「2030…」;
-# only after a preposition, a quote or a line start, never before a unit or a count word
+# only after a preposition, a quote or a line start (not a standard's GB 2894 2008), never before a unit or a count word
 _BARE_YEAR = (
-    r"(?:(?<=[对将为在于的和与及向迎朝到至「“『《(（\s])|(?<![\s\S]))(?P<yy>(?:19[5-9]|20[0-4])[0-9])"
+    r"(?:(?<=[对将为在于的和与及向迎朝到至「“『《(（\s])|(?<![\s\S]))(?<![0-9A-Za-z/]\s)(?P<yy>(?:19[5-9]|20[0-4])[0-9])"
     r"(?=[\u4e00-\u9fff「“])(?![年万亿千百元个名人次件项家所级届版款号期条台辆户例份篇吨米平字余多起位张套床栋座场公克斤毫厘秒分小天周月日倍股只头架艘枚支双对])"
 )
 
@@ -311,9 +311,18 @@ _LUNAR = ("农历", "阴历", "農曆", "陰曆")  # 农历五月廿五: a lunar
 _PLAN_NAME = re.compile(r"远景目标|遠景目標")  # 2035年远景目标: a plan's name (gold/README: no date)
 
 
+# 每年的6月, 每年1月和7月, 每年3月、6月、9月: a recurring time, its list included (the grammar
+# already skips the date right after 每年)
+_RECURRING_BEFORE = re.compile(
+    r"(?:每(?:年度?|个?月|季度?|逢))的?(?:[0-9〇零一二三四五六七八九十月日号份上中下旬底初末前、和及与或]*[、和及与或])?$"
+)
+
+
 def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
-    """A lunar month (农历五月), or a year naming a plan (2035年远景目标)."""
+    """A lunar month (农历五月), a recurring time (每年的6月), or a year naming a plan (2035年远景目标)."""
     if text[max(0, start - 3) : start].strip().endswith(_LUNAR):
+        return True
+    if "每" in text[max(0, start - 24) : start] and _RECURRING_BEFORE.search(text, max(0, start - 24), start):
         return True
     return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
 

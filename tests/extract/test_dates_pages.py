@@ -136,3 +136,20 @@ def test_numbers_and_banners_are_no_dates(text, kept):
 ], ids=["agency-stamp", "meeting-time-alone", "相关连结"])
 def test_stamps_and_event_times(text, kept):
     assert _texts(text) == kept
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("每年的6月为安全生产月。", []),
+    ("今后每年的3月15日开展宣传。", []),
+    ("每年1月和7月各开展一次检查。", []),
+    ("每年3月、6月、9月、12月报送。", []),
+    ("每年7、8月份开展防汛检查。", []),
+    ("每年6月开展活动,2023年6月为第22个安全生产月。", ["2023年6月"]),
+    ("每年开展一次,6月底前完成。", ["6月底前"]),
+], ids=["每年的", "每年的-day", "每年-and", "每年-list", "每年-pair", "control-year", "control-clause"])
+def test_recurring_times_and_their_lists_are_no_dates(text, kept):
+    assert _texts(text) == kept
+
+
+def test_a_standard_number_is_no_year():
+    assert _texts("参照GB 2894 2008执行。") == []

@@ -320,9 +320,11 @@ _RECURRING_BEFORE = re.compile(
 
 def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
     """A lunar month (农历五月), a recurring time (每年的6月), or a year naming a plan (2035年远景目标)."""
-    if text[max(0, start - 3) : start].strip().endswith(_LUNAR):
+    before = text[max(0, start - 24) : start]
+    tail = before[-4:].rstrip()
+    if tail[-1:] in ("历", "曆") and tail.endswith(_LUNAR):
         return True
-    if "每" in text[max(0, start - 24) : start] and _RECURRING_BEFORE.search(text, max(0, start - 24), start):
+    if "每" in before and _RECURRING_BEFORE.search(before):
         return True
     return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
 

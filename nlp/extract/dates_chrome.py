@@ -68,7 +68,7 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
-    if in_link_list(text, line_start, line_end):
+    if line_end - line_start <= _LIST_ITEM_MAX + 8 and in_link_list(text, line_start, line_end):
         return True  # 上一篇:…2023年…, a headline under 相关新闻: another page's date
     if not numeric and not _FULL.fullmatch(date):
         # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once
@@ -126,7 +126,9 @@ def _link_cues() -> tuple[re.Pattern, re.Pattern]:
 
 _LIST_ITEM_MAX = 80  # a headline in a list of links is short…
 _RUNNING_TEXT = re.compile(rf"[{STOPS}{SEMICOLONS}](?!$)|。")  # …and holds no sentence end inside
-_LIST_LOOK = 15  # lines walked up from a date to the heading of its list
+# the text last read and, per line start, whether a list of links is open under that line (a line
+# is read once per text however many dates stand under it)
+_LIST_OPEN: list = [None, {}]
 
 
 def in_link_list(text: str, line_start: int, line_end: int) -> bool:
@@ -138,24 +140,41 @@ def in_link_list(text: str, line_start: int, line_end: int) -> bool:
     >>> in_link_list(t, t.index("某局"), len(t) - 1), in_link_list(t, 0, t.index("\\n"))
     (True, False)
     """
-    heading, link = _link_cues()
     line = text[line_start:line_end].strip()
     if not line or len(line) > _LIST_ITEM_MAX or _RUNNING_TEXT.search(line):
         return False
+    memo_text, memo = _LIST_OPEN
+    if memo_text is not text:
+        memo = {}
+        _LIST_OPEN[:] = [text, memo]
+    heading, link = _link_cues()
     if link.match(line) or heading.match(line):
         return True
-    pos = line_start
-    for _ in range(_LIST_LOOK):
+    return _list_open_above(text, line_start, heading, memo)
+
+
+def _list_open_above(text: str, line_start: int, heading: re.Pattern, memo: dict) -> bool:
+    """A list heading stands above ``line_start`` with only short headline lines between."""
+    walked = []
+    pos, is_open = line_start, False
+    while True:
         pos = _line_before(text, pos)
         if pos < 0:
-            return False
+            break
+        if pos in memo:
+            is_open = memo[pos]
+            break
+        walked.append(pos)
         _, s, e = _line_at(text, pos)
         above = text[s:e].strip()
         if heading.match(above):
-            return len(above) <= _LIST_ITEM_MAX
+            is_open = len(above) <= _LIST_ITEM_MAX
+            break
         if len(above) > _LIST_ITEM_MAX or _RUNNING_TEXT.search(above):
-            return False
-    return False
+            break
+    for p in walked:
+        memo[p] = is_open
+    return is_open
 
 
 def _stamp_labels_follow(text: str, end: int) -> bool:

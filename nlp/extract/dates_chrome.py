@@ -31,6 +31,8 @@ _CLOCK = re.compile(
 )
 # an event's time of day after its date (时间:2023年6月12日(星期一)上午9:00): a meeting, not a stamp…
 _EVENT_TIME = re.compile(rf"[ \t]*{_WEEKDAY}\s*(?:{_TIME_OF_DAY})")
+# the page of a newspaper's issue right after its date: (2023年06月12日 第04版), 2023年6月12日 4 版
+_PAPER_PAGE = re.compile(r"\s?[,，]?\s?第?\s?[0-9]{1,2}\s?版(?![本权])")
 # (the date opens its line, follows a label's colon or a preposition; 中央社 2023年6月12日 周一
 # 下午3:25 is an agency's stamp)
 _EVENT_LEAD = re.compile(r"(?:^[•·●■◆▪\-–—*>|\s]*|[:：]\s*|[于在自从至到]\s*)$")
@@ -80,6 +82,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # • 2023年09月15日 • 来源: …, 2012年12月19日 00:00 点击: run together on one line
     if _PUBLISHED.search(before):
         return True
+    if _PAPER_PAGE.match(text, end):
+        return True  # 《某某日报》(2023年06月12日 04版): the issue a reprint was taken from
     if not numeric and _EVENT_TIME.match(text, end) and _EVENT_LEAD.search(before) and not _BYLINE.search(before):
         return False  # 时间:2023年6月12日(星期一)上午9:00: when a meeting is held
     clock = _CLOCK.match(text, end)

@@ -153,3 +153,12 @@ def test_recurring_times_and_their_lists_are_no_dates(text, kept):
 
 def test_a_standard_number_is_no_year():
     assert _texts("参照GB 2894 2008执行。") == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("某市开展安全检查。\n《 某某日报 》( 2023年06月12日 04 版)\n", []),
+    ("某市开展安全检查。(某某日报 2023年6月12日 第4版)\n", []),
+    ("新版标准于2023年6月12日发布,第2版同时废止。", ["2023年6月12日"]),
+], ids=["paper-issue", "paper-issue-inline", "control"])
+def test_the_issue_of_a_reprinted_paper_is_chrome(text, kept):
+    assert _texts(text) == kept

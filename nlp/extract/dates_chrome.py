@@ -31,6 +31,15 @@ _CLOCK = re.compile(
 )
 # an event's time of day after its date (时间:2023年6月12日(星期一)上午9:00): a meeting, not a stamp…
 _EVENT_TIME = re.compile(rf"[ \t]*{_WEEKDAY}\s*(?:{_TIME_OF_DAY})")
+# what an event's date is labelled with (a notice's 会议时间:, 报名时间:, 截止日期:), never a page's
+_EVENT_LABEL = re.compile(
+    r"(?:会议|活动|报名|截止|检查|培训|考试|申报|实施|开始|结束|办理|受理|举办|举行|完成|整改|集中|考核|评审"
+    r"|开放|执行|报到|比赛|演练|督查|验收|公示|提交|报送|征集|投票|评选|竞赛|讲座|仪式|接种|体检|缴费)"
+    r"(?:时间|日期|期限|时限)\s*[:：]\s*$"
+)
+# a bare 时间:/日期: (a page's stamp or an event's time) and the page words that make one a stamp
+_BARE_LABEL = re.compile(r"(?:时间|時間|日期)\s*[:：]")
+_PAGE_WORD_BEFORE = re.compile(r"(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿|出版|录入|修改)\s*$")
 # the page of a newspaper's issue right after its date: (2023年06月12日 第04版), 2023年6月12日 4 版
 _PAPER_PAGE = re.compile(r"\s?[,，]?\s?第?\s?[0-9]{1,2}\s?版(?![本权])")
 # (the date opens its line, follows a label's colon or a preposition; 中央社 2023年6月12日 周一
@@ -76,6 +85,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once
         return bool(_CLOCK.match(text, end)) and _stamp_labels_follow(text, end)
     before, after = text[line_start:start], text[end:line_end]
+    if _EVENT_LABEL.search(before):
+        return False  # 报名时间:2023年6月1日至10日, 截止日期:2023-06-30: when something is done
     if _ENTRY_LEAD.match(text, end) and "是" in before and _page_top(text, start):
         return True  # the page's first sentence describes the document: an entry's lead, not its text
     if _stamp_labels_follow(text, end):
@@ -102,7 +113,13 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         if _LINK_LINE.fullmatch(text, line_start, line_end):  # a list of dated links: a run of them
             return bool(_LINK_LINE.fullmatch(*_line_at(text, _line_before(text, line_start)))
                         or _LINK_LINE.fullmatch(*_line_at(text, _line_after(text, line_end))))
-        return bool(_LABELLED.search(rest)) and not _SENTENCE.search(rest)
+        if _SENTENCE.search(rest):
+            return False
+        if any(not _BARE_LABEL.fullmatch(m.group()) or _PAGE_WORD_BEFORE.search(rest, 0, m.start())
+               for m in _LABELLED.finditer(rest)):
+            return True  # 来源:, 浏览:, 发布时间:
+        # a bare 时间:/日期: stamps a page only over its text; in the text it times an event
+        return bool(_LABELLED.search(rest)) and _page_top(text, start)
     if _LABEL.search(before) or _LABEL.match(after.strip(_BULLET)):
         return True
     if alone and _label_line(text, _line_before(text, line_start), _HEADER):

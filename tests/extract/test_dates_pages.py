@@ -162,3 +162,27 @@ def test_a_standard_number_is_no_year():
 ], ids=["paper-issue", "paper-issue-inline", "control"])
 def test_the_issue_of_a_reprinted_paper_is_chrome(text, kept):
     assert _texts(text) == kept
+
+
+NOTICE = "为做好安全生产工作,现将有关事项通知如下。\n"
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("会议时间:2023年6月12日", ["2023年6月12日"]),
+    ("报名时间:2023年6月1日至6月10日", ["2023年6月1日至6月10日"]),
+    ("截止日期:2023-06-30", ["2023-06-30"]),
+    ("时间:2023年6月12日", ["2023年6月12日"]),
+    ("一、时间:2023年6月1日—2023年12月31日", ["2023年6月1日—2023年12月31日"]),
+    ("发布时间:2023年6月12日", []),
+    ("时间:2023年06月12日 来源:本站", []),
+    ("来源:某某网 2023年6月12日 浏览:12", []),
+], ids=["会议时间", "报名时间", "截止日期-numeric", "bare-时间-in-text", "item-时间", "发布时间", "时间-来源",
+        "来源-浏览"])
+def test_an_event_label_in_a_notice_keeps_its_date(line, kept):
+    """会议时间:/报名时间: in a notice time what is done; 发布时间: and lines of page labels stamp the page."""
+    assert _texts(NOTICE + line + "\n") == kept
+
+
+def test_a_bare_time_label_over_the_article_is_the_page_stamp():
+    text = "某县开展检查\n时间:2023年06月12日\n6月10日,县应急局组织检查组,对辖区企业开展检查。\n"
+    assert _texts(text) == ["6月10日"]

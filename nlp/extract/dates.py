@@ -9,7 +9,9 @@ the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by �
 (``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
 year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
 sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
-are read too; holidays named as a class (``元旦、春节等节假日``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
+are read too, and news days as a span (``于23日至25日``) or opening a sentence (``19日上午,``);
+holidays named as a class (``元旦、春节等节假日``), recurring times with their lists (``每年的6月``,
+``每年3月、6月``), lunar months (``农历五月``) and plan names (``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
 10:23``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.

@@ -4,8 +4,12 @@ By convention (gold/README.md) the dates a site prints around a document are no 
 ``2017-02-14 点击:8次``, ``时间:2023-05-04 08:58``, ``• 2023年09月15日`` over ``• 来源: …``,
 ``发布时间:2021年4月6日``, a ``2021-10-30`` alone on its line in a list of news, a
 ``2012年12月19日 00:00``, and an encyclopedia entry's opening line (``《…》是某局2013年9月9日发布的
-通知。``). A date inside a sentence, or a signing date alone on its line written
-in words (``2010年6月25日``, even above a ``责任编辑:`` credit), is kept.
+通知。``); the links of a page's lists (a headline under ``相关新闻``/``往期回顾``, a ``上一篇:`` line; the
+cue words are ``nlp/data/date_chrome_cues.tsv``), a date alone between the headline and the article,
+a byline's ``中央社 2023年6月12日 周一 下午3:25``, a paper's banner with its lunar day and the issue of a
+reprint (``2023年06月12日 04版``). A date inside a sentence, a signing date alone on its line written
+in words (``2010年6月25日``, even above a ``责任编辑:`` credit), and an event's time in a notice
+(``会议时间:…``, ``时间:2023年6月12日(星期一)上午9:00`` under the text) are kept.
 """
 
 from __future__ import annotations

@@ -25,8 +25,10 @@ _NUMERIC = re.compile(r"(?:[0-9]{4}|1[0-4][0-9]|[6-9][0-9])([-/.])[0-9]{1,2}\1[0
 _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
 # a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
 _WEEKDAY = r"(?:[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
-# (a paper's banner may add the lunar day: 星期一 农历五月廿五)
-_WEEKDAY_LINE = re.compile(rf"\s*(?=\S){_WEEKDAY}\s*(?:(?:农历|阴历)\s?[^\s,，。]{{2,8}})?\s*")
+# (a paper's banner may add the lunar day: 星期一 农历五月廿五, 星期五 甲辰年正月廿八)
+_WEEKDAY_LINE = re.compile(
+    rf"\s*(?=\S){_WEEKDAY}\s*(?:(?:农历|阴历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)\s?[^\s,，。]{{2,8}})?\s*"
+)
 _TIME_OF_DAY = r"上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚"
 _ZONE = r"北京时间|香港时间|台北时间|澳门时间"
 _CLOCK = re.compile(

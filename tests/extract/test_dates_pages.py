@@ -186,3 +186,7 @@ def test_an_event_label_in_a_notice_keeps_its_date(line, kept):
 def test_a_bare_time_label_over_the_article_is_the_page_stamp():
     text = "某县开展检查\n时间:2023年06月12日\n6月10日,县应急局组织检查组,对辖区企业开展检查。\n"
     assert _texts(text) == ["6月10日"]
+
+
+def test_a_banner_with_the_cyclical_year_is_a_stamp():
+    assert _texts("某报\n2024年3月8日 星期五 甲辰年正月廿八\nA02 要闻\n") == []

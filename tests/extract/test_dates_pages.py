@@ -190,3 +190,13 @@ def test_a_bare_time_label_over_the_article_is_the_page_stamp():
 
 def test_a_banner_with_the_cyclical_year_is_a_stamp():
     assert _texts("某报\n2024年3月8日 星期五 甲辰年正月廿八\nA02 要闻\n") == []
+
+
+def test_a_list_heading_alone_survives_normalizing_so_its_links_go():
+    """normalize leaves ``相关阅读:`` alone on its line to the line filter, which drops the links under
+    it (it used to blank the heading only, and the dated links stayed in the text)."""
+    from nlp.normalize import normalize_text
+
+    page = ("3月7日下午,区卫健局召开消防安全工作推进会,要求各单位在3月底前完成火灾隐患自查。\n"
+            "相关阅读:\n· 区卫健局开展2024年春季消防演练\n· 3月5日区卫健局召开党风廉政建设会议\n")
+    assert _texts(normalize_text(page).text) == ["3月7日", "3月底前"]

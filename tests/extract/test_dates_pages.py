@@ -200,3 +200,8 @@ def test_a_list_heading_alone_survives_normalizing_so_its_links_go():
     page = ("3月7日下午,区卫健局召开消防安全工作推进会,要求各单位在3月底前完成火灾隐患自查。\n"
             "相关阅读:\n· 区卫健局开展2024年春季消防演练\n· 3月5日区卫健局召开党风廉政建设会议\n")
     assert _texts(normalize_text(page).text) == ["3月7日", "3月底前"]
+
+
+def test_a_ranking_list_is_chrome():
+    text = "截至今年2月底,共查处案件12起。\n热门排行\n1 某地发布2024年医保新政\n2 3月起这些新规施行\n"
+    assert _texts(text) == ["今年2月底"]

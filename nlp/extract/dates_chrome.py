@@ -90,6 +90,8 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     if not numeric and not _FULL.fullmatch(date):
         # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once
         return bool(_CLOCK.match(text, end)) and _stamp_labels_follow(text, end)
+    if line_end - line_start <= _ROW_MAX + 8 and in_dated_table(text, line_start, line_end):
+        return False  # 1 建立台账 县应急局 2024-06-30 under 序号 工作任务 责任单位 完成时限
     before, after = text[line_start:start], text[end:line_end]
     if _EVENT_LABEL.search(before):
         return False  # 报名时间:2023年6月1日至10日, 截止日期:2023-06-30: when something is done
@@ -180,8 +182,9 @@ def in_link_list(text: str, line_start: int, line_end: int) -> bool:
     return _list_open_above(text, line_start, heading, memo)
 
 
-def _list_open_above(text: str, line_start: int, heading: re.Pattern, memo: dict) -> bool:
-    """A list heading stands above ``line_start`` with only short headline lines between."""
+def _list_open_above(text: str, line_start: int, heading: re.Pattern, memo: dict,
+                     row_max: int = _LIST_ITEM_MAX) -> bool:
+    """A heading stands above ``line_start`` with only short lines (headlines, table rows) between."""
     walked = []
     pos, is_open = line_start, False
     while True:
@@ -195,13 +198,35 @@ def _list_open_above(text: str, line_start: int, heading: re.Pattern, memo: dict
         _, s, e = _line_at(text, pos)
         above = text[s:e].strip()
         if heading.match(above):
-            is_open = len(above) <= _LIST_ITEM_MAX
+            is_open = len(above) <= row_max
             break
-        if len(above) > _LIST_ITEM_MAX or _RUNNING_TEXT.search(above):
+        if len(above) > row_max or _RUNNING_TEXT.search(above):
             break
     for p in walked:
         memo[p] = is_open
     return is_open
+
+
+# a table's header with a column of dates (序号 工作任务 责任单位 完成时限): its rows' dates are the
+# document's deadlines, however much a row ending in a date looks like a dated link
+_TABLE_HEAD = re.compile(
+    r"(?=.*\S[ \t|｜]+\S).*(?:(?:完成|截止|办结|整改|实施)?(?:时限|期限)|(?:完成|截止|办结|整改)(?:时间|日期)"
+    r"|时间节点|时间安排|进度安排)"
+)
+_ROW_MAX = 160
+_TABLES: list = [None, {}]  # the text last read and, per line start, whether such a table runs on
+
+
+def in_dated_table(text: str, line_start: int, line_end: int) -> bool:
+    """The line is a row of a table whose header (``完成时限``, ``时间节点``) stands above it."""
+    line = text[line_start:line_end].strip()
+    if len(line) > _ROW_MAX or _RUNNING_TEXT.search(line):
+        return False
+    memo_text, memo = _TABLES
+    if memo_text is not text:
+        memo = {}
+        _TABLES[:] = [text, memo]
+    return _list_open_above(text, line_start, _TABLE_HEAD, memo, _ROW_MAX)
 
 
 def _stamp_labels_follow(text: str, end: int) -> bool:

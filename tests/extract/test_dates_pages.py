@@ -205,3 +205,15 @@ def test_a_list_heading_alone_survives_normalizing_so_its_links_go():
 def test_a_ranking_list_is_chrome():
     text = "截至今年2月底,共查处案件12起。\n热门排行\n1 某地发布2024年医保新政\n2 3月起这些新规施行\n"
     assert _texts(text) == ["今年2月底"]
+
+
+def test_a_table_with_a_deadline_column_keeps_its_dates():
+    """Rows under 完成时限 end in dates like dated links do; they are the document's deadlines."""
+    text = ("为推进工作,现将任务分解如下。\n序号 工作任务 责任单位 完成时限\n"
+            "1 建立隐患排查台账 县应急局 2024-06-30\n2 开展专项检查 县卫健局 2024年9月30日\n")
+    assert _texts(text) == ["2024-06-30", "2024年9月30日"]
+
+
+def test_a_list_of_links_with_a_date_column_is_still_chrome():
+    text = "各单位要抓好落实。\n标题 发布日期\n某区开展安全检查 2021-06-10\n某镇召开推进会 2021-06-01\n"
+    assert _texts(text) == []

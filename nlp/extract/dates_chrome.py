@@ -81,19 +81,37 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     """True when the date ``text[start:end]`` is a page's stamp rather than the document's text."""
     date = text[start:end]
     numeric = bool(_NUMERIC.fullmatch(date))
+    if not numeric and not _FULL.fullmatch(date):
+        # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once, or
+        # a headline's in a list of links
+        if _CLOCK.match(text, end) and _stamp_labels_follow(text, end):
+            return True
+        short = _LIST_ITEM_MAX + 8  # (only a short line can be a link: most dates stand in long ones)
+        line_start = text.rfind("\n", max(0, start - short), start) + 1
+        if not line_start and start > short:
+            return False
+        line_end = text.find("\n", end, end + short)
+        if line_end < 0:
+            if end + short < len(text):
+                return False
+            line_end = len(text)
+        return in_link_list(text, line_start, line_end)
     # a stamp's line is short: look at most _REACH characters either side (linear time)
     line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
     if line_end - line_start <= _LIST_ITEM_MAX + 8 and in_link_list(text, line_start, line_end):
         return True  # 上一篇:…2023年…, a headline under 相关新闻: another page's date
-    if not numeric and not _FULL.fullmatch(date):
-        # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once
-        return bool(_CLOCK.match(text, end)) and _stamp_labels_follow(text, end)
-    if line_end - line_start <= _ROW_MAX + 8 and in_dated_table(text, line_start, line_end):
-        return False  # 1 建立台账 县应急局 2024-06-30 under 序号 工作任务 责任单位 完成时限
+    if not _stamp(text, start, end, numeric, line_start, line_end):
+        return False
+    # 1 建立台账 县应急局 2024-06-30 under 序号 工作任务 责任单位 完成时限: a deadline, not a dated link
+    return line_end - line_start > _ROW_MAX + 8 or not in_dated_table(text, line_start, line_end)
+
+
+def _stamp(text: str, start: int, end: int, numeric: bool, line_start: int, line_end: int) -> bool:
+    """A full date ``text[start:end]`` reads as a page's stamp by its line and the lines around."""
     before, after = text[line_start:start], text[end:line_end]
-    if _EVENT_LABEL.search(before):
+    if _EVENT_LABEL.search(before[-16:]):  # (a label stands right before the date)
         return False  # 报名时间:2023年6月1日至10日, 截止日期:2023-06-30: when something is done
     if _ENTRY_LEAD.match(text, end) and "是" in before and _page_top(text, start):
         return True  # the page's first sentence describes the document: an entry's lead, not its text

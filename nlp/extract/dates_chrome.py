@@ -35,6 +35,7 @@ _CLOCK = re.compile(
     rf"[ \t]*{_WEEKDAY}\s*(?P<zone>{_ZONE})?\s*(?:{_TIME_OF_DAY})?\s*"
     r"[0-9]{1,2}(?::[0-9]{2}|时[0-9]{1,2}分)"
 )
+_CLOCK_FIRST = set(" \t\n(（星周週礼禮北香台澳上下中晚凌早傍0123456789")  # what a clock opens with
 # an event's time of day after its date (时间:2023年6月12日(星期一)上午9:00): a meeting, not a stamp…
 _EVENT_TIME = re.compile(rf"[ \t]*{_WEEKDAY}\s*(?:{_TIME_OF_DAY})")
 # what an event's date is labelled with (a notice's 会议时间:, 报名时间:, 截止日期:), never a page's
@@ -84,7 +85,7 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     if not numeric and not _FULL.fullmatch(date):
         # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once, or
         # a headline's in a list of links
-        if _CLOCK.match(text, end) and _stamp_labels_follow(text, end):
+        if text[end : end + 1] in _CLOCK_FIRST and _CLOCK.match(text, end) and _stamp_labels_follow(text, end):
             return True
         short = _LIST_ITEM_MAX + 8  # (only a short line can be a link: most dates stand in long ones)
         line_start = text.rfind("\n", max(0, start - short), start) + 1
@@ -166,8 +167,11 @@ def _link_cues() -> tuple[re.Pattern, re.Pattern]:
     lines = "|".join(map(re.escape, cues["line"]))
     bullets = re.escape(_BULLET)
     # 相关新闻 / 相关新闻: / 往期回顾 2023年… / 更多新闻 更多>> (a heading, alone or leading its first link)
-    heading = re.compile(rf"[{bullets}]*(?:{lists})(?:\s*[:：]|\s|$|[>»|]|更多)")
-    link = re.compile(rf"[{bullets}]*(?:{lines})\s*[:：]")
+    # (a lookahead on the words' first characters: most lines fail there, not through every word)
+    first_list = re.escape("".join(sorted({w[0] for w in cues["list"]})))
+    first_line = re.escape("".join(sorted({w[0] for w in cues["line"]})))
+    heading = re.compile(rf"[{bullets}]*(?=[{first_list}])(?:{lists})(?:\s*[:：]|\s|$|[>»|]|更多)")
+    link = re.compile(rf"[{bullets}]*(?=[{first_line}])(?:{lines})\s*[:：]")
     return heading, link
 
 

@@ -250,8 +250,9 @@ _INLINE_CHROME = [
     r"[…\.]*\(未完[^\n]*",
     # a document-sharing site's slogan glued to the title
     r"精选优质文档-*倾情为你奉上",
-    # 上一篇:… 下一篇:… 相关栏目:… to the end of the line
-    r"(?:上一篇|下一篇|相关栏目|相关文章|相关阅读|推荐阅读|热门文章)\s*[::][^\n]*",
+    # 上一篇:… 下一篇:… 相关栏目:… to the end of the line (a list heading alone, 相关阅读:, is left
+    # to _line_chrome, which drops the links under it too)
+    r"(?:上一篇|下一篇|相关栏目)\s*[::][^\n]*|(?:相关文章|相关阅读|推荐阅读|热门文章)\s*[::](?=[^\S\n]*\S)[^\n]*",
     # [责任编辑:魏飞]  【编辑:…】
     r"[\[【(](?:责任编辑|编辑|责编|来源|作者|审核|校对)[::][^\]】)\n]{0,30}[\]】)]",
     # 第1版权所有, 版权所有©…

@@ -9,7 +9,9 @@ the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by �
 (``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
 year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
 sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
-are read too; holidays named as a class (``元旦、春节等节假日``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
+are read too, and news days as a span (``于23日至25日``) or opening a sentence (``19日上午,``);
+holidays named as a class (``元旦、春节等节假日``), recurring times with their lists (``每年的6月``,
+``每年3月、6月``), lunar months (``农历五月``) and plan names (``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
 10:23``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.
@@ -131,10 +133,10 @@ _SPLIT_YEAR = (
 
 
 # a year without 年 used before a noun: 对2024重点任务进行部署, 现将2019工作报告如下, 迈向「2030…」;
-# only after a preposition, a quote or a line start, never before a unit or a count word
+# only after a preposition, a quote or a line start (not a standard's GB 2894 2008), never before a unit or a count word
 _BARE_YEAR = (
-    r"(?:(?<=[对将为在于的和与及向迎朝到至「“『《(（\s])|(?<![\s\S]))(?P<yy>(?:19[5-9]|20[0-4])[0-9])"
-    r"(?=[\u4e00-\u9fff「“])(?![万亿千百元个名人次件项家所级届版款号期条台辆户例份篇吨米平字余多起位张套床栋座场公克斤毫厘秒分小天周月日倍股只头架艘枚支双对])"
+    r"(?:(?<=[对将为在于的和与及向迎朝到至「“『《(（\s])|(?<![\s\S]))(?<![0-9A-Za-z/]\s)(?P<yy>(?:19[5-9]|20[0-4])[0-9])"
+    r"(?=[\u4e00-\u9fff「“])(?![年万亿千百元个名人次件项家所级届版款号期条台辆户例份篇吨米平字余多起位张套床栋座场公克斤毫厘秒分小天周月日倍股只头架艘枚支双对])"
 )
 
 
@@ -192,9 +194,17 @@ _NEWS_ACT = (
 _WORD_BEFORE = (
     r"(?<=[\u4e00-\u9fff])(?<![月年第每个之前后近逾满内数几余半周期初底号日元隔续时共计约留产作训息假业职长])"
 )
+# 于23日至25日, 将于12—14日: a span of days after a preposition of time (not 3至5日内: a count)
+_DAY_SPAN = (
+    rf"(?<=[于在自从])(?P<sd1>{_DAY_DIGITS})日?\s?(?:至|到|-|–|—{{1,2}}|~|～)\s?(?P<sd2>{_DAY_DIGITS})日"
+    r"(?![内以之后])"
+)
 _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
+    rf"|{_DAY_SPAN}"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
+    # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
+    rf"|(?:(?<=[\n。;；!?！？,，])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY})"
 )
 # A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
 # day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)
@@ -290,13 +300,35 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
             start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if is_chrome_date(text, start, end) or _holiday_class(text, start, end):
+        if is_chrome_date(text, start, end) or _holiday_class(text, start, end) or _not_calendar(text, start, end, value):
             continue
         found.append((start, end, value, ""))
     _join_month_pairs(text, found)
     _spread_deadlines(text, found)
     return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
             for start, end, value, _sep in found]
+
+
+_LUNAR = ("农历", "阴历", "農曆", "陰曆")  # 农历五月廿五: a lunar month is no calendar date
+_PLAN_NAME = re.compile(r"远景目标|遠景目標")  # 2035年远景目标: a plan's name (gold/README: no date)
+
+
+# 每年的6月, 每年1月和7月, 每年3月、6月、9月: a recurring time, its list included (the grammar
+# already skips the date right after 每年)
+_RECURRING_BEFORE = re.compile(
+    r"(?:每(?:年度?|个?月|季度?|逢))的?(?:[0-9〇零一二三四五六七八九十月日号份上中下旬底初末前、和及与或]*[、和及与或])?$"
+)
+
+
+def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
+    """A lunar month (农历五月), a recurring time (每年的6月), or a year naming a plan (2035年远景目标)."""
+    before = text[max(0, start - 24) : start]
+    tail = before[-4:].rstrip()
+    if tail[-1:] in ("历", "曆") and tail.endswith(_LUNAR):
+        return True
+    if "每" in before and _RECURRING_BEFORE.search(before):
+        return True
+    return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
 
 
 @cache
@@ -387,9 +419,13 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"]:
-        d = f"XXXX-XX-{int(g['pd'] or g['nd']):02d}"
+    if g["pd"] or g["nd"] or g["ld"]:
+        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["sd1"]:
+        a, b = int(g["sd1"]), int(g["sd2"])
+        kind = "range"
+        return ({"start": f"XXXX-XX-{a:02d}", "end": f"XXXX-XX-{b:02d}", "kind": kind}, m.end()) if a < b else None
     if g["s_d"] and not (g["s_y"] or g["s_rel"]) and not _DAY_WORD.match(m.string, m.end("s_d")):
         # 5月10 with no 日 (at a line end): a date only with its year, or where the text stops
         if _BLANK.match(m.string, m.end("s_d")).end() < len(m.string):

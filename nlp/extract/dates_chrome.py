@@ -4,25 +4,56 @@ By convention (gold/README.md) the dates a site prints around a document are no 
 ``2017-02-14 点击:8次``, ``时间:2023-05-04 08:58``, ``• 2023年09月15日`` over ``• 来源: …``,
 ``发布时间:2021年4月6日``, a ``2021-10-30`` alone on its line in a list of news, a
 ``2012年12月19日 00:00``, and an encyclopedia entry's opening line (``《…》是某局2013年9月9日发布的
-通知。``). A date inside a sentence, or a signing date alone on its line written
-in words (``2010年6月25日``, even above a ``责任编辑:`` credit), is kept.
+通知。``); the links of a page's lists (a headline under ``相关新闻``/``往期回顾``, a ``上一篇:`` line; the
+cue words are ``nlp/data/date_chrome_cues.tsv``), a date alone between the headline and the article,
+a byline's ``中央社 2023年6月12日 周一 下午3:25``, a paper's banner with its lunar day and the issue of a
+reprint (``2023年06月12日 04版``). A date inside a sentence, a signing date alone on its line written
+in words (``2010年6月25日``, even above a ``责任编辑:`` credit), and an event's time in a notice
+(``会议时间:…``, ``时间:2023年6月12日(星期一)上午9:00`` under the text) are kept.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from nlp.extract.dates_lexicon import chrome_cues
 from nlp.text import COMMAS, SEMICOLONS, STOPS
 
 # 2023-05-04, 2023/5/4, 2011-4-28, 民国 103-07-22: how sites stamp pages; documents write 2023年5月4日
 _NUMERIC = re.compile(r"(?:[0-9]{4}|1[0-4][0-9]|[6-9][0-9])([-/.])[0-9]{1,2}\1[0-9]{1,2}")
 _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号]")
 # a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
-_WEEKDAY = r"(?:[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?)?"
-_WEEKDAY_LINE = re.compile(rf"\s*(?=\S){_WEEKDAY}\s*")
-_CLOCK = re.compile(
-    rf"[ \t]*{_WEEKDAY}\s*(?:北京时间|香港时间|台北时间)?\s*[0-9]{{1,2}}(?::[0-9]{{2}}|时[0-9]{{1,2}}分)"
+_WEEKDAY = r"(?:[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
+# (a paper's banner may add the lunar day: 星期一 农历五月廿五, 星期五 甲辰年正月廿八)
+_WEEKDAY_LINE = re.compile(
+    rf"\s*(?=\S){_WEEKDAY}\s*(?:(?:农历|阴历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)\s?[^\s,，。]{{2,8}})?\s*"
 )
+_TIME_OF_DAY = r"上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚"
+_ZONE = r"北京时间|香港时间|台北时间|澳门时间"
+_CLOCK = re.compile(
+    rf"[ \t]*{_WEEKDAY}\s*(?P<zone>{_ZONE})?\s*(?:{_TIME_OF_DAY})?\s*"
+    r"[0-9]{1,2}(?::[0-9]{2}|时[0-9]{1,2}分)"
+)
+_CLOCK_FIRST = set(" \t\n(（星周週礼禮北香台澳上下中晚凌早傍0123456789")  # what a clock opens with
+# an event's time of day after its date (时间:2023年6月12日(星期一)上午9:00): a meeting, not a stamp…
+_EVENT_TIME = re.compile(rf"[ \t]*{_WEEKDAY}\s*(?:{_TIME_OF_DAY})")
+# what an event's date is labelled with (a notice's 会议时间:, 报名时间:, 截止日期:), never a page's
+_EVENT_LABEL = re.compile(
+    r"(?:会议|活动|报名|截止|检查|培训|考试|申报|实施|开始|结束|办理|受理|举办|举行|完成|整改|集中|考核|评审"
+    r"|开放|执行|报到|比赛|演练|督查|验收|公示|提交|报送|征集|投票|评选|竞赛|讲座|仪式|接种|体检|缴费)"
+    r"(?:时间|日期|期限|时限)\s*[:：]\s*$"
+)
+# a bare 时间:/日期: (a page's stamp or an event's time) and the page words that make one a stamp
+_BARE_LABEL = re.compile(r"(?:时间|時間|日期)\s*[:：]")
+_PAGE_WORD_BEFORE = re.compile(r"(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿|出版|录入|修改)\s*$")
+# the page of a newspaper's issue right after its date: (2023年06月12日 第04版), 2023年6月12日 4 版
+_PAPER_PAGE = re.compile(r"\s?[,，]?\s?第?\s?[0-9]{1,2}\s?版(?![本权])")
+# (the date opens its line, follows a label's colon or a preposition; 中央社 2023年6月12日 周一
+# 下午3:25 is an agency's stamp)
+_EVENT_LEAD = re.compile(r"(?:^[•·●■◆▪\-–—*>|\s]*|[:：]\s*|[于在自从至到]\s*)$")
+# …unless a reporter's credit stands before it on the line (记者某某/台北报导 2023年6月12日 周一 上午10:23)
+_BYLINE = re.compile(r"记者|記者|报导|報導|报道|報道|通讯员|通訊員|特派员|编辑|編輯|作者|撰文|文/|图/|圖/")
 # labels a page prints around its stamp (header) and credits it prints under an article
 _HEADER = r"发布|發佈|發布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|阅读|字体"
 _CREDIT = r"作者|供稿|编辑|上传"
@@ -30,7 +61,7 @@ _LABEL = re.compile(rf"{_HEADER}|{_CREDIT}")
 _LABELLED = re.compile(rf"(?:{_HEADER}|{_CREDIT})\s*[:：]")
 # a date written in words is a stamp only after a publication label: 发布时间:2021年4月6日
 _PUBLISHED = re.compile(
-    r"(?:(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿)(?:时间|日期)|今天是|当前日期)\s*[:：]?\s*$"
+    r"(?:(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿)(?:时间|日期)|今天是|今日是|当前日期|当前报章|本期日期|出版日期|出刊日期)\s*[:：]?\s*$"
 )
 # an encyclopedia entry's lead sentence about the document: 《…》是某局2013年9月9日发布的通知。
 _ENTRY_LEAD = re.compile(r"\s?(?:发布|颁布|印发|公布|出台|下发)的[\u4e00-\u9fff]{1,6}[。.]")
@@ -52,31 +83,70 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     date = text[start:end]
     numeric = bool(_NUMERIC.fullmatch(date))
     if not numeric and not _FULL.fullmatch(date):
-        return False  # 5月10日, 2010年, 今年: never a stamp alone
+        # 5月10日, 2010年, 今年: a stamp only when a clock and a page's labels follow at once, or
+        # a headline's in a list of links
+        if text[end : end + 1] in _CLOCK_FIRST and _CLOCK.match(text, end) and _stamp_labels_follow(text, end):
+            return True
+        short = _LIST_ITEM_MAX + 8  # (only a short line can be a link: most dates stand in long ones)
+        line_start = text.rfind("\n", max(0, start - short), start) + 1
+        if not line_start and start > short:
+            return False
+        line_end = text.find("\n", end, end + short)
+        if line_end < 0:
+            if end + short < len(text):
+                return False
+            line_end = len(text)
+        return in_link_list(text, line_start, line_end)
     # a stamp's line is short: look at most _REACH characters either side (linear time)
     line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
     line_end = text.find("\n", end, end + _REACH)
     line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
+    if line_end - line_start <= _LIST_ITEM_MAX + 8 and in_link_list(text, line_start, line_end):
+        return True  # 上一篇:…2023年…, a headline under 相关新闻: another page's date
+    if not _stamp(text, start, end, numeric, line_start, line_end):
+        return False
+    # 1 建立台账 县应急局 2024-06-30 under 序号 工作任务 责任单位 完成时限: a deadline, not a dated link
+    return line_end - line_start > _ROW_MAX + 8 or not in_dated_table(text, line_start, line_end)
+
+
+def _stamp(text: str, start: int, end: int, numeric: bool, line_start: int, line_end: int) -> bool:
+    """A full date ``text[start:end]`` reads as a page's stamp by its line and the lines around."""
     before, after = text[line_start:start], text[end:line_end]
+    if _EVENT_LABEL.search(before[-16:]):  # (a label stands right before the date)
+        return False  # 报名时间:2023年6月1日至10日, 截止日期:2023-06-30: when something is done
     if _ENTRY_LEAD.match(text, end) and "是" in before and _page_top(text, start):
         return True  # the page's first sentence describes the document: an entry's lead, not its text
     if _stamp_labels_follow(text, end):
         return True  # • 2023年09月15日 • 来源: …, 2012年12月19日 00:00 点击: run together on one line
-    if _CLOCK.match(text, end):  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
-        return numeric or not _SENTENCE.search(before + after)
     if _PUBLISHED.search(before):
         return True
+    if _PAPER_PAGE.match(text, end):
+        return True  # 《某某日报》(2023年06月12日 04版): the issue a reprint was taken from
+    if not numeric and _EVENT_TIME.match(text, end) and _EVENT_LEAD.search(before) and not _BYLINE.search(before):
+        return False  # 时间:2023年6月12日(星期一)上午9:00: when a meeting is held
+    clock = _CLOCK.match(text, end)
+    if clock:  # …but 定于2023年5月4日 9:00 召开。 is a meeting's time
+        # a time zone after the date (2018年7月22日(星期日)香港时间13时45分) is a news stamp's
+        return numeric or bool(clock["zone"]) or not _SENTENCE.search(before + after)
     alone = not before.strip(_BULLET) and not after.strip(_BULLET)
     if not before.strip(_BULLET) and _WEEKDAY_LINE.fullmatch(after):
         return True  # 2023年5月4日 星期四 alone on its line: a page's or a paper's date banner
     if alone and _label_line(text, line_end + 1, _HEADER):
         return True  # • 2023年09月15日 over • 来源: …
+    if alone and _page_top(text, start) and _running_text_at(text, _line_after(text, line_end)):
+        return True  # a headline, 2023年6月12日 alone, then the article: the page's stamp, not a signing date
     rest = before + after
     if not numeric:  # 来源:新华网 2023年5月4日 浏览:12: a short line of labels, no sentence
         if _LINK_LINE.fullmatch(text, line_start, line_end):  # a list of dated links: a run of them
             return bool(_LINK_LINE.fullmatch(*_line_at(text, _line_before(text, line_start)))
                         or _LINK_LINE.fullmatch(*_line_at(text, _line_after(text, line_end))))
-        return bool(_LABELLED.search(rest)) and not _SENTENCE.search(rest)
+        if _SENTENCE.search(rest):
+            return False
+        if any(not _BARE_LABEL.fullmatch(m.group()) or _PAGE_WORD_BEFORE.search(rest, 0, m.start())
+               for m in _LABELLED.finditer(rest)):
+            return True  # 来源:, 浏览:, 发布时间:
+        # a bare 时间:/日期: stamps a page only over its text; in the text it times an event
+        return bool(_LABELLED.search(rest)) and _page_top(text, start)
     if _LABEL.search(before) or _LABEL.match(after.strip(_BULLET)):
         return True
     if alone and _label_line(text, _line_before(text, line_start), _HEADER):
@@ -87,6 +157,98 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
         return True  # 【2023-05-04】某局召开会议: a dated link opening its line
     # alone on its line, or ending a short line of site names (安陆新闻网 2011-4-28)
     return alone or (not after.strip(_BULLET) and not _SENTENCE.search(before))
+
+
+@cache
+def _link_cues() -> tuple[re.Pattern, re.Pattern]:
+    """(a list heading opening a line, a link label opening a line) from date_chrome_cues.tsv."""
+    cues = chrome_cues()
+    lists = "|".join(map(re.escape, cues["list"]))
+    lines = "|".join(map(re.escape, cues["line"]))
+    bullets = re.escape(_BULLET)
+    # 相关新闻 / 相关新闻: / 往期回顾 2023年… / 更多新闻 更多>> (a heading, alone or leading its first link)
+    # (a lookahead on the words' first characters: most lines fail there, not through every word)
+    first_list = re.escape("".join(sorted({w[0] for w in cues["list"]})))
+    first_line = re.escape("".join(sorted({w[0] for w in cues["line"]})))
+    heading = re.compile(rf"[{bullets}]*(?=[{first_list}])(?:{lists})(?:\s*[:：]|\s|$|[>»|]|更多)")
+    link = re.compile(rf"[{bullets}]*(?=[{first_line}])(?:{lines})\s*[:：]")
+    return heading, link
+
+
+_LIST_ITEM_MAX = 80  # a headline in a list of links is short…
+_RUNNING_TEXT = re.compile(rf"[{STOPS}{SEMICOLONS}](?!$)|。")  # …and holds no sentence end inside
+# the text last read and, per line start, whether a list of links is open under that line (a line
+# is read once per text however many dates stand under it)
+_LIST_OPEN: list = [None, {}]
+
+
+def in_link_list(text: str, line_start: int, line_end: int) -> bool:
+    """The line ``text[line_start:line_end]`` is a link of a page's list of links: it opens with
+    ``上一篇:``, or it is a short headline under a list heading (``相关新闻``, ``往期回顾``) with only
+    such headlines between them (a line of running text ends the list).
+
+    >>> t = "检查于5月完成。\\n相关新闻\\n某局召开2023年工作会议\\n"
+    >>> in_link_list(t, t.index("某局"), len(t) - 1), in_link_list(t, 0, t.index("\\n"))
+    (True, False)
+    """
+    line = text[line_start:line_end].strip()
+    if not line or len(line) > _LIST_ITEM_MAX or _RUNNING_TEXT.search(line):
+        return False
+    memo_text, memo = _LIST_OPEN
+    if memo_text is not text:
+        memo = {}
+        _LIST_OPEN[:] = [text, memo]
+    heading, link = _link_cues()
+    if link.match(line) or heading.match(line):
+        return True
+    return _list_open_above(text, line_start, heading, memo)
+
+
+def _list_open_above(text: str, line_start: int, heading: re.Pattern, memo: dict,
+                     row_max: int = _LIST_ITEM_MAX) -> bool:
+    """A heading stands above ``line_start`` with only short lines (headlines, table rows) between."""
+    walked = []
+    pos, is_open = line_start, False
+    while True:
+        pos = _line_before(text, pos)
+        if pos < 0:
+            break
+        if pos in memo:
+            is_open = memo[pos]
+            break
+        walked.append(pos)
+        _, s, e = _line_at(text, pos)
+        above = text[s:e].strip()
+        if heading.match(above):
+            is_open = len(above) <= row_max
+            break
+        if len(above) > row_max or _RUNNING_TEXT.search(above):
+            break
+    for p in walked:
+        memo[p] = is_open
+    return is_open
+
+
+# a table's header with a column of dates (序号 工作任务 责任单位 完成时限): its rows' dates are the
+# document's deadlines, however much a row ending in a date looks like a dated link
+_TABLE_HEAD = re.compile(
+    r"(?=.*\S[ \t|｜]+\S).*(?:(?:完成|截止|办结|整改|实施)?(?:时限|期限)|(?:完成|截止|办结|整改)(?:时间|日期)"
+    r"|时间节点|时间安排|进度安排)"
+)
+_ROW_MAX = 160
+_TABLES: list = [None, {}]  # the text last read and, per line start, whether such a table runs on
+
+
+def in_dated_table(text: str, line_start: int, line_end: int) -> bool:
+    """The line is a row of a table whose header (``完成时限``, ``时间节点``) stands above it."""
+    line = text[line_start:line_end].strip()
+    if len(line) > _ROW_MAX or _RUNNING_TEXT.search(line):
+        return False
+    memo_text, memo = _TABLES
+    if memo_text is not text:
+        memo = {}
+        _TABLES[:] = [text, memo]
+    return _list_open_above(text, line_start, _TABLE_HEAD, memo, _ROW_MAX)
 
 
 def _stamp_labels_follow(text: str, end: int) -> bool:
@@ -101,6 +263,15 @@ def _stamp_labels_follow(text: str, end: int) -> bool:
 def _page_top(text: str, pos: int) -> bool:
     """No sentence ends before ``pos``: only short lines (a masthead, a headline) stand above it."""
     return pos <= _REACH * 2 and not re.search(rf"[{STOPS}{SEMICOLONS}]", text[:pos])
+
+
+def _running_text_at(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a paragraph (long, with a pause or a stop), not a heading or a title."""
+    if pos < 0:
+        return False
+    _, s, e = _line_at(text, pos)
+    line = text[s:e].strip()
+    return len(line) >= 20 and bool(_SENTENCE.search(line))
 
 
 def _line_before(text: str, line_start: int) -> int:

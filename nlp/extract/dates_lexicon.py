@@ -51,3 +51,17 @@ def holiday_patterns() -> tuple[str, str]:
             alone.append(rf"{re.escape(name)}(?=(?:{HOLIDAY_CUE}))")
     every = "|".join(re.escape(c[0]) for c in by_length)
     return (rf"{_BEFORE}(?:{'|'.join(alone)}){_AFTER}", rf"(?:{every}){_AFTER}")
+
+
+CHROME_SCOPES = ("list", "line")
+
+
+@cache
+def chrome_cues() -> dict[str, tuple[str, ...]]:
+    """Scope -> the words of ``nlp/data/date_chrome_cues.tsv``: ``list`` heads a list of links
+    (相关新闻, 往期回顾), ``line`` opens a link's own line (上一篇:…). Longer words first."""
+    rows = read_table("date_chrome_cues.tsv", ("cue", "scope"), {1: CHROME_SCOPES})
+    cues: dict[str, list[str]] = {scope: [] for scope in CHROME_SCOPES}
+    for r in rows:
+        cues[r.cells[1]].append(r.cells[0])
+    return {scope: tuple(sorted(words, key=len, reverse=True)) for scope, words in cues.items()}

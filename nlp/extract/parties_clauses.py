@@ -21,6 +21,7 @@ from nlp.extract.parties_names import (
     split_names as _split_names,
     split_outside,
 )
+from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import acting_units, by_units
 from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 from nlp.extract.parties_patterns import (
@@ -141,8 +142,9 @@ _SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组")
 
 
 def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
-    """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible."""
-    out = []
+    """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible;
+    a named person appointed in a clause (``李某同志任副组长``) takes the post's role."""
+    out = _appointed(text, s_start, s_end)
     if text.find("办公室", s_start, s_end) < 0:
         return out  # both of the pattern's forms hold the word
     for m in compiled()["office_head"].finditer(text, s_start, s_end):
@@ -150,6 +152,25 @@ def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
         a, b = m.span(key)
         names = _split_names(text, a, b, people=True)
         out += [Found(x, y, n, "responsible") for x, y, n in names]
+    return out
+
+
+APPOINTED_ROLES = (("组长", "lead"), ("成员", "member"), ("组员", "member"), ("联络员", "contact"),
+                   ("联络人", "contact"), ("联系人", "contact"))
+
+
+def _appointed(text: str, s_start: int, s_end: int) -> list[Found]:
+    """``王某同志任办公室主任``, ``李某任副组长``: a named person appointed to a post."""
+    if text.find("任", s_start, s_end) < 0:
+        return []
+    out = []
+    for m in compiled()["appointed"].finditer(text, s_start, s_end):
+        who = m.group("who")
+        if not is_person_name(who):
+            continue
+        post = m.group("post")
+        role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
+        out.append(Found(m.start("who"), m.end("who"), who, role))
     return out
 
 

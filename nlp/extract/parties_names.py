@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words
+from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words, short_units
 from nlp.extract.parties_people import is_person_name
 from nlp.text import COMMAS
 
@@ -131,6 +131,8 @@ def name_kind(name: str) -> str | None:
     tried, longest first, as in ``suffix_list``.)
     """
     name = _BRACKET_TAIL.sub("", name)
+    if name in short_units():
+        return short_units()[name]  # 警方, 县府: a short form with no ending of its own
     for s in _suffixes_by_last_char().get(name[-1:], ()):
         if name.endswith(s):
             return None if name in non_parties() else org_suffixes().get(s, "person")

@@ -88,6 +88,10 @@ HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障�
 # the head of a working group's office: 由王某同志兼任办公室主任, 办公室主任由王某担任
 OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
+# a named person appointed to a post in a clause: 王某同志任办公室主任,负责日常工作; 李某任副组长
+APPOINTED = (r"(?:^|(?<=[,;。:、\s由]))(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:任|担任|兼任)"
+             r"(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
+             r"(?:副?组长|副?主任|成员|组员|联络员|联络人|联系人|副?秘书长))(?=[,;。、]|$)")
 LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
 OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
@@ -128,6 +132,7 @@ SAMPLES = {
     "COUNT": ("42个科室", "三家医院"),
     "VERB_AFTER": ("对照", "组成"),
     "HEADING_WORD": ("工作要求", "组织保障"),
+    "APPOINTED": ("王某某同志任办公室主任,", "李某任副组长。", "由张某担任领导小组办公室主任;"),
     "OFFICE_HEAD": ("由王某同志兼任办公室主任", "办公室主任由王某担任", "王某兼任领导小组办公室主任"),
 }
 
@@ -183,6 +188,7 @@ def compiled() -> dict[str, re.Pattern]:
         "heading": re.compile(HEADING_WORD),
         "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
         "office_head": re.compile(OFFICE_HEAD),
+        "appointed": re.compile(APPOINTED),
         "split": re.compile(r"[、,,]|和|及|——"),
     }
 

@@ -1,0 +1,59 @@
+"""Parties, recall on unseen sites (rules alone): short forms of bodies in news, units that act on
+an object (``某局对…开展``), named people appointed in a clause, and the organ names the grammar
+now knows (协会, 幼儿园, 镇长). Every sentence here is written for the test (placeholder names),
+none is copied from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.parties import find_parties
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(m.value["name"], m.value["role"]) for m in find_parties(text, ner="rules")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body's two-character short form acts as any department does in a report
+    ("警方正调查事件,暂列意外。", [("警方", "responsible")]),
+    ("海关今日在机场检获一批货物。", [("海关", "responsible")]),
+    # a unit that acts on an object: 对…开展/进行
+    ("5月8日,区市场监管局对辖区餐饮单位开展专项检查。", [("区市场监管局", "responsible")]),
+    ("消防处接报后派员到场。", [("消防处", "responsible")]),
+    # not an actor: a place, a thing, no unit opening the clause
+    ("现场对周边道路开展封闭。", []),
+    ("市民对此开展讨论。", []),
+])
+def test_report_actors_unseen_shapes(text, expected):
+    assert pairs(text) == expected
+
+
+def test_short_city_government_folds_into_its_full_name():
+    text = "青州市政府启动工地检查。市长王明呼吁业者加强防护,市府也将加强稽查。"
+    names = [n for n, _ in pairs(text)]
+    assert "市府" not in names and "青州市政府" in names
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("医院成立工作专班,王建平同志任办公室主任,负责日常工作。", ("王建平", "responsible")),
+    ("李华同志任副组长,协助组长工作。", ("李华", "lead")),
+    ("赵明任成员。", ("赵明", "member")),
+    ("成立安全生产领导小组,由镇长赵立新任组长,分管副镇长孙伟任副组长。", ("赵立新", "lead")),
+])
+def test_person_appointed_in_a_clause(text, expected):
+    assert expected in pairs(text)
+
+
+def test_an_appointment_of_no_named_person_names_no_one():
+    assert [n for n, _ in pairs("由分管领导任办公室主任,负责日常工作。") if n in ("分管领导任", "由分管")] == []
+    assert pairs("明确一名分管领导,负责日常工作。") == []  # a verb fragment is no party
+
+
+@pytest.mark.parametrize("text, name", [
+    ("关于规范行业收费的通知\n各会员单位、各分会:\n现将有关事项通知如下。\n", "各分会"),
+    ("特此通知。\n\n某某县第二幼儿园\n2024年9月1日\n", "某某县第二幼儿园"),
+    ("特此公告。\n\n某某市医师协会\n2024年9月1日\n", "某某市医师协会"),
+])
+def test_organ_endings_of_associations_and_kindergartens(text, name):
+    assert name in [n for n, _ in pairs(text)]

@@ -113,6 +113,8 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             adverbial = True
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
+    out += [Found(a, b, n, _role_for("responsible", n)) for a, b, n in _directed(text, s_start, s_end)
+            if not any(f.start < b and a < f.end for f in out)]
     counted, nouns = _counted_groups(text, s_start, s_end)
     if counted:  # 下设4个工作组,即…: the groups are named, the counted noun is none of them
         out = [f for f in out if not any(a <= f.start and f.end <= b for a, b in nouns)] + counted
@@ -283,6 +285,35 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
     if plain and not any(a < plain[-1][1] and plain[0][0] < b for a, b in taken):
         out += [Found(a, b, n, "responsible") for a, b, n in plain]
     return out
+
+
+# a verb that directs someone to do the work: 要求某局加强…, 责成某院整改, 指派某处跟进, 交由某所处理
+_DIRECTIVE = re.compile(r"(?<![不未])(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权)|交由|移送|移交|转交|转介)")
+DIRECTED_KINDS = ("body", "unit", "office", "group")
+
+
+def _directed(text: str, c_start: int, c_end: int) -> list[tuple[int, int, str]]:
+    """``要求各区卫生健康局立即开展排查``, ``移送某委员会处理``: the units a directive verb names
+    right after it, when a verb follows them (they are charged with it)."""
+    out = []
+    for m in _DIRECTIVE.finditer(text, c_start, c_end):
+        names = _name_list(text, m.end(), min(c_end, m.end() + 60))
+        post = re.match(r"(?:主要)?(?:负责人|负责同志)", text[names[-1][1]:c_end]) if names else None
+        if post:  # 要求各科室负责人…: the head of the last unit is the one asked
+            a, b, n = names[-1]
+            names[-1] = (a, b + post.end(), n + post.group())
+        if not names or not all((_kind(n) in DIRECTED_KINDS or n.endswith(("负责人", "负责同志")))
+                                and not n.startswith(("和", "及", "与")) for _, _, n in names):
+            continue
+        rest = re.sub(r"^,(?=务必|要|应|须|必须|尽快|立即|即时|迅速)", "", text[names[-1][1]:c_end])
+        asked = m.group("ask") and (compiled()["subject_verb"].match(rest) or _ASKED_VERB.match(rest))
+        if len(rest) >= 2 and (asked or _DIRECTED_VERB.match(rest)):  # 移送某委员会处理, not …依法审查
+            out += names
+    return out
+
+
+# what a directed unit is asked to do, beyond the verbs of a plain subject
+_DIRECTED_VERB = re.compile(r"(?:处理|调查|侦办|查处|核查|整改|跟进|研究|办理|审查|复核|答复|回复|改进|执行|协助|提交|提出)")
 
 
 def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tuple[int, int, str]]:

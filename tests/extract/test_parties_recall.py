@@ -57,3 +57,16 @@ def test_an_appointment_of_no_named_person_names_no_one():
 ])
 def test_organ_endings_of_associations_and_kindergartens(text, name):
     assert name in [n for n, _ in pairs(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a unit a directive verb names, then the work it is to do
+    ("会议要求各科室负责人立即开展自查。", [("各科室负责人", "responsible")]),
+    ("事件已移送市医师惩戒委员会处理。", [("市医师惩戒委员会", "responsible")]),
+    ("院长指示中央各相关部会及地方政府,务必迅速处理。", [("中央各相关部会", "responsible"), ("地方政府", "responsible")]),
+    # a case handed to prosecutors: no verb of the work follows; a negated directive asks no one
+    ("其涉嫌犯罪问题被移送检察机关依法审查起诉。", []),
+    ("不要求各单位报送材料。", []),
+])
+def test_units_a_directive_names(text, expected):
+    assert pairs(text) == expected

@@ -13,7 +13,10 @@ from nlp.extract.parties_names import (
     is_name as _is_name,
     name_kind as _kind,
     normalize_name as _normalize,
+    post_words,
     split_names as _split_names,
+    split_outside,
+    strip_span,
     top_pieces as _top_pieces,
 )
 from nlp.extract.parties_patterns import (
@@ -111,6 +114,9 @@ def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, st
     names = _split_names(text, a, b)
     if names:
         return names
+    posted = _posted_people(text, a, b)  # 组长:院长 张某
+    if posted:
+        return posted
     listed = _listed_people(text, a, b) or _unit_and_person(text, a, b)
     if listed:
         return listed
@@ -150,6 +156,25 @@ def _unit_and_person(text: str, start: int, end: int) -> list[tuple[int, int, st
     if _is_name(unit) and _kind(unit) in ("body", "unit", "office", "group") and is_person_name(person):
         return [(a, b, unit), (c, d, person)]
     return []
+
+
+_POST_THEN_PERSON = re.compile(r"(?P<post>[^\s、,:;]{2,20})[ \t]+(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})")
+
+
+def _posted_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``院长 张某``, ``副院长 李某、副院长 陈某``: a post, a space, then the person; [] unless each
+    piece is so."""
+    out = []
+    for a, b in split_outside(text, start, end, "、,"):
+        a, b = strip_span(text, a, b)
+        m = _POST_THEN_PERSON.fullmatch(text, a, b)
+        if not m or not m.group("post").endswith(post_words()):
+            return []
+        who = _normalize(m.group("who"))
+        if not is_person_name(who):
+            return []
+        out.append((m.start("who"), m.end("who"), who))
+    return out
 
 
 def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

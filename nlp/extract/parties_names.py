@@ -116,6 +116,9 @@ def is_name(name: str) -> bool:
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
         return False
+    if re.search(r"(?:序号|任务|内容|事项|措施|时限)[^()]*(?:牵头|责任|配合|协办|主办|承办)(?:单位|部门|科室|股室|处室)$",
+                 bare):
+        return False  # 序号 工作任务 牵头单位: a task table's header, not a unit
     if bare.endswith("组织") and any(bare[:-2].endswith(s) and org_suffixes().get(s) in ("unit", "body", "office")
                                     for s in suffix_list()):
         return False  # 学校组织召开…: a unit that organises, not a 党组织

@@ -37,7 +37,8 @@ LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
 LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?"
               r"[ \t]*(?=\n|$)")
-LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:李红,电话:… ends at ,电话
+# 联系人:李红,电话:… ends at ,电话; 配合部门:某局、某局 完成时间:… ends before the next label
+LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机|[,;\s]+[\u4e00-\u9fff]{2,6}(?=:)"
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
@@ -114,7 +115,7 @@ SAMPLES = {
     "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
     "COLUMN": ("牵头单位",),
     "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
-    "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
+    "LABEL_NAMES_END": (",电话", "\n", " 联系电话", " 完成时间"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
     "HEADLINE_ISSUER": ("某局跟进工地意外 (某某事务局)",),
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),

@@ -47,8 +47,8 @@ TITLE_ZONE = 600  # a document's own title line stands near its top
 
 
 def _title_issuer(title: str, at: int) -> list[Found]:
-    head = title.split("关于")[0] if "关于" in title else ""
-    printed = re.match(r"(?P<head>[^《》]{3,40}?)(?:联合)?印发《", title)
+    printed = re.match(r"(?P<head>[^《》]{3,40}?)(?:联合)?(?:印发|转发)《", title)
+    head = title.split("关于")[0] if "关于" in title and not printed else ""  # 某局印发《关于…》的通知
     if not head and printed:  # 某省委办公厅 某省政府办公厅印发《…》: the issuers, one after another
         head = printed.group("head")
         return [Found(at + x.start(), at + x.end(), _normalize(x.group()), "issuer")

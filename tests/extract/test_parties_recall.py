@@ -70,3 +70,28 @@ def test_organ_endings_of_associations_and_kindergartens(text, name):
 ])
 def test_units_a_directive_names(text, expected):
     assert pairs(text) == expected
+
+
+def test_title_issuer_before_a_printed_document_that_holds_guanyu():
+    title = "青山区卫生健康局印发《关于加强医德医风建设的实施方案》的通知"
+    text = title + "\n各医疗机构:\n现印发给你们。\n"
+    assert ("青山区卫生健康局", "issuer") in [(m.value["name"], m.value["role"])
+                                         for m in find_parties(text, ner="rules", title=title)]
+
+
+def test_a_label_list_ends_before_the_next_label_on_its_line():
+    text = "2.推进老旧小区改造。(牵头部门:县住建局 配合部门:县财政局、县自然资源局 完成时间:2024年底)\n"
+    assert pairs(text) == [("县住建局", "lead"), ("县财政局", "member"), ("县自然资源局", "member")]
+
+
+def test_label_with_the_post_before_the_person():
+    text = "领导小组组成如下:\n组 长:院长 张伟\n副组长:副院长 李强、副院长 陈静\n"
+    assert [p for p in pairs(text) if p[1] == "lead"][-3:] == [("张伟", "lead"), ("李强", "lead"), ("陈静", "lead")]
+    assert pairs("组长:院长 工作\n") == []  # no person after the post
+
+
+def test_a_task_table_header_is_no_unit():
+    text = "序号 工作任务 牵头单位 配合单位\n1 开展燃气排查 县住建局 县市场监管局、各乡镇\n"
+    names = [n for n, _ in pairs(text)]
+    assert not any("序号" in n for n in names)
+    assert "县住建局" in names

@@ -27,11 +27,13 @@ from nlp.extract.parties_people import is_person_name, rare_word, tokens
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
-               rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作]))?"
+               rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
+               r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布))?"
                rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
-               r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布)")
+               r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布"
+               r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开)")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
 ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
@@ -61,7 +63,8 @@ MAX_LIST = 80  # a 、-list of such names
 
 SAMPLES = {
     "REPORT_VERB": ("的带领下", "做了动员讲话", "于活动中指出", "向全院做了工作报告", "主持", "在会上强调",
-                    "亦已会见", "同志宣读", "今(7日)特别在会议中指示", "教授今日(七月二十二日)出席"),
+                    "亦已会见", "同志宣读", "今(7日)特别在会议中指示", "教授今日(七月二十二日)出席",
+                    "在京主持", "今日巡视"),
     "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门", "今(30)日", "在二○○二年",
                  "对辖区餐饮单位开展", "接报后", "派员到场"),
     "OPENER": ("日前", "据悉", "6月27日下午", "新华社北京7月29日电"),
@@ -110,7 +113,37 @@ def post_holders(text: str) -> list[Found]:
             out.append(Found(before, m.end(), text[before:m.start()], role))
             continue
         out += [Found(a, b, text[a:b], role) for a, b in _names_before(text, m.start(), m.end())]
-    return out + _member_lists(text)
+    return out + _member_lists(text) + _headed_units(text) + _hosts(text)
+
+
+_HOST = re.compile(r"(?:^|(?<=[,。;:\s]))(?:在|由)(?P<unit>[^,。;:、\s的在]{3,25}?)"
+                   r"(?:组织)?(?:召开|举行|举办|主办)的[^,。;]{0,40}?(?:会议?|大会|活动|培训|论坛|仪式|发布会)")
+
+
+def _hosts(text: str) -> list[Found]:
+    """``在某部召开的全国…会议上``, ``由某委举办的…培训``: the unit that holds the reported meeting."""
+    out = []
+    for m in _HOST.finditer(text):
+        name = m.group("unit")
+        if _unit_name(name) and non_parties().get(name) != "superior":
+            out.append(Found(m.start("unit"), m.end("unit"), name, "responsible"))
+    return out
+
+
+_HEAD = re.compile(r"(?:主要|有关|相关)?(?:负责同志|负责人)")
+_HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
+                        r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
+
+
+def _headed_units(text: str) -> list[Found]:
+    """``会上,县应急管理局主要负责同志汇报了…``, ``某署有关负责人表示``: the unit whose head reports
+    the work carries it out (the head is unnamed, so the unit is the party)."""
+    out = []
+    for m in _HEAD.finditer(text):
+        if not _HEAD_SAYS.match(text, m.end()):
+            continue  # 某科室负责人出席会议: attending is no work
+        out += _holder_unit(text, m.start(), m.group())
+    return out
 
 
 def _member_lists(text: str) -> list[Found]:

@@ -95,3 +95,18 @@ def test_a_task_table_header_is_no_unit():
     names = [n for n, _ in pairs(text)]
     assert not any("序号" in n for n in names)
     assert "县住建局" in names
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unnamed head of a unit reports the work: the unit is the party
+    ("会上,县应急管理局主要负责同志汇报了今年工作。", [("县应急管理局", "responsible")]),
+    ("运输署有关负责人表示,将加强巡查。", [("运输署", "responsible")]),
+    ("院领导班子、职能科室负责人出席会议。", []),  # attending is no work
+    # the unit that holds the reported meeting or training
+    ("由县卫健局举办的培训班于昨日结业。", [("县卫健局", "responsible")]),
+    ("在市委召开的全市大会上,书记讲话。", []),  # a superior body
+    # a named holder who presides somewhere
+    ("中央办公厅主任王某某在京主持召开座谈会。", [("王某某", "lead")]),
+])
+def test_units_and_heads_of_a_report(text, expected):
+    assert [p for p in pairs(text) if p[0] != "中央办公厅"] == expected

@@ -109,6 +109,7 @@ def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, st
         return []
     person = compiled()["person_post"].fullmatch(text, a, b)
     if (person and is_person_name(_normalize(person.group("who")))
+            and ("、" not in person.group("post") or person.group("post").endswith(post_words()))
             and not is_person_name(text[person.end("who"):b].strip())):  # 王某某 韩某某: two people
         return [(person.start("who"), person.end("who"), _normalize(person.group("who")))]  # 肖 某 某部副部长
     names = _split_names(text, a, b)

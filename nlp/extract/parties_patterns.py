@@ -33,7 +33,7 @@ TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + G
 # a task list's column word (责任单位:…, or alone on its line above the names)
 COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|责任科室|牵头科室"
 LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
-         rf"|{COLUMN})\s*:\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
+         rf"|责任领导|牵头领导|分管领导|(?<![具直主])责任人|{COLUMN})\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
 LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?"
               r"[ \t]*(?=\n|$)")
@@ -42,7 +42,7 @@ LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机|[,;\s]+[\u4e00
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
-SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
+SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?=[ \t]*$)|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
                        r"[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9]{0,2}\s*日?)?)[ \t]*(?:$|(?=[。(]))")
 # a 落款 run into the text when a page loses its line breaks: 。某局2023年3月1日 and the next part
 # (an appendix's title, 附件, 抄送); a date going on as a clause (…日召开, …日前, …日,) is no 落款
@@ -121,7 +121,7 @@ SAMPLES = {
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
     "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
-    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
+    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "2024-03-05\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
     "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
     "ADVERB": ("按职责分工", "积极"),
     "CHROME_LINE": ("上一篇:", "相关链接"),
@@ -170,7 +170,7 @@ def compiled() -> dict[str, re.Pattern]:
         "label_end": re.compile(LABEL_NAMES_END),
         "label_more": re.compile(LABEL_MORE),
         "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})"
-                                  r"[ \t]+[^\s:,、]{2,30}\s*"),
+                                  r"[ \t]+(?P<post>[^\s:,]{2,30})\s*"),
         "signature_date": re.compile(SIGNATURE_DATE_LINE),
         "signature_run": re.compile(SIGNATURE_DATE_RUN, re.M),
         "list_line": re.compile(LIST_LINE),

@@ -29,7 +29,24 @@ def title_issuers(text: str, title: str | None) -> list[Found]:
         if (at, line) not in seen:
             seen.add((at, line))
             out += _title_issuer(line, at)
+    at = text.find(title) if title else -1
+    if at > 0 and title.lstrip().startswith("关于"):
+        out += _issuer_above(text, at)
     return out
+
+
+def _issuer_above(text: str, at: int) -> list[Found]:
+    """``某市卫生健康委员会⏎关于…的通知``: the issuer printed on its own line right above a title
+    that opens with 关于 (one or more units, nothing else on the line)."""
+    end = text.rfind("\n", 0, at)
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    if end <= 0 or text.count("\n", end, at) > 3:
+        return []
+    start = text.rfind("\n", 0, end) + 1
+    if end - start > 60:
+        return []
+    return _signers(text, start, end)
 
 
 def _title_lines(text: str, title: str | None) -> list[tuple[int, str]]:
@@ -176,9 +193,13 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
         run_in = _RUN_IN_HEAD.search(head)  # …的通知某府发〔2020〕11号各县区人民政府: (no line breaks)
         if run_in:
             line_start, head = line_start + run_in.end(), head[run_in.end():]
+        line_end = text.find("\n", m.end())
+        if _SENT_TO.fullmatch(head):  # 主送:某局、某委 (a label, its addressees after it)
+            a, b = strip_span(text, m.end(), len(text) if line_end < 0 else line_end)
+            out += [Found(x, y, n, "recipient") for x, y, n in _addressees(text, a, b)]
+            continue
         if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head):
             continue
-        line_end = text.find("\n", m.end())
         rest = text[m.end():len(text) if line_end < 0 else line_end].strip()
         if 0 < len(rest) < 40 and "。" not in rest:
             continue  # 发布机构: 某市人民政府 (a page's label and its value)
@@ -197,6 +218,7 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
 # what may stand right before a 主送 line that lost its line break: a book title, a 发文字号, the
 # end of a page's toolbar (字体:[大 中 小], | | |)
 _RUN_IN_HEAD = re.compile(r".*(?:》|[|\]】]|[〔\[(][0-9]{4}[〕\])][0-9]{1,4}号\)?)\s*")
+_SENT_TO = re.compile(r"\s*主\s*送(?:机关|单位)?\s*")
 ADDRESSEE_AFTER_TITLE = 120  # the 主送 line follows the title (and its 发文字号) closely
 
 

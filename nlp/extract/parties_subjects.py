@@ -44,7 +44,7 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|
             r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对|自即日起|自[0-9一二三四五六七八九十]{1,2}月[^,。;]{0,8}?起"
             # 某局对辖区餐饮单位开展检查: 对 and its object, then the action
             r"|对[^,。;:对]{1,30}?(?:开展|进行|实施|展开|组织|作出|给予|立案|启动)"
-            r"|接报|接获|派员|到场|赴|前往|深入|走访|检查|巡查|督查|抽查|约见|联同|夥同|伙同)")
+            r"|接报|接获|派员|到场|赴|前往|深入|走访|检查|巡查|督查|抽查|约见|联同|夥同|伙同|共|累计|持续)")
 # what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
 PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
               r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
@@ -130,7 +130,7 @@ def _hosts(text: str) -> list[Found]:
     return out
 
 
-_HEAD = re.compile(r"(?:主要|有关|相关)?(?:负责同志|负责人)")
+_HEAD = re.compile(r"(?:主要|有关|相关)?(?:负责同志|负责人)|发言人")
 _HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
                         r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
 
@@ -139,10 +139,14 @@ def _headed_units(text: str) -> list[Found]:
     """``会上,县应急管理局主要负责同志汇报了…``, ``某署有关负责人表示``: the unit whose head reports
     the work carries it out (the head is unnamed, so the unit is the party)."""
     out = []
-    for m in _HEAD.finditer(text):
-        if not _HEAD_SAYS.match(text, m.end()):
-            continue  # 某科室负责人出席会议: attending is no work
-        out += _holder_unit(text, m.start(), m.group())
+    for rx in (_HEAD, _compiled()["post"]):
+        for m in rx.finditer(text):
+            if not _HEAD_SAYS.match(text, m.end()):
+                continue  # 某科室负责人出席会议: attending is no work
+            if rx is not _HEAD and (text[max(0, m.start() - 1):m.start()] in ("原", "前", "副")
+                                    or any(is_person_name(text[max(0, m.start() - k):m.start()]) for k in (2, 3))):
+                continue  # 林某某局长指出: the holder is named, post_holders reads her
+            out += _holder_unit(text, m.start(), m.group())
     return out
 
 

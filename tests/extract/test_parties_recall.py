@@ -110,3 +110,39 @@ def test_a_task_table_header_is_no_unit():
 ])
 def test_units_and_heads_of_a_report(text, expected):
     assert [p for p in pairs(text) if p[0] != "中央办公厅"] == expected
+
+
+def test_issuer_on_its_own_line_above_a_guanyu_title():
+    title = "关于开展医疗服务行风专项整治的通知"
+    text = "青山市卫生健康委员会\n" + title + "\n各区卫生健康局,委属各单位:\n现通知如下。\n"
+    found = [(m.value["name"], m.value["role"]) for m in find_parties(text, ner="rules", title=title)]
+    assert ("青山市卫生健康委员会", "issuer") in found
+    # a line of running text above the title is no issuer
+    text = "近日召开了会议。\n" + title + "\n各区卫生健康局:\n现通知如下。\n"
+    found = [(m.value["name"], m.value["role"]) for m in find_parties(text, ner="rules", title=title)]
+    assert [r for _, r in found if r == "issuer"] == []
+
+
+def test_sent_to_label():
+    assert pairs("主送:各区教育局、各直属学校\n抄送:市政府办公厅\n") == [
+        ("各区教育局", "recipient"), ("各直属学校", "recipient")]
+
+
+def test_signature_above_a_numeric_date():
+    assert pairs("特此通知。\n\n青山县教育局\n2024-03-05\n") == [("青山县教育局", "issuer")]
+    assert pairs("特此通知。\n\n有关情况如上所述\n2024-03-05\n") == []
+
+
+def test_member_line_with_a_post_list():
+    text = "领导小组成员名单如下:\n组 长:张建国 县委副书记、县长\n副组长:李明 县委常委、常务副县长\n"
+    assert pairs(text) == [("张建国", "lead"), ("李明", "lead")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.开展消防检查。责任领导:李明;责任单位:县消防救援大队;完成时限:6月底前\n",
+     [("李明", "responsible"), ("县消防救援大队", "responsible")]),
+    ("牵头领导:张建国\n牵头单位:县应急管理局\n", [("张建国", "lead"), ("县应急管理局", "lead")]),
+    ("【责任单位】县卫健委、县医保局\n", [("县卫健委", "responsible"), ("县医保局", "responsible")]),
+])
+def test_more_duty_labels(text, expected):
+    assert pairs(text) == expected

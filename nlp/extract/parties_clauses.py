@@ -9,7 +9,8 @@ The subject of a clause that a cue charges (``疾控中心要…``), the slot of
 from __future__ import annotations
 
 import re
-from functools import cache
+from bisect import bisect_left
+from functools import cache, lru_cache
 from typing import Iterator
 
 from nlp.extract.parties_lexicon import PartyCue, party_cues, role_words
@@ -163,10 +164,12 @@ APPOINTED_ROLES = (("组长", "lead"), ("成员", "member"), ("组员", "member"
 
 def _appointed(text: str, s_start: int, s_end: int) -> list[Found]:
     """``王某同志任办公室主任``, ``李某任副组长``: a named person appointed to a post."""
-    if text.find("任", s_start, s_end) < 0:
-        return []
+    starts, matches = _appointments(text)
     out = []
-    for m in compiled()["appointed"].finditer(text, s_start, s_end):
+    for k in range(bisect_left(starts, s_start), bisect_left(starts, s_end)):
+        m = matches[k]
+        if m.end() > s_end:
+            continue
         who = m.group("who")
         if not is_person_name(who):
             continue
@@ -174,6 +177,13 @@ def _appointed(text: str, s_start: int, s_end: int) -> list[Found]:
         role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
         out.append(Found(m.start("who"), m.end("who"), who, role))
     return out
+
+
+@lru_cache(maxsize=2)
+def _appointments(text: str) -> tuple[list[int], list[re.Match]]:
+    """The appointments of a document (``某某同志任副组长``), found in one scan."""
+    matches = list(compiled()["appointed"].finditer(text)) if "任" in text else []
+    return [m.start() for m in matches], matches
 
 
 # a set-up that counts its groups, then names them: 下设4个工作组,即甲组、乙组和丙组
@@ -288,7 +298,7 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
 
 
 # a verb that directs someone to do the work: 要求某局加强…, 责成某院整改, 指派某处跟进, 交由某所处理
-_DIRECTIVE = re.compile(r"(?<![不未])(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权)|交由|移送|移交|转交|转介)")
+_DIRECTIVE = re.compile(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权)|交由|移送|移交|转交|转介)")
 DIRECTED_KINDS = ("body", "unit", "office", "group")
 
 
@@ -296,7 +306,11 @@ def _directed(text: str, c_start: int, c_end: int) -> list[tuple[int, int, str]]
     """``要求各区卫生健康局立即开展排查``, ``移送某委员会处理``: the units a directive verb names
     right after it, when a verb follows them (they are charged with it)."""
     out = []
-    for m in _DIRECTIVE.finditer(text, c_start, c_end):
+    starts, matches = _directive_matches(text)
+    for k in range(bisect_left(starts, c_start), bisect_left(starts, c_end)):
+        m = matches[k]
+        if m.end() > c_end or text[m.start() - 1:m.start()] in ("不", "未"):
+            continue
         names = _name_list(text, m.end(), min(c_end, m.end() + 60))
         post = re.match(r"(?:主要)?(?:负责人|负责同志)", text[names[-1][1]:c_end]) if names else None
         if post:  # 要求各科室负责人…: the head of the last unit is the one asked
@@ -310,6 +324,13 @@ def _directed(text: str, c_start: int, c_end: int) -> list[tuple[int, int, str]]
         if len(rest) >= 2 and (asked or _DIRECTED_VERB.match(rest)):  # 移送某委员会处理, not …依法审查
             out += names
     return out
+
+
+@lru_cache(maxsize=2)
+def _directive_matches(text: str) -> tuple[list[int], list[re.Match]]:
+    """The directive verbs of a document, found in one scan, and where they start."""
+    matches = list(_DIRECTIVE.finditer(text))
+    return [m.start() for m in matches], matches
 
 
 # what a directed unit is asked to do, beyond the verbs of a plain subject

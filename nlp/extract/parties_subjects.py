@@ -58,6 +58,9 @@ UNIT_KINDS = ("body", "unit", "office", "group")
 # jieba tags that cannot stand inside a unit's name (verb, adverb, preposition, conjunction,
 # pronoun, numeral, idiom, particle, time, person)
 NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj", "t", "nr", "f"))
+HEAD = r"负责(?:同志|人)|发言人"  # an unnamed head of a unit (主要/有关 before it is read apart)
+_HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
+                        r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
 MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
 
@@ -88,6 +91,8 @@ def _compiled() -> dict[str, re.Pattern]:
         "member_list": re.compile(r"(?:委员|成员)(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,})"
                                   r"(?=[和及等,。;]|同志)"),
         "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
+        # a unit's head or holder who speaks for it (unnamed): 某局主要负责同志汇报, 某署发言人表示
+        "head": re.compile(HEAD),
     }
 
 
@@ -112,7 +117,11 @@ def post_holders(text: str) -> list[Found]:
         if before is not None:
             out.append(Found(before, m.end(), text[before:m.start()], role))
             continue
-        out += [Found(a, b, text[a:b], role) for a, b in _names_before(text, m.start(), m.end())]
+        people = _names_before(text, m.start(), m.end())
+        out += [Found(a, b, text[a:b], role) for a, b in people]
+        if not people and _HEAD_SAYS.match(text, m.end()) and text[m.start() - 1:m.start()] != "副" \
+                and not any(is_person_name(text[max(0, m.start() - k):m.start()]) for k in (2, 3)):
+            out += _holder_unit(text, m.start(), m.group())  # 某署署长表示: the unit, its head unnamed
     return out + _member_lists(text) + _headed_units(text) + _hosts(text)
 
 
@@ -130,23 +139,17 @@ def _hosts(text: str) -> list[Found]:
     return out
 
 
-_HEAD = re.compile(r"(?:主要|有关|相关)?(?:负责同志|负责人)|发言人")
-_HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
-                        r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
+
 
 
 def _headed_units(text: str) -> list[Found]:
     """``会上,县应急管理局主要负责同志汇报了…``, ``某署有关负责人表示``: the unit whose head reports
     the work carries it out (the head is unnamed, so the unit is the party)."""
     out = []
-    for rx in (_HEAD, _compiled()["post"]):
-        for m in rx.finditer(text):
-            if not _HEAD_SAYS.match(text, m.end()):
-                continue  # 某科室负责人出席会议: attending is no work
-            if rx is not _HEAD and (text[max(0, m.start() - 1):m.start()] in ("原", "前", "副")
-                                    or any(is_person_name(text[max(0, m.start() - k):m.start()]) for k in (2, 3))):
-                continue  # 林某某局长指出: the holder is named, post_holders reads her
-            out += _holder_unit(text, m.start(), m.group())
+    for m in _compiled()["head"].finditer(text):
+        if _HEAD_SAYS.match(text, m.end()):  # 某科室负责人出席会议: attending is no work
+            at = m.start() - 2 if text[m.start() - 2:m.start()] in ("主要", "有关", "相关") else m.start()
+            out += _holder_unit(text, at, m.group())
     return out
 
 

@@ -39,7 +39,14 @@ from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
 from nlp.extract.parties_clauses import sentence_parties, sentences
-from nlp.extract.parties_labels import bracket_duties, column_people, labelled, table_people, task_tables
+from nlp.extract.parties_labels import (
+    bracket_duties,
+    column_people,
+    duty_items,
+    labelled,
+    table_people,
+    task_tables,
+)
 from nlp.extract.parties_lexicon import non_parties, short_units
 from nlp.extract.parties_names import name_kind as _kind, normalize_name as _normalize
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
@@ -85,6 +92,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         found += sentence_parties(text, s_start, s_end, ctx)
     found += task_tables(text)
     found += bracket_duties(text)
+    found += duty_items(text)
     found += column_people(text)
     found += table_people(text, ner)
     from nlp.extract.ner import resolve_backend

@@ -284,6 +284,21 @@ def bracket_duties(text: str) -> list[Found]:
     return out
 
 
+DUTY_VERB_ROLES = {"牵头": "lead", "配合": "member", "协助": "member", "参与": "member"}
+
+
+def duty_items(text: str) -> list[Found]:
+    """A division of duties item by item: ``(一)县应急管理局:负责统筹…``, ``2.县住建局。牵头…``:
+    the units heading each item are charged with it (牵头 leads, 配合/协助 cooperates)."""
+    out = []
+    for m in compiled()["duty_item"].finditer(text):
+        names = _split_names(text, *m.span("names"))
+        if names and all(_kind(n) in ("body", "unit", "office", "group", "person") for _, _, n in names):
+            role = DUTY_VERB_ROLES.get(m.group("verb"), "responsible")
+            out += [Found(a, b, n, role) for a, b, n in names]
+    return out
+
+
 PEOPLE_COLUMNS = {"负责人": "responsible", "责任人": "responsible", "联系人": "contact", "联络人": "contact"}
 HEADER_CELL = re.compile(r"[\u4e00-\u9fff()]{1,8}")  # a header cell of a table flattened one cell a line
 MAX_COLUMNS = 8

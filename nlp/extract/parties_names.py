@@ -252,11 +252,11 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
         ch = text[i]
         if ch == "、" or ch in COMMAS:
             return 1
-        if ch in "和及" and i > p_start and is_name(normalize_name(text[p_start:i])):
+        if ch in "和及与" and i > p_start and is_name(normalize_name(text[p_start:i])):
             return 1  # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
         return 2 if text.startswith("——", i) and i > p_start else 0
 
-    parts = bracket_pieces(text, start, end, cut, "、" + COMMAS + "和及—")
+    parts = bracket_pieces(text, start, end, cut, "、" + COMMAS + "和及与—")
     shared = _shared_post(text, parts)
     if shared:
         return [shared]

@@ -146,3 +146,33 @@ def test_member_line_with_a_post_list():
 ])
 def test_more_duty_labels(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(一)县应急管理局:负责统筹协调全县安全检查。\n(二)县住建局:负责建筑施工领域排查。\n",
+     [("县应急管理局", "responsible"), ("县住建局", "responsible")]),
+    ("1.县市场监管局。牵头特种设备安全监管。\n2.县财政局:配合做好资金保障。\n",
+     [("县市场监管局", "lead"), ("县财政局", "member")]),
+    ("(一)工作目标:负责的态度是关键。\n", []),  # a heading, not a unit
+])
+def test_division_of_duties_item_by_item(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("领导小组成员单位包括:县委宣传部、县教育局、县公安局。\n",
+     [("县委宣传部", "member"), ("县教育局", "member"), ("县公安局", "member")]),
+    ("成员单位:县委办、县卫健局\n", [("县委办", "member"), ("县卫健局", "member")]),
+])
+def test_member_units_label(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("治安警察局与海关昨日联合展开打击非法劳工行动。", [("治安警察局", "responsible"), ("海关", "responsible")]),
+    ("县纪委给予王某某党内警告处分。", [("县纪委", "responsible")]),
+    ("院纪委定期开展监督检查。", [("院纪委", "responsible")]),
+    ("人力资源与社会保障局召开会议。", [("人力资源与社会保障局", "responsible")]),  # 与 inside one name
+])
+def test_more_report_actors(text, expected):
+    assert pairs(text) == expected

@@ -54,6 +54,7 @@ from nlp.extract.parties_subjects import post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
+    labelled_issuers,
     listed_units,
     recipients,
     signatures,
@@ -79,6 +80,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += title_issuers(text, title)
     found += header_issuers(text)
     found += signatures(text)
+    found += labelled_issuers(text)
     found += headline_issuers(text)
     found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)

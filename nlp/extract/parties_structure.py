@@ -218,7 +218,20 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
 # what may stand right before a 主送 line that lost its line break: a book title, a 发文字号, the
 # end of a page's toolbar (字体:[大 中 小], | | |)
 _RUN_IN_HEAD = re.compile(r".*(?:》|[|\]】]|[〔\[(][0-9]{4}[〕\])][0-9]{1,4}号\)?)\s*")
-_SENT_TO = re.compile(r"\s*主\s*送(?:机关|单位)?\s*")
+# 主送:某局、某委; 正本:某机关 and 受文者:某机关 (Taiwan): the addressees follow the label
+_SENT_TO = re.compile(r"\s*(?:主\s*送(?:机关|单位)?|正\s*本|受\s*文\s*者)\s*")
+# 发文单位:某局, 公告单位 某组 (Taiwan): the issuer follows the label, on its line or the next
+_ISSUED_BY = re.compile(r"(?m)^[ \t]*(?:发文|公告|发函|行文)(?:单位|机关)[ \t]*[:\n][ \t\n]*(?P<name>[^\s:,。]{2,30})[ \t]*$")
+
+
+def labelled_issuers(text: str) -> list[Found]:
+    """``发文单位:某局``, ``公告单位⏎某组``: the issuer a label names."""
+    out = []
+    for m in _ISSUED_BY.finditer(text):
+        name = _normalize(m.group("name"))
+        if _is_name(name) and _kind(name) in ISSUER_KINDS:
+            out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
+    return out
 ADDRESSEE_AFTER_TITLE = 120  # the 主送 line follows the title (and its 发文字号) closely
 
 

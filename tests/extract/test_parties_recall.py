@@ -176,3 +176,18 @@ def test_member_units_label(text, expected):
 ])
 def test_more_report_actors(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("主旨:请加强工地安全巡查。\n正本:本校各单位\n副本:秘书室\n", [("本校各单位", "recipient")]),
+    ("受文者:台中市政府消防局\n", [("台中市政府消防局", "recipient")]),
+    ("公告单位\n营缮组\n2024/11/15\n", [("营缮组", "issuer")]),
+    ("发文单位:青山县教育局\n", [("青山县教育局", "issuer")]),
+    ("发文单位:请见附件\n", []),
+])
+def test_labelled_addressees_and_issuers(text, expected):
+    assert pairs(text) == expected
+
+
+def test_a_group_ending_in_zu():
+    assert ("医疗保健组", "responsible") in pairs("(3)医疗保健组要备好应急药品。")

@@ -27,7 +27,7 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "召开", "传达", "追究", "参加", "参与", "协助", "履行", "配合", "明确", "出席", "邀请",
                   "邀集", "带头", "要", "强调", "接受", "收受", "庆祝", "收听", "择优", "尤其", "而是", "私下",
                   "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿", "有条件",
-                  "认真", "切实", "务必", "尽快", "及时", "全面负责")
+                  "认真", "切实", "务必", "尽快", "及时", "全面负责", "配备", "指定", "安排", "设置")
 # words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)
 NAME_START_OK = ("经济", "经开", "经贸", "经信", "对外", "在京", "以色列")
 
@@ -110,7 +110,7 @@ def is_name(name: str) -> bool:
         return False
     if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员)|以[^()]{1,12}为单位)$", bare):
         return False  # 各级党员领导干部要…: an exhortation to all; 院长任组长: a post's holder, said
-    if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
+    if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)|[一两二三四五六七八九十几每]名", bare):
         return False  # 本院8名中层干部: a number inside counts people too
     if re.search(r"对(?![口外])", bare):
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name

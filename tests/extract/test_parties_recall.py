@@ -191,3 +191,12 @@ def test_labelled_addressees_and_issuers(text, expected):
 
 def test_a_group_ending_in_zu():
     assert ("医疗保健组", "responsible") in pairs("(3)医疗保健组要备好应急药品。")
+
+
+@pytest.mark.parametrize("text", [
+    "配备一名专职安全员负责巡查。",
+    "安排专人负责值班。",
+    "各乡镇要明确一名分管领导具体负责。",
+])
+def test_verb_fragments_with_a_count_are_no_parties(text):
+    assert not any(("一名" in n or n.startswith(("配备", "安排", "明确"))) for n, _ in pairs(text))

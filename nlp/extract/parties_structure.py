@@ -256,8 +256,8 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[
         a, b = strip_span(text, a, b)
         name = _normalize(text[a:b])
         if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff“][\u4e00-\u9fff()、“”]*", name))
-                or opens_clause(name)):
-            return []  # 成立…领导小组: a clause before a list, not an addressee
+                or (opens_clause(name) and not name.startswith(ADDRESSEE_OPEN))):
+            return []  # 成立…领导小组: a clause before a list, not an addressee (有关企业 is one)
         parts = split_outside(text, a, b, "、")
         kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
         # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位

@@ -200,3 +200,13 @@ def test_a_group_ending_in_zu():
 ])
 def test_verb_fragments_with_a_count_are_no_parties(text):
     assert not any(("一名" in n or n.startswith(("配备", "安排", "明确"))) for n, _ in pairs(text))
+
+
+def test_addressee_opening_with_youguan():
+    from nlp.extract.parties_structure import recipients
+
+    title = "关于开展安全检查的通知"
+    text = title + "\n各区县人民政府,市有关部门,有关企业:\n现将有关事项通知如下。\n"
+    assert [f.name for f in recipients(text, len(title))] == ["各区县人民政府", "市有关部门", "有关企业"]
+    text = title + "\n根据有关规定,现通知如下:\n"
+    assert recipients(text, len(title)) == []

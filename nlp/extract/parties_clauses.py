@@ -130,8 +130,8 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
 
 def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
-    if not _SET_UP.search(text, s_start, s_end):
-        return []
+    if not _SET_UP.search(text, max(0, s_start - SET_UP_BEFORE), s_end):
+        return []  # the group is set up in this sentence or just before it
     out = []
     roles = role_words()
     for m in compiled()["post_slot"].finditer(text, s_start, s_end):
@@ -141,7 +141,8 @@ def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     return out
 
 
-_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组")
+_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组|专班")
+SET_UP_BEFORE = 200
 
 
 def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:

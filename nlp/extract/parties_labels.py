@@ -45,7 +45,7 @@ def labelled(text: str, ner: str) -> list[Found]:
     heads = list(rx["label"].finditer(text))
     out = []
     for k, m in enumerate(heads):
-        label = re.sub(r"\s", "", m.group("label") or m.group("column"))
+        label = re.sub(r"\s", "", m.group("label") or m.group("column") or m.group("bare"))
         role = roles.get(label)
         if role is None:
             continue
@@ -185,10 +185,12 @@ def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]
         m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20})\)", text[a:b])
         if not m:
             return []
-        who = _normalize(m.group("who"))
+        who, width = _normalize(m.group("who")), len(m.group("who"))
+        if who.endswith("同志") and is_person_name(who[:-2]):
+            who, width = who[:-2], width - 2  # 张某同志(院长)
         if not (is_person_name(who) or _is_name(who)):
             return []
-        out.append((a, a + len(m.group("who")), who))
+        out.append((a, a + width, who))
     return out
 
 

@@ -33,7 +33,9 @@ TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + G
 # a task list's column word (责任单位:…, or alone on its line above the names)
 COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|责任科室|牵头科室"
 LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
-         rf"|责任领导|牵头领导|分管领导|(?<![具直主])责任人|成员单位|{COLUMN})(?:包括|为|有)?\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
+         rf"|责任领导|牵头领导|分管领导|(?<![具直主])责任人|成员单位|{COLUMN})(?:包括|为|有)?\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])"
+         # a member list laid out as a table, no colon: 组长 张某 县长
+         r"|(?m:^)[ \t]*(?P<bare>副?组[ \t]*长|成[ \t]*员)[ \t]+(?=[\u4e00-\u9fff])")  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
 LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?"
               r"[ \t]*(?=\n|$)")
@@ -115,7 +117,7 @@ SAMPLES = {
     "PRINTED": ("日照市卫生局办公室 2010年6月25日印发",),
     "FILE_HEAD": ("日照市卫生局文件\n",),
     "TITLE_ISSUER": ("中共——区卫生局委员会——区卫生局关于创建省级文明城市的实施方案",),
-    "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
+    "LABEL": ("组 长:王 军", "\n组长 王某 县长", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
     "COLUMN": ("牵头单位",),
     "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话", " 完成时间:"),

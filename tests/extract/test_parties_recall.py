@@ -210,3 +210,17 @@ def test_addressee_opening_with_youguan():
     assert [f.name for f in recipients(text, len(title))] == ["各区县人民政府", "市有关部门", "有关企业"]
     text = title + "\n根据有关规定,现通知如下:\n"
     assert recipients(text, len(title)) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("成立工作领导小组,成员如下:\n组长 张建国 县长\n副组长 李明 副县长\n成员 王强 县卫健局局长\n",
+     [("工作领导小组", "lead"), ("张建国", "lead"), ("李明", "lead"), ("王强", "member")]),
+    ("组长:张建国同志(院长)\n副组长:李明同志、王芳同志\n", [("张建国", "lead"), ("李明", "lead"), ("王芳", "lead")]),
+    ("组长由党委书记张建国担任。", [("张建国", "lead")]),
+    ("成立工作专班。由院长张建国任组长,副院长李明任副组长。",
+     [("工作专班", "responsible"), ("张建国", "lead"), ("李明", "lead")]),
+    ("成员 名单见附件\n", []),  # no person after the bare label
+    ("组长 单位 职务\n", []),  # a table header
+])
+def test_group_members_in_more_layouts(text, expected):
+    assert pairs(text) == expected

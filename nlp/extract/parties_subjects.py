@@ -36,6 +36,7 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨
                r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开)")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
 ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
+            r"|于(?:昨日|今日|今天|昨天|本月|上月|日前|近日|当日|同日|早前)"
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
@@ -50,7 +51,7 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|
 PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
               r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
 # time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
-OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
+OPENER = (r"(?:就此|及后|其后|事发后|日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
           r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
           r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
 # a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
@@ -285,7 +286,8 @@ def _unit_name(name: str) -> bool:
 def _noun_phrase(name: str) -> bool:
     """jieba sees only nouns before the ending (决定组织, 此次…党委, 由校党委 are clauses, not names);
     run on the candidate alone, never on the document."""
-    toks = tokens(re.sub(r"^(?:各|全体|全)", "", name))  # 各参会单位: 各 is no pronoun here
+    bare = re.sub(r"^(?:各|全体|全)", "", name).replace("衞", "卫")  # 各参会单位: 各 is no pronoun here
+    toks = tokens(bare)  # 衞 (Hong Kong's form of 卫, kept by t2s) is unknown to jieba
     if not toks or (toks[-1][3].startswith("v") and len(toks[-1][2]) > 1):
         return False  # 高标准组织: 组织 is the verb here
     # a campaign's office or group is named after its work: 市委专项活动办公室

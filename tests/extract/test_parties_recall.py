@@ -224,3 +224,13 @@ def test_addressee_opening_with_youguan():
 ])
 def test_group_members_in_more_layouts(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("衞生防护中心正调查一宗食物中毒个案。", [("衞生防护中心", "responsible")]),  # 衞 as Hong Kong writes it
+    ("就此,教育局已联络学校了解情况。", [("教育局", "responsible")]),
+    ("消防局于昨日在氹仔进行防火巡查。", [("消防局", "responsible")]),
+    ("就此事而言,市民应多加留意。", []),
+])
+def test_press_release_actors(text, expected):
+    assert pairs(text) == expected

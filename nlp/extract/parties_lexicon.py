@@ -158,6 +158,13 @@ def short_units() -> dict[str, str]:
 
 
 @cache
+def organs() -> frozenset[str]:
+    """Names of government organs (mainland, Hong Kong, Macao, Taiwan), from ``party_organs.tsv``."""
+    rows = read_table("party_organs.tsv", ("name", "where"), {1: ("mainland", "hk", "macao", "taiwan")})
+    return frozenset(r.cells[0] for r in rows)
+
+
+@cache
 def surnames() -> frozenset[str]:
     """Common Chinese family names (one or two characters), from ``surnames.tsv``."""
     rows = read_table("surnames.tsv", ("surname", "chars"), {1: ("1", "2")})

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from nlp.extract.parties_lexicon import non_parties, party_posts, short_units
+from nlp.extract.parties_lexicon import non_parties, organs, party_posts, short_units
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
@@ -273,13 +273,27 @@ def _acting_place(text: str, start: int, c_end: int) -> list[Found]:
 
 
 def _unit_name(name: str) -> bool:
-    if name in short_units():
-        return True  # 警方, 海关: a body's usual short form
+    if name in short_units() or name in organs():
+        return True  # 警方, 海关: a body's usual short form; 运输署, 职安署: an organ's name
+    if _organ_under(name):
+        return True  # 劳动部职安署, 台中市政府消防局: an organ under its parent body or place
     return (3 <= len(name) <= MAX_UNIT and "的" not in name and "、" not in name and not name.endswith("组织")
             and not re.search(r"同志|兼任|担任|负责", name)  # 由王某同志兼任办公室主任: a person
             and name.count("“") == name.count("”")
             and not name.startswith(("我", "本", "该")) and _is_name(name)
             and _kind(name) in UNIT_KINDS and _noun_phrase(name))
+
+
+@lru_cache(maxsize=1 << 14)
+def _organ_under(name: str) -> bool:
+    """``劳动部职安署``, ``某市政府消防局``, ``本府环保局``: an organ's name after its parent body
+    (a name of its own) or a place (省, 市, 县, 区 or 本府)."""
+    for k in range(2, min(len(name) - 1, 9)):
+        organ, parent = name[-k:], name[:-k]
+        if organ in organs() and (re.fullmatch(r"(?:本府|本市|本县|[\u4e00-\u9fff]{1,6}(?:省|市|县|区|府))", parent)
+                                  or (_kind(parent) in ("body", "unit") and _is_name(parent))):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)

@@ -234,3 +234,13 @@ def test_group_members_in_more_layouts(text, expected):
 ])
 def test_press_release_actors(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("劳动部职安署表示,将持续督促事业单位落实安全措施。", [("劳动部职安署", "responsible")]),
+    ("本府环保局已派员前往稽查。", [("本府环保局", "responsible")]),
+    ("渔护署已派员到场调查。", [("渔护署", "responsible")]),
+    ("决定环保局长期规划。", []),  # no organ under a parent here
+])
+def test_organ_lexicon_reads_names_the_tokenizer_cuts_badly(text, expected):
+    assert pairs(text) == expected

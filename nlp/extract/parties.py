@@ -44,6 +44,7 @@ from nlp.extract.parties_labels import (
     column_people,
     duty_items,
     labelled,
+    person_heads,
     table_people,
     task_tables,
 )
@@ -95,6 +96,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += task_tables(text)
     found += bracket_duties(text)
     found += duty_items(text)
+    found += person_heads(text)
     found += column_people(text)
     found += table_people(text, ner)
     from nlp.extract.ner import resolve_backend

@@ -301,6 +301,17 @@ def duty_items(text: str) -> list[Found]:
     return out
 
 
+def person_heads(text: str) -> list[Found]:
+    """``2.王某(党委委员、副校长)`` heading its own part (each leader's 述职 in one report): the
+    person, who reports the work."""
+    out = []
+    for m in compiled()["person_head"].finditer(text):
+        who = _normalize(m.group("who"))
+        if is_person_name(who) and m.group("post").endswith(post_words()):
+            out.append(Found(m.start("who"), m.end("who"), who, "responsible"))
+    return out
+
+
 PEOPLE_COLUMNS = {"负责人": "responsible", "责任人": "responsible", "联系人": "contact", "联络人": "contact"}
 HEADER_CELL = re.compile(r"[\u4e00-\u9fff()]{1,8}")  # a header cell of a table flattened one cell a line
 MAX_COLUMNS = 8

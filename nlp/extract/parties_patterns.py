@@ -62,6 +62,9 @@ BRACKET_DUTY = (r"\((?P<lead>[^()]{2,80}?(?:\([^()]{1,10}\)[^()]{0,40}?)?)牵头
 # a unit heading its own item of a division of duties: (一)某局:负责…, 2.某局。牵头…
 DUTY_ITEM = (rf"(?m)^[ \t]*(?:{ITEM_MARKER})?[ \t]*(?P<names>[^\s:。,;()]{{2,60}}?)[ \t]*[:。][ \t]*"
              r"(?:主要|具体|全面)?(?P<verb>负责|牵头|承担|配合|协助|参与)")
+# a person heading an item with the post in brackets (a 述职 report's parts): 2.王 某(党委委员、副校长)
+PERSON_HEAD = (rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){{1,2}})"
+               r"[ \t]*\((?P<post>[^()\n]{2,30})\)[ \t]*$")
 POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?:领导小组|工作小组|小组)?"
              r"(?P<post>副组长|组长|副主任|主任|成员|组员)"
              r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
@@ -123,6 +126,7 @@ SAMPLES = {
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话", " 完成时间:"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
     "HEADLINE_ISSUER": ("某局跟进工地意外 (某某事务局)",),
+    "PERSON_HEAD": ("2.王 某(党委委员、副校长)\n", "(一)李某某(副院长)"),
     "DUTY_ITEM": ("(一)县应急管理局:负责统筹", "2.县市场监管局。负责特种设备", "县财政局:配合"),
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
@@ -183,6 +187,7 @@ def compiled() -> dict[str, re.Pattern]:
         "summary_title": re.compile(SUMMARY_TITLE),
         "bracket_duty": re.compile(BRACKET_DUTY),
         "duty_item": re.compile(DUTY_ITEM),
+        "person_head": re.compile(PERSON_HEAD),
         "headline_issuer": re.compile(HEADLINE_ISSUER),
         "post_slot": re.compile(POST_SLOT),
         "adverb": re.compile(ADVERB),

@@ -244,3 +244,9 @@ def test_press_release_actors(text, expected):
 ])
 def test_organ_lexicon_reads_names_the_tokenizer_cuts_badly(text, expected):
     assert pairs(text) == expected
+
+
+def test_person_heading_a_part_with_the_post_in_brackets():
+    text = "述职报告\n1.孙某某(党委副书记、纪委书记)\n一年来我认真履职。\n2.蒋 明(党委委员、副校长)\n"
+    assert pairs(text) == [("孙某某", "responsible"), ("蒋明", "responsible")]
+    assert pairs("1.王某(附件)\n") == []  # no post in the brackets

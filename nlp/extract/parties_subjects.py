@@ -115,6 +115,10 @@ def post_holders(text: str) -> list[Found]:
             out.append(Found(m.start(), after, text[m.end():after], role))
             out += _holder_unit(text, m.start(), m.group())
             continue
+        later = _acts_later(text, m.end())
+        if later:  # 常务副县长李某某,…参加会议。李某某强调…: introduced with the post, then acting
+            out.append(Found(m.start(), m.end() + len(later), later, role))
+            continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:
             out.append(Found(before, m.end(), text[before:m.start()], role))
@@ -215,6 +219,24 @@ def _name_after(text: str, at: int) -> int | None:
                 is_person_name(name) or (rare_word(name) and _tagged_person(text, at, length))):
             return at + length  # 纪委书记栗某某主持: a rare family name that jieba tags a person
     return None
+
+
+def _acts_later(text: str, at: int) -> str | None:
+    """The person named right after a post (and a comma, 和 or the sentence's end after the name)
+    when the same name opens a later clause with a reporting verb: ``李某某强调,…``."""
+    for length in (3, 2):
+        name = text[at:at + length]
+        if not is_person_name(name) or text[at + length:at + length + 1] not in _AFTER_INTRO:
+            continue
+        pos = text.find(name, at + length)
+        while pos >= 0:
+            if text[pos - 1:pos] in NAME_BEFORE and _compiled()["report"].match(text, pos + length):
+                return name
+            pos = text.find(name, pos + length)
+    return None
+
+
+_AFTER_INTRO = (",", "、", "和", "及", "等", "。", "(", "")
 
 
 def _reports(text: str, at: int) -> bool:

@@ -250,3 +250,11 @@ def test_person_heading_a_part_with_the_post_in_brackets():
     text = "述职报告\n1.孙某某(党委副书记、纪委书记)\n一年来我认真履职。\n2.蒋 明(党委委员、副校长)\n"
     assert pairs(text) == [("孙某某", "responsible"), ("蒋明", "responsible")]
     assert pairs("1.王某(附件)\n") == []  # no post in the brackets
+
+
+def test_person_introduced_with_a_post_then_acting():
+    text = ("12月3日,青山县召开安全生产会议,县委常委、常务副县长李宏东,各成员单位负责同志参加会议。\n"
+            "李宏东强调,各级各部门要切实履职。")
+    assert ("李宏东", "responsible") in pairs(text)
+    assert pairs("原局长王某某,因违纪被查处。王某某收受礼金。") == []  # a former holder, a case
+    assert pairs("会议由局长主持。副局长赵某某,市卫健委派员参加。") == []  # named, but never acts

@@ -135,9 +135,20 @@ _HOST = re.compile(r"(?:^|(?<=[,。;:\s]))(?:在|由)(?P<unit>[^,。;:、\s的�
                    r"(?:组织)?(?:召开|举行|举办|主办)的[^,。;]{0,40}?(?:会议?|大会|活动|培训|论坛|仪式|发布会)")
 
 
+# a body that meets: 召开某某专业委员会联席会议, 召开领导小组第二次全体会议
+_MEETING_BODY = re.compile(r"(?:召开|举行|主持召开)(?:了)?(?P<unit>[^,。;:、\s的]{0,30}?(?:委员会|领导小组|工作小组|指挥部|安委会|党委|党组|常委会))"
+                           r"(?:第[一二三四五六七八九十0-9]+次)?(?:全体|扩大|专题|联席|工作|成员)?(?:会议|会)")
+
+
 def _hosts(text: str) -> list[Found]:
-    """``在某部召开的全国…会议上``, ``由某委举办的…培训``: the unit that holds the reported meeting."""
+    """``在某部召开的全国…会议上``, ``由某委举办的…培训``: the unit that holds the reported meeting;
+    ``召开某专业委员会联席会议``: the body that meets."""
     out = []
+    for m in _MEETING_BODY.finditer(text):
+        name = m.group("unit")
+        if _is_name(name) and non_parties().get(name) != "superior" and _kind(name) in ("body", "group") \
+                and not name.startswith(("全", "各", "我", "本", "该")):
+            out.append(Found(m.start("unit"), m.end("unit"), name, "lead" if name.endswith("领导小组") else "responsible"))
     for m in _HOST.finditer(text):
         name = m.group("unit")
         if _unit_name(name) and non_parties().get(name) != "superior":

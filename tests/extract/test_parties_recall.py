@@ -258,3 +258,13 @@ def test_person_introduced_with_a_post_then_acting():
     assert ("李宏东", "responsible") in pairs(text)
     assert pairs("原局长王某某,因违纪被查处。王某某收受礼金。") == []  # a former holder, a case
     assert pairs("会议由局长主持。副局长赵某某,市卫健委派员参加。") == []  # named, but never acts
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12月3日,青山县召开危险化学品安全生产专业委员会联席会议。",
+     [("青山县", "responsible"), ("危险化学品安全生产专业委员会", "responsible")]),
+    ("县卫健局召开领导小组第二次全体会议。", [("县卫健局", "responsible"), ("领导小组", "lead")]),
+    ("召开全县安全生产工作会议。", []),  # a meeting of everyone, no body
+])
+def test_body_that_meets(text, expected):
+    assert pairs(text) == expected

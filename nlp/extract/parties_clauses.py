@@ -171,12 +171,15 @@ def _appointed(text: str, s_start: int, s_end: int) -> list[Found]:
         m = matches[k]
         if m.end() > s_end:
             continue
-        who = m.group("who")
-        if not is_person_name(who):
-            continue
-        post = m.group("post")
-        role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
-        out.append(Found(m.start("who"), m.end("who"), who, role))
+        at = m.start() - 2 if text[m.start() - 2:m.start()] == "同志" else m.start()
+        for length in (3, 2):  # 王某某同志任…, 李某任…: a person, after a clause's start or 由
+            who = text[at - length:at]
+            if at - length >= s_start and is_person_name(who) and (
+                    at - length == s_start or text[at - length - 1] in ",;。:、 \t\n由"):
+                post = m.group("post")
+                role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
+                out.append(Found(at - length, at, who, role))
+                break
     return out
 
 

@@ -98,8 +98,9 @@ HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障�
 OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
 # a named person appointed to a post in a clause: 王某同志任办公室主任,负责日常工作; 李某任副组长
-APPOINTED = (r"(?:^|(?<=[,;。:、\s由]))(?P<who>[\u4e00-\u9fff]{2,3}?)(?:同志)?(?:任|担任|兼任)"
-             r"(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
+# a named person appointed to a post in a clause: 王某同志任办公室主任,负责日常工作; 李某任副组长 (the
+# verb and the post; the person is read right before the verb)
+APPOINTED = (r"(?:担任|兼任|任)(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
              r"(?:副?组长|副?主任|成员|组员|联络员|联络人|联系人|副?秘书长))(?=[,;。、]|$)")
 LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
@@ -143,7 +144,7 @@ SAMPLES = {
     "COUNT": ("42个科室", "三家医院"),
     "VERB_AFTER": ("对照", "组成"),
     "HEADING_WORD": ("工作要求", "组织保障"),
-    "APPOINTED": ("王某某同志任办公室主任,", "李某任副组长。", "由张某担任领导小组办公室主任;"),
+    "APPOINTED": ("任办公室主任,", "任副组长。", "担任领导小组办公室主任;"),
     "OFFICE_HEAD": ("由王某同志兼任办公室主任", "办公室主任由王某担任", "王某兼任领导小组办公室主任"),
 }
 

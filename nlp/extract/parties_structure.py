@@ -210,6 +210,10 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
         after_title = line_start - title_end if title_end >= 0 else line_start  # no title: the top
         own_line = not rest and 0 <= after_title <= ADDRESSEE_AFTER_TITLE
         names = _addressees(text, start, m.start(), lenient=own_line)
+        if not names and not rest and text.count(",", start, m.start()) + text.count("、", start, m.start()) >= 2:
+            # a line of its own ending in a colon that lists three or more, most of them addressees
+            # (各市、县人民政府,新疆生产建设兵团,…:), wherever the title was lost
+            names = _addressees(text, start, m.start(), lenient=True, strict_minority=True)
         if names:
             out += [Found(a, b, n, "recipient") for a, b, n in names]
     return out
@@ -246,7 +250,8 @@ def _ending_kind(name: str) -> str | None:
     return next((org_suffixes().get(s, "person") for s in suffix_list() if bare.endswith(s)), None)
 
 
-def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[tuple[int, int, str]]:
+def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_minority: bool = False
+                ) -> list[tuple[int, int, str]]:
     """The addressees of ``text[start:end]``; [] unless every one of them is an addressee (or,
     ``lenient``, most of them, the rest written like names)."""
     out: list[tuple[int, int, str]] = []
@@ -276,7 +281,7 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[
             unknown.append((a, b, name))
         else:
             return []
-    if unknown and len(unknown) >= len(out):
+    if unknown and (len(unknown) >= len(out) or (strict_minority and 2 * len(unknown) >= len(out))):
         return []
     return sorted(out + unknown)
 

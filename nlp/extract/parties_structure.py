@@ -151,6 +151,9 @@ def signatures(text: str) -> list[Found]:
             while end > 0 and text[end - 1] in " \t\n" and text.count("\n", end, line_start) < 4:
                 end -= 1  # blank lines between the signers and the date
             prev_start = text.rfind("\n", 0, end) + 1
+            if _SEAL.fullmatch(text, prev_start, end):  # 某局⏎(盖章)⏎2023年3月1日
+                line_start = prev_start
+                continue
             names = _signers(text, prev_start, end)
             if not names:
                 break
@@ -161,12 +164,15 @@ def signatures(text: str) -> list[Found]:
     return out
 
 
-SIGNER_LINES = 4  # 联合发文: up to four lines of signing units above the date
+SIGNER_LINES = 4
+_SEAL = re.compile(r"[ \t]*[(\[【]?(?:盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
 
 
 def _signers(text: str, start: int, end: int) -> list[Found]:
     """The units of one signature line (split at runs of spaces); [] unless all of it is units."""
     out = []
+    seal = re.search(r"\((?:盖章|印章|公章|签章|章|印)\)[ \t]*$", text[start:end])
+    end = start + seal.start() if seal else end  # 某局(盖章)
     for m in re.finditer(r"\S+", text[start:end]):
         name = _normalize(m.group())
         if not (_is_name(name) and _kind(name) in ISSUER_KINDS):

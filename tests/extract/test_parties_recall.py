@@ -278,3 +278,11 @@ def test_addressee_line_far_from_a_lost_title_keeps_most_names():
     assert [f.name for f in recipients(text)] == ["各市、县(区)人民政府", "各新闻媒体", "省政府各部门", "各直属机构"]
     assert recipients("前言。" * 60 + "\n具体要求如下:\n") == []
     assert recipients("前言。" * 60 + "\n经研究,现将计划,要求与安排通知如下:\n") == []
+
+
+@pytest.mark.parametrize("text", [
+    "特此通知。\n\n青山县卫生健康局\n(盖章)\n2024年1月1日\n",
+    "特此通知。\n\n青山县卫生健康局(盖章)\n2024年1月1日\n",
+])
+def test_signature_with_the_place_of_the_seal(text):
+    assert pairs(text) == [("青山县卫生健康局", "issuer")]

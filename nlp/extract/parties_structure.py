@@ -88,7 +88,7 @@ def _title_issuer(title: str, at: int) -> list[Found]:
 def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names in an issuer run such as ``中共——区卫生局委员会——区卫生局`` (unnamed parts dropped)."""
     out = []
-    for a, b in pieces(text, start, end, compiled()["split"]):
+    for a, b in pieces(text, start, end, _ISSUER_SPLIT):
         name = _normalize(text[a:b])
         if _is_name(name):
             out += _glued_issuers(text, a, b) or [(a, b, name)]
@@ -98,10 +98,12 @@ def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 # two issuers written one after the other with no separator (市委办公室市政府办公室关于…): the
 # second opens like a body of the same rank
 GLUED_ISSUER = re.compile(r"(?:办公室|办公厅|委员会|政府|局|厅|党组|党委)(?=中共|市|县|区|省|国务院)")
+_ISSUER_SPLIT = re.compile(r"[、,,]|和|及|——|[ \t]+")  # 某委办公室 某局关于…: spaces part joint issuers
 
 
 def _glued_issuers(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """``市委办公室市政府办公室``: the issuers of a joint title, when every part is a body's name."""
+    """``市委办公室市政府办公室``: the issuers of a joint title, when every part is a body's name
+    (a body under another, 国家税务总局某市税务局, opens with a place name and is not cut)."""
     cuts = [a] + [m.end() for m in GLUED_ISSUER.finditer(text, a + 1, b - 2)] + [b]
     if len(cuts) < 3:
         return []

@@ -286,3 +286,14 @@ def test_addressee_line_far_from_a_lost_title_keeps_most_names():
 ])
 def test_signature_with_the_place_of_the_seal(text):
     assert pairs(text) == [("青山县卫生健康局", "issuer")]
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("中共青山县委办公室 青山县人民政府办公室关于加强安全生产工作的通知", ["中共青山县委办公室", "青山县人民政府办公室"]),
+    ("青山县卫生健康局 青山县医疗保障局关于开展专项检查的通知", ["青山县卫生健康局", "青山县医疗保障局"]),
+    ("国家税务总局青山市税务局关于开展检查的通知", ["国家税务总局青山市税务局"]),  # a body under another
+])
+def test_joint_issuers_parted_by_spaces_in_the_title(title, expected):
+    text = title + "\n各乡镇:\n现通知如下。\n"
+    found = [m.value["name"] for m in find_parties(text, ner="rules", title=title) if m.value["role"] == "issuer"]
+    assert found == expected

@@ -345,7 +345,8 @@ def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tupl
     """``各定点医药机构对照清单开展自查``: a clause that opens with 各…单位/机构 (or an addressee of
     the document) and goes on with a verb gives its subject work, with no modal to cue it."""
     asked = text[max(0, body - 2):body].endswith("请")  # 请某局加强…: a notice asks its addressee
-    if not (asked or text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
+    if not (asked or text.startswith(("各", "全县各", "全市各", "全区各"), body)
+            or any(text.startswith(r, body) for r in ctx.recipients)):
         return []
     names = _name_list(text, body, min(c_end, body + 80))
     if not names:
@@ -354,7 +355,8 @@ def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tupl
     if len(rest) < 2 or not (compiled()["subject_verb"].match(rest) or (asked and _ASKED_VERB.match(rest))):
         return []
     kinds = ("body", "unit", "office", "group") + (("place", "person") if asked else ())
-    if not all(_kind(n) in kinds for _, _, n in names):
+    every = all(re.match(r"(?:全[县市区镇乡])?各", n) for _, _, n in names)  # 各地、各乡镇(街道): places charged
+    if not all(_kind(n) in kinds or (every and _kind(n) == "place") for _, _, n in names):
         return []
     return names
 

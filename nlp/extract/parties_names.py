@@ -45,8 +45,9 @@ NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下�
 VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会同|协助|配合|参加|参与|制定|建立|落实|完成"
               r"|做好|抓好|加强|组织|召开|督促|指导|检查|排查|整改|上报|报送|认真|严格|全面|逐|立即|及时"
               r"|按|依法|派出|成立|针对|围绕|做到|确保|坚持|把|向|与|审核|审批|受理|办理|评审|汇总|核实|核查|实施"
-              r"|发放|统计|收集|跟进|调查|处理)")
+              r"|发放|统计|收集|跟进|调查|处理|持续|聚焦|立足|紧盯|紧扣)")
 _COUNT_RX = re.compile(COUNT)
+_NOTE_RX = re.compile(r"简称|以下|为准|附件|见")  # a bracketed note that is no part of a name
 _STOP_RX = re.compile(NAME_STOP)
 _BRACKET_TAIL = re.compile(r"\([^()]*\)$")
 _LIST_STOP_RX = re.compile(rf"{NAME_STOP}|{VERB_AFTER}")
@@ -166,19 +167,25 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     stop = stop or _STOP_RX
     by_last = _suffixes_by_last_char()
     depth = 0
+    opened = start
     for m in _ending_char_rx().finditer(text, start, end):
         i = m.start()
         ch = text[i]
         if ch in "“(《":
+            if not depth:
+                opened = i
             depth += 1
         elif ch in "”)》":
             depth = max(0, depth - 1)
         if depth:
             continue
-        # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote
-        at = i if ch == "”" else i + 1
+        # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote;
+        # 各乡镇(街道)持续…: a name with a note in brackets ends after them
+        at = i if ch == "”" else opened if ch == ")" and opened > start else i + 1
         candidates = by_last.get(text[at - 1], ()) if at > start else ()
         if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
+            if ch == ")" and _NOTE_RX.search(text, opened, i):
+                return opened  # 某领导小组(以下简称领导小组): the name ends before its note
             if stop.match(text, i + 1, end) or i + 1 == end:
                 return i + 1
     return None

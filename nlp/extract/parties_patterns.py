@@ -200,7 +200,8 @@ def compiled() -> dict[str, re.Pattern]:
         "adverbial": re.compile(ADVERBIAL),
         "count": re.compile(COUNT),
         "heading": re.compile(HEADING_WORD),
-        "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
+        "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"
+                                   r"|聚焦|立足|紧扣|紧盯|突出|强化|注重|坚持|积极|迅速|持续|主动|进一步|务必|必须|须"),
         "office_head": re.compile(OFFICE_HEAD),
         "appointed": re.compile(APPOINTED),
         "split": re.compile(r"[、,,]|和|及|——"),

@@ -297,3 +297,14 @@ def test_joint_issuers_parted_by_spaces_in_the_title(title, expected):
     text = title + "\n各乡镇:\n现通知如下。\n"
     found = [m.value["name"] for m in find_parties(text, ner="rules", title=title) if m.value["role"] == "issuer"]
     assert found == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("各乡镇(街道)持续开展隐患排查。", [("各乡镇(街道)", "responsible")]),
+    ("全县各乡镇对照清单开展自查。", [("全县各乡镇", "responsible")]),
+    ("县卫健局(县爱卫办)负责组织实施。", [("县卫健局(县爱卫办)", "responsible")]),
+    ("成立青山县安全生产领导小组(以下简称领导小组),负责统筹。", [("青山县安全生产领导小组", "lead")]),
+    ("各地都有类似情况。", []),
+])
+def test_subjects_with_a_bracketed_note_and_every_place(text, expected):
+    assert pairs(text) == expected

@@ -173,7 +173,7 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
         ch = text[i]
         if ch in "“(《":
             if not depth:
-                opened = i
+                opened = i if ch == "(" else start
             depth += 1
         elif ch in "”)》":
             depth = max(0, depth - 1)

@@ -38,7 +38,7 @@ from __future__ import annotations
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
-from nlp.extract.parties_clauses import sentence_parties, sentences
+from nlp.extract.parties_clauses import appointed_people, directed_units, sentence_parties, sentences
 from nlp.extract.parties_labels import (
     bracket_duties,
     column_people,
@@ -93,6 +93,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
                   _title_end(text, title))
     for s_start, s_end in sentences(text):
         found += sentence_parties(text, s_start, s_end, ctx)
+    found += appointed_people(text)
+    found += directed_units(text)
     found += task_tables(text)
     found += bracket_duties(text)
     found += duty_items(text)

@@ -9,8 +9,7 @@ The subject of a clause that a cue charges (``疾控中心要…``), the slot of
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import cache, lru_cache
+from functools import cache
 from typing import Iterator
 
 from nlp.extract.parties_lexicon import PartyCue, party_cues, role_words
@@ -114,8 +113,6 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             adverbial = True
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
-    out += [Found(a, b, n, _role_for("responsible", n)) for a, b, n in _directed(text, s_start, s_end)
-            if not any(f.start < b and a < f.end for f in out)]
     counted, nouns = _counted_groups(text, s_start, s_end)
     if counted:  # 下设4个工作组,即…: the groups are named, the counted noun is none of them
         out = [f for f in out if not any(a <= f.start and f.end <= b for a, b in nouns)] + counted
@@ -148,7 +145,7 @@ SET_UP_BEFORE = 200
 def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible;
     a named person appointed in a clause (``李某同志任副组长``) takes the post's role."""
-    out = _appointed(text, s_start, s_end)
+    out = []
     if text.find("办公室", s_start, s_end) < 0:
         return out  # both of the pattern's forms hold the word
     for m in compiled()["office_head"].finditer(text, s_start, s_end):
@@ -163,31 +160,24 @@ APPOINTED_ROLES = (("组长", "lead"), ("成员", "member"), ("组员", "member"
                    ("联络人", "contact"), ("联系人", "contact"))
 
 
-def _appointed(text: str, s_start: int, s_end: int) -> list[Found]:
-    """``王某同志任办公室主任``, ``李某任副组长``: a named person appointed to a post."""
-    starts, matches = _appointments(text)
+def appointed_people(text: str) -> list[Found]:
+    """``王某同志任办公室主任``, ``李某任副组长``: a named person appointed to a post (one scan of
+    the document from the verb and the post; the person stands right before, after a clause's start
+    or 由)."""
+    if "任" not in text:
+        return []
     out = []
-    for k in range(bisect_left(starts, s_start), bisect_left(starts, s_end)):
-        m = matches[k]
-        if m.end() > s_end:
-            continue
+    for m in compiled()["appointed"].finditer(text):
         at = m.start() - 2 if text[m.start() - 2:m.start()] == "同志" else m.start()
-        for length in (3, 2):  # 王某某同志任…, 李某任…: a person, after a clause's start or 由
+        for length in (3, 2):
             who = text[at - length:at]
-            if at - length >= s_start and is_person_name(who) and (
-                    at - length == s_start or text[at - length - 1] in ",;。:、 \t\n由"):
+            if at - length >= 0 and is_person_name(who) and (
+                    at - length == 0 or text[at - length - 1] in ",;。:、!? \t\n由"):
                 post = m.group("post")
                 role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
                 out.append(Found(at - length, at, who, role))
                 break
     return out
-
-
-@lru_cache(maxsize=2)
-def _appointments(text: str) -> tuple[list[int], list[re.Match]]:
-    """The appointments of a document (``某某同志任副组长``), found in one scan."""
-    matches = list(compiled()["appointed"].finditer(text)) if "任" in text else []
-    return [m.start() for m in matches], matches
 
 
 # a set-up that counts its groups, then names them: 下设4个工作组,即甲组、乙组和丙组
@@ -306,15 +296,16 @@ _DIRECTIVE = re.compile(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|�
 DIRECTED_KINDS = ("body", "unit", "office", "group")
 
 
-def _directed(text: str, c_start: int, c_end: int) -> list[tuple[int, int, str]]:
+def directed_units(text: str) -> list[Found]:
     """``要求各区卫生健康局立即开展排查``, ``移送某委员会处理``: the units a directive verb names
-    right after it, when a verb follows them (they are charged with it)."""
+    right after it, when a verb follows them (they are charged with it). One scan of the document;
+    the verb's sentence bounds the names."""
     out = []
-    starts, matches = _directive_matches(text)
-    for k in range(bisect_left(starts, c_start), bisect_left(starts, c_end)):
-        m = matches[k]
-        if m.end() > c_end or text[m.start() - 1:m.start()] in ("不", "未"):
+    for m in _DIRECTIVE.finditer(text):
+        if text[m.start() - 1:m.start()] in ("不", "未"):
             continue
+        stop = _SENTENCE_END.search(text, m.end())
+        c_end = stop.start() if stop else len(text)
         names = _name_list(text, m.end(), min(c_end, m.end() + 60))
         post = re.match(r"(?:主要)?(?:负责人|负责同志)", text[names[-1][1]:c_end]) if names else None
         if post:  # 要求各科室负责人…: the head of the last unit is the one asked
@@ -326,15 +317,11 @@ def _directed(text: str, c_start: int, c_end: int) -> list[tuple[int, int, str]]
         rest = re.sub(r"^,(?=务必|要|应|须|必须|尽快|立即|即时|迅速)", "", text[names[-1][1]:c_end])
         asked = m.group("ask") and (compiled()["subject_verb"].match(rest) or _ASKED_VERB.match(rest))
         if len(rest) >= 2 and (asked or _DIRECTED_VERB.match(rest)):  # 移送某委员会处理, not …依法审查
-            out += names
+            out += [Found(a, b, n, _role_for("responsible", n)) for a, b, n in names]
     return out
 
 
-@lru_cache(maxsize=2)
-def _directive_matches(text: str) -> tuple[list[int], list[re.Match]]:
-    """The directive verbs of a document, found in one scan, and where they start."""
-    matches = list(_DIRECTIVE.finditer(text))
-    return [m.start() for m in matches], matches
+_SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}")
 
 
 # what a directed unit is asked to do, beyond the verbs of a plain subject

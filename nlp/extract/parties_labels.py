@@ -42,10 +42,15 @@ def labelled(text: str, ner: str) -> list[Found]:
     ``组长:张立新(局长)副组长:…`` (a post in brackets after a name), ``联系人:李红,电话:…``."""
     roles = _label_roles()
     rx = compiled()
-    heads = list(rx["label"].finditer(text))
+    heads = [m for m in rx["label"].finditer(text)  # 具体责任人: a post, no label
+             if not (m.group("label") == "责任人" and m.start() > 0 and text[m.start() - 1] in "具直主")]
+    bare = list(rx["label_bare"].finditer(text)) if "组" in text or "成" in text else []
+    if bare:
+        heads = sorted(heads + bare, key=lambda m: m.start())
     out = []
     for k, m in enumerate(heads):
-        label = re.sub(r"\s", "", m.group("label") or m.group("column") or m.group("bare"))
+        label = re.sub(r"\s", "", m.groupdict().get("label") or m.groupdict().get("column")
+                       or m.groupdict().get("bare") or "")
         role = roles.get(label)
         if role is None:
             continue
@@ -293,8 +298,12 @@ def duty_items(text: str) -> list[Found]:
     """A division of duties item by item: ``(一)县应急管理局:负责统筹…``, ``2.县住建局。牵头…``:
     the units heading each item are charged with it (牵头 leads, 配合/协助 cooperates)."""
     out = []
-    for m in compiled()["duty_item"].finditer(text):
-        names = _split_names(text, *m.span("names"))
+    for m in compiled()["duty_verb"].finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head = compiled()["duty_head"].fullmatch(text, line_start, m.start())
+        if not head:
+            continue
+        names = _split_names(text, *head.span("names"))
         if names and all(_kind(n) in ("body", "unit", "office", "group", "person") for _, _, n in names):
             role = DUTY_VERB_ROLES.get(m.group("verb"), "responsible")
             out += [Found(a, b, n, role) for a, b, n in names]

@@ -33,9 +33,9 @@ TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + G
 # a task list's column word (责任单位:…, or alone on its line above the names)
 COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|责任科室|牵头科室"
 LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
-         rf"|责任领导|牵头领导|分管领导|(?<![具直主])责任人|成员单位|{COLUMN})(?:包括|为|有)?\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])"
-         # a member list laid out as a table, no colon: 组长 张某 县长
-         r"|(?m:^)[ \t]*(?P<bare>副?组[ \t]*长|成[ \t]*员)[ \t]+(?=[\u4e00-\u9fff])")  # 组 长:王 军
+         rf"|责任领导|牵头领导|分管领导|责任人|成员单位|{COLUMN})(?:包括|为|有)?\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")
+# a member list laid out as a table, no colon: 组长 张某 县长
+LABEL_BARE = r"(?m)^[ \t]*(?P<bare>副?组[ \t]*长|成[ \t]*员)[ \t]+(?=[\u4e00-\u9fff])"  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
 LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?"
               r"[ \t]*(?=\n|$)")
@@ -59,9 +59,10 @@ HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20}
 # a task's units in brackets: (某局、某办牵头,各有关部门按职责分工负责)
 BRACKET_DUTY = (r"\((?P<lead>[^()]{2,80}?(?:\([^()]{1,10}\)[^()]{0,40}?)?)牵头(?:[,;、](?P<rest>[^()]{2,80}?)"
                 r"(?:按职责分工|按照职责|分别)?(?:配合|负责|参与|落实|实施))?\)")
-# a unit heading its own item of a division of duties: (一)某局:负责…, 2.某局。牵头…
-DUTY_ITEM = (rf"(?m)^[ \t]*(?:{ITEM_MARKER})?[ \t]*(?P<names>[^\s:。,;()]{{2,60}}?)[ \t]*[:。][ \t]*"
-             r"(?:主要|具体|全面)?(?P<verb>负责|牵头|承担|配合|协助|参与)")
+# a unit heading its own item of a division of duties: (一)某局:负责…, 2.某局。牵头… (found from the
+# verb after the colon; the head is read back to the line's start)
+DUTY_VERB = r"[:。][ \t]*(?:主要|具体|全面)?(?P<verb>负责|牵头|承担|配合|协助|参与)"
+DUTY_HEAD = rf"[ \t]*(?:{ITEM_MARKER})?[ \t]*(?P<names>[^\s:。,;()]{{2,60}}?)[ \t]*"
 # a person heading an item with the post in brackets (a 述职 report's parts): 2.王 某(党委委员、副校长)
 PERSON_HEAD = (rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){{1,2}})"
                r"[ \t]*\((?P<post>[^()\n]{2,30})\)[ \t]*$")
@@ -121,14 +122,16 @@ SAMPLES = {
     "PRINTED": ("日照市卫生局办公室 2010年6月25日印发",),
     "FILE_HEAD": ("日照市卫生局文件\n",),
     "TITLE_ISSUER": ("中共——区卫生局委员会——区卫生局关于创建省级文明城市的实施方案",),
-    "LABEL": ("组 长:王 军", "\n组长 王某 县长", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
+    "LABEL_BARE": ("\n组长 王某 县长",),
+    "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
     "COLUMN": ("牵头单位",),
     "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
     "LABEL_NAMES_END": (",电话", "\n", " 联系电话", " 完成时间:"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
     "HEADLINE_ISSUER": ("某局跟进工地意外 (某某事务局)",),
     "PERSON_HEAD": ("2.王 某(党委委员、副校长)\n", "(一)李某某(副院长)"),
-    "DUTY_ITEM": ("(一)县应急管理局:负责统筹", "2.县市场监管局。负责特种设备", "县财政局:配合"),
+    "DUTY_VERB": (":负责统筹", "。负责特种设备", ":配合"),
+    "DUTY_HEAD": ("(一)县应急管理局", "2.县市场监管局"),
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
     "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
@@ -178,6 +181,7 @@ def compiled() -> dict[str, re.Pattern]:
         "file": re.compile(FILE_HEAD),
         "title": re.compile(TITLE_ISSUER),
         "label": re.compile(LABEL),
+        "label_bare": re.compile(LABEL_BARE),
         "label_end": re.compile(LABEL_NAMES_END),
         "label_more": re.compile(LABEL_MORE),
         "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})"
@@ -187,7 +191,8 @@ def compiled() -> dict[str, re.Pattern]:
         "list_line": re.compile(LIST_LINE),
         "summary_title": re.compile(SUMMARY_TITLE),
         "bracket_duty": re.compile(BRACKET_DUTY),
-        "duty_item": re.compile(DUTY_ITEM),
+        "duty_verb": re.compile(DUTY_VERB),
+        "duty_head": re.compile(DUTY_HEAD),
         "person_head": re.compile(PERSON_HEAD),
         "headline_issuer": re.compile(HEADLINE_ISSUER),
         "post_slot": re.compile(POST_SLOT),

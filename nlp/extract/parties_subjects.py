@@ -44,7 +44,7 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|
             r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究"
             r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对|自即日起|自[0-9一二三四五六七八九十]{1,2}月[^,。;]{0,8}?起"
             # 某局对辖区餐饮单位开展检查: 对 and its object, then the action
-            r"|对[^,。;:对]{1,30}?(?:开展|进行|实施|展开|组织|作出|给予|立案|启动)"
+            r"|对(?=[^,。;:对]{1,30}?(?:开展|进行|实施|展开|组织|作出|给予|立案|启动))"
             r"|接报|接获|派员|到场|赴|前往|深入|走访|检查|巡查|督查|抽查|约见|联同|夥同|伙同|共|累计|持续|给予"
             r"|定期|不定期|每[年季月周]|多次|专门|主动|不断|陆续|首次|率先)")
 # what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
@@ -144,11 +144,13 @@ def _hosts(text: str) -> list[Found]:
     """``在某部召开的全国…会议上``, ``由某委举办的…培训``: the unit that holds the reported meeting;
     ``召开某专业委员会联席会议``: the body that meets."""
     out = []
-    for m in _MEETING_BODY.finditer(text):
+    for m in _MEETING_BODY.finditer(text) if "召开" in text or "举行" in text else ():
         name = m.group("unit")
         if _is_name(name) and non_parties().get(name) != "superior" and _kind(name) in ("body", "group") \
                 and not name.startswith(("全", "各", "我", "本", "该")):
             out.append(Found(m.start("unit"), m.end("unit"), name, "lead" if name.endswith("领导小组") else "responsible"))
+    if not any(w in text for w in ("召开的", "举行的", "举办的", "主办的")):
+        return out
     for m in _HOST.finditer(text):
         name = m.group("unit")
         if _unit_name(name) and non_parties().get(name) != "superior":

@@ -165,7 +165,7 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     last characters of name endings); any other character changes nothing.
     """
     stop = stop or _STOP_RX
-    by_last = _suffixes_by_last_char()
+    by_last = _ending_checks()
     depth = 0
     opened = start
     for m in _ending_char_rx().finditer(text, start, end):
@@ -189,6 +189,13 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
             if stop.match(text, i + 1, end) or i + 1 == end:
                 return i + 1
     return None
+
+
+@cache
+def _ending_checks() -> dict[str, tuple[str, ...]]:
+    """``_suffixes_by_last_char`` for a yes/no test: when the last character is an ending by
+    itself (局, 组), it alone decides, and the longer endings need no look."""
+    return {ch: (ch,) if ch in words else words for ch, words in _suffixes_by_last_char().items()}
 
 
 @cache

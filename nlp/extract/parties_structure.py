@@ -14,7 +14,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_names import opens_clause, split_outside, strip_span, suffix_list
+from nlp.extract.parties_names import _suffixes_by_last_char, opens_clause, split_outside, strip_span
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
 from nlp.text import COMMAS, SEMICOLONS
 
@@ -255,7 +255,8 @@ def _ending_kind(name: str) -> str | None:
     """The kind of ``name``'s ending, notes in brackets dropped; a superior or generic name
     (``区人民政府``, ``有关部门``) keeps its kind here, since it is addressed."""
     bare = re.sub(r"\([^()]*\)", "", name)
-    return next((org_suffixes().get(s, "person") for s in suffix_list() if bare.endswith(s)), None)
+    return next((org_suffixes().get(s, "person") for s in _suffixes_by_last_char().get(bare[-1:], ())
+                 if bare.endswith(s)), None)  # only the endings sharing the last character, longest first
 
 
 def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_minority: bool = False

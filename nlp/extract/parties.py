@@ -38,15 +38,24 @@ from __future__ import annotations
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
-from nlp.extract.parties_clauses import sentence_parties, sentences
-from nlp.extract.parties_labels import bracket_duties, column_people, labelled, table_people, task_tables
-from nlp.extract.parties_lexicon import non_parties
+from nlp.extract.parties_clauses import appointed_people, directed_units, sentence_parties, sentences
+from nlp.extract.parties_labels import (
+    bracket_duties,
+    column_people,
+    duty_items,
+    labelled,
+    person_heads,
+    table_people,
+    task_tables,
+)
+from nlp.extract.parties_lexicon import non_parties, short_units
 from nlp.extract.parties_names import name_kind as _kind, normalize_name as _normalize
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
 from nlp.extract.parties_subjects import post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
+    labelled_issuers,
     listed_units,
     recipients,
     signatures,
@@ -72,6 +81,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += title_issuers(text, title)
     found += header_issuers(text)
     found += signatures(text)
+    found += labelled_issuers(text)
     found += headline_issuers(text)
     found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)
@@ -83,8 +93,12 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
                   _title_end(text, title))
     for s_start, s_end in sentences(text):
         found += sentence_parties(text, s_start, s_end, ctx)
+    found += appointed_people(text)
+    found += directed_units(text)
     found += task_tables(text)
     found += bracket_duties(text)
+    found += duty_items(text)
+    found += person_heads(text)
     found += column_people(text)
     found += table_people(text, ner)
     from nlp.extract.ner import resolve_backend
@@ -111,7 +125,11 @@ def _fold_abbreviations(found: list[Found]) -> list[Found]:
     out = []
     for f in found:
         name = f.name
-        if len(name) >= 3 and not name.startswith(("各", "全", "我")) and _kind(name) in BODY_KINDS:
+        if name in short_units() and name.endswith("府"):  # 市府 -> 某市政府, 县府 -> 某县人民政府
+            longer = [n for n in names if n.endswith((name[0] + "政府", name[0] + "人民政府"))]
+            if longer:
+                name = longer[0]
+        elif len(name) >= 3 and not name.startswith(("各", "全", "我")) and _kind(name) in BODY_KINDS:
             longer = [n for n in names if len(n) > len(name) and n[0] == name[0]
                       and _kind(n) == _kind(name) and _subsequence(name, n)
                       and not n.startswith(name)]  # 卫生局党委 is a body of 卫生局, not its name

@@ -21,6 +21,7 @@ from nlp.extract.parties_names import (
     split_names as _split_names,
     split_outside,
 )
+from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import acting_units, by_units
 from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 from nlp.extract.parties_patterns import (
@@ -126,8 +127,8 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
 
 def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
-    if not _SET_UP.search(text, s_start, s_end):
-        return []
+    if not _SET_UP.search(text, max(0, s_start - SET_UP_BEFORE), s_end):
+        return []  # the group is set up in this sentence or just before it
     out = []
     roles = role_words()
     for m in compiled()["post_slot"].finditer(text, s_start, s_end):
@@ -137,11 +138,13 @@ def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     return out
 
 
-_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组")
+_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组|专班")
+SET_UP_BEFORE = 200
 
 
 def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
-    """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible."""
+    """``由王某同志兼任办公室主任`` / ``办公室主任由王某担任``: the office's head is responsible;
+    a named person appointed in a clause (``李某同志任副组长``) takes the post's role."""
     out = []
     if text.find("办公室", s_start, s_end) < 0:
         return out  # both of the pattern's forms hold the word
@@ -150,6 +153,30 @@ def _office_heads(text: str, s_start: int, s_end: int) -> list[Found]:
         a, b = m.span(key)
         names = _split_names(text, a, b, people=True)
         out += [Found(x, y, n, "responsible") for x, y, n in names]
+    return out
+
+
+APPOINTED_ROLES = (("组长", "lead"), ("成员", "member"), ("组员", "member"), ("联络员", "contact"),
+                   ("联络人", "contact"), ("联系人", "contact"))
+
+
+def appointed_people(text: str) -> list[Found]:
+    """``王某同志任办公室主任``, ``李某任副组长``: a named person appointed to a post (one scan of
+    the document from the verb and the post; the person stands right before, after a clause's start
+    or 由)."""
+    if "任" not in text:
+        return []
+    out = []
+    for m in compiled()["appointed"].finditer(text):
+        at = m.start() - 2 if text[m.start() - 2:m.start()] == "同志" else m.start()
+        for length in (3, 2):
+            who = text[at - length:at]
+            if at - length >= 0 and is_person_name(who) and (
+                    at - length == 0 or text[at - length - 1] in ",;。:、!? \t\n由"):
+                post = m.group("post")
+                role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
+                out.append(Found(at - length, at, who, role))
+                break
     return out
 
 
@@ -264,11 +291,49 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
     return out
 
 
+# a verb that directs someone to do the work: 要求某局加强…, 责成某院整改, 指派某处跟进, 交由某所处理
+_DIRECTIVE = re.compile(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权)|交由|移送|移交|转交|转介)")
+DIRECTED_KINDS = ("body", "unit", "office", "group")
+
+
+def directed_units(text: str) -> list[Found]:
+    """``要求各区卫生健康局立即开展排查``, ``移送某委员会处理``: the units a directive verb names
+    right after it, when a verb follows them (they are charged with it). One scan of the document;
+    the verb's sentence bounds the names."""
+    out = []
+    for m in _DIRECTIVE.finditer(text):
+        if text[m.start() - 1:m.start()] in ("不", "未"):
+            continue
+        stop = _SENTENCE_END.search(text, m.end())
+        c_end = stop.start() if stop else len(text)
+        names = _name_list(text, m.end(), min(c_end, m.end() + 60))
+        post = re.match(r"(?:主要)?(?:负责人|负责同志)", text[names[-1][1]:c_end]) if names else None
+        if post:  # 要求各科室负责人…: the head of the last unit is the one asked
+            a, b, n = names[-1]
+            names[-1] = (a, b + post.end(), n + post.group())
+        if not names or not all((_kind(n) in DIRECTED_KINDS or n.endswith(("负责人", "负责同志")))
+                                and not n.startswith(("和", "及", "与")) for _, _, n in names):
+            continue
+        rest = re.sub(r"^,(?=务必|要|应|须|必须|尽快|立即|即时|迅速)", "", text[names[-1][1]:c_end])
+        asked = m.group("ask") and (compiled()["subject_verb"].match(rest) or _ASKED_VERB.match(rest))
+        if len(rest) >= 2 and (asked or _DIRECTED_VERB.match(rest)):  # 移送某委员会处理, not …依法审查
+            out += [Found(a, b, n, _role_for("responsible", n)) for a, b, n in names]
+    return out
+
+
+_SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}")
+
+
+# what a directed unit is asked to do, beyond the verbs of a plain subject
+_DIRECTED_VERB = re.compile(r"(?:处理|调查|侦办|查处|核查|整改|跟进|研究|办理|审查|复核|答复|回复|改进|执行|协助|提交|提出)")
+
+
 def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tuple[int, int, str]]:
     """``各定点医药机构对照清单开展自查``: a clause that opens with 各…单位/机构 (or an addressee of
     the document) and goes on with a verb gives its subject work, with no modal to cue it."""
     asked = text[max(0, body - 2):body].endswith("请")  # 请某局加强…: a notice asks its addressee
-    if not (asked or text.startswith("各", body) or any(text.startswith(r, body) for r in ctx.recipients)):
+    if not (asked or text.startswith(("各", "全县各", "全市各", "全区各"), body)
+            or any(text.startswith(r, body) for r in ctx.recipients)):
         return []
     names = _name_list(text, body, min(c_end, body + 80))
     if not names:
@@ -277,7 +342,8 @@ def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tupl
     if len(rest) < 2 or not (compiled()["subject_verb"].match(rest) or (asked and _ASKED_VERB.match(rest))):
         return []
     kinds = ("body", "unit", "office", "group") + (("place", "person") if asked else ())
-    if not all(_kind(n) in kinds for _, _, n in names):
+    every = all(re.match(r"(?:全[县市区镇乡])?各", n) for _, _, n in names)  # 各地、各乡镇(街道): places charged
+    if not all(_kind(n) in kinds or (every and _kind(n) == "place") for _, _, n in names):
         return []
     return names
 

@@ -13,7 +13,10 @@ from nlp.extract.parties_names import (
     is_name as _is_name,
     name_kind as _kind,
     normalize_name as _normalize,
+    post_words,
     split_names as _split_names,
+    split_outside,
+    strip_span,
     top_pieces as _top_pieces,
 )
 from nlp.extract.parties_patterns import (
@@ -39,10 +42,15 @@ def labelled(text: str, ner: str) -> list[Found]:
     ``组长:张立新(局长)副组长:…`` (a post in brackets after a name), ``联系人:李红,电话:…``."""
     roles = _label_roles()
     rx = compiled()
-    heads = list(rx["label"].finditer(text))
+    heads = [m for m in rx["label"].finditer(text)  # 具体责任人: a post, no label
+             if not (m.group("label") == "责任人" and m.start() > 0 and text[m.start() - 1] in "具直主")]
+    bare = list(rx["label_bare"].finditer(text)) if "组" in text or "成" in text else []
+    if bare:
+        heads = sorted(heads + bare, key=lambda m: m.start())
     out = []
     for k, m in enumerate(heads):
-        label = re.sub(r"\s", "", m.group("label") or m.group("column"))
+        label = re.sub(r"\s", "", m.groupdict().get("label") or m.groupdict().get("column")
+                       or m.groupdict().get("bare") or "")
         role = roles.get(label)
         if role is None:
             continue
@@ -106,11 +114,15 @@ def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, st
         return []
     person = compiled()["person_post"].fullmatch(text, a, b)
     if (person and is_person_name(_normalize(person.group("who")))
+            and ("、" not in person.group("post") or person.group("post").endswith(post_words()))
             and not is_person_name(text[person.end("who"):b].strip())):  # 王某某 韩某某: two people
         return [(person.start("who"), person.end("who"), _normalize(person.group("who")))]  # 肖 某 某部副部长
     names = _split_names(text, a, b)
     if names:
         return names
+    posted = _posted_people(text, a, b)  # 组长:院长 张某
+    if posted:
+        return posted
     listed = _listed_people(text, a, b) or _unit_and_person(text, a, b)
     if listed:
         return listed
@@ -152,6 +164,25 @@ def _unit_and_person(text: str, start: int, end: int) -> list[tuple[int, int, st
     return []
 
 
+_POST_THEN_PERSON = re.compile(r"(?P<post>[^\s、,:;]{2,20})[ \t]+(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})")
+
+
+def _posted_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """``院长 张某``, ``副院长 李某、副院长 陈某``: a post, a space, then the person; [] unless each
+    piece is so."""
+    out = []
+    for a, b in split_outside(text, start, end, "、,"):
+        a, b = strip_span(text, a, b)
+        m = _POST_THEN_PERSON.fullmatch(text, a, b)
+        if not m or not m.group("post").endswith(post_words()):
+            return []
+        who = _normalize(m.group("who"))
+        if not is_person_name(who):
+            return []
+        out.append((m.start("who"), m.end("who"), who))
+    return out
+
+
 def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``张立新(局长)、孙明(副局长)``: people (or posts) each with a bracketed post; [] unless all are."""
     out = []
@@ -159,10 +190,12 @@ def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]
         m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20})\)", text[a:b])
         if not m:
             return []
-        who = _normalize(m.group("who"))
+        who, width = _normalize(m.group("who")), len(m.group("who"))
+        if who.endswith("同志") and is_person_name(who[:-2]):
+            who, width = who[:-2], width - 2  # 张某同志(院长)
         if not (is_person_name(who) or _is_name(who)):
             return []
-        out.append((a, a + len(m.group("who")), who))
+        out.append((a, a + width, who))
     return out
 
 
@@ -255,6 +288,36 @@ def bracket_duties(text: str) -> list[Found]:
             if m.group(key):
                 a, b = m.span(key)
                 out += [Found(x, y, n, role) for x, y, n in _split_names(text, a, b)]
+    return out
+
+
+DUTY_VERB_ROLES = {"牵头": "lead", "配合": "member", "协助": "member", "参与": "member"}
+
+
+def duty_items(text: str) -> list[Found]:
+    """A division of duties item by item: ``(一)县应急管理局:负责统筹…``, ``2.县住建局。牵头…``:
+    the units heading each item are charged with it (牵头 leads, 配合/协助 cooperates)."""
+    out = []
+    for m in compiled()["duty_verb"].finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head = compiled()["duty_head"].fullmatch(text, line_start, m.start())
+        if not head:
+            continue
+        names = _split_names(text, *head.span("names"))
+        if names and all(_kind(n) in ("body", "unit", "office", "group", "person") for _, _, n in names):
+            role = DUTY_VERB_ROLES.get(m.group("verb"), "responsible")
+            out += [Found(a, b, n, role) for a, b, n in names]
+    return out
+
+
+def person_heads(text: str) -> list[Found]:
+    """``2.王某(党委委员、副校长)`` heading its own part (each leader's 述职 in one report): the
+    person, who reports the work."""
+    out = []
+    for m in compiled()["person_head"].finditer(text):
+        who = _normalize(m.group("who"))
+        if is_person_name(who) and m.group("post").endswith(post_words()):
+            out.append(Found(m.start("who"), m.end("who"), who, "responsible"))
     return out
 
 

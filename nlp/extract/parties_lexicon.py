@@ -152,6 +152,19 @@ def non_parties() -> dict[str, str]:
 
 
 @cache
+def short_units() -> dict[str, str]:
+    """Short names of bodies (``警方``, ``海关``) -> kind, from ``party_units.tsv``."""
+    return read_mapping("party_units.tsv", ("name", "kind"), {1: ("body", "unit", "office", "group")})
+
+
+@cache
+def organs() -> frozenset[str]:
+    """Names of government organs (mainland, Hong Kong, Macao, Taiwan), from ``party_organs.tsv``."""
+    rows = read_table("party_organs.tsv", ("name", "where"), {1: ("mainland", "hk", "macao", "taiwan")})
+    return frozenset(r.cells[0] for r in rows)
+
+
+@cache
 def surnames() -> frozenset[str]:
     """Common Chinese family names (one or two characters), from ``surnames.tsv``."""
     rows = read_table("surnames.tsv", ("surname", "chars"), {1: ("1", "2")})

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words
+from nlp.extract.parties_lexicon import non_parties, org_suffixes, party_posts, role_words, short_units
 from nlp.extract.parties_people import is_person_name
 from nlp.text import COMMAS
 
@@ -27,7 +27,7 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "召开", "传达", "追究", "参加", "参与", "协助", "履行", "配合", "明确", "出席", "邀请",
                   "邀集", "带头", "要", "强调", "接受", "收受", "庆祝", "收听", "择优", "尤其", "而是", "私下",
                   "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿", "有条件",
-                  "认真", "切实", "务必", "尽快", "及时", "全面负责")
+                  "认真", "切实", "务必", "尽快", "及时", "全面负责", "配备", "指定", "安排", "设置")
 # words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)
 NAME_START_OK = ("经济", "经开", "经贸", "经信", "对外", "在京", "以色列")
 
@@ -45,8 +45,9 @@ NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下�
 VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会同|协助|配合|参加|参与|制定|建立|落实|完成"
               r"|做好|抓好|加强|组织|召开|督促|指导|检查|排查|整改|上报|报送|认真|严格|全面|逐|立即|及时"
               r"|按|依法|派出|成立|针对|围绕|做到|确保|坚持|把|向|与|审核|审批|受理|办理|评审|汇总|核实|核查|实施"
-              r"|发放|统计|收集|跟进|调查|处理)")
+              r"|发放|统计|收集|跟进|调查|处理|持续|聚焦|立足|紧盯|紧扣)")
 _COUNT_RX = re.compile(COUNT)
+_NOTE_RX = re.compile(r"简称|以下|为准|附件|见")  # a bracketed note that is no part of a name
 _STOP_RX = re.compile(NAME_STOP)
 _BRACKET_TAIL = re.compile(r"\([^()]*\)$")
 _LIST_STOP_RX = re.compile(rf"{NAME_STOP}|{VERB_AFTER}")
@@ -110,12 +111,15 @@ def is_name(name: str) -> bool:
         return False
     if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员)|以[^()]{1,12}为单位)$", bare):
         return False  # 各级党员领导干部要…: an exhortation to all; 院长任组长: a post's holder, said
-    if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)", bare):
+    if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)|[一两二三四五六七八九十几每]名", bare):
         return False  # 本院8名中层干部: a number inside counts people too
     if re.search(r"对(?![口外])", bare):
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
         return False
+    if re.search(r"(?:序号|任务|内容|事项|措施|时限)[^()]*(?:牵头|责任|配合|协办|主办|承办)(?:单位|部门|科室|股室|处室)$",
+                 bare):
+        return False  # 序号 工作任务 牵头单位: a task table's header, not a unit
     if bare.endswith("组织") and any(bare[:-2].endswith(s) and org_suffixes().get(s) in ("unit", "body", "office")
                                     for s in suffix_list()):
         return False  # 学校组织召开…: a unit that organises, not a 党组织
@@ -131,6 +135,8 @@ def name_kind(name: str) -> str | None:
     tried, longest first, as in ``suffix_list``.)
     """
     name = _BRACKET_TAIL.sub("", name)
+    if name in short_units():
+        return short_units()[name]  # 警方, 县府: a short form with no ending of its own
     for s in _suffixes_by_last_char().get(name[-1:], ()):
         if name.endswith(s):
             return None if name in non_parties() else org_suffixes().get(s, "person")
@@ -159,24 +165,37 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     last characters of name endings); any other character changes nothing.
     """
     stop = stop or _STOP_RX
-    by_last = _suffixes_by_last_char()
+    by_last = _ending_checks()
     depth = 0
+    opened = start
     for m in _ending_char_rx().finditer(text, start, end):
         i = m.start()
         ch = text[i]
         if ch in "“(《":
+            if not depth:
+                opened = i if ch == "(" else start
             depth += 1
         elif ch in "”)》":
             depth = max(0, depth - 1)
         if depth:
             continue
-        # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote
-        at = i if ch == "”" else i + 1
+        # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote;
+        # 各乡镇(街道)持续…: a name with a note in brackets ends after them
+        at = i if ch == "”" else opened if ch == ")" and opened > start else i + 1
         candidates = by_last.get(text[at - 1], ()) if at > start else ()
         if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
+            if ch == ")" and _NOTE_RX.search(text, opened, i):
+                return opened  # 某领导小组(以下简称领导小组): the name ends before its note
             if stop.match(text, i + 1, end) or i + 1 == end:
                 return i + 1
     return None
+
+
+@cache
+def _ending_checks() -> dict[str, tuple[str, ...]]:
+    """``_suffixes_by_last_char`` for a yes/no test: when the last character is an ending by
+    itself (局, 组), it alone decides, and the longer endings need no look."""
+    return {ch: (ch,) if ch in words else words for ch, words in _suffixes_by_last_char().items()}
 
 
 @cache
@@ -247,11 +266,11 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
         ch = text[i]
         if ch == "、" or ch in COMMAS:
             return 1
-        if ch in "和及" and i > p_start and is_name(normalize_name(text[p_start:i])):
+        if ch in "和及与" and i > p_start and is_name(normalize_name(text[p_start:i])):
             return 1  # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
         return 2 if text.startswith("——", i) and i > p_start else 0
 
-    parts = bracket_pieces(text, start, end, cut, "、" + COMMAS + "和及—")
+    parts = bracket_pieces(text, start, end, cut, "、" + COMMAS + "和及与—")
     shared = _shared_post(text, parts)
     if shared:
         return [shared]

@@ -33,15 +33,18 @@ TITLE_ISSUER = r"(?m)^\s*(?P<names>[^\n,。:关]{2,60}?)关于[^\n]{2,120}?" + G
 # a task list's column word (责任单位:…, or alone on its line above the names)
 COLUMN = r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵头部门|配合部门|责任科室|牵头科室"
 LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
-         rf"|{COLUMN})\s*:\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")  # 组 长:王 军
+         rf"|责任领导|牵头领导|分管领导|责任人|成员单位|{COLUMN})(?:包括|为|有)?\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")
+# a member list laid out as a table, no colon: 组长 张某 县长
+LABEL_BARE = r"(?m)^[ \t]*(?P<bare>副?组[ \t]*长|成[ \t]*员)[ \t]+(?=[\u4e00-\u9fff])"  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
 LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ \t]+[^\s:]{2,30})?"
               r"[ \t]*(?=\n|$)")
-LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机"  # 联系人:李红,电话:… ends at ,电话
+# 联系人:李红,电话:… ends at ,电话; 配合部门:某局、某局 完成时间:… ends before the next label
+LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机|[,;\s]+[\u4e00-\u9fff]{2,6}(?=:)"
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
-SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
+SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?=[ \t]*$)|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
                        r"[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9]{0,2}\s*日?)?)[ \t]*(?:$|(?=[。(]))")
 # a 落款 run into the text when a page loses its line breaks: 。某局2023年3月1日 and the next part
 # (an appendix's title, 附件, 抄送); a date going on as a clause (…日召开, …日前, …日,) is no 落款
@@ -56,6 +59,13 @@ HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20}
 # a task's units in brackets: (某局、某办牵头,各有关部门按职责分工负责)
 BRACKET_DUTY = (r"\((?P<lead>[^()]{2,80}?(?:\([^()]{1,10}\)[^()]{0,40}?)?)牵头(?:[,;、](?P<rest>[^()]{2,80}?)"
                 r"(?:按职责分工|按照职责|分别)?(?:配合|负责|参与|落实|实施))?\)")
+# a unit heading its own item of a division of duties: (一)某局:负责…, 2.某局。牵头… (found from the
+# verb after the colon; the head is read back to the line's start)
+DUTY_VERB = r"[:。][ \t]*(?:主要|具体|全面)?(?P<verb>负责|牵头|承担|配合|协助|参与)"
+DUTY_HEAD = rf"[ \t]*(?:{ITEM_MARKER})?[ \t]*(?P<names>[^\s:。,;()]{{2,60}}?)[ \t]*"
+# a person heading an item with the post in brackets (a 述职 report's parts): 2.王 某(党委委员、副校长)
+PERSON_HEAD = (rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){{1,2}})"
+               r"[ \t]*\((?P<post>[^()\n]{2,30})\)[ \t]*$")
 POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。()的由以]{1,39}?)(?:担任|任|为)(?:领导小组|工作小组|小组)?"
              r"(?P<post>副组长|组长|副主任|主任|成员|组员)"
              r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
@@ -88,12 +98,17 @@ HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障�
 # the head of a working group's office: 由王某同志兼任办公室主任, 办公室主任由王某担任
 OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
+# a named person appointed to a post in a clause: 王某同志任办公室主任,负责日常工作; 李某任副组长
+# a named person appointed to a post in a clause: 王某同志任办公室主任,负责日常工作; 李某任副组长 (the
+# verb and the post; the person is read right before the verb)
+APPOINTED = (r"(?:担任|兼任|任)(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
+             r"(?:副?组长|副?主任|成员|组员|联络员|联络人|联系人|副?秘书长))(?=[,;。、]|$)")
 LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
 OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
            rf"[^{CLAUSE_MARKS}{COLONS}]{{0,6}}")
 # a clause of purpose, cause or basis before the actor: 为加强…, 因此, 根据…, 在…的领导下
-ADVERBIAL = (r"\s*(?:为了?|因此|所以|根据|按照|依据|针对|围绕|结合|随着|对此|为此|经|据)"
+ADVERBIAL = (r"\s*(?:为了?|因此|所以|根据|按照|依据|针对|围绕|结合|随着|对此|为此|就此|其后|及后|事发后|另一方面|经|据)"
              rf"|[^{CLAUSE_MARKS}{COLONS}]*(?:下|中|之际|期间|以来|后|时)\s*$")
 PLAN_MADE = r"制定本(?!单位|部门)|特制定|制定如下|提出如下|提出以下|制定以下"  # …现结合实际,制定本工作方案
 
@@ -107,16 +122,20 @@ SAMPLES = {
     "PRINTED": ("日照市卫生局办公室 2010年6月25日印发",),
     "FILE_HEAD": ("日照市卫生局文件\n",),
     "TITLE_ISSUER": ("中共——区卫生局委员会——区卫生局关于创建省级文明城市的实施方案",),
+    "LABEL_BARE": ("\n组长 王某 县长",),
     "LABEL": ("组 长:王 军", "成员:市局各部门负责人", "联系人:", "组员:", "(责任单位:", "责任单位\n某局"),
     "COLUMN": ("牵头单位",),
     "LABEL_MORE": ("\n丁某某 某部副部长\n", "\n王 某 某局局长"),
-    "LABEL_NAMES_END": (",电话", "\n", " 联系电话"),
+    "LABEL_NAMES_END": (",电话", "\n", " 联系电话", " 完成时间:"),
     "SIGNATURE_DATE": ("2023年3月1日", "二〇二三年三月一日"),
     "HEADLINE_ISSUER": ("某局跟进工地意外 (某某事务局)",),
+    "PERSON_HEAD": ("2.王 某(党委委员、副校长)\n", "(一)李某某(副院长)"),
+    "DUTY_VERB": (":负责统筹", "。负责特种设备", ":配合"),
+    "DUTY_HEAD": ("(一)县应急管理局", "2.县市场监管局"),
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
     "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
-    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
+    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "2024-03-05\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
     "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,"),
     "ADVERB": ("按职责分工", "积极"),
     "CHROME_LINE": ("上一篇:", "相关链接"),
@@ -128,6 +147,7 @@ SAMPLES = {
     "COUNT": ("42个科室", "三家医院"),
     "VERB_AFTER": ("对照", "组成"),
     "HEADING_WORD": ("工作要求", "组织保障"),
+    "APPOINTED": ("任办公室主任,", "任副组长。", "担任领导小组办公室主任;"),
     "OFFICE_HEAD": ("由王某同志兼任办公室主任", "办公室主任由王某担任", "王某兼任领导小组办公室主任"),
 }
 
@@ -161,15 +181,19 @@ def compiled() -> dict[str, re.Pattern]:
         "file": re.compile(FILE_HEAD),
         "title": re.compile(TITLE_ISSUER),
         "label": re.compile(LABEL),
+        "label_bare": re.compile(LABEL_BARE),
         "label_end": re.compile(LABEL_NAMES_END),
         "label_more": re.compile(LABEL_MORE),
         "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})"
-                                  r"[ \t]+[^\s:,、]{2,30}\s*"),
+                                  r"[ \t]+(?P<post>[^\s:,]{2,30})\s*"),
         "signature_date": re.compile(SIGNATURE_DATE_LINE),
         "signature_run": re.compile(SIGNATURE_DATE_RUN, re.M),
         "list_line": re.compile(LIST_LINE),
         "summary_title": re.compile(SUMMARY_TITLE),
         "bracket_duty": re.compile(BRACKET_DUTY),
+        "duty_verb": re.compile(DUTY_VERB),
+        "duty_head": re.compile(DUTY_HEAD),
+        "person_head": re.compile(PERSON_HEAD),
         "headline_issuer": re.compile(HEADLINE_ISSUER),
         "post_slot": re.compile(POST_SLOT),
         "adverb": re.compile(ADVERB),
@@ -181,8 +205,10 @@ def compiled() -> dict[str, re.Pattern]:
         "adverbial": re.compile(ADVERBIAL),
         "count": re.compile(COUNT),
         "heading": re.compile(HEADING_WORD),
-        "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"),
+        "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"
+                                   r"|聚焦|立足|紧扣|紧盯|突出|强化|注重|坚持|积极|迅速|持续|主动|进一步|务必|必须|须"),
         "office_head": re.compile(OFFICE_HEAD),
+        "appointed": re.compile(APPOINTED),
         "split": re.compile(r"[、,,]|和|及|——"),
     }
 

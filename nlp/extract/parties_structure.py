@@ -14,7 +14,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_names import opens_clause, split_outside, strip_span, suffix_list
+from nlp.extract.parties_names import _suffixes_by_last_char, opens_clause, split_outside, strip_span
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
 from nlp.text import COMMAS, SEMICOLONS
 
@@ -29,7 +29,24 @@ def title_issuers(text: str, title: str | None) -> list[Found]:
         if (at, line) not in seen:
             seen.add((at, line))
             out += _title_issuer(line, at)
+    at = text.find(title) if title else -1
+    if at > 0 and title.lstrip().startswith("关于"):
+        out += _issuer_above(text, at)
     return out
+
+
+def _issuer_above(text: str, at: int) -> list[Found]:
+    """``某市卫生健康委员会⏎关于…的通知``: the issuer printed on its own line right above a title
+    that opens with 关于 (one or more units, nothing else on the line)."""
+    end = text.rfind("\n", 0, at)
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    if end <= 0 or text.count("\n", end, at) > 3:
+        return []
+    start = text.rfind("\n", 0, end) + 1
+    if end - start > 60:
+        return []
+    return _signers(text, start, end)
 
 
 def _title_lines(text: str, title: str | None) -> list[tuple[int, str]]:
@@ -47,8 +64,8 @@ TITLE_ZONE = 600  # a document's own title line stands near its top
 
 
 def _title_issuer(title: str, at: int) -> list[Found]:
-    head = title.split("关于")[0] if "关于" in title else ""
-    printed = re.match(r"(?P<head>[^《》]{3,40}?)(?:联合)?印发《", title)
+    printed = re.match(r"(?P<head>[^《》]{3,40}?)(?:联合)?(?:印发|转发)《", title)
+    head = title.split("关于")[0] if "关于" in title and not printed else ""  # 某局印发《关于…》的通知
     if not head and printed:  # 某省委办公厅 某省政府办公厅印发《…》: the issuers, one after another
         head = printed.group("head")
         return [Found(at + x.start(), at + x.end(), _normalize(x.group()), "issuer")
@@ -71,7 +88,7 @@ def _title_issuer(title: str, at: int) -> list[Found]:
 def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names in an issuer run such as ``中共——区卫生局委员会——区卫生局`` (unnamed parts dropped)."""
     out = []
-    for a, b in pieces(text, start, end, compiled()["split"]):
+    for a, b in pieces(text, start, end, _ISSUER_SPLIT):
         name = _normalize(text[a:b])
         if _is_name(name):
             out += _glued_issuers(text, a, b) or [(a, b, name)]
@@ -81,10 +98,12 @@ def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
 # two issuers written one after the other with no separator (市委办公室市政府办公室关于…): the
 # second opens like a body of the same rank
 GLUED_ISSUER = re.compile(r"(?:办公室|办公厅|委员会|政府|局|厅|党组|党委)(?=中共|市|县|区|省|国务院)")
+_ISSUER_SPLIT = re.compile(r"[、,,]|和|及|——|[ \t]+")  # 某委办公室 某局关于…: spaces part joint issuers
 
 
 def _glued_issuers(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
-    """``市委办公室市政府办公室``: the issuers of a joint title, when every part is a body's name."""
+    """``市委办公室市政府办公室``: the issuers of a joint title, when every part is a body's name
+    (a body under another, 国家税务总局某市税务局, opens with a place name and is not cut)."""
     cuts = [a] + [m.end() for m in GLUED_ISSUER.finditer(text, a + 1, b - 2)] + [b]
     if len(cuts) < 3:
         return []
@@ -134,6 +153,9 @@ def signatures(text: str) -> list[Found]:
             while end > 0 and text[end - 1] in " \t\n" and text.count("\n", end, line_start) < 4:
                 end -= 1  # blank lines between the signers and the date
             prev_start = text.rfind("\n", 0, end) + 1
+            if _SEAL.fullmatch(text, prev_start, end):  # 某局⏎(盖章)⏎2023年3月1日
+                line_start = prev_start
+                continue
             names = _signers(text, prev_start, end)
             if not names:
                 break
@@ -144,12 +166,15 @@ def signatures(text: str) -> list[Found]:
     return out
 
 
-SIGNER_LINES = 4  # 联合发文: up to four lines of signing units above the date
+SIGNER_LINES = 4
+_SEAL = re.compile(r"[ \t]*[(\[【]?(?:盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
 
 
 def _signers(text: str, start: int, end: int) -> list[Found]:
     """The units of one signature line (split at runs of spaces); [] unless all of it is units."""
     out = []
+    seal = re.search(r"\((?:盖章|印章|公章|签章|章|印)\)[ \t]*$", text[start:end])
+    end = start + seal.start() if seal else end  # 某局(盖章)
     for m in re.finditer(r"\S+", text[start:end]):
         name = _normalize(m.group())
         if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
@@ -176,9 +201,13 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
         run_in = _RUN_IN_HEAD.search(head)  # …的通知某府发〔2020〕11号各县区人民政府: (no line breaks)
         if run_in:
             line_start, head = line_start + run_in.end(), head[run_in.end():]
+        line_end = text.find("\n", m.end())
+        if _SENT_TO.fullmatch(head):  # 主送:某局、某委 (a label, its addressees after it)
+            a, b = strip_span(text, m.end(), len(text) if line_end < 0 else line_end)
+            out += [Found(x, y, n, "recipient") for x, y, n in _addressees(text, a, b)]
+            continue
         if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head):
             continue
-        line_end = text.find("\n", m.end())
         rest = text[m.end():len(text) if line_end < 0 else line_end].strip()
         if 0 < len(rest) < 40 and "。" not in rest:
             continue  # 发布机构: 某市人民政府 (a page's label and its value)
@@ -189,6 +218,10 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
         after_title = line_start - title_end if title_end >= 0 else line_start  # no title: the top
         own_line = not rest and 0 <= after_title <= ADDRESSEE_AFTER_TITLE
         names = _addressees(text, start, m.start(), lenient=own_line)
+        if not names and not rest and text.count(",", start, m.start()) + text.count("、", start, m.start()) >= 2:
+            # a line of its own ending in a colon that lists three or more, most of them addressees
+            # (各市、县人民政府,新疆生产建设兵团,…:), wherever the title was lost
+            names = _addressees(text, start, m.start(), lenient=True, strict_minority=True)
         if names:
             out += [Found(a, b, n, "recipient") for a, b, n in names]
     return out
@@ -197,6 +230,20 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
 # what may stand right before a 主送 line that lost its line break: a book title, a 发文字号, the
 # end of a page's toolbar (字体:[大 中 小], | | |)
 _RUN_IN_HEAD = re.compile(r".*(?:》|[|\]】]|[〔\[(][0-9]{4}[〕\])][0-9]{1,4}号\)?)\s*")
+# 主送:某局、某委; 正本:某机关 and 受文者:某机关 (Taiwan): the addressees follow the label
+_SENT_TO = re.compile(r"\s*(?:主\s*送(?:机关|单位)?|正\s*本|受\s*文\s*者)\s*")
+# 发文单位:某局, 公告单位 某组 (Taiwan): the issuer follows the label, on its line or the next
+_ISSUED_BY = re.compile(r"(?m)^[ \t]*(?:发文|公告|发函|行文)(?:单位|机关)[ \t]*[:\n][ \t\n]*(?P<name>[^\s:,。]{2,30})[ \t]*$")
+
+
+def labelled_issuers(text: str) -> list[Found]:
+    """``发文单位:某局``, ``公告单位⏎某组``: the issuer a label names."""
+    out = []
+    for m in _ISSUED_BY.finditer(text):
+        name = _normalize(m.group("name"))
+        if _is_name(name) and _kind(name) in ISSUER_KINDS:
+            out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
+    return out
 ADDRESSEE_AFTER_TITLE = 120  # the 主送 line follows the title (and its 发文字号) closely
 
 
@@ -208,10 +255,12 @@ def _ending_kind(name: str) -> str | None:
     """The kind of ``name``'s ending, notes in brackets dropped; a superior or generic name
     (``区人民政府``, ``有关部门``) keeps its kind here, since it is addressed."""
     bare = re.sub(r"\([^()]*\)", "", name)
-    return next((org_suffixes().get(s, "person") for s in suffix_list() if bare.endswith(s)), None)
+    return next((org_suffixes().get(s, "person") for s in _suffixes_by_last_char().get(bare[-1:], ())
+                 if bare.endswith(s)), None)  # only the endings sharing the last character, longest first
 
 
-def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[tuple[int, int, str]]:
+def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_minority: bool = False
+                ) -> list[tuple[int, int, str]]:
     """The addressees of ``text[start:end]``; [] unless every one of them is an addressee (or,
     ``lenient``, most of them, the rest written like names)."""
     out: list[tuple[int, int, str]] = []
@@ -221,8 +270,8 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[
         a, b = strip_span(text, a, b)
         name = _normalize(text[a:b])
         if (not (2 <= len(name) <= 80 and re.fullmatch(r"[\u4e00-\u9fff“][\u4e00-\u9fff()、“”]*", name))
-                or opens_clause(name)):
-            return []  # 成立…领导小组: a clause before a list, not an addressee
+                or (opens_clause(name) and not name.startswith(ADDRESSEE_OPEN))):
+            return []  # 成立…领导小组: a clause before a list, not an addressee (有关企业 is one)
         parts = split_outside(text, a, b, "、")
         kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
         # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
@@ -241,7 +290,7 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False) -> list[
             unknown.append((a, b, name))
         else:
             return []
-    if unknown and len(unknown) >= len(out):
+    if unknown and (len(unknown) >= len(out) or (strict_minority and 2 * len(unknown) >= len(out))):
         return []
     return sorted(out + unknown)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from nlp.extract.parties_lexicon import non_parties, party_posts
+from nlp.extract.parties_lexicon import non_parties, organs, party_posts, short_units
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
@@ -27,24 +27,31 @@ from nlp.extract.parties_people import is_person_name, rare_word, tokens
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
-               rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作]))?"
+               rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
+               r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布))?"
                rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
-               r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布)")
+               r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布"
+               r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开)")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
 ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
+            r"|于(?:昨日|今日|今天|昨天|本月|上月|日前|近日|当日|同日|早前)"
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
             r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究"
-            r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对|自即日起|自[0-9一二三四五六七八九十]{1,2}月[^,。;]{0,8}?起)")
+            r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对|自即日起|自[0-9一二三四五六七八九十]{1,2}月[^,。;]{0,8}?起"
+            # 某局对辖区餐饮单位开展检查: 对 and its object, then the action
+            r"|对(?=[^,。;:对]{1,30}?(?:开展|进行|实施|展开|组织|作出|给予|立案|启动))"
+            r"|接报|接获|派员|到场|赴|前往|深入|走访|检查|巡查|督查|抽查|约见|联同|夥同|伙同|共|累计|持续|给予"
+            r"|定期|不定期|每[年季月周]|多次|专门|主动|不断|陆续|首次|率先)")
 # what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
 PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
               r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
 # time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
-OPENER = (r"(?:日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
+OPENER = (r"(?:就此|及后|其后|事发后|日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
           r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
           r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
 # a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
@@ -53,13 +60,18 @@ UNIT_KINDS = ("body", "unit", "office", "group")
 # jieba tags that cannot stand inside a unit's name (verb, adverb, preposition, conjunction,
 # pronoun, numeral, idiom, particle, time, person)
 NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj", "t", "nr", "f"))
+HEAD = r"负责(?:同志|人)|发言人"  # an unnamed head of a unit (主要/有关 before it is read apart)
+_HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
+                        r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
 MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
 
 SAMPLES = {
     "REPORT_VERB": ("的带领下", "做了动员讲话", "于活动中指出", "向全院做了工作报告", "主持", "在会上强调",
-                    "亦已会见", "同志宣读", "今(7日)特别在会议中指示", "教授今日(七月二十二日)出席"),
-    "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门", "今(30)日", "在二○○二年"),
+                    "亦已会见", "同志宣读", "今(7日)特别在会议中指示", "教授今日(七月二十二日)出席",
+                    "在京主持", "今日巡视"),
+    "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门", "今(30)日", "在二○○二年",
+                 "对辖区餐饮单位开展", "接报后", "派员到场"),
     "OPENER": ("日前", "据悉", "6月27日下午", "新华社北京7月29日电"),
 }
 
@@ -81,6 +93,8 @@ def _compiled() -> dict[str, re.Pattern]:
         "member_list": re.compile(r"(?:委员|成员)(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){2,})"
                                   r"(?=[和及等,。;]|同志)"),
         "by": re.compile(r"(?<![理经自缘因来])由(?!于|此|衷)"),
+        # a unit's head or holder who speaks for it (unnamed): 某局主要负责同志汇报, 某署发言人表示
+        "head": re.compile(HEAD),
     }
 
 
@@ -101,12 +115,61 @@ def post_holders(text: str) -> list[Found]:
             out.append(Found(m.start(), after, text[m.end():after], role))
             out += _holder_unit(text, m.start(), m.group())
             continue
+        later = _acts_later(text, m.end())
+        if later:  # 常务副县长李某某,…参加会议。李某某强调…: introduced with the post, then acting
+            out.append(Found(m.start(), m.end() + len(later), later, role))
+            continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:
             out.append(Found(before, m.end(), text[before:m.start()], role))
             continue
-        out += [Found(a, b, text[a:b], role) for a, b in _names_before(text, m.start(), m.end())]
-    return out + _member_lists(text)
+        people = _names_before(text, m.start(), m.end())
+        out += [Found(a, b, text[a:b], role) for a, b in people]
+        if not people and _HEAD_SAYS.match(text, m.end()) and text[m.start() - 1:m.start()] != "副" \
+                and not any(is_person_name(text[max(0, m.start() - k):m.start()]) for k in (2, 3)):
+            out += _holder_unit(text, m.start(), m.group())  # 某署署长表示: the unit, its head unnamed
+    return out + _member_lists(text) + _headed_units(text) + _hosts(text)
+
+
+_HOST = re.compile(r"(?:^|(?<=[,。;:\s]))(?:在|由)(?P<unit>[^,。;:、\s的在]{3,25}?)"
+                   r"(?:组织)?(?:召开|举行|举办|主办)的[^,。;]{0,40}?(?:会议?|大会|活动|培训|论坛|仪式|发布会)")
+
+
+# a body that meets: 召开某某专业委员会联席会议, 召开领导小组第二次全体会议
+_MEETING_BODY = re.compile(r"(?:召开|举行|主持召开)(?:了)?(?P<unit>[^,。;:、\s的]{0,30}?(?:委员会|领导小组|工作小组|指挥部|安委会|党委|党组|常委会))"
+                           r"(?:第[一二三四五六七八九十0-9]+次)?(?:全体|扩大|专题|联席|工作|成员)?(?:会议|会)")
+
+
+def _hosts(text: str) -> list[Found]:
+    """``在某部召开的全国…会议上``, ``由某委举办的…培训``: the unit that holds the reported meeting;
+    ``召开某专业委员会联席会议``: the body that meets."""
+    out = []
+    for m in _MEETING_BODY.finditer(text) if "召开" in text or "举行" in text else ():
+        name = m.group("unit")
+        if _is_name(name) and non_parties().get(name) != "superior" and _kind(name) in ("body", "group") \
+                and not name.startswith(("全", "各", "我", "本", "该")):
+            out.append(Found(m.start("unit"), m.end("unit"), name, "lead" if name.endswith("领导小组") else "responsible"))
+    if not any(w in text for w in ("召开的", "举行的", "举办的", "主办的")):
+        return out
+    for m in _HOST.finditer(text):
+        name = m.group("unit")
+        if _unit_name(name) and non_parties().get(name) != "superior":
+            out.append(Found(m.start("unit"), m.end("unit"), name, "responsible"))
+    return out
+
+
+
+
+
+def _headed_units(text: str) -> list[Found]:
+    """``会上,县应急管理局主要负责同志汇报了…``, ``某署有关负责人表示``: the unit whose head reports
+    the work carries it out (the head is unnamed, so the unit is the party)."""
+    out = []
+    for m in _compiled()["head"].finditer(text):
+        if _HEAD_SAYS.match(text, m.end()):  # 某科室负责人出席会议: attending is no work
+            at = m.start() - 2 if text[m.start() - 2:m.start()] in ("主要", "有关", "相关") else m.start()
+            out += _holder_unit(text, at, m.group())
+    return out
 
 
 def _member_lists(text: str) -> list[Found]:
@@ -171,6 +234,24 @@ def _name_after(text: str, at: int) -> int | None:
     return None
 
 
+def _acts_later(text: str, at: int) -> str | None:
+    """The person named right after a post (and a comma, 和 or the sentence's end after the name)
+    when the same name opens a later clause with a reporting verb: ``李某某强调,…``."""
+    for length in (3, 2):
+        name = text[at:at + length]
+        if not is_person_name(name) or text[at + length:at + length + 1] not in _AFTER_INTRO:
+            continue
+        pos = text.find(name, at + length)
+        while pos >= 0:
+            if text[pos - 1:pos] in NAME_BEFORE and _compiled()["report"].match(text, pos + length):
+                return name
+            pos = text.find(name, pos + length)
+    return None
+
+
+_AFTER_INTRO = (",", "、", "和", "及", "等", "。", "(", "")
+
+
 def _reports(text: str, at: int) -> bool:
     """A reporting verb follows, maybe after a second holder (``张某和纪委书记孙某带领…``)."""
     return bool(_compiled()["report"].match(text, at) or _compiled()["report_joint"].match(text, at))
@@ -227,6 +308,10 @@ def _acting_place(text: str, start: int, c_end: int) -> list[Found]:
 
 
 def _unit_name(name: str) -> bool:
+    if name in short_units() or name in organs():
+        return True  # 警方, 海关: a body's usual short form; 运输署, 职安署: an organ's name
+    if _organ_under(name):
+        return True  # 劳动部职安署, 台中市政府消防局: an organ under its parent body or place
     return (3 <= len(name) <= MAX_UNIT and "的" not in name and "、" not in name and not name.endswith("组织")
             and not re.search(r"同志|兼任|担任|负责", name)  # 由王某同志兼任办公室主任: a person
             and name.count("“") == name.count("”")
@@ -235,10 +320,23 @@ def _unit_name(name: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def _organ_under(name: str) -> bool:
+    """``劳动部职安署``, ``某市政府消防局``, ``本府环保局``: an organ's name after its parent body
+    (a name of its own) or a place (省, 市, 县, 区 or 本府)."""
+    for k in range(2, min(len(name) - 1, 9)):
+        organ, parent = name[-k:], name[:-k]
+        if organ in organs() and (re.fullmatch(r"(?:本府|本市|本县|[\u4e00-\u9fff]{1,6}(?:省|市|县|区|府))", parent)
+                                  or (_kind(parent) in ("body", "unit") and _is_name(parent))):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
 def _noun_phrase(name: str) -> bool:
     """jieba sees only nouns before the ending (决定组织, 此次…党委, 由校党委 are clauses, not names);
     run on the candidate alone, never on the document."""
-    toks = tokens(re.sub(r"^(?:各|全体|全)", "", name))  # 各参会单位: 各 is no pronoun here
+    bare = re.sub(r"^(?:各|全体|全)", "", name).replace("衞", "卫")  # 各参会单位: 各 is no pronoun here
+    toks = tokens(bare)  # 衞 (Hong Kong's form of 卫, kept by t2s) is unknown to jieba
     if not toks or (toks[-1][3].startswith("v") and len(toks[-1][2]) > 1):
         return False  # 高标准组织: 组织 is the verb here
     # a campaign's office or group is named after its work: 市委专项活动办公室

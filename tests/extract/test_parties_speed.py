@@ -37,18 +37,23 @@ def _plain_pieces(text, start, end, cut):
 def _plain_name_end(text, start, end, stop=None):
     stop = stop or pn._STOP_RX
     by_last = pn._suffixes_by_last_char()
-    depth = 0
+    depth, opened = 0, start
     for i in range(start, end):
         ch = text[i]
         if ch in "“(《":
+            if not depth:
+                opened = i if ch == "(" else start
             depth += 1
         elif ch in "”)》":
             depth = max(0, depth - 1)
         if depth:
             continue
-        at = i if ch == "”" else i + 1
+        # a name with a bracketed note ends after the note (a 以下简称 note: before it)
+        at = i if ch == "”" else opened if ch == ")" and opened > start else i + 1
         candidates = by_last.get(text[at - 1], ()) if at > start else ()
         if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
+            if ch == ")" and pn._NOTE_RX.search(text, opened, i):
+                return opened
             if stop.match(text, i + 1, end) or i + 1 == end:
                 return i + 1
     return None

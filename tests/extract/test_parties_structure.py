@@ -49,9 +49,9 @@ def test_addressee_line(line, expected):
 
 
 def test_addressee_line_after_the_title_keeps_a_name_with_no_known_ending():
-    text = "关于做好防汛工作的通知\n各乡镇,县直各部门,青山农民专业合作社:\n现将有关事项通知如下。"
-    assert recipients(text) == ["各乡镇", "县直各部门", "青山农民专业合作社"]
-    assert recipients("前言很长的一段话。" * 30 + "\n各乡镇,青山农民专业合作社:\n") == []
+    text = "关于做好防汛工作的通知\n各乡镇,县直各部门,青山果蔬种植基地:\n现将有关事项通知如下。"
+    assert recipients(text) == ["各乡镇", "县直各部门", "青山果蔬种植基地"]
+    assert recipients("前言很长的一段话。" * 30 + "\n各乡镇,青山果蔬种植基地:\n") == []
 
 
 @pytest.mark.parametrize("line", [

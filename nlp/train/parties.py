@@ -42,6 +42,7 @@ class Doc:
     cands: list[tuple[int, int, str]] = field(default_factory=list)
     slots: list[list[int]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)  # 1, 0, or -1 (left out of training)
+    covered: list[bool] = field(default_factory=list)  # per gold party: some candidate matches it
 
 
 def read_sites(split_file: str | Path, split: str = "dev") -> dict[str, str]:
@@ -96,11 +97,13 @@ def prepare(docs: Sequence[Doc]) -> None:
         d.slots = hashed(features(d.text, d.cands, title=d.title, rule_spans=rule_spans, rule_names=rule_names))
         names = [fold_text(d.text[a:b]) for a, b, _ in d.cands]
         labels = [0] * len(d.cands)
+        d.covered = []
         for text, name, role in d.gold:
             g = {"text": text, "value": {"name": name, "role": role}}
             agree = [i for i, n in enumerate(names)
                      if mention_agrees("party", g, {"text": n, "value": {"name": n, "role": role}})]
             exact = [i for i in agree if names[i] in (fold_text(name), fold_text(text))]
+            d.covered.append(bool(agree))
             for i in agree:
                 if labels[i] != 1:
                     labels[i] = 1 if (i in exact or not exact) else -1
@@ -269,3 +272,46 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
     np.save(out / "coef.npy", coef, allow_pickle=False)
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return meta
+
+
+ABLATE = 1 / 3  # the share of the rules' names dropped in the unseen-site simulation
+
+
+def ablated(d: Doc, key: int, share: float = ABLATE, seed: int = SEED) -> Doc:
+    """The document as the rules might read it on a site they were not tuned on: each distinct
+    name the rules found is dropped (all its finds) with probability ``share``; the draw is fixed
+    by ``seed``, the file and ``key`` (the document's place in its list). Not yet prepared."""
+    import random
+
+    rng = random.Random(f"{seed}:{d.file}:{key}")
+    names = sorted({n for _, _, n, _ in d.rules})
+    drop = {n for n in names if rng.random() < share}
+    return Doc(file=d.file, site=d.site, text=d.text, title=d.title,
+               rules=[r for r in d.rules if r[2] not in drop], gold=d.gold)
+
+
+def coverage(docs: Sequence[Doc]) -> dict:
+    """The share of gold parties some candidate matches (the scorer's rule): the model's ceiling."""
+    n = sum(len(d.covered) for d in docs)
+    hit = sum(sum(d.covered) for d in docs)
+    return {"covered": hit, "gold": n, "share": round(hit / n, 4) if n else 0.0}
+
+
+def cross_validate(docs: Sequence[Doc], sims: Sequence[Doc], *, folds: int = FOLDS, c: float = C,
+                   extra: Sequence[Doc] = ()) -> tuple[list, list, list]:
+    """Site-grouped out-of-fold probabilities of each document's candidates, read with the rules'
+    finds (``docs``) and with the ablated finds (``sims``, same order); and each document's fold."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [d.site for d in docs]
+    probs: list = [None] * len(docs)
+    sim_probs: list = [None] * len(docs)
+    fold_of = [0] * len(docs)
+    splits = GroupKFold(n_splits=min(folds, len(set(groups)))).split(docs, groups=groups)
+    for k, (train_idx, test_idx) in enumerate(splits):
+        coef, intercept, skip = fit([docs[i] for i in train_idx] + list(extra), c=c)
+        for i in test_idx:
+            probs[i] = doc_probs(docs[i], coef, intercept, skip)
+            sim_probs[i] = doc_probs(sims[i], coef, intercept, skip)
+            fold_of[i] = k
+    return probs, sim_probs, fold_of

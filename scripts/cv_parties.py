@@ -44,6 +44,8 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=tp.C)
     ap.add_argument("--threshold", type=float, default=None, help="the per-fold threshold (default: shipped)")
     ap.add_argument("--json", default=None, help="write the figures here")
+    ap.add_argument("--augment", type=float, default=tp.AUGMENT,
+                    help="share of rule names dropped in the training copies (0: no copies)")
     args = ap.parse_args()
     extra = args.extra if args.extra is not None else [
         f"{ROOT}/corpora/gold:{ROOT}/corpora/seeds", f"{ROOT}/corpora/heldout/gold:{ROOT}/corpora/heldout/docs"]
@@ -55,7 +57,8 @@ def main() -> None:
     for group in (docs, extra_docs, sims):
         tp.prepare(group)
     loaded = time.perf_counter()
-    probs, sim_probs, fold_of = tp.cross_validate(docs, sims, folds=args.folds, c=args.c, extra=extra_docs)
+    aug = tp.augmented(docs + extra_docs, args.augment)
+    probs, sim_probs, fold_of = tp.cross_validate(docs, sims, folds=args.folds, c=args.c, extra=extra_docs, aug=aug)
     fitted = time.perf_counter()
     threshold = args.threshold
     if threshold is None:

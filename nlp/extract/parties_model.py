@@ -63,9 +63,23 @@ _SPACES = re.compile(r"\s+")
 _SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任|要求|称|透露|坦言|认为|带领)")
 
 
+# endings the model reads beyond the rules' lexicon (a working group 综合组, a province, a town)
+EXTRA_ENDINGS = {"组": "group", "省": "place", "镇": "place"}
+# a standalone run of two or three characters (or a spaced two: 王 琛) between non-Chinese
+# characters: a list item or a label's value (组员:王琛、孙洪亮), read as a person when it is one
+_TOKEN = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] {1,2}[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+
+
 @cache
 def _suffix_rx() -> re.Pattern:
-    return re.compile("|".join(re.escape(s) for s in suffix_list()))
+    words = sorted(set(suffix_list()) | set(EXTRA_ENDINGS), key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in words))
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """Ending -> kind, the lexicon's and the model's own; ``PER`` and ``TOK`` are people."""
+    return {**EXTRA_ENDINGS, **org_suffixes(), "PER": "PER", "TOK": "PER"}
 
 
 @cache
@@ -123,6 +137,9 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             a = m.start() - n
             if a >= 0 and is_person_name(text[a:m.start()]) and (a == 0 or text[a - 1] not in "的"):
                 out.append((a, m.start(), "PER"))
+    for m in _TOKEN.finditer(text):  # 组员:王琛、孙洪亮
+        if is_person_name(m.group().replace(" ", "")):
+            out.append((m.start(), m.end(), "TOK"))
     out = [c for c in out if 2 <= c[1] - c[0] <= 30]
     return sorted(set(out))
 
@@ -131,7 +148,7 @@ def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
     """The ending and the character after it (``部署``), when that character is a Chinese one."""
     a, b, suffix = cand
     nxt = text[b:b + 1]
-    if suffix == "PER" or not ("\u4e00" <= nxt <= "\u9fff"):
+    if suffix in ("PER", "TOK") or not ("\u4e00" <= nxt <= "\u9fff"):
         return None
     return suffix + nxt
 
@@ -147,13 +164,13 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
     title_end = title_at + len(title) if title_at >= 0 else -1
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     n_lines = len(line_starts)
+    line_keys = line_labels(text, line_starts)
     rules = sorted(rule_spans)
     counts: dict[str, int] = {}
-    names = _Names(rule_names)
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
     # every cue: (start, end, its feature left of a name, right of it)
     cue_at = sorted([(m.start(), m.end(), left, right) for w, rx, left, right in _cue_rxs() for m in rx.finditer(text)])
-    kinds = org_suffixes()
+    kinds = _kinds()
     excluded = non_parties()
     by_kind: dict[str, tuple] = {}
     bl, br_ = bisect.bisect_left, bisect.bisect_right
@@ -161,7 +178,7 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
     out = []
     for a, b, suffix in cands:
         name = text[a:b]
-        kind = "PER" if suffix == "PER" else kinds.get(suffix, "person")
+        kind = kinds.get(suffix, "person")
         line_no = br_(line_starts, a) - 1
         ls = line_starts[line_no]
         le = text.find("\n", b)
@@ -176,9 +193,11 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
             cnt = counts[name] = text.count(name)
         l1, l2 = text[a - 1:a] if a else "^", text[max(0, a - 2):a]
         r1, r2, r3 = text[b:b + 1] or "$", text[b:b + 2], text[b:b + 3]
-        lo, hi = max(0, bl(rules, (a - 60, 0))), br_(rules, (b, b))
-        rule_hit = lo < hi and any(s < b and a < e for s, e in rules[lo:hi])
-        related = names.related(name)
+        # a rule's party elsewhere on the line or in the clause (a list, a table row, 由A、B负责)
+        lo, hi = bl(rules, (ls, 0)), bl(rules, (le + 1, 0))
+        rule_line = any(not (s < b and a < e) for s, e in rules[lo:hi])
+        rule_clause = rule_line and any(not (s < b and a < e) and c_start <= s and e <= c_end + 1
+                                        for s, e in rules[lo:hi])
         ks = by_kind.get(kind)
         if ks is None:
             ks = by_kind[kind] = _kind_strings(kind, genre)
@@ -189,7 +208,7 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
             f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
             genre, ks[3], _S["cnt"][bl((1, 2, 4, 8), cnt)],
             ks[4][bl((1, 2, 4), cnt)],
-            _S["rule"][rule_hit], _S["rel"][related], ks[5][2 * rule_hit + related],
+            _S["rule"][rule_line + rule_clause], ks[5][rule_line + rule_clause],
             _S["pos"][bl((0, 1, 4, 7, 8), a * 10 // n)],
             _S["line"][bl((0, 2, 5), line_no)], _S["tail"][bl((1, 3, 6), n_lines - line_no)],
             _S["ls"][not text[ls:a].strip()], _S["le"][not text[b:le].strip()],
@@ -201,6 +220,9 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
             _S["clause_start"][not text[c_start:a].strip()],
             _S["open"][opens_clause(name)], _S["np"][name in excluded],
             _S["ge"][name[0] in '各全'],
+            *(("n2=" + name[-2:], "n3=" + name[-3:]) if kind != "PER" else ("n2=", "n3=")),
+            "l3=" + text[max(0, a - 3):a],
+            line_keys[line_no], ks[6][line_keys[line_no]],
         ]
         k = bl(cue_at, (b_start,))
         cues = set()
@@ -229,16 +251,49 @@ def _int_strings(prefix: str, low: int, high: int) -> dict[int, str]:
 _S = {"len": _int_strings("len", 0, 16), "body": _int_strings("body", -30, 12), "cnt": _int_strings("cnt", 0, 4),
       "pos": _int_strings("pos", 0, 5), "line": _int_strings("line", 0, 3), "tail": _int_strings("tail", 0, 3),
       "ll": _int_strings("ll", 0, 4), "ge": {False: "ge=False", True: "ge=True"},
-      **{k: _int_strings(k, 0, 1) for k in ("rule", "rel", "ls", "le", "title", "br", "colon", "colon_after",
+      "rule": _int_strings("rule", 0, 2),
+      **{k: _int_strings(k, 0, 1) for k in ("ls", "le", "title", "br", "colon", "colon_after",
                                              "clause_start", "open", "np")}}
 
 
 def _kind_strings(kind: str, genre: str) -> tuple:
     """The strings of the features that pair the kind with something: ``kind=``, the ``k_r1=`` and
-    ``k_l1=`` prefixes, ``k_g=``, ``k_cnt=`` by bucket, ``k_rule=`` by ``2 * rule + related``."""
+    ``k_l1=`` prefixes, ``k_g=``, ``k_cnt=`` by bucket, ``k_rule=`` by rule finds on the line/clause."""
     return ("kind=" + kind, f"k_r1={kind}|", f"k_l1={kind}|", f"k_g={kind}|{genre}",
             tuple(f"k_cnt={kind}|{i}" for i in range(4)),
-            tuple(f"k_rule={kind}|{r}|{rel}" for r in (0, 1) for rel in (0, 1)))
+            tuple(f"k_rule={kind}|{r}" for r in (0, 1, 2)), _Prefixed(f"k_lab={kind}|"))
+
+
+class _Prefixed(dict):
+    """``prefix + key``, built once per key."""
+
+    def __init__(self, prefix: str):
+        super().__init__()
+        self.prefix = prefix
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = self.prefix + key
+        return value
+
+
+_LABEL = re.compile(r"[ \t]*([\u4e00-\u9fff][\u4e00-\u9fff ]{0,7})[::]")
+
+
+def line_labels(text: str, line_starts: Sequence[int]) -> list[str]:
+    """Per line, what kind of line it is: ``lab=组长`` when it opens with a short label and a colon
+    (组长:, 成员:, 主送:, 联系人:), else ``lab=list`` when it holds two 、 or more, else ``lab=``."""
+    out = []
+    n = len(line_starts)
+    for k, ls in enumerate(line_starts):
+        le = line_starts[k + 1] - 1 if k + 1 < n else len(text)
+        m = _LABEL.match(text, ls, le)
+        if m:
+            out.append("lab=" + m.group(1).replace(" ", ""))
+        elif text.count("、", ls, le) >= 2:
+            out.append("lab=list")
+        else:
+            out.append("lab=")
+    return out
 
 
 class _Names:

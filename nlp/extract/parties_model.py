@@ -15,7 +15,7 @@ sites they were not tuned on they miss about half. This module adds the names no
    side, the cue words of the clause left and right of it (负责, 牵头, 要, 已, 组织, 开展…), where
    it sits (line start, title, first or last lines, brackets, after a colon), the line's label
    (``组长:``, ``成员:``, ``主送:``) or whether it is a 、-list, the document's genre, how often the
-   name recurs, and whether a rule found a party elsewhere on its line or in its clause. Each
+   name recurs; nothing about the rules, so the model reads the same whatever they found. Each
    feature is hashed (crc32) into ``2**BITS`` slots through per-prefix tables, so a feature string
    is built and hashed once a process; the artefact is two arrays and a JSON file
    (``models/parties/``), never a pickle.
@@ -66,20 +66,28 @@ CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合"
         "责任", "单位", "办公室", "领导", "带领", "深入", "联合", "对", "发现", "提出", "宣布", "决定",
         "了", "的", "在", "和", "、", "为", "与", "不", "建议", "呼吁", "确保", "督促", "统一", "今年", "工作")
 _SPACES = re.compile(r"\s+")
+_INK = re.compile(r"\S")
 _SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任|要求|称|透露|坦言|认为|带领)")
 
 
 # endings the model reads beyond the rules' lexicon (a working group 综合组, a province, a town)
 EXTRA_ENDINGS = {"组": "group", "省": "place", "镇": "place"}
-# a standalone run of two or three characters (or a spaced two: 王 琛) between non-Chinese
-# characters: a list item or a label's value (组员:王琛、孙洪亮), read as a person when it is one
-_TOKEN = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] {1,2}[\u4e00-\u9fff])(?![\u4e00-\u9fff])")
+# a standalone run of two or three characters (or a spaced two: 王 琛) between separators (、,;:
+# a space, a line edge, brackets): a list item or a label's value (组员:王琛、孙洪亮), read as a
+# person when it is one
+_TOKEN = re.compile(r"(?<![^、,;: \n(])(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] {1,2}[\u4e00-\u9fff])(?![^、,;: \n)])")
 
 
 @cache
 def _suffix_rx() -> re.Pattern:
     words = sorted(set(suffix_list()) | set(EXTRA_ENDINGS), key=len, reverse=True)
     return re.compile("|".join(re.escape(s) for s in words))
+
+
+@cache
+def _bare_posts() -> frozenset[str]:
+    """Endings that are no party on their own (院长, 组长, 分管领导): a post without its holder."""
+    return frozenset(w for w in suffix_list() if w not in org_suffixes() or org_suffixes()[w] == "person")
 
 
 @cache
@@ -90,7 +98,13 @@ def _kinds() -> dict[str, str]:
 
 @cache
 def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((w, re.compile(re.escape(w)), "cl=" + w, "cr=" + w) for w in dict.fromkeys(CUES))
+    return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
+
+
+def _cues_at(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, cue)`` of every occurrence of every cue word, sorted (a literal scan per
+    cue word is faster than one scan of them all)."""
+    return sorted([(m.start(), m.end(), w) for w, rx in _cue_rxs() for m in rx.finditer(text)])
 
 
 @cache
@@ -120,6 +134,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     reach, marks, skip_word = _LEFT_REACH, _START_MARKS, _not_name_start_rx()
     first = _not_name_start_firsts()
+    bare = _bare_posts()
     for m in _suffix_rx().finditer(text):
         s_start, end = m.start(), m.end()
         suffix = m.group()
@@ -131,7 +146,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
             while text[a:a + 1] in first and opens_clause(text[a:end]):
                 a = skip_word.match(text, a).end()
-            if end - a >= 2 and a <= s_start:
+            if end - a >= 2 and a <= s_start and (a < s_start or suffix not in bare):
                 out.append((a, end, suffix))
     for m in _posts_rx().finditer(text):  # 局长王军, 院长张某某
         for n in (3, 2):
@@ -159,18 +174,17 @@ def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
     return suffix + nxt
 
 
-def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
-             rule_spans: Sequence[tuple[int, int]] = (), rule_names: Sequence[str] = ()) -> list[list[str]]:
+def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None) -> list[list[str]]:
     """One list of feature strings per candidate (see the module doc); ``hashed`` of them is
     ``feature_slots`` (which builds the slots without the strings)."""
-    return _rows(text, cands, title, rule_spans, _tables(None))
+    return _rows(text, cands, title, _tables(None))
 
 
 def feature_slots(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
-                  rule_spans: Sequence[tuple[int, int]] = (), bits: int = BITS) -> list[list[int]]:
+                  bits: int = BITS) -> list[list[int]]:
     """``hashed(features(...))``: each feature's slot, read from per-prefix tables of the slots
     already seen (a feature string is built and hashed once a process)."""
-    return _rows(text, cands, title, rule_spans, _tables(bits))
+    return _rows(text, cands, title, _tables(bits))
 
 
 class _Table(dict):
@@ -212,8 +226,7 @@ _LENGTHS = tuple(min(i, 16) for i in range(64))
 _CNT, _CNT_K, _POS, _LINE, _TAIL, _LL = (1, 2, 4, 8), (1, 2, 4), (0, 1, 4, 7, 8), (0, 2, 5), (1, 3, 6), (10, 20, 40, 100)
 
 
-def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None,
-          rule_spans: Sequence[tuple[int, int]], T: _Tables) -> list[list]:
+def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T: _Tables) -> list[list]:
     from nlp.genres import genre_of
 
     genre = genre_of(title) or "none"
@@ -223,11 +236,10 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None,
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     n_lines = len(line_starts)
     line_keys = line_labels(text, line_starts)
-    rules = sorted(rule_spans)
     counts: dict[str, int] = {}
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
     # every cue: (start, end, the cue word)
-    cue_at = sorted([(m.start(), m.end(), w) for w, rx, _l, _r in _cue_rxs() for m in rx.finditer(text)])
+    cue_at = _cues_at(text)
     kinds = _kinds()
     excluded = non_parties()
     by_kind: dict[str, tuple] = {}
@@ -236,18 +248,34 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None,
     bias, g_slot = T["bias"][""], T["g="][genre]
     t_suf, t_kind, t_len, t_body, t_f1, t_f2 = T["suf="], T["kind="], T["len="], T["body="], T["f1="], T["f2="]
     t_l1, t_l2, t_l3, t_r1, t_r2, t_r3 = T["l1="], T["l2="], T["l3="], T["r1="], T["r2="], T["r3="]
-    t_cnt, t_rule, t_pos, t_line, t_tail = T["cnt="], T["rule="], T["pos="], T["line="], T["tail="]
+    t_cnt, t_pos, t_line, t_tail = T["cnt="], T["pos="], T["line="], T["tail="]
     t_ls, t_le, t_ll, t_title, t_br, t_colon = T["ls="], T["le="], T["ll="], T["title="], T["br="], T["colon="]
     t_ca, t_cs, t_open, t_np, t_ge = T["colon_after="], T["clause_start="], T["open="], T["np="], T["ge="]
     t_n2, t_n3, t_lab, t_cl, t_cr = T["n2="], T["n3="], T["lab="], T["cl="], T["cr="]
+    ink = _INK.search  # a character that is no white space, in a range: no copy of the range
+    by_line: dict[int, tuple] = {}
+    by_suffix: dict[str, tuple] = {}
     out = []
     for a, b, suffix in cands:
         name = text[a:b]
-        kind = kinds.get(suffix, "person")
+        per = by_suffix.get(suffix)
+        if per is None:
+            kind = kinds.get(suffix, "person")
+            ks = by_kind.get(kind)
+            if ks is None:
+                ks = by_kind[kind] = (t_kind[kind], T[f"k_r1={kind}|"], T[f"k_l1={kind}|"], T[f"k_g={kind}|"][genre],
+                                      T[f"k_cnt={kind}|"], None, T[f"k_lab={kind}|"], T[f"k_a2={kind}|"])
+            per = by_suffix[suffix] = (kind, ks, T[f"s={suffix}|r"], T[f"s={suffix}|f"], t_suf[suffix], len(suffix))
+        kind, ks, s_r1, s_f1, suf_slot, n_suffix = per
         line_no = br_(line_starts, a) - 1
-        ls = line_starts[line_no]
-        le = text.find("\n", b)
-        le = n_text if le < 0 else le
+        line = by_line.get(line_no)
+        if line is None:
+            ls = line_starts[line_no]
+            le = line_starts[line_no + 1] - 1 if line_no + 1 < n_lines else n_text
+            lab = line_keys[line_no]
+            line = by_line[line_no] = (ls, le, t_line[bl(_LINE, line_no)], t_tail[bl(_TAIL, n_lines - line_no)],
+                                       t_ll[bl(_LL, le - ls)], t_lab[lab], lab)
+        ls, le = line[0], line[1]
         k = br_(ends, a)
         c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
         k = br_(ends, b)
@@ -258,30 +286,17 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None,
             cnt = counts[name] = text.count(name)
         l1 = text[a - 1] if a else "^"
         r1 = text[b:b + 1] or "$"
-        # a rule's party elsewhere on the line or in the clause (a list, a table row, 由A、B负责)
-        lo, hi = bl(rules, (ls, 0)), bl(rules, (le + 1, 0))
-        rule = 0
-        if lo < hi:
-            rule = any(not (s < b and a < e) for s, e in rules[lo:hi])
-            rule += rule and any(not (s < b and a < e) and c_start <= s and e <= c_end + 1 for s, e in rules[lo:hi])
-        ks = by_kind.get(kind)
-        if ks is None:
-            ks = by_kind[kind] = (t_kind[kind], T[f"k_r1={kind}|"], T[f"k_l1={kind}|"], T[f"k_g={kind}|"][genre],
-                                  T[f"k_cnt={kind}|"], T[f"k_rule={kind}|"], T[f"k_lab={kind}|"], T[f"k_a2={kind}|"])
-        s_tab = T[f"s={suffix}|"]
-        lab = line_keys[line_no]
         f = [
-            bias, t_suf[suffix], ks[0], t_len[_LENGTHS[b - a]], t_body[min(b - a - len(suffix), 12)],
+            bias, suf_slot, ks[0], t_len[_LENGTHS[b - a]], t_body[min(b - a - n_suffix, 12)],
             t_f1[name[0]], t_f2[name[:2]], t_l1[l1], t_l2[text[max(0, a - 2):a]], t_l3[text[max(0, a - 3):a]],
-            t_r1[r1], t_r2[text[b:b + 2]], t_r3[text[b:b + 3]], ks[1][r1], ks[2][l1], s_tab["r" + r1],
-            s_tab["f" + name[0]], g_slot, ks[3], t_cnt[bl(_CNT, cnt)], ks[4][bl(_CNT_K, cnt)],
-            t_rule[rule], ks[5][rule], t_pos[bl(_POS, a * 10 // n)],
-            t_line[bl(_LINE, line_no)], t_tail[bl(_TAIL, n_lines - line_no)],
-            t_ls[not text[ls:a].strip()], t_le[not text[b:le].strip()], t_ll[bl(_LL, le - ls)],
+            t_r1[r1], t_r2[text[b:b + 2]], t_r3[text[b:b + 3]], ks[1][r1], ks[2][l1], s_r1[r1],
+            s_f1[name[0]], g_slot, ks[3], t_cnt[bl(_CNT, cnt)], ks[4][bl(_CNT_K, cnt)],
+            t_pos[bl(_POS, a * 10 // n)],
+            line[2], line[3], t_ls[ink(text, ls, a) is None], t_le[ink(text, b, le) is None], line[4],
             t_title[title_at <= a < title_end], t_br[text.rfind("(", ls, a) > text.rfind(")", ls, a)],
             t_colon[_LABEL_END.search(text, max(ls, a - 3), a) is not None], t_ca[r1 in "::"],
-            t_cs[not text[c_start:a].strip()], t_open[opens_clause(name)], t_np[name in excluded],
-            t_ge[name[0] in "各全"], t_lab[lab], ks[6][lab],
+            t_cs[ink(text, c_start, a) is None], t_open[opens_clause(name)], t_np[name in excluded],
+            t_ge[name[0] in "各全"], line[5], ks[6][line[6]],
         ]
         if kind != "PER":  # a person's own characters say nothing beyond their site
             f += (t_n2[name[-2:]], t_n3[name[-3:]])
@@ -438,16 +453,25 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     span_ends = [e for _s, e in rule_spans]
     bl = bisect.bisect_left
     cands = []
+    related: dict[str, bool] = {}  # candidates share names: each is looked up once
     for c in candidates(text):
         a, b, _ = c
         k = bl(rule_spans, (b, b))
         if k and max(span_ends[max(0, k - 20):k]) > a:  # a rule span overlaps it: select would drop it
             continue
-        if skip_key(text, c) not in skip and not names.related(_SPACES.sub("", text[a:b])):
+        if skip_key(text, c) in skip:
+            continue
+        name = text[a:b]
+        if " " in name or "\t" in name:
+            name = _SPACES.sub("", name)
+        hit = related.get(name)
+        if hit is None:
+            hit = related[name] = names.related(name)
+        if not hit:
             cands.append(c)
     if not cands:
         return []
-    rows = feature_slots(text, cands, title=title, rule_spans=rule_spans, bits=int(meta.get("bits", BITS)))
+    rows = feature_slots(text, cands, title=title, bits=int(meta.get("bits", BITS)))
     probs = _score_flat(list(chain.from_iterable(rows)), list(map(len, rows)), coef, intercept)
     out = []
     for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names):

@@ -97,8 +97,10 @@ def main() -> None:
         out["sweep"][t] = f
         a, b = f["+model"], f["abl+m"]
         print(f"  {t:.3f}  {a['f1']:.3f} {a['p']:.3f} {a['r']:.3f}  |  {b['f1']:.3f} {b['p']:.3f} {b['r']:.3f}")
-    chosen = tp.choose_threshold({"rules+model": {t: f["abl+m"] for t, f in out["sweep"].items()}})
-    print(f"threshold training would choose (best simulated F1): {chosen}")
+    chosen = tp.choose_threshold({"rules": out["overall"]["rules"],
+                                  "rules+model": {t: f["+model"] for t, f in out["sweep"].items()}},
+                                 {"rules+model": {t: f["abl+m"] for t, f in out["sweep"].items()}})
+    print(f"threshold training would choose (tp.choose_threshold): {chosen}")
     print(f"load+features {loaded - started:.1f}s, folds {fitted - loaded:.1f}s")
     if args.json:
         Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -14,7 +14,9 @@ what they missed; so its features say nothing about the rules (it learns from ev
 not only from those the dev-tuned rules missed), and the threshold is chosen on a **simulation of
 unseen sites**: out of fold
 (GroupKFold on the ``site`` column of the split file), each document's rules lose a third of their
-names (``ablated``, fixed seed) and the threshold with the best F1 of rules + model there is taken. The out-of-fold figures with the full rules, the simulation's figures
+names (``ablated``, fixed seed); the threshold is the one with the best F1 of rules + model there
+that keeps its precision at ``MIN_PRECISION`` and costs the full rules at most ``MAX_COST`` of F1
+out of fold (``choose_threshold``). The out-of-fold figures with the full rules, the simulation's figures
 and the candidates' coverage of the gold parties are written to ``meta.json``; the final model is
 fitted on every document. ``scripts/cv_parties.py`` prints the same figures per fold.
 """
@@ -219,10 +221,19 @@ def sweep(docs: Sequence[Doc], probs) -> dict:
     return out
 
 
-def choose_threshold(sim: dict) -> float:
-    """The threshold with the best F1 of rules + model in the unseen-site simulation (the figure
-    the model is there for); between equal F1s (to 3 decimals), the higher one (precision)."""
-    return max(THRESHOLDS, key=lambda t: (round(sim["rules+model"][t]["f1"], 3), t))
+MIN_PRECISION = 0.80  # of rules + model in the unseen-site simulation
+MAX_COST = 0.005  # F1 the model may cost where the rules fit (out of fold, the full rules)
+
+
+def choose_threshold(full: dict, sim: dict) -> float:
+    """The threshold with the best F1 of rules + model in the unseen-site simulation, among those
+    where that precision stays at ``MIN_PRECISION`` and, with the full rules, the model costs at
+    most ``MAX_COST`` of their F1 (help where the rules miss, no harm where they fit); when none
+    qualifies, the best simulated F1. Equal F1s (3 decimals): the higher threshold."""
+    floor = full["rules"]["f1"] - MAX_COST
+    ok = [t for t in THRESHOLDS
+          if sim["rules+model"][t]["p"] >= MIN_PRECISION and full["rules+model"][t]["f1"] >= floor] or THRESHOLDS
+    return max(ok, key=lambda t: (round(sim["rules+model"][t]["f1"], 3), t))
 
 
 def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: str | Path, out_dir: str | Path, *,
@@ -246,7 +257,7 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
         f"{sum(len(d.cands) for d in docs)} candidates; {len(extra_docs)} extra documents")
     probs, sim_probs, _ = cross_validate(docs, sims, c=c, extra=extra_docs)
     figures, sim = sweep(docs, probs), sweep(sims, sim_probs)
-    threshold = choose_threshold(sim)
+    threshold = choose_threshold(figures, sim)
     coef, intercept, skip = fit(docs + extra_docs, c=c)
     final = [doc_probs(d, coef, intercept, skip) for d in docs]
     meta = {
@@ -262,7 +273,7 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
                 "rules": figures["rules"], "model": figures["model"][threshold],
                 "rules+model": figures["rules+model"][threshold],
                 "by_threshold": {str(t): figures["rules+model"][t]["f1"] for t in THRESHOLDS}},
-        "oof_simulation": {"rules_names_dropped": round(ABLATE, 4), "chosen_by": "best F1, then higher threshold",
+        "oof_simulation": {"rules_names_dropped": round(ABLATE, 4), "min_precision": MIN_PRECISION, "max_cost": MAX_COST,
                            "rules": sim["rules"], "rules+model": sim["rules+model"][threshold],
                            "by_threshold": {str(t): sim["rules+model"][t] for t in THRESHOLDS}},
         "dev_fit": party_prf(docs, [predictions(d, p, threshold) for d, p in zip(docs, final)]),

@@ -206,4 +206,7 @@ def train_parties(
     for key in ("rules", "model", "rules+model"):
         f = oof[key]
         typer.echo(f"out of fold ({key:11s}) P={f['p']:.3f} R={f['r']:.3f} F1={f['f1']:.3f}")
+    for key, f in meta["oof_simulation"].items():
+        if key in ("rules", "rules+model"):
+            typer.echo(f"unseen-site simulation ({key:11s}) P={f['p']:.3f} R={f['r']:.3f} F1={f['f1']:.3f}")
     typer.echo(f"wrote {out}: threshold {meta['threshold']}")

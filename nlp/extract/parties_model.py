@@ -4,18 +4,24 @@ The rules (``parties.py``) find parties where the grammar and layout of a docume
 sites they were not tuned on they miss about half. This module adds the names no rule found:
 
 1. candidates (``candidates``): cheap scans, no tokenizer. Every place a name ending of
-   ``org_suffixes.tsv``/``roles.tsv`` occurs (``局``, ``领导小组``, ``医院``, ``局长``) gives a few
-   spans ending there, whose left edge is the clause boundary, a function character (``由``,
-   ``的``, ``向``…) or a collective ``各``/``全``, within ``MAX_LEFT`` characters; a person's name
-   (family name + one or two characters) right after a post or before a reporting verb gives
-   a span too.
-2. features (``features``): the ending and its kind, the span's length and first characters, the
-   characters on either side, the cue words of the clause left and right of it (负责, 牵头, 要,
-   已, 组织, 开展…), where it sits (line start, title, first or last lines, brackets, after a
-   label), the document's genre, how often the name recurs, and whether a rule found it.
-3. a logistic regression trained on the real dev gold by ``nlp/train/parties.py`` (site-grouped
-   cross-validation picks the threshold). Features are hashed (crc32) into ``2**BITS`` slots,
-   so the artefact is two arrays and a JSON file (``models/parties/``), never a pickle.
+   ``org_suffixes.tsv``/``roles.tsv`` (and the model's own ``EXTRA_ENDINGS``: 组, 省, 镇) occurs
+   gives a few spans ending there, whose left edge is the clause boundary, a function character
+   (``由``, ``的``, ``向``…) or a collective ``各``/``全``, within ``MAX_LEFT`` characters; a
+   person's name (family name + one or two characters) right after a post, before a reporting
+   verb, or standing alone between punctuation (a roster's items, a label's value: ``组员:王琛、
+   孙洪亮``, ``王 琛``) gives a span too.
+2. features (``feature_slots``; ``features`` gives the same as strings): the ending and its kind,
+   the span's length, first characters and last two or three, one to three characters on either
+   side, the cue words of the clause left and right of it (负责, 牵头, 要, 已, 组织, 开展…), where
+   it sits (line start, title, first or last lines, brackets, after a colon), the line's label
+   (``组长:``, ``成员:``, ``主送:``) or whether it is a 、-list, the document's genre, how often the
+   name recurs; nothing about the rules, so the model reads the same whatever they found. Each
+   feature is hashed (crc32) into ``2**BITS`` slots through per-prefix tables, so a feature string
+   is built and hashed once a process; the artefact is two arrays and a JSON file
+   (``models/parties/``), never a pickle.
+3. a logistic regression trained on the real dev gold (plus seeds and heldout) by
+   ``nlp/train/parties.py``; the threshold is chosen by site-grouped cross-validation on a
+   simulation of unseen sites (the rules losing a third of their names).
 
 ``model_parties`` returns the candidates that score above the threshold, one per name, that no
 rule span overlaps and no rule name contains (or is contained in), each with a role read from
@@ -60,17 +66,45 @@ CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合"
         "责任", "单位", "办公室", "领导", "带领", "深入", "联合", "对", "发现", "提出", "宣布", "决定",
         "了", "的", "在", "和", "、", "为", "与", "不", "建议", "呼吁", "确保", "督促", "统一", "今年", "工作")
 _SPACES = re.compile(r"\s+")
+_INK = re.compile(r"\S")
 _SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任|要求|称|透露|坦言|认为|带领)")
+
+
+# endings the model reads beyond the rules' lexicon (a working group 综合组, a province, a town)
+EXTRA_ENDINGS = {"组": "group", "省": "place", "镇": "place"}
+# a standalone run of two or three characters (or a spaced two: 王 琛) between separators (、,;:
+# a space, a line edge, brackets): a list item or a label's value (组员:王琛、孙洪亮), read as a
+# person when it is one
+_TOKEN = re.compile(r"(?<![^、,;: \n(])(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] {1,2}[\u4e00-\u9fff])(?![^、,;: \n)])")
 
 
 @cache
 def _suffix_rx() -> re.Pattern:
-    return re.compile("|".join(re.escape(s) for s in suffix_list()))
+    words = sorted(set(suffix_list()) | set(EXTRA_ENDINGS), key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in words))
+
+
+@cache
+def _bare_posts() -> frozenset[str]:
+    """Endings that are no party on their own (院长, 组长, 分管领导): a post without its holder."""
+    return frozenset(w for w in suffix_list() if w not in org_suffixes() or org_suffixes()[w] == "person")
+
+
+@cache
+def _kinds() -> dict[str, str]:
+    """Ending -> kind, the lexicon's and the model's own; ``PER`` and ``TOK`` are people."""
+    return {**EXTRA_ENDINGS, **org_suffixes(), "PER": "PER", "TOK": "PER"}
 
 
 @cache
 def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((w, re.compile(re.escape(w)), "cl=" + w, "cr=" + w) for w in dict.fromkeys(CUES))
+    return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
+
+
+def _cues_at(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, cue)`` of every occurrence of every cue word, sorted (a literal scan per
+    cue word is faster than one scan of them all)."""
+    return sorted([(m.start(), m.end(), w) for w, rx in _cue_rxs() for m in rx.finditer(text)])
 
 
 @cache
@@ -100,6 +134,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     reach, marks, skip_word = _LEFT_REACH, _START_MARKS, _not_name_start_rx()
     first = _not_name_start_firsts()
+    bare = _bare_posts()
     for m in _suffix_rx().finditer(text):
         s_start, end = m.start(), m.end()
         suffix = m.group()
@@ -111,7 +146,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
             while text[a:a + 1] in first and opens_clause(text[a:end]):
                 a = skip_word.match(text, a).end()
-            if end - a >= 2 and a <= s_start:
+            if end - a >= 2 and a <= s_start and (a < s_start or suffix not in bare):
                 out.append((a, end, suffix))
     for m in _posts_rx().finditer(text):  # 局长王军, 院长张某某
         for n in (3, 2):
@@ -123,6 +158,9 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             a = m.start() - n
             if a >= 0 and is_person_name(text[a:m.start()]) and (a == 0 or text[a - 1] not in "的"):
                 out.append((a, m.start(), "PER"))
+    for m in _TOKEN.finditer(text):  # 组员:王琛、孙洪亮
+        if is_person_name(m.group().replace(" ", "")):
+            out.append((m.start(), m.end(), "TOK"))
     out = [c for c in out if 2 <= c[1] - c[0] <= 30]
     return sorted(set(out))
 
@@ -131,41 +169,113 @@ def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
     """The ending and the character after it (``部署``), when that character is a Chinese one."""
     a, b, suffix = cand
     nxt = text[b:b + 1]
-    if suffix == "PER" or not ("\u4e00" <= nxt <= "\u9fff"):
+    if suffix in ("PER", "TOK") or not ("\u4e00" <= nxt <= "\u9fff"):
         return None
     return suffix + nxt
 
 
-def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
-             rule_spans: Sequence[tuple[int, int]] = (), rule_names: Sequence[str] = ()) -> list[list[str]]:
-    """One list of feature strings per candidate (see the module doc)."""
+def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None) -> list[list[str]]:
+    """One list of feature strings per candidate (see the module doc); ``hashed`` of them is
+    ``feature_slots`` (which builds the slots without the strings)."""
+    return _rows(text, cands, title, _tables(None))
+
+
+def feature_slots(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
+                  bits: int = BITS) -> list[list[int]]:
+    """``hashed(features(...))``: each feature's slot, read from per-prefix tables of the slots
+    already seen (a feature string is built and hashed once a process)."""
+    return _rows(text, cands, title, _tables(bits))
+
+
+class _Table(dict):
+    """``prefix + str(key)``, or its crc32 slot when ``mask`` is given; built once per key."""
+
+    def __init__(self, prefix: str, mask: int | None):
+        super().__init__()
+        self.prefix, self.mask = prefix, mask
+
+    def __missing__(self, key) -> str | int:
+        name = self.prefix + (key if isinstance(key, str) else str(int(key)))
+        value = self[key] = name if self.mask is None else zlib.crc32(name.encode("utf-8")) & self.mask
+        return value
+
+
+class _Tables(dict):
+    """Prefix -> its ``_Table``."""
+
+    def __init__(self, mask: int | None):
+        super().__init__()
+        self.mask = mask
+
+    def __missing__(self, prefix: str) -> _Table:
+        table = self[prefix] = _Table(prefix, self.mask)
+        return table
+
+
+_TABLES: dict = {}
+
+
+def _tables(bits: int | None) -> _Tables:
+    tables = _TABLES.get(bits)
+    if tables is None or sum(map(len, tables.values())) > 500_000:
+        tables = _TABLES[bits] = _Tables(None if bits is None else (1 << bits) - 1)
+    return tables
+
+
+_LENGTHS = tuple(min(i, 16) for i in range(64))
+_CNT, _CNT_K, _POS, _LINE, _TAIL, _LL = (1, 2, 4, 8), (1, 2, 4), (0, 1, 4, 7, 8), (0, 2, 5), (1, 3, 6), (10, 20, 40, 100)
+
+
+def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T: _Tables) -> list[list]:
     from nlp.genres import genre_of
 
-    genre = "g=" + (genre_of(title) or "none")
+    genre = genre_of(title) or "none"
     n = max(1, len(text))
     title_at = text.find(title) if title else -1
     title_end = title_at + len(title) if title_at >= 0 else -1
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     n_lines = len(line_starts)
-    rules = sorted(rule_spans)
+    line_keys = line_labels(text, line_starts)
     counts: dict[str, int] = {}
-    names = _Names(rule_names)
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
-    # every cue: (start, end, its feature left of a name, right of it)
-    cue_at = sorted([(m.start(), m.end(), left, right) for w, rx, left, right in _cue_rxs() for m in rx.finditer(text)])
-    kinds = org_suffixes()
+    # every cue: (start, end, the cue word)
+    cue_at = _cues_at(text)
+    kinds = _kinds()
     excluded = non_parties()
     by_kind: dict[str, tuple] = {}
     bl, br_ = bisect.bisect_left, bisect.bisect_right
     n_ends, n_text, n_cues = len(ends), len(text), len(cue_at)
+    bias, g_slot = T["bias"][""], T["g="][genre]
+    t_suf, t_kind, t_len, t_body, t_f1, t_f2 = T["suf="], T["kind="], T["len="], T["body="], T["f1="], T["f2="]
+    t_l1, t_l2, t_l3, t_r1, t_r2, t_r3 = T["l1="], T["l2="], T["l3="], T["r1="], T["r2="], T["r3="]
+    t_cnt, t_pos, t_line, t_tail = T["cnt="], T["pos="], T["line="], T["tail="]
+    t_ls, t_le, t_ll, t_title, t_br, t_colon = T["ls="], T["le="], T["ll="], T["title="], T["br="], T["colon="]
+    t_ca, t_cs, t_open, t_np, t_ge = T["colon_after="], T["clause_start="], T["open="], T["np="], T["ge="]
+    t_n2, t_n3, t_lab, t_cl, t_cr = T["n2="], T["n3="], T["lab="], T["cl="], T["cr="]
+    ink = _INK.search  # a character that is no white space, in a range: no copy of the range
+    by_line: dict[int, tuple] = {}
+    by_suffix: dict[str, tuple] = {}
     out = []
     for a, b, suffix in cands:
         name = text[a:b]
-        kind = "PER" if suffix == "PER" else kinds.get(suffix, "person")
+        per = by_suffix.get(suffix)
+        if per is None:
+            kind = kinds.get(suffix, "person")
+            ks = by_kind.get(kind)
+            if ks is None:
+                ks = by_kind[kind] = (t_kind[kind], T[f"k_r1={kind}|"], T[f"k_l1={kind}|"], T[f"k_g={kind}|"][genre],
+                                      T[f"k_cnt={kind}|"], None, T[f"k_lab={kind}|"], T[f"k_a2={kind}|"])
+            per = by_suffix[suffix] = (kind, ks, T[f"s={suffix}|r"], T[f"s={suffix}|f"], t_suf[suffix], len(suffix))
+        kind, ks, s_r1, s_f1, suf_slot, n_suffix = per
         line_no = br_(line_starts, a) - 1
-        ls = line_starts[line_no]
-        le = text.find("\n", b)
-        le = n_text if le < 0 else le
+        line = by_line.get(line_no)
+        if line is None:
+            ls = line_starts[line_no]
+            le = line_starts[line_no + 1] - 1 if line_no + 1 < n_lines else n_text
+            lab = line_keys[line_no]
+            line = by_line[line_no] = (ls, le, t_line[bl(_LINE, line_no)], t_tail[bl(_TAIL, n_lines - line_no)],
+                                       t_ll[bl(_LL, le - ls)], t_lab[lab], lab)
+        ls, le = line[0], line[1]
         k = br_(ends, a)
         c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
         k = br_(ends, b)
@@ -174,71 +284,59 @@ def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | N
         cnt = counts.get(name)
         if cnt is None:
             cnt = counts[name] = text.count(name)
-        l1, l2 = text[a - 1:a] if a else "^", text[max(0, a - 2):a]
-        r1, r2, r3 = text[b:b + 1] or "$", text[b:b + 2], text[b:b + 3]
-        lo, hi = max(0, bl(rules, (a - 60, 0))), br_(rules, (b, b))
-        rule_hit = lo < hi and any(s < b and a < e for s, e in rules[lo:hi])
-        related = names.related(name)
-        ks = by_kind.get(kind)
-        if ks is None:
-            ks = by_kind[kind] = _kind_strings(kind, genre)
+        l1 = text[a - 1] if a else "^"
+        r1 = text[b:b + 1] or "$"
         f = [
-            "bias", "suf=" + suffix, ks[0], _S["len"][min(b - a, 16)], _S["body"][min(b - a - len(suffix), 12)],
-            "f1=" + name[0], "f2=" + name[:2], "l1=" + l1, "l2=" + l2, "r1=" + r1, "r2=" + r2, "r3=" + r3,
-            ks[1] + r1, ks[2] + l1,
-            f"s_r1={suffix}|{r1}", f"s_f1={suffix}|{name[0]}",
-            genre, ks[3], _S["cnt"][bl((1, 2, 4, 8), cnt)],
-            ks[4][bl((1, 2, 4), cnt)],
-            _S["rule"][rule_hit], _S["rel"][related], ks[5][2 * rule_hit + related],
-            _S["pos"][bl((0, 1, 4, 7, 8), a * 10 // n)],
-            _S["line"][bl((0, 2, 5), line_no)], _S["tail"][bl((1, 3, 6), n_lines - line_no)],
-            _S["ls"][not text[ls:a].strip()], _S["le"][not text[b:le].strip()],
-            _S["ll"][bl((10, 20, 40, 100), le - ls)],
-            _S["title"][title_at <= a < title_end],
-            _S["br"][text.rfind('(', ls, a) > text.rfind(')', ls, a)],
-            _S["colon"][_LABEL_END.search(text, max(ls, a - 3), a) is not None],
-            _S["colon_after"][text[b:b + 1] in '::'],
-            _S["clause_start"][not text[c_start:a].strip()],
-            _S["open"][opens_clause(name)], _S["np"][name in excluded],
-            _S["ge"][name[0] in '各全'],
+            bias, suf_slot, ks[0], t_len[_LENGTHS[b - a]], t_body[min(b - a - n_suffix, 12)],
+            t_f1[name[0]], t_f2[name[:2]], t_l1[l1], t_l2[text[max(0, a - 2):a]], t_l3[text[max(0, a - 3):a]],
+            t_r1[r1], t_r2[text[b:b + 2]], t_r3[text[b:b + 3]], ks[1][r1], ks[2][l1], s_r1[r1],
+            s_f1[name[0]], g_slot, ks[3], t_cnt[bl(_CNT, cnt)], ks[4][bl(_CNT_K, cnt)],
+            t_pos[bl(_POS, a * 10 // n)],
+            line[2], line[3], t_ls[ink(text, ls, a) is None], t_le[ink(text, b, le) is None], line[4],
+            t_title[title_at <= a < title_end], t_br[text.rfind("(", ls, a) > text.rfind(")", ls, a)],
+            t_colon[_LABEL_END.search(text, max(ls, a - 3), a) is not None], t_ca[r1 in "::"],
+            t_cs[ink(text, c_start, a) is None], t_open[opens_clause(name)], t_np[name in excluded],
+            t_ge[name[0] in "各全"], line[5], ks[6][line[6]],
         ]
+        if kind != "PER":  # a person's own characters say nothing beyond their site
+            f += (t_n2[name[-2:]], t_n3[name[-3:]])
         k = bl(cue_at, (b_start,))
         cues = set()
         while k < n_cues:
-            at, end, left, right = cue_at[k]
+            at, end, w = cue_at[k]
             if at >= a_end:
                 break
             if end <= a:
-                cues.add(left)
+                cues.add((0, w))
             elif at >= b and end <= a_end:
-                cues.add(right)
+                cues.add((1, w))
             k += 1
         if cues:
-            f.extend(sorted(cues))
+            f.extend(t_cr[w] if side else t_cl[w] for side, w in sorted(cues))
         if a_end - b >= 1:
-            f.append(f"k_a2={kind}|{text[b:min(a_end, b + 2)]}")
+            f.append(ks[7][text[b:min(a_end, b + 2)]])
         out.append(f)
     return out
 
 
-def _int_strings(prefix: str, low: int, high: int) -> dict[int, str]:
-    return {i: f"{prefix}={i}" for i in range(low, high + 1)}
+_LABEL = re.compile(r"[ \t]*([\u4e00-\u9fff][\u4e00-\u9fff ]{0,7})[::]")
 
 
-# the feature strings of small numbers and flags, built once (indexed by the number, or the flag)
-_S = {"len": _int_strings("len", 0, 16), "body": _int_strings("body", -30, 12), "cnt": _int_strings("cnt", 0, 4),
-      "pos": _int_strings("pos", 0, 5), "line": _int_strings("line", 0, 3), "tail": _int_strings("tail", 0, 3),
-      "ll": _int_strings("ll", 0, 4), "ge": {False: "ge=False", True: "ge=True"},
-      **{k: _int_strings(k, 0, 1) for k in ("rule", "rel", "ls", "le", "title", "br", "colon", "colon_after",
-                                             "clause_start", "open", "np")}}
-
-
-def _kind_strings(kind: str, genre: str) -> tuple:
-    """The strings of the features that pair the kind with something: ``kind=``, the ``k_r1=`` and
-    ``k_l1=`` prefixes, ``k_g=``, ``k_cnt=`` by bucket, ``k_rule=`` by ``2 * rule + related``."""
-    return ("kind=" + kind, f"k_r1={kind}|", f"k_l1={kind}|", f"k_g={kind}|{genre}",
-            tuple(f"k_cnt={kind}|{i}" for i in range(4)),
-            tuple(f"k_rule={kind}|{r}|{rel}" for r in (0, 1) for rel in (0, 1)))
+def line_labels(text: str, line_starts: Sequence[int]) -> list[str]:
+    """Per line, what kind of line it is: ``组长`` when it opens with a short label and a colon
+    (组长:, 成员:, 主送:, 联系人:), else ``list`` when it holds two 、 or more, else ``""``."""
+    out = []
+    n = len(line_starts)
+    for k, ls in enumerate(line_starts):
+        le = line_starts[k + 1] - 1 if k + 1 < n else len(text)
+        m = _LABEL.match(text, ls, le)
+        if m:
+            out.append(m.group(1).replace(" ", ""))
+        elif text.count("、", ls, le) >= 2:
+            out.append("list")
+        else:
+            out.append("")
+    return out
 
 
 class _Names:
@@ -355,17 +453,26 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     span_ends = [e for _s, e in rule_spans]
     bl = bisect.bisect_left
     cands = []
+    related: dict[str, bool] = {}  # candidates share names: each is looked up once
     for c in candidates(text):
         a, b, _ = c
         k = bl(rule_spans, (b, b))
         if k and max(span_ends[max(0, k - 20):k]) > a:  # a rule span overlaps it: select would drop it
             continue
-        if skip_key(text, c) not in skip and not names.related(_SPACES.sub("", text[a:b])):
+        if skip_key(text, c) in skip:
+            continue
+        name = text[a:b]
+        if " " in name or "\t" in name:
+            name = _SPACES.sub("", name)
+        hit = related.get(name)
+        if hit is None:
+            hit = related[name] = names.related(name)
+        if not hit:
             cands.append(c)
     if not cands:
         return []
-    rows = features(text, cands, title=title, rule_spans=rule_spans, rule_names=rule_names)
-    probs = _score_flat(_hashed_flat(rows, int(meta.get("bits", BITS))), list(map(len, rows)), coef, intercept)
+    rows = feature_slots(text, cands, title=title, bits=int(meta.get("bits", BITS)))
+    probs = _score_flat(list(chain.from_iterable(rows)), list(map(len, rows)), coef, intercept)
     out = []
     for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names):
         out.append((a, b, re.sub(r"\s+", "", text[a:b]), context_role(text, a, b)))

@@ -439,6 +439,9 @@ def select(text: str, cands: Sequence[tuple[int, int, str]], probs, threshold: f
     return sorted(kept)
 
 
+_URGES = re.compile(r"(?:持续|继续|再次|已|将|也|还)?(?:督促|敦促|责成|责令|函请)")
+
+
 def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
                   model_dir: Path | None = None) -> list[tuple[int, int, str, str]]:
     """``(start, end, name, role)`` of the parties the model adds to the rules' ``found``."""
@@ -475,6 +478,8 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     probs = _score_flat(list(chain.from_iterable(rows)), list(map(len, rows)), coef, intercept)
     out = []
     for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names):
+        if _URGES.match(text, b):
+            continue  # the body that urges another to act (监察院持续督促某部…) oversees; the urged one acts
         out.append((a, b, re.sub(r"\s+", "", text[a:b]), context_role(text, a, b)))
     return out
 

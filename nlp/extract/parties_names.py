@@ -99,6 +99,9 @@ def normalize_name(name: str) -> str:
 
 
 _SPACES_RX = re.compile(r"\s+")
+# a venue after 在 (a place, not a part of the name), a heading's marker, 已 (a clause: …已办结)
+_NOT_A_NAME_RX = re.compile(r"(?<!所)在[^()]{1,20}(?:会议室|报告厅|礼堂|会堂|会场|大厅|多功能厅|活动室|学术厅|讲堂)$"
+                            r"|^[一二三四五六七八九十]{1,3}、|已")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -113,6 +116,8 @@ def is_name(name: str) -> bool:
         return False  # 各级党员领导干部要…: an exhortation to all; 院长任组长: a post's holder, said
     if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)|[一两二三四五六七八九十几每]名", bare):
         return False  # 本院8名中层干部: a number inside counts people too
+    if _NOT_A_NAME_RX.search(bare):
+        return False  # 某院在三楼会议室(召开…): a place of meeting; 二、工作机构: a heading; 已遵办: a clause
     if re.search(r"对(?![口外])", bare):
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():

@@ -63,6 +63,7 @@ NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj
 HEAD = r"负责(?:同志|人)|发言人"  # an unnamed head of a unit (主要/有关 before it is read apart)
 _HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
                         r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
+SELF_REF = re.compile(r"我[院局委]")  # the writer's own hospital, bureau or commission
 MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
 
@@ -307,7 +308,18 @@ def _acting_place(text: str, start: int, c_end: int) -> list[Found]:
     return [Found(m.start("place"), m.end("place"), m.group("place"), "responsible")]
 
 
+def _self_name(name: str) -> bool:
+    """``我院``, ``我局``, ``我委`` and their bodies (``我院党委``, ``我院纪委``): the writer's own unit
+    acting in its report (folded into the unit's name when the document gives it, ``_resolve``)."""
+    if not SELF_REF.match(name):
+        return False
+    rest = name[2:]
+    return not rest or (_is_name(rest) and _kind(rest) in UNIT_KINDS and _noun_phrase(rest))
+
+
 def _unit_name(name: str) -> bool:
+    if _self_name(name):
+        return True
     if name in short_units() or name in organs():
         return True  # 警方, 海关: a body's usual short form; 运输署, 职安署: an organ's name
     if _organ_under(name):

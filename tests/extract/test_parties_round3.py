@@ -1,0 +1,51 @@
+"""Parties, third round on shapes unseen pages use: the writer's own unit (我院, 我局, 我委),
+clauses and headings that are no names. Every sentence here is written for the test
+(placeholder names), none is copied from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.parties import find_parties
+from nlp.extract.parties_names import is_name
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    return [(m.value["name"], m.value["role"]) for m in find_parties(text, ner="rules")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the writer's own unit acting in its report is kept as written
+    ("我局已印发实施方案。", [("我局", "responsible")]),
+    ("我委组织开展了专项整治行动。", [("我委", "responsible")]),
+    ("3月1日,我院开展廉洁教育。", [("我院", "responsible")]),
+    ("我院纪委对此次活动进行了全程监督。", [("我院纪委", "responsible")]),
+    ("我院党委召开专题会议研究部署。", [("我院党委", "responsible")]),
+])
+def test_self_reference_acts(text, expected):
+    assert pairs(text) == expected
+
+
+def test_self_reference_folds_into_the_named_hospital():
+    text = "某某县人民医院关于开展廉洁教育的通知。我院高度重视,我院纪委负责监督。"
+    assert pairs(text) == [("某某县人民医院", "issuer"), ("某某县人民医院", "responsible"),
+                           ("我院纪委", "responsible")]
+
+
+@pytest.mark.parametrize("name", [
+    "我院在三楼会议室",  # a place of meeting after 在
+    "全体职工在行政楼报告厅",
+    "二、工作机构",  # a heading
+    "当中有三十多份通知书已办",  # a clause
+])
+def test_not_names(name):
+    assert not is_name(name)
+
+
+@pytest.mark.parametrize("name", ["某某县人民医院", "城关镇卫生院", "我院纪委"])
+def test_still_names(name):
+    assert is_name(name)
+
+
+def test_meeting_place_is_no_party():
+    assert pairs("我院在三楼会议室召开动员会。") == []

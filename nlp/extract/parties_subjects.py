@@ -25,15 +25,16 @@ from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, tokens
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
-REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
+REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
                rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
-               r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布))?"
+               r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布|表示|指出|强调|介绍))?"
                rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布"
-               r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开)")
+               r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开"
+               r"|专责|负责(?![人同]))")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
 ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
             r"|于(?:昨日|今日|今天|昨天|本月|上月|日前|近日|当日|同日|早前)"
@@ -64,6 +65,7 @@ HEAD = r"负责(?:同志|人)|发言人"  # an unnamed head of a unit (主要/�
 _HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
                         r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
 SELF_REF = re.compile(r"我[院局委]")  # the writer's own hospital, bureau or commission
+_POST_NOTE = re.compile(r"\([\u4e00-\u9fff及、]{1,10}\)")
 MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
 
@@ -111,14 +113,16 @@ def post_holders(text: str) -> list[Found]:
         if listed:
             out += [Found(a, b, text[a:b], role) for a, b in listed]  # 医院领导陈某、罗某等做…
             continue
-        after = _name_after(text, m.end())
+        note = _POST_NOTE.match(text, m.end())  # 副总监(专业服务)某某某: the post's field in brackets
+        at = note.end() if note else m.end()
+        after = _name_after(text, at)
         if after:
-            out.append(Found(m.start(), after, text[m.end():after], role))
+            out.append(Found(m.start(), after, text[at:after], role))
             out += _holder_unit(text, m.start(), m.group())
             continue
-        later = _acts_later(text, m.end())
+        later = _acts_later(text, at)
         if later:  # 常务副县长李某某,…参加会议。李某某强调…: introduced with the post, then acting
-            out.append(Found(m.start(), m.end() + len(later), later, role))
+            out.append(Found(m.start(), at + len(later), later, role))
             continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:

@@ -49,3 +49,15 @@ def test_still_names(name):
 
 def test_meeting_place_is_no_party():
     assert pairs("我院在三楼会议室召开动员会。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Hong Kong/Taiwan style: post and name with no separator, a bracketed field after the post
+    ("分科诊所护士长冯丽玲专责处理有关投诉。", [("冯丽玲", "responsible")]),
+    ("某某医院副行政总监(专业服务)何志明说,医院会加强管理。", [("何志明", "responsible")]),
+    ("消防处高级消防区长罗志强今早(13日)在电台节目表示,会继续巡查。", [("罗志强", "lead")]),
+    ("某某医院副行政总监(专业服务)何志明,以及另一医院总监赵启东获奖。何志明表示,医院每月收到投诉。", [("何志明", "responsible")]),
+    ("原院长赵国强收受财物。", []),  # a former holder in a case report is no party
+])
+def test_post_then_name(text, expected):
+    assert pairs(text) == expected

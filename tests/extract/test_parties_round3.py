@@ -61,3 +61,14 @@ def test_meeting_place_is_no_party():
 ])
 def test_post_then_name(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the units a plan pushes to act are charged with it
+    ("通过开展创建活动,推动全市各级医疗卫生机构全面落实主体责任。", [("全市各级医疗卫生机构", "responsible")]),
+    ("推动医疗机构高质量发展。", []),  # no verb after the units: a goal, not a charge
+    ("办公室负责统筹推动、协调调度、组织指导等工作。", [("办公室", "responsible")]),
+    ("由宣传科、工会、团委联合举办的健康讲座在礼堂举行。", []),  # 举办 is a verb, no office
+])
+def test_pushed_units(text, expected):
+    assert pairs(text) == expected

@@ -264,6 +264,9 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_ETC_CLASS_RX = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|科室|处室|股室|机构|成员单位)\s*$")
+
+
 def split_names(text: str, start: int, end: int, *, people: bool = False,
                 ) -> list[tuple[int, int, str]]:
     """Split ``text[start:end]`` at 、/,/和/及/—— (outside brackets) into names; [] if any part is not one."""
@@ -279,6 +282,11 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
     shared = _shared_post(text, parts)
     if shared:
         return [shared]
+    if len(parts) > 1:  # 综治办、派出所等部门: the list's class after 等 names no one more
+        a, b = parts[-1]
+        etc = _ETC_CLASS_RX.search(text, a, b)
+        if etc and etc.start() > a:
+            parts[-1] = (a, etc.start())
     out = []
     for a, b in parts:
         a, b = strip_span(text, a, b)

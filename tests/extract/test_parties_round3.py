@@ -72,3 +72,13 @@ def test_post_then_name(text, expected):
 ])
 def test_pushed_units(text, expected):
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a 、-list of short units closed by 等部门/等单位: each unit is charged, the class is no one
+    ("综治办、农办、派出所(治安中队)等部门要明确职责,落实人员。",
+     [("综治办", "responsible"), ("农办", "responsible"), ("派出所(治安中队)", "responsible")]),
+    ("宣传科、工会等单位负责宣传报道。", [("宣传科", "responsible"), ("工会", "responsible")]),
+])
+def test_listed_units_before_their_class(text, expected):
+    assert pairs(text) == expected

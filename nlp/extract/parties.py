@@ -35,6 +35,7 @@ rules alone, and so does ``auto`` when the model files are missing.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
@@ -115,6 +116,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
 
+HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name
 SELF_ROLES = ("issuer", "responsible", "lead")  # the roles a writer's own unit may hold elsewhere
 BODY_KINDS = ("body", "unit", "office", "group")  # a post (局长) is no short form of another post
 
@@ -178,7 +180,7 @@ def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
     found = [f._replace(name=_normalize(f.name)) for f in found]
-    found = [f for f in found if f.name not in non_parties()]
+    found = [f for f in found if f.name not in non_parties() and not HEADING_MARK.match(f.name)]
     found = _fold_self(found)
     names_by_group = {f.name for f in found if f.role in GROUP_ROLES}
     folded = []

@@ -19,6 +19,7 @@ from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
     name_kind as _kind,
+    name_list as _name_list,
     split_names as _split_names,
 )
 from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
@@ -371,6 +372,11 @@ def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
     out = []
     for m in _compiled()["by"].finditer(text, c_start, c_end):
         start, best = m.end(), None
+        listed = _name_list(text, start, min(c_end, start + MAX_LIST)) if "、" in text[start:c_end] else []
+        if len(listed) > 1 and all(_kind(n) in UNIT_KINDS and not n.startswith(("我", "本", "该"))
+                                   and _noun_phrase(n) for _, _, n in listed):
+            out += [Found(a, b, n, "responsible") for a, b, n in listed]  # 由宣传科、工会、团委联合…
+            continue
         stop = min(c_end, start + MAX_UNIT)
         if not any(_kind(text[start:e]) in UNIT_KINDS for e in range(start + 3, stop + 1)):
             continue  # no unit ending after 由: jieba is not run

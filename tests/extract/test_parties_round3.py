@@ -101,3 +101,12 @@ def test_heading_is_no_recipient():
     from nlp.extract.parties_patterns import Found
 
     assert _resolve([Found(0, 8, "二、活动领导机构", "recipient")]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("镇派出所强化执法力度,严厉查处违法行为。", [("镇派出所", "responsible")]),
+    ("工会已安排职工体检。", [("工会", "responsible")]),
+    ("团委组织青年志愿者开展义诊活动。", [("团委", "responsible")]),
+])
+def test_short_units_act(text, expected):
+    assert pairs(text) == expected

@@ -35,6 +35,7 @@ rules alone, and so does ``auto`` when the model files are missing.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
@@ -115,6 +116,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
 
+HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name
+SELF_ROLES = ("issuer", "responsible", "lead")  # the roles a writer's own unit may hold elsewhere
 BODY_KINDS = ("body", "unit", "office", "group")  # a post (局长) is no short form of another post
 
 
@@ -139,6 +142,27 @@ def _fold_abbreviations(found: list[Found]) -> list[Found]:
     return out
 
 
+# 我局/我委 are kept as written (gold README): a bureau's own name is often only its short form
+SELF_ENDINGS = {"我院": ("医院", "卫生院", "学院", "研究院")}
+
+
+def _fold_self(found: list[Found]) -> list[Found]:
+    """``我院`` -> the hospital the document names (``某某人民医院``): the writer's own hospital is
+    written by its name when the document gives one, else kept as written."""
+    if not any(f.name[:2] in SELF_ENDINGS for f in found):
+        return found
+    out = []
+    for f in found:
+        ends = SELF_ENDINGS.get(f.name)  # 我院纪委 is kept as written
+        if ends:
+            own = [g for g in found if len(g.name) >= 4 and g.name.endswith(ends) and g.role in SELF_ROLES
+                   and not g.name.startswith(("各", "全", "我", "本", "该")) and _kind(g.name) in BODY_KINDS]
+            if own:
+                f = f._replace(name=min(own, key=lambda g: (g.role != "issuer", g.start)).name)
+        out.append(f)
+    return out
+
+
 def _subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(c in chars for c in short)
@@ -156,7 +180,8 @@ def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
     found = [f._replace(name=_normalize(f.name)) for f in found]
-    found = [f for f in found if f.name not in non_parties()]
+    found = [f for f in found if f.name not in non_parties() and not HEADING_MARK.match(f.name)]
+    found = _fold_self(found)
     names_by_group = {f.name for f in found if f.role in GROUP_ROLES}
     folded = []
     for f in found:

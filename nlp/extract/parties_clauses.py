@@ -292,7 +292,7 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
 
 
 # a verb that directs someone to do the work: 要求某局加强…, 责成某院整改, 指派某处跟进, 交由某所处理
-_DIRECTIVE = re.compile(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权)|交由|移送|移交|转交|转介)")
+_DIRECTIVE = re.compile(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权|推动)|交由|移送|移交|转交|转介)")
 DIRECTED_KINDS = ("body", "unit", "office", "group")
 
 
@@ -312,7 +312,7 @@ def directed_units(text: str) -> list[Found]:
             a, b, n = names[-1]
             names[-1] = (a, b + post.end(), n + post.group())
         if not names or not all((_kind(n) in DIRECTED_KINDS or n.endswith(("负责人", "负责同志")))
-                                and not n.startswith(("和", "及", "与")) for _, _, n in names):
+                                and not n.startswith(("和", "及", "与", "、")) for _, _, n in names):
             continue
         rest = re.sub(r"^,(?=务必|要|应|须|必须|尽快|立即|即时|迅速)", "", text[names[-1][1]:c_end])
         asked = m.group("ask") and (compiled()["subject_verb"].match(rest) or _ASKED_VERB.match(rest))

@@ -99,6 +99,9 @@ def normalize_name(name: str) -> str:
 
 
 _SPACES_RX = re.compile(r"\s+")
+# a venue after 在 (a place, not a part of the name), a heading's marker, 已 (a clause: …已办结)
+_NOT_A_NAME_RX = re.compile(r"(?<!所)在[^()]{1,20}(?:会议室|报告厅|礼堂|会堂|会场|大厅|多功能厅|活动室|学术厅|讲堂)$"
+                            r"|^[一二三四五六七八九十]{1,3}、|已")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -113,6 +116,8 @@ def is_name(name: str) -> bool:
         return False  # 各级党员领导干部要…: an exhortation to all; 院长任组长: a post's holder, said
     if _COUNT_RX.match(bare) or re.search(r"[0-9]+(?:个|家|名|所|项|位|支|批|类|处)|[一两二三四五六七八九十几每]名", bare):
         return False  # 本院8名中层干部: a number inside counts people too
+    if _NOT_A_NAME_RX.search(bare):
+        return False  # 某院在三楼会议室(召开…): a place of meeting; 二、工作机构: a heading; 已遵办: a clause
     if re.search(r"对(?![口外])", bare):
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
     if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
@@ -259,6 +264,9 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_ETC_CLASS_RX = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|科室|处室|股室|机构|成员单位)\s*$")
+
+
 def split_names(text: str, start: int, end: int, *, people: bool = False,
                 ) -> list[tuple[int, int, str]]:
     """Split ``text[start:end]`` at 、/,/和/及/—— (outside brackets) into names; [] if any part is not one."""
@@ -274,6 +282,11 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
     shared = _shared_post(text, parts)
     if shared:
         return [shared]
+    if len(parts) > 1:  # 综治办、派出所等部门: the list's class after 等 names no one more
+        a, b = parts[-1]
+        etc = _ETC_CLASS_RX.search(text, a, b)
+        if etc and etc.start() > a:
+            parts[-1] = (a, etc.start())
     out = []
     for a, b in parts:
         a, b = strip_span(text, a, b)

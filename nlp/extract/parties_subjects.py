@@ -19,21 +19,23 @@ from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
     name_kind as _kind,
+    name_list as _name_list,
     split_names as _split_names,
 )
 from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, tokens
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
-REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|昨日|昨天|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
+REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
                rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
-               r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布))?"
+               r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布|表示|指出|强调|介绍))?"
                rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布"
-               r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开)")
+               r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开"
+               r"|专责|负责(?![人同]))")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
 ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
             r"|于(?:昨日|今日|今天|昨天|本月|上月|日前|近日|当日|同日|早前)"
@@ -46,7 +48,7 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|
             # 某局对辖区餐饮单位开展检查: 对 and its object, then the action
             r"|对(?=[^,。;:对]{1,30}?(?:开展|进行|实施|展开|组织|作出|给予|立案|启动))"
             r"|接报|接获|派员|到场|赴|前往|深入|走访|检查|巡查|督查|抽查|约见|联同|夥同|伙同|共|累计|持续|给予"
-            r"|定期|不定期|每[年季月周]|多次|专门|主动|不断|陆续|首次|率先)")
+            r"|定期|不定期|每[年季月周]|多次|专门|主动|不断|陆续|首次|率先|加强|强化)")
 # what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
 PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
               r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
@@ -63,6 +65,8 @@ NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj
 HEAD = r"负责(?:同志|人)|发言人"  # an unnamed head of a unit (主要/有关 before it is read apart)
 _HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
                         r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
+SELF_REF = re.compile(r"我[院局委]")  # the writer's own hospital, bureau or commission
+_POST_NOTE = re.compile(r"\([\u4e00-\u9fff及、]{1,10}\)")
 MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
 
@@ -110,14 +114,16 @@ def post_holders(text: str) -> list[Found]:
         if listed:
             out += [Found(a, b, text[a:b], role) for a, b in listed]  # 医院领导陈某、罗某等做…
             continue
-        after = _name_after(text, m.end())
+        note = _POST_NOTE.match(text, m.end())  # 副总监(专业服务)某某某: the post's field in brackets
+        at = note.end() if note else m.end()
+        after = _name_after(text, at)
         if after:
-            out.append(Found(m.start(), after, text[m.end():after], role))
+            out.append(Found(m.start(), after, text[at:after], role))
             out += _holder_unit(text, m.start(), m.group())
             continue
-        later = _acts_later(text, m.end())
+        later = _acts_later(text, at)
         if later:  # 常务副县长李某某,…参加会议。李某某强调…: introduced with the post, then acting
-            out.append(Found(m.start(), m.end() + len(later), later, role))
+            out.append(Found(m.start(), at + len(later), later, role))
             continue
         before = _name_before(text, m.start(), m.end())
         if before is not None:
@@ -307,7 +313,18 @@ def _acting_place(text: str, start: int, c_end: int) -> list[Found]:
     return [Found(m.start("place"), m.end("place"), m.group("place"), "responsible")]
 
 
+def _self_name(name: str) -> bool:
+    """``我院``, ``我局``, ``我委`` and their bodies (``我院党委``, ``我院纪委``): the writer's own unit
+    acting in its report (folded into the unit's name when the document gives it, ``_resolve``)."""
+    if not SELF_REF.match(name):
+        return False
+    rest = name[2:]
+    return not rest or (_is_name(rest) and _kind(rest) in UNIT_KINDS and _noun_phrase(rest))
+
+
 def _unit_name(name: str) -> bool:
+    if _self_name(name):
+        return True
     if name in short_units() or name in organs():
         return True  # 警方, 海关: a body's usual short form; 运输署, 职安署: an organ's name
     if _organ_under(name):
@@ -355,6 +372,11 @@ def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
     out = []
     for m in _compiled()["by"].finditer(text, c_start, c_end):
         start, best = m.end(), None
+        listed = _name_list(text, start, min(c_end, start + MAX_LIST)) if "、" in text[start:c_end] else []
+        if len(listed) > 1 and all(_kind(n) in UNIT_KINDS and not n.startswith(("我", "本", "该"))
+                                   and _noun_phrase(n) for _, _, n in listed):
+            out += [Found(a, b, n, "responsible") for a, b, n in listed]  # 由宣传科、工会、团委联合…
+            continue
         stop = min(c_end, start + MAX_UNIT)
         if not any(_kind(text[start:e]) in UNIT_KINDS for e in range(start + 3, stop + 1)):
             continue  # no unit ending after 由: jieba is not run

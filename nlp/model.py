@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Iterable, Iterator
 
 
@@ -158,6 +158,35 @@ def kept_spans(start: int, end: int, drops: Iterable[tuple[int, int]]) -> Iterat
     yield last, end
 
 
+_ATOMS = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj: Any) -> Any:
+    """``dataclasses.asdict``'s copy of a field's value, without its per-value dispatch: strings,
+    numbers and None as they are, containers rebuilt, anything else deep-copied."""
+    if type(obj) in _ATOMS:
+        return obj
+    if type(obj) is dict:
+        return {_plain(k): _plain(v) for k, v in obj.items()}
+    if type(obj) is list:
+        return [_plain(v) for v in obj]
+    return asdict(_Box(obj))["value"]  # anything rarer: asdict's own handling
+
+
+@dataclass(slots=True)
+class _Box:
+    value: Any
+
+
+def _as_dict(obj: Any) -> dict:
+    """``asdict(obj)`` for the flat Section, Mention and Passage (the same dict, built faster)."""
+    names = _FIELD_NAMES.get(type(obj))
+    if names is None:
+        names = _FIELD_NAMES[type(obj)] = tuple(f.name for f in fields(obj))
+    return {n: _plain(getattr(obj, n)) for n in names}
+
+
 @dataclass(slots=True)
 class Document:
     source: str
@@ -211,9 +240,9 @@ class Document:
             "encloses": self.encloses,
             "script": self.script,
             "text": self.text,
-            "sections": [asdict(s) for s in self.sections],
-            "mentions": [asdict(m) for m in self.mentions],
-            "passages": [asdict(p) for p in self.passages],
+            "sections": [_as_dict(s) for s in self.sections],
+            "mentions": [_as_dict(m) for m in self.mentions],
+            "passages": [_as_dict(p) for p in self.passages],
         }
         if self.offsets is not None:
             out["source_start"] = self.offsets.to_source(0)

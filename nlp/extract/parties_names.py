@@ -187,8 +187,8 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
         # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote;
         # 各乡镇(街道)持续…: a name with a note in brackets ends after them
         at = i if ch == "”" else opened if ch == ")" and opened > start else i + 1
-        candidates = by_last.get(text[at - 1], ()) if at > start else ()
-        if any(text.startswith(s, at - len(s)) and at - len(s) >= start for s in candidates):
+        # text[start:at] ends with one of the endings (a tuple: one C-level test for them all)
+        if at > start and text.endswith(by_last.get(text[at - 1], ()), start, at):
             if ch == ")" and _NOTE_RX.search(text, opened, i):
                 return opened  # 某领导小组(以下简称领导小组): the name ends before its note
             if stop.match(text, i + 1, end) or i + 1 == end:

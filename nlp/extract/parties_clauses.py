@@ -90,8 +90,11 @@ def _skip_heading(text: str, pos: int, end: int, headings: frozenset[str]) -> in
 def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context()) -> list[Found]:
     out: list[Found] = []
     adverbial = s_start > ctx.title_end  # the sentence opens with its actor, or with time or purpose
+    rx = compiled()
+    opening, adverbial_rx = rx["opening"].fullmatch, rx["adverbial"].match
+    label_before = _LABEL_BEFORE.search
     for c_start, c_end in _clauses(text, s_start, s_end):
-        if _LABEL_BEFORE.search(text, max(0, c_start - 8), c_start):
+        if label_before(text, max(0, c_start - 8), c_start):
             continue  # 成员:市局各部门负责人…: the label's list, read by labelled
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
@@ -101,11 +104,11 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
             # follows the clauses of time, purpose or basis that open it
             found = acting_units(text, body, c_end)
-        if not found and "由" in text[c_start:c_end]:
+        if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
-        opens = (compiled()["opening"].fullmatch(text, c_start, c_end) is not None
-                 or compiled()["adverbial"].match(text, c_start, c_end) is not None
+        opens = (opening(text, c_start, c_end) is not None
+                 or adverbial_rx(text, c_start, c_end) is not None
                  or text[c_end:c_end + 1] == ":")  # 接报与初步处置:…, 接到报告后,应急领导小组立即…
         if c_start == s_start:
             adverbial = adverbial and opens
@@ -116,7 +119,7 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
     counted, nouns = _counted_groups(text, s_start, s_end)
     if counted:  # 下设4个工作组,即…: the groups are named, the counted noun is none of them
         out = [f for f in out if not any(a <= f.start and f.end <= b for a, b in nouns)] + counted
-    if out and compiled()["plan_made"].search(text, s_start, s_end):
+    if out and rx["plan_made"].search(text, s_start, s_end):
         # 由我局负责指导…,现结合实际,制定本工作方案: who is charged in the sentence that makes
         # the plan is its author
         first = min(out, key=lambda f: f.start)
@@ -333,7 +336,7 @@ def _plain_subjects(text: str, body: int, c_end: int, ctx: Context) -> list[tupl
     the document) and goes on with a verb gives its subject work, with no modal to cue it."""
     asked = text[max(0, body - 2):body].endswith("请")  # 请某局加强…: a notice asks its addressee
     if not (asked or text.startswith(("各", "全县各", "全市各", "全区各"), body)
-            or any(text.startswith(r, body) for r in ctx.recipients)):
+            or text.startswith(ctx.recipients, body)):  # a tuple: any of them (none when empty)
         return []
     names = _name_list(text, body, min(c_end, body + 80))
     if not names:

@@ -209,3 +209,209 @@ def _write_tag_cache(key, tags: dict) -> None:
         os.replace(tmp, os.path.join(folder, _TAG_CACHE))
     except OSError:
         pass
+
+
+# ---- jieba.posseg's cut, the same words and tags, faster -----------------------------------
+#
+# ``tagged(text)`` gives what ``user_tokenizer()[1].cut(text)`` gives, as (word, tag) pairs: the
+# same blocks, the same dictionary route (``Tokenizer.get_DAG`` and ``calc``: the same sums in the
+# same order) and the same HMM for runs of unknown characters (``posseg.viterbi``), with its
+# inner maximum taken over the states that can reach each state instead of all the states of the
+# previous character (the others add -inf and never win; when even the best is -inf the full
+# maximum is taken, so ties go to the same state). About three times faster than jieba.posseg;
+# tests/test_tokenize.py compares both on every text of the corpora.
+
+import re as _re
+
+_HAN_BLOCK = _re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # posseg.re_han_internal
+_SKIP = _re.compile(r"(\r\n|\s)")  # posseg.re_skip_internal
+_HAN_DETAIL = _re.compile("([\u4E00-\u9FD5]+)")
+_SKIP_DETAIL = _re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_NUM = _re.compile(r"[\.0-9]+")
+_ENG = _re.compile("[a-zA-Z0-9]+")
+_MIN_FLOAT = -3.14e100
+_MIN_INF = float("-inf")
+
+
+class _Tagger:
+    """jieba.posseg.POSTokenizer's ``cut`` (HMM on) over a tokenizer and tag table, as a list."""
+
+    def __init__(self, tagger) -> None:
+        from math import log
+
+        from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+        tagger.makesure_userdict_loaded()
+        self.tagger = tagger
+        self.freq = tagger.tokenizer.FREQ
+        self.tags = tagger.word_tag_tab
+        self.logtotal = log(tagger.tokenizer.total)
+        self.log = log
+        self.weight: dict[str, float] = {}  # word -> log(frequency or 1) - log(total), as calc sums it
+        self.states = char_state_tab_P
+        self.all_states = tuple(trans_P.keys())
+        self.start, self.trans, self.emit = start_P, trans_P, emit_P
+        incoming: dict = {y: {} for y in trans_P}
+        for y0, nexts in trans_P.items():
+            for y, p in nexts.items():
+                incoming[y][y0] = p
+        self.incoming = incoming
+
+    def cut(self, sentence: str) -> list[tuple[str, str]]:
+        if self.tagger.tokenizer.user_word_tag_tab:  # words added since: as posseg would read them
+            self.tagger.makesure_userdict_loaded()
+        out: list[tuple[str, str]] = []
+        for k, blk in enumerate(_HAN_BLOCK.split(sentence)):
+            if k % 2:
+                self._cut_dag(blk, out)
+            elif blk:
+                for x in _SKIP.split(blk):
+                    if _SKIP.match(x):
+                        out.append((x, "x"))
+                    else:
+                        for xx in x:
+                            out.append((xx, "m" if _NUM.match(xx) else "eng" if _ENG.match(x) else "x"))
+        return out
+
+    def _route(self, sentence: str) -> list[int]:
+        """For each position, where jieba's best route of the sentence goes next (exclusive)."""
+        freq, weight = self.freq, self.weight
+        n = len(sentence)
+        best = [0.0] * (n + 1)
+        nxt = [0] * n
+        for idx in range(n - 1, -1, -1):
+            # the words from idx on that the dictionary holds (a prefix of 0 frequency goes on)
+            ends = []
+            i, frag = idx, sentence[idx]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    ends.append(i)
+                i += 1
+                frag = sentence[idx:i + 1]
+            if len(ends) <= 1:
+                x = ends[0] if ends else idx
+                w = sentence[idx:x + 1]
+                lp = weight.get(w)
+                if lp is None:
+                    lp = weight[w] = self.log(freq.get(w) or 1) - self.logtotal
+                best[idx], nxt[idx] = lp + best[x + 1], x + 1
+                continue
+            cands = []
+            for x in ends:
+                w = sentence[idx:x + 1]
+                lp = weight.get(w)
+                if lp is None:
+                    lp = weight[w] = self.log(freq.get(w) or 1) - self.logtotal
+                cands.append((lp + best[x + 1], x))
+            p, x = max(cands)
+            best[idx], nxt[idx] = p, x + 1
+        return nxt
+
+    def _cut_dag(self, sentence: str, out: list) -> None:
+        tags = self.tags
+        nxt = self._route(sentence)
+        x, n, run = 0, len(sentence), -1  # run: where the current run of one-character words opens
+        while x < n:
+            y = nxt[x]
+            if y - x == 1:
+                if run < 0:
+                    run = x
+            else:
+                if run >= 0:
+                    self._flush(sentence[run:x], out)
+                    run = -1
+                word = sentence[x:y]
+                out.append((word, tags.get(word, "x")))
+            x = y
+        if run >= 0:
+            self._flush(sentence[run:], out)
+
+    def _flush(self, buf: str, out: list) -> None:
+        tags = self.tags
+        if len(buf) == 1:
+            out.append((buf, tags.get(buf, "x")))
+        elif not self.freq.get(buf):
+            for k, blk in enumerate(_HAN_DETAIL.split(buf)):
+                if k % 2:
+                    self._hmm(blk, out)
+                elif blk:
+                    for x in _SKIP_DETAIL.split(blk):
+                        if x:
+                            out.append((x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"))
+        else:
+            out.extend((c, tags.get(c, "x")) for c in buf)
+
+    def _hmm(self, sentence: str, out: list) -> None:
+        route = self._viterbi(sentence)
+        begin, nexti = 0, 0
+        for i, char in enumerate(sentence):
+            pos, tag = route[i]
+            if pos == "B":
+                begin = i
+            elif pos == "E":
+                out.append((sentence[begin:i + 1], tag))
+                nexti = i + 1
+            elif pos == "S":
+                out.append((char, tag))
+                nexti = i + 1
+        if nexti < len(sentence):
+            out.append((sentence[nexti:], route[nexti][1]))
+
+    def _viterbi(self, obs: str) -> list:
+        states, all_states, emit, incoming = self.states, self.all_states, self.emit, self.incoming
+        first = obs[0]
+        v = {y: self.start[y] + emit[y].get(first, _MIN_FLOAT) for y in states.get(first, all_states)}
+        paths = []
+        for c in obs[1:]:
+            prev = v
+            prev_keys = prev.keys()
+            v, back = {}, {}
+            for y in states.get(c, all_states):
+                inc = incoming[y]
+                common = inc.keys() & prev_keys
+                if not common:
+                    continue
+                e = emit[y].get(c, _MIN_FLOAT)
+                if len(common) == 1:
+                    (y0,) = common
+                    v[y], back[y] = prev[y0] + inc[y0] + e, y0
+                else:
+                    v[y], back[y] = max((prev[y0] + inc[y0] + e, y0) for y0 in common)
+            if not v:  # no state of c can follow: posseg takes every state that can
+                v, back = self._step_all(prev, c)
+            elif any(p == _MIN_INF for p in v.values()):
+                v, back = self._step_full(prev, c, tuple(v))
+            paths.append(back)
+        prob, state = max((p, y) for y, p in v.items())
+        route = [None] * len(obs)
+        for i in range(len(obs) - 1, -1, -1):
+            route[i] = state
+            if i:
+                state = paths[i - 1][state]
+        return route
+
+    def _step_full(self, prev: dict, c: str, obs_states) -> tuple[dict, dict]:
+        """posseg.viterbi's step over ``obs_states``, every previous state tried."""
+        trans, emit = self.trans, self.emit
+        prev_states = [x for x in prev if len(trans[x]) > 0]
+        v, back = {}, {}
+        for y in obs_states:
+            prob, state = max((prev[y0] + trans[y0].get(y, _MIN_INF) + emit[y].get(c, _MIN_FLOAT), y0)
+                              for y0 in prev_states)
+            v[y], back[y] = prob, state
+        return v, back
+
+    def _step_all(self, prev: dict, c: str) -> tuple[dict, dict]:
+        trans = self.trans
+        expect = {y for x in prev if len(trans[x]) > 0 for y in trans[x]}
+        return self._step_full(prev, c, tuple(expect) if expect else self.all_states)
+
+
+@cache
+def _fast_tagger() -> _Tagger:
+    return _Tagger(user_tokenizer()[1])
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """``[(word, tag) for word, tag in user_tokenizer()[1].cut(text)]``, about three times faster."""
+    return _fast_tagger().cut(text)

@@ -114,13 +114,13 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
         if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
-        opens = (opening(text, c_start, c_end) is not None
-                 or adverbial_rx(text, c_start, c_end) is not None
-                 or text[c_end:c_end + 1] == ":")  # 接报与初步处置:…, 接到报告后,应急领导小组立即…
-        if c_start == s_start:
-            adverbial = adverbial and opens
-        elif opens and s_start > ctx.title_end:
-            adverbial = True
+        if out:
+            continue  # acting_units is tried only while nothing is found: adverbial no longer matters
+        if adverbial if c_start == s_start else (not adverbial and s_start > ctx.title_end):
+            # the first clause keeps adverbial when it opens so; a later one that opens so sets it
+            adverbial = (opening(text, c_start, c_end) is not None
+                         or adverbial_rx(text, c_start, c_end) is not None
+                         or text[c_end:c_end + 1] == ":")  # 接报与初步处置:…, 接到报告后,应急领导小组立即…
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
     counted, nouns = _counted_groups(text, s_start, s_end)

@@ -29,9 +29,12 @@ def _jieba():
     return user_tokenizer()
 
 
+_TWO_OR_THREE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
 def is_person_name(word: str) -> bool:
     """Two or three Chinese characters opening with a common family name, not a placeholder."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+    if not 2 <= len(word) <= 3 or not _TWO_OR_THREE.fullmatch(word):
         return False
     names = surnames()
     return word[0] in names or (len(word) >= 3 and word[:2] in names)
@@ -109,7 +112,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
 
 def rare_word(word: str) -> bool:
     """Two or three Chinese characters that jieba's dictionary does not know as a word."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+    if not 2 <= len(word) <= 3 or not _TWO_OR_THREE.fullmatch(word):
         return False
     tokenizer, _ = _jieba()
     return tokenizer.FREQ.get(word, 0) == 0 and tokenizer.FREQ.get(word[:2], 0) < 1000

@@ -215,11 +215,12 @@ def _write_tag_cache(key, tags: dict) -> None:
 #
 # ``tagged(text)`` gives what ``user_tokenizer()[1].cut(text)`` gives, as (word, tag) pairs: the
 # same blocks, the same dictionary route (``Tokenizer.get_DAG`` and ``calc``: the same sums in the
-# same order) and the same HMM for runs of unknown characters (``posseg.viterbi``), with its
-# inner maximum taken over the states that can reach each state instead of all the states of the
-# previous character (the others add -inf and never win; when even the best is -inf the full
-# maximum is taken, so ties go to the same state). About three times faster than jieba.posseg;
-# tests/test_tokenize.py compares both on every text of the corpora.
+# same order) and the same HMM for runs of unknown characters (``posseg.viterbi``), each of its
+# steps done on arrays: the step from the previous character's states to this character's is a
+# pure function of the previous states and the character (which states, which transitions, which
+# emissions), built once and kept (``_plan``); the sums are the same float64 additions in the same
+# order, and ties go, as in ``max`` over (prob, state) tuples, to the greatest state. Several times
+# faster than jieba.posseg; tests/test_tokenize.py compares both on the corpora.
 
 import re as _re
 
@@ -249,13 +250,22 @@ class _Tagger:
         self.log = log
         self.weight: dict[str, float] = {}  # word -> log(frequency or 1) - log(total), as calc sums it
         self.states = char_state_tab_P
-        self.all_states = tuple(trans_P.keys())
-        self.start, self.trans, self.emit = start_P, trans_P, emit_P
-        incoming: dict = {y: {} for y in trans_P}
+        self.start, self.emit = start_P, emit_P
+        import numpy as np
+
+        self.np = np
+        self.order = sorted(trans_P)  # states in tuple order: an index compares as its state does
+        self.index = {y: i for i, y in enumerate(self.order)}
+        self.every = tuple(range(len(self.order)))
+        self.has_next = [len(trans_P[y]) > 0 for y in self.order]
+        matrix = np.full((len(self.order), len(self.order)), _MIN_INF)
         for y0, nexts in trans_P.items():
             for y, p in nexts.items():
-                incoming[y][y0] = p
-        self.incoming = incoming
+                matrix[self.index[y0], self.index[y]] = p
+        self.trans_matrix = matrix
+        self._plans: dict = {}
+        self._firsts: dict = {}
+        self._cells = 0
 
     def cut(self, sentence: str) -> list[tuple[str, str]]:
         if self.tagger.tokenizer.user_word_tag_tab:  # words added since: as posseg would read them
@@ -357,54 +367,65 @@ class _Tagger:
         if nexti < len(sentence):
             out.append((sentence[nexti:], route[nexti][1]))
 
-    def _viterbi(self, obs: str) -> list:
-        states, all_states, emit, incoming = self.states, self.all_states, self.emit, self.incoming
-        first = obs[0]
-        v = {y: self.start[y] + emit[y].get(first, _MIN_FLOAT) for y in states.get(first, all_states)}
-        paths = []
-        for c in obs[1:]:
-            prev = v
-            prev_keys = prev.keys()
-            v, back = {}, {}
-            for y in states.get(c, all_states):
-                inc = incoming[y]
-                common = inc.keys() & prev_keys
-                if not common:
-                    continue
-                e = emit[y].get(c, _MIN_FLOAT)
-                if len(common) == 1:
-                    (y0,) = common
-                    v[y], back[y] = prev[y0] + inc[y0] + e, y0
-                else:
-                    v[y], back[y] = max((prev[y0] + inc[y0] + e, y0) for y0 in common)
-            if not v:  # no state of c can follow: posseg takes every state that can
-                v, back = self._step_all(prev, c)
-            elif any(p == _MIN_INF for p in v.values()):
-                v, back = self._step_full(prev, c, tuple(v))
-            paths.append(back)
-        prob, state = max((p, y) for y, p in v.items())
-        route = [None] * len(obs)
-        for i in range(len(obs) - 1, -1, -1):
-            route[i] = state
+    def _viterbi(self, sentence: str) -> list:
+        """``posseg.viterbi(sentence, ...)[1]``: the state of each character."""
+        obs, v = self._first(sentence[0])
+        backs, steps = [], [obs]
+        for c in sentence[1:]:
+            key = (obs, c)
+            plan = self._plans.get(key) or self._plan(key)
+            rows_back, trans_back, emit, obs, columns = plan
+            m = v[rows_back][:, None] + trans_back  # previous states in reverse order
+            m += emit
+            j = m.argmax(axis=0)  # the first maximum in reverse order: the greatest state
+            v = m[j, columns]
+            backs.append(rows_back[j])
+            steps.append(obs)
+        k = len(v) - 1 - int(v[::-1].argmax())
+        route = [None] * len(sentence)
+        order = self.order
+        for i in range(len(sentence) - 1, -1, -1):
+            route[i] = order[steps[i][k]]
             if i:
-                state = paths[i - 1][state]
+                k = int(backs[i - 1][k])
         return route
 
-    def _step_full(self, prev: dict, c: str, obs_states) -> tuple[dict, dict]:
-        """posseg.viterbi's step over ``obs_states``, every previous state tried."""
-        trans, emit = self.trans, self.emit
-        prev_states = [x for x in prev if len(trans[x]) > 0]
-        v, back = {}, {}
-        for y in obs_states:
-            prob, state = max((prev[y0] + trans[y0].get(y, _MIN_INF) + emit[y].get(c, _MIN_FLOAT), y0)
-                              for y0 in prev_states)
-            v[y], back[y] = prob, state
-        return v, back
+    def _char_states(self, c: str) -> tuple[int, ...]:
+        states = self.states.get(c)
+        return self.every if states is None else tuple(sorted(self.index[y] for y in states))
 
-    def _step_all(self, prev: dict, c: str) -> tuple[dict, dict]:
-        trans = self.trans
-        expect = {y for x in prev if len(trans[x]) > 0 for y in trans[x]}
-        return self._step_full(prev, c, tuple(expect) if expect else self.all_states)
+    def _first(self, c: str):
+        got = self._firsts.get(c)
+        if got is None:
+            obs = self._char_states(c)
+            v = self.np.array([self.start[self.order[i]] + self.emit[self.order[i]].get(c, _MIN_FLOAT) for i in obs])
+            got = self._firsts[c] = (obs, v)
+        return got
+
+    def _plan(self, key):
+        """The step from the states ``key[0]`` (indices, ascending) to character ``key[1]``: the
+        previous states that go on (a non-empty transition row; in reverse order), their
+        transitions to this character's states that they reach (else to every state they reach,
+        else to every state), these states' emissions of the character."""
+        np = self.np
+        prev, c = key
+        rows = [k for k, i in enumerate(prev) if self.has_next[i]]
+        froms = [prev[k] for k in rows]
+        reach = np.isfinite(self.trans_matrix[froms]).any(axis=0) if froms else np.zeros(len(self.order), bool)
+        obs = tuple(i for i in self._char_states(c) if reach[i])
+        if not obs:
+            obs = tuple(i for i in self.every if reach[i]) or self.every
+        plan = (np.array(rows[::-1], dtype=np.int64), self.trans_matrix[np.ix_(froms[::-1], obs)],
+                np.array([self.emit[self.order[i]].get(c, _MIN_FLOAT) for i in obs]), obs, np.arange(len(obs)))
+        self._cells += len(froms) * len(obs)
+        if self._cells > _PLAN_CELLS:  # bounded memory: start again
+            self._plans.clear()
+            self._cells = len(froms) * len(obs)
+        self._plans[key] = plan
+        return plan
+
+
+_PLAN_CELLS = 2_000_000  # transition cells the kept HMM steps may hold (16 MB)
 
 
 @cache

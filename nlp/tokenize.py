@@ -248,7 +248,6 @@ class _Tagger:
         self.tags = tagger.word_tag_tab
         self.logtotal = log(tagger.tokenizer.total)
         self.log = log
-        self.weight: dict[str, float] = {}  # word -> log(frequency or 1) - log(total), as calc sums it
         self.states = char_state_tab_P
         self.start, self.emit = start_P, emit_P
         import numpy as np
@@ -284,37 +283,32 @@ class _Tagger:
         return out
 
     def _route(self, sentence: str) -> list[int]:
-        """For each position, where jieba's best route of the sentence goes next (exclusive)."""
-        freq, weight = self.freq, self.weight
+        """For each position, where jieba's best route of the sentence goes next (exclusive):
+        ``get_DAG`` and ``calc`` in one pass (a prefix of the dictionary has a frequency, 0 when it
+        is no word; ties go to the longer word, as max over (prob, end) does)."""
+        fget, log, logtotal = self.freq.get, self.log, self.logtotal
+        unknown = log(1) - logtotal  # a character no word opens with: log(FREQ.get(c) or 1) - log(total)
         n = len(sentence)
         best = [0.0] * (n + 1)
         nxt = [0] * n
         for idx in range(n - 1, -1, -1):
-            # the words from idx on that the dictionary holds (a prefix of 0 frequency goes on)
-            ends = []
             i, frag = idx, sentence[idx]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    ends.append(i)
+            f = fget(frag)
+            top = None
+            while f is not None:
+                if f:
+                    p = log(f) - logtotal + best[i + 1]
+                    if top is None or p >= top:
+                        top, end = p, i + 1
                 i += 1
+                if i >= n:
+                    break
                 frag = sentence[idx:i + 1]
-            if len(ends) <= 1:
-                x = ends[0] if ends else idx
-                w = sentence[idx:x + 1]
-                lp = weight.get(w)
-                if lp is None:
-                    lp = weight[w] = self.log(freq.get(w) or 1) - self.logtotal
-                best[idx], nxt[idx] = lp + best[x + 1], x + 1
-                continue
-            cands = []
-            for x in ends:
-                w = sentence[idx:x + 1]
-                lp = weight.get(w)
-                if lp is None:
-                    lp = weight[w] = self.log(freq.get(w) or 1) - self.logtotal
-                cands.append((lp + best[x + 1], x))
-            p, x = max(cands)
-            best[idx], nxt[idx] = p, x + 1
+                f = fget(frag)
+            if top is None:
+                best[idx], nxt[idx] = unknown + best[idx + 1], idx + 1
+            else:
+                best[idx], nxt[idx] = top, end
         return nxt
 
     def _cut_dag(self, sentence: str, out: list) -> None:

@@ -95,3 +95,20 @@ def test_tagged_on_the_real_corpus():
             continue
         for text in (raw[:40], normalize_text(raw).text[:1500]):
             assert tagged(text) == [(p.word, p.flag) for p in tagger.cut(text)], path.name
+
+
+def test_tagged_hmm_equals_posseg_viterbi_on_any_characters():
+    """The array HMM gives posseg.viterbi's states, ties and unknown characters (every state) too."""
+    import random
+
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi
+
+    from nlp.tokenize import _fast_tagger
+
+    tagger = _fast_tagger()
+    rng = random.Random(12)
+    chars = sorted(char_state_tab_P)[::7] + list("衞鶎鑫淼賈寶")  # the last ones: no entry in the table
+    for _ in range(1500):
+        s = "".join(rng.choice(chars) for _ in range(rng.randint(1, 10)))
+        assert tagger._viterbi(s) == viterbi(s, char_state_tab_P, start_P, trans_P, emit_P)[1], s

@@ -341,7 +341,7 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
 def _is_teaser(line: str, text: str, after: int) -> bool:
     """A summary line that repeats, run together, the text that follows it (a site's lede)."""
     folded = re.sub(r"\s+", "", line)
-    if "\n" + line.strip() + "\n" in text[after - 1:]:
+    if text.find("\n" + line.strip() + "\n", after - 1) >= 0:  # (no copy of the rest of the text)
         return False  # the same line again further on: a repeated document, not a lede run together
     # only the text right below: a line repeated by a later copy of the document is not a teaser
     rest = re.sub(r"\s+", "", text[after:after + 3 * len(line) + 300])

@@ -108,7 +108,10 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
 def assign_sections(mentions: Sequence[Mention], sections: Sequence[Section]) -> list[Mention]:
     """Give each mention the id of the innermost section that contains it."""
     starts = [s.start for s in sections]  # once per document, not once per mention
-    return [replace(m, section=section_at(sections, m.start, starts)) for m in mentions]
+    # a Mention is built directly (dataclasses.replace reads the fields' list for every one)
+    return [Mention(m.type, m.start, m.end, m.text, m.value, section_at(sections, m.start, starts))
+            if type(m) is Mention else replace(m, section=section_at(sections, m.start, starts))
+            for m in mentions]
 
 
 def section_at(sections: Sequence[Section], pos: int, starts: Sequence[int] | None = None) -> str | None:

@@ -209,3 +209,224 @@ def _write_tag_cache(key, tags: dict) -> None:
         os.replace(tmp, os.path.join(folder, _TAG_CACHE))
     except OSError:
         pass
+
+
+# ---- jieba.posseg's cut, the same words and tags, faster -----------------------------------
+#
+# ``tagged(text)`` gives what ``user_tokenizer()[1].cut(text)`` gives, as (word, tag) pairs: the
+# same blocks, the same dictionary route (``Tokenizer.get_DAG`` and ``calc``: the same sums in the
+# same order) and the same HMM for runs of unknown characters (``posseg.viterbi``), each of its
+# steps done on arrays: the step from the previous character's states to this character's is a
+# pure function of the previous states and the character (which states, which transitions, which
+# emissions), built once and kept (``_plan``); the sums are the same float64 additions in the same
+# order, and ties go, as in ``max`` over (prob, state) tuples, to the greatest state. Several times
+# faster than jieba.posseg; tests/test_tokenize.py compares both on the corpora.
+
+import re as _re
+
+_HAN_BLOCK = _re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._]+)")  # posseg.re_han_internal
+_SKIP = _re.compile(r"(\r\n|\s)")  # posseg.re_skip_internal
+_HAN_DETAIL = _re.compile("([\u4E00-\u9FD5]+)")
+_SKIP_DETAIL = _re.compile(r"([\.0-9]+|[a-zA-Z0-9]+)")
+_NUM = _re.compile(r"[\.0-9]+")
+_ENG = _re.compile("[a-zA-Z0-9]+")
+_MIN_FLOAT = -3.14e100
+_MIN_INF = float("-inf")
+
+
+class _Tagger:
+    """jieba.posseg.POSTokenizer's ``cut`` (HMM on) over a tokenizer and tag table, as a list."""
+
+    def __init__(self, tagger) -> None:
+        from math import log
+
+        from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+
+        tagger.makesure_userdict_loaded()
+        self.tagger = tagger
+        self.freq = tagger.tokenizer.FREQ
+        self.tags = tagger.word_tag_tab
+        self.logtotal = log(tagger.tokenizer.total)
+        self.log = log
+        self.states = char_state_tab_P
+        self.start, self.emit = start_P, emit_P
+        import numpy as np
+
+        self.np = np
+        self.order = sorted(trans_P)  # states in tuple order: an index compares as its state does
+        self.index = {y: i for i, y in enumerate(self.order)}
+        self.every = tuple(range(len(self.order)))
+        self.has_next = [len(trans_P[y]) > 0 for y in self.order]
+        matrix = np.full((len(self.order), len(self.order)), _MIN_INF)
+        for y0, nexts in trans_P.items():
+            for y, p in nexts.items():
+                matrix[self.index[y0], self.index[y]] = p
+        self.trans_matrix = matrix
+        self._plans: dict = {}
+        self._firsts: dict = {}
+        self._cells = 0
+
+    def cut(self, sentence: str) -> list[tuple[str, str]]:
+        if self.tagger.tokenizer.user_word_tag_tab:  # words added since: as posseg would read them
+            self.tagger.makesure_userdict_loaded()
+        out: list[tuple[str, str]] = []
+        for k, blk in enumerate(_HAN_BLOCK.split(sentence)):
+            if k % 2:
+                self._cut_dag(blk, out)
+            elif blk:
+                for x in _SKIP.split(blk):
+                    if _SKIP.match(x):
+                        out.append((x, "x"))
+                    else:
+                        for xx in x:
+                            out.append((xx, "m" if _NUM.match(xx) else "eng" if _ENG.match(x) else "x"))
+        return out
+
+    def _route(self, sentence: str) -> list[int]:
+        """For each position, where jieba's best route of the sentence goes next (exclusive):
+        ``get_DAG`` and ``calc`` in one pass (a prefix of the dictionary has a frequency, 0 when it
+        is no word; ties go to the longer word, as max over (prob, end) does)."""
+        fget, log, logtotal = self.freq.get, self.log, self.logtotal
+        unknown = log(1) - logtotal  # a character no word opens with: log(FREQ.get(c) or 1) - log(total)
+        n = len(sentence)
+        best = [0.0] * (n + 1)
+        nxt = [0] * n
+        for idx in range(n - 1, -1, -1):
+            i, frag = idx, sentence[idx]
+            f = fget(frag)
+            top = None
+            while f is not None:
+                if f:
+                    p = log(f) - logtotal + best[i + 1]
+                    if top is None or p >= top:
+                        top, end = p, i + 1
+                i += 1
+                if i >= n:
+                    break
+                frag = sentence[idx:i + 1]
+                f = fget(frag)
+            if top is None:
+                best[idx], nxt[idx] = unknown + best[idx + 1], idx + 1
+            else:
+                best[idx], nxt[idx] = top, end
+        return nxt
+
+    def _cut_dag(self, sentence: str, out: list) -> None:
+        tags = self.tags
+        nxt = self._route(sentence)
+        x, n, run = 0, len(sentence), -1  # run: where the current run of one-character words opens
+        while x < n:
+            y = nxt[x]
+            if y - x == 1:
+                if run < 0:
+                    run = x
+            else:
+                if run >= 0:
+                    self._flush(sentence[run:x], out)
+                    run = -1
+                word = sentence[x:y]
+                out.append((word, tags.get(word, "x")))
+            x = y
+        if run >= 0:
+            self._flush(sentence[run:], out)
+
+    def _flush(self, buf: str, out: list) -> None:
+        tags = self.tags
+        if len(buf) == 1:
+            out.append((buf, tags.get(buf, "x")))
+        elif not self.freq.get(buf):
+            for k, blk in enumerate(_HAN_DETAIL.split(buf)):
+                if k % 2:
+                    self._hmm(blk, out)
+                elif blk:
+                    for x in _SKIP_DETAIL.split(blk):
+                        if x:
+                            out.append((x, "m" if _NUM.match(x) else "eng" if _ENG.match(x) else "x"))
+        else:
+            out.extend((c, tags.get(c, "x")) for c in buf)
+
+    def _hmm(self, sentence: str, out: list) -> None:
+        route = self._viterbi(sentence)
+        begin, nexti = 0, 0
+        for i, char in enumerate(sentence):
+            pos, tag = route[i]
+            if pos == "B":
+                begin = i
+            elif pos == "E":
+                out.append((sentence[begin:i + 1], tag))
+                nexti = i + 1
+            elif pos == "S":
+                out.append((char, tag))
+                nexti = i + 1
+        if nexti < len(sentence):
+            out.append((sentence[nexti:], route[nexti][1]))
+
+    def _viterbi(self, sentence: str) -> list:
+        """``posseg.viterbi(sentence, ...)[1]``: the state of each character."""
+        obs, v = self._first(sentence[0])
+        backs, steps = [], [obs]
+        for c in sentence[1:]:
+            key = (obs, c)
+            plan = self._plans.get(key) or self._plan(key)
+            rows_back, trans_back, emit, obs, columns = plan
+            m = v[rows_back][:, None] + trans_back  # previous states in reverse order
+            m += emit
+            j = m.argmax(axis=0)  # the first maximum in reverse order: the greatest state
+            v = m[j, columns]
+            backs.append(rows_back[j])
+            steps.append(obs)
+        k = len(v) - 1 - int(v[::-1].argmax())
+        route = [None] * len(sentence)
+        order = self.order
+        for i in range(len(sentence) - 1, -1, -1):
+            route[i] = order[steps[i][k]]
+            if i:
+                k = int(backs[i - 1][k])
+        return route
+
+    def _char_states(self, c: str) -> tuple[int, ...]:
+        states = self.states.get(c)
+        return self.every if states is None else tuple(sorted(self.index[y] for y in states))
+
+    def _first(self, c: str):
+        got = self._firsts.get(c)
+        if got is None:
+            obs = self._char_states(c)
+            v = self.np.array([self.start[self.order[i]] + self.emit[self.order[i]].get(c, _MIN_FLOAT) for i in obs])
+            got = self._firsts[c] = (obs, v)
+        return got
+
+    def _plan(self, key):
+        """The step from the states ``key[0]`` (indices, ascending) to character ``key[1]``: the
+        previous states that go on (a non-empty transition row; in reverse order), their
+        transitions to this character's states that they reach (else to every state they reach,
+        else to every state), these states' emissions of the character."""
+        np = self.np
+        prev, c = key
+        rows = [k for k, i in enumerate(prev) if self.has_next[i]]
+        froms = [prev[k] for k in rows]
+        reach = np.isfinite(self.trans_matrix[froms]).any(axis=0) if froms else np.zeros(len(self.order), bool)
+        obs = tuple(i for i in self._char_states(c) if reach[i])
+        if not obs:
+            obs = tuple(i for i in self.every if reach[i]) or self.every
+        plan = (np.array(rows[::-1], dtype=np.int64), self.trans_matrix[np.ix_(froms[::-1], obs)],
+                np.array([self.emit[self.order[i]].get(c, _MIN_FLOAT) for i in obs]), obs, np.arange(len(obs)))
+        self._cells += len(froms) * len(obs)
+        if self._cells > _PLAN_CELLS:  # bounded memory: start again
+            self._plans.clear()
+            self._cells = len(froms) * len(obs)
+        self._plans[key] = plan
+        return plan
+
+
+_PLAN_CELLS = 2_000_000  # transition cells the kept HMM steps may hold (16 MB)
+
+
+@cache
+def _fast_tagger() -> _Tagger:
+    return _Tagger(user_tokenizer()[1])
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """``[(word, tag) for word, tag in user_tokenizer()[1].cut(text)]``, about three times faster."""
+    return _fast_tagger().cut(text)

@@ -65,6 +65,8 @@ def _clause_body_start(text: str, start: int, end: int, headings: frozenset[str]
     while pos < end:
         while pos < end and text[pos].isspace():
             pos += 1
+        if text[pos:pos + 1] not in _BODY_FIRSTS and text.find("阶段", pos, min(end, pos + 14)) < 0:
+            break  # no item marker nor filler opens here, and no stage heading's 阶段 follows
         for key in ("item", "stage", "filler"):
             m = rx[key].match(text, pos, end)
             if m and m.end() > pos:
@@ -75,6 +77,11 @@ def _clause_body_start(text: str, start: int, end: int, headings: frozenset[str]
         else:
             break
     return pos
+
+
+# the characters an item marker or a filler opens with (tests/test_parties_clauses_speed.py reads
+# them from the patterns); a stage heading (…阶段(4月)) holds 阶段 within its first 14 characters
+_BODY_FIRSTS = frozenset("((一二三四五六七八九十0123456789第同并特其另此最首为因对今目再还请")
 
 
 def _skip_heading(text: str, pos: int, end: int, headings: frozenset[str]) -> int:
@@ -107,13 +114,13 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
         if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
-        opens = (opening(text, c_start, c_end) is not None
-                 or adverbial_rx(text, c_start, c_end) is not None
-                 or text[c_end:c_end + 1] == ":")  # 接报与初步处置:…, 接到报告后,应急领导小组立即…
-        if c_start == s_start:
-            adverbial = adverbial and opens
-        elif opens and s_start > ctx.title_end:
-            adverbial = True
+        if out:
+            continue  # acting_units is tried only while nothing is found: adverbial no longer matters
+        if adverbial if c_start == s_start else (not adverbial and s_start > ctx.title_end):
+            # the first clause keeps adverbial when it opens so; a later one that opens so sets it
+            adverbial = (opening(text, c_start, c_end) is not None
+                         or adverbial_rx(text, c_start, c_end) is not None
+                         or text[c_end:c_end + 1] == ":")  # 接报与初步处置:…, 接到报告后,应急领导小组立即…
     out += _post_slots(text, s_start, s_end)
     out += _office_heads(text, s_start, s_end)
     counted, nouns = _counted_groups(text, s_start, s_end)
@@ -257,18 +264,36 @@ def _present_needles(clause: str) -> set[str]:
     return {w for ch in by_first.keys() & set(clause) for w in by_first[ch] if w in clause}
 
 
+@cache
+def _needle_firsts() -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(_needles_by_first()))) + "]")
+
+
+def _needles_within(text: str, start: int, end: int) -> set[str]:
+    """``_present_needles(text[start:end])`` without the slice: at each position holding a needle's
+    first character (one regex scan), the needles opening there that end by ``end``."""
+    by_first = _needles_by_first()
+    out = set()
+    for m in _needle_firsts().finditer(text, start, end):
+        at = m.start()
+        for w in by_first[text[at]]:
+            if text.startswith(w, at, end):
+                out.add(w)
+    return out
+
+
 def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(),
                     body: int | None = None) -> list[Found]:
     if body is None:
         body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    clause = text[c_start:c_end]
     needles_of = _cue_needles()[0]
-    present = _present_needles(clause)
+    present = _needles_within(text, c_start, c_end)
     always, by_word = _cue_index()
     cues = _compiled_cues()
-    for k in sorted({*always, *(k for w in present for k in by_word.get(w, ()))}):  # cue order kept
+    tried = sorted({*always, *(k for w in present for k in by_word.get(w, ()))}) if present else always
+    for k in tried:  # cue order kept
         cue, before, after, needles = cues[k]
         if not needles_of[k] <= present:
             continue  # most cues are absent from most clauses

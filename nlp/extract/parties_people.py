@@ -29,9 +29,12 @@ def _jieba():
     return user_tokenizer()
 
 
+_TWO_OR_THREE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
 def is_person_name(word: str) -> bool:
     """Two or three Chinese characters opening with a common family name, not a placeholder."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+    if not 2 <= len(word) <= 3 or not _TWO_OR_THREE.fullmatch(word):
         return False
     names = surnames()
     return word[0] in names or (len(word) >= 3 and word[:2] in names)
@@ -42,11 +45,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     end = len(text) if end is None else min(end, len(text))
     if end <= start or end - start > MAX_JIEBA_CHARS:
         return []
-    _, tagger = _jieba()
+    from nlp.tokenize import tagged
+
     out = []
     pos = start
-    for word, flag in tagger.cut(text[start:end]):
-        at = text.find(word, pos, end)
+    for word, flag in tagged(text[start:end]):  # jieba.posseg's cut (the user tagger), faster
+        at = pos if text.startswith(word, pos, end) else text.find(word, pos, end)
         if at < 0:
             continue
         pos = at + len(word)
@@ -108,7 +112,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
 
 def rare_word(word: str) -> bool:
     """Two or three Chinese characters that jieba's dictionary does not know as a word."""
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", word):
+    if not 2 <= len(word) <= 3 or not _TWO_OR_THREE.fullmatch(word):
         return False
     tokenizer, _ = _jieba()
     return tokenizer.FREQ.get(word, 0) == 0 and tokenizer.FREQ.get(word[:2], 0) < 1000

@@ -1,0 +1,69 @@
+"""The cheap tests that let the clause parser skip work (issue 12) skip only what cannot match."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+from pathlib import Path
+
+import pytest
+
+re_parser = pytest.importorskip("re._parser")
+
+
+def _first_chars():
+    spec = importlib.util.spec_from_file_location("first_chars", Path(__file__).parent.parent / "test_first_chars.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_body_firsts_hold_every_first_character_of_item_and_filler():
+    from nlp.extract.parties_clauses import _BODY_FIRSTS
+    from nlp.extract.parties_patterns import compiled
+
+    fc = _first_chars()
+    for key in ("item", "filler"):
+        chars, free = fc._first(re_parser.parse(compiled()[key].pattern).data)
+        assert not free and chars is not fc.ANY
+        assert chars <= _BODY_FIRSTS, (key, sorted(chars - _BODY_FIRSTS))
+
+
+SENTENCES = [
+    "(一)宣传发动阶段(4月)同时各学校要成立工作领导小组",
+    "六、工作要求各乡镇卫生院要落实责任",
+    "  第二阶段:县卫生局负责督导检查,并由疾控中心牵头",
+    "其中,县医保局、县药监局按职责分工配合",
+    "请各单位于月底前报送材料",
+    "一是加强领导,二是强化督查,3.县教育局要做好宣传",
+]
+
+
+def test_clause_body_start_and_needles_as_before():
+    """The prefilter and the needle scan give what the plain loop and the slice give."""
+    import nlp.extract.parties_clauses as pc
+    from nlp.extract.parties_patterns import compiled
+
+    def plain_body_start(text, start, end, headings=frozenset()):
+        rx, pos = compiled(), start
+        while pos < end:
+            while pos < end and text[pos].isspace():
+                pos += 1
+            for key in ("item", "stage", "filler"):
+                m = rx[key].match(text, pos, end)
+                if m and m.end() > pos:
+                    pos = m.end()
+                    if key == "item":
+                        pos = pc._skip_heading(text, pos, end, headings)
+                    break
+            else:
+                break
+        return pos
+
+    rng = random.Random(12)
+    text = "".join(SENTENCES)
+    for _ in range(3000):
+        a = rng.randrange(len(text))
+        b = rng.randrange(a, len(text) + 1)
+        assert pc._clause_body_start(text, a, b) == plain_body_start(text, a, b), (a, b)
+        assert pc._needles_within(text, a, b) == pc._present_needles(text[a:b]), (a, b)

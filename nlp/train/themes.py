@@ -10,9 +10,10 @@ Recipe, deterministic (sorted inputs, fixed seeds, no clock):
 1. features (``themes_vocab``): jieba lexicon words and character 1-3-grams, tf-idf, L2 per group;
 2. per theme, one-vs-rest logistic regression with Platt calibration (``themes_cv``):
    - with real passages: a fit on shared, written-only and real-only copies of every feature
-     (weights as a real passage sees them: shared + real-only); ``TrainOptions.members`` can add a
-     fit on the plain features and average the two (nested 0.899 vs 0.894 alone, within the spread
-     of the partitions; on 69 collected pages never trained on 0.840 vs 0.863, so one fit ships); written passages
+     (weights as a real passage sees them: shared + real-only), averaged with a fit on the plain
+     features (``TrainOptions.members``; issue 11, nested over 8 site partitions: both 0.896, adapted
+     alone 0.890, both better in 6 of 8; an earlier check on 69 collected pages, now gone, had
+     favoured the adapted fit alone, 0.863 vs 0.840, so it was shipped alone before); written passages
      weighted ``w``, real ones n**-0.5 for a site of n passages (scaled to mean 1); (w, C) chosen by
      out-of-fold AP on the real passages (the default grids hold one value each), folds grouped by
      site; threshold = the highest one within 0.01 F1 of the best on those out-of-fold

@@ -26,6 +26,5 @@ def test_shipped_model_records_nested_real_dev_scores():
     assert all(v["p"] >= 0.82 and v["f1"] >= 0.85 for v in dev["per_theme"].values())
     assert "site_weights" in meta["real"]
     assert meta["features"]["domain_adaptation"] and meta["thresholds_how"]
-    # the adapted fit alone is shipped: nested mean 0.894 vs 0.899 for the mean of both (within the partitions'
-    # spread), and on the collected pages never trained on 0.863 vs 0.840
-    assert meta["features"]["ensemble"]["members"] == ["adapted"]
+    # both fits are shipped, averaged: nested over 8 site partitions 0.896 vs 0.890 for the adapted fit alone
+    assert meta["features"]["ensemble"]["members"] == ["adapted", "plain"]

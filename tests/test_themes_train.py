@@ -84,7 +84,7 @@ def test_shipped_weights_are_what_a_real_passage_sees():
     X = csr_matrix(rng.random((40, 6)) * (rng.random((40, 6)) > 0.5))
     y = (X[:, 0].toarray().ravel() > 0.3).astype(np.int64)
     groups = [f"g{i % 5}" for i in range(20)]
-    assert RealData.augment(X, 20, groups).members == ("adapted",)  # the shipped default
+    assert RealData.augment(X, 20, groups).members == ("adapted", "plain")  # the shipped default
     data = RealData.augment(X, 20, groups, members=("adapted", "plain"))
     assert data.X.shape == (40, 6) and data.Xa.shape == (40, 18) and data.members == ("adapted", "plain")
     adapted = logistic(1.0).fit(data.Xa, y)

@@ -60,6 +60,7 @@ from nlp.extract.parties_structure import (
     listed_units,
     recipients,
     signatures,
+    superior_decisions,
     title_issuers,
 )
 from nlp.model import Mention, Section
@@ -83,6 +84,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += header_issuers(text)
     found += signatures(text)
     found += labelled_issuers(text)
+    found += superior_decisions(text)
     found += headline_issuers(text)
     found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)
@@ -114,6 +116,11 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
     for f in _resolve(found):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
+
+
+def _signed(f: Found) -> bool:
+    """A superior body (国务院, 市人民政府) is a party as the issuer of its own document only."""
+    return f.role == "issuer" and non_parties().get(f.name) == "superior"
 
 
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name
@@ -180,7 +187,7 @@ def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
     found = [f._replace(name=_normalize(f.name)) for f in found]
-    found = [f for f in found if f.name not in non_parties() and not HEADING_MARK.match(f.name)]
+    found = [f for f in found if (f.name not in non_parties() or _signed(f)) and not HEADING_MARK.match(f.name)]
     found = _fold_self(found)
     names_by_group = {f.name for f in found if f.role in GROUP_ROLES}
     folded = []

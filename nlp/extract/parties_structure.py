@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.extract.parties_lexicon import org_suffixes
+from nlp.extract.parties_lexicon import non_parties, org_suffixes
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_kind as _kind,
@@ -17,6 +17,35 @@ from nlp.extract.parties_names import (
 from nlp.extract.parties_names import _suffixes_by_last_char, opens_clause, split_outside, strip_span
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
 from nlp.text import COMMAS, SEMICOLONS
+
+
+def _superior(name: str) -> bool:
+    """A superior body's usual name (``国务院``, ``市人民政府``, ``卫生部``): no party where it only
+    issued a cited document, but the issuer of a document it signs or titles itself."""
+    return non_parties().get(name) == "superior" and _ending_kind(name) in ISSUER_KINDS
+
+
+def _signer_name(name: str) -> bool:
+    """A name that can sign a document: a body, unit, office or group, or a superior body."""
+    return (_is_name(name) and _kind(name) in ISSUER_KINDS) or _superior(name)
+
+
+def superior_decisions(text: str) -> list[Found]:
+    """``国务院决定成立…``: a superior body (no party elsewhere) that decides on the document's own
+    plan near its top is its issuer (one that only approves it, 经某政府同意, is not)."""
+    head = text[:SUPERIOR_ZONE]
+    if "决定" not in head:
+        return []
+    out = []
+    for m in _SUPERIOR_DECIDES.finditer(head):
+        if _superior(m.group("name")):
+            out.append(Found(m.start("name"), m.end("name"), m.group("name"), "issuer"))
+    return out
+
+
+SUPERIOR_ZONE = 1500  # the decision that makes the plan is told in its opening paragraph
+_SUPERIOR_DECIDES = re.compile(r"(?:^|(?<=[,。;:\n]))(?P<name>[\u4e00-\u9fff]{2,6}?)(?:研究)?决定(?:成立|印发|组建|开展|调整)",
+                               re.M)
 
 
 def title_issuers(text: str, title: str | None) -> list[Found]:
@@ -70,12 +99,12 @@ def _title_issuer(title: str, at: int) -> list[Found]:
         head = printed.group("head")
         return [Found(at + x.start(), at + x.end(), _normalize(x.group()), "issuer")
                 for x in re.finditer(r"[^\s、,]+", head)
-                if _is_name(_normalize(x.group())) and _kind(_normalize(x.group())) in ISSUER_KINDS]
+                if _signer_name(_normalize(x.group()))]
     if head:
         return [Found(at + a - 0, at + b, n, "issuer") for a, b, n in _issuer_names(title, 0, len(head))]
     # 某县中医医院2023年工作总结: the name before the year is the author
     year = compiled()["title_year"].match(title)
-    if year and _is_name(year.group("name")) and _kind(year.group("name")) in ISSUER_KINDS:
+    if year and _signer_name(year.group("name")):
         return [Found(at, at + year.end("name"), _normalize(year.group("name")), "issuer")]
     # a summary or plan titled after its author: the shortest leading name ending in a body
     for i in range(2, min(len(title), 16)):
@@ -90,7 +119,7 @@ def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     out = []
     for a, b in pieces(text, start, end, _ISSUER_SPLIT):
         name = _normalize(text[a:b])
-        if _is_name(name):
+        if _is_name(name) or _superior(name):
             out += _glued_issuers(text, a, b) or [(a, b, name)]
     return out
 
@@ -124,7 +153,7 @@ def header_issuers(text: str) -> list[Found]:
             continue
         for m in rx[key].finditer(text):
             name = _normalize(m.group("name"))
-            if _is_name(name):
+            if _is_name(name) or _superior(name):
                 out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
     for m in rx["title"].finditer(text, 0, min(len(text), 5000)):
         a, b = m.span("names")
@@ -177,7 +206,7 @@ def _signers(text: str, start: int, end: int) -> list[Found]:
     end = start + seal.start() if seal else end  # 某局(盖章)
     for m in re.finditer(r"\S+", text[start:end]):
         name = _normalize(m.group())
-        if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
+        if not _signer_name(name):
             return []
         out.append(Found(start + m.start(), start + m.end(), name, "issuer"))
     return out

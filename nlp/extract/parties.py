@@ -190,13 +190,16 @@ def _resolve(found: list[Found]) -> list[Found]:
     found = [f for f in found if (f.name not in non_parties() or _signed(f)) and not HEADING_MARK.match(f.name)]
     found = _fold_self(found)
     names_by_group = {f.name for f in found if f.role in GROUP_ROLES}
+    # the issuer's full name is the long form of its short one charged in the text (南安市教育局
+    # signs, 市教育局将组织…): a body or unit only (办公室 is the group's office, not the issuer's)
+    issuers = {f.name for f in found if f.role == "issuer" and _kind(f.name) in ("body", "unit")}
     folded = []
     for f in found:
         name = f.name
         if f.role in GROUP_ROLES and not name.startswith(("各", "全", "我")):
             # a deputy is another post: 局长 is not the short form of 分管副局长
-            longer = [n for n in names_by_group if n != name and n.endswith(name)
-                      and not n[:-len(name)].endswith(DEPUTY)]
+            longer = [n for n in names_by_group | (issuers if len(name) >= 3 and _kind(name) in ("body", "unit") else set())
+                      if n != name and n.endswith(name) and not n[:-len(name)].endswith(DEPUTY)]
             if longer:
                 name = min(longer, key=lambda n: (len(n), n))  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
         folded.append(f._replace(name=name))

@@ -40,3 +40,33 @@ def test_a_superior_body_deciding_on_its_own_plan_issues_it(text, expected):
 ])
 def test_a_superior_body_acting_outside_the_plan_is_no_party(text):
     assert not any(n in ("国务院", "市人民政府") for n in names(text))
+
+
+def test_the_groups_a_set_up_names_after_their_leaders():
+    text = "医院调整了院长任组长,分管副院长为副组长的甲工作领导小组、乙领导小组和丙领导小组等。"
+    got = names(text)
+    assert {"甲工作领导小组", "乙领导小组", "丙领导小组"} <= set(got)
+
+
+def test_a_group_glued_to_its_leader_label():
+    assert "某某专项整治活动领导小组" in names("三、成立某某专项整治活动领导小组组 长:王某 副组长:李某")
+
+
+def test_a_group_whose_leaders_are_given_after_it():
+    got = pairs("领导小组由县卫生局局长和县监察局分管领导任组长,县纪委有关领导为成员。")
+    assert ("领导小组", "lead") in got and ("县卫生局局长", "lead") in got
+
+
+@pytest.mark.parametrize("sep", [" ", "\n", ""])
+def test_a_heading_before_the_unit_that_opens_the_paragraph(sep):
+    assert "项目部安全领导小组" in names(f"三、组织领导{sep}项目部安全领导小组全面负责检查工作。")
+
+
+def test_the_short_form_of_the_signing_body_is_folded_into_its_name():
+    text = "关于开展检查的通知\n各校:\n市教育局将在9月组织抽查。\n甲乙市教育局\n2023年8月29日"
+    got = pairs(text)
+    assert ("甲乙市教育局", "responsible") in got and ("甲乙市教育局", "issuer") in got
+
+
+def test_a_unit_before_etc_and_its_class():
+    assert "县卫生局" in names("会同县卫生局等部门开展联合检查。")

@@ -42,6 +42,7 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
+            r"|说明|回应|澄清|重申|透露|解释|为了"
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
             r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究"
             r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对|自即日起|自[0-9一二三四五六七八九十]{1,2}月[^,。;]{0,8}?起"
@@ -294,7 +295,7 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
     if end is None or end >= c_end:
         return _acting_place(text, start, c_end)
     names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
-    if not names or any(not _unit_name(n) for _, _, n in names):
+    if not names or any(not (_unit_name(n) or _unit_post(n)) for _, _, n in names):
         return _acting_place(text, start, c_end)
     return [Found(a, b, n, "responsible") for a, b, n in names]
 
@@ -320,6 +321,18 @@ def _self_name(name: str) -> bool:
         return False
     rest = name[2:]
     return not rest or (_is_name(rest) and _kind(rest) in UNIT_KINDS and _noun_phrase(rest))
+
+
+def _unit_post(name: str) -> bool:
+    """``劳工处职业安全主任``: a unit's post-holder, unnamed, acting (the unit's name, then the post)."""
+    if _kind(name) != "person" or not 5 <= len(name) <= MAX_UNIT or re.search(rf"(?:{HEAD}|领导)$", name):
+        return False  # 某署有关负责人表示: an unnamed head speaks for the unit, the unit is the party
+    post = max((w for w in party_posts() if name.endswith(w)), key=len, default="")
+    for k in range(3, len(name) - 1):
+        if _unit_name(name[:k]) and name[:k] not in short_units():
+            middle = name[k:len(name) - len(post)]  # 劳工局王某局长: a named holder, read as a person
+            return not (len(middle) <= 3 and is_person_name(middle)) and _noun_phrase(name)
+    return False
 
 
 def _unit_name(name: str) -> bool:

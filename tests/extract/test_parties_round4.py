@@ -70,3 +70,27 @@ def test_the_short_form_of_the_signing_body_is_folded_into_its_name():
 
 def test_a_unit_before_etc_and_its_class():
     assert "县卫生局" in names("会同县卫生局等部门开展联合检查。")
+
+
+def test_each_unit_a_leader_takes_along():
+    text = "某参议今日率城乡发展处、消防局、甲县建筑师公会及某某燃气股份有限公司等单位进行联合巡检。"
+    assert {"城乡发展处", "消防局", "甲县建筑师公会", "某某燃气股份有限公司"} <= set(names(text))
+
+
+def test_a_rate_is_no_leader_taking_units_along():
+    assert names("死亡率分别控制在8.20/10万和2.50全市各类医疗卫生机构。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("劳动部说明,将要求业主做风险评估。", "劳动部"),
+    ("甲市消防署为了减少住宅火灾,推动装设警报器。", "甲市消防署"),
+    ("劳工处职业安全主任已到场调查。", "劳工处职业安全主任"),
+    ("控方表示会考虑上诉。", "控方"),
+    ("医院管理局发言人表示,已成立专责小组跟进。", "专责小组"),
+])
+def test_actors_of_a_news_report(text, expected):
+    assert expected in names(text)
+
+
+def test_a_named_holder_of_a_unit_is_no_unit_post():
+    assert "劳工局林某某局长" not in names("劳工局林某某局长指出,高处坠落事故占比最高。")

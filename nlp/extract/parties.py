@@ -44,6 +44,7 @@ from nlp.extract.parties_labels import (
     bracket_duties,
     column_people,
     duty_items,
+    item_subjects,
     labelled,
     person_heads,
     table_people,
@@ -101,6 +102,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += task_tables(text)
     found += bracket_duties(text)
     found += duty_items(text)
+    found += item_subjects(text)
     found += person_heads(text)
     found += column_people(text)
     found += table_people(text, ner)

@@ -10,7 +10,9 @@ from functools import cache, lru_cache
 
 from nlp.extract.parties_lexicon import party_cues, role_words
 from nlp.extract.parties_names import (
+    VERB_AFTER,
     is_name as _is_name,
+    name_end as _name_end,
     name_kind as _kind,
     normalize_name as _normalize,
     post_words,
@@ -21,6 +23,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_patterns import (
     GROUP_ROLES,
+    ITEM_MARKER,
     TABLE_CHARS,
     TABLE_OFFICE_ENDINGS,
     Found,
@@ -29,6 +32,7 @@ from nlp.extract.parties_patterns import (
     pieces,
 )
 from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
+from nlp.extract.parties_subjects import _unit_name
 
 
 @cache
@@ -307,6 +311,31 @@ def duty_items(text: str) -> list[Found]:
         if names and all(_kind(n) in ("body", "unit", "office", "group", "person") for _, _, n in names):
             role = DUTY_VERB_ROLES.get(m.group("verb"), "responsible")
             out += [Found(a, b, n, role) for a, b, n in names]
+    return out
+
+
+# what follows a unit that opens an item of a plan: a verb (做好, 负责, 组织…), 在/于/对 and the
+# time or object before one, an adverb (及时, 定期)
+ITEM_VERB = re.compile(rf"{VERB_AFTER}|[做抓办备搞管]好|负责|牵头|准备|提供|安排|在|于|按照|根据|要|应|须|必须|将|务必"
+                       r"|每[月周年季]|定期|具体|统一|积极|主动")
+ITEM_LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*")
+ITEM_SUBJECT_CHARS = 25  # a unit opening an item is short
+
+
+def item_subjects(text: str) -> list[Found]:
+    """``(3)医疗保健组做好应急保障``, ``(4)总务处在…准备好饮用水``: a unit, office or group that opens
+    a numbered item and goes straight on with a verb is charged with the item (no modal needed)."""
+    out = []
+    for m in ITEM_LINE.finditer(text):
+        start = m.end()
+        line_end = text.find("\n", start)
+        stop = min(len(text) if line_end < 0 else line_end, start + ITEM_SUBJECT_CHARS)
+        end = _name_end(text, start, stop, ITEM_VERB)
+        if end is None or end >= stop:
+            continue
+        name = text[start:end]
+        if not name.startswith(("各", "全")) and _unit_name(name):
+            out.append(Found(start, end, name, "responsible"))
     return out
 
 

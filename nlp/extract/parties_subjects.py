@@ -66,7 +66,7 @@ NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj
 HEAD = r"负责(?:同志|人)|发言人"  # an unnamed head of a unit (主要/有关 before it is read apart)
 _HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
                         r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
-SELF_REF = re.compile(r"我[院局委]")  # the writer's own hospital, bureau or commission
+SELF_REF = re.compile(r"我(?:[院局委校所处厅办]|中心|公司)")  # the writer's own hospital, bureau, school…
 _POST_NOTE = re.compile(r"\([\u4e00-\u9fff及、]{1,10}\)")
 MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
@@ -319,7 +319,7 @@ def _self_name(name: str) -> bool:
     acting in its report (folded into the unit's name when the document gives it, ``_resolve``)."""
     if not SELF_REF.match(name):
         return False
-    rest = name[2:]
+    rest = name[SELF_REF.match(name).end():]
     return not rest or (_is_name(rest) and _kind(rest) in UNIT_KINDS and _noun_phrase(rest))
 
 

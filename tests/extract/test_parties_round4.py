@@ -94,3 +94,28 @@ def test_actors_of_a_news_report(text, expected):
 
 def test_a_named_holder_of_a_unit_is_no_unit_post():
     assert "劳工局林某某局长" not in names("劳工局林某某局长指出,高处坠落事故占比最高。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("(3)医疗保健组做好应急药品准备。", "医疗保健组"),
+    ("(4)总务处在军训期间准备好饮用水。", "总务处"),
+    ("2.医务科每月检查病历。", "医务科"),
+])
+def test_a_unit_opening_an_item_with_a_verb(text, expected):
+    assert (expected, "responsible") in pairs(text)
+
+
+@pytest.mark.parametrize("text", ["(二)组织领导\n", "1.学校安全管理制度\n", "(一)指导思想\n"])
+def test_an_item_heading_names_no_one(text):
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我校高度重视安全工作。", "我校"),
+    ("我所立即组织人员进行排查。", "我所"),
+    ("我中心迅速成立工作专班。", "我中心"),
+    ("各医疗卫生单位务必高度重视。", "各医疗卫生单位"),
+    ("各班要组织学生学习。", "各班"),
+])
+def test_collective_and_own_units_charged(text, expected):
+    assert expected in names(text)

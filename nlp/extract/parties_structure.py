@@ -235,8 +235,9 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
             a, b = strip_span(text, m.end(), len(text) if line_end < 0 else line_end)
             out += [Found(x, y, n, "recipient") for x, y, n in _addressees(text, a, b)]
             continue
-        if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head):
-            continue
+        if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head) \
+                or compiled()["label"].match(text, line_start + len(head) - len(head.lstrip())):
+            continue  # 成员单位:某局、某委 (a label, read by labelled), no addressee line
         rest = text[m.end():len(text) if line_end < 0 else line_end].strip()
         if 0 < len(rest) < 40 and "。" not in rest:
             continue  # 发布机构: 某市人民政府 (a page's label and its value)

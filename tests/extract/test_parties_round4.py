@@ -119,3 +119,20 @@ def test_an_item_heading_names_no_one(text):
 ])
 def test_collective_and_own_units_charged(text, expected):
     assert expected in names(text)
+
+
+def test_a_plant_is_a_unit_of_a_list():
+    got = names("县应急管理局、县消防救援大队、县供电公司、县自来水厂要加强值守。")
+    assert "县自来水厂" in got
+
+
+@pytest.mark.parametrize("label, role", [("参加单位", "member"), ("实施单位", "responsible"),
+                                         ("牵头处室", "lead"), ("配合科室", "member")])
+def test_more_column_labels(label, role):
+    got = pairs(f"{label}:县卫健局、县疾控中心、县人民医院")
+    assert got == [(n, role) for n in ("县卫健局", "县疾控中心", "县人民医院")]
+
+
+def test_a_label_line_is_no_addressee_line():
+    got = pairs("成员单位:县委宣传部、县发改局、县教育局、县公安局。")
+    assert ("成员单位", "recipient") not in got and ("县公安局", "member") in got

@@ -136,3 +136,15 @@ def test_more_column_labels(label, role):
 def test_a_label_line_is_no_addressee_line():
     got = pairs("成员单位:县委宣传部、县发改局、县教育局、县公安局。")
     assert ("成员单位", "recipient") not in got and ("县公安局", "member") in got
+
+
+def test_a_leader_after_the_post_of_a_head_of_government():
+    assert ("张建国", "lead") in pairs("组长:县长 张建国\n副组长:副县长 李立新\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("组长由院长担任,副组长由副院长担任,成员由各科室主任组成。", ("各科室主任", "member")),
+    ("领导小组由县卫健局、县财政局、县人社局组成。", ("县财政局", "member")),
+])
+def test_members_a_group_is_made_of(text, expected):
+    assert expected in pairs(text)

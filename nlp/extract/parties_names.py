@@ -28,7 +28,7 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "邀集", "带头", "要", "强调", "接受", "收受", "庆祝", "收听", "择优", "尤其", "而是", "私下",
                   "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿", "有条件",
                   "认真", "切实", "务必", "尽快", "及时", "全面负责", "配备", "指定", "安排", "设置",
-                  "分别", "控制")
+                  "分别", "控制", "创建", "争创", "推进", "深化", "做好", "申请")
 # words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)
 NAME_START_OK = ("经济", "经开", "经贸", "经信", "对外", "在京", "以色列")
 
@@ -101,9 +101,11 @@ def normalize_name(name: str) -> str:
 
 
 _SPACES_RX = re.compile(r"\s+")
-# a venue after 在 (a place, not a part of the name), a heading's marker, 已 (a clause: …已办结)
+# a venue after 在 (a place, not a part of the name), a heading's marker, 已 (a clause: …已办结), and
+# words of a clause that no name holds (在本单位, 因故, 离开)
 _NOT_A_NAME_RX = re.compile(r"(?<!所)在[^()]{1,20}(?:会议室|报告厅|礼堂|会堂|会场|大厅|多功能厅|活动室|学术厅|讲堂)$"
-                            r"|^[一二三四五六七八九十]{1,3}、|已")
+                            r"|^[一二三四五六七八九十]{1,3}、|已"
+                            r"|在[本该我此]|因故|无故|离开|申请到|如果|如有")  # 学生因故离开学校必须…: a clause
 
 
 @lru_cache(maxsize=1 << 16)

@@ -107,6 +107,8 @@ def _title_issuer(title: str, at: int) -> list[Found]:
     if year and _signer_name(year.group("name")):
         return [Found(at, at + year.end("name"), _normalize(year.group("name")), "issuer")]
     # a summary or plan titled after its author: the shortest leading name ending in a body
+    if re.search(r"(?:指南|标准|规范|手册|知识|问答|教程)(?:\([^()]*\))?$", title):
+        return []  # 某某流感医院感染控制技术指南: a technical text's title leads with its subject, no author
     for i in range(2, min(len(title), 16)):
         if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i])
                 and not _kind(title[:i + 1]) and not title.startswith(GENERIC_OPEN)):

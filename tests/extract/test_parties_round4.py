@@ -148,3 +148,22 @@ def test_a_leader_after_the_post_of_a_head_of_government():
 ])
 def test_members_a_group_is_made_of(text, expected):
     assert expected in pairs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "学生因故离开学校必须出示请假条。",
+    "责任人员在本单位都身处重要岗位。",
+])
+def test_a_clause_ending_like_a_unit_is_no_name(text):
+    assert names(text) == []
+
+
+def test_a_title_that_opens_with_a_verb_names_no_author():
+    got = list(find_parties("争创一流医院工作总结\n全院上下积极行动。", title="争创一流医院工作总结"))
+    assert not any(m.value["role"] == "issuer" for m in got)
+
+
+def test_a_technical_guide_is_not_titled_after_its_author():
+    title = "某型流感医院感染控制技术指南(试行)"
+    got = list(find_parties(title + "\n一、适用范围\n", title=title))
+    assert not any(m.value["role"] == "issuer" for m in got)

@@ -53,7 +53,7 @@ from nlp.extract.parties_labels import (
 from nlp.extract.parties_lexicon import non_parties, short_units
 from nlp.extract.parties_names import name_kind as _kind, normalize_name as _normalize
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import post_holders
+from nlp.extract.parties_subjects import headline_actors, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -81,7 +81,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     text = page_body(text)  # a site's masthead, closing links and footer are no part of the document
     title = fold_width(title) if title else title
     found: list[Found] = []
-    found += title_issuers(text, title)
+    found += title_issuers(text, title) or headline_actors(text, title)  # a news headline's actor
     found += header_issuers(text)
     found += signatures(text)
     found += labelled_issuers(text)

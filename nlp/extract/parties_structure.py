@@ -110,7 +110,7 @@ def _title_issuer(title: str, at: int) -> list[Found]:
     if re.search(r"(?:指南|标准|规范|手册|知识|问答|教程)(?:\([^()]*\))?$", title):
         return []  # 某某流感医院感染控制技术指南: a technical text's title leads with its subject, no author
     for i in range(2, min(len(title), 16)):
-        if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i])
+        if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i]) and "与" not in title[:i]
                 and not _kind(title[:i + 1]) and not title.startswith(GENERIC_OPEN)):
             return [Found(at, at + i, title[:i], "issuer")]
     return []

@@ -300,6 +300,22 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
     return [Found(a, b, n, "responsible") for a, b, n in names]
 
 
+def headline_actors(text: str, title: str | None) -> list[Found]:
+    """``消防处跟进大厦火警``, ``某局开展燃气安全检查``: the units a news headline opens with, acting
+    (read only when the title names no issuer)."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return []
+    stop = at + len(title)
+    end = _name_end(text, at, min(stop, at + MAX_LIST + 1), _compiled()["act"])
+    if end is None or end >= stop:
+        return []
+    names = _split_names(text, at, end)
+    if not names or any(not _unit_name(n) or n.startswith(("各", "全")) for _, _, n in names):
+        return []
+    return [Found(a, b, n, "responsible") for a, b, n in names]
+
+
 def _acting_place(text: str, start: int, c_end: int) -> list[Found]:
     """``某某省明确,…``, ``某某县以…为主线``: a province, city, county or town that opens a report's
     sentence and acts stands for its government; jieba must read it as a place name."""

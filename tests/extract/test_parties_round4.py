@@ -167,3 +167,15 @@ def test_a_technical_guide_is_not_titled_after_its_author():
     title = "某型流感医院感染控制技术指南(试行)"
     got = list(find_parties(title + "\n一、适用范围\n", title=title))
     assert not any(m.value["role"] == "issuer" for m in got)
+
+
+def test_the_unit_a_news_headline_opens_with():
+    title = "消防处跟进大厦火警"
+    got = [(m.value["name"], m.value["role"]) for m in find_parties(title + "\n大厦昨晚发生火警。", title=title)]
+    assert ("消防处", "responsible") in got
+
+
+def test_two_units_joined_by_yu_in_a_headline_are_no_one_name():
+    title = "运输署与巴士公司商讨改善服务"
+    got = [m.value["name"] for m in find_parties(title + "\n运输署表示会跟进。", title=title)]
+    assert "运输署与巴士公司" not in got

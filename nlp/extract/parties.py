@@ -81,7 +81,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     text = page_body(text)  # a site's masthead, closing links and footer are no part of the document
     title = fold_width(title) if title else title
     found: list[Found] = []
-    found += title_issuers(text, title) or headline_actors(text, title)  # a news headline's actor
+    issued = title_issuers(text, title)
+    found += issued
     found += header_issuers(text)
     found += signatures(text)
     found += labelled_issuers(text)
@@ -106,6 +107,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += person_heads(text)
     found += column_people(text)
     found += table_people(text, ner)
+    if not issued:  # a news headline's actor, unless the text names it in full (卫健委 / 卫生健康委)
+        found += [f for f in headline_actors(text, title) if not _named_otherwise(f.name, found)]
     from nlp.extract.ner import resolve_backend
 
     if resolve_backend(ner) == "hanlp":  # the model's names no rule found, roled by their context
@@ -123,6 +126,13 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
 def _signed(f: Found) -> bool:
     """A superior body (国务院, 市人民政府) is a party as the issuer of its own document only."""
     return f.role == "issuer" and non_parties().get(f.name) == "superior"
+
+
+def _named_otherwise(name: str, found: list[Found]) -> bool:
+    """``枫阳市卫健委`` in a headline, ``市卫生健康委`` in the text: some name found has the characters
+    of ``name`` after its place (省/市/县/区), in order."""
+    core = re.sub(r"^[^省市县区]{0,6}[省市县区]", "", name)
+    return len(core) >= 2 and any(f.name != name and _subsequence(core, f.name) for f in found)
 
 
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name

@@ -179,3 +179,10 @@ def test_two_units_joined_by_yu_in_a_headline_are_no_one_name():
     title = "运输署与巴士公司商讨改善服务"
     got = [m.value["name"] for m in find_parties(title + "\n运输署表示会跟进。", title=title)]
     assert "运输署与巴士公司" not in got
+
+
+def test_a_headline_actor_the_text_names_in_full_is_not_added():
+    title = "枫阳市卫健委开展消防安全检查"
+    text = title + "\n近日,市卫生健康委联合市消防救援支队开展检查。"
+    got = [m.value["name"] for m in find_parties(text, title=title, ner="rules")]
+    assert "枫阳市卫健委" not in got and "市卫生健康委" in got

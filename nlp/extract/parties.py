@@ -124,8 +124,11 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
 
 
 def _signed(f: Found) -> bool:
-    """A superior body (国务院, 市人民政府) is a party as the issuer of its own document only."""
-    return f.role == "issuer" and non_parties().get(f.name) == "superior"
+    """A superior body (国务院, 市人民政府) is a party as the issuer of its own document only; a
+    generic addressee of the 主送 line (有关部门, 各有关部门) is a recipient."""
+    why = non_parties().get(f.name)
+    return (f.role == "issuer" and why == "superior") or (
+        f.role == "recipient" and why == "generic" and f.name.startswith(("有关", "相关", "各")))
 
 
 def _named_otherwise(name: str, found: list[Found]) -> bool:

@@ -335,7 +335,8 @@ def item_subjects(text: str) -> list[Found]:
             continue
         name = text[start:end]
         if not name.startswith(("各", "全")) and _unit_name(name):
-            out.append(Found(start, end, name, "responsible"))
+            role = next((r for verb, r in DUTY_VERB_ROLES.items() if text.startswith(verb, end)), "responsible")
+            out.append(Found(start, end, name, role))  # (三)派出所配合…: a cooperating unit
     return out
 
 

@@ -309,7 +309,7 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
         # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
         places = len(chunks) == 1
         if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
-                                  and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= 3
+                                  and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= (2 if text[x] == "各" else 3)
                                   for k, (x, y) in zip(kinds, parts)):
             out += [(x, y, _normalize(text[x:y])) for x, y in parts]  # 市政府各部门、各直属单位
             continue

@@ -186,3 +186,17 @@ def test_a_headline_actor_the_text_names_in_full_is_not_added():
     text = title + "\n近日,市卫生健康委联合市消防救援支队开展检查。"
     got = [m.value["name"] for m in find_parties(text, title=title, ner="rules")]
     assert "枫阳市卫健委" not in got and "市卫生健康委" in got
+
+
+def test_members_listed_before_wei_chengyuan():
+    got = pairs("成立工作专班,由镇长任组长,分管副镇长任副组长,镇应急办、派出所、综合执法队为成员。")
+    assert {("镇应急办", "member"), ("派出所", "member"), ("综合执法队", "member")} <= set(got)
+
+
+def test_addressees_with_a_note_in_brackets():
+    got = pairs("关于开展检查的通知\n各村(社区)、镇直各单位:\n现将有关事项通知如下。")
+    assert ("各村(社区)", "recipient") in got and ("镇直各单位", "recipient") in got
+
+
+def test_a_cooperating_unit_heading_an_item():
+    assert ("派出所", "member") in pairs("(三)派出所配合做好违法行为查处。")

@@ -154,6 +154,10 @@ def _fold_abbreviations(found: list[Found]) -> list[Found]:
             longer = [n for n in names if n.endswith((name[0] + "政府", name[0] + "人民政府"))]
             if longer:
                 name = longer[0]
+        elif name in short_units() and name.endswith("方") and name != "警方":  # 署方 -> 某某署
+            longer = [n for n in names if n.endswith(name[0]) and len(n) >= 3 and _kind(n) in BODY_KINDS]
+            if longer:
+                name = max(longer, key=len)
         elif len(name) >= 3 and not name.startswith(("各", "全", "我")) and _kind(name) in BODY_KINDS:
             longer = [n for n in names if len(n) > len(name) and n[0] == name[0]
                       and _kind(n) == _kind(name) and _subsequence(name, n)

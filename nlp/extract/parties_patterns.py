@@ -106,7 +106,7 @@ OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|
 # verb and the post; the person is read right before the verb)
 APPOINTED = (r"(?:担任|兼任|任)(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
              r"(?:副?组长|副?主任|成员|组员|联络员|联络人|联系人|副?秘书长))(?=[,;。、]|$)")
-LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领", "率", "组长的")  # the cues whose object may be a 、-list of units
+LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领", "率", "联同", "组长的")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
 OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
            rf"[^{CLAUSE_MARKS}{COLONS}]{{0,6}}")

@@ -200,3 +200,10 @@ def test_addressees_with_a_note_in_brackets():
 
 def test_a_cooperating_unit_heading_an_item():
     assert ("派出所", "member") in pairs("(三)派出所配合做好违法行为查处。")
+
+
+def test_partners_of_a_reporting_department():
+    text = ("甲乙署今日表示,会继续加强巡查。署方共提出检控二百宗。甲乙署亦已联同警方采取联合行动。"
+            "甲乙署会与民政事务处及区议会保持联络。")
+    got = names(text)
+    assert {"甲乙署", "警方", "民政事务处", "区议会"} <= set(got) and "署方" not in got

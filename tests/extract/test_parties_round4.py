@@ -207,3 +207,10 @@ def test_partners_of_a_reporting_department():
             "甲乙署会与民政事务处及区议会保持联络。")
     got = names(text)
     assert {"甲乙署", "警方", "民政事务处", "区议会"} <= set(got) and "署方" not in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("4.门卫要严格执行外来人员登记制度。", "门卫"),
+])
+def test_posts_and_contractors_charged(text, expected):
+    assert expected in names(text)

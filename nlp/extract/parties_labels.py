@@ -83,6 +83,12 @@ def labelled(text: str, ner: str) -> list[Found]:
         # 副组长:肖某 某部副秘书长⏎丁某某 某委副主任⏎…: one more person on each following line
         pos = stop.start() if stop and text[stop.start()] == "\n" else -1
         limit = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        if pos >= 0 and out and out[-1].start >= a and _kind(out[-1].name) in UNIT_KINDS:
+            # 成员单位:⏎某部⏎某局⏎…: a list of units one a line goes on while each line is units
+            more_units = _unit_lines(text, pos, limit)
+            out += [Found(x, y, n, role) for x, y, n in more_units]
+            if more_units:
+                continue
         while 0 <= pos < limit:
             more = rx["label_more"].match(text, pos, limit)
             if not more:
@@ -93,6 +99,30 @@ def labelled(text: str, ner: str) -> list[Found]:
                 break
             out.append(Found(x, y, who, role))
             pos = more.end()
+    return out
+
+
+UNIT_KINDS = ("body", "unit", "office", "group")
+UNIT_LINES = 40  # at most this many lines of units after a label
+
+
+def _unit_lines(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
+    """The units on the lines from ``pos`` (a line break) while every line is one or more units
+    (split at 、,, and spaces) and nothing else."""
+    out = []
+    for _ in range(UNIT_LINES):
+        if pos >= limit or text[pos] != "\n":
+            break
+        end = text.find("\n", pos + 1)
+        end = min(limit, len(text) if end < 0 else end)
+        a, b = strip_span(text, pos + 1, end)
+        while b > a and text[b - 1] in "。;,、":
+            b -= 1
+        names = [(x, y, _normalize(text[x:y])) for x, y in _top_pieces(text, a, b)] if b > a else []
+        if not names or not all(_is_name(n) and _kind(n) in UNIT_KINDS for _, _, n in names):
+            break
+        out += names
+        pos = end
     return out
 
 

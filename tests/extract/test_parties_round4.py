@@ -214,3 +214,17 @@ def test_partners_of_a_reporting_department():
 ])
 def test_posts_and_contractors_charged(text, expected):
     assert expected in names(text)
+
+
+def test_member_units_one_a_line_after_their_label():
+    got = pairs("成员单位:\n县委宣传部\n县发改局\n县教育局、县公安局\n二、工作职责\n")
+    assert got == [(n, "member") for n in ("县委宣传部", "县发改局", "县教育局", "县公安局")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("县应急管理局是全县安全生产工作的综合监管部门。", ("县应急管理局", "responsible")),
+    ("院长对全院安全生产工作负总责。", ("院长", "lead")),
+    ("各医疗机构是本机构安全生产的责任主体。", ("各医疗机构", "responsible")),
+])
+def test_a_body_named_as_the_one_answering_for_the_work(text, expected):
+    assert expected in pairs(text)

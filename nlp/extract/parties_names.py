@@ -96,8 +96,16 @@ def person_posts() -> frozenset[str]:
 
 
 def normalize_name(name: str) -> str:
-    """``王 军`` -> ``王军``: names are written without inner spaces."""
-    return _SPACES_RX.sub("", name)
+    """``王 军`` -> ``王军``: names are written without inner spaces; a stray quote mark (one not
+    paired, ``平安生产月〞活动领导小组``) is dropped, a paired one kept (``“双创双建”工作领导小组``)."""
+    name = _SPACES_RX.sub("", name)
+    if ("〞" in name or "〝" in name or name.count("“") != name.count("”")) and not _QUOTED_RX.fullmatch(name):
+        name = _QUOTE_RX.sub("", name)
+    return name
+
+
+_QUOTE_RX = re.compile(r"[“”〝〞]")
+_QUOTED_RX = re.compile(r"(?:[^“”〝〞]|“[^“”]*”|〝[^〝〞]*〞)*")
 
 
 _SPACES_RX = re.compile(r"\s+")
@@ -180,17 +188,17 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     for m in _ending_char_rx().finditer(text, start, end):
         i = m.start()
         ch = text[i]
-        if ch in "“(《":
+        if ch in "“(《〝":
             if not depth:
                 opened = i if ch == "(" else start
             depth += 1
-        elif ch in "”)》":
+        elif ch in "”)》〞":  # “平安生产月〞: a page may close a quote with the other form
             depth = max(0, depth - 1)
         if depth:
             continue
         # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote;
         # 各乡镇(街道)持续…: a name with a note in brackets ends after them
-        at = i if ch == "”" else opened if ch == ")" and opened > start else i + 1
+        at = i if ch in "”〞" else opened if ch == ")" and opened > start else i + 1
         # text[start:at] ends with one of the endings (a tuple: one C-level test for them all)
         if at > start and text.endswith(by_last.get(text[at - 1], ()), start, at):
             if ch == ")" and _NOTE_RX.search(text, opened, i):
@@ -210,7 +218,7 @@ def _ending_checks() -> dict[str, tuple[str, ...]]:
 @cache
 def _ending_char_rx() -> re.Pattern:
     """A character that ends some name ending, or a quote or bracket (they set the depth)."""
-    chars = set(_suffixes_by_last_char()) | set("“(《”)》")
+    chars = set(_suffixes_by_last_char()) | set("“(《”)》〝〞")
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 

@@ -228,3 +228,12 @@ def test_member_units_one_a_line_after_their_label():
 ])
 def test_a_body_named_as_the_one_answering_for_the_work(text, expected):
     assert expected in pairs(text)
+
+
+def test_a_quote_closed_with_the_other_form_and_a_stray_quote():
+    got = names("市卫生局成立“平安生产月〞活动领导小组,由王某某书记任组长。")
+    assert "平安生产月活动领导小组" in got
+
+
+def test_paired_quotes_stay_in_a_name():
+    assert "“双创双建”工作领导小组" in names("成立“双创双建”工作领导小组。")

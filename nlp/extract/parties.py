@@ -51,9 +51,13 @@ from nlp.extract.parties_labels import (
     task_tables,
 )
 from nlp.extract.parties_lexicon import non_parties, short_units
-from nlp.extract.parties_names import name_kind as _kind, normalize_name as _normalize
+from nlp.extract.parties_names import (
+    name_end as _name_end,
+    name_kind as _kind,
+    normalize_name as _normalize,
+)
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import headline_actors, post_holders
+from nlp.extract.parties_subjects import _unit_name, headline_actors, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -119,7 +123,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         from nlp.extract.parties_model import model_parties as learned_parties
 
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
-    for f in _resolve(found):
+    for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
 
@@ -136,6 +140,24 @@ def _named_otherwise(name: str, found: list[Found]) -> bool:
     of ``name`` after its place (省/市/县/区), in order."""
     core = re.sub(r"^[^省市县区]{0,6}[省市县区]", "", name)
     return len(core) >= 2 and any(f.name != name and _subsequence(core, f.name) for f in found)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _whole_units(text: str, found: list[Found]) -> list[Found]:
+    """``内黄县`` read off ``内黄县应急管理局将…`` (a cue word inside the name, 应急): a place whose
+    text goes straight on into a unit's name ending before a stop is that unit."""
+    out = []
+    for f in found:
+        if f.end < len(text) and _kind(f.name) == "place" and not f.name.startswith(("各", "全")) \
+                and _CJK.match(text, f.end):
+            end = _name_end(text, f.start, min(len(text), f.start + 25))
+            name = _normalize(text[f.start:end]) if end else ""
+            if end and end > f.end and _kind(name) in BODY_KINDS and _unit_name(name):
+                f = f._replace(end=end, name=name)
+        out.append(f)
+    return out
 
 
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name

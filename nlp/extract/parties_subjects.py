@@ -287,17 +287,36 @@ def _name_before(text: str, start: int, end: int) -> int | None:
 
 
 def acting_units(text: str, body: int, c_end: int) -> list[Found]:
-    """``运输署已安排…``: the unit that opens the clause (after time words) and acts."""
+    """``运输署已安排…``: the unit that opens the clause (after time words) and acts; when the first
+    ending before an action word reads as no unit, the name may go on (某办督导组先后…: 督导 is a
+    verb and a part of the group's name)."""
     rx = _compiled()
     m = rx["opener"].match(text, body, c_end)
     start = m.end() if m else body
-    end = _name_end(text, start, min(c_end, start + MAX_LIST + 1), rx["act"])
-    if end is None or end >= c_end:
-        return _acting_place(text, start, c_end)
-    names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
-    if not names or any(not (_unit_name(n) or _unit_post(n)) for _, _, n in names):
-        return _acting_place(text, start, c_end)
-    return [Found(a, b, n, "responsible") for a, b, n in names]
+    limit = min(c_end, start + MAX_LIST + 1)
+    end = _name_end(text, start, limit, rx["act"])
+    for _ in range(NAME_GOES_ON):
+        if end is None or end >= c_end:
+            break
+        names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
+        # 全县各乡镇(街道)、经开区共排查…: places charged as wholes, in a list led by a collective one
+        places = any(re.match(r"(?:全[县市区镇乡])?各", n) for _, _, n in names)
+        if names and all(_unit_name(n) or _unit_post(n) or (places and _kind(n) == "place")
+                         for _, _, n in names):
+            if _ISSUES_CITED.match(text, end) and all(_superior_organ(n) for _, _, n in names):
+                return []  # 市委组织部、市委宣传部下发《…》: superiors issuing a cited document
+            return [Found(a, b, n, "responsible") for a, b, n in names]
+        end = _name_end(text, end, limit, rx["act"])
+    return _acting_place(text, start, c_end)
+
+
+NAME_GOES_ON = 3  # how many later endings an acting unit's name is tried to
+_ISSUES_CITED = re.compile(r"(?:联合)?(?:下发|印发|出台|发布|转发|制定)了?《")
+
+
+def _superior_organ(name: str) -> bool:
+    """``市委组织部``, ``省政府办公厅``: a superior body (non_parties.tsv) or an organ of one."""
+    return any(name.startswith(w) for w, why in non_parties().items() if why == "superior")
 
 
 def headline_actors(text: str, title: str | None) -> list[Found]:

@@ -237,3 +237,26 @@ def test_a_quote_closed_with_the_other_form_and_a_stray_quote():
 
 def test_paired_quotes_stay_in_a_name():
     assert "“双创双建”工作领导小组" in names("成立“双创双建”工作领导小组。")
+
+
+def test_a_place_read_off_a_unit_is_the_unit():
+    # 应急 holds the cue word 应: the place before it is no subject of its own
+    assert names("内黄县应急管理局将聘请专家组对企业进行复查。")[0] == "内黄县应急管理局"
+
+
+def test_collective_places_acting_in_a_report():
+    got = names("目前,全县各乡镇(街道)、经开区共排查废弃化工企业12家。")
+    assert got == ["全县各乡镇(街道)", "经开区"]
+
+
+def test_a_group_named_after_a_verb_acting_after_a_dateline():
+    text = "某报北京8月24日电(记者某某)8月7日至18日,国务院安委办督导组先后在北京、天津等地开展督导。"
+    assert "国务院安委办督导组" in names(text)
+
+
+def test_superiors_issuing_a_cited_document_are_no_parties():
+    assert names("5月20日,市委组织部、市委宣传部下发《关于开展某某活动的意见》。") == []
+
+
+def test_a_unit_issuing_in_a_report_acts():
+    assert "甲省教育厅" in names("日前,甲省教育厅印发《校园安全工作要点》。")

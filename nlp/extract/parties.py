@@ -65,6 +65,7 @@ from nlp.extract.parties_structure import (
     listed_units,
     recipients,
     signatures,
+    self_issuer,
     superior_decisions,
     title_issuers,
 )
@@ -91,6 +92,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += signatures(text)
     found += labelled_issuers(text)
     found += superior_decisions(text)
+    found += self_issuer(text)
     found += headline_issuers(text)
     found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)

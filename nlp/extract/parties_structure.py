@@ -48,6 +48,26 @@ _SUPERIOR_DECIDES = re.compile(r"(?:^|(?<=[,。;:\n]))(?P<name>[\u4e00-\u9fff]{2
                                re.M)
 
 
+# a report's own formula: 现将…情况予以公布, 现将…报告如下, 特此报告
+_REPORTS_HERE = re.compile(r"(?:现将|特将|现就)[^。;\n]{0,40}?(?:予以公布|公布如下|报告如下|汇报如下|总结如下|通报如下)|特此(?:报告|通报|公告)")
+_SELF = re.compile(r"我(?:[院局委校所处厅办]|中心|公司)(?![长办])")
+SELF_ZONE = 1500
+
+
+def self_issuer(text: str) -> list[Found]:
+    """``…向我局反馈了意见,…现将整改情况予以公布``: a report that names its author only as 我局
+    (我院, 我委…) in the sentence with its own formula (现将…予以公布, 报告如下) is issued by it."""
+    head = text[:SELF_ZONE]
+    out = []
+    for m in _REPORTS_HERE.finditer(head):
+        start = max(head.rfind("。", 0, m.start()), head.rfind("\n", 0, m.start())) + 1
+        me = _SELF.search(head, start, m.end())
+        if me:
+            out.append(Found(me.start(), me.end(), me.group(), "issuer"))
+            break
+    return out
+
+
 def title_issuers(text: str, title: str | None) -> list[Found]:
     """``区卫生局…工作总结`` / ``X关于…的方案``: the body leading the title issued it. The title
     found by the splitter is read, and so is a summary's or plan's own title line near the top

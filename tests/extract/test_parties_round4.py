@@ -260,3 +260,15 @@ def test_superiors_issuing_a_cited_document_are_no_parties():
 
 def test_a_unit_issuing_in_a_report_acts():
     assert "甲省教育厅" in names("日前,甲省教育厅印发《校园安全工作要点》。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5月16日,巡察组向我局反馈了巡察意见,现将整改情况予以公布:\n(一)组织落实情况", "我局"),
+    ("我院今年以来开展了以下工作,现将有关情况报告如下:", "我院"),
+])
+def test_a_report_naming_its_author_only_as_wo_ju(text, expected):
+    assert (expected, "issuer") in pairs(text)
+
+
+def test_wo_ju_acting_is_no_issuer_without_the_report_formula():
+    assert ("我局", "issuer") not in pairs("今年,我局组织开展检查。")

@@ -272,3 +272,7 @@ def test_a_report_naming_its_author_only_as_wo_ju(text, expected):
 
 def test_wo_ju_acting_is_no_issuer_without_the_report_formula():
     assert ("我局", "issuer") not in pairs("今年,我局组织开展检查。")
+
+
+def test_a_named_holder_speaking_on_a_matter():
+    assert ("赵某某", "responsible") in pairs("院纪委书记赵某某就开展专项整治提出具体要求。")

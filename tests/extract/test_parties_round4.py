@@ -276,3 +276,9 @@ def test_wo_ju_acting_is_no_issuer_without_the_report_formula():
 
 def test_a_named_holder_speaking_on_a_matter():
     assert ("赵某某", "responsible") in pairs("院纪委书记赵某某就开展专项整治提出具体要求。")
+
+
+def test_those_who_sign_responsibility_letters_and_a_union_presiding():
+    got = names("随后,党政负责人分别与分管院长、科室负责人签订责任书,党总支书记与支部委员签订。")
+    assert {"党政负责人", "党总支书记"} <= set(got)
+    assert "县医院工会" in names("有关情况已公开。县医院工会主持召开了职工代表大会。")

@@ -282,3 +282,12 @@ def test_those_who_sign_responsibility_letters_and_a_union_presiding():
     got = names("随后,党政负责人分别与分管院长、科室负责人签订责任书,党总支书记与支部委员签订。")
     assert {"党政负责人", "党总支书记"} <= set(got)
     assert "县医院工会" in names("有关情况已公开。县医院工会主持召开了职工代表大会。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("机电工程署联同消防处进行检查。", {"机电工程署", "消防处"}),
+    ("县安委会办公室近日印发通知。", {"县安委会办公室"}),
+    ("为加强排查,甲区安委会办公室在全区范围内部署开展隐患排查。", {"甲区安委会办公室"}),
+])
+def test_more_actors_of_a_report(text, expected):
+    assert expected <= set(names(text))

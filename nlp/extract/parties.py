@@ -158,6 +158,9 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
             name = _normalize(text[f.start:end]) if end else ""
             if end and end > f.end and _kind(name) in BODY_KINDS and _unit_name(name):
                 f = f._replace(end=end, name=name)
+        if _kind(f.name) == "place" and any(_kind(f.name[:k]) in BODY_KINDS and _kind(f.name[k:]) == "place"
+                                            for k in range(3, len(f.name) - 1)):
+            continue  # 某县卫生健康局 某县(应急…): a unit and the place of the next name, glued
         out.append(f)
     return out
 

@@ -139,8 +139,14 @@ def _title_issuer(title: str, at: int) -> list[Found]:
 def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names in an issuer run such as ``中共——区卫生局委员会——区卫生局`` (unnamed parts dropped)."""
     out = []
+    held = None  # 某某县 卫生健康局关于…: a bare place, a space, then the body's name: one name
     for a, b in pieces(text, start, end, _ISSUER_SPLIT):
+        if held is not None:
+            a, held = held, None
         name = _normalize(text[a:b])
+        if _kind(name) == "place" and b < end and text[b] in " \t":
+            held = a
+            continue
         if _is_name(name) or _superior(name):
             out += _glued_issuers(text, a, b) or [(a, b, name)]
     return out

@@ -291,3 +291,15 @@ def test_those_who_sign_responsibility_letters_and_a_union_presiding():
 ])
 def test_more_actors_of_a_report(text, expected):
     assert expected <= set(names(text))
+
+
+def test_a_place_and_its_body_split_by_a_space_in_a_title():
+    title = "某某县 卫生健康局关于开展安全检查的通知"
+    got = [(m.value["name"], m.value["role"]) for m in find_parties(title + "\n各单位:\n现通知如下。", title=title)]
+    assert ("某某县卫生健康局", "issuer") in got and ("某某县", "issuer") not in got
+
+
+def test_two_joint_issuers_glued_by_the_cue_inside_yingji_are_no_name():
+    title = "某某县卫生健康局 某某县应急管理局关于开展联合检查的通知"
+    got = [m.value["name"] for m in find_parties(title + "\n各单位:\n现通知如下。", title=title, ner="rules")]
+    assert "某某县卫生健康局某某县" not in got and "某某县应急管理局" in got

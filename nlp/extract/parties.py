@@ -44,15 +44,20 @@ from nlp.extract.parties_labels import (
     bracket_duties,
     column_people,
     duty_items,
+    item_subjects,
     labelled,
     person_heads,
     table_people,
     task_tables,
 )
 from nlp.extract.parties_lexicon import non_parties, short_units
-from nlp.extract.parties_names import name_kind as _kind, normalize_name as _normalize
+from nlp.extract.parties_names import (
+    name_end as _name_end,
+    name_kind as _kind,
+    normalize_name as _normalize,
+)
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import post_holders
+from nlp.extract.parties_subjects import _unit_name, headline_actors, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -60,6 +65,8 @@ from nlp.extract.parties_structure import (
     listed_units,
     recipients,
     signatures,
+    self_issuer,
+    superior_decisions,
     title_issuers,
 )
 from nlp.model import Mention, Section
@@ -79,10 +86,13 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     text = page_body(text)  # a site's masthead, closing links and footer are no part of the document
     title = fold_width(title) if title else title
     found: list[Found] = []
-    found += title_issuers(text, title)
+    issued = title_issuers(text, title)
+    found += issued
     found += header_issuers(text)
     found += signatures(text)
     found += labelled_issuers(text)
+    found += superior_decisions(text)
+    found += self_issuer(text)
     found += headline_issuers(text)
     found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)
@@ -99,9 +109,12 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += task_tables(text)
     found += bracket_duties(text)
     found += duty_items(text)
+    found += item_subjects(text)
     found += person_heads(text)
     found += column_people(text)
     found += table_people(text, ner)
+    if not issued:  # a news headline's actor, unless the text names it in full (卫健委 / 卫生健康委)
+        found += [f for f in headline_actors(text, title) if not _named_otherwise(f.name, found)]
     from nlp.extract.ner import resolve_backend
 
     if resolve_backend(ner) == "hanlp":  # the model's names no rule found, roled by their context
@@ -112,8 +125,44 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         from nlp.extract.parties_model import model_parties as learned_parties
 
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
-    for f in _resolve(found):
+    for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
+
+
+def _signed(f: Found) -> bool:
+    """A superior body (国务院, 市人民政府) is a party as the issuer of its own document only; a
+    generic addressee of the 主送 line (有关部门, 各有关部门) is a recipient."""
+    why = non_parties().get(f.name)
+    return (f.role == "issuer" and why == "superior") or (
+        f.role == "recipient" and why == "generic" and f.name.startswith(("有关", "相关", "各")))
+
+
+def _named_otherwise(name: str, found: list[Found]) -> bool:
+    """``枫阳市卫健委`` in a headline, ``市卫生健康委`` in the text: some name found has the characters
+    of ``name`` after its place (省/市/县/区), in order."""
+    core = re.sub(r"^[^省市县区]{0,6}[省市县区]", "", name)
+    return len(core) >= 2 and any(f.name != name and _subsequence(core, f.name) for f in found)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _whole_units(text: str, found: list[Found]) -> list[Found]:
+    """``内黄县`` read off ``内黄县应急管理局将…`` (a cue word inside the name, 应急): a place whose
+    text goes straight on into a unit's name ending before a stop is that unit."""
+    out = []
+    for f in found:
+        if f.end < len(text) and _kind(f.name) == "place" and not f.name.startswith(("各", "全")) \
+                and _CJK.match(text, f.end):
+            end = _name_end(text, f.start, min(len(text), f.start + 25))
+            name = _normalize(text[f.start:end]) if end else ""
+            if end and end > f.end and _kind(name) in BODY_KINDS and _unit_name(name):
+                f = f._replace(end=end, name=name)
+        if _kind(f.name) == "place" and any(_kind(f.name[:k]) in BODY_KINDS and _kind(f.name[k:]) == "place"
+                                            for k in range(3, len(f.name) - 1)):
+            continue  # 某县卫生健康局 某县(应急…): a unit and the place of the next name, glued
+        out.append(f)
+    return out
 
 
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name
@@ -132,6 +181,10 @@ def _fold_abbreviations(found: list[Found]) -> list[Found]:
             longer = [n for n in names if n.endswith((name[0] + "政府", name[0] + "人民政府"))]
             if longer:
                 name = longer[0]
+        elif name in short_units() and name.endswith("方") and name != "警方":  # 署方 -> 某某署
+            longer = [n for n in names if n.endswith(name[0]) and len(n) >= 3 and _kind(n) in BODY_KINDS]
+            if longer:
+                name = max(longer, key=len)
         elif len(name) >= 3 and not name.startswith(("各", "全", "我")) and _kind(name) in BODY_KINDS:
             longer = [n for n in names if len(n) > len(name) and n[0] == name[0]
                       and _kind(n) == _kind(name) and _subsequence(name, n)
@@ -180,16 +233,19 @@ def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
     found = [f._replace(name=_normalize(f.name)) for f in found]
-    found = [f for f in found if f.name not in non_parties() and not HEADING_MARK.match(f.name)]
+    found = [f for f in found if (f.name not in non_parties() or _signed(f)) and not HEADING_MARK.match(f.name)]
     found = _fold_self(found)
     names_by_group = {f.name for f in found if f.role in GROUP_ROLES}
+    # the issuer's full name is the long form of its short one charged in the text (南安市教育局
+    # signs, 市教育局将组织…): a body or unit only (办公室 is the group's office, not the issuer's)
+    issuers = {f.name for f in found if f.role == "issuer" and _kind(f.name) in ("body", "unit")}
     folded = []
     for f in found:
         name = f.name
         if f.role in GROUP_ROLES and not name.startswith(("各", "全", "我")):
             # a deputy is another post: 局长 is not the short form of 分管副局长
-            longer = [n for n in names_by_group if n != name and n.endswith(name)
-                      and not n[:-len(name)].endswith(DEPUTY)]
+            longer = [n for n in names_by_group | (issuers if len(name) >= 3 and _kind(name) in ("body", "unit") else set())
+                      if n != name and n.endswith(name) and not n[:-len(name)].endswith(DEPUTY)]
             if longer:
                 name = min(longer, key=lambda n: (len(n), n))  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
         folded.append(f._replace(name=name))

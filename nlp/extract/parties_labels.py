@@ -10,7 +10,9 @@ from functools import cache, lru_cache
 
 from nlp.extract.parties_lexicon import party_cues, role_words
 from nlp.extract.parties_names import (
+    VERB_AFTER,
     is_name as _is_name,
+    name_end as _name_end,
     name_kind as _kind,
     normalize_name as _normalize,
     post_words,
@@ -21,6 +23,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_patterns import (
     GROUP_ROLES,
+    ITEM_MARKER,
     TABLE_CHARS,
     TABLE_OFFICE_ENDINGS,
     Found,
@@ -29,6 +32,7 @@ from nlp.extract.parties_patterns import (
     pieces,
 )
 from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
+from nlp.extract.parties_subjects import _unit_name
 
 
 @cache
@@ -79,6 +83,12 @@ def labelled(text: str, ner: str) -> list[Found]:
         # 副组长:肖某 某部副秘书长⏎丁某某 某委副主任⏎…: one more person on each following line
         pos = stop.start() if stop and text[stop.start()] == "\n" else -1
         limit = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        if pos >= 0 and out and out[-1].start >= a and _kind(out[-1].name) in UNIT_KINDS:
+            # 成员单位:⏎某部⏎某局⏎…: a list of units one a line goes on while each line is units
+            more_units = _unit_lines(text, pos, limit)
+            out += [Found(x, y, n, role) for x, y, n in more_units]
+            if more_units:
+                continue
         while 0 <= pos < limit:
             more = rx["label_more"].match(text, pos, limit)
             if not more:
@@ -89,6 +99,30 @@ def labelled(text: str, ner: str) -> list[Found]:
                 break
             out.append(Found(x, y, who, role))
             pos = more.end()
+    return out
+
+
+UNIT_KINDS = ("body", "unit", "office", "group")
+UNIT_LINES = 40  # at most this many lines of units after a label
+
+
+def _unit_lines(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
+    """The units on the lines from ``pos`` (a line break) while every line is one or more units
+    (split at 、,, and spaces) and nothing else."""
+    out = []
+    for _ in range(UNIT_LINES):
+        if pos >= limit or text[pos] != "\n":
+            break
+        end = text.find("\n", pos + 1)
+        end = min(limit, len(text) if end < 0 else end)
+        a, b = strip_span(text, pos + 1, end)
+        while b > a and text[b - 1] in "。;,、":
+            b -= 1
+        names = [(x, y, _normalize(text[x:y])) for x, y in _top_pieces(text, a, b)] if b > a else []
+        if not names or not all(_is_name(n) and _kind(n) in UNIT_KINDS for _, _, n in names):
+            break
+        out += names
+        pos = end
     return out
 
 
@@ -307,6 +341,32 @@ def duty_items(text: str) -> list[Found]:
         if names and all(_kind(n) in ("body", "unit", "office", "group", "person") for _, _, n in names):
             role = DUTY_VERB_ROLES.get(m.group("verb"), "responsible")
             out += [Found(a, b, n, role) for a, b, n in names]
+    return out
+
+
+# what follows a unit that opens an item of a plan: a verb (做好, 负责, 组织…), 在/于/对 and the
+# time or object before one, an adverb (及时, 定期)
+ITEM_VERB = re.compile(rf"{VERB_AFTER}|[做抓办备搞管]好|负责|牵头|准备|提供|安排|在|于|按照|根据|要|应|须|必须|将|务必"
+                       r"|每[月周年季]|定期|具体|统一|积极|主动")
+ITEM_LINE = re.compile(rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*")
+ITEM_SUBJECT_CHARS = 25  # a unit opening an item is short
+
+
+def item_subjects(text: str) -> list[Found]:
+    """``(3)医疗保健组做好应急保障``, ``(4)总务处在…准备好饮用水``: a unit, office or group that opens
+    a numbered item and goes straight on with a verb is charged with the item (no modal needed)."""
+    out = []
+    for m in ITEM_LINE.finditer(text):
+        start = m.end()
+        line_end = text.find("\n", start)
+        stop = min(len(text) if line_end < 0 else line_end, start + ITEM_SUBJECT_CHARS)
+        end = _name_end(text, start, stop, ITEM_VERB)
+        if end is None or end >= stop:
+            continue
+        name = text[start:end]
+        if not name.startswith(("各", "全")) and _unit_name(name):
+            role = next((r for verb, r in DUTY_VERB_ROLES.items() if text.startswith(verb, end)), "responsible")
+            out.append(Found(start, end, name, role))  # (三)派出所配合…: a cooperating unit
     return out
 
 

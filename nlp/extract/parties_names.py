@@ -27,7 +27,8 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "召开", "传达", "追究", "参加", "参与", "协助", "履行", "配合", "明确", "出席", "邀请",
                   "邀集", "带头", "要", "强调", "接受", "收受", "庆祝", "收听", "择优", "尤其", "而是", "私下",
                   "由", "也可", "会议", "所带", "志愿", "强化", "严禁", "禁止", "不得", "不愿", "有条件",
-                  "认真", "切实", "务必", "尽快", "及时", "全面负责", "配备", "指定", "安排", "设置")
+                  "认真", "切实", "务必", "尽快", "及时", "全面负责", "配备", "指定", "安排", "设置",
+                  "分别", "控制", "创建", "争创", "推进", "深化", "做好", "申请")
 # words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)
 NAME_START_OK = ("经济", "经开", "经贸", "经信", "对外", "在京", "以色列")
 
@@ -40,7 +41,8 @@ def opens_clause(name: str) -> bool:
 # a number with its measure word counts units, it names none: 与42个科室签订责任书
 COUNT = r"[0-9一二三四五六七八九十百千两几多]+(?:个|家|名|所|项|位|支|批|类|处)"  # at a name's start
 NAME_STOP = (r"(?:[,。;:、!?)\n和及与或]|$|\(见|挂靠|负责|领导|下设|对|为|具体|要|将|研究|统一"
-             r"|实行|开展|进行|的|在|于|按照|根据|并|,|备案|审查|洽询|咨询|联系|信箱|邮箱)")  # 领导小组,下设… ends 领导小组
+             r"|实行|开展|进行|的|在|于|按照|根据|并|,|备案|审查|洽询|咨询|联系|信箱|邮箱"
+             r"|副?组\s*长|等|跟进)")  # 某领导小组组长:… (a flattened label), 某局等部门  # 领导小组,下设… ends 领导小组
 # a verb that ends the subject or object before it: 各定点医药机构对照清单自查, 会同纪检组采取…方式
 VERB_AFTER = (r"(?:抽调|结合|对照|组成|采取|深入|共同|联合|会同|协助|配合|参加|参与|制定|建立|落实|完成"
               r"|做好|抓好|加强|组织|召开|督促|指导|检查|排查|整改|上报|报送|认真|严格|全面|逐|立即|及时"
@@ -94,14 +96,24 @@ def person_posts() -> frozenset[str]:
 
 
 def normalize_name(name: str) -> str:
-    """``王 军`` -> ``王军``: names are written without inner spaces."""
-    return _SPACES_RX.sub("", name)
+    """``王 军`` -> ``王军``: names are written without inner spaces; a stray quote mark (one not
+    paired, ``平安生产月〞活动领导小组``) is dropped, a paired one kept (``“双创双建”工作领导小组``)."""
+    name = _SPACES_RX.sub("", name)
+    if ("〞" in name or "〝" in name or name.count("“") != name.count("”")) and not _QUOTED_RX.fullmatch(name):
+        name = _QUOTE_RX.sub("", name)
+    return name
+
+
+_QUOTE_RX = re.compile(r"[“”〝〞]")
+_QUOTED_RX = re.compile(r"(?:[^“”〝〞]|“[^“”]*”|〝[^〝〞]*〞)*")
 
 
 _SPACES_RX = re.compile(r"\s+")
-# a venue after 在 (a place, not a part of the name), a heading's marker, 已 (a clause: …已办结)
+# a venue after 在 (a place, not a part of the name), a heading's marker, 已 (a clause: …已办结), and
+# words of a clause that no name holds (在本单位, 因故, 离开)
 _NOT_A_NAME_RX = re.compile(r"(?<!所)在[^()]{1,20}(?:会议室|报告厅|礼堂|会堂|会场|大厅|多功能厅|活动室|学术厅|讲堂)$"
-                            r"|^[一二三四五六七八九十]{1,3}、|已")
+                            r"|^[一二三四五六七八九十]{1,3}、|已"
+                            r"|在[本该我此]|因故|无故|离开|申请到|如果|如有")  # 学生因故离开学校必须…: a clause
 
 
 @lru_cache(maxsize=1 << 16)
@@ -109,7 +121,7 @@ def is_name(name: str) -> bool:
     if not 2 <= len(name) <= 50 or name in non_parties():
         return False
     bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
-    if (re.search(r"[,。;:!?《》【】了]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规", bare)
+    if (re.search(r"[,。;:!?《》【】了/]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规", bare)
             or opens_clause(bare)):
         return False
     if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员)|以[^()]{1,12}为单位)$", bare):
@@ -176,17 +188,17 @@ def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) ->
     for m in _ending_char_rx().finditer(text, start, end):
         i = m.start()
         ch = text[i]
-        if ch in "“(《":
+        if ch in "“(《〝":
             if not depth:
                 opened = i if ch == "(" else start
             depth += 1
-        elif ch in "”)》":
+        elif ch in "”)》〞":  # “平安生产月〞: a page may close a quote with the other form
             depth = max(0, depth - 1)
         if depth:
             continue
         # “xx县乡镇卫生院会计委派指导中心”挂靠计财股: a quoted name ends at its closing quote;
         # 各乡镇(街道)持续…: a name with a note in brackets ends after them
-        at = i if ch == "”" else opened if ch == ")" and opened > start else i + 1
+        at = i if ch in "”〞" else opened if ch == ")" and opened > start else i + 1
         # text[start:at] ends with one of the endings (a tuple: one C-level test for them all)
         if at > start and text.endswith(by_last.get(text[at - 1], ()), start, at):
             if ch == ")" and _NOTE_RX.search(text, opened, i):
@@ -206,7 +218,7 @@ def _ending_checks() -> dict[str, tuple[str, ...]]:
 @cache
 def _ending_char_rx() -> re.Pattern:
     """A character that ends some name ending, or a quote or bracket (they set the depth)."""
-    chars = set(_suffixes_by_last_char()) | set("“(《”)》")
+    chars = set(_suffixes_by_last_char()) | set("“(《”)》〝〞")
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 

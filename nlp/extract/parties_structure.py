@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.extract.parties_lexicon import org_suffixes
+from nlp.extract.parties_lexicon import non_parties, org_suffixes
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_kind as _kind,
@@ -17,6 +17,55 @@ from nlp.extract.parties_names import (
 from nlp.extract.parties_names import _suffixes_by_last_char, opens_clause, split_outside, strip_span
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
 from nlp.text import COMMAS, SEMICOLONS
+
+
+def _superior(name: str) -> bool:
+    """A superior body's usual name (``国务院``, ``市人民政府``, ``卫生部``): no party where it only
+    issued a cited document, but the issuer of a document it signs or titles itself."""
+    return non_parties().get(name) == "superior" and _ending_kind(name) in ISSUER_KINDS
+
+
+def _signer_name(name: str) -> bool:
+    """A name that can sign a document: a body, unit, office or group, or a superior body."""
+    return (_is_name(name) and _kind(name) in ISSUER_KINDS) or _superior(name)
+
+
+def superior_decisions(text: str) -> list[Found]:
+    """``国务院决定成立…``: a superior body (no party elsewhere) that decides on the document's own
+    plan near its top is its issuer (one that only approves it, 经某政府同意, is not)."""
+    head = text[:SUPERIOR_ZONE]
+    if "决定" not in head:
+        return []
+    out = []
+    for m in _SUPERIOR_DECIDES.finditer(head):
+        if _superior(m.group("name")):
+            out.append(Found(m.start("name"), m.end("name"), m.group("name"), "issuer"))
+    return out
+
+
+SUPERIOR_ZONE = 1500  # the decision that makes the plan is told in its opening paragraph
+_SUPERIOR_DECIDES = re.compile(r"(?:^|(?<=[,。;:\n]))(?P<name>[\u4e00-\u9fff]{2,6}?)(?:研究)?决定(?:成立|印发|组建|开展|调整)",
+                               re.M)
+
+
+# a report's own formula: 现将…情况予以公布, 现将…报告如下, 特此报告
+_REPORTS_HERE = re.compile(r"(?:现将|特将|现就)[^。;\n]{0,40}?(?:予以公布|公布如下|报告如下|汇报如下|总结如下|通报如下)|特此(?:报告|通报|公告)")
+_SELF = re.compile(r"我(?:[院局委校所处厅办]|中心|公司)(?![长办])")
+SELF_ZONE = 1500
+
+
+def self_issuer(text: str) -> list[Found]:
+    """``…向我局反馈了意见,…现将整改情况予以公布``: a report that names its author only as 我局
+    (我院, 我委…) in the sentence with its own formula (现将…予以公布, 报告如下) is issued by it."""
+    head = text[:SELF_ZONE]
+    out = []
+    for m in _REPORTS_HERE.finditer(head):
+        start = max(head.rfind("。", 0, m.start()), head.rfind("\n", 0, m.start())) + 1
+        me = _SELF.search(head, start, m.end())
+        if me:
+            out.append(Found(me.start(), me.end(), me.group(), "issuer"))
+            break
+    return out
 
 
 def title_issuers(text: str, title: str | None) -> list[Found]:
@@ -70,16 +119,18 @@ def _title_issuer(title: str, at: int) -> list[Found]:
         head = printed.group("head")
         return [Found(at + x.start(), at + x.end(), _normalize(x.group()), "issuer")
                 for x in re.finditer(r"[^\s、,]+", head)
-                if _is_name(_normalize(x.group())) and _kind(_normalize(x.group())) in ISSUER_KINDS]
+                if _signer_name(_normalize(x.group()))]
     if head:
         return [Found(at + a - 0, at + b, n, "issuer") for a, b, n in _issuer_names(title, 0, len(head))]
     # 某县中医医院2023年工作总结: the name before the year is the author
     year = compiled()["title_year"].match(title)
-    if year and _is_name(year.group("name")) and _kind(year.group("name")) in ISSUER_KINDS:
+    if year and _signer_name(year.group("name")):
         return [Found(at, at + year.end("name"), _normalize(year.group("name")), "issuer")]
     # a summary or plan titled after its author: the shortest leading name ending in a body
+    if re.search(r"(?:指南|标准|规范|手册|知识|问答|教程)(?:\([^()]*\))?$", title):
+        return []  # 某某流感医院感染控制技术指南: a technical text's title leads with its subject, no author
     for i in range(2, min(len(title), 16)):
-        if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i])
+        if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i]) and "与" not in title[:i]
                 and not _kind(title[:i + 1]) and not title.startswith(GENERIC_OPEN)):
             return [Found(at, at + i, title[:i], "issuer")]
     return []
@@ -88,9 +139,15 @@ def _title_issuer(title: str, at: int) -> list[Found]:
 def _issuer_names(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Names in an issuer run such as ``中共——区卫生局委员会——区卫生局`` (unnamed parts dropped)."""
     out = []
+    held = None  # 某某县 卫生健康局关于…: a bare place, a space, then the body's name: one name
     for a, b in pieces(text, start, end, _ISSUER_SPLIT):
+        if held is not None:
+            a, held = held, None
         name = _normalize(text[a:b])
-        if _is_name(name):
+        if _kind(name) == "place" and b < end and text[b] in " \t":
+            held = a
+            continue
+        if _is_name(name) or _superior(name):
             out += _glued_issuers(text, a, b) or [(a, b, name)]
     return out
 
@@ -124,7 +181,7 @@ def header_issuers(text: str) -> list[Found]:
             continue
         for m in rx[key].finditer(text):
             name = _normalize(m.group("name"))
-            if _is_name(name):
+            if _is_name(name) or _superior(name):
                 out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
     for m in rx["title"].finditer(text, 0, min(len(text), 5000)):
         a, b = m.span("names")
@@ -177,7 +234,7 @@ def _signers(text: str, start: int, end: int) -> list[Found]:
     end = start + seal.start() if seal else end  # 某局(盖章)
     for m in re.finditer(r"\S+", text[start:end]):
         name = _normalize(m.group())
-        if not (_is_name(name) and _kind(name) in ISSUER_KINDS):
+        if not _signer_name(name):
             return []
         out.append(Found(start + m.start(), start + m.end(), name, "issuer"))
     return out
@@ -206,8 +263,9 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
             a, b = strip_span(text, m.end(), len(text) if line_end < 0 else line_end)
             out += [Found(x, y, n, "recipient") for x, y, n in _addressees(text, a, b)]
             continue
-        if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head):
-            continue
+        if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head) \
+                or compiled()["label"].match(text, line_start + len(head) - len(head.lstrip())):
+            continue  # 成员单位:某局、某委 (a label, read by labelled), no addressee line
         rest = text[m.end():len(text) if line_end < 0 else line_end].strip()
         if 0 < len(rest) < 40 and "。" not in rest:
             continue  # 发布机构: 某市人民政府 (a page's label and its value)
@@ -277,7 +335,7 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
         # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
         places = len(chunks) == 1
         if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
-                                  and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= 3
+                                  and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= (2 if text[x] == "各" else 3)
                                   for k, (x, y) in zip(kinds, parts)):
             out += [(x, y, _normalize(text[x:y])) for x, y in parts]  # 市政府各部门、各直属单位
             continue

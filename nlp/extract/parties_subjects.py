@@ -29,6 +29,7 @@ from nlp.extract.parties_people import is_person_name, rare_word, tokens
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
                rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
+               rf"|就[^{CLAUSE_MARKS}]{{1,20}}?(?=提出|作出|做出|进行|强调|指出|部署|作了|做了)"
                r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布|表示|指出|强调|介绍))?"
                rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
@@ -37,11 +38,14 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今
                r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开"
                r"|专责|负责(?![人同]))")
 # what a unit that opens a clause does in a report: 运输署已安排…, 劳工处会跟进…, 保卫处汇总后…
-ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
+ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会(?![办员])|正在?|亦|也|今日|今天|昨日|昨天|日前|近日|[0-9]{1,2}日|于[0-9一二三四五六七八九十]"
             r"|于(?:昨日|今日|今天|昨天|本月|上月|日前|近日|当日|同日|早前)"
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
+            r"|说明|回应|澄清|重申|透露|解释|为了|主持|分别与"
+            # 某办在全区范围内部署… (a venue is no such scope: 某院在三楼会议室召开…)
+            r"|在(?![^,。;:]{0,12}?(?:会议室|报告厅|礼堂|会堂|会场|大厅|活动室))[^,。;:]{1,12}?(?:部署|开展|组织|召开|举行|举办)"
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
             r"|收到|接到|介入|约谈|指示|决定|举行|举办|严格|全面|认真|切实|成立|确定|审议|批准|作出|下发|转发|研究"
             r"|对外|先后|分[两二三四五六七八九十0-9]+个|重点对|自即日起|自[0-9一二三四五六七八九十]{1,2}月[^,。;]{0,8}?起"
@@ -65,7 +69,7 @@ NOT_IN_NAME = frozenset(("v", "d", "p", "c", "r", "m", "ad", "i", "u", "ul", "uj
 HEAD = r"负责(?:同志|人)|发言人"  # an unnamed head of a unit (主要/有关 before it is read apart)
 _HEAD_SAYS = re.compile(r"(?:今日|今天|昨日|昨天|日前|近日|在会上|随后|也|亦|还)*"
                         r"(?:汇报|表示|介绍|通报|指出|说明|回应|透露|强调|解释|承诺|作了|做了|称|说)")
-SELF_REF = re.compile(r"我[院局委]")  # the writer's own hospital, bureau or commission
+SELF_REF = re.compile(r"我(?:[院局委校所处厅办]|中心|公司)")  # the writer's own hospital, bureau, school…
 _POST_NOTE = re.compile(r"\([\u4e00-\u9fff及、]{1,10}\)")
 MAX_UNIT = 25  # a unit's name opening a clause is short
 MAX_LIST = 80  # a 、-list of such names
@@ -73,7 +77,7 @@ MAX_LIST = 80  # a 、-list of such names
 SAMPLES = {
     "REPORT_VERB": ("的带领下", "做了动员讲话", "于活动中指出", "向全院做了工作报告", "主持", "在会上强调",
                     "亦已会见", "同志宣读", "今(7日)特别在会议中指示", "教授今日(七月二十二日)出席",
-                    "在京主持", "今日巡视"),
+                    "在京主持", "今日巡视", "就开展专项整治提出"),
     "ACT_VERB": ("已安排", "会跟进", "汇总", "于9", "29日", "等有关部门", "今(30)日", "在二○○二年",
                  "对辖区餐饮单位开展", "接报后", "派员到场"),
     "OPENER": ("日前", "据悉", "6月27日下午", "新华社北京7月29日电"),
@@ -286,16 +290,51 @@ def _name_before(text: str, start: int, end: int) -> int | None:
 
 
 def acting_units(text: str, body: int, c_end: int) -> list[Found]:
-    """``运输署已安排…``: the unit that opens the clause (after time words) and acts."""
+    """``运输署已安排…``: the unit that opens the clause (after time words) and acts; when the first
+    ending before an action word reads as no unit, the name may go on (某办督导组先后…: 督导 is a
+    verb and a part of the group's name)."""
     rx = _compiled()
     m = rx["opener"].match(text, body, c_end)
     start = m.end() if m else body
-    end = _name_end(text, start, min(c_end, start + MAX_LIST + 1), rx["act"])
-    if end is None or end >= c_end:
-        return _acting_place(text, start, c_end)
-    names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
-    if not names or any(not _unit_name(n) for _, _, n in names):
-        return _acting_place(text, start, c_end)
+    limit = min(c_end, start + MAX_LIST + 1)
+    end = _name_end(text, start, limit, rx["act"])
+    for _ in range(NAME_GOES_ON):
+        if end is None or end >= c_end:
+            break
+        names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
+        # 全县各乡镇(街道)、经开区共排查…: places charged as wholes, in a list led by a collective one
+        places = any(re.match(r"(?:全[县市区镇乡])?各", n) for _, _, n in names)
+        if names and all(_unit_name(n) or _unit_post(n) or (places and _kind(n) == "place")
+                         for _, _, n in names):
+            if _ISSUES_CITED.match(text, end) and all(_superior_organ(n) for _, _, n in names):
+                return []  # 市委组织部、市委宣传部下发《…》: superiors issuing a cited document
+            return [Found(a, b, n, "responsible") for a, b, n in names]
+        end = _name_end(text, end, limit, rx["act"])
+    return _acting_place(text, start, c_end)
+
+
+NAME_GOES_ON = 3  # how many later endings an acting unit's name is tried to
+_ISSUES_CITED = re.compile(r"(?:联合)?(?:下发|印发|出台|发布|转发|制定)了?《")
+
+
+def _superior_organ(name: str) -> bool:
+    """``市委组织部``, ``省政府办公厅``: a superior body (non_parties.tsv) or an organ of one."""
+    return any(name.startswith(w) for w, why in non_parties().items() if why == "superior")
+
+
+def headline_actors(text: str, title: str | None) -> list[Found]:
+    """``消防处跟进大厦火警``, ``某局开展燃气安全检查``: the units a news headline opens with, acting
+    (read only when the title names no issuer)."""
+    at = text.find(title) if title else -1
+    if at < 0:
+        return []
+    stop = at + len(title)
+    end = _name_end(text, at, min(stop, at + MAX_LIST + 1), _compiled()["act"])
+    if end is None or end >= stop:
+        return []
+    names = _split_names(text, at, end)
+    if not names or any(not _unit_name(n) or n.startswith(("各", "全")) for _, _, n in names):
+        return []
     return [Found(a, b, n, "responsible") for a, b, n in names]
 
 
@@ -318,8 +357,20 @@ def _self_name(name: str) -> bool:
     acting in its report (folded into the unit's name when the document gives it, ``_resolve``)."""
     if not SELF_REF.match(name):
         return False
-    rest = name[2:]
+    rest = name[SELF_REF.match(name).end():]
     return not rest or (_is_name(rest) and _kind(rest) in UNIT_KINDS and _noun_phrase(rest))
+
+
+def _unit_post(name: str) -> bool:
+    """``劳工处职业安全主任``: a unit's post-holder, unnamed, acting (the unit's name, then the post)."""
+    if _kind(name) != "person" or not 5 <= len(name) <= MAX_UNIT or re.search(rf"(?:{HEAD}|领导)$", name):
+        return False  # 某署有关负责人表示: an unnamed head speaks for the unit, the unit is the party
+    post = max((w for w in party_posts() if name.endswith(w)), key=len, default="")
+    for k in range(3, len(name) - 1):
+        if _unit_name(name[:k]) and name[:k] not in short_units():
+            middle = name[k:len(name) - len(post)]  # 劳工局王某局长: a named holder, read as a person
+            return not (len(middle) <= 3 and is_person_name(middle)) and _noun_phrase(name)
+    return False
 
 
 def _unit_name(name: str) -> bool:

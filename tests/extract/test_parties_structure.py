@@ -41,7 +41,8 @@ def issuers(text: str) -> list[str]:
     ("某区人民政府、某经开区、某职业技术学院、市直有关单位:",
      ["某区人民政府", "某经开区", "某职业技术学院", "市直有关单位"]),
     ("各镇街,县直有关单位:", ["各镇街", "县直有关单位"]),
-    ("各村(场)、有关部门:", ["各村(场)、有关部门"]),
+    # a 、 between addressees splits them (gold: recipients one by one as the line separates them)
+    ("各村(场)、有关部门:", ["各村(场)", "有关部门"]),
 ])
 def test_addressee_line(line, expected):
     text = f"关于开展安全检查的通知\n{line}\n现将有关事项通知如下。"

@@ -87,3 +87,13 @@ def test_training_view_ablates_the_rules_with_its_own_seed():
     assert views[0].labels == d.labels and views[0].cands == d.cands
     assert {r[2] for r in views[0].rules} <= {r[2] for r in d.rules}
     assert tp.train_view([d])[0].rules == views[0].rules  # fixed seed: reproducible
+
+
+def test_address_levels_that_share_an_organ_make_one_candidate():
+    text = "各省、自治区、直辖市人民政府,国务院各部委:"
+    spans = {text[a:b] for a, b, _ in pm.candidates(text)}
+    assert "各省、自治区、直辖市人民政府" in spans and "直辖市人民政府" in spans
+    assert any(f.startswith("levels=") for f in _feats(text, "各省、自治区、直辖市人民政府"))
+    # units of their own are no levels: each stays its own name
+    units = "县卫健局、县公安局负责。"
+    assert not any("、" in units[a:b] for a, b, _ in pm.candidates(units))

@@ -156,6 +156,9 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
                 if suffix in bare and s_start - a == 1 and text[a] in _TAKES_POST:
                     continue  # 兼组长: taking a post, not a holder
                 out.append((a, end, suffix))
+        a = _levels_left(text, left)
+        if a < left:  # 各省、自治区、直辖市人民政府: the levels a 主送 item shares its organ with
+            out.append((a, end, suffix))
     posts = _posts_rx()
     for m in posts.finditer(text):  # 局长王军, 院长张某某
         if text[m.end():m.end() + 1] in _TAKES_POST and posts.match(text, m.end() + 1):
@@ -174,6 +177,24 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             out.append((m.start(), m.end(), "TOK"))
     out = [c for c in out if 2 <= c[1] - c[0] <= 30]
     return sorted(set(out))
+
+
+_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,8}\Z")
+_LEVEL_END = frozenset("省市县区州盟旗乡镇")
+
+
+def _levels_left(text: str, left: int, most: int = 4) -> int:
+    """Where a name starts when the 、-list before ``left`` holds the administrative levels it
+    shares its organ with (各县、区人民政府: ``各县、``); ``left`` when there is none."""
+    a = left
+    for _ in range(most):
+        if text[a - 1:a] != "、":
+            break
+        m = _LEVEL.search(text, max(0, a - 9), a - 1)
+        if m is None or text[m.end() - 1] not in _LEVEL_END:
+            break
+        a = m.start()
+    return a
 
 
 def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
@@ -277,7 +298,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     f_ends = {e for _s, e in found}
     f_starts = {s_ for s_, _e in found}
     f_lines = {br_(line_starts, s_) - 1 for s_, _e in found}
-    t_rsib, t_rline = T["rsib="], T["rline="]
+    t_rsib, t_rline, t_lev = T["rsib="], T["rline="], T["levels="]
     by_line: dict[int, tuple] = {}
     by_suffix: dict[str, tuple] = {}
     out = []
@@ -332,6 +353,8 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             f.append(t_sib[f"{int(sl)}{int(sr)}{kind if kind == 'PER' else ''}"])
         if ink(text, c_start, a) is None:
             f.append(t_csr[text[b:b + 2]])
+        if "、" in name:
+            f.append(t_lev[min(name.count("、"), 3)])
         if found:
             rl = l1 in _SEPS and (a - 1) in f_ends
             rr = r1 in _SEPS and (b + 1) in f_starts

@@ -97,3 +97,9 @@ def test_address_levels_that_share_an_organ_make_one_candidate():
     # units of their own are no levels: each stays its own name
     units = "县卫健局、县公安局负责。"
     assert not any("、" in units[a:b] for a, b, _ in pm.candidates(units))
+
+
+def test_no_candidate_starts_with_a_function_character():
+    text = "各单位也要成立相应的领导机构。"
+    spans = {text[a:b] for a, b, _ in pm.candidates(text)}
+    assert "领导机构" in spans and not any(s.startswith("的") for s in spans)

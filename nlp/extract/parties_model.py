@@ -152,6 +152,8 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
             while text[a:a + 1] in first and opens_clause(text[a:end]):
                 a = skip_word.match(text, a).end()
+            if text[a:a + 1] in _FUNCTION and a < s_start:
+                a += 1  # 成立相应的领导机构 -> 领导机构: a function character starts no name
             if end - a >= 2 and a <= s_start and (a < s_start or suffix not in bare):
                 if suffix in bare and s_start - a == 1 and text[a] in _TAKES_POST:
                     continue  # 兼组长: taking a post, not a holder

@@ -13,8 +13,8 @@ training, never scored). Folds are GroupKFold on the split's ``site`` column. Pe
 - ``rules``: the rules alone; ``+model``: the rules plus the out-of-fold model's additions;
 - ``abl``/``abl+m``: the same when the rules lose a third of their names (each distinct name a
   rule found is dropped with probability 1/3, fixed seed), as they do on sites they were not
-  tuned on (the model's features never read the rules; the rules' finds decide which of its
-  candidates are new).
+  tuned on (the model reads the ablated finds as its features of the rules; the rules' finds
+  decide which of its candidates are new).
 
 Then the sweep of thresholds for both, so a threshold can be chosen on the simulation.
 """

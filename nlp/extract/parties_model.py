@@ -14,8 +14,12 @@ sites they were not tuned on they miss about half. This module adds the names no
    the span's length, first characters and last two or three, one to three characters on either
    side, the cue words of the clause left and right of it (负责, 牵头, 要, 已, 组织, 开展…), where
    it sits (line start, title, first or last lines, brackets, after a colon), the line's label
-   (``组长:``, ``成员:``, ``主送:``) or whether it is a 、-list, the document's genre, how often the
-   name recurs; nothing about the rules, so the model reads the same whatever they found. Each
+   (``组长:``, ``成员:``, ``主送:``) or whether it is a 、-list, the part of the document the line
+   sits in (``line_zones``: the 主送 block, the 落款 block before a closing date, head, body, tail)
+   and how the line ends, whether a separator parts it from another candidate (a 、-list of
+   names) and the first characters after it when it opens a clause (its verb), the document's
+   genre, how often the name recurs; and of the rules' finds only whether one is its list
+   neighbour or on its line (trained on the rules' finds ablated as on an unseen site). Each
    feature is hashed (crc32) into ``2**BITS`` slots through per-prefix tables, so a feature string
    is built and hashed once a process; the artefact is two arrays and a JSON file
    (``models/parties/``), never a pickle.
@@ -24,7 +28,8 @@ sites they were not tuned on they miss about half. This module adds the names no
    simulation of unseen sites (the rules losing a third of their names).
 
 ``model_parties`` returns the candidates that score above the threshold, one per name, that no
-rule span overlaps and no rule name contains (or is contained in), each with a role read from
+rule span overlaps and no rule name contains (or is contained in), and their list neighbours
+from a lower ``sibling_threshold`` (``select``), each with a role read from
 its context (``ner_parties.role_of``) or ``responsible``, the role of most parties reported at
 work. Without the model files it returns nothing, so the rules run alone.
 """
@@ -56,6 +61,7 @@ _FUNCTION = set("的在由向对和与及是了将要把被从为以于并或请
 # characters that put a start right after them (a function character) or on them (各, 全…)
 _LEFT_REACH = re.compile("[^" + re.escape("".join(sorted(_HARD_STOP))) + r"]*\Z")
 _START_MARKS = re.compile("[" + re.escape("".join(sorted(_FUNCTION))) + "各全本我]")
+_TAKES_POST = frozenset("任兼为是")  # one character before a bare post that takes it (任组长)
 _CLAUSE_END = re.compile(r"[。;;!?!?\n]")
 _LABEL_END = re.compile(r"[::]\s*$")
 CUES = ("负责", "牵头", "要", "已", "组织", "开展", "会同", "配合", "成立", "下设", "设在", "担任", "任",
@@ -146,9 +152,19 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
             while text[a:a + 1] in first and opens_clause(text[a:end]):
                 a = skip_word.match(text, a).end()
+            if text[a:a + 1] in _FUNCTION and a < s_start:
+                a += 1  # 成立相应的领导机构 -> 领导机构: a function character starts no name
             if end - a >= 2 and a <= s_start and (a < s_start or suffix not in bare):
+                if suffix in bare and s_start - a == 1 and text[a] in _TAKES_POST:
+                    continue  # 兼组长: taking a post, not a holder
                 out.append((a, end, suffix))
-    for m in _posts_rx().finditer(text):  # 局长王军, 院长张某某
+        a = _levels_left(text, left)
+        if a < left:  # 各省、自治区、直辖市人民政府: the levels a 主送 item shares its organ with
+            out.append((a, end, suffix))
+    posts = _posts_rx()
+    for m in posts.finditer(text):  # 局长王军, 院长张某某
+        if text[m.end():m.end() + 1] in _TAKES_POST and posts.match(text, m.end() + 1):
+            continue  # 主任任组长: the post's holder takes another, no person named
         for n in (3, 2):
             who = text[m.end():m.end() + n]
             if is_person_name(who):
@@ -165,6 +181,24 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     return sorted(set(out))
 
 
+_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,8}\Z")
+_LEVEL_END = frozenset("省市县区州盟旗乡镇")
+
+
+def _levels_left(text: str, left: int, most: int = 4) -> int:
+    """Where a name starts when the 、-list before ``left`` holds the administrative levels it
+    shares its organ with (各县、区人民政府: ``各县、``); ``left`` when there is none."""
+    a = left
+    for _ in range(most):
+        if text[a - 1:a] != "、":
+            break
+        m = _LEVEL.search(text, max(0, a - 9), a - 1)
+        if m is None or text[m.end() - 1] not in _LEVEL_END:
+            break
+        a = m.start()
+    return a
+
+
 def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
     """The ending and the character after it (``部署``), when that character is a Chinese one."""
     a, b, suffix = cand
@@ -174,17 +208,18 @@ def skip_key(text: str, cand: tuple[int, int, str]) -> str | None:
     return suffix + nxt
 
 
-def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None) -> list[list[str]]:
+def features(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
+             found: Sequence[tuple[int, int]] = ()) -> list[list[str]]:
     """One list of feature strings per candidate (see the module doc); ``hashed`` of them is
-    ``feature_slots`` (which builds the slots without the strings)."""
-    return _rows(text, cands, title, _tables(None))
+    ``feature_slots`` (which builds the slots without the strings). ``found``: the rules' spans."""
+    return _rows(text, cands, title, _tables(None), found)
 
 
 def feature_slots(text: str, cands: Sequence[tuple[int, int, str]], *, title: str | None = None,
-                  bits: int = BITS) -> list[list[int]]:
+                  bits: int = BITS, found: Sequence[tuple[int, int]] = ()) -> list[list[int]]:
     """``hashed(features(...))``: each feature's slot, read from per-prefix tables of the slots
     already seen (a feature string is built and hashed once a process)."""
-    return _rows(text, cands, title, _tables(bits))
+    return _rows(text, cands, title, _tables(bits), found)
 
 
 class _Table(dict):
@@ -226,7 +261,8 @@ _LENGTHS = tuple(min(i, 16) for i in range(64))
 _CNT, _CNT_K, _POS, _LINE, _TAIL, _LL = (1, 2, 4, 8), (1, 2, 4), (0, 1, 4, 7, 8), (0, 2, 5), (1, 3, 6), (10, 20, 40, 100)
 
 
-def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T: _Tables) -> list[list]:
+def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T: _Tables,
+          found: Sequence[tuple[int, int]] = ()) -> list[list]:
     from nlp.genres import genre_of
 
     genre = genre_of(title) or "none"
@@ -253,6 +289,18 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     t_ca, t_cs, t_open, t_np, t_ge = T["colon_after="], T["clause_start="], T["open="], T["np="], T["ge="]
     t_n2, t_n3, t_lab, t_cl, t_cr = T["n2="], T["n3="], T["lab="], T["cl="], T["cr="]
     ink = _INK.search  # a character that is no white space, in a range: no copy of the range
+    zones = line_zones(text, line_starts)
+    c_ends = {}  # where candidates end / start: a 、-list's neighbours (县卫健局、县公安局)
+    c_starts = set()
+    for ca, cb, _s in cands:
+        c_ends[cb] = True
+        c_starts.add(ca)
+    t_zone, t_sib, t_csr, t_eol = T["zone="], T["sib="], T["cs_r2="], T["eol="]
+    # the rules' finds: a neighbour across a separator, or on the same line (a roster, a list)
+    f_ends = {e for _s, e in found}
+    f_starts = {s_ for s_, _e in found}
+    f_lines = {br_(line_starts, s_) - 1 for s_, _e in found}
+    t_rsib, t_rline, t_lev = T["rsib="], T["rline="], T["levels="]
     by_line: dict[int, tuple] = {}
     by_suffix: dict[str, tuple] = {}
     out = []
@@ -273,8 +321,10 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             ls = line_starts[line_no]
             le = line_starts[line_no + 1] - 1 if line_no + 1 < n_lines else n_text
             lab = line_keys[line_no]
+            z = zones[line_no]
             line = by_line[line_no] = (ls, le, t_line[bl(_LINE, line_no)], t_tail[bl(_TAIL, n_lines - line_no)],
-                                       t_ll[bl(_LL, le - ls)], t_lab[lab], lab)
+                                       t_ll[bl(_LL, le - ls)], t_lab[lab], lab, t_zone[z], T[f"k_zone={z}|"],
+                                       t_eol[_last_ink(text, ls, le)])
         ls, le = line[0], line[1]
         k = br_(ends, a)
         c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
@@ -298,6 +348,22 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             t_cs[ink(text, c_start, a) is None], t_open[opens_clause(name)], t_np[name in excluded],
             t_ge[name[0] in "各全"], line[5], ks[6][line[6]],
         ]
+        f += (line[7], line[8][kind], line[9])
+        sl = l1 in _SEPS and c_ends.get(a - 1, False)
+        sr = r1 in _SEPS and (b + 1) in c_starts
+        if sl or sr:
+            f.append(t_sib[f"{int(sl)}{int(sr)}{kind if kind == 'PER' else ''}"])
+        if ink(text, c_start, a) is None:
+            f.append(t_csr[text[b:b + 2]])
+        if "、" in name:
+            f.append(t_lev[min(name.count("、"), 3)])
+        if found:
+            rl = l1 in _SEPS and (a - 1) in f_ends
+            rr = r1 in _SEPS and (b + 1) in f_starts
+            if rl or rr:
+                f.append(t_rsib[f"{int(rl)}{int(rr)}{kind}"])
+            if line_no in f_lines:
+                f.append(t_rline[kind])
         if kind != "PER":  # a person's own characters say nothing beyond their site
             f += (t_n2[name[-2:]], t_n3[name[-3:]])
         k = bl(cue_at, (b_start,))
@@ -320,6 +386,46 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
 
 
 _LABEL = re.compile(r"[ \t]*([\u4e00-\u9fff][\u4e00-\u9fff ]{0,7})[::]")
+_SEPS = frozenset("、,,;;")
+_COLONS = frozenset("::")
+_SENTENCE = re.compile(r"[。,;!?:]")
+_DATE_LINE = re.compile(r"[ \t]*(?:[0-9〇零一二三四五六七八九十]{2,4}\s*年\s*[0-9〇零一二三四五六七八九十]{1,2}\s*月"
+                        r"(?:\s*[0-9〇零一二三四五六七八九十]{1,3}\s*日)?)[ \t]*$")
+
+
+def _last_ink(text: str, ls: int, le: int) -> str:
+    """The line's last character that is no white space (a colon closes a 主送 line), or ``""``."""
+    k = le - 1
+    while k >= ls and text[k] in " \t\u3000\r":
+        k -= 1
+    c = text[k] if k >= ls else ""
+    return c if not ("\u4e00" <= c <= "\u9fff") else "字"
+
+
+def line_zones(text: str, line_starts: Sequence[int]) -> list[str]:
+    """Per line, the part of an official document it sits in: ``addr`` (the 主送 block: the first
+    line among the first twelve that ends in a colon, and the lines before it that end in a
+    separator), ``sign`` (the 落款 block: the short lines with no sentence punctuation among the
+    four before a line that is a date alone, in the last third), ``head`` (first
+    lines), ``tail`` (last lines) or ``body``."""
+    n = len(line_starts)
+    ends = [(line_starts[k + 1] - 1 if k + 1 < n else len(text)) for k in range(n)]
+    out = ["head" if k < 4 else "tail" if n - k <= 4 else "body" for k in range(n)]
+    for k in range(min(n, 12)):
+        if _last_ink(text, line_starts[k], ends[k]) in _COLONS and ends[k] - line_starts[k] <= 200:
+            out[k] = "addr"
+            j = k - 1  # a 主送 line that wraps: the lines before it that end in a separator
+            while j >= 0 and j > k - 4 and _last_ink(text, line_starts[j], ends[j]) in _SEPS:
+                out[j] = "addr"
+                j -= 1
+            break
+    for k in range(max(1, n * 2 // 3), n):
+        if _DATE_LINE.match(text, line_starts[k], ends[k]) and ends[k] - line_starts[k] <= 24:
+            for j in range(k - 1, max(-1, k - 5), -1):
+                if (out[j] != "addr" and 0 < ends[j] - line_starts[j] <= 40
+                        and not _SENTENCE.search(text, line_starts[j], ends[j])):
+                    out[j] = "sign"
+    return out
 
 
 def line_labels(text: str, line_starts: Sequence[int]) -> list[str]:
@@ -418,24 +524,51 @@ def _score_flat(flat: Sequence[int], lengths: Sequence[int], coef, intercept: fl
     return 1.0 / (1.0 + np.exp(-z))
 
 
+SIBLING_THRESHOLD = 0.2  # a list neighbour of a party is kept from this probability (OOF simulation)
+
+
 def select(text: str, cands: Sequence[tuple[int, int, str]], probs, threshold: float,
-           rule_spans: Sequence[tuple[int, int]], rule_names: Sequence[str]) -> list[tuple[int, int, float]]:
+           rule_spans: Sequence[tuple[int, int]], rule_names: Sequence[str],
+           sibling: float = SIBLING_THRESHOLD) -> list[tuple[int, int, float]]:
     """The candidates kept as new parties: above the threshold, the best per name and per end,
-    no overlap with a rule span or a kept one, no name a rule name contains or is contained in."""
+    no overlap with a rule span or a kept one, no name a rule name contains or is contained in.
+    Then the list neighbours: a candidate from ``sibling`` up that a separator (、,;) parts from a
+    rule span or a kept one (县卫健局、[县公安局]) is kept too, and so on along the list."""
     order = sorted(range(len(cands)), key=lambda i: -probs[i])
     taken = list(rule_spans)
     names = list(rule_names)
     kept = []
+
+    def free(a: int, b: int, name: str) -> bool:
+        return not (any(s < b and a < e for s, e in taken) or any(name in r or r in name for r in names))
+
     for i in order:
         if probs[i] < threshold:
             break
         a, b, _ = cands[i]
         name = _SPACES.sub("", text[a:b])
-        if any(s < b and a < e for s, e in taken) or any(name in r or r in name for r in names):
-            continue
-        kept.append((a, b, float(probs[i])))
-        taken.append((a, b))
-        names.append(name)
+        if free(a, b, name):
+            kept.append((a, b, float(probs[i])))
+            taken.append((a, b))
+            names.append(name)
+    rest = [i for i in order if sibling <= probs[i] < threshold]
+    ends, starts = {e for _s, e in taken}, {s for s, _e in taken}
+    while rest:
+        for i in rest:
+            a, b, _ = cands[i]
+            if not ((a - 1 in ends and text[a - 1] in _SEPS) or (b + 1 in starts and text[b:b + 1] in _SEPS)):
+                continue
+            name = _SPACES.sub("", text[a:b])
+            if free(a, b, name):
+                kept.append((a, b, float(probs[i])))
+                taken.append((a, b))
+                names.append(name)
+                ends.add(b)
+                starts.add(a)
+                rest.remove(i)
+                break
+        else:
+            break
     return sorted(kept)
 
 
@@ -474,10 +607,11 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
             cands.append(c)
     if not cands:
         return []
-    rows = feature_slots(text, cands, title=title, bits=int(meta.get("bits", BITS)))
+    rows = feature_slots(text, cands, title=title, bits=int(meta.get("bits", BITS)), found=rule_spans)
     probs = _score_flat(list(chain.from_iterable(rows)), list(map(len, rows)), coef, intercept)
     out = []
-    for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names):
+    for a, b, _p in select(text, cands, probs, float(meta["threshold"]), rule_spans, rule_names,
+                           float(meta.get("sibling_threshold", 1.01))):
         if _URGES.match(text, b):
             continue  # the body that urges another to act (监察院持续督促某部…) oversees; the urged one acts
         out.append((a, b, re.sub(r"\s+", "", text[a:b]), context_role(text, a, b)))

@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from nlp.extract.dates_chrome import is_chrome_date
-from nlp.extract.dates_lexicon import holiday_days, holiday_patterns
+from nlp.extract.dates_lexicon import holiday_days, holiday_patterns, roc_cues
 from nlp.model import Mention, Section
 from nlp.numerals import DIGITS_TO_ASCII, parse_number
 
@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
-YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇, 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
+YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇, 二0一〇 (a zero typed as a digit or O), 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
-    rf"|[{CN_YEAR_DIGIT}]{{4}}|二[〇○零](?:[一二]{MASK}|{MASK}{{2}})|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
+    rf"|[{CN_YEAR_DIGIT}]{{4}}|[一二][{CN_YEAR_DIGIT}0Oo]{{3}}|二[〇○零](?:[一二]{MASK}|{MASK}{{2}})|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
@@ -74,7 +74,7 @@ YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # o
 SAMPLES = {
     "RELATIVE_YEAR": ("今", "明", "去", "本"),
     "RELATIVE_MONTH": ("本", "上", "下", "次", "当"),
-    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "二〇XX", "二〇二X", "民國113", "中华民国一一二", "民国一百十二"),
+    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "二0二四", "二O二四", "二〇XX", "二〇二X", "民國113", "中华民国一一二", "民国一百十二"),
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
@@ -94,7 +94,7 @@ _MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9�
 # 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
 _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
     r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
-    r"(?=\s?学?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
+    r"(?=\s?学?年(?![代来前后间内久多]|[春夏秋冬]?字第|以[上下内来]|左右|历史))"  # (106年秋字第4期: an issue)
 )
 _ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年, 113年度: a text dated by 民国 years
     r"(?=[民16-9])"  # (what each branch opens with: the engine tries them only there)
@@ -284,7 +284,18 @@ def find_dates(
 
 def scan_dates(text: str) -> list[re.Match]:
     """The matches of the date grammar in ``text`` (the costly pass; ``read_dates`` reads them)."""
-    return list(_date_pattern(roc=bool(_ROC_DOC.search(text))).finditer(text))
+    return list(_date_pattern(roc=bool(_ROC_DOC.search(text)) or _written_in_taiwan(text)).finditer(text))
+
+
+@cache
+def _roc_cue_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, roc_cues())))
+
+
+def _written_in_taiwan(text: str) -> bool:
+    """A text naming Taiwan's organs, cities or currency (行政院, 卫福部, 新台币: date_roc_cues.tsv)
+    counts its bare years from 民国 1 (自112年起) even where no 民国 date spells it out."""
+    return bool(_roc_cue_pattern().search(text))
 
 
 def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) -> list[Mention]:
@@ -602,6 +613,8 @@ def _year_value(s: str) -> str:
 @cache
 def _year_str(s: str) -> str:
     s = re.sub(MASK, "X", s.translate(DIGITS_TO_ASCII))
+    if not s.isdigit() and s[:1] in "12" and "X" not in s:
+        s = s.replace("O", "0").replace("o", "0")  # 二O二四: the zero typed as a letter
     return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s
 
 

@@ -216,3 +216,20 @@ def test_bare_number_that_is_no_year(text):
 ], ids=["、", "和", "not-consecutive"])
 def test_two_days_in_a_row(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("卫福部表示,自112年起推动评鉴改革,113年全面实施。", [("112年", _v("2023")), ("113年", _v("2024"))]),
+    ("行政院核定新台币3亿元,自110年度起办理", [("110年度", _v("2021"))]),
+    ("建党100年,党员人数增长", []),  # no Taiwan cue: a count of years, not 民国100年
+    ("行政院公报(106年秋字第4期)", []),  # an issue's number, not a year
+], ids=["bare-years", "年度", "no-cue", "issue"])
+def test_taiwan_text_counts_bare_years_from_民国(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("surface, value", [
+    ("二0二四年三月五日", _v("2024-03-05")), ("二O二四年三月", _v("2024-03")),
+], ids=["digit-zero", "letter-O"])
+def test_year_in_numerals_with_a_typed_zero(surface, value):
+    assert [(m.text, m.value) for m in find_dates(f"某局\n{surface}")] == [(surface, value)]

@@ -292,6 +292,9 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     if (kind == "duration" and not before and after not in ("内", "以内", "之内")
             and not (after in ("以上", "及以上") and per_period)):
         return False  # 居住期限3个月以上, 8小时: a qualifier (but 每次30分钟以上: a floor per occasion)
+    if ((m.group("num2") or m.group("num3")) and m.group("unit") in AGE_UNITS and not before
+            and re.match(r"[\u4e00-\u9fff]", nxt)):
+        return False  # 0-6岁儿童, 65至74岁老年人: a range of ages names a group of people
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
     if (m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause)

@@ -151,3 +151,12 @@ def test_never_raises_and_offsets_exact(text):
     for m in find_targets(text):
         assert text[m.start:m.end] == m.text
         assert isinstance(m.value["number"], float)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,0-6岁儿童视力检查覆盖率达到90%以上。", [(90.0, "%", ">=")]),
+    ("65至74岁老年人失能发生率有所下降。", []),
+    ("选派18-35岁的青年骨干10名以上。", [(10.0, "名", ">=")]),
+], ids=["0-6岁", "65至74岁", "的"])
+def test_a_range_of_ages_names_a_group(text, expected):
+    assert values(text) == expected

@@ -311,7 +311,8 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
             start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if is_chrome_date(text, start, end) or _holiday_class(text, start, end) or _not_calendar(text, start, end, value):
+        if (is_chrome_date(text, start, end) or _holiday_class(text, start, end)
+                or _not_calendar(text, start, end, value) or _holiday_in_title(text, start, end, value)):
             continue
         found.append((start, end, value, ""))
     _join_month_pairs(text, found)
@@ -340,6 +341,21 @@ def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
     if "每" in before and _RECURRING_BEFORE.search(before):
         return True
     return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
+
+
+_NO_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十]*")
+
+
+def _holiday_in_title(text: str, start: int, end: int, value: dict) -> bool:
+    """《关于严禁元旦春节期间…的通知》: a holiday with no year inside a cited title names the season
+    the document is about, not a date of this text (a year there is one: 《2023年…要点》)."""
+    if not value["start"].startswith("XXXX") or not _NO_NUMERAL.fullmatch(text, start, end):
+        return False
+    date = text[start:end]
+    if not any(name in date for name in (*holiday_days(), "寒假", "暑假", "暑期")):
+        return False  # 《今年…》, 《上半年…》 keep their date
+    opened = text.rfind("《", max(0, start - 60), start)
+    return opened >= 0 and "》" not in text[opened:start] and "》" in text[end:end + 60]
 
 
 @cache

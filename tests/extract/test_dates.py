@@ -233,3 +233,14 @@ def test_taiwan_text_counts_bare_years_from_民国(text, found):
 ], ids=["digit-zero", "letter-O"])
 def test_year_in_numerals_with_a_typed_zero(surface, value):
     assert [(m.text, m.value) for m in find_dates(f"某局\n{surface}")] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("学习《关于严禁元旦春节期间公款送礼的通知》精神", []),
+    ("《关于做好寒假期间学校安全工作的通知》", []),
+    ("《关于做好2024年元旦春节期间工作的通知》", [("2024年元旦", _v("2024-01-01"))]),
+    ("《今年工作要点》", [("今年", _v("XXXX"))]),
+    ("元旦、春节期间要严格落实规定", [("元旦", _v("XXXX-01-01"))]),
+], ids=["元旦-in-title", "寒假-in-title", "with-year", "今年", "outside-title"])
+def test_holiday_without_year_in_a_cited_title(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

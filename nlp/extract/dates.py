@@ -132,6 +132,13 @@ _SPLIT_YEAR = (
 )
 
 
+# 三年行动计划(2024—2026): a plan's period, two years in brackets without 年 (not a standard's
+# GB 2894-2008, whose year follows its number, nor a span of amounts: the brackets hold the years alone)
+_BRACKET_YEARS = (
+    r"(?<=[(（])(?P<ky>(?:19|20)[0-9]{2})\s?(?:-|–|—{1,2}|~|～|至)\s?(?P<ky2>(?:19|20)[0-9]{2})(?=[)）])"
+)
+
+
 # a year without 年 used before a noun: 对2024重点任务进行部署, 现将2019工作报告如下, 迈向「2030…」;
 # only after a preposition, a quote or a line start (not a standard's GB 2894 2008), never before a unit or a count word
 _BARE_YEAR = (
@@ -247,7 +254,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
@@ -440,6 +447,9 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["fy"]:
         end = g["fy2"] if len(g["fy2"]) == 4 else g["fy"][:2] + g["fy2"]
         return ({"start": g["fy"], "end": end, "kind": "range"}, m.end()) if end > g["fy"] else None
+    if g["ky"]:
+        first, last = g["ky"], g["ky2"]
+        return ({"start": first, "end": last, "kind": "range"}, m.end()) if first < last else None
     if g["ay"]:
         span = _dotted_span(g)
         return (span, m.end()) if span else None

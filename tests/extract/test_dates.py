@@ -244,3 +244,14 @@ def test_year_in_numerals_with_a_typed_zero(surface, value):
 ], ids=["元旦-in-title", "寒假-in-title", "with-year", "今年", "outside-title"])
 def test_holiday_without_year_in_a_cited_title(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("某市三年行动计划(2024—2026)", [("2024—2026", _v("2024", "2026", "range"))]),
+    ("实施方案(2021-2025)", [("2021-2025", _v("2021", "2025", "range"))]),
+    ("标志标准(GB 2894-2008)", []),
+    ("某某网 版权所有 (2008-2024)", []),
+    ("Copyright © 2008-2024 某某网", []),
+], ids=["plan-period", "hyphen", "standard", "footer", "copyright"])
+def test_two_years_in_brackets(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

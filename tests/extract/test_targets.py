@@ -160,3 +160,18 @@ def test_never_raises_and_offsets_exact(text):
 ], ids=["0-6岁", "65至74岁", "的"])
 def test_a_range_of_ages_names_a_group(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们严格执行发文计划,局发文件较上年减少31%。", []),
+    ("全年完成年度计划的103.5%。", []),
+    ("承担省级科技计划项目1项。", []),
+    ("力争全年门急诊量增长8%。", [(8.0, "%", None)]),
+    ("明年计划新建分院2所。", [(2.0, "所", None)]),
+], ids=["发文计划", "年度计划的", "计划项目", "力争", "计划-verb"])
+def test_summary_noun_计划_plans_nothing(text, expected):
+    assert values_in(text, title="某医院2023年工作总结") == expected
+
+
+def values_in(text: str, **kwargs) -> list[tuple[float, str, str | None]]:
+    return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text, **kwargs)]

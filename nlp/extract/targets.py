@@ -34,7 +34,7 @@ from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
-CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[::]"  # , splits 覆盖率100%,原料…; not 7,000
+CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|(?<![0-9])[::]|[::](?![0-9])"  # , splits 覆盖率100%,原料…; not 7,000 nor 1:1.6
 YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"

@@ -175,3 +175,21 @@ def test_summary_noun_计划_plans_nothing(text, expected):
 
 def values_in(text: str, **kwargs) -> list[tuple[float, str, str | None]]:
     return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text, **kwargs)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,医疗机构床位数达到每千人口6张。", [(6.0, "张", ">=")]),
+    ("到2025年,养老床位提高到每千名老年人35张。", [(35.0, "张", ">=")]),
+    ("到2025年,全科医生达到每万名居民3名。", [(3.0, "名", ">=")]),
+], ids=["每千人口", "每千名老年人", "每万名居民"])
+def test_a_rate_counted_on_a_population(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,医疗机构床人比不低于1:1.6。", [(1.6, "", ">=")]),
+    ("到2025年,养老机构护理人员与床位比不低于1:10。", [(10.0, "", ">=")]),
+    ("比赛比分为1:0。", []),
+], ids=["床人比", "与床位比", "score"])
+def test_a_proportion_bound_by_its_comparator(text, expected):
+    assert values(text) == expected

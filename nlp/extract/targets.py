@@ -46,7 +46,7 @@ BASELINE = r"(?:较|比|与|同|相比|相较|在)\s?$"  # 较
 BASELINE_PHRASE = (rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"
                    rf"|在{YEAR}年的?基础上")  # 较2023年, 在2020年基础上
 # modal words and adverbs that end a metric's words before the number: 文件原则上|不超过10页
-METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年|累计|同比|环比)+$"  # 一般
+METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|年均|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年|累计|同比|环比)+$"  # 一般
 # the name of a quota, then its value: 推荐人数:1人
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)

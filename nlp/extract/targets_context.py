@@ -51,7 +51,8 @@ PLAN_TITLE = r"(?:方案|规划|计划|意见|通知|办法|规定|要点|细则
 YEAR_LEVEL = r"(?:(?:19|20)[0-9]{2}年|去年|上年|前年|同期)的?$"  # 2017年的
 # the modal verbs of a rule: a time limit (15个工作日内) is an objective only under one
 MODAL = r"应当|(?<![相适供反效对])应|(?<![主重需纲摘只索纪概提简扼首])要|必须|(?<![必无])须|需"  # 应当在10个工作日内
-SHARE = r"(?:占|仅为|仅|只有|约为)[^,,。;;]{0,12}?[之的]?$"  # 占所有火灾之, 仅为 (a share or level, stated)
+# (占 the verb, not the noun 占比 of 基层诊疗量占比年均提高2个百分点, nor 占用, 占领)
+SHARE = r"(?:占(?![比用领有据])|仅为|仅|只有|约为)[^,,。;;]{0,12}?[之的]?$"  # 占所有火灾之, 仅为 (a share or level, stated)
 
 SAMPLES = {
     "SUMMARY_TITLE": ("某县中医医院2023年工作总结\n", "某委2016年工作总结及2017年工作计划\n",

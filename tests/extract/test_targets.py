@@ -193,3 +193,12 @@ def test_a_rate_counted_on_a_population(text, expected):
 ], ids=["床人比", "与床位比", "score"])
 def test_a_proportion_bound_by_its_comparator(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,基层诊疗量占比年均提高2个百分点。", [(2.0, "个百分点", None)]),
+    ("到2025年,全市卫生总收入突破100亿元。", [(100.0, "亿元", ">")]),
+    ("火灾占所有火灾之72.9%。", []),
+], ids=["占比-noun", "突破", "占-verb"])
+def test_share_verb_and_exceeding(text, expected):
+    assert values(text) == expected

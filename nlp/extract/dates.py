@@ -174,10 +174,11 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
         month_word = r"\s?月份?"
     month = (  # 3月号 is an issue of a magazine; 本月下旬, 本月15日 keep an unknown month
         rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊])"
+        rf"|本[(（](?P<{p}bm>1[0-2]|0?[1-9])[)）]月"  # 本(3)月底: this month, its number in brackets
         rf"|(?P<{p}rm>{RELATIVE_MONTH})月(?=\s?{DAY_NUM}\s?[日号]|{MONTH_PART}))(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
     )
     # the year is optional, but a side must hold a year, a month or a named part
-    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|(?:{RELATIVE_MONTH})月|{YEAR_PART})"
+    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|(?:{RELATIVE_MONTH})月|本[(（][0-9]{{1,2}}[)）]月|{YEAR_PART})"
     return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}|{YEAR_SUFFIX}))?"
 
 
@@ -522,7 +523,7 @@ def _dotted_span(g: dict) -> dict | None:
 def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX") -> tuple | None:
     """(year, month, day, part) for one side, or None if the side is absent or malformed."""
     year_text, rel = g.get(p + "y"), g.get(p + "rel")
-    month_text, day_text = g.get(p + "m"), g.get(p + "d")
+    month_text, day_text = g.get(p + "m") or g.get(p + "bm"), g.get(p + "d")
     part = g.get(p + "mp") or g.get(p + "yp")
     if not (year_text or rel or month_text or part or g.get(p + "rm") or g.get(p + "nx")):
         return None

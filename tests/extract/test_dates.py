@@ -255,3 +255,11 @@ def test_holiday_without_year_in_a_cited_title(text, found):
 ], ids=["plan-period", "hyphen", "standard", "footer", "copyright"])
 def test_two_years_in_brackets(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("将于本(3)月底前完成", "本(3)月底前", _v("XXXX-03-31", kind="deadline")),
+    ("本(12)月下旬办理", "本(12)月下旬", _v("XXXX-12-21", "XXXX-12-31", "range")),
+], ids=["月底前", "下旬"])
+def test_this_month_with_its_number_in_brackets(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]

@@ -145,7 +145,7 @@ _CLAUSE_START = re.compile(CLAUSE_BREAK)
 # 最低工资标准的80%)
 _FAR_WORDS = [w for w, c in _PRE_CMP.items() if len(w) > 1 and c in (">=", ">", "<=", "<") and w[0] != "最"]
 _FAR_PRE = re.compile(rf"({alternation(_FAR_WORDS)})"
-                      r"[^,,。;;0-9%‰为是]{1,12}的$")
+                      r"[^,,。;;%‰为是]{1,24}的$")  # (不超过2023年度预算的40%: a year may name the whole)
 
 
 def _clause_before(text: str, at: int) -> str:

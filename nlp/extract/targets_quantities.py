@@ -105,7 +105,7 @@ def patterns() -> dict[str, re.Pattern]:
                 rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
                 rf"(?P<after>{after})?")
     # 不超过国家标准的三倍, 不超过上年的10%: the comparator governs a multiple or a share of a named whole
-    times = (rf"(?P<before>{before})(?P<gap>[^,。;、0-9%‰]{{1,12}}?的)(?P<num>{number})"
+    times = (rf"(?P<before>{before})(?P<gap>[^,。;、%‰]{{1,24}}?的)(?P<num>{number})"
              rf"(?P<unit>倍|%|‰)(?![0-9])")
     # 床人比不低于1:1.6, 医护比达到1:2: a proportion bound by its comparator (the number is its second term)
     proportion = (rf"比(?:例)?(?:要|应|须|均|一般)?(?P<before>{before})\s?1\s?[:比]\s?"

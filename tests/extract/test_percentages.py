@@ -89,3 +89,13 @@ def test_tenths_written_in_digits(text, found):
 def test_percentage_points_are_percent():
     found = [(m.text, m.value) for m in find_percentages("较上年提高2个百分点以上")]
     assert found == [("2个百分点以上", {"number": 2.0, "unit": "%", "comparator": ">="})]
+
+
+@pytest.mark.parametrize("text, comparator", [
+    ("支出不超过2023年度预算的40%", "<="),
+    ("不超过当年度本级一般公共预算支出总额的3%", "<="),
+    ("不得超过本单位上一年度职工工资总额的5%", "<="),
+    ("不低于上年度全市城镇非私营单位在岗职工平均工资的60%", ">="),
+], ids=["year-in-whole", "long-whole", "negated", "floor"])
+def test_a_bound_far_before_the_share_of_a_named_whole(text, comparator):
+    assert [m.value["comparator"] for m in find_percentages(text)] == [comparator]

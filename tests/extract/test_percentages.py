@@ -99,3 +99,8 @@ def test_percentage_points_are_percent():
 ], ids=["year-in-whole", "long-whole", "negated", "floor"])
 def test_a_bound_far_before_the_share_of_a_named_whole(text, comparator):
     assert [m.value["comparator"] for m in find_percentages(text)] == [comparator]
+
+
+def test_taiwan_comparator_signs():
+    found = [(m.text, m.value["comparator"]) for m in find_percentages("合格率≧95%,不合格率≦5%")]
+    assert found == [("≧95%", ">="), ("≦5%", "<=")]

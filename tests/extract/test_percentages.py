@@ -104,3 +104,7 @@ def test_a_bound_far_before_the_share_of_a_named_whole(text, comparator):
 def test_taiwan_comparator_signs():
     found = [(m.text, m.value["comparator"]) for m in find_percentages("合格率≧95%,不合格率≦5%")]
     assert found == [("≧95%", ">="), ("≦5%", "<=")]
+
+
+def test_超_alone_exceeds():
+    assert [(m.text, m.value["comparator"]) for m in find_percentages("超80%的单位完成整改")] == [("超80%", ">")]

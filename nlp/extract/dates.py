@@ -67,7 +67,7 @@ QUARTER = (
 # named parts of a year: 上半年, 第一季度, 第3季, 年底, 暑期, and holidays (nlp/data/date_holidays.tsv)
 YEAR_PART = (
     rf"上半年|下半年|{QUARTER}|(?<![一上前每])年度末|年底"
-    rf"|(?<!岁末)年初(?!岁末)|年末|暑期|暑假|寒假|{_HOLIDAY_ALONE}"
+    rf"|(?<!岁末)年初(?!岁末)|年末|(?<!寒)暑期|(?<!寒)暑假|寒假(?!暑)|{_HOLIDAY_ALONE}"  # (not 寒暑假: vacations in general)
 )
 YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # only after a year: 20xx年底, 2021年春节
 

@@ -272,3 +272,8 @@ def test_this_month_with_its_number_in_brackets(text, surface, value):
 ], ids=["flattened-signing-date", "a-count", "no-year"])
 def test_day_without_日_in_flattened_text(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+def test_寒暑假_names_vacations_in_general():
+    assert list(find_dates("寒暑假期间加强安全教育")) == []
+    assert [m.text for m in find_dates("暑假期间加强安全教育")] == ["暑假"]

@@ -167,9 +167,9 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
         # 2005年11月21~30日: the start day may omit 日 when an end day follows; 2021年1月18 may
         # omit it at the end of a line (a signing date; kept only with a year, see _value)
         # …or, after a year, before a space and a word in flattened text (某委 2024年3月5 (此件公开发布)),
-        # never a unit
+        # never a unit, nor the number opening the next line (a table's 2024年12月\n2 培训…)
         day = (rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$))"
-               rf"|(?({p}y)(?<=[0-9])(?=[ \t]+[(（\u4e00-\u9fff])(?![ \t]+[个名人家项次件元万亿号日天年月周岁])|(?!)))")
+               rf"|(?({p}y)(?<=[0-9])(?<!\n[0-9])(?<!\n[0-9]{{2}})(?=[ \t]+[(（\u4e00-\u9fff])(?![ \t]+[个名人家项次件元万亿号日天年月周岁])|(?!)))")
         # 1-6月: the start month may omit 月 when an end month follows
         month_word = rf"(?:\s?月份?|(?={CONNECTOR}{MONTH_NUM}\s?月))"
     else:

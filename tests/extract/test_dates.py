@@ -269,7 +269,8 @@ def test_this_month_with_its_number_in_brackets(text, surface, value):
     ("特此通知。 某委 2024年3月5 (此件公开发布)", [("2024年3月5", _v("2024-03-05"))]),
     ("2024年3月5 个单位参加", [("2024年3月", _v("2024-03"))]),
     ("3月5 (此件公开发布)", [("3月", _v("XXXX-03"))]),
-], ids=["flattened-signing-date", "a-count", "no-year"])
+    ("1 新建中心10个 市民政局 2024年12月\n2 培训医生500名", [("2024年12月", _v("2024-12"))]),
+], ids=["flattened-signing-date", "a-count", "no-year", "next-row-number"])
 def test_day_without_日_in_flattened_text(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
 

@@ -245,7 +245,7 @@ def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quant
         seg_end = clause.find("、", q.end)
         seg_end = len(clause) if seg_end < 0 else seg_end
         last_in_segment = i + 1 == len(quantities) or quantities[i + 1].start >= seg_end
-        span_start = _skip_fillers(clause, seg_start)
+        span_start = min(_skip_fillers(clause, seg_start), q.start)
         span_end = seg_end if last_in_segment else q.end
         if not q.unit_written:
             span_end = q.end  # a flattened table runs on into the next cell: 认同率≥50审核材料…
@@ -259,7 +259,14 @@ def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quant
         yield q, span_start, span_end, value
 
 
+# an item's number opening a clause (2.新增就业…, (3)建成…): not part of the metric
+ITEM_MARKER = re.compile(r"(?:[0-9]{1,2}[.．、](?![0-9])|[(（][0-9一二三四五六七八九十]{1,3}[)）])[ \t]*")
+
+
 def _skip_fillers(clause: str, start: int) -> int:
+    marker = ITEM_MARKER.match(clause, start)
+    if marker and marker.end() < len(clause):
+        start = marker.end()
     changed = True
     while changed:
         changed = False
@@ -273,7 +280,7 @@ def _skip_fillers(clause: str, start: int) -> int:
 def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -> tuple[str, str | None]:
     """The noun phrase the number measures, and the scope written at the head of the segment."""
     pats = _patterns()
-    start = _skip_fillers(clause, seg_start)
+    start = min(_skip_fillers(clause, seg_start), q.start)
     year = pats["lead_date"].match(clause, start) or pats["deadline"].match(clause, start)
     if year:  # 20xx年全市…, 6月底前隐患整改率…: the deadline, then the scope
         start = _skip_fillers(clause, year.end())

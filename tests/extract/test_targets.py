@@ -202,3 +202,12 @@ def test_a_proportion_bound_by_its_comparator(text, expected):
 ], ids=["占比-noun", "突破", "占-verb"])
 def test_share_verb_and_exceeding(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("2.新增城镇就业2.5万人。", "新增城镇就业2.5万人", "新增城镇就业"),
+    ("(3)建成示范点20个以上。", "建成示范点20个以上", "建成示范点"),
+], ids=["2.", "(3)"])
+def test_an_item_number_is_no_part_of_the_metric(text, surface, metric):
+    found = [(m.text, m.value["metric"]) for m in find_targets(text, title="某市重点任务分解方案")]
+    assert found == [(surface, metric)]

@@ -132,6 +132,11 @@ _SPLIT_YEAR = (
 )
 
 
+# 2020928 alone on its line: a signing date whose 年月日 were lost (year, month, day run together);
+# read only when one split into a month and a day is a calendar date (2020112 may be 1-12 or 11-2)
+_RUN_TOGETHER = r"(?<=\n)(?P<cl>(?:199|20[0-4])[0-9][0-9]{2,4})(?=[ \t]*(?:\n|$))"
+
+
 # 三年行动计划(2024—2026): a plan's period, two years in brackets without 年 (not a standard's
 # GB 2894-2008, whose year follows its number, nor a span of amounts: the brackets hold the years alone)
 _BRACKET_YEARS = (
@@ -258,7 +263,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_RUN_TOGETHER}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
@@ -451,6 +456,9 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["fy"]:
         end = g["fy2"] if len(g["fy2"]) == 4 else g["fy"][:2] + g["fy2"]
         return ({"start": g["fy"], "end": end, "kind": "range"}, m.end()) if end > g["fy"] else None
+    if g["cl"]:
+        d = _run_together(g["cl"])
+        return ({"start": d, "end": d, "kind": "point"}, m.end()) if d else None
     if g["ky"]:
         first, last = g["ky"], g["ky2"]
         return ({"start": first, "end": last, "kind": "range"}, m.end()) if first < last else None
@@ -511,6 +519,21 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     elif suffix == "前后":
         kind = "point" if start == end else kind
     return {"start": start, "end": end, "kind": kind}, m.end()
+
+
+def _run_together(digits: str) -> str | None:
+    """2020928 -> 2020-09-28; None unless exactly one split of the month and day is a date
+    (a one-digit month is never 0, a day split off a one-digit month never starts with 0)."""
+    year, rest = digits[:4], digits[4:]
+    found = set()
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if not 1 <= len(day) <= 2 or (cut == 1 and "0" in (month[0], day[0])):
+            continue
+        mm, dd = int(month), int(day)
+        if 1 <= mm <= 12 and 1 <= dd <= int(_last_day(year, f"{mm:02d}")):
+            found.add(f"{year}-{mm:02d}-{dd:02d}")
+    return found.pop() if len(found) == 1 else None
 
 
 def _dotted_span(g: dict) -> dict | None:

@@ -278,3 +278,13 @@ def test_day_without_日_in_flattened_text(text, found):
 def test_寒暑假_names_vacations_in_general():
     assert list(find_dates("寒暑假期间加强安全教育")) == []
     assert [m.text for m in find_dates("暑假期间加强安全教育")] == ["暑假"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("请认真贯彻执行。\n\n2020928\n\n(此件公开发布)", [("2020928", _v("2020-09-28"))]),
+    ("特此通知。\n20231015\n", [("20231015", _v("2023-10-15"))]),
+    ("特此通知。\n2020112\n", []),  # 1-12 or 11-2: ambiguous
+    ("电话:\n20231234\n", []),
+], ids=["7-digits", "8-digits", "ambiguous", "no-date"])
+def test_signing_date_run_together_alone_on_its_line(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

@@ -5,14 +5,18 @@ A date expression is one *side* (year, month, day, or a named part such as 上�
 joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
 optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
 the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``,
-``113年度``) has its bare years and numeric dates read so (``98年至102年``, ``113.3.5``). Quarters
+``113年度``) or naming Taiwan's organs (``nlp/data/date_roc_cues.tsv``: 行政院, 卫福部, 新台币) has its
+bare years and numeric dates read so (``98年至102年``, ``113.3.5``, ``本(3)月底``). Quarters
 (``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
 year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
 sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
-are read too, and news days as a span (``于23日至25日``) or opening a sentence (``19日上午,``);
-holidays named as a class (``元旦、春节等节假日``), recurring times with their lists (``每年的6月``,
-``每年3月、6月``), lunar months (``农历五月``) and plan names (``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
-10:23``) are no dates of the text: see ``dates_chrome.py``.
+are read too, as are a plan's period in brackets (``(2024—2026)``), a signing date whose 年月日 were
+lost (``2020928`` alone on its line) or flattened (``某委 2024年3月5 (此件…)``), and news days as a
+span (``于23日至25日``) or opening a sentence (``19日上午,``); holidays named as a class
+(``元旦、春节等节假日``) or without a year inside a cited title (``《关于严禁元旦春节期间…》``), recurring
+times with their lists (``每年的6月``, ``每年3月、6月``), lunar months (``农历五月``) and plan names
+(``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04 10:23``, a footer's
+``版权所有 2008-2024``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.
 """

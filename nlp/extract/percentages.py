@@ -1,7 +1,8 @@
 """Percentage extraction: normalized text -> ``percentage`` Mentions.
 
-A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``) or a
-Chinese fraction (``百分之九十``, ``千分之五``), plus the comparator word right next to it:
+A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``), a
+Chinese fraction (``百分之九十``, ``千分之五``), tenths in digits (``近3成`` = 30 %) or percentage
+points (``2个百分点`` = 2 %), plus the comparator word right next to it:
 before (``达到``, ``不低于``, ``控制在``, ``≥``) or after (``以上``, ``以内``, ``以下``). The
 mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``).
 Value: ``{"number": 70.0, "unit": "%", "comparator": ">="}``.

@@ -53,6 +53,7 @@ QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培�
 # a clause that is only a noun and a count: 村卫生室100个 (the count unit alternation is filled in)
 LIST_ITEM = r"[\u4e00-\u9fff()()]{{1,15}}[0-9]+(?:\.[0-9]+)?(?P<unit>{units})"  # 村卫生室100个
 PEOPLE_UNITS = frozenset({"人", "万人", "人次", "万人次", "名"})  # counts of people: 服务人口5万人
+MONEY_UNITS = frozenset({"元", "万元", "亿元"})  # 共设5个专题,培训费每人800元: a price, not the list's next item
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 # words that end in a one-character planning verb without being one: 建设10个 is not 建 + 设10个
 WORDS_ENDING_IN_CUE = frozenset({"建设", "开设", "铺设", "架设", "预设", "成为", "作为", "认为", "行为"})
@@ -153,7 +154,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
         labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
         # 新建乡镇卫生院20所,村卫生室100个: a bare noun and count goes on the list of the clause before
         item = pats["list_item"].fullmatch(clause) if after_planned_count else None
-        if item and (item.group("unit") == after_planned_count or item.group("unit") not in PEOPLE_UNITS):
+        if item and (item.group("unit") == after_planned_count
+                     or item.group("unit") not in PEOPLE_UNITS | MONEY_UNITS):
             labelled = True  # (but not 新建卫生院20所,服务人口5万人: a population is no item of the list)
         respectively, k_respectively = clause.find("分别"), 0
         for q, span_start, span_end, value in _clause_targets(clause, labelled):

@@ -117,7 +117,7 @@ def patterns() -> dict[str, re.Pattern]:
         "times": re.compile(times),  # opens with a comparator word: the engine skips by itself
         "proportion": re.compile(proportion),  # opens with 比
         "words": re.compile(alternation(target_words())),
-        "plan": re.compile(alternation(cues["plan"])),
+        "plan": re.compile(rf"(?:{alternation(cues['plan'])})(?![费])"),  # (not the noun 培训费, 建设费)
         "at_least": re.compile(AT_LEAST),
         "half": re.compile(HALF),
     }

@@ -211,3 +211,8 @@ def test_share_verb_and_exceeding(text, expected):
 def test_an_item_number_is_no_part_of_the_metric(text, surface, metric):
     found = [(m.text, m.value["metric"]) for m in find_targets(text, title="某市重点任务分解方案")]
     assert found == [(surface, metric)]
+
+
+def test_a_fee_is_no_planning_verb():
+    found = values_in("本次培训共设5个专题,培训费每人800元。", title="关于举办安全生产培训班的通知")
+    assert found == [(5.0, "个", None)]

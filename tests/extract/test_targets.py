@@ -216,3 +216,7 @@ def test_an_item_number_is_no_part_of_the_metric(text, surface, metric):
 def test_a_fee_is_no_planning_verb():
     found = values_in("本次培训共设5个专题,培训费每人800元。", title="关于举办安全生产培训班的通知")
     assert found == [(5.0, "个", None)]
+
+
+def test_增设_plans_a_count_after_its_noun():
+    assert values_in("到2025年,增设长照据点500处。", title="某实施方案") == [(500.0, "处", None)]

@@ -5,14 +5,18 @@ A date expression is one *side* (year, month, day, or a named part such as 上�
 joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
 optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
 the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``,
-``113年度``) has its bare years and numeric dates read so (``98年至102年``, ``113.3.5``). Quarters
+``113年度``) or naming Taiwan's organs (``nlp/data/date_roc_cues.tsv``: 行政院, 卫福部, 新台币) has its
+bare years and numeric dates read so (``98年至102年``, ``113.3.5``, ``本(3)月底``). Quarters
 (``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
 year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
 sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
-are read too, and news days as a span (``于23日至25日``) or opening a sentence (``19日上午,``);
-holidays named as a class (``元旦、春节等节假日``), recurring times with their lists (``每年的6月``,
-``每年3月、6月``), lunar months (``农历五月``) and plan names (``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04
-10:23``) are no dates of the text: see ``dates_chrome.py``.
+are read too, as are a plan's period in brackets (``(2024—2026)``), a signing date whose 年月日 were
+lost (``2020928`` alone on its line) or flattened (``某委 2024年3月5 (此件…)``), and news days as a
+span (``于23日至25日``) or opening a sentence (``19日上午,``); holidays named as a class
+(``元旦、春节等节假日``) or without a year inside a cited title (``《关于严禁元旦春节期间…》``), recurring
+times with their lists (``每年的6月``, ``每年3月、6月``), lunar months (``农历五月``) and plan names
+(``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04 10:23``, a footer's
+``版权所有 2008-2024``) are no dates of the text: see ``dates_chrome.py``.
 Values follow the contract: ``{"start": D, "end": D, "kind": "point"|"range"|"deadline"}``
 with ``D`` = ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` and unknown digits written ``X``.
 """
@@ -25,7 +29,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Iterator, Sequence
 
 from nlp.extract.dates_chrome import is_chrome_date
-from nlp.extract.dates_lexicon import holiday_days, holiday_patterns
+from nlp.extract.dates_lexicon import holiday_days, holiday_patterns, roc_cues
 from nlp.model import Mention, Section
 from nlp.numerals import DIGITS_TO_ASCII, parse_number
 
@@ -35,9 +39,9 @@ if TYPE_CHECKING:
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
-YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇, 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
+YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇, 二0一〇 (a zero typed as a digit or O), 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
     rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
-    rf"|[{CN_YEAR_DIGIT}]{{4}}|二[〇○零](?:[一二]{MASK}|{MASK}{{2}})|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
+    rf"|[{CN_YEAR_DIGIT}]{{4}}|[一二][{CN_YEAR_DIGIT}0Oo]{{3}}|二[〇○零](?:[一二]{MASK}|{MASK}{{2}})|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
 DAY_NUM = (  # 31, 05, 二十五, 三十
@@ -67,14 +71,14 @@ QUARTER = (
 # named parts of a year: 上半年, 第一季度, 第3季, 年底, 暑期, and holidays (nlp/data/date_holidays.tsv)
 YEAR_PART = (
     rf"上半年|下半年|{QUARTER}|(?<![一上前每])年度末|年底"
-    rf"|(?<!岁末)年初(?!岁末)|年末|暑期|暑假|寒假|{_HOLIDAY_ALONE}"
+    rf"|(?<!岁末)年初(?!岁末)|年末|(?<!寒)暑期|(?<!寒)暑假|寒假(?!暑)|{_HOLIDAY_ALONE}"  # (not 寒暑假: vacations in general)
 )
 YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # only after a year: 20xx年底, 2021年春节
 
 SAMPLES = {
     "RELATIVE_YEAR": ("今", "明", "去", "本"),
     "RELATIVE_MONTH": ("本", "上", "下", "次", "当"),
-    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "二〇XX", "二〇二X", "民國113", "中华民国一一二", "民国一百十二"),
+    "YEAR_NUM": ("2010", "201*", "20xx", "**", "XX", "二〇一〇", "二0二四", "二O二四", "二〇XX", "二〇二X", "民國113", "中华民国一一二", "民国一百十二"),
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
@@ -94,7 +98,7 @@ _MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9�
 # 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
 _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
     r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
-    r"(?=\s?学?年(?![代来前后间内久多]|以[上下内来]|左右|历史))"
+    r"(?=\s?学?年(?![代来前后间内久多]|[春夏秋冬]?字第|以[上下内来]|左右|历史))"  # (106年秋字第4期: an issue)
 )
 _ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年, 113年度: a text dated by 民国 years
     r"(?=[民16-9])"  # (what each branch opens with: the engine tries them only there)
@@ -132,6 +136,18 @@ _SPLIT_YEAR = (
 )
 
 
+# 2020928 alone on its line: a signing date whose 年月日 were lost (year, month, day run together);
+# read only when one split into a month and a day is a calendar date (2020112 may be 1-12 or 11-2)
+_RUN_TOGETHER = r"(?<=\n)(?P<cl>(?:199|20[0-4])[0-9][0-9]{2,4})(?=[ \t]*(?:\n|$))"
+
+
+# 三年行动计划(2024—2026): a plan's period, two years in brackets without 年 (not a standard's
+# GB 2894-2008, whose year follows its number, nor a span of amounts: the brackets hold the years alone)
+_BRACKET_YEARS = (
+    r"(?<=[(（])(?P<ky>(?:19|20)[0-9]{2})\s?(?:-|–|—{1,2}|~|～|至)\s?(?P<ky2>(?:19|20)[0-9]{2})(?=[)）])"
+)
+
+
 # a year without 年 used before a noun: 对2024重点任务进行部署, 现将2019工作报告如下, 迈向「2030…」;
 # only after a preposition, a quote or a line start (not a standard's GB 2894 2008), never before a unit or a count word
 _BARE_YEAR = (
@@ -159,7 +175,10 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     if is_start:
         # 2005年11月21~30日: the start day may omit 日 when an end day follows; 2021年1月18 may
         # omit it at the end of a line (a signing date; kept only with a year, see _value)
-        day = rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$)))"
+        # …or, after a year, before a space and a word in flattened text (某委 2024年3月5 (此件公开发布)),
+        # never a unit, nor the number opening the next line (a table's 2024年12月\n2 培训…)
+        day = (rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$))"
+               rf"|(?({p}y)(?<=[0-9])(?<!\n[0-9])(?<!\n[0-9]{{2}})(?=[ \t]+[(（\u4e00-\u9fff])(?![ \t]+[个名人家项次件元万亿号日天年月周岁])|(?!)))")
         # 1-6月: the start month may omit 月 when an end month follows
         month_word = rf"(?:\s?月份?|(?={CONNECTOR}{MONTH_NUM}\s?月))"
     else:
@@ -167,10 +186,11 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
         month_word = r"\s?月份?"
     month = (  # 3月号 is an issue of a magazine; 本月下旬, 本月15日 keep an unknown month
         rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊])"
+        rf"|本[(（](?P<{p}bm>1[0-2]|0?[1-9])[)）]月"  # 本(3)月底: this month, its number in brackets
         rf"|(?P<{p}rm>{RELATIVE_MONTH})月(?=\s?{DAY_NUM}\s?[日号]|{MONTH_PART}))(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
     )
     # the year is optional, but a side must hold a year, a month or a named part
-    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|(?:{RELATIVE_MONTH})月|{YEAR_PART})"
+    no_year = rf"(?={_MONTH_START}{MONTH_NUM}{month_word}|(?:{RELATIVE_MONTH})月|本[(（][0-9]{{1,2}}[)）]月|{YEAR_PART})"
     return rf"{_NOT_RECURRING}(?:{year}|{no_year})(?:{month}|(?P<{p}yp>{YEAR_PART}|{YEAR_SUFFIX}))?"
 
 
@@ -247,7 +267,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_RUN_TOGETHER}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
@@ -284,7 +304,18 @@ def find_dates(
 
 def scan_dates(text: str) -> list[re.Match]:
     """The matches of the date grammar in ``text`` (the costly pass; ``read_dates`` reads them)."""
-    return list(_date_pattern(roc=bool(_ROC_DOC.search(text))).finditer(text))
+    return list(_date_pattern(roc=bool(_ROC_DOC.search(text)) or _written_in_taiwan(text)).finditer(text))
+
+
+@cache
+def _roc_cue_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, roc_cues())))
+
+
+def _written_in_taiwan(text: str) -> bool:
+    """A text naming Taiwan's organs, cities or currency (行政院, 卫福部, 新台币: date_roc_cues.tsv)
+    counts its bare years from 民国 1 (自112年起) even where no 民国 date spells it out."""
+    return bool(_roc_cue_pattern().search(text))
 
 
 def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) -> list[Mention]:
@@ -300,7 +331,8 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
             start = m.end("until")
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
-        if is_chrome_date(text, start, end) or _holiday_class(text, start, end) or _not_calendar(text, start, end, value):
+        if (is_chrome_date(text, start, end) or _holiday_class(text, start, end)
+                or _not_calendar(text, start, end, value) or _holiday_in_title(text, start, end, value)):
             continue
         found.append((start, end, value, ""))
     _join_month_pairs(text, found)
@@ -329,6 +361,21 @@ def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
     if "每" in before and _RECURRING_BEFORE.search(before):
         return True
     return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
+
+
+_NO_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十]*")
+
+
+def _holiday_in_title(text: str, start: int, end: int, value: dict) -> bool:
+    """《关于严禁元旦春节期间…的通知》: a holiday with no year inside a cited title names the season
+    the document is about, not a date of this text (a year there is one: 《2023年…要点》)."""
+    if not value["start"].startswith("XXXX") or not _NO_NUMERAL.fullmatch(text, start, end):
+        return False
+    date = text[start:end]
+    if not any(name in date for name in (*holiday_days(), "寒假", "暑假", "暑期")):
+        return False  # 《今年…》, 《上半年…》 keep their date
+    opened = text.rfind("《", max(0, start - 60), start)
+    return opened >= 0 and "》" not in text[opened:start] and "》" in text[end:end + 60]
 
 
 @cache
@@ -413,6 +460,12 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["fy"]:
         end = g["fy2"] if len(g["fy2"]) == 4 else g["fy"][:2] + g["fy2"]
         return ({"start": g["fy"], "end": end, "kind": "range"}, m.end()) if end > g["fy"] else None
+    if g["cl"]:
+        d = _run_together(g["cl"])
+        return ({"start": d, "end": d, "kind": "point"}, m.end()) if d else None
+    if g["ky"]:
+        first, last = g["ky"], g["ky2"]
+        return ({"start": first, "end": last, "kind": "range"}, m.end()) if first < last else None
     if g["ay"]:
         span = _dotted_span(g)
         return (span, m.end()) if span else None
@@ -472,6 +525,21 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     return {"start": start, "end": end, "kind": kind}, m.end()
 
 
+def _run_together(digits: str) -> str | None:
+    """2020928 -> 2020-09-28; None unless exactly one split of the month and day is a date
+    (a one-digit month is never 0, a day split off a one-digit month never starts with 0)."""
+    year, rest = digits[:4], digits[4:]
+    found = set()
+    for cut in (1, 2):
+        month, day = rest[:cut], rest[cut:]
+        if not 1 <= len(day) <= 2 or (cut == 1 and "0" in (month[0], day[0])):
+            continue
+        mm, dd = int(month), int(day)
+        if 1 <= mm <= 12 and 1 <= dd <= int(_last_day(year, f"{mm:02d}")):
+            found.add(f"{year}-{mm:02d}-{dd:02d}")
+    return found.pop() if len(found) == 1 else None
+
+
 def _dotted_span(g: dict) -> dict | None:
     """2023.1-2024.12 -> 2023-01..2024-12; with days on both sides, a span of days."""
     if bool(g["ad"]) != bool(g["bd"]):
@@ -485,7 +553,7 @@ def _dotted_span(g: dict) -> dict | None:
 def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX") -> tuple | None:
     """(year, month, day, part) for one side, or None if the side is absent or malformed."""
     year_text, rel = g.get(p + "y"), g.get(p + "rel")
-    month_text, day_text = g.get(p + "m"), g.get(p + "d")
+    month_text, day_text = g.get(p + "m") or g.get(p + "bm"), g.get(p + "d")
     part = g.get(p + "mp") or g.get(p + "yp")
     if not (year_text or rel or month_text or part or g.get(p + "rm") or g.get(p + "nx")):
         return None
@@ -602,6 +670,8 @@ def _year_value(s: str) -> str:
 @cache
 def _year_str(s: str) -> str:
     s = re.sub(MASK, "X", s.translate(DIGITS_TO_ASCII))
+    if not s.isdigit() and s[:1] in "12" and "X" not in s:
+        s = s.replace("O", "0").replace("o", "0")  # 二O二四: the zero typed as a letter
     return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s
 
 

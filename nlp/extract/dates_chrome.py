@@ -78,8 +78,15 @@ _BULLET = "•·●■◆▪-–—*>|[]【】()（） \t"
 _SENTENCE = re.compile(rf"[{STOPS}{SEMICOLONS}{COMMAS}]")
 
 
+# a site's footer: 版权所有 (2008-2024), Copyright © 2024, 京ICP备…号
+_COPYRIGHT = re.compile(r"版权所有|版權所有|[Cc]opyright|COPYRIGHT|©|ICP备|ICP證|All Rights Reserved")
+
+
 def is_chrome_date(text: str, start: int, end: int) -> bool:
     """True when the date ``text[start:end]`` is a page's stamp rather than the document's text."""
+    if _COPYRIGHT.search(text, max(start - 40, text.rfind("\n", max(0, start - 40), start) + 1), start) or \
+            _COPYRIGHT.search(text, end, _line_end(text, end, 40)):
+        return True  # 版权所有 2008-2024: the footer's years
     date = text[start:end]
     numeric = bool(_NUMERIC.fullmatch(date))
     if not numeric and not _FULL.fullmatch(date):
@@ -272,6 +279,13 @@ def _running_text_at(text: str, pos: int) -> bool:
     _, s, e = _line_at(text, pos)
     line = text[s:e].strip()
     return len(line) >= 20 and bool(_SENTENCE.search(line))
+
+
+def _line_end(text: str, pos: int, reach: int) -> int:
+    """End of the line holding ``pos``, at most ``reach`` characters on."""
+    stop = min(len(text), pos + reach)
+    nl = text.find("\n", pos, stop)
+    return stop if nl < 0 else nl
 
 
 def _line_before(text: str, line_start: int) -> int:

@@ -53,6 +53,13 @@ def holiday_patterns() -> tuple[str, str]:
     return (rf"{_BEFORE}(?:{'|'.join(alone)}){_AFTER}", rf"(?:{every}){_AFTER}")
 
 
+@cache
+def roc_cues() -> tuple[str, ...]:
+    """The words of ``nlp/data/date_roc_cues.tsv``: a text holding one is written in Taiwan, where
+    a bare year (112年) counts from 民国 1."""
+    return tuple(r.cells[0] for r in read_table("date_roc_cues.tsv", ("cue",)))
+
+
 CHROME_SCOPES = ("list", "line")
 
 

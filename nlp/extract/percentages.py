@@ -1,7 +1,8 @@
 """Percentage extraction: normalized text -> ``percentage`` Mentions.
 
-A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``) or a
-Chinese fraction (``百分之九十``, ``千分之五``), plus the comparator word right next to it:
+A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``), a
+Chinese fraction (``百分之九十``, ``千分之五``), tenths in digits (``近3成`` = 30 %) or percentage
+points (``2个百分点`` = 2 %), plus the comparator word right next to it:
 before (``达到``, ``不低于``, ``控制在``, ``≥``) or after (``以上``, ``以内``, ``以下``). The
 mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``).
 Value: ``{"number": 70.0, "unit": "%", "comparator": ">="}``.
@@ -34,9 +35,15 @@ INCLUSIVE = r"\(含[^()]{0,8}\)"  # (含), (含40%): 40%(含40%)以上
 SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
 CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
-RATIO = (  # 70%, 17‰, 31/10万, 百分之九十
+# 近3成, 2.5成: tenths written in digits (近九成 in words is no percentage: real-corpus annotation);
+# not the 成 of 成员, 成为, 成果… that follows a count
+TENTHS = r"(?P<tenth>(?:10|[0-9])(?:\.[0-9])?)成(?![员为立果绩本效功熟长交品型都就年人])"
+# 2个百分点, 0.5个百分点: a change of a ratio in percentage points (unit %)
+POINTS = rf"(?P<points>{ARABIC})\s?个?百分点"
+RATIO = (  # 70%, 17‰, 31/10万, 百分之九十, 3成, 2个百分点
     rf"(?P<num>{ARABIC})\s?(?P<unit>{SIGN_UNIT})"
     rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
+    rf"|{TENTHS}|{POINTS}"
 )
 # (it opens with its comparator word, a digit or the 百/千/十/万 of 百分之: the engine tries it only there)
 PERCENT = opening_with(
@@ -54,7 +61,9 @@ SAMPLES = {
     "SIGN_UNIT": ("%", "％", "‰", "/10万", "/十万", "/万"),
     "CN_FRACTION": ("百分之", "千分之"),
     "CN_FRACTION_NUMBER": ("九十", "九十点五", "90"),
-    "RATIO": ("70%", "17‰", "31/10万", "百分之九十"),
+    "TENTHS": ("3成", "2.5成"),
+    "POINTS": ("2个百分点", "0.5个百分点", "3百分点"),
+    "RATIO": ("70%", "17‰", "31/10万", "百分之九十", "3成", "2个百分点"),
 }
 
 _UNITS = {"%": "%", "‰": "‰", "/10万": "/10万", "/十万": "/10万", "/万": "/万",
@@ -75,11 +84,12 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
         number = _number(m)
         if number is None:
             continue
-        unit = _UNITS[(m.group("unit") or m.group("frac")).replace("％", "%").replace("﹪", "%").replace("／", "/")]
+        sign = m.group("unit") or m.group("frac")
+        unit = _UNITS[sign.replace("％", "%").replace("﹪", "%").replace("／", "/")] if sign else "%"
         pre, post = m.group("pre"), m.group("post")
         word_start = m.start()
         if pre == "为" and text[m.start() - 1:m.start()] in _WORDS_ENDING_IN_WEI:
-            pre, word_start = None, m.start("num") if m.group("num") else m.start("frac")  # 作为70%的…
+            pre, word_start = None, _number_start(m)  # 作为70%的…
         comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
         if pre and m.group("neg") and not post:
             comparator = negate(comparator)  # 不得超过30%: <=
@@ -98,7 +108,7 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
                     comparator = negate(comparator)  # 不宜超过预算的5%: <=
         start, end = word_start, m.end()
         if pre and not post and _PRE_CMP.get(pre) == "=":
-            start = m.start("num") if m.group("num") else m.start("frac")  # 为 stays outside the text
+            start = _number_start(m)  # 为 stays outside the text
         found.append([start, end, {"number": number, "unit": unit, "comparator": comparator}, pre, post])
     _share_comparators(text, found)
     for start, end, value, _pre, _post in found:
@@ -136,7 +146,7 @@ _CLAUSE_START = re.compile(CLAUSE_BREAK)
 # 最低工资标准的80%)
 _FAR_WORDS = [w for w, c in _PRE_CMP.items() if len(w) > 1 and c in (">=", ">", "<=", "<") and w[0] != "最"]
 _FAR_PRE = re.compile(rf"({alternation(_FAR_WORDS)})"
-                      r"[^,,。;;0-9%‰为是]{1,12}的$")
+                      r"[^,,。;;%‰为是]{1,24}的$")  # (不超过2023年度预算的40%: a year may name the whole)
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -152,7 +162,19 @@ def _reports_change(text: str, at: int, reported: re.Pattern = None) -> bool:
     return bool((reported or _REPORTED).search(_clause_before(text, at)))
 
 
+def _number_start(m: re.Match) -> int:
+    for group in ("num", "frac", "tenth", "points"):
+        if m.group(group):
+            return m.start(group)
+    return m.start()
+
+
 def _number(m: re.Match) -> float | None:
     if m.group("num"):
         return float(m.group("num"))
+    if m.group("tenth"):
+        tenths = float(m.group("tenth"))
+        return round(tenths * 10, 2) if tenths <= 10 else None
+    if m.group("points"):
+        return float(m.group("points"))
     return parse_number(m.group("cnnum"))  # 九十点五 -> 90.5

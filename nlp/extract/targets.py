@@ -34,7 +34,7 @@ from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
-CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|[::]"  # , splits 覆盖率100%,原料…; not 7,000
+CLAUSE_END = r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|(?<![0-9])[::]|[::](?![0-9])"  # , splits 覆盖率100%,原料…; not 7,000 nor 1:1.6
 YEAR = r"(?:19|20)[0-9xX*]{2}"  # 20xx, 2010, 201*
 DEADLINE = rf"(?P<year>{YEAR})年(?:(?P<month>[0-9]{{1,2}})月)?(?P<end>底|末)?前?"  # 20xx年底前
 SCOPE = (r"(?:全[市县区省国](?:\([^()]{1,10}\))?|各县\([^()]{1,10}\)|各县区|各地|各区县"
@@ -46,13 +46,14 @@ BASELINE = r"(?:较|比|与|同|相比|相较|在)\s?$"  # 较
 BASELINE_PHRASE = (rf"(?:较|比|与|相比|相较)(?:{YEAR}年(?:同期)?|去年|上年)(?:相比|同期)?"
                    rf"|在{YEAR}年的?基础上")  # 较2023年, 在2020年基础上
 # modal words and adverbs that end a metric's words before the number: 文件原则上|不超过10页
-METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年|累计|同比|环比)+$"  # 一般
+METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|年均|均|将会有|将|要|应当|应|须|必须|稳步|逐步|逐年|累计|同比|环比)+$"  # 一般
 # the name of a quota, then its value: 推荐人数:1人
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
 # a clause that is only a noun and a count: 村卫生室100个 (the count unit alternation is filled in)
 LIST_ITEM = r"[\u4e00-\u9fff()()]{{1,15}}[0-9]+(?:\.[0-9]+)?(?P<unit>{units})"  # 村卫生室100个
 PEOPLE_UNITS = frozenset({"人", "万人", "人次", "万人次", "名"})  # counts of people: 服务人口5万人
+MONEY_UNITS = frozenset({"元", "万元", "亿元"})  # 共设5个专题,培训费每人800元: a price, not the list's next item
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 # words that end in a one-character planning verb without being one: 建设10个 is not 建 + 设10个
 WORDS_ENDING_IN_CUE = frozenset({"建设", "开设", "铺设", "架设", "预设", "成为", "作为", "认为", "行为"})
@@ -153,7 +154,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
         labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
         # 新建乡镇卫生院20所,村卫生室100个: a bare noun and count goes on the list of the clause before
         item = pats["list_item"].fullmatch(clause) if after_planned_count else None
-        if item and (item.group("unit") == after_planned_count or item.group("unit") not in PEOPLE_UNITS):
+        if item and (item.group("unit") == after_planned_count
+                     or item.group("unit") not in PEOPLE_UNITS | MONEY_UNITS):
             labelled = True  # (but not 新建卫生院20所,服务人口5万人: a population is no item of the list)
         respectively, k_respectively = clause.find("分别"), 0
         for q, span_start, span_end, value in _clause_targets(clause, labelled):
@@ -245,7 +247,7 @@ def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quant
         seg_end = clause.find("、", q.end)
         seg_end = len(clause) if seg_end < 0 else seg_end
         last_in_segment = i + 1 == len(quantities) or quantities[i + 1].start >= seg_end
-        span_start = _skip_fillers(clause, seg_start)
+        span_start = min(_skip_fillers(clause, seg_start), q.start)
         span_end = seg_end if last_in_segment else q.end
         if not q.unit_written:
             span_end = q.end  # a flattened table runs on into the next cell: 认同率≥50审核材料…
@@ -259,7 +261,14 @@ def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quant
         yield q, span_start, span_end, value
 
 
+# an item's number opening a clause (2.新增就业…, (3)建成…): not part of the metric
+ITEM_MARKER = re.compile(r"(?:[0-9]{1,2}[.．、](?![0-9])|[(（][0-9一二三四五六七八九十]{1,3}[)）])[ \t]*")
+
+
 def _skip_fillers(clause: str, start: int) -> int:
+    marker = ITEM_MARKER.match(clause, start)
+    if marker and marker.end() < len(clause):
+        start = marker.end()
     changed = True
     while changed:
         changed = False
@@ -273,7 +282,7 @@ def _skip_fillers(clause: str, start: int) -> int:
 def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -> tuple[str, str | None]:
     """The noun phrase the number measures, and the scope written at the head of the segment."""
     pats = _patterns()
-    start = _skip_fillers(clause, seg_start)
+    start = min(_skip_fillers(clause, seg_start), q.start)
     year = pats["lead_date"].match(clause, start) or pats["deadline"].match(clause, start)
     if year:  # 20xx年全市…, 6月底前隐患整改率…: the deadline, then the scope
         start = _skip_fillers(clause, year.end())

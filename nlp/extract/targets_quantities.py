@@ -26,7 +26,10 @@ from nlp.text import alternation, opening_with
 RANGE_DASH = r"[—–\-~～至到]"  # 1—2个乡镇
 RATIO_METRIC_END = r"(?:率|比例|比重|覆盖面|占比)"  # 满意率≥80 (a ratio written without its % sign)
 AT_LEAST = r"(?:至少|最少|不少于|不低于)(?P<verb>[\u4e00-\u9fff]{1,3})$"  # 至少建成|2个: the adverb governs the verb
-PER_HEAD = r"(?:人均|每人|每名|每户|平均|年均|每年|每月)+"  # 提高到人均320元, 提高到每人每年600元: a per-head word between the comparator and its number
+# 达到每千人口6张, 提高到每万名居民3名: the population a rate is counted on
+PER_BASE = (r"每(?:十万|百|千|万|[1-9][0-9]{0,2}万?)(?:名|个|户)?"
+            r"(?:常住人口|户籍人口|服务人口|人口|老年人|老人|居民|儿童|学生|职工|人|户)")
+PER_HEAD = rf"(?:人均|每人|每名|每户|平均|年均|每年|每月|{PER_BASE})+"  # 提高到人均320元, 提高到每人每年600元: a per-head word between the comparator and its number
 OCR_ARABIC = r"[1-9][0-9]*[Oo][0-9Oo]*(?![A-Za-z])"  # 1O0O, 32O: a zero typed or scanned as the letter O
 CN_DECIMAL = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"  # 九十点五
 FRACTION = rf"(?P<den>[一二三四五六七八九十百千万]+)分之(?P<part>{CN_DECIMAL})"  # 三分之一, 百分之九十
@@ -49,7 +52,8 @@ SAMPLES = {
     "RANGE_DASH": ("—", "-", "至"),
     "RATIO_METRIC_END": ("率", "比例"),  # the ending of 满意率, 比例
     "AT_LEAST": ("至少建成",),
-    "PER_HEAD": ("人均", "年均", "每人每年"),
+    "PER_BASE": ("每千人口", "每千名老年人", "每万名居民", "每10万人口"),
+    "PER_HEAD": ("人均", "年均", "每人每年", "每千人口"),
     "GRANT": ("给予", "奖励"),
     "OCR_ARABIC": ("1O0O", "32O"),
     "CN_DECIMAL": ("九十", "九十点五"),
@@ -101,15 +105,19 @@ def patterns() -> dict[str, re.Pattern]:
                 rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
                 rf"(?P<after>{after})?")
     # 不超过国家标准的三倍, 不超过上年的10%: the comparator governs a multiple or a share of a named whole
-    times = (rf"(?P<before>{before})(?P<gap>[^,。;、0-9%‰]{{1,12}}?的)(?P<num>{number})"
+    times = (rf"(?P<before>{before})(?P<gap>[^,。;、%‰]{{1,24}}?的)(?P<num>{number})"
              rf"(?P<unit>倍|%|‰)(?![0-9])")
+    # 床人比不低于1:1.6, 医护比达到1:2: a proportion bound by its comparator (the number is its second term)
+    proportion = (rf"比(?:例)?(?:要|应|须|均|一般)?(?P<before>{before})\s?1\s?[:比]\s?"
+                  r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.:%‰])")
     # a quantity opens with its comparator or its number (0-9, 三, 十, 半, 三分之一)
     before_first = {w[0] for w in cues["before"]}
     return {
         "quantity": opening_with(quantity, before_first | set("0123456789" + CN_DIGITS + "半")),
         "times": re.compile(times),  # opens with a comparator word: the engine skips by itself
+        "proportion": re.compile(proportion),  # opens with 比
         "words": re.compile(alternation(target_words())),
-        "plan": re.compile(alternation(cues["plan"])),
+        "plan": re.compile(rf"(?:{alternation(cues['plan'])})(?![费])"),  # (not the noun 培训费, 建设费)
         "at_least": re.compile(AT_LEAST),
         "half": re.compile(HALF),
     }
@@ -133,6 +141,13 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
         if negated_before(clause, m.start()):
             comparator = negate(comparator)  # 不宜超过预算的5%
         found.append(Quantity(m.start("num"), m.end(), number, m.group("unit"), comparator))
+    for m in pats["proportion"].finditer(clause):
+        comparator = cues["before"].get(m.group("before"))
+        if comparator in (None, "="):
+            continue
+        if negated_before(clause, m.start("before")):
+            comparator = negate(comparator)
+        found.append(Quantity(m.start("before"), m.end(), float(m.group("num")), "", comparator))
     for m in pats["words"].finditer(clause):
         word = target_words()[m.group(0)]
         if not is_stated_level(clause[:m.start()]):
@@ -292,6 +307,9 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     if (kind == "duration" and not before and after not in ("内", "以内", "之内")
             and not (after in ("以上", "及以上") and per_period)):
         return False  # 居住期限3个月以上, 8小时: a qualifier (but 每次30分钟以上: a floor per occasion)
+    if ((m.group("num2") or m.group("num3")) and m.group("unit") in AGE_UNITS and not before
+            and re.match(r"[\u4e00-\u9fff]", nxt)):
+        return False  # 0-6岁儿童, 65至74岁老年人: a range of ages names a group of people
     reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
     if (m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause)

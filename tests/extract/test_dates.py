@@ -216,3 +216,75 @@ def test_bare_number_that_is_no_year(text):
 ], ids=["、", "和", "not-consecutive"])
 def test_two_days_in_a_row(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("卫福部表示,自112年起推动评鉴改革,113年全面实施。", [("112年", _v("2023")), ("113年", _v("2024"))]),
+    ("行政院核定新台币3亿元,自110年度起办理", [("110年度", _v("2021"))]),
+    ("建党100年,党员人数增长", []),  # no Taiwan cue: a count of years, not 民国100年
+    ("行政院公报(106年秋字第4期)", []),  # an issue's number, not a year
+], ids=["bare-years", "年度", "no-cue", "issue"])
+def test_taiwan_text_counts_bare_years_from_民国(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("surface, value", [
+    ("二0二四年三月五日", _v("2024-03-05")), ("二O二四年三月", _v("2024-03")),
+], ids=["digit-zero", "letter-O"])
+def test_year_in_numerals_with_a_typed_zero(surface, value):
+    assert [(m.text, m.value) for m in find_dates(f"某局\n{surface}")] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("学习《关于严禁元旦春节期间公款送礼的通知》精神", []),
+    ("《关于做好寒假期间学校安全工作的通知》", []),
+    ("《关于做好2024年元旦春节期间工作的通知》", [("2024年元旦", _v("2024-01-01"))]),
+    ("《今年工作要点》", [("今年", _v("XXXX"))]),
+    ("元旦、春节期间要严格落实规定", [("元旦", _v("XXXX-01-01"))]),
+], ids=["元旦-in-title", "寒假-in-title", "with-year", "今年", "outside-title"])
+def test_holiday_without_year_in_a_cited_title(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("某市三年行动计划(2024—2026)", [("2024—2026", _v("2024", "2026", "range"))]),
+    ("实施方案(2021-2025)", [("2021-2025", _v("2021", "2025", "range"))]),
+    ("标志标准(GB 2894-2008)", []),
+    ("某某网 版权所有 (2008-2024)", []),
+    ("Copyright © 2008-2024 某某网", []),
+], ids=["plan-period", "hyphen", "standard", "footer", "copyright"])
+def test_two_years_in_brackets(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("将于本(3)月底前完成", "本(3)月底前", _v("XXXX-03-31", kind="deadline")),
+    ("本(12)月下旬办理", "本(12)月下旬", _v("XXXX-12-21", "XXXX-12-31", "range")),
+], ids=["月底前", "下旬"])
+def test_this_month_with_its_number_in_brackets(text, surface, value):
+    assert [(m.text, m.value) for m in find_dates(text)] == [(surface, value)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("特此通知。 某委 2024年3月5 (此件公开发布)", [("2024年3月5", _v("2024-03-05"))]),
+    ("2024年3月5 个单位参加", [("2024年3月", _v("2024-03"))]),
+    ("3月5 (此件公开发布)", [("3月", _v("XXXX-03"))]),
+    ("1 新建中心10个 市民政局 2024年12月\n2 培训医生500名", [("2024年12月", _v("2024-12"))]),
+], ids=["flattened-signing-date", "a-count", "no-year", "next-row-number"])
+def test_day_without_日_in_flattened_text(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+def test_寒暑假_names_vacations_in_general():
+    assert list(find_dates("寒暑假期间加强安全教育")) == []
+    assert [m.text for m in find_dates("暑假期间加强安全教育")] == ["暑假"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("请认真贯彻执行。\n\n2020928\n\n(此件公开发布)", [("2020928", _v("2020-09-28"))]),
+    ("特此通知。\n20231015\n", [("20231015", _v("2023-10-15"))]),
+    ("特此通知。\n2020112\n", []),  # 1-12 or 11-2: ambiguous
+    ("电话:\n20231234\n", []),
+], ids=["7-digits", "8-digits", "ambiguous", "no-date"])
+def test_signing_date_run_together_alone_on_its_line(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

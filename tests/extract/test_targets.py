@@ -151,3 +151,72 @@ def test_never_raises_and_offsets_exact(text):
     for m in find_targets(text):
         assert text[m.start:m.end] == m.text
         assert isinstance(m.value["number"], float)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,0-6岁儿童视力检查覆盖率达到90%以上。", [(90.0, "%", ">=")]),
+    ("65至74岁老年人失能发生率有所下降。", []),
+    ("选派18-35岁的青年骨干10名以上。", [(10.0, "名", ">=")]),
+], ids=["0-6岁", "65至74岁", "的"])
+def test_a_range_of_ages_names_a_group(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("我们严格执行发文计划,局发文件较上年减少31%。", []),
+    ("全年完成年度计划的103.5%。", []),
+    ("承担省级科技计划项目1项。", []),
+    ("力争全年门急诊量增长8%。", [(8.0, "%", None)]),
+    ("明年计划新建分院2所。", [(2.0, "所", None)]),
+], ids=["发文计划", "年度计划的", "计划项目", "力争", "计划-verb"])
+def test_summary_noun_计划_plans_nothing(text, expected):
+    assert values_in(text, title="某医院2023年工作总结") == expected
+
+
+def values_in(text: str, **kwargs) -> list[tuple[float, str, str | None]]:
+    return [(m.value["number"], m.value["unit"], m.value["comparator"]) for m in find_targets(text, **kwargs)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,医疗机构床位数达到每千人口6张。", [(6.0, "张", ">=")]),
+    ("到2025年,养老床位提高到每千名老年人35张。", [(35.0, "张", ">=")]),
+    ("到2025年,全科医生达到每万名居民3名。", [(3.0, "名", ">=")]),
+], ids=["每千人口", "每千名老年人", "每万名居民"])
+def test_a_rate_counted_on_a_population(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,医疗机构床人比不低于1:1.6。", [(1.6, "", ">=")]),
+    ("到2025年,养老机构护理人员与床位比不低于1:10。", [(10.0, "", ">=")]),
+    ("比赛比分为1:0。", []),
+], ids=["床人比", "与床位比", "score"])
+def test_a_proportion_bound_by_its_comparator(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2025年,基层诊疗量占比年均提高2个百分点。", [(2.0, "个百分点", None)]),
+    ("到2025年,全市卫生总收入突破100亿元。", [(100.0, "亿元", ">")]),
+    ("火灾占所有火灾之72.9%。", []),
+], ids=["占比-noun", "突破", "占-verb"])
+def test_share_verb_and_exceeding(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text, surface, metric", [
+    ("2.新增城镇就业2.5万人。", "新增城镇就业2.5万人", "新增城镇就业"),
+    ("(3)建成示范点20个以上。", "建成示范点20个以上", "建成示范点"),
+], ids=["2.", "(3)"])
+def test_an_item_number_is_no_part_of_the_metric(text, surface, metric):
+    found = [(m.text, m.value["metric"]) for m in find_targets(text, title="某市重点任务分解方案")]
+    assert found == [(surface, metric)]
+
+
+def test_a_fee_is_no_planning_verb():
+    found = values_in("本次培训共设5个专题,培训费每人800元。", title="关于举办安全生产培训班的通知")
+    assert found == [(5.0, "个", None)]
+
+
+def test_增设_plans_a_count_after_its_noun():
+    assert values_in("到2025年,增设长照据点500处。", title="某实施方案") == [(500.0, "处", None)]

@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern
+from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
+from nlp.numerals import parse_number
 from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
@@ -139,7 +140,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     in a list of news items; never at the document a 印发/转发 notice hands on.
     """
     starts = [0]
-    body_chars = text_chars = 0  # all characters, and those of running text, since the last start
+    body_chars = text_chars = paragraphs = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
     flags = _ChromeFlags(lines)
     i = 0
@@ -157,19 +158,20 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts.append(i)
                 elif 0 < i <= 3 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and _titled(keys[0]) and text_chars >= 120
                   and (_after_text(lines, i) or (len(keys[0]) >= 10 and _opens_body(lines, j)))
                   and any("。" in ln.text for ln in lines[j:j + 3])
-                  and not _hands_on(lines, starts[-1], i, keys[0])):
+                  and not _hands_on(lines, starts[-1], i, keys[0]) and not _numbering_goes_on(lines, starts[-1], i)):
                 starts.append(i)  # a stand-alone title after running text: the next document
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and not (set(keys) & current)
-                  and _official_head(lines, j) and not _hands_on(lines, starts[-1], i, keys[0])):
+                  and _official_head(lines, j) and not _hands_on(lines, starts[-1], i, keys[0])
+                  and not _numbering_goes_on(lines, starts[-1], i)):
                 starts.append(i)  # a 公文's head (title over its 发文字号 or 主送) opens the next notice
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif not current:
                 current = set(keys)
@@ -179,42 +181,49 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             k = _title_after_signature(lines, i + 1)
             if k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text)):
                 starts.append(i + 1)
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
         if (text_chars >= 120 and _is_text(lines[i].text) and (spaced := _spaced_title(lines, i))
-                and not _hands_on(lines, starts[-1], i, spaced)):
+                and not _hands_on(lines, starts[-1], i, spaced) and not _numbering_goes_on(lines, starts[-1], i)):
             starts.append(i)  # the next document's title run into its body after a space
-            body_chars = text_chars = 0
+            body_chars = text_chars = paragraphs = 0
             current = set()
             i += 1
             continue
         if (text_chars >= 120 and i and "。" not in lines[i].text and not _is_text(lines[i - 1].text)
-                and _after_chrome(lines, i, flags)):
+                and _after_chrome(lines, i, flags) and not _numbering_goes_on(lines, starts[-1], i)):
             starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
-            body_chars = text_chars = 0
+            body_chars = text_chars = paragraphs = 0
             current = {_key(lines[i].text)}
             i += 1
             continue
-        if text_chars >= 120 and _opens_page(lines, i):
+        if text_chars >= 120 and _opens_page(lines, i) and not _numbering_goes_on(lines, starts[-1], i):
             # a page's own head after running text: `原标题:…`, or a 主送 with no title above it
             # opening a letter (`各单位:` / `现将《X》印发给你们`): the next notice of a file of several
             starts.append(i)
-            body_chars = text_chars = 0
+            body_chars = text_chars = paragraphs = 0
             current = set()
             i += 1
             continue
         if (text_chars >= 30 and i + 1 < len(lines) and is_publication_line(lines[i + 1].text)
                 and head_title([lines[i].text]) is not None
-                and any("。" in ln.text for ln in lines[i + 2:i + 5])):  # (not a list of dated links)
-            starts.append(i)  # a list of news items: headline, date, text, next headline
-            body_chars = text_chars = 0
+                and any("。" in ln.text for ln in lines[i + 2:i + 5])  # (not a list of dated links)
+                and ((paragraphs <= 2 and text_chars <= 800 and _dated_head(lines, starts[-1]))
+                     or _item_chars(lines, i + 2) >= 200)
+                and not _labelled(lines, starts[-1], i)):
+            # a list of news items (headline, date, a paragraph, next headline: the item above has
+            # that shape too), or another news page (its text is more than a summary); not the one-sentence summaries of related news under an article, nor a block
+            # of other pages under its label (相关新闻)
+            starts.append(i)
+            body_chars = text_chars = paragraphs = 0
             current = {_key(lines[i].text)}
             i += 2
             continue
         body_chars += len(lines[i].text)
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
+        paragraphs += "。" in lines[i].text
         i += 1
     return starts
 
@@ -305,9 +314,73 @@ def _opens_page(lines: list[_Line], i: int) -> bool:
 
 
 def _titled(key: str) -> bool:
-    """A stand-alone line names a document, not a heading of one (`下步工作计划`): it is long
-    enough to hold a subject, or it has a year or a 关于."""
-    return len(key) >= 10 or (len(key) >= 6 and ("关于" in key or bool(re.search(r"[12]\d{3}年", key))))
+    """A stand-alone line names a document, not a heading of one (`下步工作计划`, `2022年工作计划`):
+    it is long enough to hold a subject, or it has a year or a 关于, and it names what the
+    document is about beyond its year and genre."""
+    long = len(key) >= 10 or (len(key) >= 6 and ("关于" in key or bool(re.search(r"[12]\d{3}年", key))))
+    return long and _subject_chars(key) >= 3
+
+
+# What a heading of a document's own part may hold besides its genre word: a year or a period,
+# `下步`, `工作`, `主要`: `2022年工作计划`, `下半年工作打算`, `今后工作要点` name no subject.
+_GENERIC_TITLE_WORDS = re.compile(
+    r"[12]\d{3}(?:[—–\-~至到][12]\d{3})?年度?|关于|下一?步|下阶段|下一?阶段|[上下]半年|今后|明年|来年|今年|本年度?|年度|全年"
+    r"|近期|工作|主要|具体|有关|相关|几点|若干|的|和|及|与|[一二三四五六七八九十\d]+|\([^()]*\)")
+
+
+def _subject_chars(key: str) -> int:
+    """How many characters of ``key`` name its subject (not its year, period or genre word)."""
+    t = re.sub(rf"(?:{genre_pattern()})$", "", strip_title_tail(key))
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", _GENERIC_TITLE_WORDS.sub("", t)))
+
+
+_NUMBERED_LINE = re.compile(r"^[ \t\u3000]*(?:(?P<cn>[一二三四五六七八九十]{1,3})、|\((?P<cnp>[一二三四五六七八九十]{1,3})\)"
+                            r"|(?P<ar>\d{1,2})[、.．](?!\d)|\((?P<arp>\d{1,2})\))")
+
+
+def _numbered(line: str) -> tuple[str, int] | None:
+    m = _NUMBERED_LINE.match(line)
+    if not m:
+        return None
+    style = m.lastgroup
+    n = parse_number(m.group(style)) if style in ("cn", "cnp") else int(m.group(style))
+    return (style, int(n)) if n else None
+
+
+def _numbering_goes_on(lines: list[_Line], first: int, i: int) -> bool:
+    """The first numbered line after line ``i`` continues a numbering of the lines above it (since
+    the current document's first line ``first``): `三、` under a line when `二、` stands above it.
+    A new document starts its numbering again, so the line is a heading inside the document."""
+    after = next((n for ln in lines[i + 1:i + 40] if (n := _numbered(ln.text))), None)
+    if after is None or after[1] <= 1:
+        return False
+    return any(_numbered(ln.text) == (after[0], after[1] - 1) for ln in lines[first:i])
+
+
+# A label over a block of links or summaries of other pages (`相关新闻`, `推荐阅读:`)
+_BLOCK_LABEL = re.compile(r"^[【\[]?(?:相关|推荐|延伸|更多|往期|猜你)"
+                          r"[\u4e00-\u9fff]{0,6}[】\]]?\s*[::]?$")
+
+
+def _labelled(lines: list[_Line], first: int, i: int) -> bool:
+    """The headline at line ``i`` is in a block of other pages under its label (`相关新闻`), a line
+    of the current document (from line ``first``)."""
+    return any(_BLOCK_LABEL.match(ln.text.strip()) for ln in lines[first:i])
+
+
+def _dated_head(lines: list[_Line], first: int) -> bool:
+    """The document from line ``first`` opens with a headline over its publication line."""
+    return any(is_publication_line(ln.text) for ln in lines[first + 1:first + 3])
+
+
+def _item_chars(lines: list[_Line], k: int) -> int:
+    """The characters of running text from line ``k`` to the next headline over a publication line."""
+    n = 0
+    for m in range(k, min(k + 60, len(lines))):
+        if m + 1 < len(lines) and is_publication_line(lines[m + 1].text):
+            break
+        n += len(lines[m].text) if "。" in lines[m].text else 0
+    return n
 
 
 def _official_head(lines: list[_Line], j: int) -> bool:

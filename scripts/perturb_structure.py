@@ -23,6 +23,15 @@ Variants:
   arp          line-initial (1) rewritten 1) and 1. rewritten 1、 (gold markers too)
   concat       two titled single-document files of one collection in one file (several notices)
   trad         the text converted to traditional script (OpenCC s2t)
+
+Variants that must not split a document (the gold keeps its document count), so that the
+precision of splitting shows:
+  relnews      a related-news block after the text: a label, then headline / date / one-line summary
+  nextprev     previous/next-article links and sharing chrome after the text
+  innerplan    a dated plan heading on a line of its own inside a document (`2022年工作计划` after a
+               paragraph of a summary, followed by more paragraphs)
+  sidebar      a column of headlines of other pages after the text, each over its date, one with a
+               sentence of summary
 """
 
 from __future__ import annotations
@@ -80,6 +89,46 @@ CHROME_TAIL3 = [  # the same list without dates, under a heading of its own
     "(1)某局举办业务培训班",
     "(2)某街道开展消防演练",
 ]
+
+RELNEWS = [  # a related-news block under a label: headline, date, a one-sentence summary
+    "相关新闻",
+    "某区开展夏季消防安全大检查",
+    "2021-06-10",
+    "近日,某区组织专门力量对辖区重点场所开展消防安全检查,发现问题当场督促整改。",
+    "某县召开安全生产工作推进会",
+    "2021-06-08",
+    "会议传达了上级有关会议精神,并对下阶段重点工作作了部署。",
+]
+NEXTPREV = [
+    "上一篇:关于做好节假日值班工作的通知",
+    "下一篇:某区2021年安全生产月活动实施方案",
+    "分享到:微信 微博 QQ空间",
+    "【打印本页】【关闭窗口】",
+]
+SIDEBAR = [
+    "热点新闻",
+    "某市卫生健康委召开全系统作风建设工作会议",
+    "2021-06-11",
+    "某镇卫生院开展医德医风专题教育活动",
+    "2021-06-09",
+    "会上,院长就进一步加强医德医风建设提出了具体要求。",
+    "某区应急管理局部署汛期安全防范工作",
+    "2021-06-07",
+]
+
+
+def _inner_plan(text: str) -> str:
+    """A dated plan heading alone on a line after a paragraph in the second half of the text,
+    over the paragraphs that follow (a summary's closing plan for the next year)."""
+    lines = text.split("\n")
+    body = [k for k, ln in enumerate(lines) if ln.strip().endswith("。") and len(ln.strip()) >= 30]
+    later = [k for k in body if k >= len(lines) // 2 and any(
+        "。" in ln for ln in lines[k + 1:k + 4])]
+    if not later:
+        return text
+    k = later[0]
+    return "\n".join(lines[:k + 1] + ["2022年工作计划"] + lines[k + 1:])
+
 
 _LINE_MARKER = re.compile(rf"^\s*(?:[{CN}]{{1,3}}、|\([{CN}]{{1,3}}\)|\d{{1,2}}[.、．]|\(\d{{1,2}}\)|第[{CN}]{{1,3}}[部分章条])")
 
@@ -186,6 +235,10 @@ SIMPLE = {
     "chrome_tail3": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL3) + "\n",
     "chrome_tail4": lambda t: t.rstrip("\n") + "\n" + "\n".join(re.sub(r" [\d-]+$", "", x) for x in CHROME_TAIL2) + "\n",
     "trad": _trad,
+    "relnews": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELNEWS) + "\n",
+    "nextprev": lambda t: t.rstrip("\n") + "\n" + "\n".join(NEXTPREV) + "\n",
+    "sidebar": lambda t: t.rstrip("\n") + "\n" + "\n".join(SIDEBAR) + "\n",
+    "innerplan": _inner_plan,
 }
 WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp}
 VARIANTS = [*SIMPLE, "flatten", *WITH_GOLD, "concat"]

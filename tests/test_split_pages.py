@@ -20,8 +20,33 @@ def test_headline_under_site_chrome():
 
 
 def test_headline_over_a_publication_line():
+    # another news page: its text is more than a one-sentence summary
     for pub in ("• 2024-06-18 09:30", "时间:2024-06-18 09:30 作者:佚名", "某某新闻网 2024-6-18"):
-        assert _titles(FIRST + "某区举行应急演练\n" + pub + "\n" + NEWS) == ["某区开展校园安全大检查", "某区举行应急演练"]
+        assert _titles(FIRST + "某区举行应急演练\n" + pub + "\n" + NEWS * 6) == ["某区开展校园安全大检查", "某区举行应急演练"]
+
+
+def test_related_news_summaries_do_not_split():
+    # under an article, other pages' headlines over their dates and one-sentence summaries are chrome
+    related = "某区举行应急演练\n2024-06-18\n" + NEWS + "某镇召开安全生产推进会\n2024-06-16\n" + NEWS
+    assert len(split_documents(FIRST + related)) == 1
+    assert len(split_documents(FIRST + "相关新闻\n" + "某区举行应急演练\n2024-06-18\n" + NEWS * 6)) == 1
+
+
+def test_list_of_news_items_splits():
+    # a page that is a list of short items, each headline over its date and a paragraph
+    items = "".join(f"某区第{n}项工作动态\n2024-06-1{n}\n" + NEWS for n in range(1, 4))
+    assert len(split_documents(items)) == 3
+
+
+def test_dated_plan_heading_inside_a_summary_does_not_split():
+    text = "某局2021年安全生产工作总结\n" + TEXT + "\n" + TEXT + "\n2022年工作计划\n" + TEXT + "\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_heading_that_continues_the_numbering_does_not_split():
+    text = ("某区2021年消防安全工作总结\n一、基本情况\n" + TEXT + "\n二、主要做法\n" + TEXT + "\n"
+            + "某区消防安全隐患排查整治工作计划\n" + TEXT + "\n三、存在问题\n" + TEXT + "\n")
+    assert len(split_documents(text)) == 1
 
 
 def test_original_title_line():

@@ -547,6 +547,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if title:
         # `…的通知(卫办发〔2009〕30号)` or `某卫发〔2023〕12号某局关于…`: the number is not the title's
         title = _LEADING_NUMBER.sub("", _OWN_NUMBER.sub("", title)) or title
+        title = clean_title(title)
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
     if number is None and lines[0].start < start:
@@ -560,6 +561,38 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
 _CITING = re.compile(r"贯彻|落实|传达|学习|根据|按照|依据|执行|参照|对照|转发|遵照")
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号(?=\S{6})")
 _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
+
+
+# A site's tags around a headline: a medium or a column in 【】 before it (`【某某晚报】`), a kind of
+# item after it (`【消息】`, `【图文】`), a bullet or dash before it.
+_LEADING_TAG = re.compile(r"^(?:[【\[][^【】\[\]]{1,10}(?:报|网|社|台|新闻|在线|客户端|发布|头条|视窗|资讯)[】\]]\s*|[-—–•·▍■●◆>]+\s*|(?:名\s*称|标\s*题)\s*[::]\s*)(?=\S{4})")
+_TRAILING_TAG = re.compile(r"\s*[【\[](?:消息|图文|组图|图|视频|快讯|通讯|简讯|转载|原创|专题|全文|附全文)[】\]]$")
+# A note in parentheses after a headline that names its source or its form, not the document:
+# `(某某事务局)`, `(只有中文)`, `(附图)`; a version or period note (`(试行)`, `(2023—2025年)`) stays.
+# the next field of a page's metadata table flattened after the title: `X文号:…`, `X发布日期:…`
+_FIELD_AFTER = re.compile(r"(?<=\S{6})(?:文\s*号|发文字号|索引号|发布(?:日期|时间|机构)|成文日期)\s*[::].*$")
+_TRAILING_NOTE = re.compile(r"\s*\((?P<x>[^()\d]{2,16})\)$")
+_FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频", "图", "组图", "视频", "图文", "多图", "转载", "全文")
+
+
+def clean_title(title: str) -> str:
+    """``title`` without the tags a site wraps a headline in: `【某某晚报】` before it, `【消息】`
+    after it, a source unit or a form note in parentheses after it.
+
+    >>> clean_title("【某某晚报】某医院开展作风整顿"), clean_title("某局召开安全会议 (某某事务局)")
+    ('某医院开展作风整顿', '某局召开安全会议')
+    >>> clean_title("某县防火工作方案(试行)")
+    '某县防火工作方案(试行)'
+    """
+    from nlp.split_head import is_unit_name
+
+    t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip()))
+    t = _FIELD_AFTER.sub("", t)
+    note = _TRAILING_NOTE.search(t)
+    if note and (note.group("x").strip() in _FORM_NOTES or is_unit_name(note.group("x"))) and len(t) - note.end() == 0 \
+            and note.start() >= 6:
+        t = t[:note.start()]
+    return t.strip() or title
 
 
 def _masthead(lines: list[_Line], limit: int = 8) -> int:

@@ -149,3 +149,17 @@ def test_a_plan_handed_on_without_book_title_marks_stays_in_its_notice():
 def test_a_spaced_number_label_in_a_metadata_table():
     from nlp.split_head import find_doc_number
     assert find_doc_number("发布机构: 某省卫生健康委 文  号: 某卫发〔2024〕10号\n\n某省关于开展检查的通知\n") == "某卫发〔2024〕10号"
+
+
+def test_site_tags_are_not_part_of_a_title():
+    from nlp.split import clean_title
+
+    assert clean_title("【某某日报】某医院开展作风整顿") == "某医院开展作风整顿"
+    assert clean_title("某局召开安全会议【消息】") == "某局召开安全会议"
+    assert clean_title("某局召开安全会议 (某市劳工事务局)") == "某局召开安全会议"
+    assert clean_title("某局长会见传媒谈话全文(只有中文)") == "某局长会见传媒谈话全文"
+    assert clean_title("关于做好防汛工作的通知文号:某防〔2024〕3号") == "关于做好防汛工作的通知"
+    # a series tag, a version or period note stays
+    assert clean_title("【案件追踪 2-1】某院的自律问题") == "【案件追踪 2-1】某院的自律问题"
+    assert clean_title("某县防火工作方案(试行)") == "某县防火工作方案(试行)"
+    assert clean_title("某市三年行动计划(2023—2025年)") == "某市三年行动计划(2023—2025年)"

@@ -246,7 +246,8 @@ def _find_markers(text: str) -> list[_Marker]:
 
 def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
     """An enumeration run inside a paragraph (`检查重点:(一)非煤矿山;(二)烟花爆竹;(三)…`) is not an
-    outline: three or more markers on one line whose items are short phrases with no 。."""
+    outline: three or more markers on one line whose items are short phrases with no 。, or run-in
+    items closed by semicolons."""
     by_line: dict[int, list[int]] = {}
     for k, mk in enumerate(found):
         by_line.setdefault(lines.start_of(mk.start), []).append(k)
@@ -258,6 +259,15 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
                  for n, k in enumerate(ks)]
         if all("。" not in it and len(it.strip(" ;;,,、")) <= 16 for it in items[:-1]):
             drop.update(k for k in ks if not found[k].line_start)
+    for ks in by_line.values():
+        # items run in after a colon and closed by semicolons (`如下:①…;②…;③…。`) are a list in
+        # a sentence, whatever their length: a heading never follows a semicolon
+        run = [k for k in ks if not found[k].line_start]
+        if len(run) < 2 or not text[:found[run[0]].start].rstrip(" \t").endswith((":", ":")):
+            continue  # (announced by a colon: flattened headings after a 。 may end with semicolons)
+        items = [text[found[k].mend:found[run[n + 1]].start] for n, k in enumerate(run[:-1])]
+        if sum(it.rstrip(" \t").endswith((";", ";")) for it in items) >= max(1, len(items) - 1):
+            drop.update(run)
     return [mk for k, mk in enumerate(found) if k not in drop]
 
 

@@ -1,0 +1,20 @@
+"""Numbered items that are a list inside a sentence are not sections."""
+
+from nlp.outline import parse_outline
+
+
+def _marks(text):
+    return [s.marker for s in parse_outline(text)]
+
+
+def test_items_after_a_colon_closed_by_semicolons_are_a_list():
+    text = ("一、基本原则\n坚持公开公平。\n二、竞聘对象\n"
+            "以下人员可直接聘用:①经组织选派在外支教的教师(以文件为准);②处于孕期和哺乳期的教师;"
+            "③近三年内即将退休的人员。\n三、纪律要求\n"
+            "每位教师应做到:1.接受考评组按程序考评;2.积极主动参与岗位竞聘;3.不委托他人说情。\n")
+    assert _marks(text) == ["一、", "二、", "三、"]
+
+
+def test_flattened_headings_after_a_sentence_end_stay_sections():
+    text = "一、工作目标。全面排查隐患。(一)加强领导;明确责任。(二)落实措施;强化督查。"
+    assert _marks(text) == ["一、", "(一)", "(二)"]

@@ -232,6 +232,7 @@ def _find_markers(text: str) -> list[_Marker]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")
     found = _drop_inline_lists(text, found, lines)
+    found = _drop_paragraph_runs(text, found, lines)
     per_line: dict[int, int] = {}
     for mk in found:
         ls = lines.start_of(mk.start)
@@ -269,6 +270,22 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
         if sum(it.rstrip(" \t").endswith((";", ";")) for it in items) >= max(1, len(items) - 1):
             drop.update(run)
     return [mk for k, mk in enumerate(found) if k not in drop]
+
+
+def _drop_paragraph_runs(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
+    """In a document that lays its outline out on lines, markers run into a paragraph that opens
+    with text (`…努力的方向:1.要…;要…。2.要…`) number a list inside the paragraph, not headings.
+    Flattened text (few markers at line starts) keeps its run-in headings."""
+    at_start = sum(mk.line_start for mk in found)
+    if at_start < 3 or at_start <= len(found) - at_start:
+        return found
+    def opens_with_marker(mk: _Marker) -> bool:
+        ls = lines.start_of(mk.start)
+        return _MARKER.match(text[ls:ls + 12].lstrip(_BULLETS)) is not None
+    def heads_a_run(k: int) -> bool:  # (`…特制定本方案。一、指导思想` glued, `二、` on its own line)
+        nxt = next((m for m in found[k + 1:] if m.style == found[k].style), None)
+        return nxt is not None and nxt.line_start and nxt.ordinal == found[k].ordinal + 1
+    return [mk for k, mk in enumerate(found) if mk.line_start or opens_with_marker(mk) or heads_a_run(k)]
 
 
 # A link in a site's list: the line ends with its publication date or a file's extension.

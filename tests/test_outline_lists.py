@@ -18,3 +18,14 @@ def test_items_after_a_colon_closed_by_semicolons_are_a_list():
 def test_flattened_headings_after_a_sentence_end_stay_sections():
     text = "一、工作目标。全面排查隐患。(一)加强领导;明确责任。(二)落实措施;强化督查。"
     assert _marks(text) == ["一、", "(一)", "(二)"]
+
+
+def test_items_run_into_a_paragraph_of_a_lined_outline_are_a_list():
+    text = ("一、工作回顾\n全年完成各项任务。\n二、存在不足\n"
+            "我也认识到还有努力的方向:1.要提升政策解读能力。2.要广泛联系群众。\n三、下步打算\n继续努力。\n")
+    assert _marks(text) == ["一、", "二、", "三、"]
+
+
+def test_a_first_heading_glued_to_the_opening_stays():
+    text = "为做好安全工作,特制定本方案。一、指导思想\n坚持安全第一。\n二、工作目标\n杜绝事故。\n三、工作措施\n加强检查。\n"
+    assert _marks(text) == ["一、", "二、", "三、"]

@@ -84,6 +84,7 @@ def parse_outline(text: str) -> list[Section]:
     if not markers:
         return _unnumbered(text)
     markers = _drop_link_lists(text, markers)
+    markers = _drop_paragraph_runs(text, markers, _LineIndex(text))
     if not markers:
         return _unnumbered(text)
     _assign_levels(markers)
@@ -232,7 +233,6 @@ def _find_markers(text: str) -> list[_Marker]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")
     found = _drop_inline_lists(text, found, lines)
-    found = _drop_paragraph_runs(text, found, lines)
     per_line: dict[int, int] = {}
     for mk in found:
         ls = lines.start_of(mk.start)
@@ -340,8 +340,10 @@ def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
         prev_mark = _MARKER.match(prev_line.lstrip(_BULLETS))
         # a short numbered line above is the list's heading, unless it is of the list's own style
         # (`1.组长:…` then `1.…2.…3.…`: the numbering restarts, so the list is not its child)
+        # (one that runs on past a comma, `二、坚持稳中求进,医药`, is a paragraph cut off by the page's
+        # end, not a heading over a list)
         heading_above = (prev_mark is not None and "。" not in prev_line and len(prev_line) <= 40
-                         and prev_mark.lastgroup != first.style)
+                         and prev_mark.lastgroup != first.style and not re.search(r"[,,;;]", prev_line))
         if "。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":")) and not heading_above:
             drop.update(run)
     return [mk for k, mk in enumerate(markers) if k not in drop]

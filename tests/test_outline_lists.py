@@ -29,3 +29,15 @@ def test_items_run_into_a_paragraph_of_a_lined_outline_are_a_list():
 def test_a_first_heading_glued_to_the_opening_stays():
     text = "为做好安全工作,特制定本方案。一、指导思想\n坚持安全第一。\n二、工作目标\n杜绝事故。\n三、工作措施\n加强检查。\n"
     assert _marks(text) == ["一、", "二、", "三、"]
+
+
+def test_link_list_under_a_heading_cut_off_by_the_page_end_is_chrome():
+    text = ("一、总体要求\n全面推进各项工作。\n二、坚持稳中求进,医药\n"
+            "1.某区组织开展夏季用电安全检查\n2.关于做好节假日值班工作的通知\n3.某镇召开年度工作推进会\n")
+    assert _marks(text) == ["一、", "二、"]
+
+
+def test_link_list_after_a_flattened_text_leaves_its_run_in_headings():
+    body = "为做好工作,特制定本方案。一、工作目标 全面落实责任。二、时间安排 即日起至年底。三、组织领导 成立领导小组。"
+    text = body + "\n1.某区组织开展夏季用电安全检查\n2.关于做好节假日值班工作的通知\n3.某镇召开年度工作推进会\n4.某局举办业务培训班\n"
+    assert _marks(text) == ["一、", "二、", "三、"]

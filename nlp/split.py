@@ -547,6 +547,11 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if title:
         # `…的通知(卫办发〔2009〕30号)` or `某卫发〔2023〕12号某局关于…`: the number is not the title's
         title = _LEADING_NUMBER.sub("", _OWN_NUMBER.sub("", title)) or title
+        wrapped = _wrapped_title(lines, title)
+        if wrapped is not None:
+            title, above = wrapped
+            if above is not None and above.start < start <= above.end + 2:
+                start = above.start  # (the title's first line opens the document)
         title = clean_title(title)
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
@@ -593,6 +598,61 @@ def clean_title(title: str) -> str:
             and note.start() >= 6:
         t = t[:note.start()]
     return t.strip() or title
+
+
+def _fragment(t: str) -> bool:
+    """A short line that may be one line of a title wrapped over two: no sentence, no colon, no
+    numbered heading, no date, no site words, not a 版头, issuer or site name."""
+    from nlp.split_head import is_published, is_unit_name
+
+    return (2 <= len(t) <= 40 and not re.search(r"[。!?;;::,]", t) and not _MARKER_START.match(t)
+            and not t.startswith(("—", "-", "《", "附", "原标题")) and not is_signing_date(t) and not is_published(t)
+            and not is_publication_line(t) and not is_site_chrome(t) and not is_unit_name(t)
+            and not t.endswith(("文件", "网")) and find_doc_number(t) is None
+            and len(re.findall(r"[\u4e00-\u9fff]", t)) >= 0.6 * len(t.replace(" ", "")))
+
+
+def _wrapped_title(lines: list[_Line], title: str) -> tuple[str, _Line | None] | None:
+    """The whole title when the one found is a line of a title wrapped over two lines: the title
+    line's first half before a line ending in its genre word (`卫生系统2024年平` / `安生产月活动方案`),
+    or a headline going on on the next line before the body (`某院召开医药领域腐` / `败问题整治会议`).
+    A wrap that cuts no word (`防火工作 时刻谨记` / `防火宣传活动`) or repeats the title's words is a
+    subtitle, a caption or a column's name, not the title's other half.
+    Returns the title and the line above it that opens it (or None), or None when it is whole."""
+    key = _key(title)
+    at = next((k for k, ln in enumerate(lines[:15]) if _key(ln.text) == key), None)
+    if at is None or len(key) < 4:
+        return None
+    nxt = _key(lines[at + 1].text) if at + 1 < len(lines) else ""
+    after = lines[at + 2].text.strip() if at + 2 < len(lines) else ""
+    opens_body = bool(after) and (is_body_line(after) or is_publication_line(after) or is_salutation(after)
+                                  or find_doc_number(after) is not None)
+    if genre_of(key) is None and _fragment(nxt) and opens_body and not _repeats(key, nxt):
+        if len(key) + len(nxt) <= 80 and genre_of(nxt) is not None and not _is_title_line(nxt):
+            return key + nxt, None  # `某县卫生健康局关于开展` / `安全生产大检查的通知`
+        if (len(key) + len(nxt) <= 60 and 4 <= len(nxt) <= 24 and len(key) <= 30
+                and headline_candidate(key + nxt)):
+            return key + nxt, None  # a news headline wrapped before its text
+    if at > 0 and genre_of(key) is not None and len(key) <= 30:
+        prev = _key(lines[at - 1].text)
+        before = lines[at - 2].text.strip() if at >= 2 else ""
+        if (_fragment(prev) and re.fullmatch(r"[\u4e00-\u9fff\dXx*“”\"]+", prev) and len(prev) + len(key) <= 60
+                and not genre_of(prev) and not _repeats(prev, key) and (not before or not _fragment(before))
+                and headline_candidate(prev + key)):
+            return prev + key, lines[at - 1]
+    return None
+
+
+def _repeats(a: str, b: str) -> bool:
+    """``a`` and ``b`` share their opening or three characters running (`行政院会议` / `行政院第…`)."""
+    return a[:2] == b[:2] or any(b[k:k + 3] in a for k in range(len(b) - 2))
+
+
+def _cuts_a_word(first: str, second: str) -> bool:
+    """A word runs across the end of ``first`` into ``second`` (`…通报13起违` / `反中央…`)."""
+    from nlp.outline import _token_bounds
+
+    return len(first[-8:]) not in _token_bounds(first[-8:] + second[:8])
 
 
 def _masthead(lines: list[_Line], limit: int = 8) -> int:

@@ -30,6 +30,7 @@ precision of splitting shows:
   nextprev     previous/next-article links and sharing chrome after the text
   innerplan    a dated plan heading on a line of its own inside a document (`2022年工作计划` after a
                paragraph of a summary, followed by more paragraphs)
+  titlebreak   the title line broken over two lines (after 关于…, else near its middle; gold unchanged)
   sidebar      a column of headlines of other pages after the text, each over its date, one with a
                sentence of summary
 """
@@ -115,6 +116,31 @@ SIDEBAR = [
     "某区应急管理局部署汛期安全防范工作",
     "2021-06-07",
 ]
+
+
+def _title_break(text: str, gold: dict) -> tuple[str, dict]:
+    """The line holding just a titled single document's title, broken over two lines."""
+    docs = gold["documents"]
+    if len(docs) != 1 or not docs[0].get("title"):
+        return text, gold
+    t2s = _opencc("t2s")
+    key = re.sub(r"\s+", "", docs[0]["title"])
+    lines = text.split("\n")
+    for k, ln in enumerate(lines[:40]):
+        if re.sub(r"\s+", "", t2s.convert(ln)) == key and len(ln.strip()) >= 12:
+            raw = ln.strip()
+            depth, cuts = 0, []
+            for n, c in enumerate(raw):
+                depth += (c in "《“(（") - (c in "》”)）")
+                if depth == 0 and 5 <= n <= len(raw) - 5:
+                    cuts.append(n + 1)
+            if not cuts:
+                return text, gold
+            after_guanyu = raw.find("关于") + 2 if 0 <= raw.find("关于") <= 20 else -1
+            at = min(cuts, key=lambda n: abs(n - (after_guanyu + 8 if after_guanyu > 0 else len(raw) // 2)))
+            lines[k:k + 1] = [raw[:at], raw[at:]]
+            return "\n".join(lines), gold
+    return text, gold
 
 
 def _inner_plan(text: str) -> str:
@@ -240,7 +266,7 @@ SIMPLE = {
     "sidebar": lambda t: t.rstrip("\n") + "\n" + "\n".join(SIDEBAR) + "\n",
     "innerplan": _inner_plan,
 }
-WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp}
+WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp, "titlebreak": _title_break}
 VARIANTS = [*SIMPLE, "flatten", *WITH_GOLD, "concat"]
 
 

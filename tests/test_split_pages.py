@@ -163,3 +163,18 @@ def test_site_tags_are_not_part_of_a_title():
     assert clean_title("【案件追踪 2-1】某院的自律问题") == "【案件追踪 2-1】某院的自律问题"
     assert clean_title("某县防火工作方案(试行)") == "某县防火工作方案(试行)"
     assert clean_title("某市三年行动计划(2023—2025年)") == "某市三年行动计划(2023—2025年)"
+
+
+def test_title_wrapped_over_two_lines_is_joined():
+    body = "为切实做好安全工作,现制定本方案。\n一、工作目标\n" + TEXT + "\n"
+    assert _titles("某县卫生健康局关于开展\n安全生产大检查的实施方案\n" + body) == ["某县卫生健康局关于开展安全生产大检查的实施方案"]
+    news = "某区卫生院召开医德医风\n专题教育动员大会\n" + NEWS * 3
+    assert _titles(news) == ["某区卫生院召开医德医风专题教育动员大会"]
+
+
+def test_a_subtitle_or_a_column_name_is_not_half_of_the_title():
+    # the line under the headline repeats its words: a caption or a subtitle
+    assert _titles("某区消防局开展防火安全排查\n开展防火安全排查及宣传\n" + NEWS * 3) == ["某区消防局开展防火安全排查"]
+    # a column's name above a titled line that shares its opening
+    text = "行政院会议\n行政院第3380次院会决议\n" + NEWS * 3
+    assert _titles(text)[0] == "行政院第3380次院会决议"

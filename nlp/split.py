@@ -713,6 +713,24 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
     return None
 
 
+# A news headline that reports a document (`某市印发安全生产工作方案`, `某县出台…实施意见`): a
+# subject and a verb of issuing before the genre phrase, no 关于
+_REPORTING = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:印发|出台|发布|公布|下发|出炉|推出|审议通过|通过|制定|制订|部署|启动)(?:了)?[^《》]{2,60}$")
+# How a news report opens: its dateline, the agency or the paper, 近日/日前
+_NEWS_OPENING = re.compile(r"^(?:本报讯|本网讯|讯|[^。]{0,20}(?:日电|讯)|(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日)[,,])|记者")
+
+
+def _reported(title: str, lines: list[_Line]) -> bool:
+    """The title is a news headline reporting the document it names, over a news report's text."""
+    if not _REPORTING.match(title):
+        return False
+    at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), None)
+    if at is None:
+        return False
+    body = [ln.text.strip() for ln in lines[at + 1:at + 6] if "。" in ln.text or len(ln.text.strip()) > 40]
+    return bool(body) and bool(_NEWS_OPENING.search(body[0][:40]))
+
+
 def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     """The title's genre (新闻 for a headline without one); with no title, none for a fragment
     that opens with a section, else the genre the text declares (`现制定如下工作方案`), 通知 for a
@@ -723,6 +741,8 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
         if form is None:  # (around the title's own line: a masthead may sit above it)
             at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in ln.text), 0)
             form = declared_genre("\n".join(ln.text for ln in lines[max(3, at - 3):at + 3])) if at > 3 else None
+        if genre_of(title) and _reported(title, lines):
+            return "新闻"
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None

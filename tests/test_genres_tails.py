@@ -35,3 +35,12 @@ def test_a_dated_title_line_starts_its_document():
     body = "为做好今年工作,结合实际,制定本计划。\n一、工作目标\n各单位要认真组织,确保落实。\n"
     doc = split_documents("某县卫生健康三年行动计划(2024—2026年)\n" + body)[0]
     assert doc.doc_type == "计划" and doc.title.startswith("某县卫生健康三年行动计划")
+
+
+def test_a_news_report_of_a_plan_is_news():
+    news = "某市印发安全生产专项整治工作方案\n2024-05-06\n近日,某市印发了安全生产专项整治工作方案,对全年工作作出部署。\n"
+    assert split_documents(news)[0].doc_type == "新闻"
+    plan = "某市安全生产专项整治工作方案\n为做好安全生产工作,制定本方案。\n一、目标\n确保全年安全。\n"
+    assert split_documents(plan)[0].doc_type == "方案"
+    notice = "某县人民政府关于印发安全生产工作方案的通知\n各乡镇:\n现将方案印发给你们,请认真执行。\n"
+    assert split_documents(notice)[0].doc_type == "通知"

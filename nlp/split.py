@@ -156,7 +156,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             if _repeated(keys, nxt) and not (set(keys) & current):
                 if i > 0 and body_chars >= 80:
                     starts.append(i)
-                elif 0 < i <= 3 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
+                elif 0 < i <= 8 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
@@ -369,8 +369,14 @@ def _labelled(lines: list[_Line], first: int, i: int) -> bool:
 
 
 def _dated_head(lines: list[_Line], first: int) -> bool:
-    """The document from line ``first`` opens with a headline over its publication line."""
-    return any(is_publication_line(ln.text) for ln in lines[first + 1:first + 3])
+    """The document from line ``first`` opens with a headline over its publication line (under a
+    site's masthead perhaps: before any sentence)."""
+    for ln in lines[first + 1:first + 12]:
+        if is_publication_line(ln.text):
+            return True
+        if "。" in ln.text:
+            return False
+    return False
 
 
 def _item_chars(lines: list[_Line], k: int) -> int:
@@ -529,6 +535,13 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             title = found[0]
     if title is None and own is not lines and own and own[0].start > start:
         start = own[0].start  # a site's masthead over a text with no title is chrome
+    # a site's numbered notice above the title and the text (`温馨提示:` / `1.本站文档均由用户上传…`)
+    # is chrome
+    at = next((k for k, ln in enumerate(lines[:20]) if (title and title[:6] in re.sub(r"\s+", "", ln.text))
+               or "。" in ln.text or len(ln.text.strip()) > 60), min(len(lines), 20))
+    for ln in lines[:at]:
+        if _MARKER_START.match(ln.text.strip()) and is_site_chrome(ln.text):
+            drops.append((ln.start, min(ln.end + 1, end)))
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))
@@ -660,6 +673,8 @@ def _masthead(lines: list[_Line], limit: int = 8) -> int:
     title, no 主送 and no numbered heading (site name, greeting, date, menu, column name)."""
     for k, ln in enumerate(lines[:limit]):
         t = ln.text.strip().lstrip("▍▌■□●○◆◇▶►•·★☆ \t\u3000")  # (a numbered heading may wear a bullet)
+        if _MARKER_START.match(t) and is_site_chrome(t):
+            continue  # (a site's numbered notice: `3.如有侵权请联系网站客服删除`)
         if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
                 or _title_prefix().match(re.sub(r"\s+", "", t))):
             return k

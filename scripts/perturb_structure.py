@@ -14,6 +14,7 @@ Variants:
   flatten      single-document files: every line after the title's (else the first two) joined into one
   chrome_head  navigation, font-size, publication lines before the text
   chrome_head2 a masthead before the text: site name, greeting, date, menu, column name
+  chrome_head3 a document-sharing site's numbered notice before the text (温馨提示: 1. 2. 3.)
   chrome_tail  related-article and link lists numbered 1. 2. ..., copyright/ICP/address footer
   chrome_tail2 a dated, numbered link list and a footer after the text
   chrome_tail4 the link list of chrome_tail2 without its dates
@@ -58,6 +59,14 @@ CHROME_HEAD2 = [  # a site's masthead with no breadcrumb: name, greeting, menu, 
     "今天是2021年6月18日 星期五",
     "首页 新闻动态 通知公告 政策法规 办事指南 联系我们",
     "通知公告",
+]
+CHROME_HEAD3 = [  # a document-sharing site's notice over the text it serves
+    "文档分享网 > 行业资料 > 公文范文",
+    "温馨提示:",
+    "1.本站文档均由用户上传,仅供学习交流使用",
+    "2.下载前请先预览文档内容,确认无误后再下载",
+    "3.如有侵权请联系网站客服删除",
+    "下载积分:10 文档页数:5",
 ]
 CHROME_TAIL = [
     "相关文章",
@@ -256,6 +265,7 @@ SIMPLE = {
     "headjoin": _join_headings,
     "chrome_head": lambda t: "\n".join(CHROME_HEAD) + "\n" + t,
     "chrome_head2": lambda t: "\n".join(CHROME_HEAD2) + "\n" + t,
+    "chrome_head3": lambda t: "\n".join(CHROME_HEAD3) + "\n" + t,
     "chrome_tail": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL) + "\n",
     "chrome_tail2": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL2) + "\n",
     "chrome_tail3": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL3) + "\n",

@@ -178,3 +178,13 @@ def test_a_subtitle_or_a_column_name_is_not_half_of_the_title():
     # a column's name above a titled line that shares its opening
     text = "行政院会议\n行政院第3380次院会决议\n" + NEWS * 3
     assert _titles(text)[0] == "行政院第3380次院会决议"
+
+
+def test_a_sharing_sites_numbered_notice_above_the_text_is_chrome():
+    from nlp.pipeline import process_text
+
+    notice = "温馨提示:\n1.本站文档均由用户上传,仅供学习交流使用\n2.如有侵权请联系网站客服删除\n"
+    plan = "某县卫生院医德医风专项整治实施方案\n为做好整治工作,制定本方案。\n一、工作目标\n" + TEXT + "\n二、工作措施\n" + TEXT + "\n"
+    docs = list(process_text(notice + plan))
+    assert len(docs) == 1 and docs[0].title == "某县卫生院医德医风专项整治实施方案"
+    assert [s.marker for s in docs[0].sections] == ["一、", "二、"]

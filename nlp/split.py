@@ -641,7 +641,8 @@ def _wrapped_title(lines: list[_Line], title: str) -> tuple[str, _Line | None] |
     opens_body = bool(after) and (is_body_line(after) or is_publication_line(after) or is_salutation(after)
                                   or find_doc_number(after) is not None)
     if genre_of(key) is None and _fragment(nxt) and opens_body and not _repeats(key, nxt):
-        if len(key) + len(nxt) <= 80 and genre_of(nxt) is not None and not _is_title_line(nxt):
+        if (len(key) + len(nxt) <= 80 and genre_of(nxt) is not None
+                and (not _is_title_line(nxt) or _cuts_a_word(key, nxt))):
             return key + nxt, None  # `某县卫生健康局关于开展` / `安全生产大检查的通知`
         if (len(key) + len(nxt) <= 60 and 4 <= len(nxt) <= 24 and len(key) <= 30
                 and headline_candidate(key + nxt)):

@@ -676,6 +676,9 @@ def _masthead(lines: list[_Line], limit: int = 8) -> int:
         t = ln.text.strip().lstrip("▍▌■□●○◆◇▶►•·★☆ \t\u3000")  # (a numbered heading may wear a bullet)
         if _MARKER_START.match(t) and is_site_chrome(t):
             continue  # (a site's numbered notice: `3.如有侵权请联系网站客服删除`)
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if t.endswith((":", ":")) and len(t) <= 8 and not is_salutation(t) and _MARKER_START.match(nxt) and is_site_chrome(nxt):
+            continue  # (its label: `温馨提示:`)
         if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
                 or _title_prefix().match(re.sub(r"\s+", "", t))):
             return k

@@ -328,7 +328,7 @@ def make(gold_dir: Path, docs_dir: Path, out: Path, variant: str) -> int:
     return n
 
 
-_ROWS = ("documents", "sections", "section levels", "meta.title", "meta.doc_type", "meta.doc_number")
+_ROWS = ("docs pred/gold", "documents", "sections", "section levels", "meta.title", "meta.doc_type", "meta.doc_number")
 
 
 def score(out: Path) -> dict[str, str]:
@@ -336,6 +336,9 @@ def score(out: Path) -> dict[str, str]:
                        capture_output=True, text=True)
     rows = {}
     for line in r.stdout.splitlines():
+        m = re.match(r"documents\s+gold=(\d+) pred=(\d+)", line)
+        if m:
+            rows["docs pred/gold"] = f"{m.group(2)}/{m.group(1)}"  # (the precision of splitting)
         for name in _ROWS:
             if line.startswith(name + " ") and name not in rows:
                 m = re.search(r"F1=([\d.]+)|acc=([\d.]+)|exact count (\d+/\d+)", line)

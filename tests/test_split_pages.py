@@ -15,8 +15,10 @@ def _titles(text):
 
 
 def test_headline_under_site_chrome():
-    text = FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS
+    text = FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS * 6
     assert _titles(text) == ["某区开展校园安全大检查", "某区举行应急演练"]
+    # a related page's one-sentence summary under the chrome is not another page
+    assert len(split_documents(FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS)) == 1
 
 
 def test_headline_over_a_publication_line():
@@ -115,9 +117,9 @@ def test_own_number_run_together_with_the_page_metadata():
 
 
 def test_headline_under_a_breadcrumb_or_a_repeated_menu():
-    assert _titles(FIRST + "频道:\n您的当前位置:首页>民生\n某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+    assert _titles(FIRST + "频道:\n您的当前位置:首页>民生\n某区举行应急演练\n" + NEWS * 6)[1] == "某区举行应急演练"
     menu = "某某政府新闻局 官方微信\n某某政府新闻局 官方微信\n某某政府新闻局 新闻频道\n某某政府新闻局 新闻频道\n"
-    assert _titles(FIRST + menu + "某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+    assert _titles(FIRST + menu + "某区举行应急演练\n" + NEWS * 6)[1] == "某区举行应急演练"
 
 
 def test_title_over_a_paragraph_after_a_page_end():

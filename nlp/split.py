@@ -163,7 +163,9 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             elif (len(keys) == 1 and _titled(keys[0]) and text_chars >= 120
                   and (_after_text(lines, i) or (len(keys[0]) >= 10 and _opens_body(lines, j)))
                   and any("。" in ln.text for ln in lines[j:j + 3])
-                  and not _hands_on(lines, starts[-1], i, keys[0]) and not _numbering_goes_on(lines, starts[-1], i)):
+                  and not _hands_on(lines, starts[-1], i, keys[0]) and not _numbering_goes_on(lines, starts[-1], i)
+                  and (_after_text(lines, i) or _holds_a_document(lines, j))):
+                # (after a page's end, a title over a one-sentence summary is a related page's)
                 starts.append(i)  # a stand-alone title after running text: the next document
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
@@ -179,7 +181,9 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             continue
         if body_chars >= 80 and is_signing_date(lines[i].text):
             k = _title_after_signature(lines, i + 1)
-            if k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text)):
+            if (k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text))
+                    and (not any(is_site_chrome(ln.text) for ln in lines[i + 1:k]) or _holds_a_document(lines, k + 1))):
+                # (a page's chrome after the 落款, then a title over a one-sentence summary: a related page)
                 starts.append(i + 1)
                 body_chars = text_chars = paragraphs = 0
                 current = {_key(lines[k].text)}
@@ -370,6 +374,20 @@ def _labelled(lines: list[_Line], first: int, i: int) -> bool:
     return any(_BLOCK_LABEL.match(ln.text.strip()) for ln in lines[first:i])
 
 
+def _holds_a_document(lines: list[_Line], j: int, least: int = 200) -> bool:
+    """The lines from ``j`` (under a title) hold a document's text, not the one-sentence summary of
+    a related page: ``least`` characters or more, besides dates and a page's chrome."""
+    n = 0
+    for ln in lines[j:j + 80]:
+        t = ln.text.strip()
+        if is_publication_line(t) or (not _is_text(t) and is_site_chrome(t)):
+            continue  # (its own date and source line, the page's chrome)
+        n += len(t)
+        if n >= least:
+            return True
+    return False
+
+
 def _dated_head(lines: list[_Line], first: int) -> bool:
     """The document from line ``first`` opens with a headline over its publication line (under a
     site's masthead perhaps: before any sentence)."""
@@ -405,7 +423,8 @@ def _after_text(lines: list[_Line], i: int) -> bool:
     """The line before ``i`` closes running text (a sentence end), or a 落款 does (issuer, date)."""
     before = [ln.text.strip() for ln in lines[max(0, i - 2):i]]
     return bool(before) and (before[-1].endswith(("。", "!", ":", ":")) or is_signing_date(before[-1])
-                             or (len(before) == 2 and before[0].endswith("。") and len(before[1]) <= 20))
+                             or (len(before) == 2 and before[0].endswith("。") and len(before[1]) <= 20
+                                 and not is_site_chrome(before[1])))  # (a page's chrome: its end)
 
 
 def _title_after_signature(lines: list[_Line], i: int) -> int | None:
@@ -756,7 +775,6 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     """The title's genre (新闻 for a headline without one); with no title, none for a fragment
     that opens with a section, else the genre the text declares (`现制定如下工作方案`), 通知 for a
     letter to 主送 recipients, 新闻 otherwise."""
-    head = "\n".join(ln.text for ln in lines[:60])
     if title:
         form = declared_genre("\n".join(ln.text for ln in lines[:3]))
         if form is None:  # (around the title's own line: a masthead may sit above it)
@@ -767,7 +785,13 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None
-    declared = declared_genre(head)
+    # the genre its opening declares (`现制定如下工作方案`), or its closing (`特此通知`): not one that a
+    # related page's summary after it declares
+    closing = re.search(r"特此(通知|公告|通告|通报)", "\n".join(ln.text for ln in lines[-6:]))
+    text_lines = [k for k, ln in enumerate(lines[:10]) if "。" in ln.text or ln.text.rstrip().endswith((":", ":"))]
+    first = text_lines[2] if len(text_lines) > 2 else 9
+    opening = "\n".join(ln.text for ln in lines[:first + 1])[:500]  # (its salutation and first paragraphs)
+    declared = declared_genre(opening) or (closing.group(1) if closing else None)
     if declared:
         return declared
     if any(is_salutation(ln.text) for ln in lines[:3]):

@@ -33,6 +33,7 @@ precision of splitting shows:
                paragraph of a summary, followed by more paragraphs)
   titlebreak   the title line broken over two lines (after 关于…, else near its middle; gold unchanged)
   relchrome    sharing chrome after the text, then another page's headline over a one-sentence summary
+  relplan      sharing chrome after the text, then another page's plan title over its first sentence
   sidebar      a column of headlines of other pages after the text, each over its date, one with a
                sentence of summary
 """
@@ -121,6 +122,12 @@ RELCHROME = [
     "【打印本页】【关闭窗口】",
     "某区开展夏季消防安全大检查",
     "近日,某区组织专门力量对辖区重点场所开展消防安全检查,发现问题当场督促整改。",
+]
+RELPLAN = [
+    "分享到:微信 微博 QQ空间",
+    "【打印本页】【关闭窗口】",
+    "某区2021年安全生产月活动实施方案",
+    "为切实做好今年安全生产月活动,结合我区实际,特制定本方案。",
 ]
 SIDEBAR = [
     "热点新闻",
@@ -281,6 +288,7 @@ SIMPLE = {
     "relnews": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELNEWS) + "\n",
     "nextprev": lambda t: t.rstrip("\n") + "\n" + "\n".join(NEXTPREV) + "\n",
     "relchrome": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELCHROME) + "\n",
+    "relplan": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELPLAN) + "\n",
     "sidebar": lambda t: t.rstrip("\n") + "\n" + "\n".join(SIDEBAR) + "\n",
     "innerplan": _inner_plan,
 }

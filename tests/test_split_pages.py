@@ -190,3 +190,9 @@ def test_a_sharing_sites_numbered_notice_above_the_text_is_chrome():
     docs = list(process_text(notice + plan))
     assert len(docs) == 1 and docs[0].title == "某县卫生院医德医风专项整治实施方案"
     assert [s.marker for s in docs[0].sections] == ["一、", "二、"]
+
+
+def test_a_related_plan_after_the_page_end_is_no_document():
+    related = "【打印本页】【关闭窗口】\n某区2021年安全生产月活动实施方案\n为切实做好今年安全生产月活动,结合我区实际,特制定本方案。\n"
+    docs = split_documents(FIRST + related)
+    assert len(docs) == 1 and docs[0].doc_type == "新闻"

@@ -196,10 +196,11 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             current = set()
             i += 1
             continue
-        if (text_chars >= 120 and i and "。" not in lines[i].text and not _is_text(lines[i - 1].text)
-                and _after_chrome(lines, i, flags) and not _numbering_goes_on(lines, starts[-1], i)
+        if (text_chars >= 120 and i and "。" not in lines[i].text and "," not in lines[i].text
+                and not _is_text(lines[i - 1].text) and _after_chrome(lines, i, flags) and not _numbering_goes_on(lines, starts[-1], i)
                 and _item_chars(lines, i + 1) >= 200 and not _labelled(lines, starts[-1], i)):
             # (a page's whole text, not the summary of a related page under a `相关新闻` label)
+            # (a line with a comma is a sentence's line wrapped, as on a PDF page)
             starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
             body_chars = text_chars = paragraphs = 0
             current = {_key(lines[i].text)}

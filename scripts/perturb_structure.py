@@ -34,6 +34,7 @@ precision of splitting shows:
   titlebreak   the title line broken over two lines (after 关于…, else near its middle; gold unchanged)
   relchrome    sharing chrome after the text, then another page's headline over a one-sentence summary
   relplan      sharing chrome after the text, then another page's plan title over its first sentence
+  pdfwrap      every line longer than 30 characters wrapped at 28 (text extracted from a PDF page)
   sidebar      a column of headlines of other pages after the text, each over its date, one with a
                sentence of summary
 """
@@ -166,6 +167,16 @@ def _title_break(text: str, gold: dict) -> tuple[str, dict]:
     return text, gold
 
 
+def _pdf_wrap(text: str, width: int = 28) -> str:
+    out = []
+    for ln in text.split("\n"):
+        while len(ln) > width + 2:
+            out.append(ln[:width])
+            ln = ln[width:]
+        out.append(ln)
+    return "\n".join(out)
+
+
 def _inner_plan(text: str) -> str:
     """A dated plan heading alone on a line after a paragraph in the second half of the text,
     over the paragraphs that follow (a summary's closing plan for the next year)."""
@@ -291,6 +302,7 @@ SIMPLE = {
     "relplan": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELPLAN) + "\n",
     "sidebar": lambda t: t.rstrip("\n") + "\n" + "\n".join(SIDEBAR) + "\n",
     "innerplan": _inner_plan,
+    "pdfwrap": _pdf_wrap,
 }
 WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp, "titlebreak": _title_break}
 VARIANTS = [*SIMPLE, "flatten", *WITH_GOLD, "concat"]

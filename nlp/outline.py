@@ -691,13 +691,20 @@ _OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t
 _STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们")
 
 
+def _opens_paragraph(text: str, at: int) -> bool:
+    """The line at ``at`` opens a paragraph: the line above closes a sentence or a heading (or is
+    blank or short); a line of text wrapped at a fixed width (a PDF page) goes on from it."""
+    prev = text[:at].rstrip("\n").rpartition("\n")[2].strip() if at else ""
+    return len(prev) < 20 or prev.endswith(tuple(STOPS + SEMICOLONS + COLONS + "”)】"))
+
+
 def _unnumbered(text: str) -> list[Section]:
     skips = _attachment_lists(text)
     heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)
              if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))]
     if len(heads) < 2:
         heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
-                 if not _STATEMENT.search(m.group(1))]
+                 if not _STATEMENT.search(m.group(1)) and _opens_paragraph(text, m.start())]
     if len(heads) < 2:
         return []
     out = []

@@ -41,3 +41,14 @@ def test_link_list_after_a_flattened_text_leaves_its_run_in_headings():
     body = "为做好工作,特制定本方案。一、工作目标 全面落实责任。二、时间安排 即日起至年底。三、组织领导 成立领导小组。"
     text = body + "\n1.某区组织开展夏季用电安全检查\n2.关于做好节假日值班工作的通知\n3.某镇召开年度工作推进会\n4.某局举办业务培训班\n"
     assert _marks(text) == ["一、", "二、", "三、"]
+
+
+def test_a_sentence_end_on_a_wrapped_line_is_no_run_in_heading():
+    from nlp.outline import _unnumbered
+
+    para = "各单位要认真组织开展自查自纠工作,对发现的问题及时整改到位,确保取得实效。"
+    lined = "加强组织领导。" + para + "\n严格督查问责。" + para + "\n"
+    assert [s.heading for s in _unnumbered(lined)] == ["加强组织领导", "严格督查问责"]
+    # the same words wrapped at a fixed width: `作。` ends a sentence that began on the line above
+    wrapped = "各单位要认真组织开展自查自纠工作,对发现的问题及时整改到\n位。各单位要认真组织开展自查自纠工作,对发现的问题\n及时整改。" + para + "\n"
+    assert _unnumbered(wrapped) == []

@@ -233,6 +233,7 @@ def _find_markers(text: str) -> list[_Marker]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")
     found = _drop_inline_lists(text, found, lines)
+    wrap = _wrap_width(text) if found else None
     per_line: dict[int, int] = {}
     for mk in found:
         ls = lines.start_of(mk.start)
@@ -240,9 +241,29 @@ def _find_markers(text: str) -> list[_Marker]:
     for k, mk in enumerate(found):
         nxt = found[k + 1].start if k + 1 < len(found) else len(text)
         flat = per_line[lines.start_of(mk.start)] >= 3
-        mk.heading = _heading(text, mk.mend, min(nxt, limit, lines.end_of(mk.mend)), flat=flat)
+        line_end = lines.end_of(mk.mend)
+        if (wrap and nxt > line_end + 1 and line_end - lines.start_of(mk.start) >= wrap - 1
+                and text[line_end - 1] not in STOPS + SEMICOLONS + COLONS + ",,"):
+            # a heading line wrapped at the page's width goes on on the next line (PDF text)
+            joined = text[mk.mend:line_end] + text[line_end + 1:min(nxt, limit, lines.end_of(line_end + 1))]
+            mk.heading = _heading(joined, 0, len(joined), flat=flat)
+        else:
+            mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat)
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
     return [mk for mk in found if mk.heading or mk.line_start]
+
+
+def _wrap_width(text: str) -> int | None:
+    """The width a text is wrapped at (text taken from a PDF page), or None: most of its lines of
+    15+ characters (eight or more) are as long as the commonest length, give or take one."""
+    from collections import Counter
+
+    lens = Counter(len(ln) for ln in text.split("\n") if len(ln.strip()) >= 15)
+    total = sum(lens.values())
+    if total < 8:
+        return None
+    width = lens.most_common(1)[0][0]
+    return width if sum(n for w, n in lens.items() if abs(w - width) <= 1) >= 0.7 * total else None
 
 
 def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:

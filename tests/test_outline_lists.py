@@ -52,3 +52,14 @@ def test_a_sentence_end_on_a_wrapped_line_is_no_run_in_heading():
     # the same words wrapped at a fixed width: `作。` ends a sentence that began on the line above
     wrapped = "各单位要认真组织开展自查自纠工作,对发现的问题及时整改到\n位。各单位要认真组织开展自查自纠工作,对发现的问题\n及时整改。" + para + "\n"
     assert _unnumbered(wrapped) == []
+
+
+def test_a_heading_wrapped_at_a_pdf_pages_width_goes_on_on_the_next_line():
+    para = "各单位要认真组织开展自查自纠工作,对发现的问题及时整改到位,确保取得实效并建立长效机制。" * 6
+    wrapped = "\n".join(para[k:k + 28] for k in range(0, len(para), 28))
+    heading = "成立医德医风专项整治活动领导小组统筹协调全院整治工作"  # (28 with its marker, then 2)
+    line = "一、" + heading
+    text = line[:28] + "\n" + line[28:] + "\n" + wrapped + "\n二、工作要求\n" + wrapped + "\n"
+    heads = [s.heading for s in parse_outline(text)]
+    assert heads[0] == heading
+    assert heads[1] == "工作要求"

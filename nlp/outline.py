@@ -84,6 +84,7 @@ def parse_outline(text: str) -> list[Section]:
     if not markers:
         return _unnumbered(text)
     markers = _drop_link_lists(text, markers)
+    markers = _drop_paragraph_runs(text, markers, _LineIndex(text))
     if not markers:
         return _unnumbered(text)
     _assign_levels(markers)
@@ -232,6 +233,7 @@ def _find_markers(text: str) -> list[_Marker]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")
     found = _drop_inline_lists(text, found, lines)
+    wrap = _wrap_width(text) if found else None
     per_line: dict[int, int] = {}
     for mk in found:
         ls = lines.start_of(mk.start)
@@ -239,14 +241,35 @@ def _find_markers(text: str) -> list[_Marker]:
     for k, mk in enumerate(found):
         nxt = found[k + 1].start if k + 1 < len(found) else len(text)
         flat = per_line[lines.start_of(mk.start)] >= 3
-        mk.heading = _heading(text, mk.mend, min(nxt, limit, lines.end_of(mk.mend)), flat=flat)
+        line_end = lines.end_of(mk.mend)
+        if (wrap and nxt > line_end + 1 and line_end - lines.start_of(mk.start) >= wrap - 1
+                and text[line_end - 1] not in STOPS + SEMICOLONS + COLONS + ",,"):
+            # a heading line wrapped at the page's width goes on on the next line (PDF text)
+            joined = text[mk.mend:line_end] + text[line_end + 1:min(nxt, limit, lines.end_of(line_end + 1))]
+            mk.heading = _heading(joined, 0, len(joined), flat=flat)
+        else:
+            mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat)
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
     return [mk for mk in found if mk.heading or mk.line_start]
 
 
+def _wrap_width(text: str) -> int | None:
+    """The width a text is wrapped at (text taken from a PDF page), or None: most of its lines of
+    15+ characters (eight or more) are as long as the commonest length, give or take one."""
+    from collections import Counter
+
+    lens = Counter(len(ln) for ln in text.split("\n") if len(ln.strip()) >= 15)
+    total = sum(lens.values())
+    if total < 8:
+        return None
+    width = lens.most_common(1)[0][0]
+    return width if sum(n for w, n in lens.items() if abs(w - width) <= 1) >= 0.7 * total else None
+
+
 def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
     """An enumeration run inside a paragraph (`检查重点:(一)非煤矿山;(二)烟花爆竹;(三)…`) is not an
-    outline: three or more markers on one line whose items are short phrases with no 。."""
+    outline: three or more markers on one line whose items are short phrases with no 。, or run-in
+    items closed by semicolons."""
     by_line: dict[int, list[int]] = {}
     for k, mk in enumerate(found):
         by_line.setdefault(lines.start_of(mk.start), []).append(k)
@@ -258,7 +281,32 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
                  for n, k in enumerate(ks)]
         if all("。" not in it and len(it.strip(" ;;,,、")) <= 16 for it in items[:-1]):
             drop.update(k for k in ks if not found[k].line_start)
+    for ks in by_line.values():
+        # items run in after a colon and closed by semicolons (`如下:①…;②…;③…。`) are a list in
+        # a sentence, whatever their length: a heading never follows a semicolon
+        run = [k for k in ks if not found[k].line_start]
+        if len(run) < 2 or not text[:found[run[0]].start].rstrip(" \t").endswith((":", ":")):
+            continue  # (announced by a colon: flattened headings after a 。 may end with semicolons)
+        items = [text[found[k].mend:found[run[n + 1]].start] for n, k in enumerate(run[:-1])]
+        if sum(it.rstrip(" \t").endswith((";", ";")) for it in items) >= max(1, len(items) - 1):
+            drop.update(run)
     return [mk for k, mk in enumerate(found) if k not in drop]
+
+
+def _drop_paragraph_runs(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
+    """In a document that lays its outline out on lines, markers run into a paragraph that opens
+    with text (`…努力的方向:1.要…;要…。2.要…`) number a list inside the paragraph, not headings.
+    Flattened text (few markers at line starts) keeps its run-in headings."""
+    at_start = sum(mk.line_start for mk in found)
+    if at_start < 3 or at_start <= len(found) - at_start:
+        return found
+    def opens_with_marker(mk: _Marker) -> bool:
+        ls = lines.start_of(mk.start)
+        return _MARKER.match(text[ls:ls + 12].lstrip(_BULLETS)) is not None
+    def heads_a_run(k: int) -> bool:  # (`…特制定本方案。一、指导思想` glued, `二、` on its own line)
+        nxt = next((m for m in found[k + 1:] if m.style == found[k].style), None)
+        return nxt is not None and nxt.line_start and nxt.ordinal == found[k].ordinal + 1
+    return [mk for k, mk in enumerate(found) if mk.line_start or opens_with_marker(mk) or heads_a_run(k)]
 
 
 # A link in a site's list: the line ends with its publication date or a file's extension.
@@ -313,8 +361,10 @@ def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
         prev_mark = _MARKER.match(prev_line.lstrip(_BULLETS))
         # a short numbered line above is the list's heading, unless it is of the list's own style
         # (`1.组长:…` then `1.…2.…3.…`: the numbering restarts, so the list is not its child)
+        # (one that runs on past a comma, `二、坚持稳中求进,医药`, is a paragraph cut off by the page's
+        # end, not a heading over a list)
         heading_above = (prev_mark is not None and "。" not in prev_line and len(prev_line) <= 40
-                         and prev_mark.lastgroup != first.style)
+                         and prev_mark.lastgroup != first.style and not re.search(r"[,,;;]", prev_line))
         if "。" not in after and len(after) <= 200 and prev_line and not prev_line.endswith((":", ":")) and not heading_above:
             drop.update(run)
     return [mk for k, mk in enumerate(markers) if k not in drop]
@@ -662,13 +712,20 @@ _OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t
 _STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们")
 
 
+def _opens_paragraph(text: str, at: int) -> bool:
+    """The line at ``at`` opens a paragraph: the line above closes a sentence or a heading (or is
+    blank or short); a line of text wrapped at a fixed width (a PDF page) goes on from it."""
+    prev = text[:at].rstrip("\n").rpartition("\n")[2].strip() if at else ""
+    return len(prev) < 20 or prev.endswith(tuple(STOPS + SEMICOLONS + COLONS + "”)】"))
+
+
 def _unnumbered(text: str) -> list[Section]:
     skips = _attachment_lists(text)
     heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)
              if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))]
     if len(heads) < 2:
         heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
-                 if not _STATEMENT.search(m.group(1))]
+                 if not _STATEMENT.search(m.group(1)) and _opens_paragraph(text, m.start())]
     if len(heads) < 2:
         return []
     out = []

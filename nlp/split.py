@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern
+from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
+from nlp.numerals import parse_number
 from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
@@ -139,7 +140,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     in a list of news items; never at the document a 印发/转发 notice hands on.
     """
     starts = [0]
-    body_chars = text_chars = 0  # all characters, and those of running text, since the last start
+    body_chars = text_chars = paragraphs = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
     flags = _ChromeFlags(lines)
     i = 0
@@ -155,21 +156,24 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             if _repeated(keys, nxt) and not (set(keys) & current):
                 if i > 0 and body_chars >= 80:
                     starts.append(i)
-                elif 0 < i <= 3 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
+                elif 0 < i <= 8 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and _titled(keys[0]) and text_chars >= 120
                   and (_after_text(lines, i) or (len(keys[0]) >= 10 and _opens_body(lines, j)))
                   and any("。" in ln.text for ln in lines[j:j + 3])
-                  and not _hands_on(lines, starts[-1], i, keys[0])):
+                  and not _hands_on(lines, starts[-1], i, keys[0]) and not _numbering_goes_on(lines, starts[-1], i)
+                  and (_after_text(lines, i) or _holds_a_document(lines, j))):
+                # (after a page's end, a title over a one-sentence summary is a related page's)
                 starts.append(i)  # a stand-alone title after running text: the next document
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and not (set(keys) & current)
-                  and _official_head(lines, j) and not _hands_on(lines, starts[-1], i, keys[0])):
+                  and _official_head(lines, j) and not _hands_on(lines, starts[-1], i, keys[0])
+                  and not _numbering_goes_on(lines, starts[-1], i)):
                 starts.append(i)  # a 公文's head (title over its 发文字号 or 主送) opens the next notice
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif not current:
                 current = set(keys)
@@ -177,44 +181,56 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             continue
         if body_chars >= 80 and is_signing_date(lines[i].text):
             k = _title_after_signature(lines, i + 1)
-            if k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text)):
+            if (k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text))
+                    and (not any(is_site_chrome(ln.text) for ln in lines[i + 1:k]) or _holds_a_document(lines, k + 1))):
+                # (a page's chrome after the 落款, then a title over a one-sentence summary: a related page)
                 starts.append(i + 1)
-                body_chars = text_chars = 0
+                body_chars = text_chars = paragraphs = 0
                 current = {_key(lines[k].text)}
                 i = k + 1
                 continue
         if (text_chars >= 120 and _is_text(lines[i].text) and (spaced := _spaced_title(lines, i))
-                and not _hands_on(lines, starts[-1], i, spaced)):
+                and not _hands_on(lines, starts[-1], i, spaced) and not _numbering_goes_on(lines, starts[-1], i)):
             starts.append(i)  # the next document's title run into its body after a space
-            body_chars = text_chars = 0
+            body_chars = text_chars = paragraphs = 0
             current = set()
             i += 1
             continue
-        if (text_chars >= 120 and i and "。" not in lines[i].text and not _is_text(lines[i - 1].text)
-                and _after_chrome(lines, i, flags)):
+        if (text_chars >= 120 and i and "。" not in lines[i].text and "," not in lines[i].text
+                and not _is_text(lines[i - 1].text) and _after_chrome(lines, i, flags) and not _numbering_goes_on(lines, starts[-1], i)
+                and _item_chars(lines, i + 1) >= 200 and not _labelled(lines, starts[-1], i)):
+            # (a page's whole text, not the summary of a related page under a `相关新闻` label)
+            # (a line with a comma is a sentence's line wrapped, as on a PDF page)
             starts.append(i)  # a headline under a page's chrome (menu, greeting, sharing links)
-            body_chars = text_chars = 0
+            body_chars = text_chars = paragraphs = 0
             current = {_key(lines[i].text)}
             i += 1
             continue
-        if text_chars >= 120 and _opens_page(lines, i):
+        if text_chars >= 120 and _opens_page(lines, i) and not _numbering_goes_on(lines, starts[-1], i):
             # a page's own head after running text: `原标题:…`, or a 主送 with no title above it
             # opening a letter (`各单位:` / `现将《X》印发给你们`): the next notice of a file of several
             starts.append(i)
-            body_chars = text_chars = 0
+            body_chars = text_chars = paragraphs = 0
             current = set()
             i += 1
             continue
         if (text_chars >= 30 and i + 1 < len(lines) and is_publication_line(lines[i + 1].text)
                 and head_title([lines[i].text]) is not None
-                and any("。" in ln.text for ln in lines[i + 2:i + 5])):  # (not a list of dated links)
-            starts.append(i)  # a list of news items: headline, date, text, next headline
-            body_chars = text_chars = 0
+                and any("。" in ln.text for ln in lines[i + 2:i + 5])  # (not a list of dated links)
+                and ((paragraphs <= 2 and text_chars <= 800 and _dated_head(lines, starts[-1]))
+                     or _item_chars(lines, i + 2) >= 200)
+                and not _labelled(lines, starts[-1], i)):
+            # a list of news items (headline, date, a paragraph, next headline: the item above has
+            # that shape too), or another news page (its text is more than a summary); not the one-sentence summaries of related news under an article, nor a block
+            # of other pages under its label (相关新闻)
+            starts.append(i)
+            body_chars = text_chars = paragraphs = 0
             current = {_key(lines[i].text)}
             i += 2
             continue
         body_chars += len(lines[i].text)
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
+        paragraphs += "。" in lines[i].text
         i += 1
     return starts
 
@@ -305,9 +321,93 @@ def _opens_page(lines: list[_Line], i: int) -> bool:
 
 
 def _titled(key: str) -> bool:
-    """A stand-alone line names a document, not a heading of one (`下步工作计划`): it is long
-    enough to hold a subject, or it has a year or a 关于."""
-    return len(key) >= 10 or (len(key) >= 6 and ("关于" in key or bool(re.search(r"[12]\d{3}年", key))))
+    """A stand-alone line names a document, not a heading of one (`下步工作计划`, `2022年工作计划`):
+    it is long enough to hold a subject, or it has a year or a 关于, and it names what the
+    document is about beyond its year and genre."""
+    long = len(key) >= 10 or (len(key) >= 6 and ("关于" in key or bool(re.search(r"[12]\d{3}年", key))))
+    return long and _subject_chars(key) >= 3
+
+
+# What a heading of a document's own part may hold besides its genre word: a year or a period,
+# `下步`, `工作`, `主要`: `2022年工作计划`, `下半年工作打算`, `今后工作要点` name no subject.
+_GENERIC_TITLE_WORDS = re.compile(
+    r"[12]\d{3}(?:[—–\-~至到][12]\d{3})?年度?|关于|下一?步|下阶段|下一?阶段|[上下]半年|今后|明年|来年|今年|本年度?|年度|全年"
+    r"|近期|工作|主要|具体|有关|相关|几点|若干|的|和|及|与|[一二三四五六七八九十\d]+|\([^()]*\)")
+
+
+def _subject_chars(key: str) -> int:
+    """How many characters of ``key`` name its subject (not its year, period or genre word)."""
+    t = re.sub(rf"(?:{genre_pattern()})$", "", strip_title_tail(key))
+    return len(re.findall(r"[\u4e00-\u9fffA-Za-z]", _GENERIC_TITLE_WORDS.sub("", t)))
+
+
+_NUMBERED_LINE = re.compile(r"^[ \t\u3000]*(?:(?P<cn>[一二三四五六七八九十]{1,3})、|\((?P<cnp>[一二三四五六七八九十]{1,3})\)"
+                            r"|(?P<ar>\d{1,2})[、.．](?!\d)|\((?P<arp>\d{1,2})\))")
+
+
+def _numbered(line: str) -> tuple[str, int] | None:
+    m = _NUMBERED_LINE.match(line)
+    if not m:
+        return None
+    style = m.lastgroup
+    n = parse_number(m.group(style)) if style in ("cn", "cnp") else int(m.group(style))
+    return (style, int(n)) if n else None
+
+
+def _numbering_goes_on(lines: list[_Line], first: int, i: int) -> bool:
+    """The first numbered line after line ``i`` continues a numbering of the lines above it (since
+    the current document's first line ``first``): `三、` under a line when `二、` stands above it.
+    A new document starts its numbering again, so the line is a heading inside the document."""
+    after = next((n for ln in lines[i + 1:i + 40] if (n := _numbered(ln.text))), None)
+    if after is None or after[1] <= 1:
+        return False
+    return any(_numbered(ln.text) == (after[0], after[1] - 1) for ln in lines[first:i])
+
+
+# A label over a block of links or summaries of other pages (`相关新闻`, `推荐阅读:`)
+_BLOCK_LABEL = re.compile(r"^[【\[]?(?:相关|推荐|延伸|更多|往期|猜你)"
+                          r"[\u4e00-\u9fff]{0,6}[】\]]?\s*[::]?$")
+
+
+def _labelled(lines: list[_Line], first: int, i: int) -> bool:
+    """The headline at line ``i`` is in a block of other pages under its label (`相关新闻`), a line
+    of the current document (from line ``first``)."""
+    return any(_BLOCK_LABEL.match(ln.text.strip()) for ln in lines[first:i])
+
+
+def _holds_a_document(lines: list[_Line], j: int, least: int = 200) -> bool:
+    """The lines from ``j`` (under a title) hold a document's text, not the one-sentence summary of
+    a related page: ``least`` characters or more, besides dates and a page's chrome."""
+    n = 0
+    for ln in lines[j:j + 80]:
+        t = ln.text.strip()
+        if is_publication_line(t) or (not _is_text(t) and is_site_chrome(t)):
+            continue  # (its own date and source line, the page's chrome)
+        n += len(t)
+        if n >= least:
+            return True
+    return False
+
+
+def _dated_head(lines: list[_Line], first: int) -> bool:
+    """The document from line ``first`` opens with a headline over its publication line (under a
+    site's masthead perhaps: before any sentence)."""
+    for ln in lines[first + 1:first + 12]:
+        if is_publication_line(ln.text):
+            return True
+        if "。" in ln.text:
+            return False
+    return False
+
+
+def _item_chars(lines: list[_Line], k: int) -> int:
+    """The characters of running text from line ``k`` to the next headline over a publication line."""
+    n = 0
+    for m in range(k, min(k + 60, len(lines))):
+        if m + 1 < len(lines) and is_publication_line(lines[m + 1].text):
+            break
+        n += len(lines[m].text) if "。" in lines[m].text else 0
+    return n
 
 
 def _official_head(lines: list[_Line], j: int) -> bool:
@@ -324,7 +424,8 @@ def _after_text(lines: list[_Line], i: int) -> bool:
     """The line before ``i`` closes running text (a sentence end), or a 落款 does (issuer, date)."""
     before = [ln.text.strip() for ln in lines[max(0, i - 2):i]]
     return bool(before) and (before[-1].endswith(("。", "!", ":", ":")) or is_signing_date(before[-1])
-                             or (len(before) == 2 and before[0].endswith("。") and len(before[1]) <= 20))
+                             or (len(before) == 2 and before[0].endswith("。") and len(before[1]) <= 20
+                                 and not is_site_chrome(before[1])))  # (a page's chrome: its end)
 
 
 def _title_after_signature(lines: list[_Line], i: int) -> int | None:
@@ -456,6 +557,13 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             title = found[0]
     if title is None and own is not lines and own and own[0].start > start:
         start = own[0].start  # a site's masthead over a text with no title is chrome
+    # a site's numbered notice above the title and the text (`温馨提示:` / `1.本站文档均由用户上传…`)
+    # is chrome
+    at = next((k for k, ln in enumerate(lines[:20]) if (title and title[:6] in re.sub(r"\s+", "", ln.text))
+               or "。" in ln.text or len(ln.text.strip()) > 60), min(len(lines), 20))
+    for ln in lines[:at]:
+        if _MARKER_START.match(ln.text.strip()) and is_site_chrome(ln.text):
+            drops.append((ln.start, min(ln.end + 1, end)))
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))
@@ -474,6 +582,12 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if title:
         # `…的通知(卫办发〔2009〕30号)` or `某卫发〔2023〕12号某局关于…`: the number is not the title's
         title = _LEADING_NUMBER.sub("", _OWN_NUMBER.sub("", title)) or title
+        wrapped = _wrapped_title(lines, title)
+        if wrapped is not None:
+            title, above = wrapped
+            if above is not None and above.start < start <= above.end + 2:
+                start = above.start  # (the title's first line opens the document)
+        title = clean_title(title)
     doc_type = _doc_type(title, own if title is None else lines)
     number = find_doc_number(text[start:min(end, start + 600)])
     if number is None and lines[0].start < start:
@@ -489,11 +603,104 @@ _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx
 _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
 
 
+# A site's tags around a headline: a medium or a column in 【】 before it (`【某某晚报】`), a kind of
+# item after it (`【消息】`, `【图文】`), a bullet or dash before it.
+_LEADING_TAG = re.compile(r"^(?:[【\[][^【】\[\]]{1,10}(?:报|网|社|台|新闻|在线|客户端|发布|头条|视窗|资讯)[】\]]\s*|[-—–•·▍■●◆>]+\s*|(?:名\s*称|标\s*题)\s*[::]\s*)(?=\S{4})")
+_TRAILING_TAG = re.compile(r"\s*[【\[](?:消息|图文|组图|图|视频|快讯|通讯|简讯|转载|原创|专题|全文|附全文)[】\]]$")
+# A note in parentheses after a headline that names its source or its form, not the document:
+# `(某某事务局)`, `(只有中文)`, `(附图)`; a version or period note (`(试行)`, `(2023—2025年)`) stays.
+# the next field of a page's metadata table flattened after the title: `X文号:…`, `X发布日期:…`
+_FIELD_AFTER = re.compile(r"(?<=\S{6})(?:文\s*号|发文字号|索引号|发布(?:日期|时间|机构)|成文日期)\s*[::].*$")
+_TRAILING_NOTE = re.compile(r"\s*\((?P<x>[^()\d]{2,16})\)$")
+_FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频", "图", "组图", "视频", "图文", "多图", "转载", "全文")
+
+
+def clean_title(title: str) -> str:
+    """``title`` without the tags a site wraps a headline in: `【某某晚报】` before it, `【消息】`
+    after it, a source unit or a form note in parentheses after it.
+
+    >>> clean_title("【某某晚报】某医院开展作风整顿"), clean_title("某局召开安全会议 (某某事务局)")
+    ('某医院开展作风整顿', '某局召开安全会议')
+    >>> clean_title("某县防火工作方案(试行)")
+    '某县防火工作方案(试行)'
+    """
+    from nlp.split_head import is_unit_name
+
+    t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip()))
+    t = _FIELD_AFTER.sub("", t)
+    note = _TRAILING_NOTE.search(t)
+    if note and (note.group("x").strip() in _FORM_NOTES or is_unit_name(note.group("x"))) and len(t) - note.end() == 0 \
+            and note.start() >= 6:
+        t = t[:note.start()]
+    return t.strip() or title
+
+
+def _fragment(t: str) -> bool:
+    """A short line that may be one line of a title wrapped over two: no sentence, no colon, no
+    numbered heading, no date, no site words, not a 版头, issuer or site name."""
+    from nlp.split_head import is_published, is_unit_name
+
+    return (2 <= len(t) <= 40 and not re.search(r"[。!?;;::,]", t) and not _MARKER_START.match(t)
+            and not t.startswith(("—", "-", "《", "附", "原标题")) and not is_signing_date(t) and not is_published(t)
+            and not is_publication_line(t) and not is_site_chrome(t) and not is_unit_name(t)
+            and not t.endswith(("文件", "网")) and find_doc_number(t) is None
+            and len(re.findall(r"[\u4e00-\u9fff]", t)) >= 0.6 * len(t.replace(" ", "")))
+
+
+def _wrapped_title(lines: list[_Line], title: str) -> tuple[str, _Line | None] | None:
+    """The whole title when the one found is a line of a title wrapped over two lines: the title
+    line's first half before a line ending in its genre word (`卫生系统2024年平` / `安生产月活动方案`),
+    or a headline going on on the next line before the body (`某院召开医药领域腐` / `败问题整治会议`).
+    A wrap that cuts no word (`防火工作 时刻谨记` / `防火宣传活动`) or repeats the title's words is a
+    subtitle, a caption or a column's name, not the title's other half.
+    Returns the title and the line above it that opens it (or None), or None when it is whole."""
+    key = _key(title)
+    at = next((k for k, ln in enumerate(lines[:15]) if _key(ln.text) == key), None)
+    if at is None or len(key) < 4:
+        return None
+    nxt = _key(lines[at + 1].text) if at + 1 < len(lines) else ""
+    after = lines[at + 2].text.strip() if at + 2 < len(lines) else ""
+    opens_body = bool(after) and (is_body_line(after) or is_publication_line(after) or is_salutation(after)
+                                  or find_doc_number(after) is not None)
+    if genre_of(key) is None and _fragment(nxt) and opens_body and not _repeats(key, nxt):
+        if (len(key) + len(nxt) <= 80 and genre_of(nxt) is not None
+                and (not _is_title_line(nxt) or _cuts_a_word(key, nxt))):
+            return key + nxt, None  # `某县卫生健康局关于开展` / `安全生产大检查的通知`
+        if (len(key) + len(nxt) <= 60 and 4 <= len(nxt) <= 24 and len(key) <= 30
+                and headline_candidate(key + nxt)):
+            return key + nxt, None  # a news headline wrapped before its text
+    if at > 0 and genre_of(key) is not None and len(key) <= 30:
+        prev = _key(lines[at - 1].text)
+        before = lines[at - 2].text.strip() if at >= 2 else ""
+        if (_fragment(prev) and re.fullmatch(r"[\u4e00-\u9fff\dXx*“”\"]+", prev) and len(prev) + len(key) <= 60
+                and not genre_of(prev) and not _repeats(prev, key) and (not before or not _fragment(before))
+                and headline_candidate(prev + key)):
+            return prev + key, lines[at - 1]
+    return None
+
+
+def _repeats(a: str, b: str) -> bool:
+    """``a`` and ``b`` share their opening or three characters running (`行政院会议` / `行政院第…`)."""
+    return a[:2] == b[:2] or any(b[k:k + 3] in a for k in range(len(b) - 2))
+
+
+def _cuts_a_word(first: str, second: str) -> bool:
+    """A word runs across the end of ``first`` into ``second`` (`…通报13起违` / `反中央…`)."""
+    from nlp.outline import _token_bounds
+
+    return len(first[-8:]) not in _token_bounds(first[-8:] + second[:8])
+
+
 def _masthead(lines: list[_Line], limit: int = 8) -> int:
     """How many lines of a site's masthead open ``lines``: short lines with no sentence, no
     title, no 主送 and no numbered heading (site name, greeting, date, menu, column name)."""
     for k, ln in enumerate(lines[:limit]):
         t = ln.text.strip().lstrip("▍▌■□●○◆◇▶►•·★☆ \t\u3000")  # (a numbered heading may wear a bullet)
+        if _MARKER_START.match(t) and is_site_chrome(t):
+            continue  # (a site's numbered notice: `3.如有侵权请联系网站客服删除`)
+        nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
+        if t.endswith((":", ":")) and len(t) <= 8 and not is_salutation(t) and _MARKER_START.match(nxt) and is_site_chrome(nxt):
+            continue  # (its label: `温馨提示:`)
         if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
                 or _title_prefix().match(re.sub(r"\s+", "", t))):
             return k
@@ -547,20 +754,45 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
     return None
 
 
+# A news headline that reports a document (`某市印发安全生产工作方案`, `某县出台…实施意见`): a
+# subject and a verb of issuing before the genre phrase, no 关于
+_REPORTING = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:印发|出台|发布|公布|下发|出炉|推出|审议通过|通过|制定|制订|部署|启动)(?:了)?[^《》]{2,60}$")
+# How a news report opens: its dateline, the agency or the paper, 近日/日前
+_NEWS_OPENING = re.compile(r"^(?:本报讯|本网讯|讯|[^。]{0,20}(?:日电|讯)|(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日)[,,])|记者")
+
+
+def _reported(title: str, lines: list[_Line]) -> bool:
+    """The title is a news headline reporting the document it names, over a news report's text."""
+    if not _REPORTING.match(title):
+        return False
+    at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), None)
+    if at is None:
+        return False
+    body = [ln.text.strip() for ln in lines[at + 1:at + 6] if "。" in ln.text or len(ln.text.strip()) > 40]
+    return bool(body) and bool(_NEWS_OPENING.search(body[0][:40]))
+
+
 def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     """The title's genre (新闻 for a headline without one); with no title, none for a fragment
     that opens with a section, else the genre the text declares (`现制定如下工作方案`), 通知 for a
     letter to 主送 recipients, 新闻 otherwise."""
-    head = "\n".join(ln.text for ln in lines[:60])
     if title:
         form = declared_genre("\n".join(ln.text for ln in lines[:3]))
         if form is None:  # (around the title's own line: a masthead may sit above it)
             at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in ln.text), 0)
             form = declared_genre("\n".join(ln.text for ln in lines[max(3, at - 3):at + 3])) if at > 3 else None
+        if genre_of(title) and _reported(title, lines):
+            return "新闻"
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None
-    declared = declared_genre(head)
+    # the genre its opening declares (`现制定如下工作方案`), or its closing (`特此通知`): not one that a
+    # related page's summary after it declares
+    closing = re.search(r"特此(通知|公告|通告|通报)", "\n".join(ln.text for ln in lines[-6:]))
+    text_lines = [k for k, ln in enumerate(lines[:10]) if "。" in ln.text or ln.text.rstrip().endswith((":", ":"))]
+    first = text_lines[2] if len(text_lines) > 2 else 9
+    opening = "\n".join(ln.text for ln in lines[:first + 1])[:500]  # (its salutation and first paragraphs)
+    declared = declared_genre(opening) or (closing.group(1) if closing else None)
     if declared:
         return declared
     if any(is_salutation(ln.text) for ln in lines[:3]):

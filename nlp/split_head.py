@@ -169,6 +169,8 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():
             return lines[i + 1].strip(), i + 1
+        if _MARKER.match(t) and is_site_chrome(t):
+            continue  # a site's numbered notice (`1.本站文档由用户上传…`) is chrome, not the body
         if is_body_line(t) or is_salutation(t):
             break
         if headline_candidate(t) and seen[t] < 3:  # a line repeated all over the head is navigation

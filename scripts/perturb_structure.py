@@ -14,6 +14,7 @@ Variants:
   flatten      single-document files: every line after the title's (else the first two) joined into one
   chrome_head  navigation, font-size, publication lines before the text
   chrome_head2 a masthead before the text: site name, greeting, date, menu, column name
+  chrome_head3 a document-sharing site's numbered notice before the text (温馨提示: 1. 2. 3.)
   chrome_tail  related-article and link lists numbered 1. 2. ..., copyright/ICP/address footer
   chrome_tail2 a dated, numbered link list and a footer after the text
   chrome_tail4 the link list of chrome_tail2 without its dates
@@ -23,6 +24,19 @@ Variants:
   arp          line-initial (1) rewritten 1) and 1. rewritten 1、 (gold markers too)
   concat       two titled single-document files of one collection in one file (several notices)
   trad         the text converted to traditional script (OpenCC s2t)
+
+Variants that must not split a document (the gold keeps its document count), so that the
+precision of splitting shows:
+  relnews      a related-news block after the text: a label, then headline / date / one-line summary
+  nextprev     previous/next-article links and sharing chrome after the text
+  innerplan    a dated plan heading on a line of its own inside a document (`2022年工作计划` after a
+               paragraph of a summary, followed by more paragraphs)
+  titlebreak   the title line broken over two lines (after 关于…, else near its middle; gold unchanged)
+  relchrome    sharing chrome after the text, then another page's headline over a one-sentence summary
+  relplan      sharing chrome after the text, then another page's plan title over its first sentence
+  pdfwrap      every line longer than 30 characters wrapped at 28 (text extracted from a PDF page)
+  sidebar      a column of headlines of other pages after the text, each over its date, one with a
+               sentence of summary
 """
 
 from __future__ import annotations
@@ -48,6 +62,14 @@ CHROME_HEAD2 = [  # a site's masthead with no breadcrumb: name, greeting, menu, 
     "今天是2021年6月18日 星期五",
     "首页 新闻动态 通知公告 政策法规 办事指南 联系我们",
     "通知公告",
+]
+CHROME_HEAD3 = [  # a document-sharing site's notice over the text it serves
+    "文档分享网 > 行业资料 > 公文范文",
+    "温馨提示:",
+    "1.本站文档均由用户上传,仅供学习交流使用",
+    "2.下载前请先预览文档内容,确认无误后再下载",
+    "3.如有侵权请联系网站客服删除",
+    "下载积分:10 文档页数:5",
 ]
 CHROME_TAIL = [
     "相关文章",
@@ -80,6 +102,93 @@ CHROME_TAIL3 = [  # the same list without dates, under a heading of its own
     "(1)某局举办业务培训班",
     "(2)某街道开展消防演练",
 ]
+
+RELNEWS = [  # a related-news block under a label: headline, date, a one-sentence summary
+    "相关新闻",
+    "某区开展夏季消防安全大检查",
+    "2021-06-10",
+    "近日,某区组织专门力量对辖区重点场所开展消防安全检查,发现问题当场督促整改。",
+    "某县召开安全生产工作推进会",
+    "2021-06-08",
+    "会议传达了上级有关会议精神,并对下阶段重点工作作了部署。",
+]
+NEXTPREV = [
+    "上一篇:关于做好节假日值班工作的通知",
+    "下一篇:某区2021年安全生产月活动实施方案",
+    "分享到:微信 微博 QQ空间",
+    "【打印本页】【关闭窗口】",
+]
+RELCHROME = [
+    "分享到:微信 微博 QQ空间",
+    "【打印本页】【关闭窗口】",
+    "某区开展夏季消防安全大检查",
+    "近日,某区组织专门力量对辖区重点场所开展消防安全检查,发现问题当场督促整改。",
+]
+RELPLAN = [
+    "分享到:微信 微博 QQ空间",
+    "【打印本页】【关闭窗口】",
+    "某区2021年安全生产月活动实施方案",
+    "为切实做好今年安全生产月活动,结合我区实际,特制定本方案。",
+]
+SIDEBAR = [
+    "热点新闻",
+    "某市卫生健康委召开全系统作风建设工作会议",
+    "2021-06-11",
+    "某镇卫生院开展医德医风专题教育活动",
+    "2021-06-09",
+    "会上,院长就进一步加强医德医风建设提出了具体要求。",
+    "某区应急管理局部署汛期安全防范工作",
+    "2021-06-07",
+]
+
+
+def _title_break(text: str, gold: dict) -> tuple[str, dict]:
+    """The line holding just a titled single document's title, broken over two lines."""
+    docs = gold["documents"]
+    if len(docs) != 1 or not docs[0].get("title"):
+        return text, gold
+    t2s = _opencc("t2s")
+    key = re.sub(r"\s+", "", docs[0]["title"])
+    lines = text.split("\n")
+    for k, ln in enumerate(lines[:40]):
+        if re.sub(r"\s+", "", t2s.convert(ln)) == key and len(ln.strip()) >= 12:
+            raw = ln.strip()
+            depth, cuts = 0, []
+            for n, c in enumerate(raw):
+                depth += (c in "《“(（") - (c in "》”)）")
+                if depth == 0 and 5 <= n <= len(raw) - 5:
+                    cuts.append(n + 1)
+            if not cuts:
+                return text, gold
+            after_guanyu = raw.find("关于") + 2 if 0 <= raw.find("关于") <= 20 else -1
+            at = min(cuts, key=lambda n: abs(n - (after_guanyu + 8 if after_guanyu > 0 else len(raw) // 2)))
+            lines[k:k + 1] = [raw[:at], raw[at:]]
+            return "\n".join(lines), gold
+    return text, gold
+
+
+def _pdf_wrap(text: str, width: int = 28) -> str:
+    out = []
+    for ln in text.split("\n"):
+        while len(ln) > width + 2:
+            out.append(ln[:width])
+            ln = ln[width:]
+        out.append(ln)
+    return "\n".join(out)
+
+
+def _inner_plan(text: str) -> str:
+    """A dated plan heading alone on a line after a paragraph in the second half of the text,
+    over the paragraphs that follow (a summary's closing plan for the next year)."""
+    lines = text.split("\n")
+    body = [k for k, ln in enumerate(lines) if ln.strip().endswith("。") and len(ln.strip()) >= 30]
+    later = [k for k in body if k >= len(lines) // 2 and any(
+        "。" in ln for ln in lines[k + 1:k + 4])]
+    if not later:
+        return text
+    k = later[0]
+    return "\n".join(lines[:k + 1] + ["2022年工作计划"] + lines[k + 1:])
+
 
 _LINE_MARKER = re.compile(rf"^\s*(?:[{CN}]{{1,3}}、|\([{CN}]{{1,3}}\)|\d{{1,2}}[.、．]|\(\d{{1,2}}\)|第[{CN}]{{1,3}}[部分章条])")
 
@@ -181,13 +290,21 @@ SIMPLE = {
     "headjoin": _join_headings,
     "chrome_head": lambda t: "\n".join(CHROME_HEAD) + "\n" + t,
     "chrome_head2": lambda t: "\n".join(CHROME_HEAD2) + "\n" + t,
+    "chrome_head3": lambda t: "\n".join(CHROME_HEAD3) + "\n" + t,
     "chrome_tail": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL) + "\n",
     "chrome_tail2": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL2) + "\n",
     "chrome_tail3": lambda t: t.rstrip("\n") + "\n" + "\n".join(CHROME_TAIL3) + "\n",
     "chrome_tail4": lambda t: t.rstrip("\n") + "\n" + "\n".join(re.sub(r" [\d-]+$", "", x) for x in CHROME_TAIL2) + "\n",
     "trad": _trad,
+    "relnews": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELNEWS) + "\n",
+    "nextprev": lambda t: t.rstrip("\n") + "\n" + "\n".join(NEXTPREV) + "\n",
+    "relchrome": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELCHROME) + "\n",
+    "relplan": lambda t: t.rstrip("\n") + "\n" + "\n".join(RELPLAN) + "\n",
+    "sidebar": lambda t: t.rstrip("\n") + "\n" + "\n".join(SIDEBAR) + "\n",
+    "innerplan": _inner_plan,
+    "pdfwrap": _pdf_wrap,
 }
-WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp}
+WITH_GOLD = {"bufen": _bufen, "deep": _deep, "arp": _arp, "titlebreak": _title_break}
 VARIANTS = [*SIMPLE, "flatten", *WITH_GOLD, "concat"]
 
 
@@ -239,7 +356,7 @@ def make(gold_dir: Path, docs_dir: Path, out: Path, variant: str) -> int:
     return n
 
 
-_ROWS = ("documents", "sections", "section levels", "meta.title", "meta.doc_type", "meta.doc_number")
+_ROWS = ("docs pred/gold", "documents", "sections", "section levels", "meta.title", "meta.doc_type", "meta.doc_number")
 
 
 def score(out: Path) -> dict[str, str]:
@@ -247,6 +364,9 @@ def score(out: Path) -> dict[str, str]:
                        capture_output=True, text=True)
     rows = {}
     for line in r.stdout.splitlines():
+        m = re.match(r"documents\s+gold=(\d+) pred=(\d+)", line)
+        if m:
+            rows["docs pred/gold"] = f"{m.group(2)}/{m.group(1)}"  # (the precision of splitting)
         for name in _ROWS:
             if line.startswith(name + " ") and name not in rows:
                 m = re.search(r"F1=([\d.]+)|acc=([\d.]+)|exact count (\d+/\d+)", line)

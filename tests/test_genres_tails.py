@@ -19,6 +19,13 @@ from nlp.split import split_documents
     ("某局工作要点(2024)", "要点"),
     ("某县居民用电安全告知书", "告知书"),
     ("某局召开会议(图)", None),
+    ("某医院安全生产工作计划范文", "计划"),
+    ("某院医德医风工作总结3篇", "工作总结"),
+    ("某院医疗质量整改实施方案(精选5篇)", "实施方案"),
+    ("某科室上半年工作汇报", "汇报"),
+    ("某医院护理人员岗位职责", "职责"),
+    ("医德医风学习心得体会", "心得体会"),
+    ("某院召开医德医风大会", None),
 ])
 def test_genre_after_a_tail(title, genre):
     assert genre_of(title) == genre
@@ -28,3 +35,12 @@ def test_a_dated_title_line_starts_its_document():
     body = "为做好今年工作,结合实际,制定本计划。\n一、工作目标\n各单位要认真组织,确保落实。\n"
     doc = split_documents("某县卫生健康三年行动计划(2024—2026年)\n" + body)[0]
     assert doc.doc_type == "计划" and doc.title.startswith("某县卫生健康三年行动计划")
+
+
+def test_a_news_report_of_a_plan_is_news():
+    news = "某市印发安全生产专项整治工作方案\n2024-05-06\n近日,某市印发了安全生产专项整治工作方案,对全年工作作出部署。\n"
+    assert split_documents(news)[0].doc_type == "新闻"
+    plan = "某市安全生产专项整治工作方案\n为做好安全生产工作,制定本方案。\n一、目标\n确保全年安全。\n"
+    assert split_documents(plan)[0].doc_type == "方案"
+    notice = "某县人民政府关于印发安全生产工作方案的通知\n各乡镇:\n现将方案印发给你们,请认真执行。\n"
+    assert split_documents(notice)[0].doc_type == "通知"

@@ -15,13 +15,40 @@ def _titles(text):
 
 
 def test_headline_under_site_chrome():
-    text = FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS
+    text = FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS * 6
     assert _titles(text) == ["某区开展校园安全大检查", "某区举行应急演练"]
+    # a related page's one-sentence summary under the chrome is not another page
+    assert len(split_documents(FIRST + "分享到:\n字体:大 中 小\n某区举行应急演练\n" + NEWS)) == 1
 
 
 def test_headline_over_a_publication_line():
+    # another news page: its text is more than a one-sentence summary
     for pub in ("• 2024-06-18 09:30", "时间:2024-06-18 09:30 作者:佚名", "某某新闻网 2024-6-18"):
-        assert _titles(FIRST + "某区举行应急演练\n" + pub + "\n" + NEWS) == ["某区开展校园安全大检查", "某区举行应急演练"]
+        assert _titles(FIRST + "某区举行应急演练\n" + pub + "\n" + NEWS * 6) == ["某区开展校园安全大检查", "某区举行应急演练"]
+
+
+def test_related_news_summaries_do_not_split():
+    # under an article, other pages' headlines over their dates and one-sentence summaries are chrome
+    related = "某区举行应急演练\n2024-06-18\n" + NEWS + "某镇召开安全生产推进会\n2024-06-16\n" + NEWS
+    assert len(split_documents(FIRST + related)) == 1
+    assert len(split_documents(FIRST + "相关新闻\n" + "某区举行应急演练\n2024-06-18\n" + NEWS * 6)) == 1
+
+
+def test_list_of_news_items_splits():
+    # a page that is a list of short items, each headline over its date and a paragraph
+    items = "".join(f"某区第{n}项工作动态\n2024-06-1{n}\n" + NEWS for n in range(1, 4))
+    assert len(split_documents(items)) == 3
+
+
+def test_dated_plan_heading_inside_a_summary_does_not_split():
+    text = "某局2021年安全生产工作总结\n" + TEXT + "\n" + TEXT + "\n2022年工作计划\n" + TEXT + "\n"
+    assert len(split_documents(text)) == 1
+
+
+def test_heading_that_continues_the_numbering_does_not_split():
+    text = ("某区2021年消防安全工作总结\n一、基本情况\n" + TEXT + "\n二、主要做法\n" + TEXT + "\n"
+            + "某区消防安全隐患排查整治工作计划\n" + TEXT + "\n三、存在问题\n" + TEXT + "\n")
+    assert len(split_documents(text)) == 1
 
 
 def test_original_title_line():
@@ -90,9 +117,9 @@ def test_own_number_run_together_with_the_page_metadata():
 
 
 def test_headline_under_a_breadcrumb_or_a_repeated_menu():
-    assert _titles(FIRST + "频道:\n您的当前位置:首页>民生\n某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+    assert _titles(FIRST + "频道:\n您的当前位置:首页>民生\n某区举行应急演练\n" + NEWS * 6)[1] == "某区举行应急演练"
     menu = "某某政府新闻局 官方微信\n某某政府新闻局 官方微信\n某某政府新闻局 新闻频道\n某某政府新闻局 新闻频道\n"
-    assert _titles(FIRST + menu + "某区举行应急演练\n" + NEWS)[1] == "某区举行应急演练"
+    assert _titles(FIRST + menu + "某区举行应急演练\n" + NEWS * 6)[1] == "某区举行应急演练"
 
 
 def test_title_over_a_paragraph_after_a_page_end():
@@ -124,3 +151,48 @@ def test_a_plan_handed_on_without_book_title_marks_stays_in_its_notice():
 def test_a_spaced_number_label_in_a_metadata_table():
     from nlp.split_head import find_doc_number
     assert find_doc_number("发布机构: 某省卫生健康委 文  号: 某卫发〔2024〕10号\n\n某省关于开展检查的通知\n") == "某卫发〔2024〕10号"
+
+
+def test_site_tags_are_not_part_of_a_title():
+    from nlp.split import clean_title
+
+    assert clean_title("【某某日报】某医院开展作风整顿") == "某医院开展作风整顿"
+    assert clean_title("某局召开安全会议【消息】") == "某局召开安全会议"
+    assert clean_title("某局召开安全会议 (某市劳工事务局)") == "某局召开安全会议"
+    assert clean_title("某局长会见传媒谈话全文(只有中文)") == "某局长会见传媒谈话全文"
+    assert clean_title("关于做好防汛工作的通知文号:某防〔2024〕3号") == "关于做好防汛工作的通知"
+    # a series tag, a version or period note stays
+    assert clean_title("【案件追踪 2-1】某院的自律问题") == "【案件追踪 2-1】某院的自律问题"
+    assert clean_title("某县防火工作方案(试行)") == "某县防火工作方案(试行)"
+    assert clean_title("某市三年行动计划(2023—2025年)") == "某市三年行动计划(2023—2025年)"
+
+
+def test_title_wrapped_over_two_lines_is_joined():
+    body = "为切实做好安全工作,现制定本方案。\n一、工作目标\n" + TEXT + "\n"
+    assert _titles("某县卫生健康局关于开展\n安全生产大检查的实施方案\n" + body) == ["某县卫生健康局关于开展安全生产大检查的实施方案"]
+    news = "某区卫生院召开医德医风\n专题教育动员大会\n" + NEWS * 3
+    assert _titles(news) == ["某区卫生院召开医德医风专题教育动员大会"]
+
+
+def test_a_subtitle_or_a_column_name_is_not_half_of_the_title():
+    # the line under the headline repeats its words: a caption or a subtitle
+    assert _titles("某区消防局开展防火安全排查\n开展防火安全排查及宣传\n" + NEWS * 3) == ["某区消防局开展防火安全排查"]
+    # a column's name above a titled line that shares its opening
+    text = "行政院会议\n行政院第3380次院会决议\n" + NEWS * 3
+    assert _titles(text)[0] == "行政院第3380次院会决议"
+
+
+def test_a_sharing_sites_numbered_notice_above_the_text_is_chrome():
+    from nlp.pipeline import process_text
+
+    notice = "温馨提示:\n1.本站文档均由用户上传,仅供学习交流使用\n2.如有侵权请联系网站客服删除\n"
+    plan = "某县卫生院医德医风专项整治实施方案\n为做好整治工作,制定本方案。\n一、工作目标\n" + TEXT + "\n二、工作措施\n" + TEXT + "\n"
+    docs = list(process_text(notice + plan))
+    assert len(docs) == 1 and docs[0].title == "某县卫生院医德医风专项整治实施方案"
+    assert [s.marker for s in docs[0].sections] == ["一、", "二、"]
+
+
+def test_a_related_plan_after_the_page_end_is_no_document():
+    related = "【打印本页】【关闭窗口】\n某区2021年安全生产月活动实施方案\n为切实做好今年安全生产月活动,结合我区实际,特制定本方案。\n"
+    docs = split_documents(FIRST + related)
+    assert len(docs) == 1 and docs[0].doc_type == "新闻"

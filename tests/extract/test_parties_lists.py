@@ -1,0 +1,54 @@
+"""parties_lists / parties_persons: lists of units and people in news, on sentences written here."""
+
+from nlp.extract.parties import find_parties
+from nlp.extract.parties_lists import list_cues, unit_lists
+
+
+def _pairs(found):
+    return [(f.name, f.role) for f in found]
+
+
+def test_cues_table_reads():
+    assert {side for side, _, _ in list_cues()} == {"before", "after"}
+
+
+def test_member_list_with_count_and_joiner():
+    text = "另外市委办公室、市教育局、市侨办、团市委和市外事办8个部门的分管副职任小组成员。"
+    assert _pairs(unit_lists(text)) == [("市委办公室", "member"), ("市教育局", "member"), ("市侨办", "member"),
+                                        ("团市委", "member"), ("市外事办", "member")]
+
+
+def test_list_after_you_with_duty_verb():
+    text = "10月8日,由区直工委、区文旅局、区总工会、区体育中心联合举办的读书节开幕。"
+    assert _pairs(unit_lists(text)) == [("区直工委", "responsible"), ("区文旅局", "responsible"),
+                                        ("区总工会", "responsible"), ("区体育中心", "responsible")]
+
+
+def test_townships_in_a_list_of_units():
+    text = "副区长某某带领由区交通局、区应急中心、东山镇、西湖镇工作人员组成的检查组开展检查。"
+    assert [n for n, _ in _pairs(unit_lists(text))] == ["区交通局", "区应急中心", "东山镇", "西湖镇"]
+
+
+def test_shared_post_is_not_a_list_of_units():
+    text = "由局长任组长,办公室、财务科、后勤科负责人为成员。"
+    assert unit_lists(text) == []
+
+
+def test_ungoverned_list_gives_no_one_a_role():
+    assert unit_lists("市教育局、市卫健委、市民政局的网站上有通知。") == []
+
+
+def test_attendees_heads_are_not_the_list():
+    text = "由监察室牵头组织召开院办、财务科、科教部等部门负责人参加的会议。"
+    assert unit_lists(text) == []
+
+
+def test_member_label_before_list():
+    text = "成员单位:县发改局、县财政局、县人社局。"
+    assert _pairs(unit_lists(text)) == [("县发改局", "member"), ("县财政局", "member"), ("县人社局", "member")]
+
+
+def test_find_parties_keeps_list_members():
+    text = "为加强领导,成立工作领导小组。县委组织部、县委宣传部、县财政局和县审计局的分管负责同志任小组成员。"
+    names = {m.value["name"] for m in find_parties(text, ner="rules")}
+    assert {"县委组织部", "县委宣传部", "县财政局", "县审计局"} <= names

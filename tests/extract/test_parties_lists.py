@@ -52,3 +52,30 @@ def test_find_parties_keeps_list_members():
     text = "为加强领导,成立工作领导小组。县委组织部、县委宣传部、县财政局和县审计局的分管负责同志任小组成员。"
     names = {m.value["name"] for m in find_parties(text, ner="rules")}
     assert {"县委组织部", "县委宣传部", "县财政局", "县审计局"} <= names
+
+
+def _people(text):
+    from nlp.extract.parties_persons import news_people
+
+    return [(f.name, f.role) for f in news_people(text)]
+
+
+def test_post_then_name_before_a_clause_word():
+    assert _people("院长王建军就做好整治工作提出要求。") == [("王建军", "lead")]
+    assert _people("副县长黄立凯、卫生局副局长李明治,以及驻军等单位出席。") == [
+        ("黄立凯", "responsible"), ("李明治", "responsible")]
+
+
+def test_name_then_post():
+    assert _people("全体同仁在陈国田院长领导下,推动健康促进。") == [("陈国田", "lead")]
+
+
+def test_names_counted_before_a_shared_post():
+    assert ("岑立荣", "responsible") in _people("警察局张仲明局长及吴文博、苏志强和岑立荣三位副局长,与队员演练。")
+
+
+def test_no_person_in_a_case_or_a_word():
+    assert _people("原局长王某某收受他人财物。") == []
+    assert _people("某局局长王某某公款吃喝问题。经查,王某某违规报销。") == []
+    assert _people("各级领导和个人要带头。") == []
+    assert _people("常务副市长主持日常工作。") == []

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from nlp.extract.parties_lexicon import party_posts
+from nlp.extract.parties_lexicon import party_posts, read_table
+from nlp.extract.parties_names import is_name, name_kind, normalize_name, role_for
 from nlp.extract.parties_patterns import Found
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import REPORT_VERB
@@ -116,3 +117,35 @@ def _name_before(text: str, start: int, at: int, post_end: int, end: int) -> int
                 and not text.startswith(FORMER, s - 1):
             return s
     return None
+
+
+@cache
+def post_cues() -> tuple[tuple[re.Pattern, str], ...]:
+    """(compiled pattern, role) rows of ``party_post_cues.tsv``."""
+    rows = read_table("party_post_cues.tsv", ("pattern", "role"),
+                      {1: ("auto", "lead", "responsible", "member", "contact")})
+    return tuple((re.compile(r.cells[0]), r.cells[1]) for r in rows)
+
+
+POST_SPLIT = re.compile(r"[、和或及]")
+
+
+def post_duties(text: str) -> list[Found]:
+    """Posts a rule makes parties: ``由科室负责人批准``, ``须经党工委书记或办事处主任批准``,
+    ``明确分管负责人、具体责任人``, ``联络员由…担任``. Every item of the slot must be a post."""
+    out: list[Found] = []
+    for rx, role in post_cues():
+        for m in rx.finditer(text):
+            a, b = m.span("slot")
+            items, pos = [], a
+            for piece in POST_SPLIT.split(text[a:b]) + [None]:
+                if piece is None:
+                    break
+                name = normalize_name(piece)
+                if not (is_name(name) and name_kind(name) == "person") or name.startswith(("各", "全")):
+                    items = []
+                    break
+                items.append(Found(pos, pos + len(piece), name, role_for(role, name) if role == "auto" else role))
+                pos += len(piece) + 1
+            out += items
+    return out

@@ -79,3 +79,13 @@ def test_no_person_in_a_case_or_a_word():
     assert _people("某局局长王某某公款吃喝问题。经查,王某某违规报销。") == []
     assert _people("各级领导和个人要带头。") == []
     assert _people("常务副市长主持日常工作。") == []
+
+
+def test_posts_that_approve_or_serve_as_contact():
+    from nlp.extract.parties_persons import post_duties
+
+    text = ("请假一天以内由股室负责人批准,三天以上须经局主要领导批准。"
+            "各单位要明确分管负责人、具体责任人。联络员由各单位办公室主任担任。经研究同意,向市政府报告。")
+    assert [(f.name, f.role) for f in post_duties(text)] == [
+        ("股室负责人", "responsible"), ("局主要领导", "lead"), ("分管负责人", "responsible"),
+        ("具体责任人", "responsible"), ("联络员", "contact")]

@@ -35,8 +35,8 @@ BEFORE_NAME = (r"(?:[,、。;:()“”「」《》\s和与及由在请派]|^|局
 VIOLATION = re.compile(r"违纪|违规|违法|收受|受贿|索贿|贪污|挪用|处分|开除|免职|撤职|立案|涉嫌|警告|记过|问责"
                        r"|诫勉|追究|判处|违反|审查调查|被查|问题|时任|公款|私用|宴请|吃请|履职不力|经查"
                        # a superior's words relayed: 传达某某在某会上的讲话精神
-                       r"|讲话精神|的讲话|重要讲话|批示|指示精神")
-CASE_LOOK = 80  # a case's violation may be told in the words right after the sentence naming the person
+                       r"|讲话精神|的讲话|重要讲话|批示|指示精神|原|前任")
+CLAUSE_END = ",。;:!?\n"
 # characters that a two- or three-character name does not hold: 和党员, 党的, 申报 are words
 NOT_IN_NAME = set("的了和与及是在个员们报告作为等对把被从向到上下中内外会议党组工委长记任务副管")
 NOT_AFTER = ("领导", "组长")  # 领导和个人, 组长申报: these posts are rarely written before a name
@@ -60,8 +60,6 @@ def news_people(text: str) -> list[Found]:
     rx = _rx()
     out: list[Found] = []
     for s in SENTENCE.finditer(text):
-        if VIOLATION.search(text, s.start(), min(len(text), s.end() + CASE_LOOK)):
-            continue
         a, b = s.span()
         for m in rx["post"].finditer(text, a, b):
             role = party_posts()[m.group()]
@@ -86,7 +84,15 @@ def news_people(text: str) -> list[Found]:
                 for n in names[-keep:]:
                     out.append(Found(pos, pos + len(n), n, party_posts()[post]))
                     pos += len(n) + 1
-    return out
+    return [f for f in out if not _case(text, f.start, f.end)]
+
+
+def _case(text: str, start: int, end: int) -> bool:
+    """The clause naming the person tells of a violation, a sanction, a former post or a superior's
+    relayed speech (``某所所长某某等人公款吃喝问题``, ``原副院长某某``, ``传达某某同志…的讲话``)."""
+    a = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, end) for c in CLAUSE_END) if i >= 0]
+    return bool(VIOLATION.search(text, a, min(ends) if ends else len(text)))
 
 
 def _person(name: str) -> bool:

@@ -42,7 +42,7 @@ NOT_IN_NAME = set("的了和与及是在个员们报告作为等对把被从向�
 NOT_AFTER = ("领导", "组长")  # 领导和个人, 组长申报: these posts are rarely written before a name
 SENTENCE = re.compile(r"[^。!?\n]+")
 FORMER = ("原", "前")
-COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u9fff]{2,3})+)"
+COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u9fff]{2,3}){1,8})"
                      r"(?:两|二|三|四|五|六|几)位(?P<post>[\u4e00-\u9fff]{2,6})")
 
 

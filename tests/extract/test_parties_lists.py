@@ -89,3 +89,7 @@ def test_posts_that_approve_or_serve_as_contact():
     assert [(f.name, f.role) for f in post_duties(text)] == [
         ("股室负责人", "responsible"), ("局主要领导", "lead"), ("分管负责人", "responsible"),
         ("具体责任人", "responsible"), ("联络员", "contact")]
+
+
+def test_a_list_of_superiors_in_a_verb_phrase_is_no_list_of_units():
+    assert unit_lists("深入学习贯彻省纪委和省委、市委关于整治工作的部署要求,坚持不懈。") == []

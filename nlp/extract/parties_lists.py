@@ -23,6 +23,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
     post_words as _post_words,
+    role_for as _role_for,
     split_outside as _split_outside,
     strip_span as _strip,
 )
@@ -71,10 +72,12 @@ def unit_lists(text: str) -> list[Found]:
         m = CLAUSE_RX.search(text, _clause_start(text, pos))
         if not m:
             break
-        items = _items(text, m.start(), m.end())
+        items, heads = _items(text, m.start(), m.end())
         if items:
             role = _role(text, m.start(), items[0][0], items[-1][1])
-            if role:
+            if role and heads:  # 各乡镇、各部门主要负责人作为第一责任人: one party, the post's role
+                out.append(Found(items[0][0], items[-1][1], items[-1][2], _role_for(role, items[-1][2])))
+            elif role:
                 out += [Found(a, b, n, role) for a, b, n in items]
         pos = text.find("、", m.end())
     return out
@@ -85,35 +88,42 @@ def _clause_start(text: str, pos: int) -> int:
     return at + 1
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The names of the 、-list filling ``text[start:end]``; [] when it is no list of units."""
+def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], bool]:
+    """The names of the 、-list filling ``text[start:end]`` ([] when it is no list of units), and
+    whether a post follows its last unit (then the one name is the heads of them all, as written)."""
     pieces = _split_outside(text, start, end, "、")
     if len(pieces) < 2:
-        return []
+        return [], False
     first = _first_item(text, *pieces[0])
     if not first:
-        return []
+        return [], False
     items = [first]
     for a, b in pieces[1:-1]:
         a, b = _strip(text, a, b)
         name = _normalize(text[a:b])
         if _item_kind(name) not in ITEM_KINDS + ("person",):
-            return []
+            return [], False
         items.append((a, b, name))
     last = _last_items(text, *pieces[-1])
-    if not last or _post_follows(text, last[-1][1], pieces[-1][1]):
-        return []  # 办公室、人事科、某科负责人: the heads of each, one party (parties_names)
+    if not last:
+        return [], False
     items += last
     kinds = [_item_kind(n) for _, _, n in items]
+    if sum(k in UNIT_KINDS + ("place",) for k in kinds) < MIN_UNITS or "person" in kinds:
+        return [], False
+    post = _post_follows(text, last[-1][1], pieces[-1][1])
+    if post:  # 办公室、人事科、某科负责人: the heads of each, one party kept as written
+        name = _normalize(text[items[0][0]:post])
+        return ([(items[0][0], post, name)], True) if len(name) <= 50 else ([], False)
     if sum(k in UNIT_KINDS for k in kinds) < MIN_UNITS:
-        return []
-    return items
+        return [], False
+    return items, False
 
 
-def _post_follows(text: str, at: int, end: int) -> bool:
-    """A post right after the list's last unit (``…某科主要负责人为成员``): the list names people."""
+def _post_follows(text: str, at: int, end: int) -> int | None:
+    """Where the post right after the list's last unit ends (``…某科主要负责人为成员``), or None."""
     at = at + 2 if text.startswith(("分管", "主要"), at) else at
-    return any(text.startswith(w, at, end) for w in _post_words() if "人员" not in w)
+    return next((at + len(w) for w in _post_words() if "人员" not in w and text.startswith(w, at, end)), None)
 
 
 def _first_item(text: str, a: int, b: int) -> tuple[int, int, str] | None:

@@ -29,9 +29,11 @@ def test_townships_in_a_list_of_units():
     assert [n for n, _ in _pairs(unit_lists(text))] == ["区交通局", "区应急中心", "东山镇", "西湖镇"]
 
 
-def test_shared_post_is_not_a_list_of_units():
+def test_shared_post_is_one_party_the_heads_of_all():
     text = "由局长任组长,办公室、财务科、后勤科负责人为成员。"
-    assert unit_lists(text) == []
+    assert _pairs(unit_lists(text)) == [("办公室、财务科、后勤科负责人", "member")]
+    text = "各乡镇、各部门主要负责人作为本单位工作的第一责任人,要负总责。"
+    assert _pairs(unit_lists(text)) == [("各乡镇、各部门主要负责人", "lead")]
 
 
 def test_ungoverned_list_gives_no_one_a_role():

@@ -77,7 +77,7 @@ def news_people(text: str) -> list[Found]:
                          if m.group("post").startswith(p)), None)
             names = re.split(r"[、和及与]", m.group("names"))
             keep = 0  # the people's run ends the list: 局长及某某、某某两位副局长 starts after 及
-            while keep < len(names) and is_person_name(names[-1 - keep]):
+            while keep < len(names) and _person(names[-1 - keep]):
                 keep += 1
             if post and keep >= 2:
                 pos = m.end("names") - len("、".join(names[-keep:]))
@@ -97,7 +97,7 @@ def _case(text: str, start: int, end: int) -> bool:
 
 def _person(name: str) -> bool:
     """A family name and one or two given characters, none of them a function word's."""
-    return is_person_name(name) and not NOT_IN_NAME.intersection(name[1:])
+    return is_person_name(name) and not NOT_IN_NAME.intersection(name[1:]) and name_kind(name) is None
 
 
 def _name_after(text: str, at: int, end: int) -> int | None:

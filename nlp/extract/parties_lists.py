@@ -40,7 +40,9 @@ LEAD_IN = re.compile(r"另外|此外|同时|其中|以及|包括|由|请|会同|
                      r"|召开|主持|参加|牵头")
 # a verb inside a would-be first item: the list starts after it or is no list of units
 VERB_INSIDE = re.compile(r"召开|牵头|组织(?!部)|参加|举办|开展|进行|负责|带领|主持|邀请|联合(?!会|医院|体)"
-                         r"|关于|学习|贯彻|落实|深入|坚决|整治|推进|加强|部署")
+                         r"|关于|学习|贯彻|落实|深入|坚决|整治|推进|加强|部署|来自")
+# the people of the units, not the units: 由来自某科、某科的代表参加
+PEOPLE_OF = re.compile(r"的[^,。;]{0,6}?(?:代表|人员|同志|负责人|职工|干部|医生|员工|专家)(?![^,。;]{0,8}组成)")
 # what may follow a list's last unit: a count, 等, 的, or a verb or clause word
 TAIL = re.compile(r"[0-9一二三四五六七八九十]+个|等|的|任|担任|为|作为|是|负责|牵头|配合|协助|参与|参加|分别|共同"
                   r"|要|应|须|按|联合|组成|将|已|工作人员|人员|相关|主要|分管|$")
@@ -162,6 +164,8 @@ def _role(text: str, clause: int, start: int, end: int) -> str | None:
     """The role the phrase governing the list at ``text[start:end]`` gives, or None."""
     stop = min([i for i in (text.find(c, end, end + LOOK) for c in SENTENCE_END) if i >= 0] + [end + LOOK])
     after = text[end:stop]
+    if PEOPLE_OF.match(after):
+        return None
     before = text[max(0, clause - LOOK):start]
     for side, rx, role in list_cues():
         if rx.search(after if side == "after" else before):

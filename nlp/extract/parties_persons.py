@@ -24,7 +24,7 @@ from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import REPORT_VERB
 
 # what may follow a name written after its post: a separator or a word that opens the predicate
-AFTER_NAME = (r"(?:[,、。;:(和与及等]|\s|$|同志|就|对|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
+AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|同志|就|对|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
               rf"{REPORT_VERB})")
 # what may follow a post written after its name: 领导下, a separator, a reporting verb
 AFTER_POST = rf"(?:[,、。;:(和与及等]|\s|同志|领导下|的带领下|{REPORT_VERB})"
@@ -37,6 +37,7 @@ VIOLATION = re.compile(r"违纪|违规|违法|收受|受贿|索贿|贪污|挪用
                        # a superior's words relayed: 传达某某在某会上的讲话精神
                        r"|讲话精神|的讲话|重要讲话|批示|指示精神|原|前任")
 CLAUSE_END = ",。;:!?\n"
+CITED = re.compile(r"贯彻|按照|根据|遵照|落实|学习")  # before the name in its clause: a superior cited
 # characters that a two- or three-character name does not hold: 和党员, 党的, 申报 are words
 NOT_IN_NAME = set("的了和与及是在个员们报告作为等对把被从向到上下中内外会议党组工委长记任务副管")
 NOT_AFTER = ("领导", "组长")  # 领导和个人, 组长申报: these posts are rarely written before a name
@@ -89,10 +90,11 @@ def news_people(text: str) -> list[Found]:
 
 def _case(text: str, start: int, end: int) -> bool:
     """The clause naming the person tells of a violation, a sanction, a former post or a superior's
-    relayed speech (``某所所长某某等人公款吃喝问题``, ``原副院长某某``, ``传达某某同志…的讲话``)."""
+    relayed speech (``某所所长某某等人公款吃喝问题``, ``原副院长某某``, ``传达某某同志…的讲话``), or
+    cites a superior's demand (``为贯彻州委某某书记…的要求``)."""
     a = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
     ends = [i for i in (text.find(c, end) for c in CLAUSE_END) if i >= 0]
-    return bool(VIOLATION.search(text, a, min(ends) if ends else len(text)))
+    return bool(VIOLATION.search(text, a, min(ends) if ends else len(text)) or CITED.search(text, a, start))
 
 
 def _person(name: str) -> bool:

@@ -51,11 +51,13 @@ from nlp.extract.parties_labels import (
     task_tables,
 )
 from nlp.extract.parties_lexicon import non_parties, short_units
+from nlp.extract.parties_lists import unit_lists
 from nlp.extract.parties_names import (
     name_end as _name_end,
     name_kind as _kind,
     normalize_name as _normalize,
 )
+from nlp.extract.parties_persons import news_people, post_duties
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
 from nlp.extract.parties_subjects import _unit_name, headline_actors, post_holders
 from nlp.extract.parties_structure import (
@@ -98,6 +100,9 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += labelled(text, ner)
     found += post_holders(text)
     found += listed_units(text)
+    found += unit_lists(text)  # a governed 、-list of units (parties_lists.py)
+    found += news_people(text)  # named holders beside a post in news (parties_persons.py)
+    found += post_duties(text)  # posts that approve, are reported to, or serve as contact (parties_persons.py)
     ctx = Context(frozenset(fold_width(s.heading) for s in sections
                             if s.heading and 2 <= len(s.heading) <= 12),
                   tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)),

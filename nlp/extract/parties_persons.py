@@ -1,0 +1,159 @@
+"""Parties, people in news: named office-holders beside their post, in simplified or traditional text.
+
+News items and press releases name the people who carry out the reported work by a post and a
+name, written either way round: ``院长某某就…提出要求``, ``副县长某某、卫生局副局长某某,以及…``,
+``在某某院长领导下``, ``某局某某局长及某某、某某两位副局长``. A name is two or three Han
+characters opening with a family name (``nlp/data/surnames.tsv``); the post comes from
+``nlp/data/party_posts.tsv`` and gives the role (院长 lead, 副院长 responsible). The name must be
+followed (post first) or preceded (name first) by what ends or opens a name in a sentence (a
+separator, 就/对/结合, a reporting verb), so a post inside a longer word names no one.
+
+A case report names violators the same way (``原局长某某收受…``): a former holder (原/前) and a
+sentence that tells of a violation or a sanction give no party. Cheap regex scans only.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nlp.extract.parties_lexicon import party_posts, read_table
+from nlp.extract.parties_names import is_name, name_kind, normalize_name, role_for
+from nlp.extract.parties_patterns import Found
+from nlp.extract.parties_people import is_person_name
+from nlp.extract.parties_subjects import REPORT_VERB
+
+# what may follow a name written after its post: a separator or a word that opens the predicate
+AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|同志|就|对|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
+              rf"{REPORT_VERB})")
+# what may follow a post written after its name: 领导下, a separator, a reporting verb
+AFTER_POST = rf"(?:[,、。;:(和与及等]|\s|同志|领导下|的带领下|{REPORT_VERB})"
+# what may stand before a name written before its post: a separator, a preposition, a unit's ending
+BEFORE_NAME = (r"(?:[,、。;:()“”「」《》\s和与及由在请派]|^|局|院|处|署|会|部|委|所|队|府|厅|室|科|中心|政府|大学"
+               r"|医院|公司)$")
+# a sentence telling of a violation or a sanction: the people it names are no parties
+VIOLATION = re.compile(r"违纪|违规|违法|收受|受贿|索贿|贪污|挪用|处分|开除|免职|撤职|立案|涉嫌|警告|记过|问责"
+                       r"|诫勉|追究|判处|违反|审查调查|被查|问题|时任|公款|私用|宴请|吃请|履职不力|经查"
+                       # a superior's words relayed: 传达某某在某会上的讲话精神
+                       r"|讲话精神|的讲话|重要讲话|批示|指示精神|原|前任")
+CLAUSE_END = ",。;:!?\n"
+CITED = re.compile(r"贯彻|按照|根据|遵照|落实|学习")  # before the name in its clause: a superior cited
+# characters that a two- or three-character name does not hold: 和党员, 党的, 申报 are words
+NOT_IN_NAME = set("的了和与及是在个员们报告作为等对把被从向到上下中内外会议党组工委长记任务副管")
+NOT_AFTER = ("领导", "组长")  # 领导和个人, 组长申报: these posts are rarely written before a name
+SENTENCE = re.compile(r"[^。!?\n]+")
+FORMER = ("原", "前")
+COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u9fff]{2,3}){1,8})"
+                     r"(?:两|二|三|四|五|六|几)位(?P<post>[\u4e00-\u9fff]{2,6})")
+
+
+@cache
+def _rx() -> dict[str, re.Pattern]:
+    posts = "|".join(map(re.escape, sorted(party_posts(), key=len, reverse=True)))
+    return {"post": re.compile(posts), "after_name": re.compile(AFTER_NAME),
+            "after_post": re.compile(AFTER_POST), "verb": re.compile(rf"[,、。;:(]|(?=[^和与及在于以为就对])(?:{REPORT_VERB})"), "before_name": re.compile(BEFORE_NAME)}
+
+
+def news_people(text: str) -> list[Found]:
+    """Named holders beside a post (either order), and names counted before a shared post."""
+    if not text:
+        return []
+    rx = _rx()
+    out: list[Found] = []
+    for s in SENTENCE.finditer(text):
+        a, b = s.span()
+        for m in rx["post"].finditer(text, a, b):
+            role = party_posts()[m.group()]
+            if text[max(a, m.start() - 1):m.start()] in FORMER:
+                continue
+            after = None if m.group() in NOT_AFTER else _name_after(text, m.end(), b)
+            if after:
+                out.append(Found(m.start(), after, text[m.end():after], role))
+                continue
+            before = _name_before(text, a, m.start(), m.end(), b)
+            if before is not None:
+                out.append(Found(before, m.end(), text[before:m.start()], role))
+        for m in COUNTED.finditer(text, a, b):
+            post = next((p for p in sorted(party_posts(), key=len, reverse=True)
+                         if m.group("post").startswith(p)), None)
+            names = re.split(r"[、和及与]", m.group("names"))
+            keep = 0  # the people's run ends the list: 局长及某某、某某两位副局长 starts after 及
+            while keep < len(names) and _person(names[-1 - keep]):
+                keep += 1
+            if post and keep >= 2:
+                pos = m.end("names") - len("、".join(names[-keep:]))
+                for n in names[-keep:]:
+                    out.append(Found(pos, pos + len(n), n, party_posts()[post]))
+                    pos += len(n) + 1
+    return [f for f in out if not _case(text, f.start, f.end)]
+
+
+def _case(text: str, start: int, end: int) -> bool:
+    """The clause naming the person tells of a violation, a sanction, a former post or a superior's
+    relayed speech (``某所所长某某等人公款吃喝问题``, ``原副院长某某``, ``传达某某同志…的讲话``), or
+    cites a superior's demand (``为贯彻州委某某书记…的要求``)."""
+    a = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, end) for c in CLAUSE_END) if i >= 0]
+    return bool(VIOLATION.search(text, a, min(ends) if ends else len(text)) or CITED.search(text, a, start))
+
+
+def _person(name: str) -> bool:
+    """A family name and one or two given characters, none of them a function word's."""
+    return is_person_name(name) and not NOT_IN_NAME.intersection(name[1:]) and name_kind(name) is None
+
+
+def _name_after(text: str, at: int, end: int) -> int | None:
+    """``院长某某就…``: the end of the 3- or 2-character name right after a post."""
+    verb = _rx()["verb"].match(text, at + 2, end)  # 校长某某作报告: the verb opens at the third character
+    for length in ((2, 3) if verb else (3, 2)):
+        name = text[at:at + length]
+        if at + length <= end and _person(name) and _rx()["after_name"].match(text, at + length, end):
+            return at + length
+    return None
+
+
+def _name_before(text: str, start: int, at: int, post_end: int, end: int) -> int | None:
+    """``在某某院长领导下``, ``某局某某局长及…``: the start of the name right before a post."""
+    if not _rx()["after_post"].match(text, post_end, end) and post_end != end:
+        return None
+    for length in (3, 2):
+        s = at - length
+        if s < start:
+            continue
+        name = text[s:at]
+        if _person(name) and _rx()["before_name"].search(text, max(start, s - 4), s) \
+                and not text.startswith(FORMER, s - 1):
+            return s
+    return None
+
+
+@cache
+def post_cues() -> tuple[tuple[re.Pattern, str], ...]:
+    """(compiled pattern, role) rows of ``party_post_cues.tsv``."""
+    rows = read_table("party_post_cues.tsv", ("pattern", "role"),
+                      {1: ("auto", "lead", "responsible", "member", "contact")})
+    return tuple((re.compile(r.cells[0]), r.cells[1]) for r in rows)
+
+
+POST_SPLIT = re.compile(r"[、和或及]")
+
+
+def post_duties(text: str) -> list[Found]:
+    """Posts a rule makes parties: ``由科室负责人批准``, ``须经党工委书记或办事处主任批准``,
+    ``明确分管负责人、具体责任人``, ``联络员由…担任``. Every item of the slot must be a post."""
+    out: list[Found] = []
+    for rx, role in post_cues():
+        for m in rx.finditer(text):
+            a, b = m.span("slot")
+            items, pos = [], a
+            for piece in POST_SPLIT.split(text[a:b]) + [None]:
+                if piece is None:
+                    break
+                name = normalize_name(piece)
+                if not (is_name(name) and name_kind(name) == "person") or name.startswith(("各", "全")):
+                    items = []
+                    break
+                items.append(Found(pos, pos + len(piece), name, role_for(role, name) if role == "auto" else role))
+                pos += len(piece) + 1
+            out += items
+    return out

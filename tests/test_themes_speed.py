@@ -63,3 +63,44 @@ def test_scores_do_not_depend_on_the_batch(batch):
     together = model.predict_proba(batch)
     alone = np.vstack([model.predict_proba([t]) for t in batch])
     assert np.array_equal(together, alone)
+
+
+def _reference_rows(space, texts, groups, lexicon):
+    """(rows, cols) of every term occurrence, counted by the readable reference functions."""
+    from nlp.themes.features import Lexicon, count_terms
+
+    lex = Lexicon(lexicon)
+    rows, cols, offset = [], [], 0
+    offsets = {}
+    for kind, terms in groups:
+        offsets[kind] = (offset, {t: offset + i for i, t in enumerate(terms)})
+        offset += len(terms)
+    for r, text in enumerate(texts):
+        for kind, terms in groups:
+            index = offsets[kind][1]
+            for term, n in count_terms(text, kind, lexicon=lex, phrases=terms).items():
+                if term in index:
+                    rows += [r] * n
+                    cols += [index[term]] * n
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64)
+
+
+def test_transform_counts_every_group_exactly_as_the_reference():
+    """Words (longest match, prefixes of longer words), chars and phrases crossing runs, together."""
+    from nlp.themes.features import FeatureSpace
+
+    lexicon = ["医德", "医德医风", "医德医风建设", "建设", "收受", "红包", "回扣", "安全隐患", "隐患排查",
+               "门难进脸难看事难办", "排查整治", "医务人员"]
+    groups = [("words", ["医德医风", "建设", "红包", "回扣", "隐患排查", "门难进脸难看事难办", "医务人员"]),
+              ("chars", ["医", "德", "风", "红包", "b超", "20", "隐患", "排查整", "a"]),
+              ("phrases", ["医保基金", "b超检查", "红包、回扣", "安全 隐患"])]
+    texts = SIMPLIFIED + TRADITIONAL + [
+        "加强医德医风建设,医德医风建设年;门难进脸难看事难办", "b超检查2010年,b超a", "安全 隐患排查整治,隐患排查",
+        "医务人员收受红包、回扣", "医德医风建设医德医风建"]
+    n = sum(len(t) for _, t in groups)
+    space = FeatureSpace(groups, lexicon, np.linspace(1.0, 2.0, n))
+    indptr, cols, data = space.transform(texts)
+    rows, ref_cols = _reference_rows(space, texts, groups, lexicon)
+    want = space._weigh(rows, ref_cols, len(texts))
+    assert np.array_equal(indptr, want[0]) and np.array_equal(cols, want[1])
+    assert np.array_equal(data, want[2])

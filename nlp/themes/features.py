@@ -271,7 +271,25 @@ class FeatureSpace:
         self.idf = np.asarray(idf, dtype=np.float64)
         self.group_of = np.concatenate([np.full(len(terms), g, dtype=np.int64)
                                         for g, (_, terms) in enumerate(groups)] or [np.zeros(0, np.int64)])
-        self.tables: dict[str, dict[int, _Table]] = {}
+        # One table per window length n for all groups: a window is hashed and looked up once
+        # whatever the groups that have terms of its length. Entry e of length n has a column per
+        # group (-1: a lexicon word without a column, -2: not a term of that group) and ``longer[e]``:
+        # it starts a lexicon word longer than n. Words of length n + 1 are looked up only where the
+        # window of length n hit such an entry (the lexicon's words of 4-9 characters are few).
+        entries: dict[int, dict[str, int]] = {}  # n -> term -> entry
+        cols_of: dict[int, dict[str, list[int]]] = {}
+        longer: dict[int, list[bool]] = {}
+
+        def entry(term: str) -> int:
+            n = len(term)
+            index = entries.setdefault(n, {})
+            if term not in index:
+                index[term] = len(index)
+                for kind in self.kinds:
+                    cols_of.setdefault(n, {}).setdefault(kind, []).append(-2)
+                longer.setdefault(n, []).append(False)
+            return index[term]
+
         offset = 0
         for kind, terms in groups:
             cols = {t: offset + i for i, t in enumerate(terms)}
@@ -279,17 +297,22 @@ class FeatureSpace:
             keys = sorted(set(lexicon) | set(terms)) if kind == "words" else list(terms)
             if kind == "words":
                 keys = [w for w in keys if is_lexicon_word(w)]
-            by_length: dict[int, list[tuple[int, int]]] = {}
             for term in keys:
-                by_length.setdefault(len(term), []).append((hash_term(term), cols.get(term, -1)))
-            self.tables[kind] = {n: _Table(pairs) for n, pairs in by_length.items()}
-            self._check_collisions(kind)
-
-    def _check_collisions(self, kind: str) -> None:
-        for n, table in self.tables[kind].items():
+                e = entry(term)
+                cols_of[len(term)][kind][e] = cols.get(term, -1)
+                if kind == "words":
+                    for k in range(1, len(term)):
+                        prefix = entry(term[:k])
+                        longer[k][prefix] = True
+        self.tables: dict[int, tuple[_Table, dict[str, np.ndarray], np.ndarray]] = {}
+        for n, index in sorted(entries.items()):
+            table = _Table([(hash_term(term), e) for term, e in index.items()])
             used = table.hashes[table.used]
             if len(np.unique(used)) != len(used):
-                raise ValueError(f"two {kind} terms of length {n} share a 64-bit hash; drop one of them")
+                raise ValueError(f"two terms of length {n} share a 64-bit hash; drop one of them")
+            cols_n = {kind: np.array(c, dtype=np.int64) for kind, c in cols_of[n].items()
+                      if kind == "words" or max(c) > -2}
+            self.tables[n] = (table, cols_n, np.array(longer[n], dtype=bool))
 
     def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the feature rows of ``texts``, columns sorted."""
@@ -319,27 +342,42 @@ class FeatureSpace:
         word_length = np.zeros(len(codes), dtype=np.int64)  # longest lexicon word starting here
         word_column = np.full(len(codes), -1, dtype=np.int64)
         rows, cols = [], []
-        longest = max((max(t, default=0) for t in self.tables.values()), default=0)
+        may_start = None  # words: where the window so far starts a lexicon word (None: anywhere)
         h = codes
-        for n in range(1, longest + 1):
+        for n in range(1, max(self.tables, default=0) + 1):
             if n > 1:
                 h = h[:-1] * np.uint64(_PRIME) + codes[n - 1:]  # uint64 arithmetic wraps: mod 2**64
-            for kind, tables in self.tables.items():
-                table = tables.get(n)
-                if table is None:
-                    continue
+            if n not in self.tables:
+                may_start = np.zeros(len(codes), dtype=bool)
+                continue
+            table, kind_cols, longer = self.tables[n]
+            size = len(h)
+            same_run = run[n - 1:] == run[:size]
+            where = {}  # kind -> the windows that may be its terms
+            for kind in kind_cols:
                 if kind == "phrases":  # anywhere inside one text
-                    pos = np.flatnonzero(row[n - 1:] == row[:len(h)])
-                else:  # inside one run; words inside a run of CJK characters
-                    pos = np.flatnonzero((run[n - 1:] == run[:len(h)]) &
-                                         ((cls[:len(h)] == 1) if kind == "words" else (cls[:len(h)] != 0)))
-                hit, c = table.lookup(h[pos])
+                    where[kind] = row[n - 1:] == row[:size]
+                elif kind == "chars":  # inside one run
+                    where[kind] = same_run & (cls[:size] != 0)
+                else:  # inside one run of CJK characters, where a lexicon word may start
+                    where[kind] = same_run & (cls[:size] == 1)
+                    if may_start is not None:
+                        where[kind] &= may_start[:size]
+            masks = list(where.values())
+            pos = np.flatnonzero(np.logical_or.reduce(masks) if len(masks) > 1 else masks[0])
+            hit, e = table.lookup(h[pos])
+            pos = pos[hit]
+            for kind, mask in where.items():
+                c = kind_cols[kind][e]
+                ok = (c != -2) & mask[pos] if len(where) > 1 else c != -2
                 if kind == "words":  # lengths go up, so a longer match overwrites a shorter one
-                    word_length[pos[hit]] = n
-                    word_column[pos[hit]] = c
+                    word_length[pos[ok]] = n
+                    word_column[pos[ok]] = c[ok]
+                    may_start = np.zeros(len(codes), dtype=bool)
+                    may_start[pos[longer[e] & mask[pos]]] = True
                 else:
-                    rows.append(row[pos[hit]])
-                    cols.append(c)
+                    rows.append(row[pos[ok]])
+                    cols.append(c[ok])
         taken = _forward_maximum_matching(word_length)
         keep = word_column[taken] >= 0
         rows.append(row[taken[keep]])

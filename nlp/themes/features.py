@@ -209,10 +209,10 @@ class _Table:
 
     ``lookup`` is vectorized: each probe round is one gather over the keys still unresolved, and
     a key leaves at its first empty slot, so most windows (not in the vocabulary) cost one probe.
-    Column -1 marks a known term without a column (a lexicon word that is not a feature).
+    Values are >= -1 (-2 is kept for "not found").
     """
 
-    __slots__ = ("hashes", "cols", "used", "shift", "mask", "probes")
+    __slots__ = ("hashes", "cols", "used", "shift", "mask", "probes", "_keys", "_values")
     _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
 
     def __init__(self, pairs: list[tuple[int, int]]):
@@ -237,23 +237,34 @@ class _Table:
             self.cols[slots_free] = cols[winners]
             pending = np.setdiff1d(pending, winners, assume_unique=True)
             self.probes += 1
+        stored = set(keys.tolist())
+        free_hash = next(h for h in range(len(keys) + 1) if h not in stored)
+        self._keys = np.where(self.used, self.hashes, np.uint64(free_hash))
+        self._values = np.where(self.used, self.cols, -2)
 
     def _home(self, keys: np.ndarray) -> np.ndarray:
         return ((keys * self._MIX) >> self.shift).astype(np.int64)
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Mask of keys found, and their columns (in key order)."""
-        found = np.full(len(keys), -2, dtype=np.int64)  # -2: not found
-        active = np.arange(len(keys))
-        slots = self._home(keys)
-        for probe in range(self.probes):
-            s = (slots[active] + probe) & self.mask
-            k = keys[active]
-            hit = self.used[s] & (self.hashes[s] == k)
-            found[active[hit]] = self.cols[s[hit]]
-            active = active[~hit & self.used[s]]
+        """Mask of keys found, and their values (in key order).
+
+        The first probe, which settles most keys, gathers at the home slots of all keys with no
+        index of the keys still unresolved; an empty slot holds a hash that no stored key has and
+        the value -2 (not found), so a key that meets it is settled whatever its hash.
+        """
+        home = self._home(keys)
+        found = self._values[home]
+        hit = self._keys[home] == keys
+        active = np.flatnonzero(~hit & (found != -2))
+        found[~hit] = -2
+        for probe in range(1, self.probes):
             if not len(active):
                 break
+            s = (home[active] + probe) & self.mask
+            values = self._values[s]
+            hit = self._keys[s] == keys[active]
+            found[active[hit]] = values[hit]
+            active = active[~hit & (values != -2)]
         mask = found != -2
         return mask, found[mask]
 

@@ -324,6 +324,10 @@ class FeatureSpace:
             cols_n = {kind: np.array(c, dtype=np.int64) for kind, c in cols_of[n].items()
                       if kind == "words" or max(c) > -2}
             self.tables[n] = (table, cols_n, np.array(longer[n], dtype=bool))
+        # past the longest char n-gram or phrase only words are left, found from the few windows
+        # that still start a lexicon word rather than from every window of the batch
+        self._all_windows = max((n for n, (_, cols_n, _) in self.tables.items() if set(cols_n) - {"words"}),
+                                default=0)
 
     def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the feature rows of ``texts``, columns sorted."""
@@ -354,8 +358,14 @@ class FeatureSpace:
         word_column = np.full(len(codes), -1, dtype=np.int64)
         rows, cols = [], []
         may_start = None  # words: where the window so far starts a lexicon word (None: anywhere)
+        starts = heads = np.zeros(0, dtype=np.int64)  # the same past _all_windows, and their hashes
         h = codes
         for n in range(1, max(self.tables, default=0) + 1):
+            if n > self._all_windows:
+                if n not in self.tables or not len(starts):
+                    break
+                starts, heads = self._word_step(n, starts, heads, codes, run, word_length, word_column)
+                continue
             if n > 1:
                 h = h[:-1] * np.uint64(_PRIME) + codes[n - 1:]  # uint64 arithmetic wraps: mod 2**64
             if n not in self.tables:
@@ -374,8 +384,10 @@ class FeatureSpace:
                     where[kind] = same_run & (cls[:size] == 1)
                     if may_start is not None:
                         where[kind] &= may_start[:size]
-            masks = list(where.values())
-            pos = np.flatnonzero(np.logical_or.reduce(masks) if len(masks) > 1 else masks[0])
+            union = None
+            for mask in where.values():
+                union = mask if union is None else union | mask
+            pos = np.flatnonzero(union)
             hit, e = table.lookup(h[pos])
             pos = pos[hit]
             for kind, mask in where.items():
@@ -384,8 +396,10 @@ class FeatureSpace:
                 if kind == "words":  # lengths go up, so a longer match overwrites a shorter one
                     word_length[pos[ok]] = n
                     word_column[pos[ok]] = c[ok]
+                    starts = pos[longer[e] & mask[pos]]
+                    heads = h[starts]
                     may_start = np.zeros(len(codes), dtype=bool)
-                    may_start[pos[longer[e] & mask[pos]]] = True
+                    may_start[starts] = True
                 else:
                     rows.append(row[pos[ok]])
                     cols.append(c[ok])
@@ -394,6 +408,25 @@ class FeatureSpace:
         rows.append(row[taken[keep]])
         cols.append(word_column[taken[keep]])
         return self._weigh(np.concatenate(rows), np.concatenate(cols), len(folded))
+
+    def _word_step(self, n: int, starts: np.ndarray, heads: np.ndarray, codes: np.ndarray, run: np.ndarray,
+                   word_length: np.ndarray, word_column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Words of n characters at ``starts`` (windows of n - 1 characters there hash to ``heads``);
+        returns the starts and hashes of the windows of n characters that start a longer word."""
+        table, kind_cols, longer = self.tables[n]
+        fits = starts <= len(codes) - n
+        starts, heads = starts[fits], heads[fits]
+        last = starts + (n - 1)
+        inside = run[last] == run[starts]  # the window stays inside its run of CJK characters
+        starts = starts[inside]
+        heads = heads[inside] * np.uint64(_PRIME) + codes[last[inside]]
+        hit, e = table.lookup(heads)
+        starts, heads = starts[hit], heads[hit]
+        c = kind_cols["words"][e]
+        ok = c != -2
+        word_length[starts[ok]] = n  # lengths go up, so a longer match overwrites a shorter one
+        word_column[starts[ok]] = c[ok]
+        return starts[longer[e]], heads[longer[e]]
 
     def _weigh(self, rows: np.ndarray, cols: np.ndarray, n_texts: int):
         n_groups = len(self.kinds)

@@ -430,7 +430,15 @@ class FeatureSpace:
 
     def _weigh(self, rows: np.ndarray, cols: np.ndarray, n_texts: int):
         n_groups = len(self.kinds)
-        keys, counts = np.unique(rows * self.n_features + cols, return_counts=True)
+        keys = rows * self.n_features + cols
+        if n_texts * self.n_features < 1 << 31:
+            keys = keys.astype(np.int32)  # sorts twice as fast
+        keys.sort()  # then as np.unique(keys, return_counts=True), without its generality
+        first = np.empty(len(keys), dtype=bool)
+        first[:1] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        at = np.flatnonzero(first)
+        keys, counts = keys[at], np.diff(at, append=len(first))
         r, c = keys // self.n_features, keys % self.n_features
         val = (1.0 + np.log(counts)) * self.idf[c]
         slot = r * n_groups + self.group_of[c]

@@ -104,3 +104,22 @@ def test_transform_counts_every_group_exactly_as_the_reference():
     want = space._weigh(rows, ref_cols, len(texts))
     assert np.array_equal(indptr, want[0]) and np.array_equal(cols, want[1])
     assert np.array_equal(data, want[2])
+
+
+def _fmm_loop(length):
+    taken, end = [], -1
+    for p in np.flatnonzero(length).tolist():
+        if p >= end:
+            taken.append(p)
+            end = p + int(length[p])
+    return taken
+
+
+def test_forward_maximum_matching_equals_the_plain_loop():
+    from nlp.themes.features import _forward_maximum_matching
+
+    rng = np.random.default_rng(12)
+    for _ in range(2000):
+        size = int(rng.integers(0, 80))
+        length = np.where(rng.random(size) < rng.random(), rng.integers(2, 10, size), 0)
+        assert _forward_maximum_matching(length).tolist() == _fmm_loop(length), length.tolist()

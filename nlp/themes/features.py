@@ -190,18 +190,32 @@ def _batches(texts: Sequence[str], *, max_texts: int = BATCH, max_chars: int = 1
 def _forward_maximum_matching(length: np.ndarray) -> np.ndarray:
     """Start positions of the words taken left to right, given the longest match at each position.
 
-    A match is taken unless an earlier taken match covers its start.
+    A match is taken unless an earlier taken match covers its start: the taken matches are the
+    chain from the first one, each followed by the first match starting at or after its end.
+    The chain is found by pointer doubling from the matches no earlier match covers at all
+    (each is on the chain), so a few array operations replace a loop over every match.
     >>> _forward_maximum_matching(np.array([4, 2, 0, 0, 2, 0])).tolist()
     [0, 4]
+    >>> _forward_maximum_matching(np.array([2, 3, 0, 2, 0, 0])).tolist()  # 1 is covered, so 3 is not
+    [0, 3]
     """
     starts = np.flatnonzero(length)
-    taken = []
-    end = -1
-    for p, n in zip(starts.tolist(), length[starts].tolist()):
-        if p >= end:
-            taken.append(p)
-            end = p + n
-    return np.array(taken, dtype=np.int64)
+    if not len(starts):
+        return starts.astype(np.int64)
+    ends = starts + length[starts]
+    jump = np.append(np.searchsorted(starts, ends), len(starts))  # the next on the chain; the last: past the end
+    on_chain = np.zeros(len(starts) + 1, dtype=bool)
+    on_chain[0] = True
+    on_chain[1:-1] = starts[1:] >= np.maximum.accumulate(ends)[:-1]
+    count = np.count_nonzero(on_chain)
+    while True:  # after round k, every match within 2**k steps of a marked one is marked
+        on_chain[jump[on_chain]] = True
+        now = np.count_nonzero(on_chain)
+        if now == count:
+            break
+        count = now
+        jump = jump[jump]
+    return starts[on_chain[:-1]].astype(np.int64)
 
 
 class _Table:

@@ -342,6 +342,11 @@ class FeatureSpace:
         # that still start a lexicon word rather than from every window of the batch
         self._all_windows = max((n for n, (_, cols_n, _) in self.tables.items() if set(cols_n) - {"words"}),
                                 default=0)
+        # single characters: the hash of one character is its code point, so an array indexed by
+        # code point gives the same entries as the table with one gather (the last cell: none)
+        singles = {ord(term): e for term, e in entries.get(1, {}).items()}
+        self._single = np.full(max(singles, default=-1) + 2, -2, dtype=np.int64)
+        self._single[list(singles)] = list(singles.values())
 
     def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the feature rows of ``texts``, columns sorted."""
@@ -402,7 +407,12 @@ class FeatureSpace:
             for mask in where.values():
                 union = mask if union is None else union | mask
             pos = np.flatnonzero(union)
-            hit, e = table.lookup(h[pos])
+            if n == 1:
+                e = self._single[np.minimum(h[pos], len(self._single) - 1)]
+                hit = e != -2
+                e = e[hit]
+            else:
+                hit, e = table.lookup(h[pos])
             pos = pos[hit]
             for kind, mask in where.items():
                 c = kind_cols[kind][e]

@@ -52,7 +52,30 @@ def fold_text(text: str) -> str:
     >>> fold_text("醫德醫風ＡＢＣ")
     '医德医风abc'
     """
-    return _t2s().convert(unicodedata.normalize("NFKC", text).lower().replace("\x00", " "))
+    return _t2s().convert(_fold_case(text))
+
+
+def fold_texts(texts: Sequence[str]) -> list[str]:
+    """``[fold_text(t) for t in texts]``, with one OpenCC call for the whole batch when it can change nothing.
+
+    Passages of a normalized document are simplified already, and OpenCC's per-call cost is most of
+    ``fold_text``'s. OpenCC converts by longest dictionary match and no dictionary entry holds a line
+    break, so it converts each line on its own: when the lines joined by ``\n`` come out unchanged,
+    every text does too. Otherwise (raw or traditional input) each text is converted as before.
+
+    >>> fold_texts(["医德医风", "醫德醫風"])
+    ['医德医风', '医德医风']
+    """
+    cased = [_fold_case(t) for t in texts]
+    joined = "\n".join(cased)
+    convert = _t2s().convert
+    if convert(joined) == joined:
+        return cased
+    return [convert(t) for t in cased]
+
+
+def _fold_case(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower().replace("\x00", " ")
 
 
 def hash_term(term: str) -> int:
@@ -167,18 +190,32 @@ def _batches(texts: Sequence[str], *, max_texts: int = BATCH, max_chars: int = 1
 def _forward_maximum_matching(length: np.ndarray) -> np.ndarray:
     """Start positions of the words taken left to right, given the longest match at each position.
 
-    A match is taken unless an earlier taken match covers its start.
+    A match is taken unless an earlier taken match covers its start: the taken matches are the
+    chain from the first one, each followed by the first match starting at or after its end.
+    The chain is found by pointer doubling from the matches no earlier match covers at all
+    (each is on the chain), so a few array operations replace a loop over every match.
     >>> _forward_maximum_matching(np.array([4, 2, 0, 0, 2, 0])).tolist()
     [0, 4]
+    >>> _forward_maximum_matching(np.array([2, 3, 0, 2, 0, 0])).tolist()  # 1 is covered, so 3 is not
+    [0, 3]
     """
     starts = np.flatnonzero(length)
-    taken = []
-    end = -1
-    for p, n in zip(starts.tolist(), length[starts].tolist()):
-        if p >= end:
-            taken.append(p)
-            end = p + n
-    return np.array(taken, dtype=np.int64)
+    if not len(starts):
+        return starts.astype(np.int64)
+    ends = starts + length[starts]
+    jump = np.append(np.searchsorted(starts, ends), len(starts))  # the next on the chain; the last: past the end
+    on_chain = np.zeros(len(starts) + 1, dtype=bool)
+    on_chain[0] = True
+    on_chain[1:-1] = starts[1:] >= np.maximum.accumulate(ends)[:-1]
+    count = np.count_nonzero(on_chain)
+    while True:  # after round k, every match within 2**k steps of a marked one is marked
+        on_chain[jump[on_chain]] = True
+        now = np.count_nonzero(on_chain)
+        if now == count:
+            break
+        count = now
+        jump = jump[jump]
+    return starts[on_chain[:-1]].astype(np.int64)
 
 
 class _Table:
@@ -186,10 +223,10 @@ class _Table:
 
     ``lookup`` is vectorized: each probe round is one gather over the keys still unresolved, and
     a key leaves at its first empty slot, so most windows (not in the vocabulary) cost one probe.
-    Column -1 marks a known term without a column (a lexicon word that is not a feature).
+    Values are >= -1 (-2 is kept for "not found").
     """
 
-    __slots__ = ("hashes", "cols", "used", "shift", "mask", "probes")
+    __slots__ = ("hashes", "cols", "used", "shift", "mask", "probes", "_keys", "_values")
     _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing
 
     def __init__(self, pairs: list[tuple[int, int]]):
@@ -214,23 +251,34 @@ class _Table:
             self.cols[slots_free] = cols[winners]
             pending = np.setdiff1d(pending, winners, assume_unique=True)
             self.probes += 1
+        stored = set(keys.tolist())
+        free_hash = next(h for h in range(len(keys) + 1) if h not in stored)
+        self._keys = np.where(self.used, self.hashes, np.uint64(free_hash))
+        self._values = np.where(self.used, self.cols, -2)
 
     def _home(self, keys: np.ndarray) -> np.ndarray:
         return ((keys * self._MIX) >> self.shift).astype(np.int64)
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Mask of keys found, and their columns (in key order)."""
-        found = np.full(len(keys), -2, dtype=np.int64)  # -2: not found
-        active = np.arange(len(keys))
-        slots = self._home(keys)
-        for probe in range(self.probes):
-            s = (slots[active] + probe) & self.mask
-            k = keys[active]
-            hit = self.used[s] & (self.hashes[s] == k)
-            found[active[hit]] = self.cols[s[hit]]
-            active = active[~hit & self.used[s]]
+        """Mask of keys found, and their values (in key order).
+
+        The first probe, which settles most keys, gathers at the home slots of all keys with no
+        index of the keys still unresolved; an empty slot holds a hash that no stored key has and
+        the value -2 (not found), so a key that meets it is settled whatever its hash.
+        """
+        home = self._home(keys)
+        found = self._values[home]
+        hit = self._keys[home] == keys
+        active = np.flatnonzero(~hit & (found != -2))
+        found[~hit] = -2
+        for probe in range(1, self.probes):
             if not len(active):
                 break
+            s = (home[active] + probe) & self.mask
+            values = self._values[s]
+            hit = self._keys[s] == keys[active]
+            found[active[hit]] = values[hit]
+            active = active[~hit & (values != -2)]
         mask = found != -2
         return mask, found[mask]
 
@@ -248,7 +296,25 @@ class FeatureSpace:
         self.idf = np.asarray(idf, dtype=np.float64)
         self.group_of = np.concatenate([np.full(len(terms), g, dtype=np.int64)
                                         for g, (_, terms) in enumerate(groups)] or [np.zeros(0, np.int64)])
-        self.tables: dict[str, dict[int, _Table]] = {}
+        # One table per window length n for all groups: a window is hashed and looked up once
+        # whatever the groups that have terms of its length. Entry e of length n has a column per
+        # group (-1: a lexicon word without a column, -2: not a term of that group) and ``longer[e]``:
+        # it starts a lexicon word longer than n. Words of length n + 1 are looked up only where the
+        # window of length n hit such an entry (the lexicon's words of 4-9 characters are few).
+        entries: dict[int, dict[str, int]] = {}  # n -> term -> entry
+        cols_of: dict[int, dict[str, list[int]]] = {}
+        longer: dict[int, list[bool]] = {}
+
+        def entry(term: str) -> int:
+            n = len(term)
+            index = entries.setdefault(n, {})
+            if term not in index:
+                index[term] = len(index)
+                for kind in self.kinds:
+                    cols_of.setdefault(n, {}).setdefault(kind, []).append(-2)
+                longer.setdefault(n, []).append(False)
+            return index[term]
+
         offset = 0
         for kind, terms in groups:
             cols = {t: offset + i for i, t in enumerate(terms)}
@@ -256,21 +322,35 @@ class FeatureSpace:
             keys = sorted(set(lexicon) | set(terms)) if kind == "words" else list(terms)
             if kind == "words":
                 keys = [w for w in keys if is_lexicon_word(w)]
-            by_length: dict[int, list[tuple[int, int]]] = {}
             for term in keys:
-                by_length.setdefault(len(term), []).append((hash_term(term), cols.get(term, -1)))
-            self.tables[kind] = {n: _Table(pairs) for n, pairs in by_length.items()}
-            self._check_collisions(kind)
-
-    def _check_collisions(self, kind: str) -> None:
-        for n, table in self.tables[kind].items():
+                e = entry(term)
+                cols_of[len(term)][kind][e] = cols.get(term, -1)
+                if kind == "words":
+                    for k in range(1, len(term)):
+                        prefix = entry(term[:k])
+                        longer[k][prefix] = True
+        self.tables: dict[int, tuple[_Table, dict[str, np.ndarray], np.ndarray]] = {}
+        for n, index in sorted(entries.items()):
+            table = _Table([(hash_term(term), e) for term, e in index.items()])
             used = table.hashes[table.used]
             if len(np.unique(used)) != len(used):
-                raise ValueError(f"two {kind} terms of length {n} share a 64-bit hash; drop one of them")
+                raise ValueError(f"two terms of length {n} share a 64-bit hash; drop one of them")
+            cols_n = {kind: np.array(c, dtype=np.int64) for kind, c in cols_of[n].items()
+                      if kind == "words" or max(c) > -2}
+            self.tables[n] = (table, cols_n, np.array(longer[n], dtype=bool))
+        # past the longest char n-gram or phrase only words are left, found from the few windows
+        # that still start a lexicon word rather than from every window of the batch
+        self._all_windows = max((n for n, (_, cols_n, _) in self.tables.items() if set(cols_n) - {"words"}),
+                                default=0)
+        # single characters: the hash of one character is its code point, so an array indexed by
+        # code point gives the same entries as the table with one gather (the last cell: none)
+        singles = {ord(term): e for term, e in entries.get(1, {}).items()}
+        self._single = np.full(max(singles, default=-1) + 2, -2, dtype=np.int64)
+        self._single[list(singles)] = list(singles.values())
 
     def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """CSR parts (indptr, indices, data) of the feature rows of ``texts``, columns sorted."""
-        parts = [self._transform([fold_text(t) for t in batch]) for batch in _batches(texts)]
+        parts = [self._transform(fold_texts(batch)) for batch in _batches(texts)]
         if not parts:
             return np.zeros(1, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
         indptr = [parts[0][0]]
@@ -296,36 +376,93 @@ class FeatureSpace:
         word_length = np.zeros(len(codes), dtype=np.int64)  # longest lexicon word starting here
         word_column = np.full(len(codes), -1, dtype=np.int64)
         rows, cols = [], []
-        longest = max((max(t, default=0) for t in self.tables.values()), default=0)
+        may_start = None  # words: where the window so far starts a lexicon word (None: anywhere)
+        starts = heads = np.zeros(0, dtype=np.int64)  # the same past _all_windows, and their hashes
         h = codes
-        for n in range(1, longest + 1):
+        for n in range(1, max(self.tables, default=0) + 1):
+            if n > self._all_windows:
+                if n not in self.tables or not len(starts):
+                    break
+                starts, heads = self._word_step(n, starts, heads, codes, run, word_length, word_column)
+                continue
             if n > 1:
                 h = h[:-1] * np.uint64(_PRIME) + codes[n - 1:]  # uint64 arithmetic wraps: mod 2**64
-            for kind, tables in self.tables.items():
-                table = tables.get(n)
-                if table is None:
-                    continue
+            if n not in self.tables:
+                may_start = np.zeros(len(codes), dtype=bool)
+                continue
+            table, kind_cols, longer = self.tables[n]
+            size = len(h)
+            same_run = run[n - 1:] == run[:size]
+            where = {}  # kind -> the windows that may be its terms
+            for kind in kind_cols:
                 if kind == "phrases":  # anywhere inside one text
-                    pos = np.flatnonzero(row[n - 1:] == row[:len(h)])
-                else:  # inside one run; words inside a run of CJK characters
-                    pos = np.flatnonzero((run[n - 1:] == run[:len(h)]) &
-                                         ((cls[:len(h)] == 1) if kind == "words" else (cls[:len(h)] != 0)))
-                hit, c = table.lookup(h[pos])
+                    where[kind] = row[n - 1:] == row[:size]
+                elif kind == "chars":  # inside one run
+                    where[kind] = same_run & (cls[:size] != 0)
+                else:  # inside one run of CJK characters, where a lexicon word may start
+                    where[kind] = same_run & (cls[:size] == 1)
+                    if may_start is not None:
+                        where[kind] &= may_start[:size]
+            union = None
+            for mask in where.values():
+                union = mask if union is None else union | mask
+            pos = np.flatnonzero(union)
+            if n == 1:
+                e = self._single[np.minimum(h[pos], len(self._single) - 1)]
+                hit = e != -2
+                e = e[hit]
+            else:
+                hit, e = table.lookup(h[pos])
+            pos = pos[hit]
+            for kind, mask in where.items():
+                c = kind_cols[kind][e]
+                ok = (c != -2) & mask[pos] if len(where) > 1 else c != -2
                 if kind == "words":  # lengths go up, so a longer match overwrites a shorter one
-                    word_length[pos[hit]] = n
-                    word_column[pos[hit]] = c
+                    word_length[pos[ok]] = n
+                    word_column[pos[ok]] = c[ok]
+                    starts = pos[longer[e] & mask[pos]]
+                    heads = h[starts]
+                    may_start = np.zeros(len(codes), dtype=bool)
+                    may_start[starts] = True
                 else:
-                    rows.append(row[pos[hit]])
-                    cols.append(c)
+                    rows.append(row[pos[ok]])
+                    cols.append(c[ok])
         taken = _forward_maximum_matching(word_length)
         keep = word_column[taken] >= 0
         rows.append(row[taken[keep]])
         cols.append(word_column[taken[keep]])
         return self._weigh(np.concatenate(rows), np.concatenate(cols), len(folded))
 
+    def _word_step(self, n: int, starts: np.ndarray, heads: np.ndarray, codes: np.ndarray, run: np.ndarray,
+                   word_length: np.ndarray, word_column: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Words of n characters at ``starts`` (windows of n - 1 characters there hash to ``heads``);
+        returns the starts and hashes of the windows of n characters that start a longer word."""
+        table, kind_cols, longer = self.tables[n]
+        fits = starts <= len(codes) - n
+        starts, heads = starts[fits], heads[fits]
+        last = starts + (n - 1)
+        inside = run[last] == run[starts]  # the window stays inside its run of CJK characters
+        starts = starts[inside]
+        heads = heads[inside] * np.uint64(_PRIME) + codes[last[inside]]
+        hit, e = table.lookup(heads)
+        starts, heads = starts[hit], heads[hit]
+        c = kind_cols["words"][e]
+        ok = c != -2
+        word_length[starts[ok]] = n  # lengths go up, so a longer match overwrites a shorter one
+        word_column[starts[ok]] = c[ok]
+        return starts[longer[e]], heads[longer[e]]
+
     def _weigh(self, rows: np.ndarray, cols: np.ndarray, n_texts: int):
         n_groups = len(self.kinds)
-        keys, counts = np.unique(rows * self.n_features + cols, return_counts=True)
+        keys = rows * self.n_features + cols
+        if n_texts * self.n_features < 1 << 31:
+            keys = keys.astype(np.int32)  # sorts twice as fast
+        keys.sort()  # then as np.unique(keys, return_counts=True), without its generality
+        first = np.empty(len(keys), dtype=bool)
+        first[:1] = True
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        at = np.flatnonzero(first)
+        keys, counts = keys[at], np.diff(at, append=len(first))
         r, c = keys // self.n_features, keys % self.n_features
         val = (1.0 + np.log(counts)) * self.idf[c]
         slot = r * n_groups + self.group_of[c]

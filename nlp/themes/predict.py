@@ -47,7 +47,14 @@ def _model(path: str) -> ThemeModel:
 
 def load_model(model_path: str | Path | None = None) -> ThemeModel:
     """The theme model in ``model_path`` (default ``models/themes``), read once per process."""
-    return _model(str(Path(model_path or DEFAULT_MODEL).resolve()))
+    if not model_path:  # the pipeline's case, once per document: no path to resolve each time
+        return _default_model()
+    return _model(str(Path(model_path).resolve()))
+
+
+@cache
+def _default_model() -> ThemeModel:
+    return _model(str(Path(DEFAULT_MODEL).resolve()))
 
 
 def classify_texts(texts: Sequence[str], *, model_path: str | Path | None = None,

@@ -141,19 +141,20 @@ def test_percentage_comparator_words_after_以_and_未满(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("对获评省级重点专科的给予一次性奖励10万元。", [(10.0, "万元", None)]),
-    ("乡村医生每人每月补贴300元。", [(300.0, "元", None)]),
-    ("给予每家企业最高100万元奖励。", [(100.0, "万元", "<=")]),
     ("补助标准提高到每人每年600元。", [(600.0, "元", ">=")]),
     ("每名医生每年下乡服务时间累计不少于1个月。", [(1.0, "个月", ">=")]),
     ("每年评选10名优秀校长。", [(10.0, "名", None)]),
-], ids=["奖励", "补贴", "最高", "每人每年", "累计不少于", "评选"])
-def test_granted_amounts_caps_and_cumulative_floors(text, expected):
+], ids=["每人每年", "累计不少于", "评选"])
+def test_raised_standards_caps_and_cumulative_floors(text, expected):
     assert _tgt(text) == expected
 
 
-@pytest.mark.parametrize("text", ["累计发放补贴资金300万元。", "对3名责任人给予党内警告处分。"],
-                         ids=["累计-past", "处分"])
+@pytest.mark.parametrize("text", ["累计发放补贴资金300万元。", "对3名责任人给予党内警告处分。",
+                                  # a reward or subsidy to each recipient is no target (gold/README, d2 gold)
+                                  "对获评省级重点专科的给予一次性奖励10万元。", "乡村医生每人每月补贴300元。",
+                                  "给予每家企业最高100万元奖励。", "对新建的站点分别给予30万元、20万元补助。",
+                                  "每个课题最高可给予50万元支持。"],
+                         ids=["累计-past", "处分", "奖励", "补贴", "最高", "分别-list", "支持"])
 def test_granted_past_amounts_and_sanctions_are_no_targets(text):
     assert _tgt(text) == []
 
@@ -275,3 +276,7 @@ def test_this_year_alone_does_not_plan_ahead_in_a_news_report():
 def test_将_of_把_does_not_plan_ahead_in_a_report():
     assert _news("服务中心将原来按部门设置的46个窗口整合为12个综合窗口。") == []
     assert _news("医院将投入200万元用于护理人员培训。") == [(200.0, "万元", None)]
+
+
+def test_a_budget_in_total_stays_a_target():
+    assert _tgt("县财政预算安排3.5亿元,支持基层卫生设施建设1.2亿元。") == [(3.5, "亿元", None), (1.2, "亿元", None)]

@@ -37,6 +37,11 @@ BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound govern
 DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
 # verbs that grant an amount (给予20万元, 每人每月补贴300元): money they govern is a planned amount
 GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给予
+# a grant to each recipient, its verb just before the amount or its noun just after (给予每家200万元补助,
+# 分别给予100万元、50万元奖励, 最高可给予100万元支持): a reward or subsidy a rule sets, not an objective
+# (gold/README: reward and subsidy amounts are no targets; a budget 安排/投入 in total is one)
+GRANTED_TO_EACH = re.compile(r"(?:给予|奖励|补贴|补助|奖补|资助)(?:每[^,。;0-9]{0,4}|一次性|分别|最高|最多|可|不超过)*$")
+GRANT_NOUN_AFTER = re.compile(r"的?(?:奖励|补助|补贴|资助|奖补|奖金|支持)")
 NOT_GRANTED = r"共计|合计|违规|违纪|套取|挪用|私自|骗取|名义"  # 违规发放补贴共计21.6万元: a record of misuse
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
@@ -265,9 +270,16 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         return None  # 每家单位至少检查1次: doing a thing at least once is an action, not a quantity
     if (m.group("num2") or m.group("num3")) and not comparator:
         comparator = ">="  # 选择1—2个乡镇: the lower bound binds
+    if unit.endswith("元") and before in (None, "最高", "最多") and _granted_to_each(clause, m.start(), q_end):
+        return None  # 对新认定的实验室给予每家200万元补助: a reward or subsidy
     start = m.start() if before and not at_least else m.start("part") if m.group("den") else m.start("num")
     time_limit = kind == "duration" and not before and after in ("内", "以内", "之内")
     return Quantity(start, q_end, number, unit, comparator, unit_written, time_limit), kind
+
+
+def _granted_to_each(clause: str, start: int, end: int) -> bool:
+    """Whether money is granted to its recipients (给予每家200万元补助, 100万元、50万元奖励)."""
+    return bool(GRANTED_TO_EACH.search(clause, 0, start) or GRANT_NOUN_AFTER.match(clause, end))
 
 
 def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str) -> bool:

@@ -280,3 +280,11 @@ def test_将_of_把_does_not_plan_ahead_in_a_report():
 
 def test_a_budget_in_total_stays_a_target():
     assert _tgt("县财政预算安排3.5亿元,支持基层卫生设施建设1.2亿元。") == [(3.5, "亿元", None), (1.2, "亿元", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省粮食产量稳定在600亿斤以上。", [(600.0, "亿斤", ">=")]),
+    ("力争全市产业规模达到1.2万亿元。", [(1.2, "万亿元", ">=")]),
+], ids=["亿斤", "万亿元"])
+def test_units_after_万亿_and_weights(text, expected):
+    assert _tgt(text) == expected

@@ -87,12 +87,12 @@ class Quantity(NamedTuple):
 
 @cache
 def units() -> dict[str, str]:
-    """Unit -> kind; a count unit is also read after 万/亿 (2000万套, 5亿人)."""
+    """Unit -> kind; a count unit is also read after 万/亿/万亿 (2000万套, 5亿人, 1.3万亿斤)."""
     table = target_units()
     out = dict(table)
     for unit, kind in table.items():
         if kind == "count" and unit[0] not in "万亿":
-            for big in "万亿":
+            for big in ("万", "亿", "万亿"):
                 out.setdefault(big + unit, kind)
     return out
 

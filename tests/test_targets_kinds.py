@@ -288,3 +288,12 @@ def test_a_budget_in_total_stays_a_target():
 ], ids=["亿斤", "万亿元"])
 def test_units_after_万亿_and_weights(text, expected):
     assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年底,全县20个村级养老服务站全部建成。", [(20.0, "个", None)]),
+    ("今年以来,已有12个社区建成投用。", []),
+    ("去年全市30个项目建成投用。", []),
+], ids=["plan", "已-past", "去年-past"])
+def test_a_count_whose_noun_is_then_completed(text, expected):
+    assert _tgt(text) == expected

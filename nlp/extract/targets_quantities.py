@@ -44,6 +44,8 @@ GRANTED_TO_EACH = re.compile(r"(?:给予|奖励|补贴|补助|奖补|资助)(?:�
 GRANT_NOUN_AFTER = re.compile(r"的?(?:奖励|补助|补贴|资助|奖补|奖金|支持)")
 NOT_GRANTED = r"共计|合计|违规|违纪|套取|挪用|私自|骗取|名义"  # 违规发放补贴共计21.6万元: a record of misuse
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
+# a count whose noun then comes to completion (100个示范社区全面建成): the verb after the noun plans the count
+COMPLETED_AFTER = re.compile(r"[^,。;、0-9%]{2,20}?(?:全面|全部|基本|均|都|如期|按期)?(?:建成|建设完成|完成建设|投入使用|投用)(?![的率])")
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
 BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 不少于|一名: 一 is a number
 PER_PERIOD = r"每(?:次|天|日|周|月|年|学期|人)$"  # 每次|30分钟以上: a duration per occasion is a floor
@@ -340,6 +342,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False  # 电梯2部达64万元: the count is what an amount was spent on
     if re.search(NAMED_GOAL, prefix):
         return True  # 今年目标为1500次: the count is named as the goal
+    if kind == "count" and not is_cn and COMPLETED_AFTER.match(clause, q_end):
+        return True  # 全市首批100个示范社区全面建成: the count is what must be completed
     if plan_now and (q_end >= len(clause) or clause[q_end] in "、,。"):
         plan_now = False  # xx、xx设1名, (the noun is missing)
     return bool(before or after or plan_now or reaches or planned or m.group("num2") or BOUND_NAME.search(prefix)

@@ -55,9 +55,9 @@ RELATIVE_YEAR = r"(?<![如现])今|(?<![文说证光清聪透表查申阐标鲜�
 RELATIVE_MONTH = r"(?<![0-9一二三四五六七八九十])(?:本|上|下|次|当)"
 # 至, —, 开始,到; 2013年春节前至2019年2月
 CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?|前(?=至|到))?(?:至|到|~|～|〜|-|–|—{1,2}|－)\s?"
-# 6月中旬, 5月底; 11月中 alone (before a pause or 已/起/至) is 中旬
+# 6月中旬, 5月底, 3月尾 (Hong Kong's 月底); 11月中 alone (before a pause or 已/起/至) is 中旬
 MONTH_PART = (
-    r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|中(?=[,，。;；已起至到]|开始)"
+    r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|尾(?![声数款巴])|中(?=[,，。;；已起至到]|开始)"
 )
 _HOLIDAY_ALONE, _HOLIDAY_AFTER_YEAR = holiday_patterns()  # 元旦, “七一”, 七一前; 2021年春节
 # quarters: 第一季度, 第3季, 二季度末 (its last day), 第一、二季度 / 1-3季度 / 一至三季度 (a span of
@@ -82,7 +82,7 @@ SAMPLES = {
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
-    "MONTH_PART": ("中旬", "中下旬", "底"),
+    "MONTH_PART": ("中旬", "中下旬", "底", "尾"),
     "QUARTER": ("第一季度", "一季度", "第3季", "二季度末", "第一、二季度", "1-3季度", "一至三季度", "前三季度"),
     "YEAR_PART": ("上半年", "第一季度", "第3季", "年底", "“七一”", "元旦", "国庆"),
     "YEAR_SUFFIX": ("底", "初", "七一", "春节"),
@@ -223,6 +223,8 @@ _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
     rf"|{_DAY_SPAN}"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
+    # 于2日针对…办理: 于 dates the act by its day (not 于3日内: a time limit)
+    rf"|(?<=于)(?<![由对关至等属处基]于)(?P<fd>{_DAY_DIGITS})日(?=[\u4e00-\u9fff])(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
     rf"|(?:(?<=[\n。;；!?！？,，])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY})"
 )
@@ -512,8 +514,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"] or g["ld"]:
-        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld']):02d}"
+    if g["pd"] or g["nd"] or g["ld"] or g["fd"]:
+        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld'] or g['fd']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["sd1"]:
         a, b = int(g["sd1"]), int(g["sd2"])
@@ -643,6 +645,7 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
             "中": (f"{ym}-11", f"{ym}-20"),
             "底": (last, last),
             "末": (last, last),
+            "尾": (last, last),
         }[part]
     if part is None:
         return year, year

@@ -300,3 +300,20 @@ def test_signing_date_run_together_alone_on_its_line(text, found):
 ], ids=["months", "year-part", "this-year", "day"])
 def test_months_in_a_sentence_about_every_year_recur(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("工作站于2日针对新进人员举办讲习", [("2日", _v("XXXX-XX-02"))]),
+    ("应于3日内报送", []),
+], ids=["于-day", "于-time-limit"])
+def test_a_day_dated_by_于(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("该队于去年3月尾成立", [("去年3月尾", _v("XXXX-03-31"))]),
+    ("2023年12月尾前完成", [("2023年12月尾前", _v("2023-12-31", kind="deadline"))]),
+    ("活动于6月尾声举行", [("6月", _v("XXXX-06"))]),
+], ids=["月尾", "月尾前", "尾声"])
+def test_month_end_written_尾(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found

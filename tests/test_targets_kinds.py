@@ -297,3 +297,12 @@ def test_units_after_万亿_and_weights(text, expected):
 ], ids=["plan", "已-past", "去年-past"])
 def test_a_count_whose_noun_is_then_completed(text, expected):
     assert _tgt(text) == expected
+
+
+def test_a_title_naming_summary_and_plan_opens_the_summary():
+    text = ("某镇2023年环境卫生工作总结及2024年工作计划\n"
+            "一、主要成效\n全年清理河道垃圾3200立方米,完成整改416家。\n"
+            "二、2024年工作计划\n力争全镇垃圾分类覆盖率达到90%以上。\n")
+    title = "某镇2023年环境卫生工作总结及2024年工作计划"
+    found = [(m.value["number"], m.value["unit"]) for m in find_targets(text, title=title)]
+    assert found == [(90.0, "%")]

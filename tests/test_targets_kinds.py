@@ -306,3 +306,13 @@ def test_a_title_naming_summary_and_plan_opens_the_summary():
     title = "某镇2023年环境卫生工作总结及2024年工作计划"
     found = [(m.value["number"], m.value["unit"]) for m in find_targets(text, title=title)]
     assert found == [(90.0, "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("讲课费每课时不得超过800元。", []),
+    ("审稿费每千字不超过100元。", []),
+    ("单个项目补助不超过80万。", [(80.0, "万元", "<=")]),
+    ("人均接待费用控制在100元以内。", [(100.0, "元", "<=")]),
+], ids=["每课时", "每千字", "单个项目", "人均"])
+def test_a_capped_price_per_unit_of_work_is_a_rule_level(text, expected):
+    assert _tgt(text) == expected

@@ -42,6 +42,8 @@ GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给
 # (gold/README: reward and subsidy amounts are no targets; a budget 安排/投入 in total is one)
 GRANTED_TO_EACH = re.compile(r"(?:给予|奖励|补贴|补助|奖补|资助)(?:每[^,。;0-9]{0,4}|一次性|分别|最高|最多|可|不超过)*$")
 GRANT_NOUN_AFTER = re.compile(r"的?(?:奖励|补助|补贴|资助|奖补|奖金|支持)")
+# a price or fee per unit of work or time (每小时, 每千字, 每场): a capped one is a rule's level
+PRICE_PER_UNIT = re.compile(r"每(?:[0-9一二两三四五六七八九十百千万]*(?:小时|千字|字|场|次|篇|件|天|日|课时|节|页))[^0-9,。;]{0,6}$")
 NOT_GRANTED = r"共计|合计|违规|违纪|套取|挪用|私自|骗取|名义"  # 违规发放补贴共计21.6万元: a record of misuse
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
 # a count whose noun then comes to completion (100个示范社区全面建成): the verb after the noun plans the count
@@ -274,6 +276,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         comparator = ">="  # 选择1—2个乡镇: the lower bound binds
     if unit.endswith("元") and before in (None, "最高", "最多") and _granted_to_each(clause, m.start(), q_end):
         return None  # 对新认定的实验室给予每家200万元补助: a reward or subsidy
+    if unit.endswith("元") and comparator == "<=" and PRICE_PER_UNIT.search(clause, max(0, m.start() - 12), m.start()):
+        return None  # 演讲费每小时不得超过5,000元: a regulated price or fee, a rule's level (no objective)
     start = m.start() if before and not at_least else m.start("part") if m.group("den") else m.start("num")
     time_limit = kind == "duration" and not before and after in ("内", "以内", "之内")
     return Quantity(start, q_end, number, unit, comparator, unit_written, time_limit), kind

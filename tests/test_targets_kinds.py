@@ -141,19 +141,20 @@ def test_percentage_comparator_words_after_以_and_未满(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("对获评省级重点专科的给予一次性奖励10万元。", [(10.0, "万元", None)]),
-    ("乡村医生每人每月补贴300元。", [(300.0, "元", None)]),
-    ("给予每家企业最高100万元奖励。", [(100.0, "万元", "<=")]),
     ("补助标准提高到每人每年600元。", [(600.0, "元", ">=")]),
     ("每名医生每年下乡服务时间累计不少于1个月。", [(1.0, "个月", ">=")]),
     ("每年评选10名优秀校长。", [(10.0, "名", None)]),
-], ids=["奖励", "补贴", "最高", "每人每年", "累计不少于", "评选"])
-def test_granted_amounts_caps_and_cumulative_floors(text, expected):
+], ids=["每人每年", "累计不少于", "评选"])
+def test_raised_standards_caps_and_cumulative_floors(text, expected):
     assert _tgt(text) == expected
 
 
-@pytest.mark.parametrize("text", ["累计发放补贴资金300万元。", "对3名责任人给予党内警告处分。"],
-                         ids=["累计-past", "处分"])
+@pytest.mark.parametrize("text", ["累计发放补贴资金300万元。", "对3名责任人给予党内警告处分。",
+                                  # a reward or subsidy to each recipient is no target (gold/README, d2 gold)
+                                  "对获评省级重点专科的给予一次性奖励10万元。", "乡村医生每人每月补贴300元。",
+                                  "给予每家企业最高100万元奖励。", "对新建的站点分别给予30万元、20万元补助。",
+                                  "每个课题最高可给予50万元支持。"],
+                         ids=["累计-past", "处分", "奖励", "补贴", "最高", "分别-list", "支持"])
 def test_granted_past_amounts_and_sanctions_are_no_targets(text):
     assert _tgt(text) == []
 
@@ -275,3 +276,43 @@ def test_this_year_alone_does_not_plan_ahead_in_a_news_report():
 def test_将_of_把_does_not_plan_ahead_in_a_report():
     assert _news("服务中心将原来按部门设置的46个窗口整合为12个综合窗口。") == []
     assert _news("医院将投入200万元用于护理人员培训。") == [(200.0, "万元", None)]
+
+
+def test_a_budget_in_total_stays_a_target():
+    assert _tgt("县财政预算安排3.5亿元,支持基层卫生设施建设1.2亿元。") == [(3.5, "亿元", None), (1.2, "亿元", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全省粮食产量稳定在600亿斤以上。", [(600.0, "亿斤", ">=")]),
+    ("力争全市产业规模达到1.2万亿元。", [(1.2, "万亿元", ">=")]),
+], ids=["亿斤", "万亿元"])
+def test_units_after_万亿_and_weights(text, expected):
+    assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年底,全县20个村级养老服务站全部建成。", [(20.0, "个", None)]),
+    ("今年以来,已有12个社区建成投用。", []),
+    ("去年全市30个项目建成投用。", []),
+], ids=["plan", "已-past", "去年-past"])
+def test_a_count_whose_noun_is_then_completed(text, expected):
+    assert _tgt(text) == expected
+
+
+def test_a_title_naming_summary_and_plan_opens_the_summary():
+    text = ("某镇2023年环境卫生工作总结及2024年工作计划\n"
+            "一、主要成效\n全年清理河道垃圾3200立方米,完成整改416家。\n"
+            "二、2024年工作计划\n力争全镇垃圾分类覆盖率达到90%以上。\n")
+    title = "某镇2023年环境卫生工作总结及2024年工作计划"
+    found = [(m.value["number"], m.value["unit"]) for m in find_targets(text, title=title)]
+    assert found == [(90.0, "%")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("讲课费每课时不得超过800元。", []),
+    ("审稿费每千字不超过100元。", []),
+    ("单个项目补助不超过80万。", [(80.0, "万元", "<=")]),
+    ("人均接待费用控制在100元以内。", [(100.0, "元", "<=")]),
+], ids=["每课时", "每千字", "单个项目", "人均"])
+def test_a_capped_price_per_unit_of_work_is_a_rule_level(text, expected):
+    assert _tgt(text) == expected

@@ -55,9 +55,9 @@ RELATIVE_YEAR = r"(?<![如现])今|(?<![文说证光清聪透表查申阐标鲜�
 RELATIVE_MONTH = r"(?<![0-9一二三四五六七八九十])(?:本|上|下|次|当)"
 # 至, —, 开始,到; 2013年春节前至2019年2月
 CONNECTOR = r"\s?(?:(?:开始|起)[,,]?\s?|前(?=至|到))?(?:至|到|~|～|〜|-|–|—{1,2}|－)\s?"
-# 6月中旬, 5月底; 11月中 alone (before a pause or 已/起/至) is 中旬
+# 6月中旬, 5月底, 3月尾 (Hong Kong's 月底); 11月中 alone (before a pause or 已/起/至) is 中旬
 MONTH_PART = (
-    r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|中(?=[,，。;；已起至到]|开始)"
+    r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|尾(?![声数款巴])|中(?=[,，。;；已起至到]|开始)"
 )
 _HOLIDAY_ALONE, _HOLIDAY_AFTER_YEAR = holiday_patterns()  # 元旦, “七一”, 七一前; 2021年春节
 # quarters: 第一季度, 第3季, 二季度末 (its last day), 第一、二季度 / 1-3季度 / 一至三季度 (a span of
@@ -82,7 +82,7 @@ SAMPLES = {
     "MONTH_NUM": ("12", "05", "十二", "五", "元", "xx"),
     "DAY_NUM": ("31", "05", "二十五", "三十", "x"),
     "CONNECTOR": ("至", "—", "开始,到", " - "),
-    "MONTH_PART": ("中旬", "中下旬", "底"),
+    "MONTH_PART": ("中旬", "中下旬", "底", "尾"),
     "QUARTER": ("第一季度", "一季度", "第3季", "二季度末", "第一、二季度", "1-3季度", "一至三季度", "前三季度"),
     "YEAR_PART": ("上半年", "第一季度", "第3季", "年底", "“七一”", "元旦", "国庆"),
     "YEAR_SUFFIX": ("底", "初", "七一", "春节"),
@@ -223,6 +223,8 @@ _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
     rf"|{_DAY_SPAN}"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
+    # 于2日针对…办理: 于 dates the act by its day (not 于3日内: a time limit)
+    rf"|(?<=于)(?<![由对关至等属处基]于)(?P<fd>{_DAY_DIGITS})日(?=[\u4e00-\u9fff])(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
     rf"|(?:(?<=[\n。;；!?！？,，])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY})"
 )
@@ -335,10 +337,28 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
                 or _not_calendar(text, start, end, value) or _holiday_in_title(text, start, end, value)):
             continue
         found.append((start, end, value, ""))
+        listed = _listed_day(m, value)
+        if listed:
+            found.append(listed)
     _join_month_pairs(text, found)
     _spread_deadlines(text, found)
     return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
             for start, end, value, _sep in found]
+
+
+def _listed_day(m: re.Match, first: dict) -> tuple[int, int, dict, str] | None:
+    """10月29日、30日: the day after 、 shares the first day's month and is a date of its own
+    (a list of days, not a span: 及/和 join a span, 11月16日及17日)."""
+    if m.group("adj") != "、" or len(first["start"]) != 10 or first["kind"] == "range":
+        return None
+    day = _month_or_day(m.group("e_ad"), 31)
+    if not day or day == "XX":
+        return None
+    start, end = m.start("e_ad"), m.end("e_ad")
+    end += len(re.match(r"\s?[日号]", m.string[end:]).group(0))
+    d = first["start"][:8] + day
+    kind = "deadline" if m.group("suffix") in ("前", "之前", "以前") else "point"
+    return start, end, {"start": d, "end": d, "kind": kind}, ""
 
 
 _LUNAR = ("农历", "阴历", "農曆", "陰曆")  # 农历五月廿五: a lunar month is no calendar date
@@ -360,7 +380,29 @@ def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
         return True
     if "每" in before and _RECURRING_BEFORE.search(before):
         return True
+    if _recurs_in_sentence(text, start, end, value):
+        return True
     return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
+
+
+# 每年安排两次,分别于5月、11月…; 每年的…于年末…: a sentence about what happens every year
+_EVERY_YEAR = re.compile(r"每年(?!以)")
+_WRITTEN_YEAR = re.compile(rf"[0-9{CN_YEAR_DIGIT}xX*]\s?年|(?:{RELATIVE_YEAR})年")  # 2024年5月, 今年5月
+_SENTENCE_STOP = re.compile(r"[。!?！？;；\n]")
+
+
+def _recurs_in_sentence(text: str, start: int, end: int, value: dict) -> bool:
+    """A month or part of a year without its year (5月, 年末), in a sentence that said 每年 before
+    it, is a time of every year (gold/README: recurring times are not dates); a day (5月10日) or a
+    written year (2024年5月) still dates one event, and a deadline (6月底前完成) sets this round's."""
+    if (not value["start"].startswith("XXXX") or value["kind"] == "deadline" or any(c in text[start:end] for c in "日号")
+            or _WRITTEN_YEAR.search(text, start, end)):
+        return False
+    stop = max((m.end() for m in _SENTENCE_STOP.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
+    every = None
+    for every in _EVERY_YEAR.finditer(text, stop, start):
+        pass
+    return every is not None and not _WRITTEN_YEAR.search(text, every.end(), start)  # (每年…,今年于5月: this year's)
 
 
 _NO_NUMERAL = re.compile(r"[^0-9〇○零一二三四五六七八九十]*")
@@ -472,8 +514,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"] or g["ld"]:
-        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld']):02d}"
+    if g["pd"] or g["nd"] or g["ld"] or g["fd"]:
+        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld'] or g['fd']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["sd1"]:
         a, b = int(g["sd1"]), int(g["sd2"])
@@ -497,8 +539,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
             day = _month_or_day(g["e_bd"] or g["e_ad"], 31)
             if start_side[2] is not None and day:  # 6月-20日 is not a range of days
                 end_side = (start_side[0], start_side[1], day, None)
-            if g["adj"] == "、" and day and start_side[2] not in (None, "XX") and int(day) != int(start_side[2]) + 1:
-                end_side = None
+            if g["adj"] == "、":
+                end_side = None  # 10月29日、30日: two days, each a point (see _listed_day)
         else:
             end_side = _read_side(g, "e_", ref_year, default_year=start_side[0])
         start = _bounds(*start_side)[0]
@@ -603,6 +645,7 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
             "中": (f"{ym}-11", f"{ym}-20"),
             "底": (last, last),
             "末": (last, last),
+            "尾": (last, last),
         }[part]
     if part is None:
         return year, year

@@ -82,8 +82,25 @@ _SENTENCE = re.compile(rf"[{STOPS}{SEMICOLONS}{COMMAS}]")
 _COPYRIGHT = re.compile(r"版权所有|版權所有|[Cc]opyright|COPYRIGHT|©|ICP备|ICP證|All Rights Reserved")
 
 
+# the fields of a government page's disclosure table (索引号: … 名 称: … 发布日期: …): a date on a line
+# holding two of them, the title's year included, belongs to the table, not to the text
+_DISCLOSURE_FIELD = re.compile(
+    r"(?:索\s?引\s?号|名\s{0,2}称|发布日期|成文日期|主题分类|发文单位|发布机构|发文机关|文\s{0,2}号|公开方式|有\s?效\s?性)\s?[:：]"
+)
+
+
+def _in_disclosure_table(text: str, start: int, end: int) -> bool:
+    line_start = max(text.rfind("\n", max(0, start - _REACH), start) + 1, start - _REACH)
+    line_end = text.find("\n", end, end + _REACH)
+    line_end = min(len(text), end + _REACH) if line_end < 0 else line_end
+    fields = _DISCLOSURE_FIELD.findall(text, line_start, line_end)
+    return len(fields) >= 2
+
+
 def is_chrome_date(text: str, start: int, end: int) -> bool:
     """True when the date ``text[start:end]`` is a page's stamp rather than the document's text."""
+    if _in_disclosure_table(text, start, end):
+        return True  # 名 称: 关于…2022年…的通知 发布日期: 2023年03月09日: the page's table
     if _COPYRIGHT.search(text, max(start - 40, text.rfind("\n", max(0, start - 40), start) + 1), start) or \
             _COPYRIGHT.search(text, end, _line_end(text, end, 40)):
         return True  # 版权所有 2008-2024: the footer's years

@@ -157,13 +157,14 @@ def read_genre(text: str, title: str | None, sections: Sequence[Section],
 
 def _forward_from(text: str, sections: Sequence[Section]) -> int:
     """Where a summary starts planning ahead (its 下一步工作打算 section), else the end of the text."""
-    forward = _patterns()["forward_heading"]
+    forward, summary = _patterns()["forward_heading"], _patterns()["summary"]
     for s in sections:
-        if forward.search(s.heading[:20]):
+        if forward.search(s.heading[:20]) and not summary.search(s.heading):
             return s.start
-    # no outline: a short heading line that plans ahead (三、明年工作思路)
+    # no outline: a short heading line that plans ahead (三、明年工作思路); not the title naming
+    # both parts (某区2023年工作总结及2024年工作计划), which opens the summary
     for m in re.finditer(r"(?m)^[^\n]{0,30}$", text):
-        if m.end() > m.start() and forward.search(m.group(0)):
+        if m.end() > m.start() and forward.search(m.group(0)) and not summary.fullmatch(m.group(0)):
             return m.start()
     return len(text)
 

@@ -37,8 +37,17 @@ BOUND_NAME = re.compile(r"上限|下限")  # 下限为1人: a named bound govern
 DECREASE = ("下降", "降低", "减少", "压减", "缩短")  # change verbs that bring a level down
 # verbs that grant an amount (给予20万元, 每人每月补贴300元): money they govern is a planned amount
 GRANT = r"给予|奖励|补贴|补助|奖补|资助|扶持|拨付|安排"  # 给予
+# a grant to each recipient, its verb just before the amount or its noun just after (给予每家200万元补助,
+# 分别给予100万元、50万元奖励, 最高可给予100万元支持): a reward or subsidy a rule sets, not an objective
+# (gold/README: reward and subsidy amounts are no targets; a budget 安排/投入 in total is one)
+GRANTED_TO_EACH = re.compile(r"(?:给予|奖励|补贴|补助|奖补|资助)(?:每[^,。;0-9]{0,4}|一次性|分别|最高|最多|可|不超过)*$")
+GRANT_NOUN_AFTER = re.compile(r"的?(?:奖励|补助|补贴|资助|奖补|奖金|支持)")
+# a price or fee per unit of work or time (每小时, 每千字, 每场): a capped one is a rule's level
+PRICE_PER_UNIT = re.compile(r"每(?:[0-9一二两三四五六七八九十百千万]*(?:小时|千字|字|场|次|篇|件|天|日|课时|节|页))[^0-9,。;]{0,6}$")
 NOT_GRANTED = r"共计|合计|违规|违纪|套取|挪用|私自|骗取|名义"  # 违规发放补贴共计21.6万元: a record of misuse
 MONEY = r"投入|经费|资金|预算|补助|补贴|奖励|拨付|元"  # 投入约2.1亿 is 2.1 亿元
+# a count whose noun then comes to completion (100个示范社区全面建成): the verb after the noun plans the count
+COMPLETED_AFTER = re.compile(r"[^,。;、0-9%]{2,20}?(?:全面|全部|基本|均|都|如期|按期)?(?:建成|建设完成|完成建设|投入使用|投用)(?![的率])")
 NAMED_GOAL = r"(?:目标|目标值|指标)(?:是|为|[::])$"  # 今年目标为|1500次: a count named as the goal
 BOUND_WORDS = ("至少", "最少", "不少于", "不低于", "不超过", "最多", "至多", "不多于")  # 不少于|一名: 一 is a number
 PER_PERIOD = r"每(?:次|天|日|周|月|年|学期|人)$"  # 每次|30分钟以上: a duration per occasion is a floor
@@ -82,12 +91,12 @@ class Quantity(NamedTuple):
 
 @cache
 def units() -> dict[str, str]:
-    """Unit -> kind; a count unit is also read after 万/亿 (2000万套, 5亿人)."""
+    """Unit -> kind; a count unit is also read after 万/亿/万亿 (2000万套, 5亿人, 1.3万亿斤)."""
     table = target_units()
     out = dict(table)
     for unit, kind in table.items():
         if kind == "count" and unit[0] not in "万亿":
-            for big in "万亿":
+            for big in ("万", "亿", "万亿"):
                 out.setdefault(big + unit, kind)
     return out
 
@@ -265,9 +274,18 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         return None  # 每家单位至少检查1次: doing a thing at least once is an action, not a quantity
     if (m.group("num2") or m.group("num3")) and not comparator:
         comparator = ">="  # 选择1—2个乡镇: the lower bound binds
+    if unit.endswith("元") and before in (None, "最高", "最多") and _granted_to_each(clause, m.start(), q_end):
+        return None  # 对新认定的实验室给予每家200万元补助: a reward or subsidy
+    if unit.endswith("元") and comparator == "<=" and PRICE_PER_UNIT.search(clause, max(0, m.start() - 12), m.start()):
+        return None  # 演讲费每小时不得超过5,000元: a regulated price or fee, a rule's level (no objective)
     start = m.start() if before and not at_least else m.start("part") if m.group("den") else m.start("num")
     time_limit = kind == "duration" and not before and after in ("内", "以内", "之内")
     return Quantity(start, q_end, number, unit, comparator, unit_written, time_limit), kind
+
+
+def _granted_to_each(clause: str, start: int, end: int) -> bool:
+    """Whether money is granted to its recipients (给予每家200万元补助, 100万元、50万元奖励)."""
+    return bool(GRANTED_TO_EACH.search(clause, 0, start) or GRANT_NOUN_AFTER.match(clause, end))
 
 
 def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str) -> bool:
@@ -328,6 +346,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False  # 电梯2部达64万元: the count is what an amount was spent on
     if re.search(NAMED_GOAL, prefix):
         return True  # 今年目标为1500次: the count is named as the goal
+    if kind == "count" and not is_cn and COMPLETED_AFTER.match(clause, q_end):
+        return True  # 全市首批100个示范社区全面建成: the count is what must be completed
     if plan_now and (q_end >= len(clause) or clause[q_end] in "、,。"):
         plan_now = False  # xx、xx设1名, (the noun is missing)
     return bool(before or after or plan_now or reaches or planned or m.group("num2") or BOUND_NAME.search(prefix)

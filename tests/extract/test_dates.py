@@ -210,10 +210,12 @@ def test_bare_number_that_is_no_year(text):
 
 
 @pytest.mark.parametrize("text, found", [
-    ("3月5日、6日召开", [("3月5日、6日", _v("XXXX-03-05", "XXXX-03-06", "range"))]),
+    # 、 lists days, each a point of its own (the d2 gold's convention); 和/及 join a span
+    ("3月5日、6日召开", [("3月5日", _v("XXXX-03-05")), ("6日", _v("XXXX-03-06"))]),
     ("3月5日和6日", [("3月5日和6日", _v("XXXX-03-05", "XXXX-03-06", "range"))]),
-    ("3月5日、12日召开", [("3月5日", _v("XXXX-03-05"))]),
-], ids=["、", "和", "not-consecutive"])
+    ("3月5日、12日召开", [("3月5日", _v("XXXX-03-05")), ("12日", _v("XXXX-03-12"))]),
+    ("于3月5日、12日前报送", [("3月5日", _v("XXXX-03-05", kind="deadline")), ("12日", _v("XXXX-03-12", kind="deadline"))]),
+], ids=["、", "和", "not-consecutive", "deadline"])
 def test_two_days_in_a_row(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
 
@@ -287,4 +289,31 @@ def test_寒暑假_names_vacations_in_general():
     ("电话:\n20231234\n", []),
 ], ids=["7-digits", "8-digits", "ambiguous", "no-date"])
 def test_signing_date_run_together_alone_on_its_line(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("评审每年组织两次,分别于4月、10月受理申请", []),
+    ("每年的清洁周意在帮助居民于年末清理杂物", []),
+    ("该活动每年举办一次,今年于6月举行", [("今年", _v("XXXX")), ("6月", _v("XXXX-06"))]),
+    ("每年评选一次,本届于8月12日揭晓", [("8月12日", _v("XXXX-08-12"))]),
+], ids=["months", "year-part", "this-year", "day"])
+def test_months_in_a_sentence_about_every_year_recur(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("工作站于2日针对新进人员举办讲习", [("2日", _v("XXXX-XX-02"))]),
+    ("应于3日内报送", []),
+], ids=["于-day", "于-time-limit"])
+def test_a_day_dated_by_于(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("该队于去年3月尾成立", [("去年3月尾", _v("XXXX-03-31"))]),
+    ("2023年12月尾前完成", [("2023年12月尾前", _v("2023-12-31", kind="deadline"))]),
+    ("活动于6月尾声举行", [("6月", _v("XXXX-06"))]),
+], ids=["月尾", "月尾前", "尾声"])
+def test_month_end_written_尾(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found

@@ -217,3 +217,10 @@ def test_a_table_with_a_deadline_column_keeps_its_dates():
 def test_a_list_of_links_with_a_date_column_is_still_chrome():
     text = "各单位要抓好落实。\n标题 发布日期\n某区开展安全检查 2021-06-10\n某镇召开推进会 2021-06-01\n"
     assert _texts(text) == []
+
+
+def test_dates_in_a_disclosure_table_line_are_chrome():
+    text = ("索引号: 000-2023-01 主题分类: 卫生\n"
+            "名 称: 某县关于印发2022年重点工作的通知 发布日期: 2023年03月09日\n"
+            "2022年全县重点工作已经确定,现印发给你们。\n")
+    assert _texts(text) == ["2022年"]

@@ -53,13 +53,12 @@ from nlp.extract.parties_labels import (
 from nlp.extract.parties_lexicon import non_parties, short_units
 from nlp.extract.parties_lists import unit_lists
 from nlp.extract.parties_names import (
-    name_end as _name_end,
     name_kind as _kind,
     normalize_name as _normalize,
 )
 from nlp.extract.parties_persons import news_people, post_duties
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import _unit_name, headline_actors, post_holders
+from nlp.extract.parties_subjects import headline_actors, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -149,20 +148,11 @@ def _named_otherwise(name: str, found: list[Found]) -> bool:
     return len(core) >= 2 and any(f.name != name and _subsequence(core, f.name) for f in found)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _whole_units(text: str, found: list[Found]) -> list[Found]:
-    """``内黄县`` read off ``内黄县应急管理局将…`` (a cue word inside the name, 应急): a place whose
-    text goes straight on into a unit's name ending before a stop is that unit."""
+    """Drop a place glued to the unit before it (某县卫生健康局某县): the cues no longer cut a name
+    inside a word (``CUE_COMPOUND``: 应 of 应急), so a place read off a unit's name needs no repair."""
     out = []
     for f in found:
-        if f.end < len(text) and _kind(f.name) == "place" and not f.name.startswith(("各", "全")) \
-                and _CJK.match(text, f.end):
-            end = _name_end(text, f.start, min(len(text), f.start + 25))
-            name = _normalize(text[f.start:end]) if end else ""
-            if end and end > f.end and _kind(name) in BODY_KINDS and _unit_name(name):
-                f = f._replace(end=end, name=name)
         if _kind(f.name) == "place" and any(_kind(f.name[:k]) in BODY_KINDS and _kind(f.name[k:]) == "place"
                                             for k in range(3, len(f.name) - 1)):
             continue  # 某县卫生健康局 某县(应急…): a unit and the place of the next name, glued

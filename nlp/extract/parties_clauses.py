@@ -25,6 +25,7 @@ from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import acting_units, by_units
 from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 from nlp.extract.parties_patterns import (
+    CUE_COMPOUND,
     GAP,
     GROUP_ROLES,
     LIST_CUES,
@@ -212,12 +213,19 @@ def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], l
 _LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:\s*$")
 
 
+def _guarded(word: str) -> str:
+    """A cue word as a word: not inside a longer word (``CUE_COMPOUND``: 应 of 应急, 要 of 主要)."""
+    before, after = CUE_COMPOUND.get(word, ("", ""))
+    return ((f"(?<![{before}])" if before else "") + re.escape(word)
+            + (f"(?![{after}])" if after else ""))
+
+
 @cache
 def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | None, tuple[str, ...]], ...]:
     def part(words: str) -> re.Pattern | None:
         if not words:
             return None
-        pattern = GAP.join(re.escape(w) for w in words.split("*"))
+        pattern = GAP.join(_guarded(w) for w in words.split("*"))
         if words.endswith("负责"):
             pattern += "(?![人同])"  # 负责人, 负责同志 are posts, not the verb
         return re.compile(pattern)

@@ -1,0 +1,18 @@
+"""Round 6 party rules: cue words are words, a subject timed by 于… before its verb."""
+
+from nlp.extract.parties import find_parties
+
+
+def names(text: str) -> set[str]:
+    return {m.value["name"] for m in find_parties(text, ner="rules")}
+
+
+def test_cue_inside_a_word_does_not_cut_the_name():
+    got = names("二、工作安排\n青禾县应急管理局将牵头组织全县防汛检查。\n")
+    assert "青禾县应急管理局" in got
+    assert "青禾县" not in got
+
+
+def test_unit_timed_by_yu_before_its_verb_is_charged():
+    got = names("三、工作要求\n各乡镇卫生院于每月5日前报送排查进展。\n")
+    assert "各乡镇卫生院" in got

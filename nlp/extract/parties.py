@@ -160,6 +160,30 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# a name holds no dateline (某网8月4日讯…, 于3月20日), no preposition opening it or leading a place
+# into it (给相关单位, 力量到各乡镇, 某某在政府), and no verb of the clause (相关单位启动…, …召开): a
+# span with one of these is a clause cut at the wrong place, not a name
+DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|日讯")
+LEAD_WORD = re.compile(r"^(?:给|向|把)(?=[\u4e00-\u9fff]{2})")
+CUT_AT = re.compile(r"(?<![所设驻正现存])在|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
+
+
+def _unfragment(f: Found) -> Found | None:
+    """A name cut where a clause word enters it (``某某在政府`` -> ``某某``, ``给某单位`` -> ``某单位``);
+    None for one holding a dateline, or left shorter than two characters."""
+    lead = LEAD_WORD.match(f.name)
+    if lead:
+        f = f._replace(start=f.start + lead.end(), name=f.name[lead.end():])
+    cut = CUT_AT.search(f.name)
+    if cut:
+        k = next((k for k in range(cut.start(), 1, -1) if _kind(f.name[:k]) is not None), 0)
+        if not k:
+            return None  # 力量到各乡镇: no name before the cut
+        name = f.name[:k]  # 我院某某大会在… -> 我院: the longest name the cut part opens with
+        f = f._replace(end=f.end - (len(f.name) - k), name=name)
+    return None if DATELINE.search(f.name) else f
+
+
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name
 SELF_ROLES = ("issuer", "responsible", "lead")  # the roles a writer's own unit may hold elsewhere
 BODY_KINDS = ("body", "unit", "office", "group")  # a post (局长) is no short form of another post
@@ -228,6 +252,7 @@ def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
     found = [f._replace(name=_normalize(f.name)) for f in found]
+    found = [f for f in map(_unfragment, found) if f is not None]
     found = [f for f in found if (f.name not in non_parties() or _signed(f)) and not HEADING_MARK.match(f.name)]
     found = _fold_self(found)
     names_by_group = {f.name for f in found if f.role in GROUP_ROLES}

@@ -16,3 +16,14 @@ def test_cue_inside_a_word_does_not_cut_the_name():
 def test_unit_timed_by_yu_before_its_verb_is_charged():
     got = names("三、工作要求\n各乡镇卫生院于每月5日前报送排查进展。\n")
     assert "各乡镇卫生院" in got
+
+
+def test_fragment_cut_where_a_clause_word_enters_the_name():
+    from nlp.extract.parties import _unfragment
+    from nlp.extract.parties_patterns import Found
+
+    assert _unfragment(Found(0, 9, "青禾县卫生健康局于本月", "responsible")).name == "青禾县卫生健康局"
+    assert _unfragment(Found(0, 5, "给教务处", "contact")).name == "教务处"
+    assert _unfragment(Found(0, 6, "人手到各乡镇", "responsible")) is None
+    assert _unfragment(Found(0, 12, "某报9月2日讯青禾县卫生局", "responsible")) is None
+    assert _unfragment(Found(0, 4, "县卫生局", "responsible")).name == "县卫生局"

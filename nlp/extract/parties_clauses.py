@@ -347,10 +347,13 @@ def directed_units(text: str) -> list[Found]:
         if post:  # 要求各科室负责人…: the head of the last unit is the one asked
             a, b, n = names[-1]
             names[-1] = (a, b + post.end(), n + post.group())
-        if not names or not all((_kind(n) in DIRECTED_KINDS or n.endswith(("负责人", "负责同志")))
+        every = names and all(re.match(r"(?:全[省市县区镇乡])?各", n) for _, _, n in names)  # 要求各地开展…
+        if not names or not all((_kind(n) in DIRECTED_KINDS or n.endswith(("负责人", "负责同志"))
+                                 or (every and _kind(n) == "place"))
                                 and not n.startswith(("和", "及", "与", "、")) for _, _, n in names):
             continue
-        rest = re.sub(r"^,(?=务必|要|应|须|必须|尽快|立即|即时|迅速)", "", text[names[-1][1]:c_end])
+        resume = r"务必|要|应|须|必须|尽快|立即|即时|迅速" + (r"|在|于" if every else "")  # 要求各地,在…期间…
+        rest = re.sub(rf"^,(?={resume})", "", text[names[-1][1]:c_end])
         asked = m.group("ask") and (compiled()["subject_verb"].match(rest) or _ASKED_VERB.match(rest))
         if len(rest) >= 2 and (asked or _DIRECTED_VERB.match(rest)):  # 移送某委员会处理, not …依法审查
             out += [Found(a, b, n, _role_for("responsible", n)) for a, b, n in names]

@@ -27,3 +27,10 @@ def test_fragment_cut_where_a_clause_word_enters_the_name():
     assert _unfragment(Found(0, 6, "人手到各乡镇", "responsible")) is None
     assert _unfragment(Found(0, 12, "某报9月2日讯青禾县卫生局", "responsible")) is None
     assert _unfragment(Found(0, 4, "县卫生局", "responsible")).name == "县卫生局"
+
+
+def test_directed_collective_places():
+    from nlp.extract.parties_clauses import directed_units
+
+    assert [f.name for f in directed_units("省卫生健康委要求各地,在汛期加强医疗救治准备。")] == ["各地"]
+    assert [f.name for f in directed_units("通知要求各地、各部门立即开展排查。")] == ["各地", "各部门"]

@@ -108,10 +108,11 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             c_end = c_start + 400  # a flattened table is no clause; bound the work
         body = _clause_body_start(text, c_start, c_end, ctx.headings)  # read once for both
         found = _clause_parties(text, c_start, c_end, ctx, body)
-        if not found and not out and adverbial:
+        if not found and (adverbial or out):
             # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
-            # follows the clauses of time, purpose or basis that open it
-            found = acting_units(text, body, c_end)
+            # follows the clauses of time, purpose or basis that open it; 某局…,某院随即…: a
+            # later clause opening with another actor
+            found = acting_units(text, body, c_end, later=bool(out) or not adverbial)
         if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found

@@ -34,3 +34,13 @@ def test_directed_collective_places():
 
     assert [f.name for f in directed_units("省卫生健康委要求各地,在汛期加强医疗救治准备。")] == ["各地"]
     assert [f.name for f in directed_units("通知要求各地、各部门立即开展排查。")] == ["各地", "各部门"]
+
+
+def test_a_later_clause_opening_with_another_unit():
+    from nlp.extract.parties_subjects import acting_units
+
+    text = "青禾县卫生健康局开展检查,县疾控中心随即派出专家组。"
+    at = text.index("县疾控")
+    assert [f.name for f in acting_units(text, at, len(text) - 1, later=True)] == ["县疾控中心"]
+    text = "成员:安监办、城管中队为成员单位。"
+    assert acting_units(text, 3, len(text) - 1, later=True) == []

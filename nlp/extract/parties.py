@@ -171,6 +171,8 @@ CUT_AT = re.compile(r"(?<![所设驻正现存])在|于(?=[0-9本该])|到各|启
 def _unfragment(f: Found) -> Found | None:
     """A name cut where a clause word enters it (``某某在政府`` -> ``某某``, ``给某单位`` -> ``某单位``);
     None for one holding a dateline, or left shorter than two characters."""
+    if re.match(r"志(?:任|为|担任|兼任)", f.name):
+        return None  # 某某同志任组长 cut after 同: the tail of 同志 and a post, no name
     lead = LEAD_WORD.match(f.name)
     if lead:
         f = f._replace(start=f.start + lead.end(), name=f.name[lead.end():])

@@ -44,3 +44,12 @@ def test_a_later_clause_opening_with_another_unit():
     assert [f.name for f in acting_units(text, at, len(text) - 1, later=True)] == ["县疾控中心"]
     text = "成员:安监办、城管中队为成员单位。"
     assert acting_units(text, 3, len(text) - 1, later=True) == []
+
+
+def test_word_ending_like_a_unit_and_tail_of_tongzhi_are_no_names():
+    from nlp.extract.parties import _unfragment
+    from nlp.extract.parties_lexicon import non_parties
+    from nlp.extract.parties_patterns import Found
+
+    assert _unfragment(Found(0, 4, "志任组长", "lead")) is None
+    assert {"布局", "大局", "文号"} <= set(non_parties())

@@ -165,7 +165,7 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
 # span with one of these is a clause cut at the wrong place, not a name
 DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|日讯")
 LEAD_WORD = re.compile(r"^(?:给|向|把)(?=[\u4e00-\u9fff]{2})")
-CUT_AT = re.compile(r"(?<![所设驻正现存])在|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
+CUT_AT = re.compile(r"(?<![所设驻正现存])在|等(?=单位|部门|机构)|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
 
 
 def _unfragment(f: Found) -> Found | None:

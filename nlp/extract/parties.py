@@ -53,13 +53,12 @@ from nlp.extract.parties_labels import (
 from nlp.extract.parties_lexicon import non_parties, short_units
 from nlp.extract.parties_lists import unit_lists
 from nlp.extract.parties_names import (
-    name_end as _name_end,
     name_kind as _kind,
     normalize_name as _normalize,
 )
 from nlp.extract.parties_persons import news_people, post_duties
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import _unit_name, headline_actors, post_holders
+from nlp.extract.parties_subjects import headline_actors, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -149,25 +148,42 @@ def _named_otherwise(name: str, found: list[Found]) -> bool:
     return len(core) >= 2 and any(f.name != name and _subsequence(core, f.name) for f in found)
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def _whole_units(text: str, found: list[Found]) -> list[Found]:
-    """``内黄县`` read off ``内黄县应急管理局将…`` (a cue word inside the name, 应急): a place whose
-    text goes straight on into a unit's name ending before a stop is that unit."""
+    """Drop a place glued to the unit before it (某县卫生健康局某县): the cues no longer cut a name
+    inside a word (``CUE_COMPOUND``: 应 of 应急), so a place read off a unit's name needs no repair."""
     out = []
     for f in found:
-        if f.end < len(text) and _kind(f.name) == "place" and not f.name.startswith(("各", "全")) \
-                and _CJK.match(text, f.end):
-            end = _name_end(text, f.start, min(len(text), f.start + 25))
-            name = _normalize(text[f.start:end]) if end else ""
-            if end and end > f.end and _kind(name) in BODY_KINDS and _unit_name(name):
-                f = f._replace(end=end, name=name)
         if _kind(f.name) == "place" and any(_kind(f.name[:k]) in BODY_KINDS and _kind(f.name[k:]) == "place"
                                             for k in range(3, len(f.name) - 1)):
             continue  # 某县卫生健康局 某县(应急…): a unit and the place of the next name, glued
         out.append(f)
     return out
+
+
+# a name holds no dateline (某网8月4日讯…, 于3月20日), no preposition opening it or leading a place
+# into it (给相关单位, 力量到各乡镇, 某某在政府), and no verb of the clause (相关单位启动…, …召开): a
+# span with one of these is a clause cut at the wrong place, not a name
+DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|日讯")
+LEAD_WORD = re.compile(r"^(?:给|向|把)(?=[\u4e00-\u9fff]{2})")
+CUT_AT = re.compile(r"(?<![所设驻正现存])在|等(?=单位|部门|机构)|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
+
+
+def _unfragment(f: Found) -> Found | None:
+    """A name cut where a clause word enters it (``某某在政府`` -> ``某某``, ``给某单位`` -> ``某单位``);
+    None for one holding a dateline, or left shorter than two characters."""
+    if re.match(r"志(?:任|为|担任|兼任)", f.name):
+        return None  # 某某同志任组长 cut after 同: the tail of 同志 and a post, no name
+    lead = LEAD_WORD.match(f.name)
+    if lead:
+        f = f._replace(start=f.start + lead.end(), name=f.name[lead.end():])
+    cut = CUT_AT.search(f.name)
+    if cut:
+        k = next((k for k in range(cut.start(), 1, -1) if _kind(f.name[:k]) is not None), 0)
+        if not k:
+            return None  # 力量到各乡镇: no name before the cut
+        name = f.name[:k]  # 我院某某大会在… -> 我院: the longest name the cut part opens with
+        f = f._replace(end=f.end - (len(f.name) - k), name=name)
+    return None if DATELINE.search(f.name) else f
 
 
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name
@@ -238,6 +254,7 @@ def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
     found = [f._replace(name=_normalize(f.name)) for f in found]
+    found = [f for f in map(_unfragment, found) if f is not None]
     found = [f for f in found if (f.name not in non_parties() or _signed(f)) and not HEADING_MARK.match(f.name)]
     found = _fold_self(found)
     names_by_group = {f.name for f in found if f.role in GROUP_ROLES}

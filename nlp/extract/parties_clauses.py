@@ -25,6 +25,7 @@ from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import acting_units, by_units
 from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
 from nlp.extract.parties_patterns import (
+    CUE_COMPOUND,
     GAP,
     GROUP_ROLES,
     LIST_CUES,
@@ -107,10 +108,11 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             c_end = c_start + 400  # a flattened table is no clause; bound the work
         body = _clause_body_start(text, c_start, c_end, ctx.headings)  # read once for both
         found = _clause_parties(text, c_start, c_end, ctx, body)
-        if not found and not out and adverbial:
+        if not found and (adverbial or out):
             # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
-            # follows the clauses of time, purpose or basis that open it
-            found = acting_units(text, body, c_end)
+            # follows the clauses of time, purpose or basis that open it; 某局…,某院随即…: a
+            # later clause opening with another actor
+            found = acting_units(text, body, c_end, later=bool(out) or not adverbial)
         if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         out += found
@@ -212,12 +214,19 @@ def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], l
 _LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:\s*$")
 
 
+def _guarded(word: str) -> str:
+    """A cue word as a word: not inside a longer word (``CUE_COMPOUND``: 应 of 应急, 要 of 主要)."""
+    before, after = CUE_COMPOUND.get(word, ("", ""))
+    return ((f"(?<![{before}])" if before else "") + re.escape(word)
+            + (f"(?![{after}])" if after else ""))
+
+
 @cache
 def _compiled_cues() -> tuple[tuple[PartyCue, re.Pattern | None, re.Pattern | None, tuple[str, ...]], ...]:
     def part(words: str) -> re.Pattern | None:
         if not words:
             return None
-        pattern = GAP.join(re.escape(w) for w in words.split("*"))
+        pattern = GAP.join(_guarded(w) for w in words.split("*"))
         if words.endswith("负责"):
             pattern += "(?![人同])"  # 负责人, 负责同志 are posts, not the verb
         return re.compile(pattern)
@@ -339,10 +348,13 @@ def directed_units(text: str) -> list[Found]:
         if post:  # 要求各科室负责人…: the head of the last unit is the one asked
             a, b, n = names[-1]
             names[-1] = (a, b + post.end(), n + post.group())
-        if not names or not all((_kind(n) in DIRECTED_KINDS or n.endswith(("负责人", "负责同志")))
+        every = names and all(re.match(r"(?:全[省市县区镇乡])?各", n) for _, _, n in names)  # 要求各地开展…
+        if not names or not all((_kind(n) in DIRECTED_KINDS or n.endswith(("负责人", "负责同志"))
+                                 or (every and _kind(n) == "place"))
                                 and not n.startswith(("和", "及", "与", "、")) for _, _, n in names):
             continue
-        rest = re.sub(r"^,(?=务必|要|应|须|必须|尽快|立即|即时|迅速)", "", text[names[-1][1]:c_end])
+        resume = r"务必|要|应|须|必须|尽快|立即|即时|迅速" + (r"|在|于" if every else "")  # 要求各地,在…期间…
+        rest = re.sub(rf"^,(?={resume})", "", text[names[-1][1]:c_end])
         asked = m.group("ask") and (compiled()["subject_verb"].match(rest) or _ASKED_VERB.match(rest))
         if len(rest) >= 2 and (asked or _DIRECTED_VERB.match(rest)):  # 移送某委员会处理, not …依法审查
             out += [Found(a, b, n, _role_for("responsible", n)) for a, b, n in names]

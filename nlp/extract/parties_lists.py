@@ -37,7 +37,7 @@ SENTENCE_END = "。;!?\n"
 LOOK = 40  # how far the governing phrase is read on either side of a list
 # the words that lead into a list's first item: 另外某局、…; 由某局、…; 副县长某某带领由某局、…
 LEAD_IN = re.compile(r"另外|此外|同时|其中|以及|包括|由|请|会同|联合|协调|邀请|督促|指导|带领|组织(?!部)|并|及"
-                     r"|召开|主持|参加|牵头")
+                     r"|召开|主持|参加|牵头|率领|(?<![效比概频功速税利汇坦直表轻草统增])率(?![先领队直性真达为从])")
 # a verb inside a would-be first item: the list starts after it or is no list of units
 VERB_INSIDE = re.compile(r"召开|牵头|组织(?!部)|参加|举办|开展|进行|负责|带领|主持|邀请|联合(?!会|医院|体)"
                          r"|关于|学习|贯彻|落实|深入|坚决|整治|推进|加强|部署|来自")

@@ -106,6 +106,12 @@ OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|
 # verb and the post; the person is read right before the verb)
 APPOINTED = (r"(?:担任|兼任|任)(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
              r"(?:副?组长|副?主任|成员|组员|联络员|联络人|联系人|副?秘书长))(?=[,;。、]|$)")
+# a cue word a name runs into is no cue: 某县应急管理局将… is no 某县 that 应…; 县委统一战线工作部
+# is no 县委 that 统一…: word -> (characters before, characters after) that make another word
+CUE_COMPOUND = {"应": ("供相响适反对回呼顺感效", "急用对届征聘"), "要": ("主重纪摘需提政首", "素点闻害务"),
+                "需": ("所急必", "求"), "须": ("", "知"), "将": ("", "军"), "可": ("许认", "视"),
+                "统一": ("", "战"), "组织": ("党导层级各的和与织建", "机部生化性纪者领"), "除": ("排清消", "险"),
+                "通过": ("", "率"), "召开": ("", "")}
 LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领", "率", "联同", "组长的")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
 OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
@@ -212,7 +218,8 @@ def compiled() -> dict[str, re.Pattern]:
         "count": re.compile(COUNT),
         "heading": re.compile(HEADING_WORD),
         "subject_verb": re.compile(rf"{VERB_AFTER}|负责|对|开展|进行|按照|根据|统一|要|将|应"
-                                   r"|聚焦|立足|紧扣|紧盯|突出|强化|注重|坚持|积极|迅速|持续|主动|进一步|务必|必须|须"),
+                                   r"|聚焦|立足|紧扣|紧盯|突出|强化|注重|坚持|积极|迅速|持续|主动|进一步|务必|必须|须"
+                                   r"|于(?=[0-9一二三四五六七八九十每本当次近])"),  # 各局于每月25日前报送
         "office_head": re.compile(OFFICE_HEAD),
         "appointed": re.compile(APPOINTED),
         "split": re.compile(r"[、,,]|和|及|——"),

@@ -289,7 +289,7 @@ def _name_before(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def acting_units(text: str, body: int, c_end: int) -> list[Found]:
+def acting_units(text: str, body: int, c_end: int, later: bool = False) -> list[Found]:
     """``运输署已安排…``: the unit that opens the clause (after time words) and acts; when the first
     ending before an action word reads as no unit, the name may go on (某办督导组先后…: 督导 is a
     verb and a part of the group's name)."""
@@ -304,6 +304,9 @@ def acting_units(text: str, body: int, c_end: int) -> list[Found]:
         names = _split_names(text, start, end)  # 某委活动办、某纪委印发了…
         # 全县各乡镇(街道)、经开区共排查…: places charged as wholes, in a list led by a collective one
         places = any(re.match(r"(?:全[县市区镇乡])?各", n) for _, _, n in names)
+        if later and names:  # a later clause's actor: one unit, no list, no place
+            return [Found(a, b, n, "responsible") for a, b, n in names] if (
+                len(names) == 1 and _unit_name(names[0][2])) else []
         if names and all(_unit_name(n) or _unit_post(n) or (places and _kind(n) == "place")
                          for _, _, n in names):
             if _ISSUES_CITED.match(text, end) and all(_superior_organ(n) for _, _, n in names):

@@ -143,8 +143,22 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     body_chars = text_chars = paragraphs = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
     flags = _ChromeFlags(lines)
+    items = _item_starts(lines)
     i = 0
     while i < len(lines):
+        if i in items and not any(_is_title_line(ln.text) and _titled(_key(ln.text)) for ln in lines[starts[-1]:i]):
+            # one item of a page of several (a column of dated news items), not inside a named document
+            if text_chars or i == 0:
+                if i:
+                    starts.append(i)
+            elif i <= 8:
+                starts[0] = i  # (the page's chrome above its first item: nobody's)
+            body_chars = len(lines[i].text)
+            text_chars = body_chars if "。" in lines[i].text else 0
+            paragraphs = int("。" in lines[i].text)
+            current = set()
+            i += 1
+            continue
         if _is_title_line(lines[i].text) or _doubled(lines[i].text):
             j = i
             keys: list[str] = []
@@ -233,6 +247,55 @@ def _document_starts(lines: list[_Line]) -> list[int]:
         paragraphs += "。" in lines[i].text
         i += 1
     return starts
+
+
+# A page of several items in one column: the same item shape several times in a row. An item is a
+# line under a bullet (◆, ■) that reports a dated event in a sentence or more, or a headline over a
+# news report's dateline (`【记者某某/某地报道】…`, `本报讯`, `3月5日,…`).
+_ITEM_BULLET = re.compile(r"^[◆◇■□●▲★▶►▪]\s*(?=\S)")
+_ITEM_EVENT = re.compile(r"\d{1,2}月\d{1,2}日|近日|日前|昨日|昨天|今天|今日")
+_DATELINE = re.compile(r"^(?:[【\[(][^】\])]{0,24}?(?:记者|通讯员|报道|报导|讯)[^】\])]{0,24}[】\])]|本报讯|本网讯"
+                       r"|[^。,,\s]{2,16}讯[\s::]|\d{1,2}月\d{1,2}日[,,])")
+_LEAST_ITEMS = 3
+
+
+def _item_starts(lines: list[_Line]) -> set[int]:
+    """Lines that open the items of a page of several (each its own document): runs of at least
+    ``_LEAST_ITEMS`` items of one shape. A bulleted item is one line of 50 characters or more with a
+    sentence, bullets in a row, two in three of them dated; a headed item is a short line without
+    a sentence over a news dateline, the next one within 30 lines. One heading-like line is no
+    evidence: only the repeated shape is."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= _LEAST_ITEMS and 3 * sum(bool(_ITEM_EVENT.search(lines[k].text[:80])) for k in run) >= 2 * len(run):
+            out.update(run)
+        run.clear()
+
+    for k, ln in enumerate(lines):
+        t = ln.text.strip()
+        if _ITEM_BULLET.match(t) and len(t) >= 50 and "。" in t:
+            run.append(k)
+        else:
+            close()
+    close()
+    heads = []
+    for k in range(len(lines) - 1):
+        t, nxt = lines[k].text.strip(), lines[k + 1].text.strip()
+        if (6 <= len(t) <= 40 and not re.search(r"[。,,;;::!?]", t) and not _MARKER_START.match(t)
+                and not is_publication_line(t) and len(nxt) >= 15 and _DATELINE.match(nxt)):
+            heads.append(k)
+    group: list[int] = []
+    for k in heads:
+        if group and k - group[-1] > 30:
+            if len(group) >= _LEAST_ITEMS:
+                out.update(group)
+            group = []
+        group.append(k)
+    if len(group) >= _LEAST_ITEMS:
+        out.update(group)
+    return out
 
 
 _BREADCRUMB = re.compile(r"(?:当前|所在|现在的?)位置|(?:[^>\n]{1,20}>){2,}")

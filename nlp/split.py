@@ -505,6 +505,11 @@ def _title_after_signature(lines: list[_Line], i: int) -> int | None:
     return None
 
 
+# The label of a site's own statement (its copyright and disclaimer, its notice to readers)
+# A site speaking of itself and its rights: `凡本网注明…版权均属…`, `本站转载…不代表…`
+_SITE_STATEMENT = re.compile(r"(?:本网|本站|本平台|本网站)[^。]{0,60}?(?:版权|转载|授权|免责|侵权|上传|不代表|联系删除)")
+_STATEMENT_LABEL = re.compile(r"^[【\[]?(?:版权(?:与|和|及|、)?免责声明|免责(?:声明|条款)|版权(?:声明|说明)|法律声明|网站声明|特别声明|温馨提示)"
+                              r"[】\]]?\s*[::]?$")
 _FIELD_LABEL = re.compile(r"^[•·]?\s*(?:名\s*称|标\s*题|文件名称|索引号|发布机构|主题分类|文\s*号)\s*[::]")
 
 
@@ -627,6 +632,17 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     for ln in lines[:at]:
         if _MARKER_START.match(ln.text.strip()) and is_site_chrome(ln.text):
             drops.append((ln.start, min(ln.end + 1, end)))
+    # a site's numbered statement under its label (`版权与免责声明:` / `① 凡本网注明…`), wherever it
+    # stands: chrome, not the document's items
+    for k, ln in enumerate(lines):
+        if _MARKER_START.match(ln.text.strip()) and _SITE_STATEMENT.search(ln.text) and ln.start >= start:
+            drops.append((ln.start, min(ln.end + 1, end)))  # (its label may be gone with the chrome)
+        if _STATEMENT_LABEL.match(ln.text.strip()):
+            for item in lines[k + 1:k + 12]:
+                if not _MARKER_START.match(item.text.strip()):
+                    break
+                if (item.start, min(item.end + 1, end)) not in drops:
+                    drops.append((item.start, min(item.end + 1, end)))
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))

@@ -100,7 +100,11 @@ _PIECE_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}篇|
 
 
 def _key(s: str) -> str:
-    return _PIECE_PREFIX.sub("", re.sub(r"\s+", "", s)).rstrip("。>")
+    return _FILE_EXTENSION.sub("", _PIECE_PREFIX.sub("", re.sub(r"\s+", "", s)).rstrip("。>"))
+
+
+# a title given as the file's name on a document-sharing page (`…实施方案.docx`)
+_FILE_EXTENSION = re.compile(r"(?<=[\u4e00-\u9fff)])\.(?:docx?|pdf|wps|txt|pptx?)$", re.I)
 
 
 def _repeated(keys: list[str], nxt: str) -> bool:
@@ -506,6 +510,8 @@ def _title_after_signature(lines: list[_Line], i: int) -> int | None:
 
 
 # The label of a site's own statement (its copyright and disclaimer, its notice to readers)
+_SHARING = re.compile(r"由(?:会员|用户|网友)(?:分享|上传)|\d+页珍藏版|文库网?上")
+_PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})、")
 # A site speaking of itself and its rights: `凡本网注明…版权均属…`, `本站转载…不代表…`
 _SITE_STATEMENT = re.compile(r"(?:本网|本站|本平台|本网站)[^。]{0,60}?(?:版权|转载|授权|免责|侵权|上传|不代表|联系删除)")
 _STATEMENT_LABEL = re.compile(r"^[【\[]?(?:版权(?:与|和|及|、)?免责声明|免责(?:声明|条款)|版权(?:声明|说明)|法律声明|网站声明|特别声明|温馨提示)"
@@ -643,6 +649,12 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                     break
                 if (item.start, min(item.end + 1, end)) not in drops:
                     drops.append((item.start, min(item.end + 1, end)))
+    # a document-sharing page numbers its pages run flat, one to a line (`1、<page one>`, `2、…`): the
+    # numbers are page breaks, not the document's items
+    if any(_SHARING.search(ln.text) or _FILE_EXTENSION.search(ln.text.strip()) for ln in lines[:6]):
+        pages = [(ln, m) for ln in lines if (m := _PAGE_NUMBER.match(ln.text)) and len(ln.text) >= 200]
+        if len(pages) >= 2 and [int(m.group(1)) for _, m in pages] == list(range(1, len(pages) + 1)):
+            drops += [(ln.start, ln.start + m.end()) for ln, m in pages if ln.start >= start]
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))

@@ -26,3 +26,14 @@ def test_numbered_items_of_a_text_are_kept():
     text = ("某县卫生院工作方案\n为做好有关工作,制定本方案。\n"
             "一、工作目标\n各科室要按时完成任务,确保工作落到实处。\n二、工作要求\n各科室要加强协作。\n")
     assert [s.marker for s in _outline(text)] == ["一、", "二、"]
+
+
+def test_document_sharing_page_numbers_are_page_breaks():
+    page = "各科室要按时完成各项任务,确保工作落到实处,并及时报送进展情况和存在的问题。" * 6
+    text = ("某县卫生院安全生产检查工作方案.docx\n"
+            "1、某县卫生院安全生产检查工作方案为做好安全生产工作,制定本方案。一、工作目标" + page + "\n"
+            "2、" + page + "二、工作要求" + page + "\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某县卫生院安全生产检查工作方案"
+    assert doc.doc_type == "方案"
+    assert [s.marker for s in _outline(text) if s.marker[0].isdigit()] == []

@@ -452,6 +452,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
 _RUN_ON_PAREN = re.compile(r"([^(),,。::;;]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
 
 
+# a subject then 要/必须 and a verb: the item is a sentence, its heading runs to the first 。
+_OBLIGED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![主重需纲摘提概必只总次])(?:要|必须)(?=加强|做好|建立|落实|切实|认真|严格|进一步|强化|抓好|坚持|按照|积极|及时|全面|把|对|在|将|会同|牵头)")
+
+
 def _cut_flattened(cand: str) -> str:
     # a space ends the heading: `基本情况 全系统有33个…`
     sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(])", cand[:40])
@@ -461,10 +465,13 @@ def _cut_flattened(cand: str) -> str:
     par = re.search(r"\(([^()]{2,24})\)", cand[:40])
     if par and _DATEISH.search(par.group(1)) and par.end() < len(cand) and par.start() <= 20:
         return cand[:par.end()]
-    # a heading noun followed by the body: `总体要求以邓小平理论…`, `委派岗位设置乡镇卫生院…`
+    # a heading noun followed by the body: `总体要求以邓小平理论…`, `委派岗位设置乡镇卫生院…`;
+    # not inside a sentence that a subject and its 要/必须 open (`某室要加强对重点工作的…`)
     bounds = None
     for m in _HEAD_END_RE.finditer(cand[:22]):
         nxt = cand[m.end():m.end() + 1]
+        if _OBLIGED.search(cand[:m.start()]):
+            break
         if m.end() >= 2 and nxt and _BODY_START.match(nxt) and nxt not in "的和与及、":
             bounds = bounds or _token_bounds(cand[:40])
             if m.start() in bounds and m.end() in bounds:

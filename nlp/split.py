@@ -641,12 +641,18 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     # a site's numbered statement under its label (`版权与免责声明:` / `① 凡本网注明…`), wherever it
     # stands: chrome, not the document's items
     for k, ln in enumerate(lines):
-        if _MARKER_START.match(ln.text.strip()) and _SITE_STATEMENT.search(ln.text) and ln.start >= start:
+        if (_MARKER_START.match(ln.text.strip()) and _SITE_STATEMENT.search(ln.text) and ln.start >= start
+                and (ln.start, min(ln.end + 1, end)) not in drops):
             drops.append((ln.start, min(ln.end + 1, end)))  # (its label may be gone with the chrome)
         if _STATEMENT_LABEL.match(ln.text.strip()):
+            prev = None
             for item in lines[k + 1:k + 12]:
-                if not _MARKER_START.match(item.text.strip()):
-                    break
+                t = item.text.strip()
+                num = _numbered(t) or (("circled", ord(t[0])) if t[:1] and "①" <= t[0] <= "⑳" else None)
+                if (num is None or (prev is not None and num != (prev[0], prev[1] + 1))
+                        or not ((len(t) <= 40 and "。" not in t) or _SITE_STATEMENT.search(t))):
+                    break  # (the document's own items after a notice cut short by the chrome filter)
+                prev = num
                 if (item.start, min(item.end + 1, end)) not in drops:
                     drops.append((item.start, min(item.end + 1, end)))
     # a document-sharing page numbers its pages run flat, one to a line (`1、<page one>`, `2、…`): the

@@ -613,6 +613,15 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         elif spaced and _is_title_line(spaced.group(1)) and len(own[0].text) > len(spaced.group(1)) + 20:
             title = _key(spaced.group(1))  # `某院工作总结 自4月以来,…`: the title ends at the space
     head = "\n".join(ln.text for ln in own[:8])
+    if title is None:
+        # the page's title in book-title marks on a line of its own, above the 主送 (`《…的通知》`)
+        for ln in lines[:6]:
+            m = re.fullmatch(r"《([^《》]{4,120})》", ln.text.strip())
+            if m and _title_line().match(_key(m.group(1))):
+                title = _key(m.group(1))
+                break
+            if "。" in ln.text:
+                break
     if title is None and any(is_salutation(ln.text) for ln in own[:2]):
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)

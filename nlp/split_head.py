@@ -120,7 +120,11 @@ def headline_candidate(line: str) -> bool:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
         return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
-    return not _NOT_HEADLINE.search(t) and not is_unit_name(t)
+    return not _NOT_HEADLINE.search(t) and not is_unit_name(t) and not _KEYWORD_LIST.match(t)
+
+
+# a labelled list of short keywords (`热门: 甲乙 丙丁 戊己`, `标签:安全 消防 检查`): a page's tags
+_KEYWORD_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[::]\s*[^\s::]{1,6}(?:\s+[^\s::]{1,6}){2,}$")
 
 
 _UNIT_KINDS = ("body", "office", "unit", "group")

@@ -41,7 +41,16 @@ def is_salutation(line: str) -> bool:
     if not t.endswith((":", ":")) or "。" in t or len(t) > 200:
         return False
     body = t[:-1].strip()
-    return len(body) >= 2 and bool(_ADDRESSEE.search(body)) and "如下" not in body
+    if len(body) < 2 or "如下" in body:
+        return False
+    # (or a list of recipients whose last part is `各…`: `省政协各专门委员会,各市州政协:`)
+    parts = re.split(r"[,,、]", body)
+    return bool(_ADDRESSEE.search(body)) or (len(parts) >= 2 and bool(_EACH_PART.match(parts[-1]))
+                                             and not _NOT_RECIPIENTS.search(body))
+
+
+_EACH_PART = re.compile(r"^各[\u4e00-\u9fff()]{1,12}$")
+_NOT_RECIPIENTS = re.compile(r"要|应|须|请|将|以下|下列|如下|是|有|为")
 
 
 def is_signing_date(line: str) -> bool:

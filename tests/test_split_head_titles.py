@@ -24,3 +24,10 @@ def test_title_in_book_title_marks_above_the_salutation():
     doc = split_documents(text)[0]
     assert doc.title == "某市人民政府办公室关于印发〈某市2020年卫生工作要点〉的通知"
     assert doc.doc_type == "通知"
+
+
+def test_recipients_ending_with_each_part():
+    from nlp.split_head import is_salutation
+    assert is_salutation("市政协各专门委员会、办公室,各县区政协:")
+    assert not is_salutation("为此,各县区要做好以下工作:")
+    assert not is_salutation("会议要求,各乡镇:")

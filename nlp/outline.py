@@ -427,6 +427,8 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
     colon = re.search(r"[::]", cand[:21])
+    if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):
+        return cand.strip()  # a field and its value on a line (`联系电话:0000-1234567`): the whole line
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
@@ -445,6 +447,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return cand.strip().rstrip(":: ")
+
+
+# a field's value, not a body: a number, an address or a time, Latin letters (an e-mail)
+_FIELD_VALUE = re.compile(r"^\s*(?:[\dA-Za-z][\w.@\-]*|[^。\d]{2,12}?[市县区省镇路街号][^。]*?\d|[^。\d]{0,6}\d{1,2}[::]\d{2})")
 
 
 # A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),

@@ -669,7 +669,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if any(_SHARING.search(ln.text) or _FILE_EXTENSION.search(ln.text.strip()) for ln in lines[:6]):
         pages = [(ln, m) for ln in lines if (m := _PAGE_NUMBER.match(ln.text)) and len(ln.text) >= 200]
         if len(pages) >= 2 and [int(m.group(1)) for _, m in pages] == list(range(1, len(pages) + 1)):
-            drops += [(ln.start, ln.start + m.end()) for ln, m in pages if ln.start >= start]
+            # (a page break falls anywhere in a sentence: the pages join, the break and its number dropped)
+            drops += [(ln.start - 1 if k and text[ln.start - 1] == "\n" else ln.start, ln.start + m.end())
+                      for k, (ln, m) in enumerate(pages) if ln.start > start]
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))

@@ -668,7 +668,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     # numbers are page breaks, not the document's items
     if any(_SHARING.search(ln.text) or _FILE_EXTENSION.search(ln.text.strip()) for ln in lines[:6]):
         pages = [(ln, m) for ln in lines if (m := _PAGE_NUMBER.match(ln.text)) and len(ln.text) >= 200]
-        if len(pages) >= 2 and [int(m.group(1)) for _, m in pages] == list(range(1, len(pages) + 1)):
+        if (len(pages) >= 2 and [int(m.group(1)) for _, m in pages] == list(range(1, len(pages) + 1))
+                and title and re.sub(r"\s+", "", pages[0][0].text[pages[0][1].end():]).startswith(title[:8])):
+            # (the first page opens with the document's title again: a document's own `1、` does not)
             # (a page break falls anywhere in a sentence: the pages join, the break and its number dropped)
             drops += [(ln.start - 1 if k and text[ln.start - 1] == "\n" else ln.start, ln.start + m.end())
                       for k, (ln, m) in enumerate(pages) if ln.start > start]

@@ -37,3 +37,9 @@ def test_document_sharing_page_numbers_are_page_breaks():
     assert doc.title == "某县卫生院安全生产检查工作方案"
     assert doc.doc_type == "方案"
     assert [s.marker for s in _outline(text) if s.marker[0].isdigit()] == []
+
+
+def test_own_items_on_a_sharing_page_are_kept():
+    item = "各科室要按时完成各项任务,确保工作落到实处,并及时报送进展情况和存在的问题。" * 6
+    text = "某县卫生院安全生产检查工作方案.docx\n1、加强组织领导。" + item + "\n2、强化督促检查。" + item + "\n"
+    assert [s.marker for s in _outline(text)] == ["1、", "2、"]

@@ -427,6 +427,8 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
     colon = re.search(r"[::]", cand[:21])
+    if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):
+        return cand.strip()  # a field and its value on a line (`联系电话:0000-1234567`): the whole line
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
@@ -447,9 +449,17 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
     return cand.strip().rstrip(":: ")
 
 
+# a field's value, not a body: a number, an address or a time, Latin letters (an e-mail)
+_FIELD_VALUE = re.compile(r"^\s*(?:[\dA-Za-z][\w.@\-]*|[^。\d]{2,12}?[市县区省镇路街号][^。]*?\d|[^。\d]{0,6}\d{1,2}[::]\d{2})")
+
+
 # A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),
 # and text running on with no mark between.
 _RUN_ON_PAREN = re.compile(r"([^(),,。::;;]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
+
+
+# a subject then 要/必须 and a verb: the item is a sentence, its heading runs to the first 。
+_OBLIGED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![主重需纲摘提概必只总次])(?:要|必须)(?=加强|做好|建立|落实|切实|认真|严格|进一步|强化|抓好|坚持|按照|积极|及时|全面|把|对|在|将|会同|牵头)")
 
 
 def _cut_flattened(cand: str) -> str:
@@ -461,10 +471,13 @@ def _cut_flattened(cand: str) -> str:
     par = re.search(r"\(([^()]{2,24})\)", cand[:40])
     if par and _DATEISH.search(par.group(1)) and par.end() < len(cand) and par.start() <= 20:
         return cand[:par.end()]
-    # a heading noun followed by the body: `总体要求以邓小平理论…`, `委派岗位设置乡镇卫生院…`
+    # a heading noun followed by the body: `总体要求以邓小平理论…`, `委派岗位设置乡镇卫生院…`;
+    # not inside a sentence that a subject and its 要/必须 open (`某室要加强对重点工作的…`)
     bounds = None
     for m in _HEAD_END_RE.finditer(cand[:22]):
         nxt = cand[m.end():m.end() + 1]
+        if _OBLIGED.search(cand[:m.start()]):
+            break
         if m.end() >= 2 and nxt and _BODY_START.match(nxt) and nxt not in "的和与及、":
             bounds = bounds or _token_bounds(cand[:40])
             if m.start() in bounds and m.end() in bounds:

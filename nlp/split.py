@@ -100,7 +100,11 @@ _PIECE_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}篇|
 
 
 def _key(s: str) -> str:
-    return _PIECE_PREFIX.sub("", re.sub(r"\s+", "", s)).rstrip("。>")
+    return _FILE_EXTENSION.sub("", _PIECE_PREFIX.sub("", re.sub(r"\s+", "", s)).rstrip("。>"))
+
+
+# a title given as the file's name on a document-sharing page (`…实施方案.docx`)
+_FILE_EXTENSION = re.compile(r"(?<=[\u4e00-\u9fff)])\.(?:docx?|pdf|wps|txt|pptx?)$", re.I)
 
 
 def _repeated(keys: list[str], nxt: str) -> bool:
@@ -143,8 +147,22 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     body_chars = text_chars = paragraphs = 0  # all characters, and those of running text, since the last start
     current: set[str] = set()
     flags = _ChromeFlags(lines)
+    items = _item_starts(lines)
     i = 0
     while i < len(lines):
+        if i in items and not any(_is_title_line(ln.text) and _titled(_key(ln.text)) for ln in lines[starts[-1]:i]):
+            # one item of a page of several (a column of dated news items), not inside a named document
+            if text_chars or i == 0:
+                if i:
+                    starts.append(i)
+            elif i <= 8:
+                starts[0] = i  # (the page's chrome above its first item: nobody's)
+            body_chars = len(lines[i].text)
+            text_chars = body_chars if "。" in lines[i].text else 0
+            paragraphs = int("。" in lines[i].text)
+            current = set()
+            i += 1
+            continue
         if _is_title_line(lines[i].text) or _doubled(lines[i].text):
             j = i
             keys: list[str] = []
@@ -233,6 +251,55 @@ def _document_starts(lines: list[_Line]) -> list[int]:
         paragraphs += "。" in lines[i].text
         i += 1
     return starts
+
+
+# A page of several items in one column: the same item shape several times in a row. An item is a
+# line under a bullet (◆, ■) that reports a dated event in a sentence or more, or a headline over a
+# news report's dateline (`【记者某某/某地报道】…`, `本报讯`, `3月5日,…`).
+_ITEM_BULLET = re.compile(r"^[◆◇■□●▲★▶►▪]\s*(?=\S)")
+_ITEM_EVENT = re.compile(r"\d{1,2}月\d{1,2}日|近日|日前|昨日|昨天|今天|今日")
+_DATELINE = re.compile(r"^(?:[【\[(][^】\])]{0,24}?(?:记者|通讯员|报道|报导|讯)[^】\])]{0,24}[】\])]|本报讯|本网讯"
+                       r"|[^。,,\s]{2,16}讯[\s::]|\d{1,2}月\d{1,2}日[,,])")
+_LEAST_ITEMS = 3
+
+
+def _item_starts(lines: list[_Line]) -> set[int]:
+    """Lines that open the items of a page of several (each its own document): runs of at least
+    ``_LEAST_ITEMS`` items of one shape. A bulleted item is one line of 50 characters or more with a
+    sentence, bullets in a row, two in three of them dated; a headed item is a short line without
+    a sentence over a news dateline, the next one within 30 lines. One heading-like line is no
+    evidence: only the repeated shape is."""
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= _LEAST_ITEMS and 3 * sum(bool(_ITEM_EVENT.search(lines[k].text[:80])) for k in run) >= 2 * len(run):
+            out.update(run)
+        run.clear()
+
+    for k, ln in enumerate(lines):
+        t = ln.text.strip()
+        if _ITEM_BULLET.match(t) and len(t) >= 50 and "。" in t:
+            run.append(k)
+        else:
+            close()
+    close()
+    heads = []
+    for k in range(len(lines) - 1):
+        t, nxt = lines[k].text.strip(), lines[k + 1].text.strip()
+        if (6 <= len(t) <= 40 and not re.search(r"[。,,;;::!?]", t) and not _MARKER_START.match(t)
+                and not is_publication_line(t) and len(nxt) >= 15 and _DATELINE.match(nxt)):
+            heads.append(k)
+    group: list[int] = []
+    for k in heads:
+        if group and k - group[-1] > 30:
+            if len(group) >= _LEAST_ITEMS:
+                out.update(group)
+            group = []
+        group.append(k)
+    if len(group) >= _LEAST_ITEMS:
+        out.update(group)
+    return out
 
 
 _BREADCRUMB = re.compile(r"(?:当前|所在|现在的?)位置|(?:[^>\n]{1,20}>){2,}")
@@ -442,6 +509,13 @@ def _title_after_signature(lines: list[_Line], i: int) -> int | None:
     return None
 
 
+# The label of a site's own statement (its copyright and disclaimer, its notice to readers)
+_SHARING = re.compile(r"由(?:会员|用户|网友)(?:分享|上传)|\d+页珍藏版|文库网?上")
+_PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})、")
+# A site speaking of itself and its rights: `凡本网注明…版权均属…`, `本站转载…不代表…`
+_SITE_STATEMENT = re.compile(r"(?:本网|本站|本平台|本网站)[^。]{0,60}?(?:版权|转载|授权|免责|侵权|上传|不代表|联系删除)")
+_STATEMENT_LABEL = re.compile(r"^[【\[]?(?:版权(?:与|和|及|、)?免责声明|免责(?:声明|条款)|版权(?:声明|说明)|法律声明|网站声明|特别声明|温馨提示)"
+                              r"[】\]]?\s*[::]?$")
 _FIELD_LABEL = re.compile(r"^[•·]?\s*(?:名\s*称|标\s*题|文件名称|索引号|发布机构|主题分类|文\s*号)\s*[::]")
 
 
@@ -539,6 +613,15 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         elif spaced and _is_title_line(spaced.group(1)) and len(own[0].text) > len(spaced.group(1)) + 20:
             title = _key(spaced.group(1))  # `某院工作总结 自4月以来,…`: the title ends at the space
     head = "\n".join(ln.text for ln in own[:8])
+    if title is None:
+        # the page's title in book-title marks on a line of its own, above the 主送 (`《…的通知》`)
+        for ln in lines[:6]:
+            m = re.fullmatch(r"《([^《》]{4,120})》", ln.text.strip())
+            if m and _title_line().match(_key(m.group(1))):
+                title = _key(m.group(1))
+                break
+            if "。" in ln.text:
+                break
     if title is None and any(is_salutation(ln.text) for ln in own[:2]):
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)
@@ -564,6 +647,33 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     for ln in lines[:at]:
         if _MARKER_START.match(ln.text.strip()) and is_site_chrome(ln.text):
             drops.append((ln.start, min(ln.end + 1, end)))
+    # a site's numbered statement under its label (`版权与免责声明:` / `① 凡本网注明…`), wherever it
+    # stands: chrome, not the document's items
+    for k, ln in enumerate(lines):
+        if (_MARKER_START.match(ln.text.strip()) and _SITE_STATEMENT.search(ln.text) and ln.start >= start
+                and (ln.start, min(ln.end + 1, end)) not in drops):
+            drops.append((ln.start, min(ln.end + 1, end)))  # (its label may be gone with the chrome)
+        if _STATEMENT_LABEL.match(ln.text.strip()):
+            prev = None
+            for item in lines[k + 1:k + 12]:
+                t = item.text.strip()
+                num = _numbered(t) or (("circled", ord(t[0])) if t[:1] and "①" <= t[0] <= "⑳" else None)
+                if (num is None or (prev is not None and num != (prev[0], prev[1] + 1))
+                        or not ((len(t) <= 40 and "。" not in t) or _SITE_STATEMENT.search(t))):
+                    break  # (the document's own items after a notice cut short by the chrome filter)
+                prev = num
+                if (item.start, min(item.end + 1, end)) not in drops:
+                    drops.append((item.start, min(item.end + 1, end)))
+    # a document-sharing page numbers its pages run flat, one to a line (`1、<page one>`, `2、…`): the
+    # numbers are page breaks, not the document's items
+    if any(_SHARING.search(ln.text) or _FILE_EXTENSION.search(ln.text.strip()) for ln in lines[:6]):
+        pages = [(ln, m) for ln in lines if (m := _PAGE_NUMBER.match(ln.text)) and len(ln.text) >= 200]
+        if (len(pages) >= 2 and [int(m.group(1)) for _, m in pages] == list(range(1, len(pages) + 1))
+                and title and re.sub(r"\s+", "", pages[0][0].text[pages[0][1].end():]).startswith(title[:8])):
+            # (the first page opens with the document's title again: a document's own `1、` does not)
+            # (a page break falls anywhere in a sentence: the pages join, the break and its number dropped)
+            drops += [(ln.start - 1 if k and text[ln.start - 1] == "\n" else ln.start, ln.start + m.end())
+                      for k, (ln, m) in enumerate(pages) if ln.start > start]
     # a keyword tag line under the headline (`效能建设`) is site chrome
     if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
         drops.append((rest[0].start, min(rest[0].end + 1, end)))

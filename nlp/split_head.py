@@ -41,7 +41,16 @@ def is_salutation(line: str) -> bool:
     if not t.endswith((":", ":")) or "。" in t or len(t) > 200:
         return False
     body = t[:-1].strip()
-    return len(body) >= 2 and bool(_ADDRESSEE.search(body)) and "如下" not in body
+    if len(body) < 2 or "如下" in body:
+        return False
+    # (or a list of recipients whose last part is `各…`: `省政协各专门委员会,各市州政协:`)
+    parts = re.split(r"[,,、]", body)
+    return bool(_ADDRESSEE.search(body)) or (len(parts) >= 2 and bool(_EACH_PART.match(parts[-1]))
+                                             and not _NOT_RECIPIENTS.search(body))
+
+
+_EACH_PART = re.compile(r"^各[\u4e00-\u9fff()]{1,12}$")
+_NOT_RECIPIENTS = re.compile(r"要|应|须|请|将|以下|下列|如下|是|有|为")
 
 
 def is_signing_date(line: str) -> bool:
@@ -120,7 +129,11 @@ def headline_candidate(line: str) -> bool:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
         return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
-    return not _NOT_HEADLINE.search(t) and not is_unit_name(t)
+    return not _NOT_HEADLINE.search(t) and not is_unit_name(t) and not _KEYWORD_LIST.match(t)
+
+
+# a labelled list of short keywords (`热门: 甲乙 丙丁 戊己`, `标签:安全 消防 检查`): a page's tags
+_KEYWORD_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[::]\s*[^\s::]{1,6}(?:\s+[^\s::]{1,6}){2,}$")
 
 
 _UNIT_KINDS = ("body", "office", "unit", "group")

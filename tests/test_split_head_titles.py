@@ -1,0 +1,33 @@
+"""Titles found past a page's chrome: a labelled keyword list is not a headline; a title in
+book-title marks on a line of its own above the 主送 is the notice's title."""
+
+from nlp.split import split_documents
+from nlp.split_head import headline_candidate
+
+
+def test_keyword_list_is_not_a_headline():
+    assert not headline_candidate("热门: 春运 寒潮 消费券")
+    assert headline_candidate("聚焦民生:某市新建社区卫生服务站十二个")
+
+
+def test_tags_line_above_the_headline():
+    text = ("返回顶部\n热门: 春运 寒潮 消费券\n\n某区卫生院开展廉洁过节提醒\n\n"
+            "【本报记者某某/某区报道】春节将至,某区卫生院召开廉洁过节提醒会,要求全体职工严守纪律,不收受礼品礼金。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某区卫生院开展廉洁过节提醒"
+
+
+def test_title_in_book_title_marks_above_the_salutation():
+    text = ("《某市人民政府办公室关于印发〈某市2020年卫生工作要点〉的通知》\n某政办发〔2020〕5号\n"
+            "各县区人民政府,市政府各部门:\n《某市2020年卫生工作要点》已经市政府同意,现印发给你们,请认真贯彻执行。\n"
+            "某市人民政府办公室\n2020年3月2日\n一、加强公共卫生体系建设\n各地要完善疾病预防控制体系。\n")
+    doc = split_documents(text)[0]
+    assert doc.title == "某市人民政府办公室关于印发〈某市2020年卫生工作要点〉的通知"
+    assert doc.doc_type == "通知"
+
+
+def test_recipients_ending_with_each_part():
+    from nlp.split_head import is_salutation
+    assert is_salutation("市政协各专门委员会、办公室,各县区政协:")
+    assert not is_salutation("为此,各县区要做好以下工作:")
+    assert not is_salutation("会议要求,各乡镇:")

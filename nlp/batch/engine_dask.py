@@ -210,20 +210,41 @@ def _run(inputs, out: Path, summary: Summary, run: str, *, settings: Settings, s
             return fut
 
         futures = [submit(i, [tasks[f] for f in part]) for i, part in enumerate(parts)]
+        suspects: list[list[tuple]] = []  # single files whose worker died while they were queued or running
+
+        def count(s: dict) -> None:
+            nonlocal written
+            with signals_held():
+                _add_partition(summary, s)
+                written += s["written"]
+            for size in s["sizes"] if on_progress else ():  # the bar counts files
+                on_progress("file", {"bytes": size}, summary)
+
         try:
             queue = as_completed(futures)
             for fut in queue:
                 try:
                     s = fut.result()
                 except Exception as err:  # the task failed three times: a worker died, or a crash
-                    s = _partition_failed(out, run, *held[fut], err, len(held), lambda t: queue.add(submit(*t)))
-                    if s is None:
+                    index, part_tasks = held[fut]
+                    if len(part_tasks) > 1:  # each file is tried alone
+                        for task in part_tasks:
+                            queue.add(submit(len(held), [task]))
                         continue
-                with signals_held():
-                    _add_partition(summary, s)
-                    written += s["written"]
-                for size in s["sizes"] if on_progress else ():  # the bar counts files
-                    on_progress("file", {"bytes": size}, summary)
+                    if _worker_died(err):  # the worker may have died on another file it held
+                        suspects.append(part_tasks)
+                        continue
+                    s = _partition_failed(out, run, index, part_tasks, err)
+                count(s)
+            # one at a time, nothing else on the cluster: a worker that dies now died on this file
+            for part_tasks in suspects:
+                index = len(held)
+                fut = submit(index, part_tasks)
+                try:
+                    s = fut.result()
+                except Exception as err:
+                    s = _partition_failed(out, run, index, part_tasks, err)
+                count(s)
             finished = True
         except BaseException:
             client.cancel(list(held))  # what has not started never will
@@ -269,18 +290,18 @@ def _quiet_workers() -> Iterator[None]:
 _LOG_ENV = "DASK_LOGGING__DISTRIBUTED"
 
 
-def _partition_failed(out: Path, run: str, index: int, part_tasks: list[tuple], err: Exception, free: int,
-                      submit) -> dict | None:
-    """As the local engine does when a worker dies: each file of a failed partition is tried alone
-    (``submit((free + i, [task]))``, ``free`` the next unused index); a file that fails alone is
-    recorded as failed, at stage ``worker`` when its worker died, in the part it would have written."""
-    if len(part_tasks) > 1:
-        for i, task in enumerate(part_tasks):
-            submit((free + i, [task]))
-        return None
+def _worker_died(err: Exception) -> bool:
+    return type(err).__name__ == "KilledWorker"
+
+
+def _partition_failed(out: Path, run: str, index: int, part_tasks: list[tuple], err: Exception) -> dict:
+    """A file that failed alone, as the local engine records it: at stage ``worker`` when its worker
+    died, else at ``store``, in the part it would have written. A failed partition of several files
+    is first tried again file by file, and a file whose worker died while other files were on it
+    is tried again alone once the rest is done."""
     [(file, _, _)] = part_tasks
     name = Path(file).name
-    if type(err).__name__ == "KilledWorker":
+    if _worker_died(err):
         result = failure(file, "worker", "WorkerDied", f"{name}: the worker process died on this file "
                          "(out of memory or a crash in native code)")
     else:

@@ -75,6 +75,19 @@ def test_training_with_real_passages_writes_nested_scores(corpus, shared, tmp_pa
     assert "医德医风" in themes
 
 
+def test_extra_real_gold_joins_the_real_passages_one_site_a_file(corpus, shared, tmp_path):
+    extra = tmp_path / "collected"
+    extra.mkdir()
+    for k in range(4):
+        passages = [dict(zip(("text", "themes"), _real(10 + k, j))) for j in range(3)]
+        (extra / f"c_{k:02d}.json").write_text(json.dumps({"documents": [{"passages": passages}]}, ensure_ascii=False),
+                                               encoding="utf-8")
+    options = TrainOptions(min_df=1, real_c_grid=(2.0,), weight_grid=(1.0,))
+    meta = train_theme_model(corpus, tmp_path / "m", options=options, real=shared, extra=[extra])
+    assert meta["real"]["passages"] == 48 + 12 and meta["real"]["sites"] == 6 + 4
+    assert meta["real"]["extra"][str(extra)]["files"] == 4 and meta["real"]["extra"][str(extra)]["passages"] == 12
+
+
 def test_shipped_weights_are_what_a_real_passage_sees():
     rng = np.random.default_rng(0)
     from scipy.sparse import csr_matrix

@@ -109,6 +109,9 @@ def train(
                                           help="Analyst themes to add (TOML, [[theme]] tables; - reads stdin)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
                                           help="Model folder (default models/themes; models/themes-custom with --themes)."),
+    extra: list[Path] = typer.Option([], "--extra", metavar="GOLD",
+                                     help="More real gold (a folder of JSON files) whose passages join the real dev "
+                                          "passages; each file counts as its own site."),
 ) -> None:
     """Rebuild the theme model from the labelled corpus and print its dev P/R/F1 per theme.
 
@@ -124,11 +127,13 @@ def train(
         input_folder(corpus, "corpus folder")
     if themes is not None:
         input_file(themes)
+    for folder in extra:
+        input_folder(folder, "gold folder")
     _model_folder(output)
     out = output or (DEFAULT_MODEL.with_name("themes-custom") if themes else DEFAULT_MODEL)
     try:
         with readable(themes) if themes is not None else nullcontext() as themes_file:
-            meta = train_theme_model(corpus or DEFAULT_CORPUS, out, themes_file=themes_file,
+            meta = train_theme_model(corpus or DEFAULT_CORPUS, out, themes_file=themes_file, extra=extra,
                                      progress=lambda m: typer.echo(m, err=True))
     except PolicyNlpError as err:
         report(err)

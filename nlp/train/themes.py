@@ -46,8 +46,8 @@ from nlp.train.themes_cv import (C_GRID, FLOOR_TOLERANCE, MEMBERS, N_FOLDS, PREC
                                  SITE_POWER, THRESHOLD_TOLERANCE, WEIGHT_GRID, Fit, RealData, choose_threshold,
                                  fit_real_theme, fit_theme, score_themes, thresholded)
 from nlp.train.themes_data import (BUILTIN_THEMES, AnalystTheme, Corpus, Example, find_shared_dir, hash_file,
-                                   label_matrix, read_analyst_themes, read_real_passages, read_theme_corpus,
-                                   real_hash, resolve_real)
+                                   label_matrix, read_analyst_themes, read_extra_passages, read_real_passages,
+                                   read_theme_corpus, real_hash, resolve_real)
 from nlp.train.themes_vocab import (MAX_CHARS, MAX_WORDS, MIN_DF, build_lexicon, build_vocab, feature_sizes,
                                     featurizer, idf_of, matrix, read_user_dict, user_dict_path, vocab_and_matrix)
 
@@ -77,8 +77,10 @@ class TrainOptions:
 def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_file: str | Path | None = None,
                       options: TrainOptions = TrainOptions(),
                       progress: Callable[[str], None] | None = None,
-                      real: str | Path | bool | None = "auto") -> dict:
+                      real: str | Path | bool | None = "auto", extra: Sequence[str | Path] = ()) -> dict:
     """Train the built-in themes (and analyst themes from ``themes_file``) and write the artefact.
+
+    ``extra``: more folders of real gold whose passages join the real dev passages (every file its own site).
 
     Returns the meta.json object: thresholds, dev scores, corpus hash, sizes.
     """
@@ -87,9 +89,17 @@ def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_fil
     analyst = read_analyst_themes(themes_file) if themes_file else []
     shared = resolve_real(real, corpus_dir)
     passages = read_real_passages(shared, split="dev") if shared is not None and not analyst else []
+    extra_passages = {str(folder): read_extra_passages(folder) for folder in extra} if not analyst else {}
     if passages:
         say(f"real dev passages: {len(passages)} from {shared}")
+    for folder, more in extra_passages.items():
+        say(f"extra real passages: {len(more)} from {folder}")
+        passages = passages + more
+    if passages:
         vocab, arrays, meta = _train_with_real(corpus, passages, options, say)
+        if extra_passages:
+            meta["real"]["extra"] = {folder: {"passages": len(more), "files": len({e.id.split('/')[0] for e in more}),
+                                              "hash": real_hash(more)} for folder, more in extra_passages.items()}
     else:
         vocab, arrays, meta = _train_on_split(corpus, options, say, corpus_dir)
     if analyst:

@@ -189,6 +189,21 @@ def read_real_passages(shared_dir: str | Path, *, split: str = "dev") -> list[Ex
     return out
 
 
+def read_extra_passages(gold_dir: str | Path) -> list[Example]:
+    """Passages of every gold file of another annotated folder of real pages (e.g. pages collected and
+    annotated like the real corpus); each file counts as its own site, as such folders take one page a site."""
+    gold_dir = Path(gold_dir)
+    out = []
+    for path in sorted(gold_dir.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for d, doc in enumerate(data.get("documents", [])):
+            for i, p in enumerate(doc.get("passages", [])):
+                themes = tuple(t for t in BUILTIN_THEMES if t in p.get("themes", []))
+                out.append(Example(f"{gold_dir.name}:{path.stem}/{d}/{i}", p["text"], themes,
+                                   f"site:{gold_dir.name}/{path.stem}"))
+    return out
+
+
 def real_hash(real: Sequence[Example]) -> str:
     digest = hashlib.sha256()
     for e in real:

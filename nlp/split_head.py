@@ -175,24 +175,74 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     for line in lines[:limit]:
         seen[line.strip()] = seen.get(line.strip(), 0) + 1
     found: list[tuple[str, int]] = []
+    over_meta: tuple[str, int] | None = None  # the candidate just above the page's 发布时间/来源 line
+    last: tuple[str, int] | None = None  # the first of the candidates just above, only blank lines between
+    exclaimed: list[tuple[str, int]] = []
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
+        if not t:
+            continue
         m = _CITED_NAME.match(t) or _ORIGINAL.match(t)
         if m:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():
             return lines[i + 1].strip(), i + 1
+        if is_meta_line(t):
+            if last is not None and over_meta is None:
+                over_meta = last
+            last = None
+            continue
         if _MARKER.match(t) and is_site_chrome(t):
             continue  # a site's numbered notice (`1.本站文档由用户上传…`) is chrome, not the body
+        if _WELCOME.match(t):
+            last = None
+            continue  # a site's greeting (`欢迎来到…页面!`), however long its mojibake makes it
         if is_body_line(t) or is_salutation(t):
             break
-        if headline_candidate(t) and seen[t] < 3:  # a line repeated all over the head is navigation
+        t = _TAG_TAIL.sub("", t) if len(_CJK.findall(_TAG_TAIL.sub("", t))) >= 8 else t  # `标题|标签|标签`
+        if seen[line.strip()] < 3 and headline_candidate(t):  # (a line repeated all over the head is navigation)
             found.append((t, i))
+            last = last or (t, i)  # (a headline over its subtitle: the first of the lines over the date)
+        else:
+            last = None
+            if _exclaimed_headline(t) and seen[line.strip()] < 3:
+                exclaimed.append((t, i))
+    if over_meta is not None and len(_CJK.findall(over_meta[0])) >= 8:
+        return over_meta  # the line over the page's publication line is its headline
+    found = found or exclaimed[:1]  # `快讯!…!` only where no other line may be the headline
     # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan just above it
     # a short menu item or slogan (`免费服务热线`) above a full headline is chrome
     full = [f for f in found if len(_CJK.findall(f[0])) >= 8]
     found = full + [f for f in found if f not in full] if full else found
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
+
+
+_WELCOME = re.compile(r"^(?:欢迎|歡迎)(?:来到|光临|访问|您)")
+_TAG_TAIL = re.compile(r"(?:\s*[|｜]\s*[^|｜\s]{1,12}){2,}\s*$")
+# The metadata line under a page's headline: `发布时间:2010/9/10`, `来源:某局 浏览次数:12`, `网络整理 2018-11-30`
+_META_START = re.compile(r"^(?:(?:发布|更新|发稿|上传)?(?:时间|日期)|来源|作者|信息来源|稿源|发布者?|点击数?|浏览次数)\s*[::]")
+
+
+def is_meta_line(line: str) -> bool:
+    """A page's publication or metadata line, as under a headline.
+
+    >>> is_meta_line("发布时间:2010/9/10文字调整"), is_meta_line("网络整理 2018-11-30 最新信息")
+    (True, True)
+    >>> is_meta_line("时间紧、任务重,各单位要高度重视。")
+    False
+    """
+    t = line.strip().lstrip("•·● \t")
+    if len(t) > 80 or "。" in t:
+        return False
+    if _META_START.match(t) or is_publication_line(t):
+        return True
+    return bool(re.match(rf"^[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE}(?:\s|$)", t))
+
+
+def _exclaimed_headline(t: str) -> bool:
+    """A news headline ending in an exclamation (`快讯!某市首批医院挂牌“无红包医院”!`), which
+    ``headline_candidate`` refuses for its sentence end; a full stop still makes it a sentence."""
+    return "。" not in t and len(t) <= 40 and t[-1:] in "!?!?" and headline_candidate(re.sub(r"[!?!?]+$", "", t))
 
 
 _CITING = re.compile(r"根据|按照|依据|依照|贯彻|落实|参照|遵照|传达|学习|执行|对照")

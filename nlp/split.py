@@ -716,7 +716,10 @@ _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{
 # A site's tags around a headline: a medium or a column in 【】 before it (`【某某晚报】`), a kind of
 # item after it (`【消息】`, `【图文】`), a bullet or dash before it.
 _LEADING_TAG = re.compile(r"^(?:[【\[][^【】\[\]]{1,10}(?:报|网|社|台|新闻|在线|客户端|发布|头条|视窗|资讯)[】\]]\s*|[-—–•·▍■●◆>]+\s*|(?:名\s*称|标\s*题)\s*[::]\s*)(?=\S{4})")
-_TRAILING_TAG = re.compile(r"\s*[【\[](?:消息|图文|组图|图|视频|快讯|通讯|简讯|转载|原创|专题|全文|附全文)[】\]]$")
+_TRAILING_TAG = re.compile(
+    r"\s*[【\[](?:消息|图文|组图|图|视频|快讯|通讯|简讯|转载|原创|专题|全文|附全文"
+    r"|已?废止|已?失效|现行有效|有效|已修[改订])[】\]]$"  # a law site's status tag: `…的通知【已废止】`
+    r"|\s+(?:下载本文|下载全文|打印本页|打印本文|收藏本文|关闭窗口)$")  # a page's button after the headline
 # A note in parentheses after a headline that names its source or its form, not the document:
 # `(某某事务局)`, `(只有中文)`, `(附图)`; a version or period note (`(试行)`, `(2023—2025年)`) stays.
 # the next field of a page's metadata table flattened after the title: `X文号:…`, `X发布日期:…`
@@ -733,6 +736,8 @@ def clean_title(title: str) -> str:
     ('某医院开展作风整顿', '某局召开安全会议')
     >>> clean_title("某县防火工作方案(试行)")
     '某县防火工作方案(试行)'
+    >>> clean_title("关于成立安全生产领导小组的通知 下载本文"), clean_title("某市消防安全责任制规定【已废止】")
+    ('关于成立安全生产领导小组的通知', '某市消防安全责任制规定')
     """
     from nlp.split_head import is_unit_name
 
@@ -830,7 +835,7 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
             # several short lines joined: 关于在全市…中 / 深入开展…的 / 指导意见
             joined, k = "", i
             while k < len(lines) and len(lines[k].text.strip()) <= 60 and "。" not in lines[k].text:
-                joined += re.sub(r"\s+", "", lines[k].text)
+                joined += re.sub(r"\s+", "", _TRAILING_TAG.sub("", lines[k].text.rstrip()))  # (`…通知【已废止】`)
                 cont = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
                 if _title_line().match(joined) and not (cont.startswith(("(", "的", "等")) and len(cont) <= 30
                                                         and "。" not in cont):

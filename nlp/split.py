@@ -121,9 +121,13 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 
 def _is_title_line(s: str) -> bool:
     t = s.strip()
-    if not t or _MARKER_START.match(t) or t.startswith(("《", "附件", "附:")):
+    if not t or _MARKER_START.match(t) or t.startswith(("《", "附件", "附:")) or _SECTION_LABEL.match(_key(t)):
         return False
     return bool(_title_line().match(_key(t)))
+
+
+# a site's label over its pages (`新闻公报`, `通知公告`), not a title with its genre word
+_SECTION_LABEL = re.compile(r"^(?:新闻|通知|政务|工作|信息|媒体)(?:公报|稿|公告|动态|发布|通知)$")
 
 
 def _doubled(s: str) -> str | None:
@@ -715,7 +719,7 @@ _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{
 
 # A site's tags around a headline: a medium or a column in 【】 before it (`【某某晚报】`), a kind of
 # item after it (`【消息】`, `【图文】`), a bullet or dash before it.
-_LEADING_TAG = re.compile(r"^(?:[【\[][^【】\[\]]{1,10}(?:报|网|社|台|新闻|在线|客户端|发布|头条|视窗|资讯)[】\]]\s*|[-—–•·▍■●◆>]+\s*|(?:名\s*称|标\s*题)\s*[::]\s*)(?=\S{4})")
+_LEADING_TAG = re.compile(r"^(?:[【\[][^【】\[\]]{1,10}(?:报|网|社|台|新闻|在线|客户端|发布|头条|视窗|资讯)[】\]]\s*|[-—–•·▍■●◆>]+\s*|(?:名\s*称|标\s*题|[Tt]itle)\s*[::]\s*['\"‘“]?)(?=\S{4})")
 _TRAILING_TAG = re.compile(
     r"\s*[【\[](?:消息|图文|组图|图|视频|快讯|通讯|简讯|转载|原创|专题|全文|附全文"
     r"|已?废止|已?失效|现行有效|有效|已修[改订])[】\]]$"  # a law site's status tag: `…的通知【已废止】`
@@ -743,6 +747,8 @@ def clean_title(title: str) -> str:
 
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip()))
     t = _FIELD_AFTER.sub("", t)
+    if t[-1:] in "'\"" and t.count(t[-1]) == 1:  # the closing quote of a `title: '…'` field
+        t = t[:-1]
     note = _TRAILING_NOTE.search(t)
     if note and (note.group("x").strip() in _FORM_NOTES or is_unit_name(note.group("x"))) and len(t) - note.end() == 0 \
             and note.start() >= 6:

@@ -94,7 +94,8 @@ def is_publication_line(line: str) -> bool:
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
-    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期", re.I)
+    r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期|"
+    r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]", re.I)
 def is_site_chrome(line: str) -> bool:
     """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
     t = line.strip()

@@ -234,6 +234,16 @@ _NAMED_DAY = (
     rf"(?:(?<=[“\"″])(?P<nm>1[0-2]|[1-9])\.(?P<nd2>{_DAY_DIGITS})|(?<![0-9.])(?P<nm2>1[0-2]|[1-9])[·•・](?P<nd3>{_DAY_DIGITS}))"
     r"(?![0-9])(?=[”\"″]?[\u4e00-\u9fff]{2,10}?[日节](?![约省能水点目奏]))"
 )
+# A day written as month/day in brackets after 今/昨/明, as Taiwan's press releases date their news:
+# 今日(6/3), 今(5/15)日, 昨(12/1)日
+_BRACKET_MD = (
+    rf"(?:(?<=[今昨明])|(?<=[今昨明][日天]))[(（](?P<xm>1[0-2]|0?[1-9])[/／](?P<xd>{_DAY_DIGITS})[)）](?:日(?![常用益渐本报期志记程]))?"
+)
+# The first months of a year: 今年首6个月, 本年首九个月 (Hong Kong, Macau), 2023年前10个月
+_FIRST_MONTHS = (
+    rf"(?:(?P<fmr>{RELATIVE_YEAR})|(?P<fmy>(?<![0-9])[12][0-9]{{3}})\s?)年度?(?:首|前)\s?"
+    r"(?P<fmn>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s?个月"
+)
 # “—20xx年…” (first year redacted): an empty start, the dash is the range connector
 _LEAD_DASH = r"(?<=[“(《「\"])(?=[—–-]{1,2}" + YEAR_NUM + r"\s?年)"
 # 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
@@ -269,7 +279,8 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_RUN_TOGETHER}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_RUN_TOGETHER}|{_FIRST_MONTHS}"
+        rf"|{_BRACKET_MD}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
@@ -511,6 +522,15 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["ay"]:
         span = _dotted_span(g)
         return (span, m.end()) if span else None
+    if g["fmn"]:  # 今年首6个月: from January to the month named
+        n = _num(g["fmn"]) if not g["fmn"].isdigit() else int(g["fmn"])
+        year = g["fmy"] or _relative_year(g["fmr"], ref_year)
+        if not n or n > 12:
+            return None
+        return {"start": f"{year}-01", "end": f"{year}-{n:02d}", "kind": "range"}, m.end()
+    if g["xm"]:
+        d = f"XXXX-{int(g['xm']):02d}-{int(g['xd']):02d}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()

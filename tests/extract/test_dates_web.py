@@ -80,6 +80,22 @@ def test_day_without_month(text, surface):
     assert m.value["start"].startswith("XXXX-XX-")
 
 
+@pytest.mark.parametrize("text, surface, value", [
+    ("劳动部今日(6/3)表示将加强检查", "(6/3)", ("XXXX-06-03", "XXXX-06-03", "point")),
+    ("本署今(5/15)日公布结果", "(5/15)日", ("XXXX-05-15", "XXXX-05-15", "point")),
+    ("今年首6个月,劳工局共巡查工地", "今年首6个月", ("XXXX-01", "XXXX-06", "range")),
+    ("本年首九个月共巡查91次", "本年首九个月", ("XXXX-01", "XXXX-09", "range")),
+    ("2023年前10个月全市完成投资", "2023年前10个月", ("2023-01", "2023-10", "range")),
+], ids=["今日(M/D)", "今(M/D)日", "今年首N个月", "本年首九个月", "YYYY年前N个月"])
+def test_month_and_day_in_brackets_and_first_months(text, surface, value):
+    (m,) = find_dates(text)
+    assert m.text == surface and (m.value["start"], m.value["end"], m.value["kind"]) == value
+
+
+def test_a_fraction_in_brackets_is_no_date():
+    assert _found("完成率(3/4)以上") == [] and _found("前3个月") == []
+
+
 @pytest.mark.parametrize("text", [
     "自受理之日起3日内办结", "每月5日前上报", "第3日起", "提前3日通知", "(2)日常管理不严", "地址:北京路9号",
     "悬挂8号风球", "工作3日以上", "国发〔2021〕7号",

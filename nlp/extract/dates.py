@@ -161,6 +161,9 @@ def _next_year(p: str) -> str:
     return rf"|(?P<{p}nx>次|翌)年(?=\s?(?:{MONTH_NUM}\s?月|上半年|{QUARTER}))" if p == "e_" else ""
 
 
+_DAY_BEFORE = r"前(?![0-9〇零一二两三四五六七八九十个天日年月周])"  # 10月10前: the day's 日 dropped
+
+
 def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     """One side of a date expression; group names are prefixed with ``p`` (s_ or e_).
 
@@ -177,7 +180,9 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
         # omit it at the end of a line (a signing date; kept only with a year, see _value)
         # …or, after a year, before a space and a word in flattened text (某委 2024年3月5 (此件公开发布)),
         # never a unit, nor the number opening the next line (a table's 2024年12月\n2 培训…)
+        # …or before 前 (`10月10前`, `111年5月31前`: a deadline whose 日 was dropped)
         day = (rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$))"
+               rf"|(?<=[0-9])(?={_DAY_BEFORE})"
                rf"|(?({p}y)(?<=[0-9])(?<!\n[0-9])(?<!\n[0-9]{{2}})(?=[ \t]+[(（\u4e00-\u9fff])(?![ \t]+[个名人家项次件元万亿号日天年月周岁])|(?!)))")
         # 1-6月: the start month may omit 月 when an end month follows
         month_word = rf"(?:\s?月份?|(?={CONNECTOR}{MONTH_NUM}\s?月))"
@@ -289,7 +294,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
 
 DATE = _date_pattern()
 
-_DAY_WORD = re.compile(rf"\s?[日号]|{CONNECTOR}")
+_DAY_WORD = re.compile(rf"\s?[日号]|{CONNECTOR}|{_DAY_BEFORE}")
 _BLANK = re.compile(r"\s*")
 _SIDE_ENDINGS = set("年度月份日号旬底初末期假季”")
 

@@ -92,6 +92,13 @@ def test_month_and_day_in_brackets_and_first_months(text, surface, value):
     assert m.text == surface and (m.value["start"], m.value["end"], m.value["kind"]) == value
 
 
+@pytest.mark.parametrize("text, surface, start", [
+    ("请于10月10前报送", "10月10前", "XXXX-10-10"), ("2024年3月5前完成", "2024年3月5前", "2024-03-05")])
+def test_a_deadline_whose_day_lost_its_ri(text, surface, start):
+    (m,) = find_dates(text)
+    assert (m.text, m.value["start"], m.value["kind"]) == (surface, start, "deadline")
+
+
 def test_a_fraction_in_brackets_is_no_date():
     assert _found("完成率(3/4)以上") == [] and _found("前3个月") == []
 

@@ -290,6 +290,8 @@ def find_doc_number(head: str) -> str | None:
 
     >>> find_doc_number("某县卫生局文件\\n某卫发〔2010〕11号\\n关于…的通知"), find_doc_number("根据《意见》(某发〔2004〕9号)")
     ('某卫发〔2010〕11号', None)
+    >>> find_doc_number("[ 索引号 ] 1150/2020-00160 [ 发文字号 ] 某府办发〔2017〕132号")
+    '某府办发〔2017〕132号'
     """
     for m in DOC_NUMBER.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
@@ -311,7 +313,8 @@ def find_doc_number(head: str) -> str | None:
             continue  # `根据某卫发〔2020〕1号…`: a number cited at a line start
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])
-        label = re.search(r"(?:文件|发文字号|文\s*号|字号)\s*[::]?$", before)  # `文  号:` spaced in a metadata table
+        # `文  号:` spaced in a metadata table, `[ 发文字号 ]` in brackets
+        label = re.search(r"(?:文件|发文字号|文\s*号|字号)\s*[\]】]?\s*[::]?$", before)
         if not label and not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after) and not _runs_on(before, after):
             continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
         bare = number.startswith("第") or not re.match(r"[\u4e00-\u9fffXx*×○]", number)

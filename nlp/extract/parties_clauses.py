@@ -291,21 +291,33 @@ def _needles_within(text: str, start: int, end: int) -> set[str]:
     return out
 
 
+_APPLICABLE: dict[frozenset[str], tuple[int, ...]] = {}
+
+
+def applicable_cues(present: frozenset[str]) -> tuple[int, ...]:
+    """The cues (indices into ``_compiled_cues()``, in cue order) whose needle words are all in
+    ``present``, the needle words a clause holds: clauses hold few sets of them, so each set's
+    cues are worked out once a process (most cues are absent from most clauses)."""
+    hit = _APPLICABLE.get(present)
+    if hit is None:
+        if len(_APPLICABLE) > 100_000:
+            _APPLICABLE.clear()
+        needles_of = _cue_needles()[0]
+        always, by_word = _cue_index()
+        tried = sorted({*always, *(k for w in present for k in by_word.get(w, ()))})
+        hit = _APPLICABLE[present] = tuple(k for k in tried if needles_of[k] <= present)
+    return hit
+
+
 def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(),
                     body: int | None = None) -> list[Found]:
     if body is None:
         body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    needles_of = _cue_needles()[0]
-    present = _needles_within(text, c_start, c_end)
-    always, by_word = _cue_index()
     cues = _compiled_cues()
-    tried = sorted({*always, *(k for w in present for k in by_word.get(w, ()))}) if present else always
-    for k in tried:  # cue order kept
+    for k in applicable_cues(frozenset(_needles_within(text, c_start, c_end))):  # cue order kept
         cue, before, after, needles = cues[k]
-        if not needles_of[k] <= present:
-            continue  # most cues are absent from most clauses
         if cue.at_clause_start:
             hit = _subject(text, body, c_end, cue, before, after)
         elif before is not None and after is not None:

@@ -67,3 +67,24 @@ def test_clause_body_start_and_needles_as_before():
         b = rng.randrange(a, len(text) + 1)
         assert pc._clause_body_start(text, a, b) == plain_body_start(text, a, b), (a, b)
         assert pc._needles_within(text, a, b) == pc._present_needles(text[a:b]), (a, b)
+
+
+def test_applicable_cues_are_the_cues_whose_needles_are_all_present():
+    """The per-set cache of cues gives, in cue order, exactly the cues every needle of which the
+    clause holds (the loop over all cues it replaces), for random sets and for real clauses."""
+    import nlp.extract.parties_clauses as pc
+
+    needles_of = pc._cue_needles()[0]
+    words = sorted(pc._cue_needles()[1])
+
+    def plain(present):
+        return tuple(k for k in range(len(needles_of)) if needles_of[k] <= present)
+
+    rng = random.Random(7)
+    sets = [frozenset(), frozenset(words)] + [frozenset(rng.sample(words, rng.randrange(1, 8))) for _ in range(400)]
+    sets += [frozenset(needles_of[k]) for k in range(len(needles_of))]  # each cue's own needles, alone
+    text = "".join(SENTENCES)
+    sets += [frozenset(pc._needles_within(text, a, b)) for a in range(0, len(text), 7) for b in (a + 10, a + 40)]
+    for present in sets:
+        assert pc.applicable_cues(present) == plain(present), sorted(present)
+        assert pc.applicable_cues(present) == plain(present)  # and again, from the cache

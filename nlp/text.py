@@ -42,7 +42,7 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def opening_with(pattern: str, chars) -> re.Pattern:
+def opening_with(pattern: str, chars, flags: int = 0) -> re.Pattern:
     """``pattern`` compiled behind a lookahead on ``chars``: every match of the pattern must open
     with one of them. The regex engine skips a position by one test of that class instead of
     trying each branch of a long alternation (it cannot skip branches that open with a
@@ -53,7 +53,7 @@ def opening_with(pattern: str, chars) -> re.Pattern:
     ['近年', '去年']
     """
     first = "".join(re.escape(c) for c in sorted(set(chars)))
-    return re.compile(rf"(?=[{first}])(?:{pattern})")
+    return re.compile(rf"(?=[{first}])(?:{pattern})", flags)
 
 
 def fold_width(s: str) -> str:

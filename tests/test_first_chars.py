@@ -83,7 +83,11 @@ def _guarded():
 
     from nlp.extract.percentages import PERCENT
 
+    from nlp.extract.parties_patterns import compiled as party_patterns
+
     yield "outline markers", _MARKER
+    yield "parties.label", party_patterns()["label"]
+    yield "parties.signature_date", party_patterns()["signature_date"]
     yield "percentages", PERCENT
     yield "dates", _date_pattern(False)
     yield "dates (民国)", _date_pattern(True)
@@ -100,7 +104,7 @@ GUARDED = [(name, p) for name, p in _guarded() if p.pattern.startswith("(?=[")]
 def test_the_guarded_patterns_are_found():
     names = {name for name, _ in GUARDED}
     assert {"outline markers", "dates", "dates (民国)", "民国 document", "targets_quantities.quantity",
-            "targets_context.forward"} <= names
+            "targets_context.forward", "parties.label", "parties.signature_date"} <= names
 
 
 @pytest.mark.parametrize("name,pattern", GUARDED, ids=[n for n, _ in GUARDED])

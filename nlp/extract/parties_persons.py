@@ -46,6 +46,8 @@ FORMER = ("原", "前")
 COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u9fff]{2,3}){1,8})"
                      r"(?:两|二|三|四|五|六|几)位(?P<post>[\u4e00-\u9fff]{2,6})")
 
+COUNT_WORD = re.compile(r"[两二三四五六几]位")  # the part of COUNTED that its every match holds
+
 
 @cache
 def _rx() -> dict[str, re.Pattern]:
@@ -60,6 +62,7 @@ def news_people(text: str) -> list[Found]:
         return []
     rx = _rx()
     out: list[Found] = []
+    counted = COUNT_WORD.search(text) is not None
     for s in SENTENCE.finditer(text):
         a, b = s.span()
         for m in rx["post"].finditer(text, a, b):
@@ -73,6 +76,8 @@ def news_people(text: str) -> list[Found]:
             before = _name_before(text, a, m.start(), m.end(), b)
             if before is not None:
                 out.append(Found(before, m.end(), text[before:m.start()], role))
+        if not counted or COUNT_WORD.search(text, a, b) is None:
+            continue  # every match of COUNTED holds its count word (两位, 三位…): a cheap scan first
         for m in COUNTED.finditer(text, a, b):
             post = next((p for p in sorted(party_posts(), key=len, reverse=True)
                          if m.group("post").startswith(p)), None)

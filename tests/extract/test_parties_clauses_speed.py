@@ -88,3 +88,49 @@ def test_applicable_cues_are_the_cues_whose_needles_are_all_present():
     for present in sets:
         assert pc.applicable_cues(present) == plain(present), sorted(present)
         assert pc.applicable_cues(present) == plain(present)  # and again, from the cache
+
+
+PIECES = ["某县卫生局办公室", "某局", " ", "  ", "\n", "\t", "2010年6月25日", "2023年12月1日", "印发", "印 发",
+          "文件", ",", "。", ":", "关于", "12", "2010", "年", "日", "办公室", "x"]
+
+
+def _random_texts(seed: int, n: int = 3000):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 14)))
+
+
+def test_printed_scan_from_its_bound_finds_every_match():
+    """``_printed_from``: no match of PRINTED starts before the bound, and None only when the text
+    has no match at all (random texts of names, spaces, dates and 印发)."""
+    from nlp.extract.parties_patterns import compiled
+    from nlp.extract.parties_structure import _printed_from
+
+    rx = compiled()["printed"]
+    seen = 0
+    for text in _random_texts(5):
+        spans = [m.span() for m in rx.finditer(text)]
+        pos = _printed_from(text)
+        if pos is None:
+            assert spans == [], text
+            continue
+        assert [m.span() for m in rx.finditer(text, pos)] == spans, (text, pos)
+        seen += bool(spans)
+    assert seen > 50  # the random texts do hold the line it reads
+    text = "某县卫生局办公室" + " " * 50 + "2010年6月25日印发"  # a long run of spaces before the date
+    assert _printed_from(text) == 0 and rx.search(text, _printed_from(text)).group("name") == "某县卫生局办公室"
+
+
+def test_counted_posts_hold_their_count_word():
+    """news_people reads COUNTED only in sentences holding COUNT_WORD: every match holds one."""
+    from nlp.extract.parties_persons import COUNT_WORD, COUNTED
+
+    rng = random.Random(9)
+    parts = ["王某", "李某某", "、", "和", "及", "两位", "三位", "几位", "副局长", "位", "两", "同志"]
+    hits = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randrange(1, 12)))
+        for m in COUNTED.finditer(text):
+            hits += 1
+            assert COUNT_WORD.search(text, m.start(), m.end()), text
+    assert hits > 100

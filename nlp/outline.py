@@ -112,6 +112,22 @@ def _ordinal(style: str, marker: str) -> int:
 _ATTACHMENT = re.compile(r"(?:^|(?<=[。;\n]))\s*(?:附件|附表|附[::])")
 
 
+_ATTACHMENT_WORD = re.compile(r"附件|附表|附[::]")  # what every match of _ATTACHMENT ends with
+
+
+def _attachment_from(text: str) -> int:
+    """Where a match of ``_ATTACHMENT`` can start at the earliest: back over the white space before
+    the first 附件/附表/附: (past the end of the text when there is none). The pattern opens with a
+    lookbehind, which the engine would try at every character."""
+    m = _ATTACHMENT_WORD.search(text)
+    if m is None:
+        return len(text) + 1
+    at = m.start()
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def _attachment_lists(text: str) -> list[tuple[int, int]]:
     """Spans of attachment lists and flattened attached tables: from `附件:`/`附:` to the first
     line of running text (a 。) or the signing date. Attached documents written out in full after
@@ -119,7 +135,7 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
     from nlp.split_head import is_signing_date
 
     spans = []
-    for m in _ATTACHMENT.finditer(text):
+    for m in _ATTACHMENT.finditer(text, _attachment_from(text)):
         end = text.find("\n", m.end())
         line = text[m.end():end if end != -1 else len(text)]
         if len(line) > 300 and "。" in line and not _MARKER.search(line, 0, line.index("。")):

@@ -23,7 +23,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import acting_units, by_units
-from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, opening_with
 from nlp.extract.parties_patterns import (
     CUE_COMPOUND,
     GAP,
@@ -341,7 +341,7 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
 
 
 # a verb that directs someone to do the work: 要求某局加强…, 责成某院整改, 指派某处跟进, 交由某所处理
-_DIRECTIVE = re.compile(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权|推动)|交由|移送|移交|转交|转介)")
+_DIRECTIVE = opening_with(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权|推动)|交由|移送|移交|转交|转介)", "要责指委函授推交移转")
 DIRECTED_KINDS = ("body", "unit", "office", "group")
 
 

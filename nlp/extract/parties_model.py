@@ -276,6 +276,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
     # every cue: (start, end, the cue word)
     cue_at = _cues_at(text)
+    cue_starts = [c[0] for c in cue_at]  # bisected as ints (the same index as the tuples give)
     kinds = _kinds()
     excluded = non_parties()
     by_kind: dict[str, tuple] = {}
@@ -336,6 +337,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             cnt = counts[name] = text.count(name)
         l1 = text[a - 1] if a else "^"
         r1 = text[b:b + 1] or "$"
+        at_clause_start = ink(text, c_start, a) is None
         f = [
             bias, suf_slot, ks[0], t_len[_LENGTHS[b - a]], t_body[min(b - a - n_suffix, 12)],
             t_f1[name[0]], t_f2[name[:2]], t_l1[l1], t_l2[text[max(0, a - 2):a]], t_l3[text[max(0, a - 3):a]],
@@ -345,7 +347,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             line[2], line[3], t_ls[ink(text, ls, a) is None], t_le[ink(text, b, le) is None], line[4],
             t_title[title_at <= a < title_end], t_br[text.rfind("(", ls, a) > text.rfind(")", ls, a)],
             t_colon[_LABEL_END.search(text, max(ls, a - 3), a) is not None], t_ca[r1 in "::"],
-            t_cs[ink(text, c_start, a) is None], t_open[opens_clause(name)], t_np[name in excluded],
+            t_cs[at_clause_start], t_open[opens_clause(name)], t_np[name in excluded],
             t_ge[name[0] in "各全"], line[5], ks[6][line[6]],
         ]
         f += (line[7], line[8][kind], line[9])
@@ -353,7 +355,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
         sr = r1 in _SEPS and (b + 1) in c_starts
         if sl or sr:
             f.append(t_sib[f"{int(sl)}{int(sr)}{kind if kind == 'PER' else ''}"])
-        if ink(text, c_start, a) is None:
+        if at_clause_start:
             f.append(t_csr[text[b:b + 2]])
         if "、" in name:
             f.append(t_lev[min(name.count("、"), 3)])
@@ -366,7 +368,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
                 f.append(t_rline[kind])
         if kind != "PER":  # a person's own characters say nothing beyond their site
             f += (t_n2[name[-2:]], t_n3[name[-3:]])
-        k = bl(cue_at, (b_start,))
+        k = bl(cue_starts, b_start)
         cues = set()
         while k < n_cues:
             at, end, w = cue_at[k]

@@ -45,3 +45,16 @@ def test_space_patterns_as_written_before():
             assert [m.span() for m in ours.finditer(text)] == spans, (name, text)
             counts[name] += len(spans)
     assert min(counts.values()) > 100, counts
+
+
+def test_past_last_stop_is_where_the_left_reach_starts():
+    """The model's candidates find a name's left edge in one pass from the left (past the window's
+    last hard stop); it is where ``_LEFT_REACH`` (no hard stop up to the window's end) starts."""
+    from nlp.extract.parties_model import _LEFT_REACH, _PAST_LAST_STOP
+
+    pieces = ["县", "卫生局", ",", "、", "。", " ", "\n", "1", "(", "各", "由", "——", "x"]
+    for text in _texts(pieces, 17, n=2000, most=20):
+        for end in range(len(text) + 1):
+            for lo in (0, max(0, end - 14), end):
+                assert (_PAST_LAST_STOP.match(text, lo, end).end()
+                        == _LEFT_REACH.search(text, lo, end).start()), (text, lo, end)

@@ -49,6 +49,7 @@ from nlp.extract.parties_lexicon import non_parties, org_suffixes
 from nlp.extract.parties_names import NOT_NAME_START, opens_clause, person_posts, suffix_list
 from nlp.extract.parties_people import is_person_name
 from nlp.settings import models_dir
+from nlp.text import literal_trie
 
 MODEL_DIR = models_dir() / "parties"
 BITS = 18
@@ -60,6 +61,8 @@ _FUNCTION = set("的在由向对和与及是了将要把被从为以于并或请
 # where a name may start left of its ending (the span from the last hard stop), and the
 # characters that put a start right after them (a function character) or on them (各, 全…)
 _LEFT_REACH = re.compile("[^" + re.escape("".join(sorted(_HARD_STOP))) + r"]*\Z")
+# the same start read in one pass from the left: past the window's last hard stop (match().end())
+_PAST_LAST_STOP = re.compile("(?:[^{0}]*+[{0}])*+".format(re.escape("".join(sorted(_HARD_STOP)))))
 _START_MARKS = re.compile("[" + re.escape("".join(sorted(_FUNCTION))) + "各全本我]")
 _TAKES_POST = frozenset("任兼为是")  # one character before a bare post that takes it (任组长)
 _CLAUSE_END = re.compile(r"[。;;!?!?\n]")
@@ -86,8 +89,7 @@ _TOKEN = re.compile(r"(?<![^、,;: \n(])(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] 
 
 @cache
 def _suffix_rx() -> re.Pattern:
-    words = sorted(set(suffix_list()) | set(EXTRA_ENDINGS), key=len, reverse=True)
-    return re.compile("|".join(re.escape(s) for s in words))
+    return re.compile(literal_trie(set(suffix_list()) | set(EXTRA_ENDINGS)))  # the longest ending first
 
 
 @cache
@@ -126,8 +128,7 @@ def _not_name_start_firsts() -> frozenset[str]:
 
 @cache
 def _posts_rx() -> re.Pattern:
-    posts = sorted(person_posts() | {w for w, k in org_suffixes().items() if k == "person"}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in posts))
+    return re.compile(literal_trie(person_posts() | {w for w, k in org_suffixes().items() if k == "person"}))
 
 
 def candidates(text: str) -> list[tuple[int, int, str]]:
@@ -138,13 +139,13 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     ['县卫生局']
     """
     out: list[tuple[int, int, str]] = []
-    reach, marks, skip_word = _LEFT_REACH, _START_MARKS, _not_name_start_rx()
+    reach, marks, skip_word = _PAST_LAST_STOP, _START_MARKS, _not_name_start_rx()
     first = _not_name_start_firsts()
     bare = _bare_posts()
     for m in _suffix_rx().finditer(text):
         s_start, end = m.start(), m.end()
         suffix = m.group()
-        left = reach.search(text, max(0, s_start - MAX_LEFT), s_start).start()
+        left = reach.match(text, max(0, s_start - MAX_LEFT), s_start).end()
         starts = {left}
         for c in marks.finditer(text, left, s_start):
             starts.add(c.end() if c.group() in _FUNCTION else c.start())

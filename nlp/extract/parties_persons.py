@@ -22,6 +22,7 @@ from nlp.extract.parties_names import is_name, name_kind, normalize_name, role_f
 from nlp.extract.parties_patterns import Found
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import REPORT_VERB
+from nlp.text import literal_trie
 
 # what may follow a name written after its post: a separator or a word that opens the predicate
 AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|同志|就|对|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
@@ -51,7 +52,7 @@ COUNT_WORD = re.compile(r"[两二三四五六几]位")  # the part of COUNTED th
 
 @cache
 def _rx() -> dict[str, re.Pattern]:
-    posts = "|".join(map(re.escape, sorted(party_posts(), key=len, reverse=True)))
+    posts = literal_trie(party_posts())  # the longest post first
     return {"post": re.compile(posts), "after_name": re.compile(AFTER_NAME),
             "after_post": re.compile(AFTER_POST), "verb": re.compile(rf"[,、。;:(]|(?=[^和与及在于以为就对])(?:{REPORT_VERB})"), "before_name": re.compile(BEFORE_NAME)}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,12 @@ def test_counted_posts_hold_their_count_word():
             hits += 1
             assert COUNT_WORD.search(text, m.start(), m.end()), text
     assert hits > 100
+    counts = re.search(r"\(\?:([^()]*)\)位", COUNTED.pattern).group(1).split("|")  # the pattern's own words
+    assert counts and all(COUNT_WORD.fullmatch(c + "位") for c in counts), counts
+
+
+def test_printed_bound_reads_the_longest_name_of_the_pattern():
+    from nlp.extract.parties_patterns import PRINTED
+    from nlp.extract.parties_structure import _PRINTED_NAME
+
+    assert int(re.search(r"\{2,(\d+)\}\?\)", PRINTED).group(1)) == _PRINTED_NAME

@@ -17,7 +17,7 @@ from functools import cache
 from typing import Iterable
 
 from nlp.model import OffsetMap
-from nlp.text import SPACE_FOLD
+from nlp.text import SPACE_FOLD, opening_with
 
 
 @dataclass(slots=True)
@@ -187,7 +187,9 @@ class _Runs:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 # 網(wǎng)站 -> 網站: a parenthesised toned syllable right after a CJK character; (一) (2010) (附电子版) stay.
-_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])[(（][a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}[)）]")
+# (The bracket opens the pattern and the CJK character is checked behind it: the engine then skips
+# to the brackets, rather than trying the lookbehind at every character.)
+_PINYIN = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（])[a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}[)）]")
 
 
 _SAMPLE = 200_000  # characters of a text that detect_script reads
@@ -419,9 +421,9 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 # ---------------------------------------------------------------------------------------------
 # Whitespace
 
-_EDGE_SPACE = re.compile(r"^[ \t\u3000]+|[ \t\u3000]+$", re.M)
+_EDGE_SPACE = opening_with(r"^[ \t\u3000]+|[ \t\u3000]+$", " \t\u3000", re.M)  # (skips to the spaces)
 _BLANKS = re.compile(r"\n\n\n+")
-_RUN_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
+_RUN_SPACE = re.compile(r" (?<=\S )(?: +)(?=\S)")  # two spaces or more after ink, before ink: a literal space opens it (a fast skip)
 
 
 def _edge_space(text: str) -> list[tuple[int, int]]:

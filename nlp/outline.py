@@ -112,6 +112,22 @@ def _ordinal(style: str, marker: str) -> int:
 _ATTACHMENT = re.compile(r"(?:^|(?<=[。;\n]))\s*(?:附件|附表|附[::])")
 
 
+_ATTACHMENT_WORD = re.compile(r"附件|附表|附[::]")  # what every match of _ATTACHMENT ends with
+
+
+def _attachment_from(text: str) -> int:
+    """Where a match of ``_ATTACHMENT`` can start at the earliest: back over the white space before
+    the first 附件/附表/附: (past the end of the text when there is none). The pattern opens with a
+    lookbehind, which the engine would try at every character."""
+    m = _ATTACHMENT_WORD.search(text)
+    if m is None:
+        return len(text) + 1
+    at = m.start()
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
 def _attachment_lists(text: str) -> list[tuple[int, int]]:
     """Spans of attachment lists and flattened attached tables: from `附件:`/`附:` to the first
     line of running text (a 。) or the signing date. Attached documents written out in full after
@@ -119,7 +135,7 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
     from nlp.split_head import is_signing_date
 
     spans = []
-    for m in _ATTACHMENT.finditer(text):
+    for m in _ATTACHMENT.finditer(text, _attachment_from(text)):
         end = text.find("\n", m.end())
         line = text[m.end():end if end != -1 else len(text)]
         if len(line) > 300 and "。" in line and not _MARKER.search(line, 0, line.index("。")):
@@ -520,13 +536,17 @@ _REST_KEYS = ("L1", "L2", "L3", "R1", "R2", "LR", "Lk", "Rk", "LkRk", "P", "N", 
 def _position_values(cand: str, i: int) -> tuple[str, ...]:
     """The values of the features other than the word boundary (``W``, the suffix of ``H``), in
     the order of ``heading_end_features``: ``H``'s head-word part, then ``_REST_KEYS``."""
-    left, right = cand[:i], cand[i:]
-    head_word = _HEAD_END_RE.search(left[-5:] + "\0")
-    lk, rk = _char_kind(left[-1:]), _char_kind(right[:1])
-    return (str(bool(head_word) and head_word.end() == len(left[-5:])),
-            left[-1:], left[-2:], left[-3:], right[:1], right[:2], left[-1:] + right[:1], lk, rk, lk + rk,
-            str(min(i, 24) // 3), str(min(len(right), 40) // 8),
-            str(left.count("(") + left.count("“") - left.count(")") - left.count("”") > 0))
+    # the few characters each side of i, and counts up to i: no copy of the line either side
+    n = len(cand)
+    k = i if 0 <= i <= n else min(n, max(0, n + i) if i < 0 else n)  # where cand[:i] ends, as slices read i
+    l5 = cand[max(0, k - 5):k]
+    l1, r1 = l5[-1:], cand[k:k + 1]
+    head_word = _HEAD_END_RE.search(l5 + "\0")
+    lk, rk = _char_kind(l1), _char_kind(r1)
+    return (str(bool(head_word) and head_word.end() == len(l5)),
+            l1, l5[-2:], l5[-3:], r1, cand[k:k + 2], l1 + r1, lk, rk, lk + rk,
+            str(min(i, 24) // 3), str(min(n - k, 40) // 8),
+            str(cand.count("(", 0, k) + cand.count("“", 0, k) - cand.count(")", 0, k) - cand.count("”", 0, k) > 0))
 
 
 @cache
@@ -563,13 +583,17 @@ def _cue_cut(cand: str) -> str:
     table, bias = _heading_end_table()
     w_word, w_head = table.get("W", {}), table.get("H", {})
     rest_tables = [table.get(k, {}) for k in _REST_KEYS]
+    zeros = (0.0,) * len(rest_tables)
+    # the most W and H can add, for each value of H's head-word part (the same sums as per position)
+    most = {head: max(w_word.get(str(b), 0.0) + w_head.get(head + str(b), 0.0) for b in (True, False))
+            for head in ("True", "False")}
     # The word bounds (jieba) only decide W and H: a position whose score cannot be positive
     # whichever way they fall is never the cut, and the tokenizer runs only when one can be.
     scored = []
     for i in heading_end_positions(cand):
         head, *rest = _position_values(cand, i)
-        ws = [t.get(v, 0.0) for t, v in zip(rest_tables, rest)]
-        bound = bias + sum(ws) + max(w_word.get(str(b), 0.0) + w_head.get(head + str(b), 0.0) for b in (True, False))
+        ws = list(map(dict.get, rest_tables, rest, zeros))  # each table's weight of its value, or 0.0
+        bound = bias + sum(ws) + most[head]
         if bound > -1e-9:  # float sums in another order differ far less than this
             scored.append((i, head, ws))
     if not scored:

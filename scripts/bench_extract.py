@@ -38,6 +38,9 @@ from collections import defaultdict  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+# the tree this script sits in is the one measured, even where another checkout of the package is
+# installed (an editable install of a sibling worktree would otherwise be timed instead)
+sys.path.insert(0, str(ROOT))
 TIME_BASE = 1262304000  # 2010-01-01: a fixed reference time for jionlp, never the clock
 
 

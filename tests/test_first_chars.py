@@ -83,7 +83,16 @@ def _guarded():
 
     from nlp.extract.percentages import PERCENT
 
+    from nlp.extract.parties_patterns import compiled as party_patterns
+
     yield "outline markers", _MARKER
+    yield "parties.label", party_patterns()["label"]
+    yield "parties.signature_date", party_patterns()["signature_date"]
+    from nlp.extract.parties_clauses import _DIRECTIVE
+    from nlp.normalize import _EDGE_SPACE
+
+    yield "parties.directive", _DIRECTIVE
+    yield "normalize.edge_space", _EDGE_SPACE
     yield "percentages", PERCENT
     yield "dates", _date_pattern(False)
     yield "dates (民国)", _date_pattern(True)
@@ -100,7 +109,8 @@ GUARDED = [(name, p) for name, p in _guarded() if p.pattern.startswith("(?=[")]
 def test_the_guarded_patterns_are_found():
     names = {name for name, _ in GUARDED}
     assert {"outline markers", "dates", "dates (民国)", "民国 document", "targets_quantities.quantity",
-            "targets_context.forward"} <= names
+            "targets_context.forward", "parties.label", "parties.signature_date",
+            "parties.directive", "normalize.edge_space"} <= names
 
 
 @pytest.mark.parametrize("name,pattern", GUARDED, ids=[n for n, _ in GUARDED])

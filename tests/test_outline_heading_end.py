@@ -64,3 +64,31 @@ def test_parenthesised_note_ends_a_heading_run_into_its_body():
 
     text = "一、应急处置\n1.意外伤害(如跌伤、扭伤等)对受伤学生进行初步检查和处理。\n2.机关(构)首长应径行通知政风机构。\n"
     assert [s.heading for s in parse_outline(text)][1:] == ["意外伤害(如跌伤、扭伤等)", "机关(构)首长应径行通知政风机构"]
+
+
+def _position_values_by_slices(cand: str, i: int) -> tuple[str, ...]:
+    """The feature values as first written, on the slices either side of i (the reference)."""
+    from nlp.outline import _HEAD_END_RE, _char_kind
+
+    left, right = cand[:i], cand[i:]
+    head_word = _HEAD_END_RE.search(left[-5:] + "\0")
+    lk, rk = _char_kind(left[-1:]), _char_kind(right[:1])
+    return (str(bool(head_word) and head_word.end() == len(left[-5:])),
+            left[-1:], left[-2:], left[-3:], right[:1], right[:2], left[-1:] + right[:1], lk, rk, lk + rk,
+            str(min(i, 24) // 3), str(min(len(right), 40) // 8),
+            str(left.count("(") + left.count("“") - left.count(")") - left.count("”") > 0))
+
+
+def test_position_values_read_without_slicing_the_line():
+    """``_position_values`` reads a few characters each side of i and counts brackets up to i; it
+    gives what the slices of the whole line gave, for every i (out of range and negative too)."""
+    import random
+
+    from nlp.outline import _position_values
+
+    rng = random.Random(4)
+    chars = "总体要求以加强(“)”《》及和与、的之,,。1 2a工作目标任务时间地点"
+    for _ in range(3000):
+        cand = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 60)))
+        for i in range(-3, len(cand) + 3):
+            assert _position_values(cand, i) == _position_values_by_slices(cand, i), (cand, i)

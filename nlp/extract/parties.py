@@ -212,7 +212,7 @@ def _fold_abbreviations(found: list[Found]) -> list[Found]:
                       and not n.startswith(name)]  # 卫生局党委 is a body of 卫生局, not its name
             if longer:
                 name = longer[0]
-        out.append(f._replace(name=name))
+        out.append(f if name == f.name else f._replace(name=name))
     return out
 
 
@@ -253,7 +253,8 @@ def _title_end(text: str, title: str | None) -> int:
 def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
-    found = [f._replace(name=_normalize(f.name)) for f in found]
+    # (a record whose name or role stays keeps its tuple, here and below: most do, and no copy is made)
+    found = [f if (normal := _normalize(f.name)) == f.name else f._replace(name=normal) for f in found]
     found = [f for f in map(_unfragment, found) if f is not None]
     found = [f for f in found if (f.name not in non_parties() or _signed(f)) and not HEADING_MARK.match(f.name)]
     found = _fold_self(found)
@@ -270,7 +271,7 @@ def _resolve(found: list[Found]) -> list[Found]:
                       if n != name and n.endswith(name) and not n[:-len(name)].endswith(DEPUTY)]
             if longer:
                 name = min(longer, key=lambda n: (len(n), n))  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
-        folded.append(f._replace(name=name))
+        folded.append(f if name == f.name else f._replace(name=name))
     folded = _fold_abbreviations(folded)
     strongest: dict[str, str] = {}
     for f in folded:
@@ -286,5 +287,5 @@ def _resolve(found: list[Found]) -> list[Found]:
         if (f.name, role) in seen:
             continue
         seen.add((f.name, role))
-        out.append(f._replace(role=role))
+        out.append(f if role == f.role else f._replace(role=role))
     return out

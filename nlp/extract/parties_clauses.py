@@ -23,7 +23,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import acting_units, by_units
-from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, opening_with
 from nlp.extract.parties_patterns import (
     CUE_COMPOUND,
     GAP,
@@ -291,21 +291,33 @@ def _needles_within(text: str, start: int, end: int) -> set[str]:
     return out
 
 
+_APPLICABLE: dict[frozenset[str], tuple[int, ...]] = {}
+
+
+def applicable_cues(present: frozenset[str]) -> tuple[int, ...]:
+    """The cues (indices into ``_compiled_cues()``, in cue order) whose needle words are all in
+    ``present``, the needle words a clause holds: clauses hold few sets of them, so each set's
+    cues are worked out once a process (most cues are absent from most clauses)."""
+    hit = _APPLICABLE.get(present)
+    if hit is None:
+        if len(_APPLICABLE) > 100_000:
+            _APPLICABLE.clear()
+        needles_of = _cue_needles()[0]
+        always, by_word = _cue_index()
+        tried = sorted({*always, *(k for w in present for k in by_word.get(w, ()))})
+        hit = _APPLICABLE[present] = tuple(k for k in tried if needles_of[k] <= present)
+    return hit
+
+
 def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(),
                     body: int | None = None) -> list[Found]:
     if body is None:
         body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []
     taken: list[tuple[int, int]] = []
-    needles_of = _cue_needles()[0]
-    present = _needles_within(text, c_start, c_end)
-    always, by_word = _cue_index()
     cues = _compiled_cues()
-    tried = sorted({*always, *(k for w in present for k in by_word.get(w, ()))}) if present else always
-    for k in tried:  # cue order kept
+    for k in applicable_cues(frozenset(_needles_within(text, c_start, c_end))):  # cue order kept
         cue, before, after, needles = cues[k]
-        if not needles_of[k] <= present:
-            continue  # most cues are absent from most clauses
         if cue.at_clause_start:
             hit = _subject(text, body, c_end, cue, before, after)
         elif before is not None and after is not None:
@@ -329,7 +341,7 @@ def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(
 
 
 # a verb that directs someone to do the work: 要求某局加强…, 责成某院整改, 指派某处跟进, 交由某所处理
-_DIRECTIVE = re.compile(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权|推动)|交由|移送|移交|转交|转介)")
+_DIRECTIVE = opening_with(r"(?:(?P<ask>要求|责成|指示|指派|委托|函请|授权|推动)|交由|移送|移交|转交|转介)", "要责指委函授推交移转")
 DIRECTED_KINDS = ("body", "unit", "office", "group")
 
 

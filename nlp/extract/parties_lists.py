@@ -69,11 +69,11 @@ def list_cues() -> tuple[tuple[str, re.Pattern, str], ...]:
 def unit_lists(text: str) -> list[Found]:
     """Each unit of a governed 、-list of units, with the role its governing phrase gives."""
     out: list[Found] = []
-    pos = text.find("、")
-    while pos >= 0:
-        m = CLAUSE_RX.search(text, _clause_start(text, pos))
-        if not m:
-            break
+    if "、" not in text:
+        return out
+    for m in CLAUSE_RX.finditer(text):  # each clause holding a 、 (one scan, no look back per list)
+        if text.find("、", m.start(), m.end()) < 0:
+            continue
         items, heads = _items(text, m.start(), m.end())
         if items:
             role = _role(text, m.start(), items[0][0], items[-1][1])
@@ -81,13 +81,7 @@ def unit_lists(text: str) -> list[Found]:
                 out.append(Found(items[0][0], items[-1][1], items[-1][2], _role_for(role, items[-1][2])))
             elif role:
                 out += [Found(a, b, n, role) for a, b, n in items]
-        pos = text.find("、", m.end())
     return out
-
-
-def _clause_start(text: str, pos: int) -> int:
-    at = max(text.rfind(c, 0, pos) for c in ",。;:!?\n")
-    return at + 1
 
 
 def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]], bool]:
@@ -154,8 +148,10 @@ def _last_items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
                 a = j + 1
                 break
     for e in range(a + 2, min(b, a + 30) + 1):  # the shortest name a tail word follows
+        if not TAIL.match(text, e, b):
+            continue  # (the name is read only where a tail word follows it)
         name = _normalize(text[a:e])
-        if TAIL.match(text, e, b) and not VERB_INSIDE.search(name) and _item_kind(name) in ITEM_KINDS + ("person",):
+        if not VERB_INSIDE.search(name) and _item_kind(name) in ITEM_KINDS + ("person",):
             return out + [(a, e, name)]
     return []
 

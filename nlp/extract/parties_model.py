@@ -49,6 +49,7 @@ from nlp.extract.parties_lexicon import non_parties, org_suffixes
 from nlp.extract.parties_names import NOT_NAME_START, opens_clause, person_posts, suffix_list
 from nlp.extract.parties_people import is_person_name
 from nlp.settings import models_dir
+from nlp.text import literal_trie
 
 MODEL_DIR = models_dir() / "parties"
 BITS = 18
@@ -60,6 +61,8 @@ _FUNCTION = set("的在由向对和与及是了将要把被从为以于并或请
 # where a name may start left of its ending (the span from the last hard stop), and the
 # characters that put a start right after them (a function character) or on them (各, 全…)
 _LEFT_REACH = re.compile("[^" + re.escape("".join(sorted(_HARD_STOP))) + r"]*\Z")
+# the same start read in one pass from the left: past the window's last hard stop (match().end())
+_PAST_LAST_STOP = re.compile("(?:[^{0}]*+[{0}])*+".format(re.escape("".join(sorted(_HARD_STOP)))))
 _START_MARKS = re.compile("[" + re.escape("".join(sorted(_FUNCTION))) + "各全本我]")
 _TAKES_POST = frozenset("任兼为是")  # one character before a bare post that takes it (任组长)
 _CLAUSE_END = re.compile(r"[。;;!?!?\n]")
@@ -86,8 +89,7 @@ _TOKEN = re.compile(r"(?<![^、,;: \n(])(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] 
 
 @cache
 def _suffix_rx() -> re.Pattern:
-    words = sorted(set(suffix_list()) | set(EXTRA_ENDINGS), key=len, reverse=True)
-    return re.compile("|".join(re.escape(s) for s in words))
+    return re.compile(literal_trie(set(suffix_list()) | set(EXTRA_ENDINGS)))  # the longest ending first
 
 
 @cache
@@ -126,8 +128,7 @@ def _not_name_start_firsts() -> frozenset[str]:
 
 @cache
 def _posts_rx() -> re.Pattern:
-    posts = sorted(person_posts() | {w for w, k in org_suffixes().items() if k == "person"}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(p) for p in posts))
+    return re.compile(literal_trie(person_posts() | {w for w, k in org_suffixes().items() if k == "person"}))
 
 
 def candidates(text: str) -> list[tuple[int, int, str]]:
@@ -138,13 +139,13 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     ['县卫生局']
     """
     out: list[tuple[int, int, str]] = []
-    reach, marks, skip_word = _LEFT_REACH, _START_MARKS, _not_name_start_rx()
+    reach, marks, skip_word = _PAST_LAST_STOP, _START_MARKS, _not_name_start_rx()
     first = _not_name_start_firsts()
     bare = _bare_posts()
     for m in _suffix_rx().finditer(text):
         s_start, end = m.start(), m.end()
         suffix = m.group()
-        left = reach.search(text, max(0, s_start - MAX_LEFT), s_start).start()
+        left = reach.match(text, max(0, s_start - MAX_LEFT), s_start).end()
         starts = {left}
         for c in marks.finditer(text, left, s_start):
             starts.add(c.end() if c.group() in _FUNCTION else c.start())
@@ -276,6 +277,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
     # every cue: (start, end, the cue word)
     cue_at = _cues_at(text)
+    cue_starts = [c[0] for c in cue_at]  # bisected as ints (the same index as the tuples give)
     kinds = _kinds()
     excluded = non_parties()
     by_kind: dict[str, tuple] = {}
@@ -336,6 +338,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             cnt = counts[name] = text.count(name)
         l1 = text[a - 1] if a else "^"
         r1 = text[b:b + 1] or "$"
+        at_clause_start = ink(text, c_start, a) is None
         f = [
             bias, suf_slot, ks[0], t_len[_LENGTHS[b - a]], t_body[min(b - a - n_suffix, 12)],
             t_f1[name[0]], t_f2[name[:2]], t_l1[l1], t_l2[text[max(0, a - 2):a]], t_l3[text[max(0, a - 3):a]],
@@ -345,7 +348,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             line[2], line[3], t_ls[ink(text, ls, a) is None], t_le[ink(text, b, le) is None], line[4],
             t_title[title_at <= a < title_end], t_br[text.rfind("(", ls, a) > text.rfind(")", ls, a)],
             t_colon[_LABEL_END.search(text, max(ls, a - 3), a) is not None], t_ca[r1 in "::"],
-            t_cs[ink(text, c_start, a) is None], t_open[opens_clause(name)], t_np[name in excluded],
+            t_cs[at_clause_start], t_open[opens_clause(name)], t_np[name in excluded],
             t_ge[name[0] in "各全"], line[5], ks[6][line[6]],
         ]
         f += (line[7], line[8][kind], line[9])
@@ -353,7 +356,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
         sr = r1 in _SEPS and (b + 1) in c_starts
         if sl or sr:
             f.append(t_sib[f"{int(sl)}{int(sr)}{kind if kind == 'PER' else ''}"])
-        if ink(text, c_start, a) is None:
+        if at_clause_start:
             f.append(t_csr[text[b:b + 2]])
         if "、" in name:
             f.append(t_lev[min(name.count("、"), 3)])
@@ -366,7 +369,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
                 f.append(t_rline[kind])
         if kind != "PER":  # a person's own characters say nothing beyond their site
             f += (t_n2[name[-2:]], t_n3[name[-3:]])
-        k = bl(cue_at, (b_start,))
+        k = bl(cue_starts, b_start)
         cues = set()
         while k < n_cues:
             at, end, w = cue_at[k]

@@ -98,6 +98,8 @@ def person_posts() -> frozenset[str]:
 def normalize_name(name: str) -> str:
     """``王 军`` -> ``王军``: names are written without inner spaces; a stray quote mark (one not
     paired, ``平安生产月〞活动领导小组``) is dropped, a paired one kept (``“双创双建”工作领导小组``)."""
+    if _TO_NORMALIZE_RX.search(name) is None:
+        return name  # no space and no quote mark (most names): nothing to do
     name = _SPACES_RX.sub("", name)
     if ("〞" in name or "〝" in name or name.count("“") != name.count("”")) and not _QUOTED_RX.fullmatch(name):
         name = _QUOTE_RX.sub("", name)
@@ -105,6 +107,7 @@ def normalize_name(name: str) -> str:
 
 
 _QUOTE_RX = re.compile(r"[“”〝〞]")
+_TO_NORMALIZE_RX = re.compile(r"[\s“”〝〞]")  # what normalize_name changes or reads
 _QUOTED_RX = re.compile(r"(?:[^“”〝〞]|“[^“”]*”|〝[^〝〞]*〞)*")
 
 

@@ -22,6 +22,7 @@ from nlp.extract.parties_names import is_name, name_kind, normalize_name, role_f
 from nlp.extract.parties_patterns import Found
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import REPORT_VERB
+from nlp.text import literal_trie
 
 # what may follow a name written after its post: a separator or a word that opens the predicate
 AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|同志|就|对|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
@@ -46,10 +47,12 @@ FORMER = ("原", "前")
 COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u9fff]{2,3}){1,8})"
                      r"(?:两|二|三|四|五|六|几)位(?P<post>[\u4e00-\u9fff]{2,6})")
 
+COUNT_WORD = re.compile(r"[两二三四五六几]位")  # the part of COUNTED that its every match holds
+
 
 @cache
 def _rx() -> dict[str, re.Pattern]:
-    posts = "|".join(map(re.escape, sorted(party_posts(), key=len, reverse=True)))
+    posts = literal_trie(party_posts())  # the longest post first
     return {"post": re.compile(posts), "after_name": re.compile(AFTER_NAME),
             "after_post": re.compile(AFTER_POST), "verb": re.compile(rf"[,、。;:(]|(?=[^和与及在于以为就对])(?:{REPORT_VERB})"), "before_name": re.compile(BEFORE_NAME)}
 
@@ -60,6 +63,7 @@ def news_people(text: str) -> list[Found]:
         return []
     rx = _rx()
     out: list[Found] = []
+    counted = COUNT_WORD.search(text) is not None
     for s in SENTENCE.finditer(text):
         a, b = s.span()
         for m in rx["post"].finditer(text, a, b):
@@ -73,6 +77,8 @@ def news_people(text: str) -> list[Found]:
             before = _name_before(text, a, m.start(), m.end(), b)
             if before is not None:
                 out.append(Found(before, m.end(), text[before:m.start()], role))
+        if not counted or COUNT_WORD.search(text, a, b) is None:
+            continue  # every match of COUNTED holds its count word (两位, 三位…): a cheap scan first
         for m in COUNTED.finditer(text, a, b):
             post = next((p for p in sorted(party_posts(), key=len, reverse=True)
                          if m.group("post").startswith(p)), None)

@@ -179,7 +179,12 @@ def header_issuers(text: str) -> list[Found]:
     for key, word in (("file", "文件"), ("printed", "印发")):
         if word not in text:  # a match needs the word: skip the slow scan of a text without it
             continue
-        for m in rx[key].finditer(text):
+        pos = 0
+        if key == "printed":
+            pos = _printed_from(text)
+            if pos is None:
+                continue
+        for m in rx[key].finditer(text, pos):
             name = _normalize(m.group("name"))
             if _is_name(name) or _superior(name):
                 out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
@@ -187,6 +192,25 @@ def header_issuers(text: str) -> list[Found]:
         a, b = m.span("names")
         out += [Found(x, y, n, "issuer") for x, y, n in _issuer_names(text, a, b)]
     return out
+
+
+# the date and 印发 that end every match of PRINTED (opening with a character class, so the
+# engine skips to the digits)
+_PRINTED_DATE = re.compile(r"[0-9][0-9]{3}年[0-9]{1,2}月[0-9]{1,2}日\s*印发")
+_PRINTED_NAME = 30  # the most characters of PRINTED's name, which holds no white space
+
+
+def _printed_from(text: str) -> int | None:
+    """Where a match of PRINTED (``某局办公室 2010年6月25日印发``) can start at the earliest: the
+    first date before 印发, back over the white space before it and the longest name; None when
+    the text holds no such date. The slow scan of the name's every start is left for that tail."""
+    m = _PRINTED_DATE.search(text)
+    if m is None:
+        return None
+    at = m.start()
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return max(0, at - _PRINTED_NAME)
 
 
 def signatures(text: str) -> list[Found]:

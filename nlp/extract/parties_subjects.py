@@ -24,6 +24,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, tokens
+from nlp.text import literal_trie
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
@@ -86,9 +87,8 @@ SAMPLES = {
 
 @cache
 def _compiled() -> dict[str, re.Pattern]:
-    posts = sorted(party_posts(), key=len, reverse=True)
     return {
-        "post": re.compile("|".join(map(re.escape, posts))),
+        "post": re.compile(literal_trie(party_posts())),  # the longest post first
         "report": re.compile(REPORT_VERB),
         "report_joint": re.compile(rf"[和与及、][\u4e00-\u9fff]{{2,12}}?{REPORT_VERB}"),
         "act": re.compile(ACT_VERB),

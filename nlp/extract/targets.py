@@ -30,7 +30,7 @@ from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.extract.targets_quantities import units as quantity_units
 from nlp.model import Mention, Section
 from nlp.numerals import CN_DIGITS
-from nlp.text import SENTENCE_END, alternation, fold_width, sentence_spans
+from nlp.text import SENTENCE_END, alternation, fold_width, literal_trie, sentence_spans
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
@@ -88,7 +88,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "list_item": re.compile(LIST_ITEM.format(units=alternation(quantity_units()))),
         # what every quantity holds (a digit, a numeral, 半, an objective in words: 翻番): text
         # without any has no target, and its mood need not be read
-        "countable": re.compile(rf"[0-9{CN_DIGITS}半]|{alternation(target_words())}"),
+        "countable": re.compile(rf"[0-9{CN_DIGITS}半]|{literal_trie(target_words())}"),
     }
 
 

@@ -267,10 +267,12 @@ _INLINE_CHROME = [
     r"^(?:\|\s*)?标题[::]|文章标题[::]",
     # a table border at the start or end of a line: | 标题:… |
     r"^\|\s*|\s*\|$",
+    # a Markdown heading's hashes (`## 第一章 总则` in a repository's copy of a document)
+    r"^#{1,6}[ \t]+(?=\S)",
 ]
 # Every match opens with one of these (tests/test_normalize_offsets.py checks it against the parse
 # tree): the engine skips the other positions by one class test (issue 12).
-_INLINE_FIRST = "….*([【(精上下相推热第版&标文|"  # and \s (a space before a closing |)
+_INLINE_FIRST = "….*([【(精上下相推热第版&标文|#"  # and \s (a space before a closing |)
 _INLINE_RE = re.compile(rf"(?=[{re.escape(_INLINE_FIRST)}\s])(?:{'|'.join(f'(?:{p})' for p in _INLINE_CHROME)})", re.M)
 
 

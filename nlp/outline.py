@@ -26,10 +26,10 @@ _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 
 # (style, pattern); the style's usual rank is its position in this list.
 _STYLES = [
-    ("zhang", rf"第(?:{_CN_NUM}|\d{{1,3}})章"),  # 第一章
+    ("zhang", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?章"),  # 第一章, 第 1 章 (a law site spaces it)
     ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})部分"),  # 第一部分
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
-    ("tiao", rf"第(?:{_CN_NUM}|\d{{1,3}})条"),  # 第一条
+    ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"),  # flattened: …会议室三、活动要求
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)

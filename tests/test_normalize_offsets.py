@@ -104,3 +104,11 @@ def test_inline_chrome_matches_open_with_a_first_char():
     assert not free and chars is not ANY
     assert chars <= allowed, sorted(map(str, chars - allowed))
     assert _INLINE_RE.pattern.endswith(f"(?:{whole})") and rest
+
+
+def test_a_markdown_headings_hashes_are_chrome_and_offsets_still_point_into_the_file():
+    raw = "## 第一章 总则\n第一条 为规范管理,制定本办法。\n#话题# 不是标题\n"
+    norm = normalize_text(raw)
+    assert norm.text.startswith("第一章 总则\n") and "#话题#" in norm.text
+    at = norm.text.index("第一条")
+    assert raw[norm.offsets.to_source(at):].startswith("第一条")

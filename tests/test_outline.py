@@ -1,5 +1,7 @@
 """The outline: markers, headings as a reader sees them, true nesting depth."""
 
+import re
+
 import pytest
 
 from nlp.outline import parse_outline
@@ -99,3 +101,11 @@ def test_parts_opened_first_wrap_the_chapters():
     assert [s.level for s in parse_outline(text)] == [1, 2, 3, 2, 1]
     chapters = "第一章 总则\n第一部分 目标\n第二部分 任务\n第二章 附则\n"
     assert [s.level for s in parse_outline(chapters)] == [1, 2, 2, 1]
+
+
+def test_a_law_sites_spaced_chapters_and_articles_alone_on_their_lines():
+    text = ("第 一 章 总则\n第 1 条\n为管理某物,特制定本条例。\n第 2 条\n本条例所称某物,指下列物品:\n"
+            "一、甲类物品。\n二、乙类物品。\n第 二 章 管理\n第 3 条\n主管机关应定期检查。\n")
+    got = [(s.level, re.sub(r"\s+", "", s.marker), s.heading) for s in parse_outline(text)]
+    assert got == [(1, "第一章", "总则"), (2, "第1条", ""), (2, "第2条", ""), (3, "一、", "甲类物品"),
+                   (3, "二、", "乙类物品"), (1, "第二章", "管理"), (2, "第3条", "")]

@@ -35,6 +35,11 @@ def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
     '一、总体要求'
     """
     ed = _Editor(text)
+    if text.count("\\n") >= _DUMP_MIN:  # a document kept in a data dump: its line breaks written as \n
+        ed.sub(_LITERAL_BREAK, "\n")
+    if len(_HTML_BREAK.findall(text, 0, 20000)) >= _DUMP_MIN:  # HTML source saved as text
+        ed.sub(_HTML_BREAK, "\n")
+        ed.sub(_HTML_TAG, "")
     ed.sub(_PINYIN, "")
     script, to_simp = _detect(ed.text)
     config = _choose_variant(ed.text, variant) if script != "simplified" else "t2s"
@@ -47,6 +52,15 @@ def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
     ed.delete_spans(_edge_space(ed.text))
     ed.delete_spans(_blank_lines(ed.text))
     return Normalized(ed.text, ed.offsets(len(text)), script, config)
+
+
+# A document's text inside a SQL, JSON or source-code dump keeps its line breaks as the two
+# characters \n (and \r, \t); HTML source saved as text keeps its tags. Three or more make the
+# whole text such a dump; a real document never writes them.
+_DUMP_MIN = 3
+_LITERAL_BREAK = re.compile(r"(?:\\r)?\\n|\\r|\\t")
+_HTML_BREAK = re.compile(r"<(?:br|p|div|tr|li|h[1-6])\b[^<>\n]{0,300}>|</(?:p|div|tr|li|h[1-6])>", re.I)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,10}(?:\s[^<>\n]{0,300})?/?>")
 
 
 # ---------------------------------------------------------------------------------------------

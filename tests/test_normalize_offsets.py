@@ -112,3 +112,14 @@ def test_a_markdown_headings_hashes_are_chrome_and_offsets_still_point_into_the_
     assert norm.text.startswith("第一章 总则\n") and "#话题#" in norm.text
     at = norm.text.index("第一条")
     assert raw[norm.offsets.to_source(at):].startswith("第一条")
+
+
+def test_a_data_dumps_written_line_breaks_and_html_source_become_lines():
+    raw = "INSERT INTO t VALUES ('关于某事的通知', '各单位:\\n一、总体要求\\n二、工作步骤\\r\\n三、保障措施。');"
+    norm = normalize_text(raw)
+    assert "\n一、总体要求\n二、工作步骤\n三、保障措施" in norm.text and "\\n" not in norm.text
+    at = norm.text.index("二、")
+    assert raw[norm.offsets.to_source(at):].startswith("二、")
+    html = "<div>各单位:<br />一、总体要求</div><p>二、<span style=\"x\">工作步骤</span></p><p>三、保障措施</p>"
+    assert normalize_text(html).text.split() == ["各单位:", "一、总体要求", "二、工作步骤", "三、保障措施"]
+    assert normalize_text("一行写着\\n两次\\n而已").text == "一行写着\\n两次\\n而已"  # two are no dump

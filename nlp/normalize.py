@@ -349,11 +349,28 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             related = False
         if (related or _is_chrome_line(t) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e))
                 or (open_label and len(t) <= 3)):
+            cut = _headline_before_meta(t) if k < 15 and not related else None
+            if cut is not None:  # `某园开展隐患大排查专项行动 发布时间:2023-11-29 来源:…`: the headline stays
+                drop.append((s + line.find(t) + cut, s + line.find(t) + len(t)))  # (its line break stays)
+                open_label = False
+                continue
             drop.append((s, e))
             open_label = t.endswith((":", ":")) and not open_label
         else:
             open_label = False
     return drop
+
+
+def _headline_before_meta(t: str) -> int | None:
+    """Where a page's metadata starts on a line that a headline opens (`标题 发布时间:… 来源:…`), or
+    None when no headline stands before it (a line of metadata only)."""
+    m = _META_LINE.search(t)
+    if m is None:
+        return None
+    head = t[:m.start()].rstrip()
+    if "。" in head or len(re.findall(r"[\u4e00-\u9fff]", head)) < 8 or _is_breadcrumb(head) or _is_chrome_line(head):
+        return None
+    return len(head)
 
 
 def _is_teaser(line: str, text: str, after: int) -> bool:

@@ -123,3 +123,10 @@ def test_a_data_dumps_written_line_breaks_and_html_source_become_lines():
     html = "<div>各单位:<br />一、总体要求</div><p>二、<span style=\"x\">工作步骤</span></p><p>三、保障措施</p>"
     assert normalize_text(html).text.split() == ["各单位:", "一、总体要求", "二、工作步骤", "三、保障措施"]
     assert normalize_text("一行写着\\n两次\\n而已").text == "一行写着\\n两次\\n而已"  # two are no dump
+
+
+def test_a_headline_on_the_line_of_the_pages_metadata_stays():
+    raw = "首页 > 新闻 > 动态\n某某园区开展安全隐患大排查专项行动 发布时间:2023-11-29 08:12 来源:某某公众号 访问量:\n近日,园区开展排查。\n"
+    norm = normalize_text(raw)
+    assert norm.text.startswith("某某园区开展安全隐患大排查专项行动\n") and "发布时间" not in norm.text
+    assert normalize_text("作者:某某 发布时间:2023-11-29 来源:某报\n正文开始。").text == "正文开始。"

@@ -95,7 +95,8 @@ _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
     r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期|"
-    r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]", re.I)
+    r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]", re.I)
+# (the last: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`)
 def is_site_chrome(line: str) -> bool:
     """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
     t = line.strip()
@@ -160,7 +161,8 @@ def is_unit_name(line: str) -> bool:
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
-_ORIGINAL = re.compile(r"^原标题\s*[::]\s*(?P<x>[^。]{4,80})$")  # a news page's own title over its text
+_ORIGINAL = re.compile(r"^(?:原标题|名\s*称|标\s*题|题\s*名|文件名称)\s*[::]\s*(?P<x>[^。::]{6,100}?)(?:\s+[^::\s]{2,6}\s*[::].*)?$")
+# (a news page's own title over its text; a metadata table's 名称: field)
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 
@@ -169,6 +171,10 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
 
     >>> head_title(["跳至主要内容", "", "某区消防局巡查百余处工地", "某区消防局近日派员巡查辖区在建工地,发现隐患即时要求整改。"])
     ('某区消防局巡查百余处工地', 2)
+    >>> head_title(["主题分类: 政务公开 发文单位: 某市某局", "名 称: 某市某局2026年行政检查计划 发布日期: 2025年12月24日"])
+    ('某市某局2026年行政检查计划', 1)
+    >>> head_title(["某某信息网", "某局召开作风整顿推进会", "发布时间:2010/9/10", "某局召开会议,部署作风整顿工作。"])
+    ('某局召开作风整顿推进会', 1)
     """
     from nlp.genres import genre_of
 

@@ -95,8 +95,10 @@ _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
     r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期|"
-    r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]", re.I)
-# (the last: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`)
+    r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]"
+    r"|^(?:[^::\s]\s?){2,6}[::]\s*[^::\s]{1,14}$|^[((][^()()]*[))]$", re.I)
+# (then: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`; one short
+# field, `指导教授 : 某某`; a note in brackets, `(此份纪要业经审阅)`)
 def is_site_chrome(line: str) -> bool:
     """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
     t = line.strip()
@@ -207,9 +209,10 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
         if is_body_line(t) or is_salutation(t):
             break
         t = _TAG_TAIL.sub("", t) if len(_CJK.findall(_TAG_TAIL.sub("", t))) >= 8 else t  # `标题|标签|标签`
-        if seen[line.strip()] < 3 and headline_candidate(t):  # (a line repeated all over the head is navigation)
-            found.append((t, i))
-            last = last or (t, i)  # (a headline over its subtitle: the first of the lines over the date)
+        if headline_candidate(t):
+            if seen[line.strip()] < 3:  # (a line repeated all over the head is navigation…
+                found.append((t, i))
+            last = last or (t, i)  # …but not over the date: the first of a headline and its subtitle there)
         else:
             last = None
             if _exclaimed_headline(t) and seen[line.strip()] < 3:

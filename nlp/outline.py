@@ -30,6 +30,7 @@ _STYLES = [
     ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})部分"),  # 第一部分
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
+    ("wx", r"(?<![\d.:：/-])\d(?<=0)[1-9](?=[ \t]*\n)"),  # 01 alone on its line over its heading (a WeChat article's parts)
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"),  # flattened: …会议室三、活动要求
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
@@ -192,6 +193,10 @@ class _LineIndex:
         return self.starts[k] - 1 if k < len(self.starts) else self.n
 
 
+# the heading line under a `01`: short, no sentence, no number opening it
+_WX_HEADING = re.compile(r"[ \t]*[\u4e00-\u9fff“「《][^。!?;\n]{1,29}[ \t]*(?:\n|$)")
+
+
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
@@ -236,6 +241,8 @@ def _find_markers(text: str) -> list[_Marker]:
             if style in ("ar", "arp") and re.match(r"\s*\d", after) and not (
                     m.group().endswith("、") and re.match(r"[12]\d{3}年", after)):
                 continue  # 1、3、5 is a list of numbers; 1、2005年… is an item; `2.2024年` is a number
+        if style == "wx" and not (line_start and _WX_HEADING.match(text, lines.end_of(m.end()) + 1)):
+            continue  # `01` is a part's number only alone on its line, a short heading line under it
         if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not re.match(
                 r"[12]\d{3}年", text[m.end():m.end() + 5]):
             continue  # 1.5 or 2、3% are numbers, not markers
@@ -265,6 +272,8 @@ def _find_markers(text: str) -> list[_Marker]:
             mk.heading = _heading(joined, 0, len(joined), flat=flat)
         else:
             mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat)
+        if mk.style == "wx" and not mk.heading:  # 01 / 总体目标和要求: its heading is the next line
+            mk.heading = text[line_end + 1:lines.end_of(line_end + 1)].strip()
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
     return [mk for mk in found if mk.heading or mk.line_start]
 

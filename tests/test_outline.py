@@ -109,3 +109,10 @@ def test_a_law_sites_spaced_chapters_and_articles_alone_on_their_lines():
     got = [(s.level, re.sub(r"\s+", "", s.marker), s.heading) for s in parse_outline(text)]
     assert got == [(1, "第一章", "总则"), (2, "第1条", ""), (2, "第2条", ""), (3, "一、", "甲类物品"),
                    (3, "二、", "乙类物品"), (1, "第二章", "管理"), (2, "第3条", "")]
+
+
+def test_a_wechat_articles_parts_numbered_01_alone_on_their_lines():
+    text = "为做好某项工作,制定本方案。\n01\n总体目标和要求\n(一)总体目标。到年底完成。\n(二)总体要求。抓好落实。\n02\n主要任务\n全面排查。\n"
+    assert _outline(text) == [(1, "01", "总体目标和要求"), (2, "(一)", "总体目标"), (2, "(二)", "总体要求"),
+                              (1, "02", "主要任务")]
+    assert _outline("序号\n01\n2023年\n02\n") == []  # numbers in a table's column are no parts

@@ -208,7 +208,8 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
             continue  # a site's greeting (`欢迎来到…页面!`), however long its mojibake makes it
         if is_body_line(t) or is_salutation(t):
             break
-        t = _TAG_TAIL.sub("", t) if len(_CJK.findall(_TAG_TAIL.sub("", t))) >= 8 else t  # `标题|标签|标签`
+        untagged = _TAG_TAIL.sub("", t)  # `标题|标签|标签`
+        t = untagged if len(_CJK.findall(untagged)) >= 8 else t
         if headline_candidate(t):
             if seen[line.strip()] < 3:  # (a line repeated all over the head is navigation…
                 found.append((t, i))
@@ -246,7 +247,10 @@ def is_meta_line(line: str) -> bool:
         return False
     if _META_START.match(t) or is_publication_line(t):
         return True
-    return bool(re.match(rf"^[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE}(?:\s|$)", t))
+    return bool(_SITE_DATE.match(t))
+
+
+_SITE_DATE = re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE}(?:\s|$)")  # `网络整理 2018-11-30 最新信息`
 
 
 def _exclaimed_headline(t: str) -> bool:

@@ -70,10 +70,11 @@ def is_published(line: str) -> bool:
 # label, the time, the site or the author (`• 2019-02-13 09:59`, `时间:2024-03-29 19:40:15 作者:佚名`,
 # `某某新闻网 2011-4-28`, `发布日期:2023年5月6日`).
 _PUB_DATE = r"[12]\d{3}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_SITE_AND_DATE = rf"[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE}"  # `某某新闻网 2011-4-28`
 _PUBLICATION = re.compile(
     rf"^(?:(?:发布|更新|发稿)?(?:时间|日期)\s*[::]\s*{_PUB_DATE}(?:\s+\S.{{0,30}})?"
     rf"|{_PUB_DATE}(?:\s+\S.{{0,30}})?"
-    rf"|[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE})$")
+    rf"|{_SITE_AND_DATE})$")
 
 
 def is_publication_line(line: str) -> bool:
@@ -250,7 +251,7 @@ def is_meta_line(line: str) -> bool:
     return bool(_SITE_DATE.match(t))
 
 
-_SITE_DATE = re.compile(rf"^[\u4e00-\u9fffA-Za-z]{{2,14}}\s+{_PUB_DATE}(?:\s|$)")  # `网络整理 2018-11-30 最新信息`
+_SITE_DATE = re.compile(rf"^{_SITE_AND_DATE}(?:\s|$)")  # the same with words after it: `网络整理 2018-11-30 最新信息`
 
 
 def _exclaimed_headline(t: str) -> bool:

@@ -90,8 +90,11 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
         word_start = m.start()
         if pre == "为" and text[m.start() - 1:m.start()] in _WORDS_ENDING_IN_WEI:
             pre, word_start = None, _number_start(m)  # 作为70%的…
-        comparator = _POST_CMP[post] if post else _PRE_CMP.get(pre) if pre else None
-        if pre and m.group("neg") and not post:
+        comparator = _POST_CMP[post] if post else None
+        from_pre = pre and comparator in (None, "=") and _PRE_CMP.get(pre) not in (None, "=")
+        if from_pre or (pre and not post):  # 达到70%左右: the bound word governs a level given as about
+            comparator = _PRE_CMP.get(pre)
+        if m.group("neg") and (from_pre or (pre and not post)):
             comparator = negate(comparator)  # 不得超过30%: <=
         if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
             comparator = None

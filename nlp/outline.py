@@ -37,12 +37,15 @@ _STYLES = [
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d)|[.．](?=[12]\d{3}年))"),  # 1、 1. (and `2.2024年6月…`)
     ("arp", r"\(\d{1,2}\)|(?<![\d(])\d{1,2}\)"),  # (1) 1)
+    ("tg", r"[甲乙丙丁戊己庚辛壬癸]、"),  # 甲、 (Taiwan documents number below (1) so; line starts only)
+    ("tgp", r"\([甲乙丙丁戊己庚辛壬癸]\)"),  # (甲)
     ("circ", r"[①-⑳]"),  # ①
     ("yao", rf"[{_CN}]{{1,2}}(?:要|是)(?=[\u4e00-\u9fff“])"),  # 一要 (paragraph-initial runs only)
 ]
 _RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
 # (behind a lookahead on the characters a marker opens with: the engine tries the styles only there)
-_MARKER = re.compile(rf"(?=[第{_CN}百零〇{_CN_FORMAL}(\d①-⑳])(?:"
+_STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, counted 1-10
+_MARKER = re.compile(rf"(?=[第{_CN}百零〇{_CN_FORMAL}{_STEMS}(\d①-⑳])(?:"
                      + "|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES) + ")")
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
 _RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$")
@@ -105,6 +108,8 @@ def _ordinal(style: str, marker: str) -> int:
         return int(digits.group())
     if style == "circ":
         return ord(marker[0]) - ord("①") + 1
+    if style in ("tg", "tgp"):
+        return _STEMS.index(marker.strip("()")[0]) + 1
     cn = re.search(rf"[{CN_DIGITS}]+", marker.translate(FORMAL))  # 第十二章, 贰、
     return int(parse_number(cn.group()) or 0) if cn else 0
 
@@ -197,6 +202,14 @@ class _LineIndex:
 _WX_HEADING = re.compile(r"[ \t]*[\u4e00-\u9fff“「《][^。!?;\n]{1,29}[ \t]*(?:\n|$)")
 
 
+def _stem_run(text: str, m: re.Match) -> bool:
+    """``甲、`` (or ``(甲)``) opens a run when ``乙`` numbers a later line the same way (within 3000
+    characters) and no stem follows it at once (``甲、乙双方``)."""
+    second = m.group().replace("甲", "乙")
+    return (text[m.end():m.end() + 1] not in _STEMS
+            and re.search(r"\n[ \t\u3000]*" + re.escape(second), text[m.end():m.end() + 3000]) is not None)
+
+
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
@@ -225,9 +238,9 @@ def _find_markers(text: str) -> list[_Marker]:
             style = "cn"
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
-        if style == "yao":
-            if not line_start:
-                continue
+        if style in ("yao", "tg", "tgp"):
+            if not line_start or (style != "yao" and not (expected or (ordinal == 1 and _stem_run(text, m)))):
+                continue  # 甲、乙双方 is no marker: a stem opens its run at 甲, with a 乙 on a later line
         elif not line_start:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None

@@ -116,3 +116,14 @@ def test_a_wechat_articles_parts_numbered_01_alone_on_their_lines():
     assert _outline(text) == [(1, "01", "总体目标和要求"), (2, "(一)", "总体目标"), (2, "(二)", "总体要求"),
                               (1, "02", "主要任务")]
     assert _outline("序号\n01\n2023年\n02\n") == []  # numbers in a table's column are no parts
+
+
+def test_taiwan_documents_number_below_their_parenthesised_digits_with_the_stems():
+    text = ("一、办理方式\n(一)竞赛组别\n1.收件方式:\n(1)主办单位:本府。\n甲、各校先行办理校内竞赛。\n"
+            "乙、得奖作品送交公所。\n(甲)第1名:礼券一份。\n(乙)第2名:礼券一份。\n(2)协助单位:各公所。\n")
+    assert [(s.level, s.marker) for s in parse_outline(text)] == [
+        (1, "一、"), (2, "(一)"), (3, "1."), (4, "(1)"), (5, "甲、"), (5, "乙、"), (6, "(甲)"), (6, "(乙)"),
+        (4, "(2)")]
+    # a stem opens no run without a second one on a later line, nor when a stem follows it
+    assert _outline("一、约定\n甲、乙双方共同遵守。\n乙、丙两项另议。\n") == [(1, "一、", "约定")]
+    assert _outline("一、约定\n甲、单独一项。\n") == [(1, "一、", "约定")]

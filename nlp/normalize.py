@@ -337,6 +337,7 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             drop.append((0, e))
             lines = lines[k + 1:]
             break
+    rows = _table_rows(lines)
     related = False
     open_label = False  # the dropped line before ended on an empty label: `点击数:` / `次`
     for k, (s, e, line) in enumerate(lines):
@@ -347,7 +348,7 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             related = True  # the links under it are chrome until a line of real text
         elif related and (len(t) > 60 or "。" in t):
             related = False
-        if (related or _is_chrome_line(t) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e))
+        if (related or _is_chrome_line(t, table_row=k in rows) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e))
                 or (open_label and len(t) <= 3)):
             cut = _headline_before_meta(t) if k < 15 and not related else None
             if cut is not None:  # `某园开展隐患大排查专项行动 发布时间:2023-11-29 来源:…`: the headline stays
@@ -398,14 +399,36 @@ _DASH_SPLIT = re.compile(r"\s[-–·]\s?|\s?[-–·]\s")
 _WORD_CHAR = re.compile(r"[\w\u4e00-\u9fff]")
 
 
-def _is_chrome_line(t: str) -> bool:
+_LABEL_CELL = re.compile(r"[:：]\s*(?:[|｜]|$)")  # `发布机构: |`: a cell that is a field's label
+
+
+def _table_rows(lines: list[tuple[int, int, str]]) -> set[int]:
+    """The lines of a table drawn with bars: three or more lines in a row, each with two or more
+    bars and two or more cells holding words (`烟花爆竹 | 1月份 | 安监站 |`). Short cells make them look
+    like a site's navigation bar, but a bar of links stands alone; a run of `发布机构: | …` fields is
+    the page's metadata, not a table of the document."""
+    rows: set[int] = set()
+    run: list[int] = []
+    for k, (_s, _e, line) in enumerate(lines + [(0, 0, "")]):
+        t = line.strip()
+        cells = [c for c in _NAV_SPLIT.split(t) if _WORD_CHAR.search(c)] if t.count("|") + t.count("｜") >= 2 else []
+        if len(cells) >= 2 and not _LABEL_CELL.search(t):
+            run.append(k)
+            continue
+        if len(run) >= 3:
+            rows.update(run)
+        run = []
+    return rows
+
+
+def _is_chrome_line(t: str, table_row: bool = False) -> bool:
     n = len(t)
     if _is_breadcrumb(t) and (t.count(">") >= 2 or t.count("›") >= 2 or t.startswith(("您", "你", "当前", "所在", "现在"))):
         return True
     # (each test below is pure: the cheap counts that guard a split change nothing but the time)
     bars = t.count("|") + t.count("｜")
     # navigation bars: several short items between | separators
-    if bars >= 2 and "。" not in t:
+    if bars >= 2 and "。" not in t and not table_row:
         items = [x.strip() for x in _NAV_SPLIT.split(t)]
         if len(items) >= 3 and all(len(x) <= 12 for x in items):
             return True

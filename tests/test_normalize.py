@@ -62,6 +62,17 @@ def test_inline_chrome_removed(raw, expected):
     assert normalize_text(raw).text == expected
 
 
+def test_a_table_drawn_with_bars_stays_though_its_cells_are_short():
+    table = "项目 | 时间 | 责任单位 |\n消防设施 | 1月份 | 安监站 |\n电梯 | 2月份 | 质监所 |\n学校 | 3月份 | 教育办 |"
+    body = "一、整治安排\n" + table + "\n二、工作要求\n加强领导。"
+    assert normalize_text(body).text == body.replace(" |\n", "\n")  # (a row's closing bar is edge space)
+    # a bar of links stands alone; a run of a page's `label: | value` fields is its metadata
+    nav = "网站首页 | 机构概况 | 政务公开 | 办事服务\n一、目标\n完成检查。"
+    assert normalize_text(nav).text == "一、目标\n完成检查。"
+    fields = "发布机构: | 某局 | 分类: | 卫生 |\n有效性: | 有效 | 关键词: | 无 |\n发文日期: | 2025 | 发布: | 2025 |\n正文。"
+    assert normalize_text(fields).text == "正文。"
+
+
 def test_header_zone_before_breadcrumb_removed():
     raw = "醫(yī)學(xué)全在線\n首頁 > 地方要聞 > 基層黨建 > 正文\n\n遼寧錦州:以黨建引領\n正文第一段。"
     assert normalize_text(raw).text == "辽宁锦州:以党建引领\n正文第一段。"

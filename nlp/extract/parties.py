@@ -36,6 +36,7 @@ rules alone, and so does ``auto`` when the model files are missing.
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
@@ -152,7 +153,7 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
     """Drop a place glued to the unit before it (某县卫生健康局某县): the cues no longer cut a name
     inside a word (``CUE_COMPOUND``: 应 of 应急), so a place read off a unit's name needs no repair."""
     out = []
-    for f in found:
+    for f in map(partial(_after_article, text), found):
         if _kind(f.name) == "place" and any(_kind(f.name[:k]) in BODY_KINDS and _kind(f.name[k:]) == "place"
                                             for k in range(3, len(f.name) - 1)):
             continue  # 某县卫生健康局 某县(应急…): a unit and the place of the next name, glued
@@ -166,6 +167,22 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
 DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|日讯")
 LEAD_WORD = re.compile(r"^(?:给|向|把)(?=[\u4e00-\u9fff]{2})")
 CUT_AT = re.compile(r"(?<![所设驻正现存])在|等(?=单位|部门|机构)|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
+
+
+_ARTICLE_NUM = r"\s?(?:[0-9]{1,3}|[一二三四五六七八九十百零〇]{1,5})\s?"
+ARTICLE_HEAD = re.compile(rf"(?:第{_ARTICLE_NUM})?[条章节款]\s+(?=\S)")  # 第十一条 (then a space)
+ARTICLE_BEFORE = re.compile(rf"第{_ARTICLE_NUM}$")
+
+
+def _after_article(text: str, f: Found) -> Found:
+    """``第十一条 组织检查的管理部门`` (or a span opened on its ``条``) -> ``组织检查的管理部门``: a name
+    starts after an article's marker and the space that follows it."""
+    if f.name[:1] not in "第条章节款":
+        return f
+    m = ARTICLE_HEAD.match(text, f.start, f.end)
+    if m is None or (m.group()[0] != "第" and not ARTICLE_BEFORE.search(text, max(0, f.start - 8), f.start)):
+        return f
+    return f._replace(start=m.end(), name=_normalize(text[m.end():f.end]))
 
 
 def _unfragment(f: Found) -> Found | None:

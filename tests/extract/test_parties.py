@@ -301,3 +301,12 @@ def test_never_raises_and_offsets_exact(text):
     for m in find_parties(text):
         assert text[m.start:m.end] == m.text
         assert m.value["role"] in ("lead", "responsible", "member", "contact", "issuer", "recipient")
+
+
+def test_a_name_starts_after_an_articles_marker():
+    text = ("第一章 总则\n第三条 县级卫生监督机构负责本行政区域内的监督检查工作。\n"
+            "第 十一 条 组织专项检查的管理部门应当制定工作方案。\n")
+    got = [(m.text, m.value["name"]) for m in find_parties(text)]
+    assert ("组织专项检查的管理部门", "组织专项检查的管理部门") in got
+    assert not any(t.startswith(("第", "条")) or n.startswith(("第", "条")) for t, n in got)
+    assert pairs("条法司负责审核。") == [("条法司", "responsible")]  # a name that opens with 条

@@ -18,7 +18,7 @@ from functools import cache
 
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
-from nlp.text import COLONS, SEMICOLONS, STOPS
+from nlp.text import COLONS, SEMICOLONS, STOPS, wrap_width
 
 _CN = "一二三四五六七八九十"
 _CN_FORMAL = "壹贰參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
@@ -269,7 +269,7 @@ def _find_markers(text: str) -> list[_Marker]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")
     found = _drop_inline_lists(text, found, lines)
-    wrap = _wrap_width(text) if found else None
+    wrap = wrap_width(text) if found else None
     per_line: dict[int, int] = {}
     for mk in found:
         ls = lines.start_of(mk.start)
@@ -289,19 +289,6 @@ def _find_markers(text: str) -> list[_Marker]:
             mk.heading = text[line_end + 1:lines.end_of(line_end + 1)].strip()
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
     return [mk for mk in found if mk.heading or mk.line_start]
-
-
-def _wrap_width(text: str) -> int | None:
-    """The width a text is wrapped at (text taken from a PDF page), or None: most of its lines of
-    15+ characters (eight or more) are as long as the commonest length, give or take one."""
-    from collections import Counter
-
-    lens = Counter(len(ln) for ln in text.split("\n") if len(ln.strip()) >= 15)
-    total = sum(lens.values())
-    if total < 8:
-        return None
-    width = lens.most_common(1)[0][0]
-    return width if sum(n for w, n in lens.items() if abs(w - width) <= 1) >= 0.7 * total else None
 
 
 def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:

@@ -109,3 +109,44 @@ def sentence_spans(text: str, end: re.Pattern = re.compile(SENTENCE_END)) -> Ite
         yield pos, m.start()
         pos = m.end()
     yield pos, len(text)
+
+
+def wrap_width(text: str) -> int | None:
+    """The width a text is wrapped at (text taken from a PDF page), or None: most of its lines of
+    15+ characters (eight or more) are as long as the commonest length, give or take one."""
+    lens: dict[int, int] = {}
+    for ln in text.split("\n"):
+        if len(ln.strip()) >= 15:
+            lens[len(ln)] = lens.get(len(ln), 0) + 1
+    total = sum(lens.values())
+    if total < 8:
+        return None
+    width = max(lens, key=lens.__getitem__)  # (the first of equally common lengths, as Counter gives)
+    return width if sum(n for w, n in lens.items() if abs(w - width) <= 1) >= 0.7 * total else None
+
+
+_WRAP_ENDS = frozenset(STOPS + SEMICOLONS + COLONS + CLOSERS + "。")
+_LINE_OPENS_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部]")
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks of its wrapping read as spaces, one character for one (offsets
+    stay): in a text wrapped at a page's width, a full line that ends with no stop goes on on the
+    next line, unless that line opens an item (一、, (二), 3.). Other texts come back as they are."""
+    width = wrap_width(text)
+    if width is None:
+        return text
+    out = list(text)
+    start = 0
+    while True:
+        nl = text.find("\n", start)
+        if nl < 0:
+            break
+        line = text[start:nl]
+        nxt = text[nl + 1:nl + 12]
+        if (len(line) >= width - 1 and line.rstrip()[-1:] not in _WRAP_ENDS and nxt.strip()
+                and not _LINE_OPENS_ITEM.match(nxt.lstrip())):
+            out[nl] = " "
+        start = nl + 1
+    return "".join(out)
+

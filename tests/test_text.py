@@ -47,3 +47,30 @@ def test_literal_trie_matches_as_the_longest_first_alternation():
                     sorted(words), wrap, text)
                 assert bool(trie.fullmatch(text)) == bool(plain.fullmatch(text))
     assert literal_trie([]) == alternation([]) == ""
+
+
+def test_a_texts_wrapping_at_a_pages_width_is_read_as_spaces():
+    from nlp.text import unwrap, wrap_width
+
+    para = ("按照要求,办公室印发了工作措施,明确了减负任务,即2023年全市下发的文件数量减少10%以上、"
+            "召开的大型会议减少20%以上。各部门切实把思想统一到工作部署上来,主动作为,形成合力。")
+    lines = [para[i:i + 20] for i in range(0, len(para), 20)]
+    text = "\n".join(lines) + "\n一、强化担当\n" + "\n".join(lines)
+    assert wrap_width(text) == 20
+    out = unwrap(text)
+    assert len(out) == len(text)  # one character for one: offsets stay
+    assert out.split("\n")[1] == "一、强化担当"
+    assert out.split("\n")[0].replace(" ", "") == para  # the paragraph is one line again
+    assert unwrap("一、目标\n完成检查。\n二、要求\n加强领导。") == "一、目标\n完成检查。\n二、要求\n加强领导。"
+
+
+def test_targets_read_across_a_wrapped_line():
+    from nlp.extract.targets import find_targets
+
+    para = ("按照要求,办公室印发了工作措施,明确了减负任务,即2023年全市下发的文件数量减少10%以上、"
+            "召开的大型会议减少20%以上、督检考事项减少30%以上。各部门切实把思想统一到工作部署上来。")
+    text = "本报讯\n" + "\n".join(para[i:i + 22] for i in range(0, len(para), 22))
+    text += "\n" + "\n".join("某某某某某某某某某某某某某某某某某某某某某某" for _ in range(6))
+    assert "减少10%\n以上" in text  # (the comparator word wrapped onto the next line)
+    got = [(m.value["number"], m.value["comparator"]) for m in find_targets(text, doc_type="新闻")]
+    assert got == [(10.0, ">="), (20.0, ">="), (30.0, ">=")]

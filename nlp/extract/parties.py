@@ -72,7 +72,7 @@ from nlp.extract.parties_structure import (
     title_issuers,
 )
 from nlp.model import Mention, Section
-from nlp.text import fold_width
+from nlp.text import fold_width, unwrap
 
 
 def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "auto",
@@ -85,7 +85,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     if not text or not text.strip():
         return
     original, text = text, fold_width(text)  # names are read in the folded view
-    text = page_body(text)  # a site's masthead, closing links and footer are no part of the document
+    text = unwrap(page_body(text))  # a site's masthead, closing links and footer are no part of the document;
+    # a PDF's wrapping is undone (a name or clause broken at a line's end is read whole)
     title = fold_width(title) if title else title
     found: list[Found] = []
     issued = title_issuers(text, title)

@@ -30,7 +30,7 @@ from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.extract.targets_quantities import units as quantity_units
 from nlp.model import Mention, Section
 from nlp.numerals import CN_DIGITS
-from nlp.text import SENTENCE_END, alternation, fold_width, literal_trie, sentence_spans
+from nlp.text import SENTENCE_END, alternation, fold_width, literal_trie, sentence_spans, unwrap
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
@@ -105,7 +105,7 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
         return
     if context is None:
         context = build_context(fold_width(text))
-    original, text = text, context.folded  # ，；：％ read as ,;:% (one for one)
+    original, text = text, unwrap(context.folded)  # ，；：％ read as ,;:% (one for one); a PDF's wrapping undone
     pats = _patterns()
     stages = _stage_deadlines(text, sections)
     genre = read_genre(text, title, sections, doc_type)

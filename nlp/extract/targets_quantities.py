@@ -112,7 +112,7 @@ def patterns() -> dict[str, re.Pattern]:
     # 控制在31/10万以内, ≥95%, 1—2个, 不少于40学时, 三分之一以上, 70.3、 (a table's ratio, then item 3、)
     quantity = (rf"(?:(?P<before>{before})(?:{PER_HEAD})?)?(?:{FRACTION}|(?P<num>{number})"
                 rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
-                rf"(?P<after>{after})?")
+                rf"(?:[ ]?(?P<after>{after}))?")  # (20% 以上: a wrapped line's break, read as a space)
     # 不超过国家标准的三倍, 不超过上年的10%: the comparator governs a multiple or a share of a named whole
     times = (rf"(?P<before>{before})(?P<gap>[^,。;、%‰]{{1,24}}?的)(?P<num>{number})"
              rf"(?P<unit>倍|%|‰)(?![0-9])")

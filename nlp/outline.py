@@ -153,6 +153,7 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
             else:
                 spans.append((m.start(), stop))
             continue
+        names = {_attachment_name(line)}
         for _ in range(200):  # (bounded: hostile text may hold many 附件 and no 。)
             if end == -1:
                 break
@@ -160,6 +161,11 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
             line = text[end + 1:nxt if nxt != -1 else len(text)]
             if "。" in line or is_signing_date(line):
                 break
+            name = _attachment_name(line)
+            if name and name in names:
+                break  # the attachment's name again, as its title: the attached document starts here
+            if _NUMBERED_ITEM.match(line):
+                names.add(name)  # (an item of the list; a table's cells name nothing)
             end = nxt
         stop = end if end != -1 else len(text)
         if spans and m.start() <= spans[-1][1]:
@@ -167,6 +173,18 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
         else:
             spans.append((m.start(), stop))
     return spans
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(?:附件|附表|附)?\s*[::]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[、.．::]?\s*")
+
+
+_NUMBERED_ITEM = re.compile(r"\s*(?:附件|附表)?\s*\d{1,2}\s*[、.．::]")
+
+
+def _attachment_name(line: str) -> str:
+    """An attachment list's item as a name to look for again (`附件:1.某某预案` -> `某某预案`)."""
+    name = _ITEM_NUMBER.sub("", line, count=1).strip().strip("《》")
+    return name if len(name) >= 4 else ""
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -283,10 +283,13 @@ _INLINE_CHROME = [
     r"^\|\s*|\s*\|$",
     # a Markdown heading's hashes (`## 第一章 总则` in a repository's copy of a document)
     r"^#{1,6}[ \t]+(?=\S)",
+    # a Word numbering field's code left in the text (`=1\*CHINESENUM3一、`, `= 2 \* GB3`)
+    r"=[ \t]?\d{1,2}[ \t]?\\\*[ \t]?(?:CHINESENUM[23]|GB[1-4]|DBNUM[1-4]|Arabic|ROMAN|roman|ALPHABETIC|alphabetic"
+    r"|MERGEFORMAT)[ \t]?",
 ]
 # Every match opens with one of these (tests/test_normalize_offsets.py checks it against the parse
 # tree): the engine skips the other positions by one class test (issue 12).
-_INLINE_FIRST = "….*([【(精上下相推热第版&标文|#"  # and \s (a space before a closing |)
+_INLINE_FIRST = "….*([【(精上下相推热第版&标文|#="  # and \s (a space before a closing |)
 _INLINE_RE = re.compile(rf"(?=[{re.escape(_INLINE_FIRST)}\s])(?:{'|'.join(f'(?:{p})' for p in _INLINE_CHROME)})", re.M)
 
 

@@ -32,7 +32,8 @@ _STYLES = [
     ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
     ("wx", r"(?<![\d.:：/-])\d(?<=0)[1-9](?=[ \t]*\n)"),  # 01 alone on its line over its heading (a WeChat article's parts)
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
-    ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"),  # flattened: …会议室三、活动要求
+    ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
+              r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])"),  # 某某报告一、情况 (the title's line)
     ("cnp", rf"\({_CN_NUM}\)"),  # (一)
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d)|[.．](?=[12]\d{3}年))"),  # 1、 1. (and `2.2024年6月…`)
@@ -76,6 +77,7 @@ class _Marker:
     heading: str = ""
     level: int = 0
     announces: bool = False  # its line ends with a colon (`2.处理程序:`): a list may follow under it
+    on_title: bool = False  # 一、 run onto the title's line (`某某报告一、基本情况`)
 
 
 def parse_outline(text: str) -> list[Section]:
@@ -246,7 +248,16 @@ def _find_markers(text: str) -> list[_Marker]:
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
         glued = style == "cnrun"
-        if glued:
+        first_glued = glued and ordinal == 1
+        if first_glued:
+            # 一、 glued to a title's genre word: the title's line holds it, and the document's first heading
+            head = text[lines.start_of(start):start]
+            after = text[lines.end_of(start) + 1:lines.end_of(start) + 40].lstrip()
+            if (len(head) > 40 or re.search(r"[。;;::,,、]", head) or last_of.get("cn") is not None
+                    or not (_MARKER.match(after) or re.search(r"(?:^|\n)[ \t]*二、", text[start:start + 6000]))):
+                continue  # (a title's line, and an outline under it: (一) next, or a 二、 to come)
+            style = "cn"
+        elif glued:
             # a 三、 glued to the text before it continues a run 一、二、 only (not 统一、, 之一、)
             prev_cn = last_of.get("cn")
             if (prev_cn is None or prev_cn.ordinal != ordinal - 1 or start - prev_cn.start > 3000
@@ -263,7 +274,7 @@ def _find_markers(text: str) -> list[_Marker]:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None
             in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
-            unambiguous = (style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected
+            unambiguous = ((style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected) or first_glued
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
             if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):
@@ -280,7 +291,7 @@ def _find_markers(text: str) -> list[_Marker]:
         if style == "ar" and m.group()[-1] in ".．" and text[m.end():m.end() + 1].isdigit() and not (
                 line_start and (expected or ordinal == 1)):
             continue  # `2.2024年6月至9月,…` is item 2 only at a line start, in its run
-        mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start)
+        mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start, on_title=first_glued)
         found.append(mk)
         last_of[style] = mk
         for deeper in [s for s in last_of if _RANK[s] > _RANK[style]]:
@@ -349,7 +360,8 @@ def _drop_paragraph_runs(text: str, found: list[_Marker], lines: "_LineIndex") -
     def heads_a_run(k: int) -> bool:  # (`…特制定本方案。一、指导思想` glued, `二、` on its own line)
         nxt = next((m for m in found[k + 1:] if m.style == found[k].style), None)
         return nxt is not None and nxt.line_start and nxt.ordinal == found[k].ordinal + 1
-    return [mk for k, mk in enumerate(found) if mk.line_start or opens_with_marker(mk) or heads_a_run(k)]
+    return [mk for k, mk in enumerate(found)
+            if mk.line_start or mk.on_title or opens_with_marker(mk) or heads_a_run(k)]
 
 
 # A link in a site's list: the line ends with its publication date or a file's extension.

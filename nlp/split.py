@@ -732,6 +732,10 @@ _TRAILING_NOTE = re.compile(r"\s*\((?P<x>[^()\d]{2,16})\)$")
 _FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频", "图", "组图", "视频", "图文", "多图", "转载", "全文")
 
 
+# a document's first heading run onto its title's line, right after the genre word that ends the title
+GLUED_FIRST_HEADING = re.compile(r"(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])")
+
+
 def clean_title(title: str) -> str:
     """``title`` without the tags a site wraps a headline in: `【某某晚报】` before it, `【消息】`
     after it, a source unit or a form note in parentheses after it.
@@ -742,11 +746,16 @@ def clean_title(title: str) -> str:
     '某县防火工作方案(试行)'
     >>> clean_title("关于成立安全生产领导小组的通知 下载本文"), clean_title("某市消防安全责任制规定【已废止】")
     ('关于成立安全生产领导小组的通知', '某市消防安全责任制规定')
+    >>> clean_title("某某公司安全生产自查报告一、自查组织情况")
+    '某某公司安全生产自查报告'
     """
     from nlp.split_head import is_unit_name
 
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip()))
     t = _FIELD_AFTER.sub("", t)
+    glued = GLUED_FIRST_HEADING.search(t, 6)
+    if glued:
+        t = t[:glued.start()]  # 某某自查报告一、自查组织情况: the first heading run onto the title's line
     if t[-1:] in "'\"" and t.count(t[-1]) == 1:  # the closing quote of a `title: '…'` field
         t = t[:-1]
     note = _TRAILING_NOTE.search(t)

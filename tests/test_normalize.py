@@ -111,3 +111,8 @@ def test_flattened_page_holding_a_promotion_word_keeps_its_text():
 def test_short_promotion_line_still_removed():
     out = normalize_text("实施方案正文。\n更多精彩内容请继续关注本站\n").text
     assert "本站" not in out
+
+
+def test_a_document_sharing_sites_reading_notice_is_chrome():
+    raw = "已阅读5页,还剩10页未读 继续免费阅读\n\n下载本文档\n\n文档简介\n\n某某自查报告\n正文。"
+    assert normalize_text(raw).text == "某某自查报告\n正文。"

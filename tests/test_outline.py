@@ -136,3 +136,10 @@ def test_an_attached_document_under_its_repeated_name_keeps_its_outline():
     assert [m for _, m, _ in _outline(text)] == ["一、", "(一)", "(二)", "二、"]
     listed = "附件:1.某某预案\n2.某某名单\n3.责任分工表\n"  # a list whose items are named once
     assert _outline(listed) == []
+
+
+def test_a_first_heading_run_onto_the_titles_line():
+    text = "某某公司安全生产自查报告一、自查组织情况\n(一)组织领导\n由公司牵头。\n(二)自查范围\n全公司。\n"
+    assert _outline(text)[:2] == [(1, "一、", "自查组织情况"), (2, "(一)", "组织领导")]
+    assert _outline("这是统一、规范的方案一、不对") == []  # a sentence, not a title's line
+    assert _outline("我们提出两个方案一、扩建二、新建") == []  # no outline under it

@@ -50,8 +50,9 @@ def test_a_bound_word_governs_the_share_of_a_named_whole(text, expected):
     ("覆盖率达到65%左右。", [(65.0, "%", ">=")]),
     ("空置率控制在12%左右。", [(12.0, "%", "<=")]),
     ("占比不超过8%左右。", [(8.0, "%", "<=")]),
+    ("事故率控制为0.02%。", [(0.02, "%", "<=")]),
 ], ids=["之内", "inclusive-note", "达到了", "增至", "减至", "左右-is-a-level",
-        "达到-about", "控制在-about", "不超过-about"])
+        "达到-about", "控制在-about", "不超过-about", "控制为"])
 def test_comparator_words_after_or_beside_the_number(text, expected):
     assert _pct(text) == expected
 

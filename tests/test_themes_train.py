@@ -86,6 +86,8 @@ def test_extra_real_gold_joins_the_real_passages_one_site_a_file(corpus, shared,
     meta = train_theme_model(corpus, tmp_path / "m", options=options, real=shared, extra=[extra])
     assert meta["real"]["passages"] == 48 + 12 and meta["real"]["sites"] == 6 + 4
     assert meta["real"]["extra"][str(extra)]["files"] == 4 and meta["real"]["extra"][str(extra)]["passages"] == 12
+    own = meta["dev"]["real_dev_split"]  # the real dev passages' own nested figures, beside the pooled ones
+    assert own["passages"] == 48 and meta["dev"]["passages"] == 60 and len(own["per_partition_macro"]) >= 1
 
 
 def test_shipped_weights_are_what_a_real_passage_sees():

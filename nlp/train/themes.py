@@ -92,11 +92,13 @@ def train_theme_model(corpus_dir: str | Path, out_dir: str | Path, *, themes_fil
     extra_passages = {str(folder): read_extra_passages(folder) for folder in extra} if not analyst else {}
     if passages:
         say(f"real dev passages: {len(passages)} from {shared}")
+    n_dev = len(passages)
     for folder, more in extra_passages.items():
         say(f"extra real passages: {len(more)} from {folder}")
         passages = passages + more
     if passages:
-        vocab, arrays, meta = _train_with_real(corpus, passages, options, say)
+        vocab, arrays, meta = _train_with_real(corpus, passages, options, say,
+                                               n_dev=n_dev if extra_passages else None)
         if extra_passages:
             meta["real"]["extra"] = {folder: {"passages": len(more), "files": len({e.id.split('/')[0] for e in more}),
                                               "hash": real_hash(more)} for folder, more in extra_passages.items()}
@@ -148,9 +150,12 @@ def _train_on_split(corpus: Corpus, options: TrainOptions, say, corpus_dir) -> t
     return vocab, arrays, meta
 
 
-def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions, say) -> tuple[dict, dict, dict]:
+def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions, say,
+                     n_dev: int | None = None) -> tuple[dict, dict, dict]:
     """Written corpus (down-weighted) + real dev passages; everything chosen on the real passages,
-    out-of-fold, folds grouped by site; dev figures nested."""
+    out-of-fold, folds grouped by site; dev figures nested. With extra gold, ``n_dev`` is the number
+    of real dev passages first in ``real``: their own nested figures are recorded too, comparable
+    with a model trained without extras."""
     written = list(corpus.examples)
     vocab, idf, X = vocab_and_matrix([e.text for e in written + real], options, BUILTIN_THEMES)
     say(f"train: {len(written)} written passages + {len(real)} real dev passages; features: {feature_sizes(vocab)}")
@@ -178,6 +183,10 @@ def _train_with_real(corpus: Corpus, real: list[Example], options: TrainOptions,
               "calibration and threshold chosen on inner folds of each outer training part), averaged over "
               f"{len(runs)} partitions of the sites into folds (GroupKFold, then random with seeds 1..)")
         scores = {**mean_scores(runs), "per_partition_macro": [r["macro_f1"] for r in runs]}
+        if n_dev:  # the same out-of-fold values, scored on the real dev split's passages alone
+            own = [score_themes(Yr[:n_dev], np.stack([pred[r][:n_dev] for pred in nested], axis=1), BUILTIN_THEMES)
+                   for r in range(len(nested[0]))]
+            scores["real_dev_split"] = {**mean_scores(own), "per_partition_macro": [r["macro_f1"] for r in own]}
     else:
         on = f"real dev passages, out-of-fold ({k} folds grouped by site; thresholds chosen on the same values)"
         scores = score_themes(Yr, flat, BUILTIN_THEMES)

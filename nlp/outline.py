@@ -30,6 +30,10 @@ _STYLES = [
     ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})部分"),  # 第一部分
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
+    # decimal numbering at a line's start, over a heading (an 应急预案's `1 总则`, `1.1 编制目的`, `2.3.1 …`)
+    ("dec1", r"(?<![^\n])\d{1,2}(?=[ \t]*[\u4e00-\u9fff])"),
+    ("dec2", r"(?<![^\n])\d{1,2}[.．]\d{1,2}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff])"),
+    ("dec3", r"(?<![^\n])\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff])"),
     ("wx", r"(?<![\d.:：/-])\d(?<=0)[1-9](?=[ \t]*\n)"),  # 01 alone on its line over its heading (a WeChat article's parts)
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
@@ -90,6 +94,7 @@ def parse_outline(text: str) -> list[Section]:
     if not markers:
         return _unnumbered(text)
     markers = _drop_link_lists(text, markers)
+    markers = _drop_contents(text, markers)
     markers = _drop_paragraph_runs(text, markers, _LineIndex(text))
     if not markers:
         return _unnumbered(text)
@@ -105,6 +110,8 @@ def parse_outline(text: str) -> list[Section]:
 
 
 def _ordinal(style: str, marker: str) -> int:
+    if style in ("dec2", "dec3"):
+        return int(re.findall(r"\d+", marker)[-1])  # 2.3 is the third under 2
     digits = re.search(r"\d+", marker)
     if digits:
         return int(digits.group())
@@ -222,6 +229,19 @@ class _LineIndex:
 _WX_HEADING = re.compile(r"[ \t]*[\u4e00-\u9fff“「《][^。!?;\n]{1,29}[ \t]*(?:\n|$)")
 
 
+def _decimal_heading(text: str, m: re.Match, style: str, ordinal: int, expected: bool, lines) -> bool:
+    """A decimal marker (`1 总则`, `1.1 编制目的`) numbers a heading: on a short line with no sentence
+    in it, and in its run (`2.5万元` opening a line is a number); a bare `1` only where its `1.1`
+    follows on a later line, a bare `2` in that run."""
+    line = text[m.end():lines.end_of(m.start())]
+    if len(line.strip()) > 30 or re.search(r"[。,,;;::!?%‰]", line):
+        return False
+    if style == "dec1":  # (in its run, or over its own 1.1)
+        n = m.group()
+        return expected or re.search(rf"\n[ \t]*{n}[.．]1(?![\d.．])", text[m.end():m.end() + 6000]) is not None
+    return ordinal == 1 or expected
+
+
 def _stem_run(text: str, m: re.Match) -> bool:
     """``甲、`` (or ``(甲)``) opens a run when ``乙`` numbers a later line the same way (within 3000
     characters) and no stem follows it at once (``甲、乙双方``)."""
@@ -267,6 +287,8 @@ def _find_markers(text: str) -> list[_Marker]:
             style = "cn"
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
+        if style in ("dec1", "dec2", "dec3") and not _decimal_heading(text, m, style, ordinal, expected, lines):
+            continue
         if style in ("yao", "tg", "tgp"):
             if not line_start or (style != "yao" and not (expected or (ordinal == 1 and _stem_run(text, m)))):
                 continue  # 甲、乙双方 is no marker: a stem opens its run at 甲, with a 乙 on a later line
@@ -347,6 +369,30 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
     return [mk for k, mk in enumerate(found) if k not in drop]
 
 
+_LEADERS = re.compile(r"(?:[…]{2,}|[.．·…]{4,}|[-—]{4,})\s*\d{1,3}\s*$")  # `总则………4`: a contents line's page
+
+
+def _drop_contents(text: str, markers: list[_Marker]) -> list[_Marker]:
+    """A table of contents is no outline: a heading line that ends with leaders and a page number
+    (`1.1 编制目的………4`), and a short heading line whose marker and heading come again further on
+    (the contents, then the chapters themselves)."""
+    lines = _LineIndex(text)
+    later: dict[tuple[str, str], int] = {}
+    for k, mk in enumerate(markers):
+        later[(mk.marker, _LEADERS.sub("", mk.heading).strip())] = k
+    out = []
+    for k, mk in enumerate(markers):
+        line = text[lines.start_of(mk.start):lines.end_of(mk.start)]
+        if mk.line_start and _LEADERS.search(line):
+            continue
+        key = (mk.marker, mk.heading.strip())
+        if (mk.line_start and len(key[1]) >= 2 and later.get(key, k) > k and len(line) <= 40
+                and "。" not in line):
+            continue
+        out.append(mk)
+    return out
+
+
 def _drop_paragraph_runs(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
     """In a document that lays its outline out on lines, markers run into a paragraph that opens
     with text (`…努力的方向:1.要…;要…。2.要…`) number a list inside the paragraph, not headings.
@@ -388,13 +434,17 @@ def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
         run: list[int] = []
         for k in tail + [None]:
             mk = markers[k] if k is not None else None
-            ok = (mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk)
+            restart = mk is not None and any(markers[j].marker == mk.marker and markers[j].style == mk.style
+                                             for j in run)
+            ok = (mk is not None and not restart and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk)
                   and (not run or lines.start_of(mk.start) == lines.end_of(markers[run[-1]].start) + 1))
             if ok:
                 run.append(k)
                 continue
             if len(run) >= 3:
                 drop.update(run)
+            if restart:
+                break  # a contents list, then the numbering starts again: the document's body from here
             run = [k] if mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk) else []
     # a list closing the text, neither under a heading nor announced by a colon: related articles
     short = [k for k, mk in enumerate(markers) if k not in drop]
@@ -488,6 +538,8 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
     par = _RUN_ON_PAREN.match(cand)
+    if par and _UNIT_NOTE.search(par.group(1)):
+        par = None  # 各县(市、区)教育局要…, 全镇村(社区)干部: the note is inside a unit's name
     if par:
         # a note in parentheses closes the heading and the body runs on after it:
         # `意外伤害(如跌伤、扭伤等)对受伤学生进行初步处理`, `张三(副校长)2019年以来…`
@@ -511,6 +563,10 @@ _FIELD_VALUE = re.compile(r"^\s*(?:[\dA-Za-z][\w.@\-]*|[^。\d]{2,12}?[市县区
 # A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),
 # and text running on with no mark between.
 _RUN_ON_PAREN = re.compile(r"([^(),,。::;;]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
+
+
+# a parenthesised note of unit words only (`(市、区)`, `(社区)`, `(镇、街道)`) belongs to the name before it
+_UNIT_NOTE = re.compile(r"\((?:[市县区旗镇乡街道社区村场处室科局委办所站队组、]|单位|部门)+\)$")
 
 
 # a subject then 要/必须 and a verb: the item is a sentence, its heading runs to the first 。

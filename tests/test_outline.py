@@ -143,3 +143,29 @@ def test_a_first_heading_run_onto_the_titles_line():
     assert _outline(text)[:2] == [(1, "一、", "自查组织情况"), (2, "(一)", "组织领导")]
     assert _outline("这是统一、规范的方案一、不对") == []  # a sentence, not a title's line
     assert _outline("我们提出两个方案一、扩建二、新建") == []  # no outline under it
+
+
+def test_decimal_numbering_of_an_emergency_plan():
+    text = ("某县安全事故应急预案\n1 总则\n1.1 编制目的\n为规范应急管理,制定本预案。\n1.2 编制依据\n依据有关法律。\n"
+            "1.2.1 法律\n依据法律。\n2 组织体系\n2.1 指挥机构\n县政府设立指挥部。\n")
+    assert [(s.level, s.marker, s.heading) for s in parse_outline(text)] == [
+        (1, "1", "总则"), (2, "1.1", "编制目的"), (2, "1.2", "编制依据"), (3, "1.2.1", "法律"), (1, "2", "组织体系"),
+        (2, "2.1", "指挥机构")]
+    # a figure opening a line is no marker; nor a bare number with no decimal heading under it
+    assert parse_outline("全年投入:\n2.5万元用于培训。\n3个乡镇完成整改。\n") == []
+
+
+def test_a_table_of_contents_is_no_outline():
+    contents = "1 总则……………………4\n1.1 编制目的……………4\n2 组织体系……………5\n"
+    body = "1 总则\n1.1 编制目的\n为规范应急管理,制定本预案。\n2 组织体系\n县政府设立指挥部。\n"
+    assert [s.marker for s in parse_outline("某某预案\n目录\n" + contents + body)] == ["1", "1.1", "2"]
+    signed = "某某办公室\n2022年12月13日\n某某预案\n"  # contents without leaders after a notice's signing date
+    toc = "1 总则\n1.1 编制目的\n1.2 编制依据\n2 组织体系\n2.1 指挥机构\n"
+    body = "1 总则\n1.1 编制目的\n为规范应急管理,制定本预案。\n1.2 编制依据\n依据有关法律。\n"
+    assert [s.marker for s in parse_outline(signed + toc + body)] == ["1", "1.1", "1.2"]
+
+
+def test_a_unit_words_note_in_parentheses_stays_in_the_heading():
+    text = "四、各县(市、区)教育局要在放假前将通知精神传达到每一所学校。\n五、其他\n"
+    assert _outline(text)[0] == (1, "四、", "各县(市、区)教育局要在放假前将通知精神传达到每一所学校")
+    assert _outline("(一)动员阶段(6月中旬至6月下旬)主要任务是:学习。")[0][2] == "动员阶段(6月中旬至6月下旬)"

@@ -294,7 +294,17 @@ _INLINE_RE = re.compile(rf"(?=[{re.escape(_INLINE_FIRST)}\s])(?:{'|'.join(f'(?:{
 
 
 def _inline_chrome(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _INLINE_RE.finditer(text) if m.end() > m.start()]
+    spans = [(m.start(), m.end()) for m in _INLINE_RE.finditer(text) if m.end() > m.start()]
+    jammed = [(m.start(), m.end()) for m in _JAMMER.finditer(text)
+              if len(set(_JAMMER_MARK.findall(m.group())) - {"|"}) >= 3 and len(m.group().split()) >= 5]
+    return sorted(spans + jammed) if jammed else spans
+
+
+# A forum's anti-copy jammer (`9 f: @& f9 x: S F6 W; B1 x! e0 G`): five or more tokens of one or two
+# ASCII characters between spaces (the last may be a letter glued to the text after it), holding three
+# or more different punctuation marks (a table's `| 4 | 40 |` holds one, a list's `a, b, c` two)
+_JAMMER = re.compile(r"(?<![!-~])(?:[!-~]{1,2} ){4,}(?:[A-Za-z!-/:-@\[-`{-~](?=[\d\u4e00-\u9fff])|[!-~]{1,2}(?= ?[\u4e00-\u9fff\n]|$))?")
+_JAMMER_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 
 
 # ---------------------------------------------------------------------------------------------

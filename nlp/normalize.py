@@ -331,7 +331,8 @@ _PROMO = re.compile(r"小编|本网站|本站|请继续关注|更多相关|欢�
 # Page furniture (short lines only: `(点击下载…docx)` inside an instruction is text): skip links, script warnings, print and font-size helps, search boxes, read-more links.
 _BROWSER = re.compile(r"^点击下载|JavaScript|浏览器|请利用键盘|友善列印|字级设定|跳[至到过](?:主要内容|导航)|主内容区|^Loading$|"
                       r"^(?:阅读全文|查看全文|查看所有结果|没有结果|选单开关|内容详情|导航|文档简介|下载本?文档)$|"
-                      r"还剩\s?\d+\s?页未读|继续免费阅读", re.I)
+                      r"还剩\s?\d+\s?页未读|继续免费阅读|[上下]一[则篇条](?:公告|新闻|消息|文章)?\s*[上下]一[则篇条]|"
+                      r"RSS\s?订阅|^放大\s*缩小|国内统一刊号", re.I)
 
 
 _SHARING = re.compile(r"下载|文档|上传|版权|客服|付费|预览|会员|积分")

@@ -127,7 +127,8 @@ def _is_title_line(s: str) -> bool:
 
 
 # a site's label over its pages (`新闻公报`, `通知公告`), not a title with its genre word
-_SECTION_LABEL = re.compile(r"^(?:新闻|通知|政务|工作|信息|媒体)(?:公报|稿|公告|动态|发布|通知)$")
+_SECTION_LABEL = re.compile(r"^(?:新闻|通知|政务|工作|信息|媒体|校园|最新|网站|系统|重要|公示|学校|本站|一般)"
+                            r"(?:公报|稿|公告|动态|发布|通知|公示)$")
 
 
 def _doubled(s: str) -> str | None:
@@ -902,6 +903,9 @@ def _reported(title: str, lines: list[_Line]) -> bool:
     return bool(body) and bool(_NEWS_OPENING.search(body[0][:40]))
 
 
+_NOTICE_FIELDS = re.compile(r"(?m)^\s*(?:公告主旨|公告标题|公告名称|公告内容|公告类别|公告日期|一般公告)")
+
+
 def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     """The title's genre (新闻 for a headline without one); with no title, none for a fragment
     that opens with a section, else the genre the text declares (`现制定如下工作方案`), 通知 for a
@@ -913,6 +917,10 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
             form = declared_genre("\n".join(ln.text for ln in lines[max(3, at - 3):at + 3])) if at > 3 else None
         if genre_of(title) and _reported(title, lines):
             return "新闻"
+        if not genre_of(title) and form != "公告":
+            at = next((k for k, ln in enumerate(lines[:20]) if title[:6] in ln.text), 0)
+            if _NOTICE_FIELDS.search("\n".join(ln.text for ln in lines[max(0, at - 4):at + 8])):
+                form = "公告"  # a school or bureau site's notice page: 公告主旨 / 公告类别 / 公告内容 fields
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None

@@ -164,8 +164,9 @@ def is_unit_name(line: str) -> bool:
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
-_ORIGINAL = re.compile(r"^(?:原标题|名\s*称|标\s*题|题\s*名|文件名称)\s*[::]\s*(?P<x>[^。::]{6,100}?)(?:\s+[^::\s]{2,6}\s*[::].*)?$")
-# (a news page's own title over its text; a metadata table's 名称: field)
+_ORIGINAL = re.compile(r"^(?:(?:原标题|名\s*称|标\s*题|题\s*名|文件名称)\s*[::]|(?:公告主旨|公告标题|公告名称)\s*[::]?)"
+                       r"\s*(?P<x>[^。::]{6,100}?)(?:\s+[^::\s]{2,6}\s*[::].*)?$")
+# (a news page's own title over its text; a metadata table's 名称: field; a school site's 公告主旨 field)
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 

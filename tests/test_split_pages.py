@@ -196,3 +196,15 @@ def test_a_related_plan_after_the_page_end_is_no_document():
     related = "【打印本页】【关闭窗口】\n某区2021年安全生产月活动实施方案\n为切实做好今年安全生产月活动,结合我区实际,特制定本方案。\n"
     docs = split_documents(FIRST + related)
     assert len(docs) == 1 and docs[0].doc_type == "新闻"
+
+
+def test_a_school_sites_notice_page():
+    from nlp.normalize import normalize_text
+    from nlp.pipeline import process_text
+
+    page = ("校园公告\n\n上一则公告 下一则公告\n\n公告主旨 函转某市教育局3月份防灾宣导资讯\n发布日期 2025 年 3 月 05 日\n"
+            "公告类别 活动讯息\n公告内容\n一、依本府防灾教育宣导工作执行计划办理。\n二、请各校运用旨揭资讯进行宣导。\n")
+    assert "下一则" not in normalize_text(page).text and "RSS" not in normalize_text("某县教育处 RSS订阅\n正文。").text
+    doc = next(process_text(page))
+    assert (doc.title, doc.doc_type) == ("函转某市教育局3月份防灾宣导资讯", "公告")
+    assert _titles("校园公告\n" + NEWS * 3) == [None]  # a site's section label is no title

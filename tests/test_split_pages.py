@@ -208,3 +208,8 @@ def test_a_school_sites_notice_page():
     doc = next(process_text(page))
     assert (doc.title, doc.doc_type) == ("函转某市教育局3月份防灾宣导资讯", "公告")
     assert _titles("校园公告\n" + NEWS * 3) == [None]  # a site's section label is no title
+
+
+def test_a_papers_digital_edition_masthead_is_no_title():
+    page = "某某日报数字报\n\n2015年09月04星期五\n放大 缩小 默认\n\n某市要求受批评单位迅速整改\n\n发布时间:2015-09-04 09:36:25\n" + NEWS * 3
+    assert _titles(page) == ["某市要求受批评单位迅速整改"]

@@ -143,6 +143,11 @@ _RUN_TOGETHER = r"(?<=\n)(?P<cl>(?:199|20[0-4])[0-9][0-9]{2,4})(?=[ \t]*(?:\n|$)
 
 # 三年行动计划(2024—2026): a plan's period, two years in brackets without 年 (not a standard's
 # GB 2894-2008, whose year follows its number, nor a span of amounts: the brackets hold the years alone)
+# 20182020年: a span of two years whose dash the page lost (two four-digit years run together, the
+# second after the first, then 年)
+_GLUED_YEARS = r"(?<![0-9A-Za-z])(?P<gy>(?:19|20)[0-9]{2})(?P<gy2>(?:19|20)[0-9]{2})(?=\s?年)\s?年"
+
+
 _BRACKET_YEARS = (
     r"(?<=[(（])(?P<ky>(?:19|20)[0-9]{2})\s?(?:-|–|—{1,2}|~|～|至)\s?(?P<ky2>(?:19|20)[0-9]{2})(?=[)）])"
 )
@@ -284,10 +289,10 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_RUN_TOGETHER}|{_FIRST_MONTHS}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_FIRST_MONTHS}"
         rf"|{_BRACKET_MD}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
-        rf"(?:(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
+        rf"(?:(?:(?<=[日号])(?:{_TIME_OF_DAY}))?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
     )
 
@@ -521,6 +526,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["cl"]:
         d = _run_together(g["cl"])
         return ({"start": d, "end": d, "kind": "point"}, m.end()) if d else None
+    if g["gy"]:
+        return ({"start": g["gy"], "end": g["gy2"], "kind": "range"}, m.end()) if g["gy2"] > g["gy"] else None
     if g["ky"]:
         first, last = g["ky"], g["ky2"]
         return ({"start": first, "end": last, "kind": "range"}, m.end()) if first < last else None

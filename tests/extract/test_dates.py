@@ -319,3 +319,14 @@ def test_a_day_dated_by_于(text, found):
 ], ids=["月尾", "月尾前", "尾声"])
 def test_month_end_written_尾(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("行动计划(20182020年)", [("20182020年", _v("2018", "2020", "range"))]),
+    ("2024年7月14日夜间至17日", [("2024年7月14日夜间至17日", _v("2024-07-14", "2024-07-17", "range"))]),
+    ("定于7月14日上午至16日下午举办", [("7月14日上午至16日", _v("XXXX-07-14", "XXXX-07-16", "range"))]),
+    ("3月5日上午召开会议", [("3月5日", _v("XXXX-03-05"))]),
+], ids=["glued-years", "night-to-day", "morning-to-day", "a-point-before-its-time-of-day"])
+def test_spans_a_page_garbled_or_timed(text, found):
+    assert [(m.text, m.value) for m in find_dates(text)] == found
+

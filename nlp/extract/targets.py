@@ -138,7 +138,7 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
         if not clause or is_past(clause):
             continue
         if mood is None:
-            mood = Mood(sentence)
+            mood = Mood(sentence, report=genre.report)
         if s_start < genre.past_until and not mood.plans_ahead(c_start, c_end):
             continue  # 床位使用率86.5%: a summary's record of the past year
         if genre.report and not mood.looks_forward(c_end):

@@ -169,6 +169,11 @@ def _forward_from(text: str, sections: Sequence[Section]) -> int:
     return len(text)
 
 
+# in a news report, 实现 tells what was achieved (全国…实现“三个双下降”,同比分别下降27.0%): no plan word there;
+# a plan's 实现 in a report carries its own 将/力争/到2025年
+REPORTED_ACHIEVED = frozenset({"实现"})
+
+
 class Mood:
     """The mood words of one sentence, found once, so each clause is judged by bisection (a
     sentence of ten thousand clauses stays linear).
@@ -177,10 +182,11 @@ class Mood:
     True
     """
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, report: bool = False) -> None:
         pats = _patterns()
         forward = sorted((m.start(), m.end()) for p in ("forward", "due_year")
-                         for m in pats[p].finditer(sentence))
+                         for m in pats[p].finditer(sentence)
+                         if not (report and m.group() in REPORTED_ACHIEVED))
         self._forward_starts = [a for a, _ in forward]
         self._forward_ends = sorted(b for _, b in forward)
         self._forward = forward

@@ -319,9 +319,11 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     nxt = clause[q_end:q_end + 1]
     plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
     per_period = kind == "duration" and bool(re.search(PER_PERIOD, prefix))
+    quota = m.group("unit") not in AGE_UNITS and re.search(r"每(?:人|年|季度?|月|周)", prefix) is not None
     if (after in QUALIFIER_AFTER and not before and re.match(r"[\u4e00-\u9fff]", nxt) and not per_period
-            and (m.group("unit") in AGE_UNITS or not _after_plan_verb(prefix))):
-        return False  # 5岁以下儿童, 拥有3岁以下婴幼儿托位: a range of a noun (but 选派10名以上骨干)
+            and not quota and (m.group("unit") in AGE_UNITS or not _after_plan_verb(prefix))):
+        return False  # 5岁以下儿童, 拥有3岁以下婴幼儿托位: a range of a noun (but 选派10名以上骨干, and
+        # a quota per head or period: 每人每年联系2户以上贫困户)
     if (kind == "duration" and not before and after not in ("内", "以内", "之内")
             and not (after in ("以上", "及以上") and per_period)):
         return False  # 居住期限3个月以上, 8小时: a qualifier (but 每次30分钟以上: a floor per occasion)

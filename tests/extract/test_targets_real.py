@@ -144,3 +144,10 @@ def test_linear_time_on_hostile_text(hostile):
     t = time.process_time()
     list(find_targets(hostile))
     assert time.process_time() - t < 5.0
+
+
+def test_a_quota_per_head_or_period_is_a_target_and_an_age_range_is_none():
+    assert values("其他干部每人每年联系1户以上贫困户。") == [(1.0, "户", ">=")]
+    assert values("每年为5岁以下儿童免费体检。") == []
+    assert values("辖区拥有3岁以下婴幼儿托位。") == []
+

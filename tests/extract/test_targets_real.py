@@ -151,3 +151,8 @@ def test_a_quota_per_head_or_period_is_a_target_and_an_age_range_is_none():
     assert values("每年为5岁以下儿童免费体检。") == []
     assert values("辖区拥有3岁以下婴幼儿托位。") == []
 
+
+def test_the_currencies_of_hong_kong_macau_and_taiwan_releases_and_a_cap_written_after():
+    assert values("公务午宴人均开支不得超过四百五十港元。") == [(450.0, "港元", "<=")]
+    assert values("广告费以营业额的5%为上限。") == [(5.0, "%", "<=")]
+

@@ -274,7 +274,7 @@ _INLINE_CHROME = [
     # 第1版权所有, 版权所有©…
     r"(?:第\d+)?版权所有(?:[©(c)]*[^\n,。]{0,20}(?:网|站|公司))?",
     # entity junk left by scrapers: &X32; &nbsp; &#12288;
-    r"&(?:[A-Za-z]{1,8}\d{0,4}|#\d{1,6}|#x[0-9a-fA-F]{1,5});",
+    r"&(?:[A-Za-z]{1,8}\d{0,4}|#\d{1,6}|#x[0-9a-fA-F]{1,5});|&nbsp(?![;A-Za-z])",  # (and &nbsp with no ;)
     # author credit closing a news item: (辽宁省锦州市委组织部 李赢)  (记者 王军)
     r"\((?:记者|通讯员|作者|来源|供稿|文/图|图/文)?[^()\n]{0,30}\s[\u4e00-\u9fff]{2,3}\)(?=\s*$)",
     # 标题:X at the start of a line repeats the headline that follows

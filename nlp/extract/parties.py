@@ -131,8 +131,23 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         from nlp.extract.parties_model import model_parties as learned_parties
 
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
+    found = _drop_affiliations(text, found)
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
+
+
+def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:
+    """成员:李某(市发改局): the unit in brackets right after a listed person is where the person works,
+    no party of its own."""
+    spans = []
+    for f in found:
+        if f.role in ("lead", "member") and text[f.end:f.end + 1] == "(" and _kind(f.name) is None:  # (a person)
+            close = text.find(")", f.end, f.end + 32)
+            if close > 0:
+                spans.append((f.end, close + 1))  # (the brackets too: a span may hold them)
+    if not spans:
+        return found
+    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
 
 
 def _signed(f: Found) -> bool:

@@ -310,3 +310,17 @@ def test_a_name_starts_after_an_articles_marker():
     assert ("组织专项检查的管理部门", "组织专项检查的管理部门") in got
     assert not any(t.startswith(("第", "条")) or n.startswith(("第", "条")) for t, n in got)
     assert pairs("条法司负责审核。") == [("条法司", "responsible")]  # a name that opens with 条
+
+
+def test_a_roster_of_members_with_their_units_in_brackets():
+    text = ("关于成立某市信用建设工作领导小组的通知\n组长:李文钢\n副组长:冯镭\n成员:巫振江(市府办)\n\n"
+            "李红樱(市发改局)\n\n方远洋(市委政研室)\n\n帅建筑(市旅游局)\n\n领导小组下设办公室。\n")
+    got = pairs(text)
+    assert [n for n, r in got if r == "member"] == ["巫振江", "李红樱", "方远洋", "帅建筑"]
+    assert not any(n in ("市府办", "市发改局", "市委政研室", "市旅游局") for n, _ in got)  # affiliations
+
+
+def test_a_label_spaced_with_bare_nbsp():
+    from nlp.normalize import normalize_text
+
+    assert normalize_text("组&nbsp&nbsp长:李文钢").text == "组长:李文钢"

@@ -178,10 +178,12 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
 
 
 # a name holds no dateline (某网8月4日讯…, 于3月20日), no preposition opening it or leading a place
-# into it (给相关单位, 力量到各乡镇, 某某在政府), and no verb of the clause (相关单位启动…, …召开): a
-# span with one of these is a clause cut at the wrong place, not a name
+# into it (给相关单位, 回相关部门, 力量到各乡镇, 某某在政府), and no verb of the clause (相关单位启动…,
+# …召开, 某局合办): a span with one of these is a clause cut at the wrong place, not a name
 DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|日讯")
-LEAD_WORD = re.compile(r"^(?:给|向|把)(?=[\u4e00-\u9fff]{2})")
+LEAD_WORD = re.compile(r"^(?:给|向|把|到|回|予|函转|转请|转知)(?=[\u4e00-\u9fff]{2})")
+# a verb ending in 办 after a name (某健康局合办, 某局主办): the name ends before it
+VERB_BAN = re.compile(r"(?:合办|协办|主办|承办|举办|创办|开办|兴办|查办|交办|转办|催办)$")
 CUT_AT = re.compile(r"(?<![所设驻正现存])在|等(?=单位|部门|机构)|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
 
 
@@ -209,6 +211,9 @@ def _unfragment(f: Found) -> Found | None:
     lead = LEAD_WORD.match(f.name)
     if lead:
         f = f._replace(start=f.start + lead.end(), name=f.name[lead.end():])
+    verb = VERB_BAN.search(f.name) if len(f.name) > 4 else None
+    if verb and _kind(f.name[:verb.start()]) is not None:
+        f = f._replace(end=f.end - 2, name=f.name[:verb.start()])
     cut = CUT_AT.search(f.name)
     if cut:
         k = next((k for k in range(cut.start(), 1, -1) if _kind(f.name[:k]) is not None), 0)

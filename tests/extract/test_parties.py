@@ -324,3 +324,8 @@ def test_a_label_spaced_with_bare_nbsp():
     from nlp.normalize import normalize_text
 
     assert normalize_text("组&nbsp&nbsp长:李文钢").text == "组长:李文钢"
+
+
+def test_a_verb_or_preposition_glued_to_a_name_is_cut_off():
+    assert ("台北市政府教育局", "responsible") in pairs("函转台北市政府教育局通知,请查照。")
+    assert not any(n.startswith("回") for n, _ in pairs("请将回执寄回相关部门。"))

@@ -98,9 +98,11 @@ _NOT_HEADLINE = re.compile(
     r"网站|首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|查看|结果|浏览器|键盘|文档|欢迎|星期|"
     r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]"
     r"|^(?:[^::\s]\s?){2,6}[::]\s*[^::\s]{1,8}$|^[((][^()()]*[))]$"
-    r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|早报|报社)?(?:数字报|电子报|数字版|电子版)$", re.I)
+    r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|早报|报社)?(?:数字报|电子报|数字版|电子版)$"
+    r"|^[【\[][^【】\[\]]{2,16}(?:网|报|台|社|新闻|在线|客户端|资讯)[】\]]$|^[◎▲△▼►]", re.I)
 # (then: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`; one short
-# field, `指导教授 : 某某`; a note in brackets, `(此份纪要业经审阅)`; a paper's `某某日报数字报` masthead)
+# field, `指导教授 : 某某`; a note in brackets, `(此份纪要业经审阅)`; a paper's `某某日报数字报` masthead;
+# a site's tag alone on its line, `【某某新闻网】`; a photo's caption, `◎某港夜景`, `▲院长(中)与贵宾合影`)
 def is_site_chrome(line: str) -> bool:
     """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
     t = line.strip()

@@ -213,3 +213,8 @@ def test_a_school_sites_notice_page():
 def test_a_papers_digital_edition_masthead_is_no_title():
     page = "某某日报数字报\n\n2015年09月04星期五\n放大 缩小 默认\n\n某市要求受批评单位迅速整改\n\n发布时间:2015-09-04 09:36:25\n" + NEWS * 3
     assert _titles(page) == ["某市要求受批评单位迅速整改"]
+
+
+def test_a_site_tag_or_a_photo_caption_alone_on_its_line_is_no_headline():
+    for line in ("【某某政府新闻网】", "◎某港夜景", "▲院长(中)与贵宾合影。(图/某某)"):
+        assert _titles(line + "\n" + NEWS * 3) == [None]

@@ -333,9 +333,9 @@ def _find_markers(text: str) -> list[_Marker]:
                 and text[line_end - 1] not in STOPS + SEMICOLONS + COLONS + ",,"):
             # a heading line wrapped at the page's width goes on on the next line (PDF text)
             joined = text[mk.mend:line_end] + text[line_end + 1:min(nxt, limit, lines.end_of(line_end + 1))]
-            mk.heading = _heading(joined, 0, len(joined), flat=flat)
+            mk.heading = _heading(joined, 0, len(joined), flat=flat, article=mk.style == "tiao")
         else:
-            mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat)
+            mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat, article=mk.style == "tiao")
         if mk.style == "wx" and not mk.heading:  # 01 / 总体目标和要求: its heading is the next line
             mk.heading = text[line_end + 1:lines.end_of(line_end + 1)].strip()
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
@@ -523,12 +523,16 @@ def _keep_paragraph_runs(found: list[_Marker], style: str) -> list[_Marker]:
     return [mk for k, mk in enumerate(found) if keep[k]]
 
 
-def _heading(text: str, start: int, end: int, *, flat: bool = False) -> str:
+def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bool = False) -> str:
     """The heading a reader sees after a marker (up to ``end``: the next marker or the line end):
-    to the first 。 or line end, or where the body visibly starts in flattened text."""
+    to the first 。 or line end, or where the body visibly starts in flattened text. An article
+    (第二条) has no heading of its own: its first sentence, to the 。, is what a reader sees."""
     while start < end and text[start] in " \t":
         start += 1
     end = min(end, start + 400)
+    if article:
+        stop = text.find("。", start, end)
+        return text[start:stop if stop >= 0 else end].strip()
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
     colon = re.search(r"[::]", cand[:21])

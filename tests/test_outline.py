@@ -169,3 +169,11 @@ def test_a_unit_words_note_in_parentheses_stays_in_the_heading():
     text = "四、各县(市、区)教育局要在放假前将通知精神传达到每一所学校。\n五、其他\n"
     assert _outline(text)[0] == (1, "四、", "各县(市、区)教育局要在放假前将通知精神传达到每一所学校")
     assert _outline("(一)动员阶段(6月中旬至6月下旬)主要任务是:学习。")[0][2] == "动员阶段(6月中旬至6月下旬)"
+
+
+def test_an_article_has_its_first_sentence_for_heading():
+    text = ("第一章 总则\n第一条 为了规范特种设备安全监督检查工作,根据有关法律,制定本办法。\n"
+            "第二条 市场监督管理部门对特种设备生产(包括设计、制造)、经营、使用实施监督检查,适用本办法。\n")
+    got = _outline(text)
+    assert got[0] == (1, "第一章", "总则")
+    assert got[2] == (2, "第二条", "市场监督管理部门对特种设备生产(包括设计、制造)、经营、使用实施监督检查,适用本办法")

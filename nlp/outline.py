@@ -441,8 +441,9 @@ def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
             if ok:
                 run.append(k)
                 continue
-            if len(run) >= 3:
-                drop.update(run)
+            if len(run) >= 3 and not any(markers[j].start > signed[-1] and markers[j].style != markers[run[0]].style
+                                         for j in range(run[0])):
+                drop.update(run)  # (not items under a heading of a document after the date: an enclosed plan's)
             if restart:
                 break  # a contents list, then the numbering starts again: the document's body from here
             run = [k] if mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk) else []
@@ -577,6 +578,9 @@ _UNIT_NOTE = re.compile(r"\((?:[市县区旗镇乡街道社区村场处室科局
 _OBLIGED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![主重需纲摘提概必只总次])(?:要|必须)(?=加强|做好|建立|落实|切实|认真|严格|进一步|强化|抓好|坚持|按照|积极|及时|全面|把|对|在|将|会同|牵头)")
 
 
+_OPENS_SENTENCE = frozenset({"依据"})  # a heading word that also opens a sentence as its preposition
+
+
 def _cut_flattened(cand: str) -> str:
     # a space ends the heading: `基本情况 全系统有33个…`
     sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(])", cand[:40])
@@ -593,6 +597,8 @@ def _cut_flattened(cand: str) -> str:
         nxt = cand[m.end():m.end() + 1]
         if _OBLIGED.search(cand[:m.start()]):
             break
+        if m.start() == 0 and m.group() in _OPENS_SENTENCE:
+            continue  # 一、依据本县消防局…函办理: a sentence opens with it, no heading
         if m.end() >= 2 and nxt and _BODY_START.match(nxt) and nxt not in "的和与及、":
             bounds = bounds or _token_bounds(cand[:40])
             if m.start() in bounds and m.end() in bounds:

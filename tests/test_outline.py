@@ -177,3 +177,13 @@ def test_an_article_has_its_first_sentence_for_heading():
     got = _outline(text)
     assert got[0] == (1, "第一章", "总则")
     assert got[2] == (2, "第二条", "市场监督管理部门对特种设备生产(包括设计、制造)、经营、使用实施监督检查,适用本办法")
+
+
+def test_an_enclosed_plans_items_after_the_notices_date_are_its_outline():
+    text = ("关于印发某镇整治工作方案的通知\n各村:\n现予印发,请认真贯彻落实。\n中共某镇委员会\n2018年1月26日\n"
+            "某镇整治工作方案\n为抓好全镇作风建设,制定本方案。\n一、整治内容\n(一)全体干部要做到“五个严禁”:\n"
+            "1、严禁用公款送礼;\n2、严禁公款宴请;\n"
+            "3、严禁突击花钱;\n4、严禁收受礼品;\n5、严禁参与赌博;\n")
+    assert [m for _, m, _ in _outline(text)] == ["一、", "(一)", "1、", "2、", "3、", "4、", "5、"]
+    assert _outline("说明:\n一、依据本县消防局114年9月17日函及内政部消防署函办理。\n二、请各校配合。\n")[0][2] == \
+        "依据本县消防局114年9月17日函及内政部消防署函办理"

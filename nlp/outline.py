@@ -441,9 +441,11 @@ def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
             if ok:
                 run.append(k)
                 continue
-            if len(run) >= 3 and not any(markers[j].start > signed[-1] and markers[j].style != markers[run[0]].style
-                                         for j in range(run[0])):
-                drop.update(run)  # (not items under a heading of a document after the date: an enclosed plan's)
+            one_style = len({markers[j].style for j in run}) == 1
+            if len(run) >= 3 and (restart or one_style) and not any(
+                    markers[j].start > signed[-1] and markers[j].style != markers[run[0]].style for j in range(run[0])):
+                drop.update(run)  # (a list of links is of one style, a contents list starts over; not the
+                # items under a document's heading after the date, nor a nested outline: an enclosed plan's)
             if restart:
                 break  # a contents list, then the numbering starts again: the document's body from here
             run = [k] if mk is not None and mk.line_start and len(line_of(mk)) <= 40 and "。" not in line_of(mk) else []

@@ -729,6 +729,10 @@ _TRAILING_TAG = re.compile(
 # `(某某事务局)`, `(只有中文)`, `(附图)`; a version or period note (`(试行)`, `(2023—2025年)`) stays.
 # the next field of a page's metadata table flattened after the title: `X文号:…`, `X发布日期:…`
 _FIELD_AFTER = re.compile(r"(?<=\S{6})(?:文\s*号|发文字号|索引号|发布(?:日期|时间|机构)|成文日期)\s*[::].*$")
+# a site's name after the page's headline, behind a dash, underscore or bar: `…通知 - 某某县人民政府网`,
+# `…安排-某某官网真人游戏第一品牌` (a hijacked page's spam)
+_SITE_TAIL = re.compile(r"\s*[-_|｜]\s*(?![\d年])(?:[^-_|｜\d]{0,20}(?:网|网站|门户|官网|首页|平台)"
+                        r"|[^-_|｜\d]{0,20}(?:娱乐|游戏|彩票|真人|品牌)[^-_|｜\d]{0,10})$")
 _TRAILING_NOTE = re.compile(r"\s*\((?P<x>[^()\d]{2,16})\)$")
 _FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频", "图", "组图", "视频", "图文", "多图", "转载", "全文")
 
@@ -749,11 +753,16 @@ def clean_title(title: str) -> str:
     ('关于成立安全生产领导小组的通知', '某市消防安全责任制规定')
     >>> clean_title("某某公司安全生产自查报告一、自查组织情况")
     '某某公司安全生产自查报告'
+    >>> clean_title("某县卫生局关于开展作风整顿的通知 - 某某县人民政府网")
+    '某县卫生局关于开展作风整顿的通知'
     """
     from nlp.split_head import is_unit_name
 
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip()))
     t = _FIELD_AFTER.sub("", t)
+    site = _SITE_TAIL.search(t)
+    if site and site.start() >= 6:
+        t = t[:site.start()]  # 某某工作总结-某某官网 / _某某门户网站: the page's site after its headline
     glued = GLUED_FIRST_HEADING.search(t, 6)
     if glued:
         t = t[:glued.start()]  # 某某自查报告一、自查组织情况: the first heading run onto the title's line

@@ -156,3 +156,8 @@ def test_the_currencies_of_hong_kong_macau_and_taiwan_releases_and_a_cap_written
     assert values("公务午宴人均开支不得超过四百五十港元。") == [(450.0, "港元", "<=")]
     assert values("广告费以营业额的5%为上限。") == [(5.0, "%", "<=")]
 
+
+def test_a_summary_and_next_years_plan_in_one_title_is_a_summary():
+    text = "全省事故起数和死亡人数同比分别下降29.5%和32.8%。"
+    assert values(text, title="某省应急管理厅2022年工作总结和2023年重点工作安排") == []
+

@@ -181,7 +181,9 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
 # into it (给相关单位, 回相关部门, 力量到各乡镇, 某某在政府), and no verb of the clause (相关单位启动…,
 # …召开, 某局合办): a span with one of these is a clause cut at the wrong place, not a name
 DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|日讯")
-LEAD_WORD = re.compile(r"^(?:给|向|把|到|回|予|函转|转请|转知)(?=[\u4e00-\u9fff]{2})")
+LEAD_WORD = re.compile(r"^(?:给|向|把|到|回|予|按|至|如何|函转|转请|转知|\(\)|[\[【][^\]】]{1,6}[\]】])(?=[\u4e00-\u9fff]{2})")
+# a name holds no 简称 (以下简称推进委员会) and no full stop run into the next sentence (某委员会.依托…)
+NOT_IN_NAME = re.compile(r"简称|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 # a verb ending in 办 after a name (某健康局合办, 某局主办): the name ends before it
 VERB_BAN = re.compile(r"(?:合办|协办|主办|承办|举办|创办|开办|兴办|查办|交办|转办|催办)$")
 CUT_AT = re.compile(r"(?<![所设驻正现存])在|等(?=单位|部门|机构)|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
@@ -221,7 +223,7 @@ def _unfragment(f: Found) -> Found | None:
             return None  # 力量到各乡镇: no name before the cut
         name = f.name[:k]  # 我院某某大会在… -> 我院: the longest name the cut part opens with
         f = f._replace(end=f.end - (len(f.name) - k), name=name)
-    return None if DATELINE.search(f.name) else f
+    return None if DATELINE.search(f.name) or NOT_IN_NAME.search(f.name) else f
 
 
 HEADING_MARK = re.compile(r"[一二三四五六七八九十]{1,3}、")  # 二、组织机构: a heading, no name

@@ -329,3 +329,10 @@ def test_a_label_spaced_with_bare_nbsp():
 def test_a_verb_or_preposition_glued_to_a_name_is_cut_off():
     assert ("台北市政府教育局", "responsible") in pairs("函转台北市政府教育局通知,请查照。")
     assert not any(n.startswith("回") for n, _ in pairs("请将回执寄回相关部门。"))
+
+
+def test_tags_and_sentence_pieces_are_no_part_of_a_name():
+    names = [n for n, _ in pairs("[新闻稿]劳工局今日宣布,将加强巡查。")]
+    assert "劳工局" in names and not any(n.startswith("[") for n in names)
+    got = [n for n, _ in pairs("成立健康中国行动推进委员会(以下简称推进委员会),负责统筹推进。")]
+    assert not any("简称" in n for n in got)

@@ -157,7 +157,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     while i < len(lines):
         if i in items and not any(_is_title_line(ln.text) and _titled(_key(ln.text)) for ln in lines[starts[-1]:i]):
             # one item of a page of several (a column of dated news items), not inside a named document
-            if text_chars or i == 0:
+            if text_chars or body_chars >= 60 or i == 0:  # (a listing's teaser, cut before its 。, is text)
                 if i:
                     starts.append(i)
             elif i <= 8:
@@ -304,7 +304,54 @@ def _item_starts(lines: list[_Line]) -> set[int]:
         group.append(k)
     if len(group) >= _LEAST_ITEMS:
         out.update(group)
+    # a listing page: a headline, its teaser, then the item's date alone on a line (`2011年03月11日`)
+    listed = [k for k in range(len(lines) - 2) if _listed_headline(lines, k)]
+    # a news aggregator: `标题 来源 - 2023年3月9日` over a bulleted teaser (the headline repeated above it
+    # opens the item)
+    aggregated = []
+    for k in range(len(lines) - 1):
+        t = lines[k].text.strip()
+        m = _SOURCE_DATE_TAIL.search(t)
+        if m and m.start() >= 4 and lines[k + 1].text.strip().startswith(("•", "·", "●")):
+            aggregated.append(k - 1 if k > 0 and lines[k - 1].text.strip() == t[:m.start()].strip() else k)
+    for found in (listed, aggregated):
+        group = []
+        for k in found + [None]:
+            if k is None or (group and k - group[-1] > 6):
+                if len(group) >= _LEAST_ITEMS:
+                    out.update(group)
+                group = []
+            if k is not None:
+                group.append(k)
     return out
+
+
+_DATE_ONLY = re.compile(r"^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?)$")
+# `明报 - 2023年3月9日`, `Channel C HK - 2023年3月9日`: an aggregator's source and date after a headline
+_SOURCE_DATE_TAIL = re.compile(r"\s+\S{1,16}(?:\s\S{1,10}){0,2}\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+_DASH_DATE = re.compile(r"\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")
+
+
+def _without_source_date(t: str) -> str:
+    """`某医院诊症室冧天花 院方:… 大纪元时报 - 2023年3月8日` -> the headline: the date, then the
+    source before it (one word, or a run of Latin words: `Channel C HK`)."""
+    m = _DASH_DATE.search(t)
+    if m is None:
+        return t
+    head = t[:m.start()]
+    source = re.search(r"(?:\s+[A-Za-z][\w.&'-]*)+$", head) or re.search(r"\s+\S{1,16}$", head)
+    return head[:source.start()].rstrip() if source and source.start() >= 4 else t
+
+
+def _listed_headline(lines: list[_Line], k: int) -> bool:
+    """A listing page's item: a short line with no sentence, a teaser of 30 characters or more under
+    it, then a line holding only a date."""
+    t = lines[k].text.strip().rstrip("|｜ ").strip()
+    return (4 <= len(t) <= 40 and not re.search(r"[。,,;;!?]", t) and not _MARKER_START.match(t)
+            and not _DATE_ONLY.match(t) and len(lines[k + 1].text.strip()) >= 30
+            and any(_DATE_ONLY.match(lines[j].text.strip()) for j in range(k + 2, min(k + 4, len(lines)))))
 
 
 _BREADCRUMB = re.compile(r"(?:当前|所在|现在的?)位置|(?:[^>\n]{1,20}>){2,}")
@@ -758,8 +805,9 @@ def clean_title(title: str) -> str:
     """
     from nlp.split_head import is_unit_name
 
-    t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip()))
+    t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip().rstrip("|｜ ")))
     t = _FIELD_AFTER.sub("", t)
+    t = _without_source_date(t)  # an aggregator's `来源 - 2023年3月9日`
     site = _SITE_TAIL.search(t)
     if site and site.start() >= 6:
         t = t[:site.start()]  # 某某工作总结-某某官网 / _某某门户网站: the page's site after its headline

@@ -128,6 +128,8 @@ def headline_candidate(line: str) -> bool:
     (True, False, False)
     """
     t = line.strip()
+    if t.endswith(("|", "｜")) and not re.search(r"[|｜]", t[:-1]):
+        t = t[:-1].rstrip()  # `某某新闻 |`: a table's border left after the headline
     n = len(_CJK.findall(_DATE.sub("", t)))  # `今日报纸2024年05月06日` is a date, not a headline
     if n < 6 or len(t) > 90 or n < 0.4 * len(t.replace(" ", "")):
         return False

@@ -218,3 +218,20 @@ def test_a_papers_digital_edition_masthead_is_no_title():
 def test_a_site_tag_or_a_photo_caption_alone_on_its_line_is_no_headline():
     for line in ("【某某政府新闻网】", "◎某港夜景", "▲院长(中)与贵宾合影。(图/某某)"):
         assert _titles(line + "\n" + NEWS * 3) == [None]
+
+
+TEASER = "某署今日提醒市民保持警觉,预防社区感染。某中心现正调查一宗确诊个案,病人情况稳定........"
+
+
+def test_a_listing_page_of_headlines_teasers_and_dates():
+    page = "".join(f"{h} |\n{TEASER} |\n2011年0{k + 1}月1{k}日\n"
+                   for k, h in enumerate(("某校学生被误喂药物", "提防耐药细菌感染", "人类猪流感呈抗药性", "禁烟范围明日起扩大")))
+    assert _titles(page) == ["某校学生被误喂药物", "提防耐药细菌感染", "人类猪流感呈抗药性", "禁烟范围明日起扩大"]
+
+
+def test_a_news_aggregators_headlines_with_source_and_date():
+    items = [("社评:公院坠物吓煞人 改善管理促安全", "明报"), ("某医院天花破裂 院方立即围封维修", "Channel C HK"),
+             ("某医院诊症室冧天花 院方:凌晨突听到巨响", "大纪元时报")]
+    page = "多事新闻\n\n" + "".join(
+        (f"{h}\n\n" if k else "") + f"{h} {src} - 2023年3月{9 - k}日\n\n• {TEASER}\n" for k, (h, src) in enumerate(items))
+    assert _titles(page) == [h for h, _ in items]

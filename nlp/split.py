@@ -306,6 +306,11 @@ def _item_starts(lines: list[_Line]) -> set[int]:
         out.update(group)
     # a listing page: a headline, its teaser, then the item's date alone on a line (`2011年03月11日`)
     listed = [k for k in range(len(lines) - 2) if _listed_headline(lines, k)]
+    # a stream of dated items: a timestamp alone on its line (`2025-06-03 08:52`) over a paragraph
+    listed += [k - 1 if k and headline_candidate(lines[k - 1].text) else k  # (its headline above opens it)
+               for k in range(len(lines) - 1) if _TIMESTAMP.match(lines[k].text.strip())
+               and len(lines[k + 1].text.strip()) >= 60 and "。" in lines[k + 1].text]
+    listed.sort()
     # a news aggregator: `标题 来源 - 2023年3月9日` over a bulleted teaser (the headline repeated above it
     # opens the item)
     aggregated = []
@@ -326,6 +331,7 @@ def _item_starts(lines: list[_Line]) -> set[int]:
     return out
 
 
+_TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_ONLY = re.compile(r"^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?)$")
 # `明报 - 2023年3月9日`, `Channel C HK - 2023年3月9日`: an aggregator's source and date after a headline
 _SOURCE_DATE_TAIL = re.compile(r"\s+\S{1,16}(?:\s\S{1,10}){0,2}\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")

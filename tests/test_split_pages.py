@@ -235,3 +235,11 @@ def test_a_news_aggregators_headlines_with_source_and_date():
     page = "多事新闻\n\n" + "".join(
         (f"{h}\n\n" if k else "") + f"{h} {src} - 2023年3月{9 - k}日\n\n• {TEASER}\n" for k, (h, src) in enumerate(items))
     assert _titles(page) == [h for h, _ in items]
+
+
+def test_a_stream_of_timestamped_items():
+    item = "某市劳动局今(5/15)日表示,将持续推动劳资双方签订团体协约,并加强劳动检查,要求企业依法遵守工时规定。"
+    page = "".join(f"2025-05-{15 - k:02d} 09:27\n第{k + 1}则消息:{item}业者应配合。\n" for k in range(4))
+    assert len(split_documents(page)) == 4
+    headed = "".join(f"某局发布第{k + 1}号消息 (某某事务局)\n2021-11-0{k + 1}\n{item}\n" for k in range(3))
+    assert _titles(headed) == [f"某局发布第{k + 1}号消息" for k in range(3)]  # a headline above opens its item

@@ -51,7 +51,8 @@ METRIC_TAIL = r"(?:原则上|一般|一律|也|还|都|年均|均|将会有|将|
 QUOTA_LABEL = (r"(?:(?:推荐|招聘|招收|招生|选派|选拔|计划|拟|培训|参训|参会|配备|编制)(?:人数|数量)|名额|指标)"
                r"[::]\s*$")  # 推荐人数: (not 死亡人数:, a record)
 # a clause that is only a noun and a count: 村卫生室100个 (the count unit alternation is filled in)
-LIST_ITEM = r"[\u4e00-\u9fff()()]{{1,15}}[0-9]+(?:\.[0-9]+)?(?P<unit>{units})"  # 村卫生室100个
+LIST_ITEM = (r"[\u4e00-\u9fff()()]{{1,15}}[0-9]+(?:\.[0-9]+)?(?P<unit>{units})"  # 村卫生室100个
+             r"|[0-9]+(?:\.[0-9]+)?(?P<unit2>{units})[\u4e00-\u9fff“”()、]{{2,30}}")  # 100个领军型创新团队
 PEOPLE_UNITS = frozenset({"人", "万人", "人次", "万人次", "名"})  # counts of people: 服务人口5万人
 MONEY_UNITS = frozenset({"元", "万元", "亿元"})  # 共设5个专题,培训费每人800元: a price, not the list's next item
 MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
@@ -154,8 +155,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
         labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
         # 新建乡镇卫生院20所,村卫生室100个: a bare noun and count goes on the list of the clause before
         item = pats["list_item"].fullmatch(clause) if after_planned_count else None
-        if item and (item.group("unit") == after_planned_count
-                     or item.group("unit") not in PEOPLE_UNITS | MONEY_UNITS):
+        unit = item and (item.group("unit") or item.group("unit2"))
+        if item and (unit == after_planned_count or unit not in PEOPLE_UNITS | MONEY_UNITS):
             labelled = True  # (but not 新建卫生院20所,服务人口5万人: a population is no item of the list)
         respectively, k_respectively = clause.find("分别"), 0
         for q, span_start, span_end, value in _clause_targets(clause, labelled):

@@ -161,3 +161,9 @@ def test_a_summary_and_next_years_plan_in_one_title_is_a_summary():
     text = "全省事故起数和死亡人数同比分别下降29.5%和32.8%。"
     assert values(text, title="某省应急管理厅2022年工作总结和2023年重点工作安排") == []
 
+
+def test_a_planned_list_goes_on_with_a_count_before_its_noun():
+    text = "到2025年,重点引进1000名左右领军人才,100个领军型科技创新创业团队。"
+    assert values(text) == [(1000.0, "名", None), (100.0, "个", None)]
+    assert values("新建卫生院20所,服务人口5万人。") == [(20.0, "所", None)]  # a population is no item
+

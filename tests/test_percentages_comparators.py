@@ -127,3 +127,9 @@ def test_words_of_hong_kong_and_macao_reports(text, expected):
 def test_an_adjective_of_degree_is_no_far_bound():
     assert _pct("加班工资按最低工资标准的150%支付。") == [(150.0, "%", None)]
     assert _pct("补助不低于当地最低工资标准的80%。") == [(80.0, "%", ">=")]
+
+
+def test_a_fall_written_with_its_sign():
+    assert _pct("门诊人次 | 12万 | -6.4% |") == [(-6.4, "%", None)]
+    assert _pct("同比(-2.3%)") == [(-2.3, "%", None)]
+    assert _pct("占比3-5%") == [(5.0, "%", None)]  # a range's dash is no sign

@@ -112,6 +112,9 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
         start, end = word_start, m.end()
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = _number_start(m)  # 为 stays outside the text
+        if (not pre and m.group("num") and start and text[start - 1] in "-−"
+                and (start == 1 or text[start - 2] in " \t\n|｜((:：")):
+            number, start = -number, start - 1  # `| -6.4% |`: a fall written with its sign
         found.append([start, end, {"number": number, "unit": unit, "comparator": comparator}, pre, post])
     _share_comparators(text, found)
     for start, end, value, _pre, _post in found:

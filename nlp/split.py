@@ -96,7 +96,11 @@ def _lines(text: str) -> list[_Line]:
 
 
 # `篇一:` / `范文二:` numbering the plans of a template page is not part of a title.
-_PIECE_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3}|范文[一二三四五六七八九十\d]{1,3})[::、.]?")
+_PIECE_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3}|范文[一二三四五六七八九十\d]{1,3})[::、.]?"
+                           r"|^[一二三四五六七八九十]{1,2}、(?=关于.{4,80}的(?:通知|通报|函|意见|决定|批复)$)")
+_NUMBERED_NOTICE = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*关于.{4,80}的(?:通知|通报|函|意见|决定|批复)$")
+# `二、关于召开…运动会的通知` over its 主送: the second of several notices a page numbers (a weekly page of a
+# bureau's sections), not a heading of the first
 
 
 def _key(s: str) -> str:
@@ -121,7 +125,8 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 
 def _is_title_line(s: str) -> bool:
     t = s.strip()
-    if not t or _MARKER_START.match(t) or t.startswith(("《", "附件", "附:")) or _SECTION_LABEL.match(_key(t)):
+    if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(re.sub(r"\s+", "", t)))
+            or t.startswith(("《", "附件", "附:")) or _SECTION_LABEL.match(_key(t))):
         return False
     return bool(_title_line().match(_key(t)))
 
@@ -190,6 +195,11 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                   and (_after_text(lines, i) or _holds_a_document(lines, j))):
                 # (after a page's end, a title over a one-sentence summary is a related page's)
                 starts.append(i)  # a stand-alone title after running text: the next document
+                body_chars = text_chars = paragraphs = 0
+                current = set(keys)
+            elif (len(keys) == 1 and i > 0 and body_chars >= 20 and _NUMBERED_NOTICE.match(lines[i].text.strip())
+                  and _official_head(lines, j)):
+                starts.append(i)  # `二、关于…的通知` over its 主送: the next of the notices a page numbers
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and len(keys[0]) >= 6 and text_chars >= 120 and not (set(keys) & current)

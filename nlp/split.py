@@ -197,7 +197,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 starts.append(i)  # a stand-alone title after running text: the next document
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
-            elif (len(keys) == 1 and i > 0 and body_chars >= 20 and _NUMBERED_NOTICE.match(lines[i].text.strip())
+            elif (len(keys) == 1 and i > 0 and body_chars >= 10 and _NUMBERED_NOTICE.match(lines[i].text.strip())
                   and _official_head(lines, j)):
                 starts.append(i)  # `二、关于…的通知` over its 主送: the next of the notices a page numbers
                 body_chars = text_chars = paragraphs = 0

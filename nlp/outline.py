@@ -27,7 +27,7 @@ _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 # (style, pattern); the style's usual rank is its position in this list.
 _STYLES = [
     ("zhang", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?章"),  # 第一章, 第 1 章 (a law site spaces it)
-    ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})部分"),  # 第一部分
+    ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:部分|板块)[::]?"),  # 第一部分, 第一板块:
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
     # decimal numbering at a line's start, over a heading (an 应急预案's `1 总则`, `1.1 编制目的`, `2.3.1 …`)

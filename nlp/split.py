@@ -23,7 +23,7 @@ from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, headline_
 _TITLE_TAIL = r"(?:\((?:[^()。,,;:;:]{1,20})\))?(?:(?:[12]\d{3}年)?第\d{1,4}号)?"
 _MARKER_START = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|"
-    r"第[一二三四五六七八九十百\d]+[章节条部分阶段步])")
+    r"第[一二三四五六七八九十百\d]+(?:[章节条部分阶段步]|板块|篇章))")
 # What may follow a title run into the body on one line: 县卫生系统会计委派制实施方案近年来,…
 _BODY_OPENER = (r"(?:为了?|根据|按照|依据|近年来|近年|随着|当前|目前|结合|在|我[县市区局院校]"
                 r"|[\u4e00-\u9fff]{0,4}各[^。::]{1,100}[::]"  # …实施方案区级各医疗卫生单位: (主送)

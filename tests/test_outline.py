@@ -187,3 +187,8 @@ def test_an_enclosed_plans_items_after_the_notices_date_are_its_outline():
     assert [m for _, m, _ in _outline(text)] == ["一、", "(一)", "1、", "2、", "3、", "4、", "5、"]
     assert _outline("说明:\n一、依据本县消防局114年9月17日函及内政部消防署函办理。\n二、请各校配合。\n")[0][2] == \
         "依据本县消防局114年9月17日函及内政部消防署函办理"
+
+
+def test_a_parts_board_marker():
+    text = "某校工作总结\n第一板块:本学期学校工作总结\n一、重视教师队伍建设\n1.重视师德师风建设。\n第二板块:下学期工作打算\n"
+    assert [(s.level, s.marker) for s in parse_outline(text)] == [(1, "第一板块:"), (2, "一、"), (3, "1."), (1, "第二板块:")]

@@ -336,7 +336,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
             and not re.search(NOT_GRANTED, clause)):
         planned = True  # 对获评的给予一次性奖励10万元, 按每人每年2000元标准给予补助
     if is_cn and ((num_text == "一" and (m.group("before") not in BOUND_WORDS or clause.startswith("半", q_end))) or not (before or reaches or after in ("内", "以内", "之内")
-                                          or (planned_here and len(num_text) > 1))):
+                                          or (planned_here and len(num_text) > 1)
+                                          or (after in _CN_BOUND_AFTER and len(num_text) > 1))):
         # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just
         # before a written-out number (招聘护理人员二十名); 一 is 'a', unless a bound word sets it (不少于一名)
         return False
@@ -354,6 +355,10 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         plan_now = False  # xx、xx设1名, (the noun is missing)
     return bool(before or after or plan_now or reaches or planned or m.group("num2") or BOUND_NAME.search(prefix)
                 or patterns()["plan"].search(prefix))
+
+
+# a bound written after a written-out number of two or more characters (六百港元为上限, 三十人以上)
+_CN_BOUND_AFTER = frozenset({"为上限", "为下限", "以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 
 
 def _in_parentheses(prefix: str) -> bool:

@@ -167,3 +167,8 @@ def test_a_planned_list_goes_on_with_a_count_before_its_noun():
     assert values(text) == [(1000.0, "名", None), (100.0, "个", None)]
     assert values("新建卫生院20所,服务人口5万人。") == [(20.0, "所", None)]  # a population is no item
 
+
+def test_a_bound_after_a_written_out_number():
+    assert values("公务晚宴以每人六百港元为上限。") == [(600.0, "港元", "<=")]
+    assert values("居住三年以上的居民可申请。") == []  # a qualifier of a noun
+

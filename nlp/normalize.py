@@ -300,7 +300,7 @@ def _inline_chrome(text: str) -> list[tuple[int, int]]:
     return sorted(spans + jammed) if jammed else spans
 
 
-# A forum's anti-copy jammer (`9 f: @& f9 x: S F6 W; B1 x! e0 G`): five or more tokens of one or two
+# A forum's anti-copy jammer (`7 k: %& d2 y: R H4 T; C8 u! p3 M`): five or more tokens of one or two
 # ASCII characters between spaces (the last may be a letter glued to the text after it), holding three
 # or more different punctuation marks (a table's `| 4 | 40 |` holds one, a list's `a, b, c` two)
 _JAMMER = re.compile(r"(?<![!-~])(?:[!-~]{1,2} ){4,}(?:[A-Za-z!-/:-@\[-`{-~](?=[\d\u4e00-\u9fff])|[!-~]{1,2}(?= ?[\u4e00-\u9fff\n]|$))?")

@@ -343,7 +343,7 @@ def _item_starts(lines: list[_Line]) -> set[int]:
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_ONLY = re.compile(r"^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?)$")
-# `明报 - 2023年3月9日`, `Channel C HK - 2023年3月9日`: an aggregator's source and date after a headline
+# `某某日报 - 2023年3月9日`, `Some TV HK - 2023年3月9日`: an aggregator's source and date after a headline
 _SOURCE_DATE_TAIL = re.compile(r"\s+\S{1,16}(?:\s\S{1,10}){0,2}\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")
 
 
@@ -351,7 +351,7 @@ _DASH_DATE = re.compile(r"\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")
 
 
 def _without_source_date(t: str) -> str:
-    """`某医院诊症室冧天花 院方:… 大纪元时报 - 2023年3月8日` -> the headline: the date, then the
+    """`某医院诊室天花板脱落 院方:… 某某时报 - 2023年3月8日` -> the headline: the date, then the
     source before it (one word, or a run of Latin words: `Channel C HK`)."""
     m = _DASH_DATE.search(t)
     if m is None:

@@ -130,8 +130,8 @@ def test_taiwan_documents_number_below_their_parenthesised_digits_with_the_stems
 
 
 def test_an_attached_document_under_its_repeated_name_keeps_its_outline():
-    text = ("现将《某县森林火灾应急预案》印发给你们,请认真组织实施。\n二○○九年十一月十八日\n"
-            "附件:某县森林火灾应急预案\n\n某县森林火灾应急预案\n\n一、总则\n(一)编制目的。有效预防森林火灾。\n"
+    text = ("现将《某县防汛抢险应急预案》印发给你们,请认真组织实施。\n二○○九年十一月十八日\n"
+            "附件:某县防汛抢险应急预案\n\n某县防汛抢险应急预案\n\n一、总则\n(一)编制目的。有效防范汛期险情。\n"
             "(二)工作原则。统一领导。\n二、组织体系\n")
     assert [m for _, m, _ in _outline(text)] == ["一、", "(一)", "(二)", "二、"]
     listed = "附件:1.某某预案\n2.某某名单\n3.责任分工表\n"  # a list whose items are named once

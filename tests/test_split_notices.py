@@ -27,11 +27,11 @@ def test_a_title_broken_over_two_lines_is_one_document():
 def test_notices_a_page_numbers_under_their_sections():
     from nlp.split import split_documents
 
-    page = ("第三周工作计划\n中学教研科\n关于中学教研科第三周教研活动安排的通知\n各中学:\n"
-            "第三周教研活动安排详见附件,请各学校按照要求安排好。\n体卫艺科\n"
+    page = ("第五周工作安排\n初中教研室\n关于初中教研室第五周教研活动安排的通知\n各初中:\n"
+            "第五周教研活动安排详见附件,请各学校按照要求安排好。\n体卫艺科\n"
             "一、关于召开田径运动会领队会议的通知\n各中小学:\n定于3月20日召开领队会议。\n"
             "二、关于召开田径运动会的通知\n各中小学:\n定于3月26至27日举行运动会。\n")
     assert [d.title for d in split_documents(page)] == [
-        "关于中学教研科第三周教研活动安排的通知", "关于召开田径运动会领队会议的通知", "关于召开田径运动会的通知"]
+        "关于初中教研室第五周教研活动安排的通知", "关于召开田径运动会领队会议的通知", "关于召开田径运动会的通知"]
     plan = "某县实施方案\n为加强管理,制定本方案。各单位要认真落实,确保取得实效。\n一、关于加强组织领导\n成立领导小组。\n"
     assert len(split_documents(plan)) == 1  # a heading that names no notice, with no 主送 under it

@@ -202,11 +202,11 @@ def test_a_school_sites_notice_page():
     from nlp.normalize import normalize_text
     from nlp.pipeline import process_text
 
-    page = ("校园公告\n\n上一则公告 下一则公告\n\n公告主旨 函转某市教育局3月份防灾宣导资讯\n发布日期 2025 年 3 月 05 日\n"
+    page = ("校园公告\n\n上一则公告 下一则公告\n\n公告主旨 函转某市卫生局4月份防疫宣导资讯\n发布日期 2025 年 3 月 05 日\n"
             "公告类别 活动讯息\n公告内容\n一、依本府防灾教育宣导工作执行计划办理。\n二、请各校运用旨揭资讯进行宣导。\n")
     assert "下一则" not in normalize_text(page).text and "RSS" not in normalize_text("某县教育处 RSS订阅\n正文。").text
     doc = next(process_text(page))
-    assert (doc.title, doc.doc_type) == ("函转某市教育局3月份防灾宣导资讯", "公告")
+    assert (doc.title, doc.doc_type) == ("函转某市卫生局4月份防疫宣导资讯", "公告")
     assert _titles("校园公告\n" + NEWS * 3) == [None]  # a site's section label is no title
 
 
@@ -225,13 +225,13 @@ TEASER = "某署今日提醒市民保持警觉,预防社区感染。某中心现
 
 def test_a_listing_page_of_headlines_teasers_and_dates():
     page = "".join(f"{h} |\n{TEASER} |\n2011年0{k + 1}月1{k}日\n"
-                   for k, h in enumerate(("某校学生被误喂药物", "提防耐药细菌感染", "人类猪流感呈抗药性", "禁烟范围明日起扩大")))
-    assert _titles(page) == ["某校学生被误喂药物", "提防耐药细菌感染", "人类猪流感呈抗药性", "禁烟范围明日起扩大"]
+                   for k, h in enumerate(("某校学生误服药物", "市民应防范细菌感染", "流感病毒出现抗药性", "户外禁烟区下月扩大")))
+    assert _titles(page) == ["某校学生误服药物", "市民应防范细菌感染", "流感病毒出现抗药性", "户外禁烟区下月扩大"]
 
 
 def test_a_news_aggregators_headlines_with_source_and_date():
-    items = [("社评:公院坠物吓煞人 改善管理促安全", "明报"), ("某医院天花破裂 院方立即围封维修", "Channel C HK"),
-             ("某医院诊症室冧天花 院方:凌晨突听到巨响", "大纪元时报")]
+    items = [("评论:医院设施须勤检修 改善管理保安全", "某某日报"), ("某医院墙砖松脱 院方立即封闭维修", "Some TV HK"),
+             ("某医院诊室天花板脱落 院方:凌晨听到响声", "某某时报")]
     page = "多事新闻\n\n" + "".join(
         (f"{h}\n\n" if k else "") + f"{h} {src} - 2023年3月{9 - k}日\n\n• {TEASER}\n" for k, (h, src) in enumerate(items))
     assert _titles(page) == [h for h, _ in items]

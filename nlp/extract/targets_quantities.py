@@ -357,7 +357,7 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
                 or patterns()["plan"].search(prefix))
 
 
-# a bound written after a written-out number of two or more characters (六百港元为上限, 三十人以上)
+# a bound written after a written-out number of two or more characters (五百港元为上限, 二十人以上)
 _CN_BOUND_AFTER = frozenset({"为上限", "为下限", "以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 
 

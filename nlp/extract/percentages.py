@@ -91,11 +91,10 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
         if pre == "为" and text[m.start() - 1:m.start()] in _WORDS_ENDING_IN_WEI:
             pre, word_start = None, _number_start(m)  # 作为70%的…
         comparator = _POST_CMP[post] if post else None
-        from_pre = pre and comparator in (None, "=") and _PRE_CMP.get(pre) not in (None, "=")
-        if from_pre or (pre and not post):  # 达到70%左右: the bound word governs a level given as about
-            comparator = _PRE_CMP.get(pre)
-        if m.group("neg") and (from_pre or (pre and not post)):
-            comparator = negate(comparator)  # 不得超过30%: <=
+        if pre and (not post or (comparator == "=" and _PRE_CMP.get(pre) not in (None, "="))):
+            comparator = _PRE_CMP.get(pre)  # (达到70%左右: the bound word governs a level given as about)
+            if m.group("neg"):
+                comparator = negate(comparator)  # 不得超过30%: <=
         if comparator == "=":  # 为/保持在/左右 state a level, not a bound: the real gold gives none
             comparator = None
         elif pre in _CHANGE_TO and not post and _reports_change(text, m.start(), reported):

@@ -336,3 +336,11 @@ def test_tags_and_sentence_pieces_are_no_part_of_a_name():
     assert "劳工局" in names and not any(n.startswith("[") for n in names)
     got = [n for n, _ in pairs("成立健康中国行动推进委员会(以下简称推进委员会),负责统筹推进。")]
     assert not any("简称" in n for n in got)
+
+
+def test_findings_listed_by_place_after_the_body_began_are_no_addressees():
+    text = ("关于环境卫生检查情况的通报\n各单位:\n近日,市指挥部办公室组织检查了中心城区的环境卫生。现将检查发现的问题通报如下。\n"
+            "某某小区家属院:无健康教育宣传栏、小广告多。某某花园小区:无垃圾收集容器。\n")
+    got = pairs(text)
+    assert ("各单位", "recipient") in got
+    assert not any(r == "recipient" and "小区" in n for n, r in got)

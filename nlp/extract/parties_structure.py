@@ -277,9 +277,6 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
     limit = min(len(text), 5000)
     first_stop = text.find("。", max(title_end, 0))  # a 主送 line stands before the body's first sentence
 
-    def own_line_after_title(at: int) -> bool:
-        return 0 <= at - title_end <= ADDRESSEE_AFTER_TITLE if title_end >= 0 else at <= ADDRESSEE_AFTER_TITLE
-
     for m in re.finditer(r":", text[:limit]):
         line_start = max(text.rfind("\n", 0, m.start()), text.rfind("。", 0, m.start()),
                          text.rfind(":", 0, m.start())) + 1
@@ -292,7 +289,7 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
             a, b = strip_span(text, m.end(), len(text) if line_end < 0 else line_end)
             out += [Found(x, y, n, "recipient") for x, y, n in _addressees(text, a, b)]
             continue
-        if first_stop >= 0 and line_start > first_stop and not own_line_after_title(line_start):
+        if 0 <= first_stop < line_start:
             continue  # 某小区家属院:无宣传栏 in a 通报's findings, after the body began: no addressee line
         if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head) \
                 or compiled()["label"].match(text, line_start + len(head) - len(head.lstrip())):

@@ -132,8 +132,23 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
 
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
     found = _drop_affiliations(text, found)
+    found = [f for f in found if not _cited_authority(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
+
+
+_CITE_VERB = re.compile(r"(?:根据|按照|依据|依照|执行|贯彻|落实|遵照|参照)[^,,。;;:]*$")
+_CITED_AFTER = re.compile(r"(?:[、和及与][^,,。;;:、]{1,20})*(?:关于|(?:印发|下发|制定|出台)?的?(?:有关)?(?:要求|通知|文件|规定|精神|部署))")
+
+
+def _cited_authority(text: str, f: Found) -> bool:
+    """严格执行国家、省卫生健康委员会、教育部关于…的有关要求: bodies named as the source of a
+    document or requirement the text follows, not parties of it (gold README: superior bodies that
+    only issued a cited document)."""
+    if f.role not in ("responsible", "lead", "member"):
+        return False
+    before = text[max(0, f.start - 40):f.start]
+    return bool(_CITE_VERB.search(before)) and _CITED_AFTER.match(text, f.end, f.end + 80) is not None
 
 
 def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:

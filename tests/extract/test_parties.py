@@ -344,3 +344,9 @@ def test_findings_listed_by_place_after_the_body_began_are_no_addressees():
     got = pairs(text)
     assert ("各单位", "recipient") in got
     assert not any(r == "recipient" and "小区" in n for n, r in got)
+
+
+def test_bodies_named_as_the_source_of_a_cited_requirement_are_no_parties():
+    assert pairs("严格执行省卫生健康委员会、教育厅关于开展专项整治活动的有关要求,奉公守法。") == []
+    assert pairs("各单位要按照县卫生局要求,认真落实。") == [("各单位", "responsible")]
+    assert ("县卫生局", "responsible") in pairs("县卫生局要求各单位认真落实。")  # an actor, not a source

@@ -343,8 +343,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False
     if before == "达":
         return False  # 电梯2部达64万元: 达 before a count reports an amount
-    if nxt == "的":
-        return False  # 党员人数不足3人的公立医院: the count describes a noun
+    if nxt == "的" and not (before in _FLOORS and re.search(r"每(?:人|年|季度?|月|周)", prefix)):
+        return False  # 党员人数不足3人的公立医院: the count describes a noun (but 每年撰写不少于2篇的心得: a quota)
     if re.match(r"(?:达|共|计)[0-9]", clause[q_end:q_end + 2]):
         return False  # 电梯2部达64万元: the count is what an amount was spent on
     if re.search(NAMED_GOAL, prefix):
@@ -357,6 +357,7 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
                 or patterns()["plan"].search(prefix))
 
 
+_FLOORS = frozenset({"不少于", "不低于", "至少", "不得少于", "不应少于"})  # a quota's floor before its count
 # a bound written after a written-out number of two or more characters (五百港元为上限, 二十人以上)
 _CN_BOUND_AFTER = frozenset({"为上限", "为下限", "以上", "以下", "及以上", "及以下", "或以上", "或以下"})
 

@@ -172,3 +172,8 @@ def test_a_bound_after_a_written_out_number():
     assert values("公务晚餐以每人五百港元为上限。") == [(500.0, "港元", "<=")]
     assert values("居住三年以上的居民可申请。") == []  # a qualifier of a noun
 
+
+def test_a_quotas_floor_before_a_noun_phrase_with_de():
+    assert values("驻村干部每年撰写不少于2篇的工作心得。") == [(2.0, "篇", ">=")]
+    assert values("党员人数不足3人的公立医院要建立联合支部。") == []  # the count describes a noun
+

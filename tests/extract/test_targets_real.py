@@ -177,3 +177,8 @@ def test_a_quotas_floor_before_a_noun_phrase_with_de():
     assert values("驻村干部每年撰写不少于2篇的工作心得。") == [(2.0, "篇", ">=")]
     assert values("党员人数不足3人的公立医院要建立联合支部。") == []  # the count describes a noun
 
+
+def test_the_ying_of_yingji_is_no_should():
+    assert values(NEWS + "建成区域应急救援中心5个,新建专业应急救援队伍11支。") == []
+    assert values(NEWS + "各区应建成应急救援队伍2支以上。") == [(2.0, "支", ">=")]
+

@@ -84,13 +84,15 @@ class _Marker:
     on_title: bool = False  # 一、 run onto the title's line (`某某报告一、基本情况`)
 
 
-def parse_outline(text: str) -> list[Section]:
+def parse_outline(text: str, title: str | None = None) -> list[Section]:
     """The sections of one document, in reading order.
 
     >>> [(s.level, s.marker, s.heading) for s in parse_outline("一、总体要求\\n(一)加强领导。正文\\n1、建立机构。")]
     [(1, '一、', '总体要求'), (2, '(一)', '加强领导'), (3, '1、', '建立机构')]
     """
     markers = _find_markers(text)
+    if markers and title and markers[0].start <= 2 and re.sub(r"\s+", "", markers[0].heading) == re.sub(r"\s+", "", title):
+        markers = markers[1:]  # `二、关于…的通知` that a page numbered: the document's title, no section of it
     if not markers:
         return _unnumbered(text)
     markers = _drop_link_lists(text, markers)

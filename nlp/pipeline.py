@@ -86,7 +86,7 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
     from nlp.extract.context import build_context
     from nlp.outline import parse_outline
 
-    sections = parse_outline(doc.text)
+    sections = parse_outline(doc.text, doc.title)
     context = build_context(doc.text)  # the dates, read once for every extractor
     found: list[Mention] = []
     for kind, find in EXTRACTORS.items():

@@ -35,3 +35,13 @@ def test_notices_a_page_numbers_under_their_sections():
         "关于初中教研室第五周教研活动安排的通知", "关于召开田径运动会领队会议的通知", "关于召开田径运动会的通知"]
     plan = "某县实施方案\n为加强管理,制定本方案。各单位要认真落实,确保取得实效。\n一、关于加强组织领导\n成立领导小组。\n"
     assert len(split_documents(plan)) == 1  # a heading that names no notice, with no 主送 under it
+
+
+def test_a_numbered_notices_title_is_no_section_of_it():
+    from nlp.pipeline import process_text
+
+    page = ("第五周工作安排\n体卫艺室\n一、关于召开田径运动会领队会议的通知\n各中小学:\n定于3月20日召开领队会议,请准时参加。\n"
+            "二、关于召开田径运动会的通知\n各中小学:\n定于3月26日举行运动会。\n1.开幕式于上午8时开始。\n2.每校代表队20人。\n")
+    docs = list(process_text(page))
+    assert [d.title for d in docs][-1] == "关于召开田径运动会的通知"
+    assert [(s.level, s.marker) for s in docs[-1].sections] == [(1, "1."), (1, "2.")]

@@ -192,3 +192,8 @@ def test_an_enclosed_plans_items_after_the_notices_date_are_its_outline():
 def test_a_parts_board_marker():
     text = "某校工作总结\n第一板块:本学期学校工作总结\n一、重视教师队伍建设\n1.重视师德师风建设。\n第二板块:下学期工作打算\n"
     assert [(s.level, s.marker) for s in parse_outline(text)] == [(1, "第一板块:"), (2, "一、"), (3, "1."), (1, "第二板块:")]
+
+
+def test_a_full_stop_typed_for_the_dot_of_an_item_at_a_lines_start():
+    text = "(一)深入群众\n1。深入实行调查研究\n2。倾心帮扶困难群众\n全年完成1。5万元的投入。\n"
+    assert [(s.level, s.marker) for s in parse_outline(text)] == [(1, "(一)"), (2, "1。"), (2, "2。")]

@@ -119,3 +119,8 @@ def test_short_promotion_line_still_removed():
 def test_a_document_sharing_sites_reading_notice_is_chrome():
     raw = "已阅读3页,还剩8页未读 继续免费阅读\n\n下载本文档\n\n文档简介\n\n某某自查报告\n正文。"
     assert normalize_text(raw).text == "某某自查报告\n正文。"
+
+
+def test_a_sites_own_dateline_is_text():
+    raw = "某医院动态\n\n本站讯  按照巡查工作安排,9月19日,市巡查组正式进驻我院,开展为期一个月的巡查。\n\n动员会上,组长介绍了巡查要求。"
+    assert "9月19日" in normalize_text(raw).text

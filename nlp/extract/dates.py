@@ -236,7 +236,7 @@ _BARE_DAY = (
     # 于2日针对…办理: 于 dates the act by its day (not 于3日内: a time limit)
     rf"|(?<=于)(?<![由对关至等属处基]于)(?P<fd>{_DAY_DIGITS})日(?=[\u4e00-\u9fff])(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
-    rf"|(?:(?<=[\n。;；!?！？,，])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY})"
+    rf"|(?:(?<=[\n。;；!?！？,，)）】])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY})"  # (or after a dateline's bracket)
 )
 # A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
 # day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)

@@ -330,3 +330,7 @@ def test_month_end_written_尾(text, found):
 def test_spans_a_page_garbled_or_timed(text, found):
     assert [(m.text, m.value) for m in find_dates(text)] == found
 
+
+def test_a_news_day_right_after_the_datelines_bracket():
+    assert [m.value for m in find_dates("本报讯(通讯员 某某 记者 某某)16日下午,我市召开会议。")] == [_v("XXXX-XX-16")]
+

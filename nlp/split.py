@@ -326,9 +326,9 @@ def _item_starts(lines: list[_Line]) -> set[int]:
     aggregated = []
     for k in range(len(lines) - 1):
         t = lines[k].text.strip()
-        m = _SOURCE_DATE_TAIL.search(t)
-        if m and m.start() >= 4 and lines[k + 1].text.strip().startswith(("•", "·", "●")):
-            aggregated.append(k - 1 if k > 0 and lines[k - 1].text.strip() == t[:m.start()].strip() else k)
+        head = _without_source_date(t)
+        if head != t and lines[k + 1].text.strip().startswith(("•", "·", "●")):
+            aggregated.append(k - 1 if k > 0 and lines[k - 1].text.strip() == head else k)
     for found in (listed, aggregated):
         group = []
         for k in found + [None]:
@@ -343,8 +343,6 @@ def _item_starts(lines: list[_Line]) -> set[int]:
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_ONLY = re.compile(r"^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?)$")
-# `某某日报 - 2023年3月9日`, `Some TV HK - 2023年3月9日`: an aggregator's source and date after a headline
-_SOURCE_DATE_TAIL = re.compile(r"\s+\S{1,16}(?:\s\S{1,10}){0,2}\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")
 
 
 _DASH_DATE = re.compile(r"\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")

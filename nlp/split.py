@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.genres import declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
+from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
 from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
@@ -591,7 +591,7 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     # the notice's opening (its 印发 sentence) and the lines just above the title (a bare 附件)
     head = "\n".join(ln.text for ln in lines[first:min(k, first + 40)] + lines[max(first + 40, k - 4):k])
     folded = re.sub(r"\s+", "", head)
-    handing = re.search(r"(?:印发|转发|下发|发)给你们", folded)
+    handing = re.search(HANDING, folded)
     notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发)", head, re.M)
     if not notice:
         return False
@@ -602,9 +602,9 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
         return True  # named in the notice, or announced by a bare `附件` label
     # handed on under a short name: `现将《防汛方案》印发给你们` before `某县…防汛抗旱工作方案`; a title
     # that cites it (`关于转发《X》的通知`) is another notice
-    cited = re.findall(r"《([^《》]{2,80})》[^《。]{0,30}?(?:印发|转发|下发|发)给你们", folded)
+    cited = re.findall(r"《([^《》]{2,80})》[^《。]{0,30}?" + HANDING, folded)
     # or with no 《》: `现将2023年全省工作要点印发给你们`, `关于印发某省2023年工作要点的通知`
-    cited += re.findall(r"现将([^《》。,,;;]{2,60}?)(?:印发|转发|下发)给你们", folded)
+    cited += re.findall(r"现将([^《》。,,;;]{2,60}?)" + HANDING, folded)
     cited += re.findall(r"关于(?:印发|转发)([^《》。,,;;]{2,60}?)的通知", folded)
     return bool(handing) and any((c in key or genre_of(c) == genre_of(key)) and f"《{c}》" not in key
                                  for c in cited if genre_of(c))

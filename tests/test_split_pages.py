@@ -243,3 +243,13 @@ def test_a_stream_of_timestamped_items():
     assert len(split_documents(page)) == 4
     headed = "".join(f"某局发布第{k + 1}号消息 (某某事务局)\n2021-11-0{k + 1}\n{item}\n" for k in range(3))
     assert _titles(headed) == [f"某局发布第{k + 1}号消息" for k in range(3)]  # a headline above opens its item
+
+
+def test_a_plan_handed_on_with_no_gei_stays_with_its_untitled_notice():
+    # `印发你们` (no 给) hands the plan on as `印发给你们` does: notice and plan are one document
+    text = ("某政办函〔2024〕7号\n各县(市、区)人民政府,市政府各部门:\n"
+            "经市政府同意,现将《某市2024年防灾减灾重点工作方案》印发你们,请认真贯彻执行。\n某市人民政府办公室\n2024年3月1日\n"
+            "某市2024年防灾减灾重点工作方案\n为做好全年防灾减灾工作,制定本方案。\n一、加强隐患排查\n"
+            + TEXT + "\n二、提升应急能力\n" + TEXT + "\n")
+    docs = split_documents(text)
+    assert [(d.title, d.doc_number) for d in docs] == [("某市2024年防灾减灾重点工作方案", "某政办函〔2024〕7号")]

@@ -22,7 +22,7 @@ from nlp.extract.parties_names import (
     split_outside,
 )
 from nlp.extract.parties_people import is_person_name
-from nlp.extract.parties_subjects import acting_units, by_units
+from nlp.extract.parties_subjects import acting_units, by_units, heard_units
 from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, opening_with
 from nlp.extract.parties_patterns import (
     CUE_COMPOUND,
@@ -115,6 +115,8 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             found = acting_units(text, body, c_end, later=bool(out) or not adverbial)
         if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
+        if text.find("听取", c_start, c_end) >= 0:
+            found += heard_units(text, c_start, c_end)  # 听取了某局、某委对…的工作汇报
         out += found
         if out:
             continue  # acting_units is tried only while nothing is found: adverbial no longer matters

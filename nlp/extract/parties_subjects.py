@@ -53,7 +53,9 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|会(?![办员])|正在?|亦
             # 某局对辖区餐饮单位开展检查: 对 and its object, then the action
             r"|对(?=[^,。;:对]{1,30}?(?:开展|进行|实施|展开|组织|作出|给予|立案|启动))"
             r"|接报|接获|派员|到场|赴|前往|深入|走访|检查|巡查|督查|抽查|约见|联同|夥同|伙同|共|累计|持续|给予"
-            r"|定期|不定期|每[年季月周]|多次|专门|主动|不断|陆续|首次|率先|加强|强化)")
+            r"|定期|不定期|每[年季月周]|多次|专门|主动|不断|陆续|首次|率先|加强|强化"
+            # reporting at a meeting: 某委汇报了…, 某支队就做好…进行了安排; working to a line: 某局积极…, 某局围绕…
+            r"|汇报|介绍了|就(?=[^,。;:]{1,24}?(?:进行|作出|做出|提出|作了|做了))|积极|围绕|针对|结合|按照|紧扣|多措并举)")
 # what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
 PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
               r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
@@ -412,12 +414,41 @@ def _noun_phrase(name: str) -> bool:
         return False  # 高标准组织: 组织 is the verb here
     # a campaign's office or group is named after its work: 市委专项活动办公室
     verbs_ok = _kind(name) == "group" or name.endswith(("办公室", "办"))
-    for _, _, word, flag in toks[:-1]:
+    for i, (_, _, word, flag) in enumerate(toks[:-1]):
         if flag == "m" and word.startswith("第"):
             continue  # 第二人民医院
+        if word == "和" and i and toks[i - 1][3][:1] in "nl" and toks[i + 1][3][:1] in "nl":
+            continue  # 住房和城乡建设局, 文化和旅游局: two fields of one body's name
         if flag in NOT_IN_NAME and not (verbs_ok and flag == "v"):
             return False
     return True
+
+
+_HEARD = re.compile(r"听取(?:了)?")
+_HEARD_STOP = re.compile(r"[、和及]|关于|有关|对|就|的|汇报|报告")
+# what follows the units a meeting heard: 听取了某局、某局对…的工作汇报 / 关于…的汇报 / 汇报
+_HEARD_ABOUT = re.compile(r"(?:关于|对|就|有关|的)[^。;]{0,40}?(?:汇报|报告|情况介绍)|(?:的)?(?:工作)?(?:汇报|报告)")
+
+
+def heard_units(text: str, c_start: int, c_end: int) -> list[Found]:
+    """``听取了某局、某委对…的工作汇报``: the units a meeting heard report on their work."""
+    out = []
+    for m in _HEARD.finditer(text, c_start, c_end):
+        listed, pos, end = [], m.end(), min(c_end, m.end() + MAX_LIST)
+        while pos < end:  # a 、-list of names, each ending before 、, 对, 关于, 的…
+            stop = _name_end(text, pos, min(end, pos + MAX_UNIT), _HEARD_STOP)
+            if stop is None:
+                break
+            listed.append((pos, stop, re.sub(r"\s+", "", text[pos:stop])))
+            if text[stop:stop + 1] not in ("、", "和", "及"):
+                break
+            pos = stop + 1
+        if not listed or not _HEARD_ABOUT.match(text, listed[-1][1]):
+            continue
+        if all(_kind(n) in UNIT_KINDS and not n.startswith(("我", "本", "该", "各")) and _unit_name(n)
+               for _, _, n in listed):
+            out += [Found(a, b, n, "responsible") for a, b, n in listed]
+    return out
 
 
 def by_units(text: str, c_start: int, c_end: int) -> list[Found]:

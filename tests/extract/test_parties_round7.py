@@ -1,0 +1,34 @@
+"""Round 7 party rules: units reporting at a meeting, units a meeting heard, 和 inside a body's name."""
+
+from nlp.extract.parties import find_parties
+
+
+def names(text: str) -> set[str]:
+    return {m.value["name"] for m in find_parties(text, ner="rules")}
+
+
+NEWS = "9月5日,青禾市安全隐患排查整治推进会召开。副市长张三主持会议。\n"
+
+
+def test_a_unit_that_reports_at_the_meeting_acts():
+    got = names(NEWS + "会上,青禾市卫健委汇报了医疗机构隐患排查情况。市消防救援支队就做好消防安全进行了具体安排。\n")
+    assert {"青禾市卫健委", "市消防救援支队"} <= got
+
+
+def test_the_units_a_meeting_heard_report():
+    got = names(NEWS + "检查组听取了青禾市住房和城乡建设局、青禾市工业和信息化局对安装燃气报警装置情况的工作汇报。\n"
+                "会议听取了市应急管理局关于上半年安全生产工作情况的汇报。\n")
+    assert {"青禾市住房和城乡建设局", "青禾市工业和信息化局", "市应急管理局"} <= got
+
+
+def test_heard_needs_a_report_after_the_names():
+    # 听取意见 / 听取群众呼声: nothing reported, no unit named
+    got = names(NEWS + "会议听取了青禾市人大代表的意见建议。\n")
+    assert "青禾市人大代表" not in got
+
+
+def test_a_verb_after_a_unit_still_ends_no_name_inside_it():
+    from nlp.extract.parties_subjects import _noun_phrase
+
+    assert _noun_phrase("青禾市文化和旅游局")
+    assert not _noun_phrase("青禾市决定和部署局")

@@ -326,6 +326,9 @@ def _resolve(found: list[Found]) -> list[Found]:
                       if n != name and n.endswith(name) and not n[:-len(name)].endswith(DEPUTY)]
             if longer:
                 name = min(longer, key=lambda n: (len(n), n))  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
+        elif f.role == "issuer" and name.endswith("委"):
+            # 某市卫生健康委 in the title, 某市卫生健康委员会 in the 落款: one issuer, its full name
+            name = name + "员会" if name + "员会" in issuers else name
         folded.append(f if name == f.name else f._replace(name=name))
     folded = _fold_abbreviations(folded)
     strongest: dict[str, str] = {}

@@ -103,6 +103,13 @@ def _title_lines(text: str, title: str | None) -> list[tuple[int, str]]:
     at = text.find(title) if title else -1
     if at >= 0:
         out.append((at, title))
+    elif title and "关于" in title:
+        # a title broken over lines in the text (某市人民政府办公室关于建立⏎…制度的通知): its head is read
+        # where the text prints it, up to 关于
+        head = title.split("关于")[0]
+        m = re.search(r"[ \t\n]*".join(map(re.escape, head + "关于")), text[:TITLE_ZONE * 2]) if head else None
+        if m:
+            out.append((m.start(), m.group()))
     for m in compiled()["summary_title"].finditer(text, 0, min(len(text), TITLE_ZONE)):
         out.append((m.start("line"), m.group("line")))
     return out

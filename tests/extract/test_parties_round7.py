@@ -32,3 +32,12 @@ def test_a_verb_after_a_unit_still_ends_no_name_inside_it():
 
     assert _noun_phrase("青禾市文化和旅游局")
     assert not _noun_phrase("青禾市决定和部署局")
+
+
+def test_the_issuer_of_a_title_broken_over_lines():
+    from nlp.extract.parties_structure import title_issuers
+
+    text = ("青府办函〔2022〕19号\n青禾市人民政府办公室关于建立青禾市\n儿童近视防控工作联席\n会议制度的通知\n"
+            "各镇人民政府,市直有关单位:\n为加强儿童近视防控工作,经市政府同意,建立联席会议制度。\n")
+    got = title_issuers(text, "青禾市人民政府办公室关于建立青禾市儿童近视防控工作联席会议制度的通知")
+    assert [(f.name, f.role, text[f.start:f.end]) for f in got] == [("青禾市人民政府办公室", "issuer", "青禾市人民政府办公室")]

@@ -11,8 +11,9 @@ initialised once per process with the user dictionary of administrative bodies
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from nlp.extract.parties_lexicon import surnames
+from nlp.extract.parties_lexicon import read_table, surnames
 from nlp.text import COMMAS
 
 Span = tuple[int, int, str]  # start, end, normalized name
@@ -97,6 +98,10 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
         if is_person_name(name) and len(name) <= 3:
             out.append((a, b, name))
             continue
+        glued = glued_names(name) if " " not in text[a:b] and "\t" not in text[a:b] else None
+        if glued:  # 李某勇刘某林陈勇: a roster's names typed with no separator
+            out += [(a + i, a + j, name[i:j]) for i, j in glued]
+            continue
         tagged = [p for p in people if p[0] == a]
         if tagged:
             out.append(tagged[0])
@@ -108,6 +113,39 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
             continue  # 医务(范某、魏某): a group's name before its people
         break
     return out
+
+
+@cache
+def _surname_rank() -> dict[str, int]:
+    rows = read_table("surnames.tsv", ("surname", "chars"), {1: ("1", "2")})
+    return {r.cells[0]: i for i, r in enumerate(rows)}
+
+
+def glued_names(word: str) -> list[tuple[int, int]] | None:
+    """``李长勇刘象林陈勇`` -> the spans of the people's names typed with no separator, or None.
+
+    Every piece is a name of two or three characters opening with a family name that is no word of
+    jieba's dictionary; of several ways to cut, the one whose family names are the most common wins
+    (surnames.tsv is in order of frequency)."""
+    n = len(word)
+    if not 4 <= n <= 24 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+        return None
+    rank = _surname_rank()
+    tokenizer, _ = _jieba()
+    best: list[tuple[float, list[tuple[int, int]]] | None] = [None] * (n + 1)
+    best[0] = (0.0, [])
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for k in (2, 3):
+            j = i + k
+            piece = word[i:j]
+            if j > n or not is_person_name(piece) or tokenizer.FREQ.get(piece, 0) >= 500:
+                continue
+            cost = best[i][0] + rank.get(piece[:2], rank.get(piece[0], 500))
+            if best[j] is None or cost < best[j][0]:
+                best[j] = (cost, best[i][1] + [(i, j)])
+    return best[n][1] if best[n] and len(best[n][1]) >= 2 else None
 
 
 def rare_word(word: str) -> bool:

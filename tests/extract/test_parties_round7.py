@@ -41,3 +41,17 @@ def test_the_issuer_of_a_title_broken_over_lines():
             "各镇人民政府,市直有关单位:\n为加强儿童近视防控工作,经市政府同意,建立联席会议制度。\n")
     got = title_issuers(text, "青禾市人民政府办公室关于建立青禾市儿童近视防控工作联席会议制度的通知")
     assert [(f.name, f.role, text[f.start:f.end]) for f in got] == [("青禾市人民政府办公室", "issuer", "青禾市人民政府办公室")]
+
+
+def test_a_rosters_names_typed_with_no_separator():
+    got = names("青禾小学安全工作方案\n为做好安全工作,成立领导小组。\n组长:金再军\n成员:李长勇刘象林陈勇李红卫\n"
+                "副组长:张邦锁 汪明华 任 铸 杨建平唐泽军 蒋家锁\n一、排查内容\n校园内教室。\n")
+    assert {"李长勇", "刘象林", "陈勇", "李红卫", "杨建平", "唐泽军", "蒋家锁"} <= got
+
+
+def test_glued_names_are_cut_only_into_names():
+    from nlp.extract.parties_people import glued_names
+
+    assert glued_names("刘象林陈勇") == [(0, 3), (3, 5)]  # 陈 is a commoner family name than 林
+    assert glued_names("高度重视") is None  # words, not names
+    assert glued_names("王建国") is None  # one name

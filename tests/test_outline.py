@@ -197,3 +197,9 @@ def test_a_parts_board_marker():
 def test_a_full_stop_typed_for_the_dot_of_an_item_at_a_lines_start():
     text = "(一)深入群众\n1。深入实行调查研究\n2。倾心帮扶困难群众\n全年完成1。5万元的投入。\n"
     assert [(s.level, s.marker) for s in parse_outline(text)] == [(1, "(一)"), (2, "1。"), (2, "2。")]
+
+
+def test_a_flattened_heading_ends_after_its_thinking_word():
+    text = ("一、总体思路以全区公共卫生工作要点为指导,以完善体系、健全机制、提升能力为重点,推进各项工作落实\n"
+            "二、工作目标\n正文。\n")
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "总体思路"), ("二、", "工作目标")]

@@ -538,6 +538,13 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     if article:
         stop = text.find("。", start, end)
         return text[start:stop if stop >= 0 else end].strip()
+    if start == end and text.startswith("\n", end):
+        # a marker alone on its line (`一、⏎发展环境`, as a PDF or a page's table sets it): the heading
+        # is the next line when that line is short and no sentence
+        nl = text.find("\n", end + 1)
+        line = text[end + 1:nl if nl >= 0 else len(text)].strip()
+        if 2 <= len(line) <= 30 and not re.search(r"[。;;!！,,]", line) and not _LINE_MARKER.match(line):
+            return line.rstrip(":: ")
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
     colon = re.search(r"[::]", cand[:21])
@@ -563,6 +570,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return cand.strip().rstrip(":: ")
+
+
+# a line that opens with an outline marker of its own
+_LINE_MARKER = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[((][一二三四五六七八九十\d]+[))]|\d+[、.．]|第[一二三四五六七八九十]+[章节条部分])")
 
 
 # a field's value, not a body: a number, an address or a time, Latin letters (an e-mail)

@@ -203,3 +203,12 @@ def test_a_flattened_heading_ends_after_its_thinking_word():
     text = ("一、总体思路以全区公共卫生工作要点为指导,以完善体系、健全机制、提升能力为重点,推进各项工作落实\n"
             "二、工作目标\n正文。\n")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "总体思路"), ("二、", "工作目标")]
+
+
+def test_a_marker_alone_on_its_line_takes_the_next_line_as_heading():
+    text = "一、\n发展环境\n(一)取得的新进展。\n正文内容。\n二、\n主要任务\n正文。\n"
+    assert [(s.level, s.marker, s.heading) for s in parse_outline(text)] == [
+        (1, "一、", "发展环境"), (2, "(一)", "取得的新进展"), (1, "二、", "主要任务")]
+    # a sentence on the next line is the body, not a heading
+    body = "一、\n各单位要认真组织学习,抓好落实。\n二、\n主要任务\n"
+    assert [s.heading for s in parse_outline(body)][0] == ""

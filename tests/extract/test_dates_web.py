@@ -360,3 +360,10 @@ def test_encyclopedia_lead_under_a_masthead_is_chrome():
 ])
 def test_stamp_run_into_a_line_before_page_labels_is_chrome(text):
     assert "2022年" not in "".join(m.text for m in find_dates(text))
+
+
+def test_a_horizontal_bar_joins_a_range_as_a_dash_does():
+    from nlp.extract.dates import find_dates
+
+    got = [(m.text, m.value["start"], m.value["end"]) for m in find_dates("三年行动计划(2020―2022年)的通知,于12―14日举行")]
+    assert got == [("2020―2022年", "2020", "2022"), ("12―14日", "XXXX-XX-12", "XXXX-XX-14")]

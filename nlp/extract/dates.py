@@ -216,6 +216,8 @@ _DOTTED = (  # 2010.5.20, 2010-05-20, 2010/5/20
 # (第3日, 每月5日, 之日起3日内: a count), and the bare form only before an act or a time of day.
 _DAY_DIGITS = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _TIME_OF_DAY = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜"
+# a day's weekday in brackets before a range's connector: 7月1日(星期二)至8月31日
+_WEEKDAY_NOTE = r"[(（](?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]"
 _NEWS_ACT = (
     r"在|对|于|就|向|与|召开|举行|举办|发布|发出|表示|宣布|公布|通报|上报|报道|出台|印发|下发|开展|启动"
     r"|起|电|讯|主持|会见|签署|抵达|前往|赴|再次|首次|正式|联合|组织|进行|获悉|披露|透露"
@@ -292,8 +294,8 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
         rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_FIRST_MONTHS}"
         rf"|{_BRACKET_MD}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
-        rf"(?:(?:(?<=[日号])(?:{_TIME_OF_DAY}))?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
-        rf"(?P<dayend>(?<=[日号])底)?{_SUFFIX}|{_BARE_YEAR})"
+        rf"(?:(?:(?<=[日号])(?:{_WEEKDAY_NOTE})?(?:{_TIME_OF_DAY})?)?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
+        rf"(?P<dayend>(?<=[日号])底)?(?:(?<=[日号]){_WEEKDAY_NOTE}(?=前|之前|以前))?{_SUFFIX}|{_BARE_YEAR})"
     )
 
 

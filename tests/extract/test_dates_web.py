@@ -367,3 +367,11 @@ def test_a_horizontal_bar_joins_a_range_as_a_dash_does():
 
     got = [(m.text, m.value["start"], m.value["end"]) for m in find_dates("三年行动计划(2020―2022年)的通知,于12―14日举行")]
     assert got == [("2020―2022年", "2020", "2022"), ("12―14日", "XXXX-XX-12", "XXXX-XX-14")]
+
+
+def test_a_weekday_in_brackets_does_not_break_a_range_or_a_deadline():
+    from nlp.extract.dates import find_dates
+
+    got = [(m.value["start"], m.value["end"], m.value["kind"])
+           for m in find_dates("会议于2024年7月1日(周二)至7月3日(周四)举行,材料请于4月20日(星期五)前上报。")]
+    assert got == [("2024-07-01", "2024-07-03", "range"), ("XXXX-04-20", "XXXX-04-20", "deadline")]

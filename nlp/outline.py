@@ -547,15 +547,17 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
             return line.rstrip(":: ")
     stop = re.search(r"[。;;!！]", text[start:end])
     cand = text[start:start + stop.start()] if stop else text[start:end]
-    colon = re.search(r"[::]", cand[:21])
+    colon = re.search(r"(?<![0-9] )(?<![0-9])[::](?!\s?[0-9]{2})", cand[:21])  # (not a clock's: 下午4:00)
     if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):
         return cand.strip()  # a field and its value on a line (`联系电话:0000-1234567`): the whole line
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
     par = _RUN_ON_PAREN.match(cand)
-    if par and _UNIT_NOTE.search(par.group(1)):
-        par = None  # 各县(市、区)教育局要…, 全镇村(社区)干部: the note is inside a unit's name
+    if par and (_UNIT_NOTE.search(par.group(1)) or _WEEKDAY_NOTE.search(par.group(1))):
+        # 各县(市、区)教育局要…, 全镇村(社区)干部: the note is inside a unit's name; 于27日(周五)下午…:
+        # a weekday after a day is inside the sentence
+        par = None
     if par:
         # a note in parentheses closes the heading and the body runs on after it:
         # `意外伤害(如跌伤、扭伤等)对受伤学生进行初步处理`, `张三(副校长)2019年以来…`
@@ -583,6 +585,9 @@ _FIELD_VALUE = re.compile(r"^\s*(?:[\dA-Za-z][\w.@\-]*|[^。\d]{2,12}?[市县区
 # A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),
 # and text running on with no mark between.
 _RUN_ON_PAREN = re.compile(r"([^(),,。::;;]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
+
+
+_WEEKDAY_NOTE = re.compile(r"\((?:星期|周|週|礼拜)[一二三四五六日天]\)$")
 
 
 # a parenthesised note of unit words only (`(市、区)`, `(社区)`, `(镇、街道)`) belongs to the name before it

@@ -212,3 +212,10 @@ def test_a_marker_alone_on_its_line_takes_the_next_line_as_heading():
     # a sentence on the next line is the body, not a heading
     body = "一、\n各单位要认真组织学习,抓好落实。\n二、\n主要任务\n"
     assert [s.heading for s in parse_outline(body)][0] == ""
+
+
+def test_a_clock_or_a_weekday_does_not_end_an_items_heading():
+    text = ("一、开幕式\n1.开幕式于27日上午9: 00开始,各单位准时参加\n"
+            "2.闭幕式于27日(周五)下午4:00左右开始,各项要求同开幕式。\n3.竞赛加分:获省级一等奖加十分,二等奖加五分\n")
+    assert [s.heading for s in parse_outline(text)] == [
+        "开幕式", "开幕式于27日上午9: 00开始,各单位准时参加", "闭幕式于27日(周五)下午4:00左右开始,各项要求同开幕式", "竞赛加分"]

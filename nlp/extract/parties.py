@@ -59,7 +59,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_persons import news_people, post_duties
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import headline_actors, post_holders
+from nlp.extract.parties_subjects import counted_groups, headline_actors, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -100,6 +100,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)
     found += post_holders(text)
+    found += counted_groups(text)  # 派出12个督察组
     found += listed_units(text)
     found += unit_lists(text)  # a governed 、-list of units (parties_lists.py)
     found += news_people(text)  # named holders beside a post in news (parties_persons.py)

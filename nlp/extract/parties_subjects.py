@@ -424,6 +424,23 @@ def _noun_phrase(name: str) -> bool:
     return True
 
 
+# groups a body sends out or forms, counted: 派出12个督察组, 成立3个联合暗访组, 三个督察组分别由…
+_COUNTED_GROUP = re.compile(r"(?<![第0-9])(?:[0-9]{1,3}|[一二三四五六七八九十两]{1,3})个"
+                            r"(?P<g>[\u4e00-\u9fff“”]{1,10}?(?:小组|组|专班))(?![长员织成建合])")
+
+
+def counted_groups(text: str) -> list[Found]:
+    """``共派出12个督察组``, ``成立3个联合暗访组``: the teams sent out to do the work (the count names
+    how many; the group's name is the party)."""
+    out = []
+    for m in _COUNTED_GROUP.finditer(text):
+        name = m.group("g")
+        if len(name) < 3 or name in ("工作组", "工作小组") or name.endswith(("阶段组", "年级组")) or not _is_name(name):
+            continue
+        out.append(Found(m.start("g"), m.end("g"), name, "responsible"))
+    return out
+
+
 _HEARD = re.compile(r"听取(?:了)?")
 _HEARD_STOP = re.compile(r"[、和及]|关于|有关|对|就|的|汇报|报告")
 # what follows the units a meeting heard: 听取了某局、某局对…的工作汇报 / 关于…的汇报 / 汇报

@@ -55,3 +55,13 @@ def test_glued_names_are_cut_only_into_names():
     assert glued_names("刘象林陈勇") == [(0, 3), (3, 5)]  # 陈 is a commoner family name than 林
     assert glued_names("高度重视") is None  # words, not names
     assert glued_names("王建国") is None  # one name
+
+
+def test_teams_sent_out_in_a_count_are_parties():
+    got = names("青禾县开展节前作风检查\n近日,青禾县纪委共派出12个督察组采取交叉检查方式,对全县71个单位进行检查。"
+                "县教育局成立3个联合暗访组,深入各校开展暗访。\n")
+    assert {"督察组", "联合暗访组"} <= got
+    # a grade's or a stage's group, a bare 工作组: no team named
+    from nlp.extract.parties_subjects import counted_groups
+
+    assert counted_groups("全校分为3个年级组,负责本年级学生安全。县里成立了4个工作组。") == []

@@ -28,7 +28,7 @@ from nlp.text import literal_trie
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
-               r"(?:在会上|在会议上|首先|最后|随后|再次|特别|还|亦已?|也|更|已|亲自)*"
+               r"(?:在会上|在会议上|首先|最后|随后|再次|特别|着重|重点|专门|详细|分别|还|亦已?|也|更|已|亲自)*"
                rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
                rf"|就[^{CLAUSE_MARKS}]{{1,20}}?(?=提出|作出|做出|进行|强调|指出|部署|作了|做了)"
                r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布|表示|指出|强调|介绍))?"
@@ -96,6 +96,7 @@ def _compiled() -> dict[str, re.Pattern]:
         "act": re.compile(ACT_VERB),
         "opener": re.compile(OPENER),
         "person_list": re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)(?:同志)?等"),
+        "person_list_reports": re.compile(rf"(?P<names>[\u4e00-\u9fff]{{2,3}}(?:、[\u4e00-\u9fff]{{2,3}})+)(?:同志)?(?={REPORT_VERB})"),
         "person_list_before": re.compile(
             r"(?:^|(?<=[,。;:\n]))(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)"
             r"(?:两|二|三|四|几)位\Z"),
@@ -216,9 +217,12 @@ def _holder_unit(text: str, at: int, post: str) -> list[Found]:
 
 
 def _names_after(text: str, at: int) -> list[tuple[int, int]]:
-    """``领导陈某某、罗某某等做动员讲话``: a 、-list of people after the post, then 等 and a verb."""
+    """``领导陈某某、罗某某等做动员讲话``, ``镇党委委员徐某某、苏某出席…``: a 、-list of people after the
+    post, then (等 and) a reporting verb."""
     m = _compiled()["person_list"].match(text, at)
     if not m or not _compiled()["report"].match(text, m.end()):
+        m = _compiled()["person_list_reports"].match(text, at)
+    if not m:
         return []
     spans = [(at + x.start(), at + x.end()) for x in re.finditer(r"[^、]+", m.group("names"))]
     return spans if all(is_person_name(text[a:b]) for a, b in spans) else []

@@ -65,3 +65,8 @@ def test_teams_sent_out_in_a_count_are_parties():
     from nlp.extract.parties_subjects import counted_groups
 
     assert counted_groups("全校分为3个年级组,负责本年级学生安全。县里成立了4个工作组。") == []
+
+
+def test_people_listed_after_a_post_then_reporting():
+    got = names("青禾镇召开安全会议\n会议由镇长主持,副镇长张立新、李国平分别作了发言。副院长赵明远着重强调了消防安全。\n")
+    assert {"张立新", "李国平", "赵明远"} <= got

@@ -16,7 +16,7 @@ from functools import cache
 
 from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
-from nlp.split_head import (_TITLE_LABEL, find_doc_number, head_title, headline_candidate, is_body_line,
+from nlp.split_head import (_TITLE_LABEL, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
@@ -126,7 +126,7 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 def _is_title_line(s: str) -> bool:
     t = s.strip()
     if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(re.sub(r"\s+", "", t)))
-            or t.startswith(("《", "附件", "附:")) or _SECTION_LABEL.match(_key(t))):
+            or t.startswith(("《", "附件", "附:")) or _SECTION_LABEL.match(_key(t)) or METADATA_ROW.match(t)):
         return False
     return bool(_title_line().match(_key(t)))
 
@@ -261,7 +261,8 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             current = {_key(lines[i].text)}
             i += 2
             continue
-        body_chars += len(lines[i].text)
+        if not METADATA_ROW.match(lines[i].text.strip()):  # (a page's metadata table is no body)
+            body_chars += len(lines[i].text)
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
         paragraphs += "。" in lines[i].text
         i += 1
@@ -875,6 +876,7 @@ def _wrapped_title(lines: list[_Line], title: str) -> tuple[str, _Line | None] |
         prev = _key(lines[at - 1].text)
         before = lines[at - 2].text.strip() if at >= 2 else ""
         if (_fragment(prev) and re.fullmatch(r"[\u4e00-\u9fff\dXx*“”\"]+", prev) and len(prev) + len(key) <= 60
+                and not METADATA_ROW.match(prev)  # (`有效性`: a label of the page's metadata table)
                 and not genre_of(prev) and not _repeats(prev, key) and (not before or not _fragment(before))
                 and headline_candidate(prev + key)):
             return prev + key, lines[at - 1]

@@ -241,6 +241,11 @@ _TAG_TAIL = re.compile(r"(?:\s*[|｜]\s*[^|｜\s]{1,12}){2,}\s*$")
 _META_START = re.compile(r"^(?:(?:发布|更新|发稿|上传)?(?:时间|日期)|来源|作者|信息来源|稿源|发布者?|点击数?|浏览次数)\s*[::]")
 
 
+# a row of a page's metadata table, flattened with spaces (`发布机构 某局 组配分类 发展计划`)
+METADATA_ROW = re.compile(r"^(?:索\s*引\s*号|发布机构|发文机关|组配分类|主题分类|成文日期|废止日期|公开方式|公开范围|有效性)"
+                          r"(?:\s*[::]|\s+\S|\s*$)")
+
+
 def is_meta_line(line: str) -> bool:
     """A page's publication or metadata line, as under a headline.
 
@@ -252,7 +257,7 @@ def is_meta_line(line: str) -> bool:
     t = line.strip().lstrip("•·● \t")
     if len(t) > 80 or "。" in t:
         return False
-    if _META_START.match(t) or is_publication_line(t):
+    if _META_START.match(t) or is_publication_line(t) or METADATA_ROW.match(t):
         return True
     return bool(_SITE_DATE.match(t))
 

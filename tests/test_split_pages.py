@@ -253,3 +253,18 @@ def test_a_plan_handed_on_with_no_gei_stays_with_its_untitled_notice():
             + TEXT + "\n二、提升应急能力\n" + TEXT + "\n")
     docs = split_documents(text)
     assert [(d.title, d.doc_number) for d in docs] == [("某市2024年防灾减灾重点工作方案", "某政办函〔2024〕7号")]
+
+
+def test_a_metadata_table_flattened_with_spaces_is_no_title():
+    from nlp.split_head import is_meta_line
+
+    assert is_meta_line("发布机构 青禾县发展和改革局 组配分类 发展计划")
+    assert is_meta_line("有效性")
+    assert not is_meta_line("发布机构改革工作的通知")
+    text = ("当前位置:首页 > 政务公开 > 计划总结\n索 引 号 0000/2022-1 公开方式 主动公开\n"
+            "发布日期 2022-02-28 发布机构 县应急管理局\n组配分类 计划总结\n\n"
+            "县应急管理局2021年工作总结和2022年工作计划\n\n发布日期: 2022-02-28 访问次数:\n\n"
+            "县应急管理局2021年工作总结和2022年工作计划\n\n" + TEXT + "\n一、主要工作\n" + TEXT + "\n")
+    from nlp.pipeline import process_text
+
+    assert [d.title for d in process_text(text)] == ["县应急管理局2021年工作总结和2022年工作计划"]

@@ -70,3 +70,12 @@ def test_teams_sent_out_in_a_count_are_parties():
 def test_people_listed_after_a_post_then_reporting():
     got = names("青禾镇召开安全会议\n会议由镇长主持,副镇长张立新、李国平分别作了发言。副院长赵明远着重强调了消防安全。\n")
     assert {"张立新", "李国平", "赵明远"} <= got
+
+
+def test_a_title_opening_with_a_clause_or_a_term_names_no_issuer():
+    from nlp.extract.parties_structure import title_issuers
+
+    title = "鉴于青禾市立第一中学连续发生火灾事故,请各校落实消防管理之宣导"
+    assert title_issuers(title + "\n正文。\n", title) == []
+    assert title_issuers("学年下学期学校工作总结\n正文。\n", "学年下学期学校工作总结") == []
+    assert [f.name for f in title_issuers("青禾县教育局2023年工作总结\n", "青禾县教育局2023年工作总结")] == ["青禾县教育局"]

@@ -181,6 +181,9 @@ def _glued_issuers(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 
 
 
+_CITES_BEFORE = re.compile(r"贯彻|落实|根据|按照|依据|遵照|学习|传达|认真|为了?(?=[深认进全切])")
+
+
 def header_issuers(text: str) -> list[Found]:
     """``日照市卫生局文件``, ``X关于…方案`` title lines, and the ``X 2010年6月25日印发`` line."""
     rx = compiled()
@@ -199,6 +202,8 @@ def header_issuers(text: str) -> list[Found]:
                 out.append(Found(m.start("name"), m.end("name"), name, "issuer"))
     for m in rx["title"].finditer(text, 0, min(len(text), 5000)):
         a, b = m.span("names")
+        if _CITES_BEFORE.search(text, a, b):
+            continue  # 为深入贯彻落实省委、市委关于…的指示精神: bodies whose word a sentence cites
         out += [Found(x, y, n, "issuer") for x, y, n in _issuer_names(text, a, b)]
     return out
 

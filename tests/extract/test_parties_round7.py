@@ -79,3 +79,11 @@ def test_a_title_opening_with_a_clause_or_a_term_names_no_issuer():
     assert title_issuers(title + "\n正文。\n", title) == []
     assert title_issuers("学年下学期学校工作总结\n正文。\n", "学年下学期学校工作总结") == []
     assert [f.name for f in title_issuers("青禾县教育局2023年工作总结\n", "青禾县教育局2023年工作总结")] == ["青禾县教育局"]
+
+
+def test_bodies_a_sentence_cites_before_guanyu_are_no_issuers():
+    from nlp.extract.parties_structure import header_issuers
+
+    text = ("青禾镇关于做好安全生产大检查的通知\n为深入贯彻落实省委、市委关于安全生产工作的重要指示批示精神,"
+            "督导全镇各行各业履行安全生产职责,现将有关事项通知如下。\n")
+    assert not {f.name for f in header_issuers(text)} & {"省委", "市委"}

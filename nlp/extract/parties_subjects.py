@@ -240,10 +240,23 @@ def _names_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans if all(is_person_name(text[a:b]) for a, b in spans) else []
 
 
+_NOT_NAME_END = set("的等和与及在对为将把于")
+
+
+def _common_word(word: str) -> bool:
+    """A word of jieba's dictionary that names a thing, not a person (安全帽, 工作组, 安全员)."""
+    from nlp.tokenize import tagged
+
+    toks = list(tagged(word))
+    return len(toks) == 1 and not toks[0][1].startswith("nr")
+
+
 def _name_after(text: str, at: int) -> int | None:
     """``院长赵某主持``: the end of the name after the post, when a reporting verb follows it."""
     for length in (3, 2):
         name = text[at:at + length]
+        if name[-1] in _NOT_NAME_END or (length == 3 and _common_word(name)):
+            continue  # 书记张某的讲话, 科长李某等, 领导安全帽: a name ends before 的/等, and is no word
         if _reports(text, at + length) and (
                 is_person_name(name) or (rare_word(name) and _tagged_person(text, at, length))):
             return at + length  # 纪委书记栗某某主持: a rare family name that jieba tags a person

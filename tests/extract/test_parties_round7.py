@@ -87,3 +87,8 @@ def test_bodies_a_sentence_cites_before_guanyu_are_no_issuers():
     text = ("青禾镇关于做好安全生产大检查的通知\n为深入贯彻落实省委、市委关于安全生产工作的重要指示批示精神,"
             "督导全镇各行各业履行安全生产职责,现将有关事项通知如下。\n")
     assert not {f.name for f in header_issuers(text)} & {"省委", "市委"}
+
+
+def test_a_name_after_a_post_is_no_word_and_ends_before_de():
+    got = names("青禾县召开安全会议\n会上,纪委书记张立新的讲话很有针对性。县领导安全帽检查后强调。科长李国平等部署了工作。\n")
+    assert not {"张立新的", "安全帽", "李国平等"} & got

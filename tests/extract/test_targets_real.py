@@ -182,3 +182,9 @@ def test_the_ying_of_yingji_is_no_should():
     assert values(NEWS + "建成区域应急救援中心5个,新建专业应急救援队伍11支。") == []
     assert values(NEWS + "各区应建成应急救援队伍2支以上。") == [(2.0, "支", ">=")]
 
+
+
+def test_a_due_date_with_qian_plans_ahead_in_a_news_report():
+    assert values(NEWS + "今年年底前,青禾市行政村快递物流服务通达率达80%以上。") == [(80.0, "%", ">=")]
+    assert values(NEWS + "2025年年底前,建成100个以上美丽乡村精品村。") == [(100.0, "个", ">=")]
+    assert values(NEWS + "全市建成美丽乡村精品村100个。") == []  # a report's result

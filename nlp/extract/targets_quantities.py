@@ -110,8 +110,9 @@ def patterns() -> dict[str, re.Pattern]:
     after = alternation(cues["after"])
     number = rf"(?:{ARABIC_GROUPED}|{OCR_ARABIC}|{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?|半)"
     # 控制在31/10万以内, ≥95%, 1—2个, 不少于40学时, 三分之一以上, 70.3、 (a table's ratio, then item 3、)
-    quantity = (rf"(?:(?P<before>{before})(?:{PER_HEAD})?)?(?:{FRACTION}|(?P<num>{number})"
-                rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?P<unit>{unit})?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
+    # (a space may stand on either side of a number: 至少 75%, 联系 2 户以上, as Hong Kong texts set it)
+    quantity = (rf"(?<![0-9/])(?:(?P<before>{before})(?:{PER_HEAD})?[ ]?)?(?:{FRACTION}|(?P<num>{number})"
+                rf"(?:{RANGE_DASH}(?P<num2>{number}))?(?:[ ]?(?P<unit>{unit}))?(?:{RANGE_DASH}(?P<num3>{number})(?P=unit))?)"
                 rf"(?:[ ]?(?P<after>{after}))?")  # (20% 以上: a wrapped line's break, read as a space)
     # 不超过国家标准的三倍, 不超过上年的10%: the comparator governs a multiple or a share of a named whole
     times = (rf"(?P<before>{before})(?P<gap>[^,。;、%‰]{{1,24}}?的)(?P<num>{number})"

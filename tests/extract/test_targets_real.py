@@ -188,3 +188,11 @@ def test_a_due_date_with_qian_plans_ahead_in_a_news_report():
     assert values(NEWS + "今年年底前,青禾市行政村快递物流服务通达率达80%以上。") == [(80.0, "%", ">=")]
     assert values(NEWS + "2025年年底前,建成100个以上美丽乡村精品村。") == [(100.0, "个", ">=")]
     assert values(NEWS + "全市建成美丽乡村精品村100个。") == []  # a report's result
+
+
+def test_a_space_on_either_side_of_a_number():
+    assert values("各单位要确保每人每年联系 2 户以上贫困户。") == [(2.0, "户", ">=")]
+    assert values("于2023年底前消除至少 75%的环境卫生黑点。") == [(75.0, "%", ">=")]
+    assert values("要求可供兴建不少于 72,000 个私营房屋单位。") == [(72000.0, "个", ">=")]
+    # a number inside an index number is no quantity
+    assert values("索引号 113417000032454254/202010-00167 组配分类 要求") == []

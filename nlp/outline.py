@@ -292,7 +292,9 @@ def _find_markers(text: str) -> list[_Marker]:
         if style in ("dec1", "dec2", "dec3") and not _decimal_heading(text, m, style, ordinal, expected, lines):
             continue
         if style in ("yao", "tg", "tgp"):
-            if not line_start or (style != "yao" and not (expected or (ordinal == 1 and _stem_run(text, m)))):
+            # (a flattened page keeps its paragraphs apart by spaces after a sentence end: `。 二要…`)
+            para_start = line_start or (style == "yao" and _SPACED_PARAGRAPH.search(text, max(0, start - 6), start))
+            if not para_start or (style != "yao" and not (expected or (ordinal == 1 and _stem_run(text, m)))):
                 continue  # 甲、乙双方 is no marker: a stem opens its run at 甲, with a 乙 on a later line
         elif not line_start:
             before = text[max(0, start - 3):start]
@@ -508,6 +510,10 @@ def _continues(text: str, m: re.Match, style: str, ordinal: int) -> bool:
             return text[max(0, nxt.start() - 1):nxt.start()] in ("。", "\n")
         nxt = _MARKER.search(text, nxt.end(), m.end() + 3000)
     return False
+
+
+# (not a page that spaces every mark, ` 。 一是`: there the marks stand inside one paragraph)
+_SPACED_PARAGRAPH = re.compile(r"(?<![ \u3000])[。!?!?”][ \u3000]+$")
 
 
 def _clean_marker(s: str) -> str:

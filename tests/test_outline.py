@@ -219,3 +219,13 @@ def test_a_clock_or_a_weekday_does_not_end_an_items_heading():
             "2.闭幕式于27日(周五)下午4:00左右开始,各项要求同开幕式。\n3.竞赛加分:获省级一等奖加十分,二等奖加五分\n")
     assert [s.heading for s in parse_outline(text)] == [
         "开幕式", "开幕式于27日上午9: 00开始,各单位准时参加", "闭幕式于27日(周五)下午4:00左右开始,各项要求同开幕式", "竞赛加分"]
+
+
+def test_yao_items_of_a_page_flattened_with_spaces_between_paragraphs():
+    text = ("务必从中吸取教训。 一要令行禁止不打折扣。各级党组织要增强自觉性。 二要举一反三完善制度。"
+            "要持之以恒。 三要强化监督执纪问责。要加大检查力度。")
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [
+        ("一要", "令行禁止不打折扣"), ("二要", "举一反三完善制度"), ("三要", "强化监督执纪问责")]
+    # a page that spaces every mark keeps them inside one paragraph; so does a sentence's run
+    assert parse_outline("提出了四项要求 。 一是精简文件 , 减少会议 。 二是控制篇幅 。") == []
+    assert parse_outline("他说,一是要抓好落实。二是要加强监督。") == []

@@ -71,7 +71,8 @@ QUARTER = (
 # named parts of a year: 上半年, 第一季度, 第3季, 年底, 暑期, and holidays (nlp/data/date_holidays.tsv)
 YEAR_PART = (
     rf"上半年|下半年|{QUARTER}|(?<![一上前每])年度末|年底"
-    rf"|(?<!岁末)年初(?!岁末)|年末|(?<!寒)暑期|(?<!寒)暑假|寒假(?!暑)|{_HOLIDAY_ALONE}"  # (not 寒暑假: vacations in general)
+    # (年初 alone dates only a time since: 年初以来; 年初制定的计划, 年初预算, 大年初七, 岁末年初 date nothing)
+    rf"|(?<!岁末)(?<!大)年初(?!岁末)(?:(?=以来|起|开始)|(?<=年年初))|年末|(?<!寒)暑期|(?<!寒)暑假|寒假(?!暑)|{_HOLIDAY_ALONE}"  # (not 寒暑假: vacations in general)
 )
 YEAR_SUFFIX = rf"底|初(?![步期级次心衷])|末|{_HOLIDAY_AFTER_YEAR}"  # only after a year: 20xx年底, 2021年春节
 
@@ -651,7 +652,7 @@ def _read_side(g: dict, p: str, ref_year: str | None, default_year: str = "XXXX"
 # a named part of a year -> where it starts and ends within the year
 _PART_BOUNDS = {
     **dict.fromkeys(("底", "末", "年底", "年末", "年度末"), ("-12-31", "-12-31")),
-    **dict.fromkeys(("初", "年初"), ("-01-01", "-01-31")),
+    **dict.fromkeys(("初", "年初"), ("-01", "-01")),  # January, as 上半年 is 01..06
     "上半年": ("-01", "-06"),
     "下半年": ("-07", "-12"),
     **dict.fromkeys(("暑期", "暑假"), ("-07", "-08")),

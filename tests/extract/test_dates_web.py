@@ -375,3 +375,11 @@ def test_a_weekday_in_brackets_does_not_break_a_range_or_a_deadline():
     got = [(m.value["start"], m.value["end"], m.value["kind"])
            for m in find_dates("会议于2024年7月1日(周二)至7月3日(周四)举行,材料请于4月20日(星期五)前上报。")]
     assert got == [("2024-07-01", "2024-07-03", "range"), ("XXXX-04-20", "XXXX-04-20", "deadline")]
+
+
+def test_nianchu_dates_a_year_begun_or_a_time_since_only():
+    from nlp.extract.dates import find_dates
+
+    got = [(m.text, m.value["start"], m.value["end"]) for m in find_dates(
+        "年初以来,全市开展整治。2024年初,全县启动检查。当前正值岁末年初,各部门根据年初制定的计划落实,大年初七照常值班。")]
+    assert got == [("年初", "XXXX-01", "XXXX-01"), ("2024年初", "2024-01", "2024-01")]

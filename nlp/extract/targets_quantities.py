@@ -342,8 +342,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         # 一项硬指标, 四个阶段, 都有一所: a Chinese count needs a comparator, or a planning verb just
         # before a written-out number (招聘护理人员二十名); 一 is 'a', unless a bound word sets it (不少于一名)
         return False
-    if before == "达":
-        return False  # 电梯2部达64万元: 达 before a count reports an amount
+    if before == "达" and re.search(r"[0-9][0-9.]*[\u4e00-\u9fff]{1,2}$", prefix):
+        return False  # 电梯2部达64万元, 达5家: 达 before a count reports an amount (人均预期寿命达82.4岁 is a level)
     if nxt == "的" and not (before in _FLOORS and re.search(r"每(?:人|年|季度?|月|周)", prefix)):
         return False  # 党员人数不足3人的公立医院: the count describes a noun (but 每年撰写不少于2篇的心得: a quota)
     if re.match(r"(?:达|共|计)[0-9]", clause[q_end:q_end + 2]):

@@ -196,3 +196,9 @@ def test_a_space_on_either_side_of_a_number():
     assert values("要求可供兴建不少于 72,000 个私营房屋单位。") == [(72000.0, "个", ">=")]
     # a number inside an index number is no quantity
     assert values("索引号 113417000032454254/202010-00167 组配分类 要求") == []
+
+
+def test_da_before_a_level_in_a_plan_is_its_floor():
+    assert values("到2025年,人均预期寿命达82.4岁,人均基本公共卫生服务经费达102元以上。") == [
+        (82.4, "岁", ">="), (102.0, "元", ">=")]
+    assert values("到2025年,购置电梯2部达64万元。") == []  # an amount spent on a count

@@ -202,3 +202,8 @@ def test_da_before_a_level_in_a_plan_is_its_floor():
     assert values("到2025年,人均预期寿命达82.4岁,人均基本公共卫生服务经费达102元以上。") == [
         (82.4, "岁", ">="), (102.0, "元", ">=")]
     assert values("到2025年,购置电梯2部达64万元。") == []  # an amount spent on a count
+
+
+def test_measure_words_of_equipment():
+    assert values("每个村要配备灭火器不少于10具。") == [(10.0, "具", ">=")]
+    assert values("每栋楼至少安装2盏应急灯。") == [(2.0, "盏", ">=")]

@@ -227,7 +227,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         if not unit and not before and _is_bare_share(clause, m):
             unit = "%"  # 2、95的社区卫生服务中心纳入…: a table's share that lost its % sign
         elif not unit and before and after in ("以内", "以下", "以上", "之内") and not is_cn:
-            unit = ""  # 控制在0.011以内: a bounded figure whose unit the text leaves out
+            # 控制在0.011以内: a bounded figure whose unit the text leaves out; 收入倍差缩小到1.7以内: a multiple
+            unit = "倍" if re.search(r"倍差[^0-9]{0,4}$", prefix) else ""
         elif not unit:
             # a table's ratio without its sign: 比例≥70, 认同率≥50 (a grading band >1.2≥1<1 is not)
             if before not in ("≥", ">=", "≤", "<=", ">", "<"):

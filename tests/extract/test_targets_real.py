@@ -207,3 +207,8 @@ def test_da_before_a_level_in_a_plan_is_its_floor():
 def test_measure_words_of_equipment():
     assert values("每个村要配备灭火器不少于10具。") == [(10.0, "具", ">=")]
     assert values("每栋楼至少安装2盏应急灯。") == [(2.0, "盏", ">=")]
+
+
+def test_a_gap_narrowed_to_a_bound():
+    assert values("到2027年,城乡居民收入倍差缩小到1.7以内。") == [(1.7, "倍", "<=")]
+    assert values("到2025年,全市万元GDP能耗压减到0.35以内。") == [(0.35, "", "<=")]

@@ -274,7 +274,7 @@ def _first_chars() -> str:
     the first character of a holiday's name. tests/extract/test_dates_speed.py checks it against
     the grammar."""
     chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒前")
-    chars |= set("(（—–-到至") | {name[0] for name in holiday_days()}
+    chars |= set("(（—―–-到至") | {name[0] for name in holiday_days()}
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 

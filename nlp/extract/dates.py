@@ -366,6 +366,7 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
             found.append(listed)
     _join_month_pairs(text, found)
     _spread_deadlines(text, found)
+    _spread_month_ends(text, found)
     return [Mention(type="date", start=start, end=end, text=text[start:end], value=value)
             for start, end, value, _sep in found]
 
@@ -507,6 +508,21 @@ def _spread_deadlines(text: str, found: list) -> None:
             if between in (",", "，") and "日" not in text[start:end]:
                 continue
             found[i] = (start, end, dict(value, kind="deadline"), between)
+
+
+def _spread_month_ends(text: str, found: list) -> None:
+    """分别在6月、9月和12月底: the final 底 makes every month of the list its last day."""
+    month_end = False  # the date after the current one ends a month: its own 月底, or spread to it
+    for i in range(len(found) - 1, -1, -1):
+        start, end, value, sep = found[i]
+        if i + 1 < len(found) and month_end and text[end:found[i + 1][0]] in ("、", "和", "及") \
+                and text[start:end].endswith("月") and re.fullmatch(r"\w{4}-\d{2}", value["start"]) \
+                and value["start"] == value["end"]:
+            year, month = value["start"].split("-")
+            day = f"{value['start']}-{_last_day(year, month)}"
+            found[i] = (start, end, dict(value, start=day, end=day), sep)
+            continue
+        month_end = bool(re.search(r"月底(?:前|之前)?$", text[start:end])) and value["start"] == value["end"]
 
 
 def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:

@@ -200,32 +200,32 @@ def test_a_full_stop_typed_for_the_dot_of_an_item_at_a_lines_start():
 
 
 def test_a_flattened_heading_ends_after_its_thinking_word():
-    text = ("一、总体思路以全区公共卫生工作要点为指导,以完善体系、健全机制、提升能力为重点,推进各项工作落实\n"
+    text = ("一、总体思路以全县林业发展规划为遵循,以护林防火、造林绿化、林下经济为抓手,推动生态建设上台阶\n"
             "二、工作目标\n正文。\n")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "总体思路"), ("二、", "工作目标")]
 
 
 def test_a_marker_alone_on_its_line_takes_the_next_line_as_heading():
-    text = "一、\n发展环境\n(一)取得的新进展。\n正文内容。\n二、\n主要任务\n正文。\n"
+    text = "一、\n基本情况\n(一)已有的基础。\n正文内容。\n二、\n主要任务\n正文。\n"
     assert [(s.level, s.marker, s.heading) for s in parse_outline(text)] == [
-        (1, "一、", "发展环境"), (2, "(一)", "取得的新进展"), (1, "二、", "主要任务")]
+        (1, "一、", "基本情况"), (2, "(一)", "已有的基础"), (1, "二、", "主要任务")]
     # a sentence on the next line is the body, not a heading
     body = "一、\n各单位要认真组织学习,抓好落实。\n二、\n主要任务\n"
     assert [s.heading for s in parse_outline(body)][0] == ""
 
 
 def test_a_clock_or_a_weekday_does_not_end_an_items_heading():
-    text = ("一、开幕式\n1.开幕式于27日上午9: 00开始,各单位准时参加\n"
-            "2.闭幕式于27日(周五)下午4:00左右开始,各项要求同开幕式。\n3.竞赛加分:获省级一等奖加十分,二等奖加五分\n")
+    text = ("一、日程\n1.报到于12日上午8: 30截止,各队按时签到\n"
+            "2.颁奖于14日(周日)下午3:00前后举行,着装同开幕。\n3.计分办法:胜一场得三分,平一场得一分\n")
     assert [s.heading for s in parse_outline(text)] == [
-        "开幕式", "开幕式于27日上午9: 00开始,各单位准时参加", "闭幕式于27日(周五)下午4:00左右开始,各项要求同开幕式", "竞赛加分"]
+        "日程", "报到于12日上午8: 30截止,各队按时签到", "颁奖于14日(周日)下午3:00前后举行,着装同开幕", "计分办法"]
 
 
 def test_yao_items_of_a_page_flattened_with_spaces_between_paragraphs():
-    text = ("务必从中吸取教训。 一要令行禁止不打折扣。各级党组织要增强自觉性。 二要举一反三完善制度。"
-            "要持之以恒。 三要强化监督执纪问责。要加大检查力度。")
+    text = ("各校要引以为戒。 一要守住食品安全底线。各校要落实陪餐制度。 二要管好校外供餐单位。"
+            "要定期抽检。 三要畅通家长投诉渠道。要及时回应关切。")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [
-        ("一要", "令行禁止不打折扣"), ("二要", "举一反三完善制度"), ("三要", "强化监督执纪问责")]
+        ("一要", "守住食品安全底线"), ("二要", "管好校外供餐单位"), ("三要", "畅通家长投诉渠道")]
     # a page that spaces every mark keeps them inside one paragraph; so does a sentence's run
     assert parse_outline("提出了四项要求 。 一是精简文件 , 减少会议 。 二是控制篇幅 。") == []
     assert parse_outline("他说,一是要抓好落实。二是要加强监督。") == []

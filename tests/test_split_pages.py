@@ -258,13 +258,13 @@ def test_a_plan_handed_on_with_no_gei_stays_with_its_untitled_notice():
 def test_a_metadata_table_flattened_with_spaces_is_no_title():
     from nlp.split_head import is_meta_line
 
-    assert is_meta_line("发布机构 青禾县发展和改革局 组配分类 发展计划")
+    assert is_meta_line("发布机构 青禾县林业局 组配分类 工作总结")
     assert is_meta_line("有效性")
     assert not is_meta_line("发布机构改革工作的通知")
     text = ("当前位置:首页 > 政务公开 > 计划总结\n索 引 号 0000/2022-1 公开方式 主动公开\n"
-            "发布日期 2022-02-28 发布机构 县应急管理局\n组配分类 计划总结\n\n"
-            "县应急管理局2021年工作总结和2022年工作计划\n\n发布日期: 2022-02-28 访问次数:\n\n"
-            "县应急管理局2021年工作总结和2022年工作计划\n\n" + TEXT + "\n一、主要工作\n" + TEXT + "\n")
+            "发布日期 2024-01-15 发布机构 青禾县林业局\n组配分类 计划总结\n\n"
+            "青禾县林业局2023年工作总结和2024年工作计划\n\n发布日期: 2024-01-15 访问次数:\n\n"
+            "青禾县林业局2023年工作总结和2024年工作计划\n\n" + TEXT + "\n一、主要工作\n" + TEXT + "\n")
     from nlp.pipeline import process_text
 
-    assert [d.title for d in process_text(text)] == ["县应急管理局2021年工作总结和2022年工作计划"]
+    assert [d.title for d in process_text(text)] == ["青禾县林业局2023年工作总结和2024年工作计划"]

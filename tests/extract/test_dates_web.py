@@ -381,14 +381,14 @@ def test_nianchu_dates_a_year_begun_or_a_time_since_only():
     from nlp.extract.dates import find_dates
 
     got = [(m.text, m.value["start"], m.value["end"]) for m in find_dates(
-        "年初以来,全市开展整治。2024年初,全县启动检查。当前正值岁末年初,各部门根据年初制定的计划落实,大年初七照常值班。")]
+        "年初以来,全市植树三万株。2024年初,全县启动河道清淤。正值岁末年初,各站按年初拟定的方案养护,大年初三照常开放。")]
     assert got == [("年初", "XXXX-01", "XXXX-01"), ("2024年初", "2024-01", "2024-01")]
 
 
 def test_a_lists_final_yuedi_makes_every_month_its_last_day():
     from nlp.extract.dates import find_dates
 
-    got = [(m.text, m.value["start"]) for m in find_dates("每季度末(分别在6月、9月和12月底)报送进展。")]
+    got = [(m.text, m.value["start"]) for m in find_dates("各站点分别在6月、9月和12月底上报水质数据。")]
     assert got == [("6月", "XXXX-06-30"), ("9月", "XXXX-09-30"), ("12月底", "XXXX-12-31")]
-    got = [m.value["start"] for m in find_dates("6月、7月开展检查,8月底前完成。")]
+    got = [m.value["start"] for m in find_dates("6月、7月组织培训,8月底前考核。")]
     assert got == ["XXXX-06", "XXXX-07", "XXXX-08-31"]  # (not a list ending in 月底)

@@ -185,23 +185,23 @@ def test_the_ying_of_yingji_is_no_should():
 
 
 def test_a_due_date_with_qian_plans_ahead_in_a_news_report():
-    assert values(NEWS + "今年年底前,青禾市行政村快递物流服务通达率达80%以上。") == [(80.0, "%", ">=")]
-    assert values(NEWS + "2025年年底前,建成100个以上美丽乡村精品村。") == [(100.0, "个", ">=")]
-    assert values(NEWS + "全市建成美丽乡村精品村100个。") == []  # a report's result
+    assert values(NEWS + "今年年底前,青禾市自然村公交通达率达80%以上。") == [(80.0, "%", ">=")]
+    assert values(NEWS + "2026年年底前,建成30个以上社区书屋。") == [(30.0, "个", ">=")]
+    assert values(NEWS + "全市建成社区书屋30个。") == []  # a report's result
 
 
 def test_a_space_on_either_side_of_a_number():
-    assert values("各单位要确保每人每年联系 2 户以上贫困户。") == [(2.0, "户", ">=")]
-    assert values("于2023年底前消除至少 75%的环境卫生黑点。") == [(75.0, "%", ">=")]
-    assert values("要求可供兴建不少于 72,000 个私营房屋单位。") == [(72000.0, "个", ">=")]
+    assert values("各站要确保每人每月走访 3 户以上独居老人。") == [(3.0, "户", ">=")]
+    assert values("于2026年底前修复至少 60%的破损路灯。") == [(60.0, "%", ">=")]
+    assert values("要求新增不少于 12,500 个停车泊位。") == [(12500.0, "个", ">=")]
     # a number inside an index number is no quantity
     assert values("索引号 113417000032454254/202010-00167 组配分类 要求") == []
 
 
 def test_da_before_a_level_in_a_plan_is_its_floor():
-    assert values("到2025年,人均预期寿命达82.4岁,人均基本公共卫生服务经费达102元以上。") == [
-        (82.4, "岁", ">="), (102.0, "元", ">=")]
-    assert values("到2025年,购置电梯2部达64万元。") == []  # an amount spent on a count
+    assert values("到2026年,人均体育场地面积达2.8平方米,人均图书借阅经费达15元以上。") == [
+        (2.8, "平方米", ">="), (15.0, "元", ">=")]
+    assert values("到2026年,购置水泵3台达48万元。") == []  # an amount spent on a count
 
 
 def test_measure_words_of_equipment():
@@ -210,5 +210,5 @@ def test_measure_words_of_equipment():
 
 
 def test_a_gap_narrowed_to_a_bound():
-    assert values("到2027年,城乡居民收入倍差缩小到1.7以内。") == [(1.7, "倍", "<=")]
+    assert values("到2028年,区域收入倍差缩小到1.9以内。") == [(1.9, "倍", "<=")]
     assert values("到2025年,全市万元GDP能耗压减到0.35以内。") == [(0.35, "", "<=")]

@@ -165,14 +165,21 @@ def organs() -> frozenset[str]:
 
 
 @cache
-def surnames() -> frozenset[str]:
-    """Common Chinese family names (one or two characters), from ``surnames.tsv``."""
+def surname_ranks() -> dict[str, int]:
+    """Common Chinese family names (one or two characters), from ``surnames.tsv``, with their rank
+    in its order of frequency (0 the commonest)."""
     rows = read_table("surnames.tsv", ("surname", "chars"), {1: ("1", "2")})
     for r in rows:
         if len(r.cells[0]) != int(r.cells[1]):
             raise BadDataFile(f"surnames.tsv:{r.line}: {r.cells[0]!r} has {len(r.cells[0])} "
                               f"characters, not {r.cells[1]}")
-    return frozenset(r.cells[0] for r in rows)
+    return {r.cells[0]: i for i, r in enumerate(rows)}
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Common Chinese family names (one or two characters), from ``surnames.tsv``."""
+    return frozenset(surname_ranks())
 
 
 def user_dict_path() -> str:

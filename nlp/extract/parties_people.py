@@ -11,9 +11,8 @@ initialised once per process with the user dictionary of administrative bodies
 from __future__ import annotations
 
 import re
-from functools import cache
 
-from nlp.extract.parties_lexicon import read_table, surnames
+from nlp.extract.parties_lexicon import surname_ranks, surnames
 from nlp.text import COMMAS
 
 Span = tuple[int, int, str]  # start, end, normalized name
@@ -115,12 +114,6 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
     return out
 
 
-@cache
-def _surname_rank() -> dict[str, int]:
-    rows = read_table("surnames.tsv", ("surname", "chars"), {1: ("1", "2")})
-    return {r.cells[0]: i for i, r in enumerate(rows)}
-
-
 def glued_names(word: str) -> list[tuple[int, int]] | None:
     """``李长勇刘象林陈勇`` -> the spans of the people's names typed with no separator, or None.
 
@@ -130,7 +123,7 @@ def glued_names(word: str) -> list[tuple[int, int]] | None:
     n = len(word)
     if not 4 <= n <= 24 or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
         return None
-    rank = _surname_rank()
+    rank = surname_ranks()
     tokenizer, _ = _jieba()
     best: list[tuple[float, list[tuple[int, int]]] | None] = [None] * (n + 1)
     best[0] = (0.0, [])

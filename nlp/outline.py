@@ -98,6 +98,8 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
     markers = _drop_link_lists(text, markers)
     markers = _drop_contents(text, markers)
     markers = _drop_paragraph_runs(text, markers, _LineIndex(text))
+    # a marker before a few Latin letters or digits only (`_00.jpg`, `2、O`): a file's name, a code
+    markers = [mk for mk in markers if not re.fullmatch(r"[A-Za-z0-9.\-_ ]{1,4}", mk.heading)]
     if not markers:
         return _unnumbered(text)
     _assign_levels(markers)

@@ -229,3 +229,8 @@ def test_yao_items_of_a_page_flattened_with_spaces_between_paragraphs():
     # a page that spaces every mark keeps them inside one paragraph; so does a sentence's run
     assert parse_outline("提出了四项要求 。 一是精简文件 , 减少会议 。 二是控制篇幅 。") == []
     assert parse_outline("他说,一是要抓好落实。二是要加强监督。") == []
+
+
+def test_a_marker_before_a_file_name_or_a_code_is_no_heading():
+    text = "一、基本情况\n正文内容。\n1、O\n2、O\n二、主要做法\n正文。\n"
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "基本情况"), ("二、", "主要做法")]

@@ -234,3 +234,9 @@ def test_yao_items_of_a_page_flattened_with_spaces_between_paragraphs():
 def test_a_marker_before_a_file_name_or_a_code_is_no_heading():
     text = "一、基本情况\n正文内容。\n1、O\n2、O\n二、主要做法\n正文。\n"
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "基本情况"), ("二、", "主要做法")]
+
+
+def test_a_reported_speech_is_no_run_in_heading():
+    text = ("青禾区劳动部门举办安全讲座。\n区劳动局局长王某在讲座上表示,工友们必须系好安全带。讲座共吸引三百多名工友参加,"
+            "现场还设置了咨询台。\n他还指出,高处作业前要检查防护设施。讲座结束后,工作人员向工友派发了宣传单张和防暑用品。\n")
+    assert parse_outline(text) == []

@@ -895,7 +895,8 @@ def _unnumbered(text: str) -> list[Section]:
              if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))]
     if len(heads) < 2:
         heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
-                 if not _STATEMENT.search(m.group(1)) and _opens_paragraph(text, m.start())]
+                 if not _STATEMENT.search(m.group(1)) and _opens_paragraph(text, m.start())
+                 and not m.group(1).startswith(("“", '"', "「"))]  # (a quotation opens the paragraph)
     if len(heads) < 2:
         return []
     out = []

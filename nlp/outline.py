@@ -869,7 +869,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 # Unnumbered documents (news items): paragraphs led by a short run-in heading sentence.
 # `加强组织领导,压实主体责任。强化…`, `东禾热电公司车辆管理中心主任孙某某公车私用问题。2023年…`: a short
 # first sentence (one comma at most) leading a longer paragraph; not an opening like 现将…如下。
-_RUN_IN_HEAD = re.compile(r"^(?![为根按经现据近今兹特])([^。\n,:;]{2,28}(?:,[^。\n,:;]{2,14})?)。(?=[^\n]{20,})", re.M)
+_RUN_IN_HEAD = re.compile(r"^(?![为根按经现据近今兹特本0-9])([^。\n,:;]{2,28}(?:,[^。\n,:;]{2,14})?)。(?=[^\n]{20,})", re.M)
 
 
 # ... or by a short heading on a line of its own, followed by its paragraph:

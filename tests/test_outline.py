@@ -246,3 +246,9 @@ def test_a_quotation_opening_a_paragraph_is_no_run_in_heading():
     text = ("青禾市就业形势平稳。\n“全市就业形势总体稳定。”市人社局负责人在发布会上说,三季度登记失业率为3.1%,同比有所下降。\n"
             "高校毕业生就业稳步推进。统计显示,截至9月底,全市应届毕业生就业率达到九成,比上年同期略有提高。\n")
     assert [s.heading for s in parse_outline(text)] == []
+
+
+def test_a_dated_or_this_time_narration_is_no_run_in_heading():
+    text = ("青禾公司开展冬季安全检查\n本次检查主要以用电安全、防火安全为主。检查组逐一查看了仓库、车间和宿舍的线路与消防器材。\n"
+            "12月5日由设备部部长带队,安环办协同。检查组对发现的问题当场开具整改通知单,要求限期整改到位。\n")
+    assert parse_outline(text) == []

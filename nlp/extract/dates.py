@@ -131,8 +131,10 @@ _DOTTED_SPAN = (
 
 
 # 2024-25年度, 2023/24学年, 2023/2024学年度: a fiscal or school year across two calendar years
+# (2023-24 至 2032-33 年度: a span of them, from the first's start to the last's end)
 _SPLIT_YEAR = (
-    r"(?<![0-9A-Za-z*×./-])(?P<fy>(?:19|20)[0-9]{2})\s?(?:/|-|–|—|―|至)\s?(?P<fy2>(?:19|20)[0-9]{2}|[0-9]{2})"
+    r"(?<![0-9A-Za-z*×./-])(?:(?P<fy0>(?:19|20)[0-9]{2})\s?[/\-–]\s?[0-9]{2}\s?(?:至|到|—|―|–)\s?)?"
+    r"(?P<fy>(?:19|20)[0-9]{2})\s?(?:/|-|–|—|―|至)\s?(?P<fy2>(?:19|20)[0-9]{2}|[0-9]{2})"
     r"\s?(?=学年|年度|财政年度)(?:学年度?|年度)?"
 )
 
@@ -541,7 +543,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         return {"start": g["yy"], "end": g["yy"], "kind": "point"}, m.end()
     if g["fy"]:
         end = g["fy2"] if len(g["fy2"]) == 4 else g["fy"][:2] + g["fy2"]
-        return ({"start": g["fy"], "end": end, "kind": "range"}, m.end()) if end > g["fy"] else None
+        first = g["fy0"] or g["fy"]
+        return ({"start": first, "end": end, "kind": "range"}, m.end()) if end > g["fy"] and first <= g["fy"] else None
     if g["cl"]:
         d = _run_together(g["cl"])
         return ({"start": d, "end": d, "kind": "point"}, m.end()) if d else None

@@ -392,3 +392,10 @@ def test_a_lists_final_yuedi_makes_every_month_its_last_day():
     assert got == [("6月", "XXXX-06-30"), ("9月", "XXXX-09-30"), ("12月底", "XXXX-12-31")]
     got = [m.value["start"] for m in find_dates("6月、7月组织培训,8月底前考核。")]
     assert got == ["XXXX-06", "XXXX-07", "XXXX-08-31"]  # (not a list ending in 月底)
+
+
+def test_a_span_of_fiscal_years():
+    from nlp.extract.dates import find_dates
+
+    got = [(m.value["start"], m.value["end"]) for m in find_dates("预计在2025-26 至 2030-31 年度完成,另2026/27至2028/29年度拨款。")]
+    assert got == [("2025", "2031"), ("2026", "2029")]

@@ -399,3 +399,10 @@ def test_a_span_of_fiscal_years():
 
     got = [(m.value["start"], m.value["end"]) for m in find_dates("预计在2025-26 至 2030-31 年度完成,另2026/27至2028/29年度拨款。")]
     assert got == [("2025", "2031"), ("2026", "2029")]
+
+
+def test_a_day_past_twelve_first_in_brackets_is_day_then_month():
+    from nlp.extract.dates import find_dates
+
+    assert [m.value["start"] for m in find_dates("署长今日(21/10)公布年度报告")] == ["XXXX-10-21"]
+    assert [m.value["start"] for m in find_dates("署长今日(6/3)公布年度报告")] == ["XXXX-06-03"]  # month first

@@ -236,19 +236,16 @@ def test_a_marker_before_a_file_name_or_a_code_is_no_heading():
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "基本情况"), ("二、", "主要做法")]
 
 
-def test_a_reported_speech_is_no_run_in_heading():
-    text = ("青禾区劳动部门举办安全讲座。\n区劳动局局长王某在讲座上表示,工友们必须系好安全带。讲座共吸引三百多名工友参加,"
-            "现场还设置了咨询台。\n他还指出,高处作业前要检查防护设施。讲座结束后,工作人员向工友派发了宣传单张和防暑用品。\n")
-    assert parse_outline(text) == []
-
-
-def test_a_quotation_opening_a_paragraph_is_no_run_in_heading():
-    text = ("青禾市就业形势平稳。\n“全市就业形势总体稳定。”市人社局负责人在发布会上说,三季度登记失业率为3.1%,同比有所下降。\n"
-            "高校毕业生就业稳步推进。统计显示,截至9月底,全市应届毕业生就业率达到九成,比上年同期略有提高。\n")
-    assert [s.heading for s in parse_outline(text)] == []
-
-
-def test_a_dated_or_this_time_narration_is_no_run_in_heading():
-    text = ("青禾公司开展冬季安全检查\n本次检查主要以用电安全、防火安全为主。检查组逐一查看了仓库、车间和宿舍的线路与消防器材。\n"
-            "12月5日由设备部部长带队,安环办协同。检查组对发现的问题当场开具整改通知单,要求限期整改到位。\n")
+@pytest.mark.parametrize("text", [
+    # a reported speech (某局长表示,…)
+    "青禾区劳动部门举办安全讲座。\n区劳动局局长王某在讲座上表示,工友们必须系好安全带。讲座共吸引三百多名工友参加,"
+    "现场还设置了咨询台。\n他还指出,高处作业前要检查防护设施。讲座结束后,工作人员向工友派发了宣传单张和防暑用品。\n",
+    # a quotation opening a paragraph (“…。”某某说)
+    "青禾市就业形势平稳。\n“全市就业形势总体稳定。”市人社局负责人在发布会上说,三季度登记失业率为3.1%,同比有所下降。\n"
+    "高校毕业生就业稳步推进。统计显示,截至9月底,全市应届毕业生就业率达到九成,比上年同期略有提高。\n",
+    # a narration opening with 本次 or a date
+    "青禾公司开展冬季安全检查\n本次检查主要以用电安全、防火安全为主。检查组逐一查看了仓库、车间和宿舍的线路与消防器材。\n"
+    "12月5日由设备部部长带队,安环办协同。检查组对发现的问题当场开具整改通知单,要求限期整改到位。\n",
+], ids=["reported-speech", "quotation", "dated-narration"])
+def test_news_sentences_that_are_no_run_in_headings(text):
     assert parse_outline(text) == []

@@ -561,8 +561,13 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()
+    if _CONDITION.search(cand) and "\n" not in cand:
+        # an item of a list of conditions (`有下列情形之一的: (一)未按规定…的;`) is one clause: a
+        # reader takes all of it as the item, notes and commas included
+        return cand.strip()
     par = _RUN_ON_PAREN.match(cand)
-    if par and (_UNIT_NOTE.search(par.group(1)) or _WEEKDAY_NOTE.search(par.group(1))):
+    if par and (_UNIT_NOTE.search(par.group(1)) or _WEEKDAY_NOTE.search(par.group(1))
+                or _DATE_NOTE.search(par.group(1))):
         # 各县(市、区)教育局要…, 全镇村(社区)干部: the note is inside a unit's name; 于27日(周五)下午…:
         # a weekday after a day is inside the sentence
         par = None
@@ -592,7 +597,15 @@ _FIELD_VALUE = re.compile(r"^\s*(?:[\dA-Za-z][\w.@\-]*|[^。\d]{2,12}?[市县区
 
 # A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),
 # and text running on with no mark between.
-_RUN_ON_PAREN = re.compile(r"([^(),,。::;;]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
+_RUN_ON_PAREN = re.compile(r"([^(),,。::;;《]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
+
+
+# a clause that ends in 的 (and nothing after it but the line's end)
+_CONDITION = re.compile(r"[^\s的]的\s*$")
+
+
+# a note after a day (`1月28日(除夕)早7时至…`): the date and its note are inside a sentence
+_DATE_NOTE = re.compile(r"\d日\([^()]+\)$")
 
 
 _WEEKDAY_NOTE = re.compile(r"\((?:星期|周|週|礼拜)[一二三四五六日天]\)$")

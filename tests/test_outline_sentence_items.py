@@ -21,3 +21,28 @@ def test_field_and_value_item_keeps_the_whole_line():
 def test_run_in_label_heading_is_still_cut():
     text = "一、竞赛加分:获省级一等奖的加十分,获市级一等奖的加五分。\n二、其他事项:由学校另行通知。\n"
     assert parse_outline(text)[0].heading == "竞赛加分"
+
+
+def test_condition_items_keep_the_whole_clause():
+    # a list of conditions: each item is one clause ending in 的, with its notes and commas
+    text = ("第三条 有下列情形之一的,责令限期整改:\n"
+            "(一)仓库实际储量超过核定(设计)容量百分之十的,或者擅自改变用途的;\n"
+            "(二)经营单位(含分支机构)未按规定开展隐患自查的;\n"
+            "(三)在《某某设施(设备)管理办法》规定的区域内违规施工的。\n")
+    heads = [s.heading for s in parse_outline(text) if s.marker.startswith("(")]
+    assert heads == ["仓库实际储量超过核定(设计)容量百分之十的,或者擅自改变用途的",
+                     "经营单位(含分支机构)未按规定开展隐患自查的",
+                     "在《某某设施(设备)管理办法》规定的区域内违规施工的"]
+
+
+def test_a_note_inside_a_book_title_or_after_a_day_does_not_end_the_heading():
+    text = ("一、值班安排\n(一)2月9日(除夕)早8时至2月10日(正月初一)凌晨2时由办公室值守;\n"
+            "(二)依照《某省消防(设施)条例》第十条规定落实巡查制度,发现问题及时报告。\n")
+    secs = [s for s in parse_outline(text) if s.marker.startswith("(")]
+    assert secs[0].heading.startswith("2月9日(除夕)早8时至2月10日")
+    assert secs[1].heading.startswith("依照《某省消防(设施)条例》第十条")
+
+
+def test_a_note_after_a_heading_still_ends_it():
+    text = "一、工作安排\n(一)意外伤害(如跌伤、扭伤等)对受伤学生立即进行初步处理,再送医院。\n"
+    assert parse_outline(text)[1].heading == "意外伤害(如跌伤、扭伤等)"

@@ -133,7 +133,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
 
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
     found = _drop_affiliations(text, found)
-    found = [f for f in found if not _cited_authority(text, f)]
+    found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
@@ -150,6 +150,16 @@ def _cited_authority(text: str, f: Found) -> bool:
         return False
     before = text[max(0, f.start - 40):f.start]
     return bool(_CITE_VERB.search(before)) and _CITED_AFTER.match(text, f.end, f.end + 80) is not None
+
+
+def _in_book_title(text: str, f: Found) -> bool:
+    """根据《⏎某厅关于开展…的通知》: a name inside a cited document's 《》 title is part of the
+    title, no party."""
+    open_at = text.rfind("《", max(0, f.start - 80), f.start)
+    if open_at < 0 or "》" in text[open_at:f.start]:
+        return False
+    close_at = text.find("》", f.end, f.end + 160)
+    return close_at >= 0 and "《" not in text[f.end:close_at]
 
 
 def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:

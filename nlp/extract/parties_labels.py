@@ -15,6 +15,7 @@ from nlp.extract.parties_names import (
     name_end as _name_end,
     name_kind as _kind,
     normalize_name as _normalize,
+    person_then_post,
     post_words,
     split_names as _split_names,
     split_outside,
@@ -92,7 +93,14 @@ def labelled(text: str, ner: str) -> list[Found]:
         while 0 <= pos < limit:
             more = rx["label_more"].match(text, pos, limit)
             if not more:
-                break
+                line_end = text.find("\n", pos + 1, limit)
+                x, y = strip_span(text, pos + 1, limit if line_end < 0 else line_end)
+                glued = person_then_post(text[x:y])
+                if not glued:
+                    break
+                out.append(Found(x, x + glued, text[x:x + glued], role))  # ⏎蔡某省残联理事长
+                pos = y
+                continue
             x, y = more.span("who")
             who = _normalize(text[x:y])
             if not (is_person_name(who) or (more.group("affil") and len(who) in (2, 3))):
@@ -151,6 +159,9 @@ def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, st
             and ("、" not in person.group("post") or person.group("post").endswith(post_words()))
             and not is_person_name(text[person.end("who"):b].strip())):  # 王某某 韩某某: two people
         return [(person.start("who"), person.end("who"), _normalize(person.group("who")))]  # 肖 某 某部副部长
+    glued = person_then_post(text[a:b])
+    if glued:  # 组长:陈某副省长 (the name typed straight before the post)
+        return [(a, a + glued, text[a:a + glued])]
     names = _split_names(text, a, b)
     if names:
         return names

@@ -392,7 +392,7 @@ _LABEL = re.compile(r"[ \t]*([\u4e00-\u9fff][\u4e00-\u9fff ]{0,7})[::]")
 _SEPS = frozenset("、,,;;")
 _COLONS = frozenset("::")
 _SENTENCE = re.compile(r"[。,;!?:]")
-_DATE_LINE = re.compile(r"[ \t]*(?:[0-9〇零一二三四五六七八九十]{2,4}\s*年\s*[0-9〇零一二三四五六七八九十]{1,2}\s*月"
+_DATE_LINE = re.compile(r"[ \t]*(?:[0-9〇○零一二三四五六七八九十O]{2,4}\s*年\s*[0-9〇零一二三四五六七八九十]{1,2}\s*月"
                         r"(?:\s*[0-9〇零一二三四五六七八九十]{1,3}\s*日)?)[ \t]*$")
 
 

@@ -90,6 +90,30 @@ def post_person(name: str) -> str | None:
     return None
 
 
+def person_then_post(name: str) -> int | None:
+    """``陈某副省长``, ``刘某省教育厅副厅长`` -> 2: the length of a person's name typed straight before
+    the post (a roster's line that lost its space), or None. The name is two or three characters
+    opening with a family name and no common word; when both lengths read, jieba's cut decides."""
+    if not 4 <= len(name) <= 30 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return None
+    from nlp.extract.parties_people import common_word, tokens
+
+    posts = tuple(person_posts() | set(role_words()) | set(party_posts()))
+    fits = [k for k in (2, 3) if len(name) - k >= 2 and is_person_name(name[:k]) and not common_word(name[:k])
+            and name.endswith(posts)]
+    if len(fits) < 2:
+        return fits[0] if fits else None
+    opens = [k for k in fits if name[k] in _LEVEL_OPENERS or name[k:].startswith(posts)]  # 省…, 副省长
+    if len(opens) == 1:
+        return opens[0]
+    bounds = {b for _, b, _, _ in tokens(name)}
+    cut = [k for k in fits if k in bounds]
+    return cut[0] if len(cut) == 1 else None
+
+
+_LEVEL_OPENERS = "省市县区州旗盟镇乡团中国"  # the first character of a unit after a person's name
+
+
 @cache
 def person_posts() -> frozenset[str]:
     return frozenset(w for w, kind in org_suffixes().items() if kind == "person")

@@ -43,7 +43,7 @@ LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})(?:[ 
               r"[ \t]*(?=\n|$)")  # (or the unit in brackets: 李某(市发改局), an affiliation, no party)
 # 联系人:李红,电话:… ends at ,电话; 配合部门:某局、某局 完成时间:… ends before the next label
 LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机|[,;\s]+[\u4e00-\u9fff]{2,6}(?=:)"
-SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
+SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇○零一二三四五六七八九0O]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
 SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?=[ \t]*$)|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
@@ -76,7 +76,7 @@ ADVERB = (r"(?:按照|按|根据|依照|依据|依法|积极|密切|全力|主�
           r"|日前|近日|近期|今年|今天|今日|昨天|昨日|随即|立即|迅速|已经|正在|自即日起|即日起)")  # 某委日前组织…: time, then the verb
 CHROME_LINE = (r"\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|相关文章|来源|责任编辑|发布时间"
                r"|打印本页|关闭窗口)")  # 上一篇:某区卫生健康委关于…: a web page's link, not the document
-TITLE_YEAR = r"^(?P<name>[^\s,。:;]{3,30}?)(?:[0-9]{4}|[〇零一二三四五六七八九]{4}|20[xX*]{2})年"  # 某县医院2023年工作总结
+TITLE_YEAR = r"^(?P<name>[^\s,。:;]{3,30}?)(?:[0-9]{4}|[〇○零一二三四五六七八九0O]{4}|20[xX*]{2})年"  # 某县医院2023年工作总结
 TABLE_SPLIT = r"\t|\s{2,}"  # the cells of a task table row: tabs or runs of spaces (else single spaces)
 TABLE_OFFICE_ENDINGS = ("股", "办", "队", "科", "室", "组")  # a task table's 责任股室
 TABLE_CHARS = 8000  # how far a flattened task table is read after its 责任人 header
@@ -186,7 +186,7 @@ class Found(NamedTuple):
 # test (the same matches, about four times faster; tests/test_first_chars.py checks each set
 # against its pattern's parse tree)
 LABEL_FIRSTS = " \t主分副协参委实总成承牵督组联责配"
-SIGNATURE_DATE_FIRSTS = "0123456789〇零一二三四五六七八九"
+SIGNATURE_DATE_FIRSTS = "0123456789〇○零一二三四五六七八九"
 
 
 @cache

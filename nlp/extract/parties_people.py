@@ -141,6 +141,12 @@ def glued_names(word: str) -> list[tuple[int, int]] | None:
     return best[n][1] if best[n] and len(best[n][1]) >= 2 else None
 
 
+def common_word(word: str) -> bool:
+    """A word of jieba's dictionary used often enough to be no person's name (党委, 主任)."""
+    tokenizer, _ = _jieba()
+    return tokenizer.FREQ.get(word, 0) >= 500
+
+
 def rare_word(word: str) -> bool:
     """Two or three Chinese characters that jieba's dictionary does not know as a word."""
     if not 2 <= len(word) <= 3 or not _TWO_OR_THREE.fullmatch(word):

@@ -204,6 +204,8 @@ def header_issuers(text: str) -> list[Found]:
         a, b = m.span("names")
         if _CITES_BEFORE.search(text, a, b):
             continue  # 为深入贯彻落实省委、市委关于…的指示精神: bodies whose word a sentence cites
+        if text.startswith("》", m.end()) or text[max(0, a - 8):a].rstrip().endswith("《"):
+            continue  # 根据《⏎某厅关于…的通知》: a title a sentence cites, its line broken after 《
         out += [Found(x, y, n, "issuer") for x, y, n in _issuer_names(text, a, b)]
     return out
 

@@ -1,0 +1,45 @@
+"""Round 8 party rules: a roster typed with no space between a name and its post, a 落款 dated
+二○○X (a circle for zero), and bodies named inside a cited document's 《》 title."""
+
+from nlp.extract.parties import find_parties
+
+
+def pairs(text: str, ner: str = "rules") -> set[tuple[str, str]]:
+    return {(m.value["name"], m.value["role"]) for m in find_parties(text, ner=ner)}
+
+
+ROSTER = ("各县(区)人民政府,市直各部门:\n为做好秋季防汛工作,经市政府研究,决定成立青禾市防汛工作领导小组。名单如下:\n"
+          "组长:翟明远副市长\n副组长:柯书恒市政府副秘书长\n韦云舟市水务局局长\n"
+          "成员:贺一帆市财政局副局长\n祁安澜市应急管理局副局长\n领导小组办公室设在市水务局。\n")
+
+
+def test_a_roster_names_the_people_before_their_posts():
+    got = pairs(ROSTER)
+    assert {("翟明远", "lead"), ("柯书恒", "lead"), ("韦云舟", "lead"),
+            ("贺一帆", "member"), ("祁安澜", "member")} <= got
+    assert not any(name.endswith(("副市长", "局长")) and len(name) > 4 for name, _ in got)
+
+
+def test_person_then_post_cuts_only_a_name():
+    from nlp.extract.parties_names import person_then_post
+
+    assert person_then_post("翟明远副市长") == 3
+    assert person_then_post("柯书恒市政府副秘书长") == 3
+    assert person_then_post("党委书记") is None  # a word, no name
+    assert person_then_post("各科室负责人") is None
+
+
+def test_a_signature_dated_with_a_circle_for_zero():
+    text = ("各乡镇人民政府:\n现将有关事项通知如下。\n一、做好汛期值守。\n"
+            "青禾市人民政府办公室\n二○一五年六月三日\n")
+    assert ("青禾市人民政府办公室", "issuer") in pairs(text)
+
+
+def test_a_body_inside_a_cited_title_is_no_party():
+    text = ("各县(区)卫生健康局:\n根据《\n某省卫生健康委员会关于开展医疗机构安全检查的通知》精神,"
+            "现将有关事项通知如下。\n一、各县(区)卫生健康局要组织辖区医疗机构开展自查。\n"
+            "青禾市卫生健康委员会\n2024年5月6日\n")
+    for ner in ("rules", "auto"):
+        got = pairs(text, ner)
+        assert not any(name.startswith("某省卫生健康委员会") for name, _ in got), ner
+        assert ("青禾市卫生健康委员会", "issuer") in got

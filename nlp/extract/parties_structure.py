@@ -79,6 +79,11 @@ def title_issuers(text: str, title: str | None) -> list[Found]:
             seen.add((at, line))
             out += _title_issuer(line, at)
     at = text.find(title) if title else -1
+    if at < 0 and title and title.lstrip().startswith("关于"):
+        # the title broken over lines (关于印发…⏎…的通知): where its head is printed
+        head = title.strip()[:12]
+        m = re.search(r"[ \t\n]*".join(map(re.escape, head)), text[:TITLE_ZONE * 2])
+        at = m.start() if m else -1
     if at > 0 and title.lstrip().startswith("关于"):
         out += _issuer_above(text, at)
     return out

@@ -43,3 +43,14 @@ def test_a_body_inside_a_cited_title_is_no_party():
         got = pairs(text, ner)
         assert not any(name.startswith("某省卫生健康委员会") for name, _ in got), ner
         assert ("青禾市卫生健康委员会", "issuer") in got
+
+
+def test_the_issuer_above_a_title_broken_over_lines():
+    from nlp.pipeline import process_text
+
+    text = ("青禾县人民政府办公室\n关于印发2024年全县重点工作\n任务分工方案的通知\n各乡镇人民政府,县直各部门:\n"
+            "现将《2024年全县重点工作任务分工方案》印发给你们,请认真组织实施。\n一、各乡镇要高度重视。\n二、县政府督查室要加强调度。\n"
+            "2024年3月1日\n")
+    docs = list(process_text(text))
+    got = {(m.value["name"], m.value["role"]) for m in docs[0].mentions if m.type == "party"}
+    assert ("青禾县人民政府办公室", "issuer") in got

@@ -54,3 +54,13 @@ def test_the_issuer_above_a_title_broken_over_lines():
     docs = list(process_text(text))
     got = {(m.value["name"], m.value["role"]) for m in docs[0].mentions if m.type == "party"}
     assert ("青禾县人民政府办公室", "issuer") in got
+
+
+def test_a_committee_written_x委会_is_not_cut_before_its_会():
+    # 会 after 委 closes 常委会/安委会, it is no modal verb (会 = will)
+    got = pairs("县人大常委会副主任韦云舟出席开幕式并讲话。市安委会对各地上报的重大隐患进行了审核。", ner="auto")
+    names = {n for n, _ in got}
+    assert "县人大常委" not in names and "市安委" not in names
+    assert "市安委会" in names
+    got = pairs("县卫健委会同县应急局开展联合检查。")
+    assert {"县卫健委", "县应急局"} <= {n for n, _ in got}

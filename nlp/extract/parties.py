@@ -131,7 +131,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     if ner == "auto":  # the learned recogniser adds the names no rule found (models/parties)
         from nlp.extract.parties_model import model_parties as learned_parties
 
-        found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))]  # as trained
+        found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
+                  if not _mid_word(text, p[0])]
     found = _drop_affiliations(text, found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     for f in _resolve(_whole_units(text, found)):
@@ -150,6 +151,13 @@ def _cited_authority(text: str, f: Found) -> bool:
         return False
     before = text[max(0, f.start - 40):f.start]
     return bool(_CITE_VERB.search(before)) and _CITED_AFTER.match(text, f.end, f.end + 80) is not None
+
+
+def _mid_word(text: str, start: int) -> bool:
+    """A name that would start inside a common word (the 全 of 安全: 安全生产工作部署)."""
+    from nlp.extract.parties_people import common_word
+
+    return start > 0 and common_word(text[start - 1:start + 1])
 
 
 def _in_book_title(text: str, f: Found) -> bool:

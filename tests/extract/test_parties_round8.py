@@ -64,3 +64,11 @@ def test_a_committee_written_x委会_is_not_cut_before_its_会():
     assert "市安委会" in names
     got = pairs("县卫健委会同县应急局开展联合检查。")
     assert {"县卫健委", "县应急局"} <= {n for n, _ in got}
+
+
+def test_no_learned_name_starts_inside_a_word():
+    text = ("按照上级关于安全生产的要求及区委、区政府安全生产工作部署,区应急管理局组织区教育局、区商务局开展联合检查。\n"
+            "各村、各单位行政一把手是本单位安全工作的第一责任人。\n")
+    names = {n for n, _ in pairs(text, ner="auto")}
+    assert not any(n.startswith("全") for n in names)
+    assert {"区应急管理局", "区教育局", "区商务局"} <= names

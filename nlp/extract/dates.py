@@ -221,6 +221,10 @@ _DAY_DIGITS = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _TIME_OF_DAY = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜"
 # a day's weekday in brackets before a range's connector: 7月1日(星期二)至8月31日
 _WEEKDAY_NOTE = r"[(（](?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]"
+# a holiday's name in brackets after its day: 1月28日(除夕), 2月2日(农历除夕), 10月1日(国庆节)
+_HOLIDAY_NOTE = r"[(（](?:农历|農曆)?(?:除夕|正月初[一二三四五六七八九十]|元旦|[\u4e00-\u9fff]{1,4}[节節])[)）]"
+# a clock time before a range's connector: 早7时至…, 8:00至…, 下午5点30分至…
+_CLOCK = r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜|早)?\s?[0-9]{1,2}(?:[:：][0-9]{2}|[时点])(?:[0-9]{1,2}分)?"
 _NEWS_ACT = (
     r"在|对|于|就|向|与|召开|举行|举办|发布|发出|表示|宣布|公布|通报|上报|报道|出台|印发|下发|开展|启动"
     r"|起|电|讯|主持|会见|签署|抵达|前往|赴|再次|首次|正式|联合|组织|进行|获悉|披露|透露"
@@ -239,9 +243,11 @@ _BARE_DAY = (
     rf"|{_DAY_SPAN}"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
     # 于2日针对…办理: 于 dates the act by its day (not 于3日内: a time limit)
-    rf"|(?<=于)(?<![由对关至等属处基]于)(?P<fd>{_DAY_DIGITS})日(?=[\u4e00-\u9fff])(?![内以之后前起止])"
+    rf"|(?<=于)(?<![由对关至等属处基]于)(?P<fd>{_DAY_DIGITS})日(?=[\u4e00-\u9fff]|{_WEEKDAY_NOTE})(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
-    rf"|(?:(?<=[\n。;；!?！？,，)）】])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY})"  # (or after a dateline's bracket)
+    rf"|(?:(?<=[\n。;；!?！？,，)）】])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY}|{_WEEKDAY_NOTE})"  # (or after a dateline's bracket)
+    # 24日,县长带队…: a sentence that opens on its day
+    rf"|(?:(?<=[\n。;；!?！？])|(?<![\s\S]))(?P<od>{_DAY_DIGITS})日(?=[,，])"
 )
 # A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
 # day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)
@@ -299,7 +305,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
         rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_FIRST_MONTHS}"
         rf"|{_BRACKET_MD}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
-        rf"(?:(?:(?<=[日号])(?:{_WEEKDAY_NOTE})?(?:{_TIME_OF_DAY})?)?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
+        rf"(?:(?:(?<=[日号])(?:{_WEEKDAY_NOTE}|{_HOLIDAY_NOTE})?(?:{_CLOCK}|{_TIME_OF_DAY})?)?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?(?:(?<=[日号]){_WEEKDAY_NOTE}(?=前|之前|以前))?{_SUFFIX}|{_BARE_YEAR})"
     )
 
@@ -570,8 +576,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"] or g["ld"] or g["fd"]:
-        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld'] or g['fd']):02d}"
+    if g["pd"] or g["nd"] or g["ld"] or g["fd"] or g["od"]:
+        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld'] or g['fd'] or g['od']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["sd1"]:
         a, b = int(g["sd1"]), int(g["sd2"])

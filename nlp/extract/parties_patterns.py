@@ -186,7 +186,7 @@ class Found(NamedTuple):
 # test (the same matches, about four times faster; tests/test_first_chars.py checks each set
 # against its pattern's parse tree)
 LABEL_FIRSTS = " \t主分副协参委实总成承牵督组联责配"
-SIGNATURE_DATE_FIRSTS = "0123456789〇○零一二三四五六七八九"
+SIGNATURE_DATE_FIRSTS = "0123456789〇○零一二三四五六七八九O"
 
 
 @cache

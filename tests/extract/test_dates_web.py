@@ -406,3 +406,26 @@ def test_a_day_past_twelve_first_in_brackets_is_day_then_month():
 
     assert [m.value["start"] for m in find_dates("署长今日(21/10)公布年度报告")] == ["XXXX-10-21"]
     assert [m.value["start"] for m in find_dates("署长今日(6/3)公布年度报告")] == ["XXXX-06-03"]  # month first
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a duty roster: a holiday's name and a clock time between the day and 至
+    ("3月1日(除夕)早8时至3月2日(正月初一)凌晨2时由值班室值守。", "3月1日(除夕)早8时至3月2日",
+     _v("XXXX-03-01", "XXXX-03-02", "range")),
+    ("2月9日(农历除夕)至15日放假调休。", "2月9日(农历除夕)至15日", _v("XXXX-02-09", "XXXX-02-15", "range")),
+    ("5月1日上午9:00至5月3日开放预约。", "5月1日上午9:00至5月3日", _v("XXXX-05-01", "XXXX-05-03", "range")),
+])
+def test_a_range_whose_first_day_carries_a_note_and_a_clock(text, span, value):
+    assert (span, value) in _found(text)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("督导组于3月2日抵达。5日,督导组分三路开展暗访。", "5日"),  # a sentence that opens on its day
+    ("座谈会于27日(周五)下午在三楼会议室召开。", "27日"),  # 于 and a weekday note
+])
+def test_a_bare_day_of_a_news_sentence(text, span):
+    assert any(t == span and v["start"] == f"XXXX-XX-{span[:-1]:0>2}" for t, v in _found(text))
+
+
+def test_a_count_of_days_is_still_no_date():
+    assert _found("整改期限为15日,逾期未改的予以通报。") == []

@@ -219,7 +219,7 @@ LEAD_WORD = re.compile(r"^(?:给|向|把|到|回|予|按|至|如何|函转|转�
 # a name holds no 简称 (以下简称推进委员会) and no full stop run into the next sentence (某委员会.依托…)
 NOT_IN_NAME = re.compile(r"简称|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 # a verb ending in 办 after a name (某健康局合办, 某局主办): the name ends before it
-VERB_BAN = re.compile(r"(?:合办|协办|主办|承办|举办|创办|开办|兴办|查办|交办|转办|催办)$")
+VERB_BAN = re.compile(r"(?:合办|协办|主办|承办|举办|创办|开办|兴办|查办|交办|转办|催办|带队|率队)$")
 CUT_AT = re.compile(r"(?<![所设驻正现存])在|等(?=单位|部门|机构)|于(?=[0-9本该])|到各|启动|召开|举办|贯彻|深入")
 
 

@@ -72,3 +72,12 @@ def test_no_learned_name_starts_inside_a_word():
     names = {n for n, _ in pairs(text, ner="auto")}
     assert not any(n.startswith("全") for n in names)
     assert {"区应急管理局", "区教育局", "区商务局"} <= names
+
+
+def test_a_unit_led_with_its_staff_and_a_leader_who_leads_the_team():
+    got = pairs("3月7日上午,某副校长带领后勤保障处工作人员,深入开展开学前校园安全检查。\n", ner="auto")
+    assert "后勤保障处" in {n for n, _ in got}
+    got = pairs("5月9日,镇政府主要领导带队联合综合执法办、应急办和各村工作人员开展燃气安全检查。\n", ner="auto")
+    names = {n for n, _ in got}
+    assert not any(n.endswith("带队") for n in names)
+    assert {"综合执法办", "应急办"} <= names

@@ -54,6 +54,7 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|(?<!委)会(?![办员])|正
             r"|对(?=[^,。;:对]{1,30}?(?:开展|进行|实施|展开|组织|作出|给予|立案|启动))"
             r"|接报|接获|派员|到场|赴|前往|深入|走访|检查|巡查|督查|抽查|约见|联同|夥同|伙同|共|累计|持续|给予"
             r"|定期|不定期|每[年季月周]|多次|专门|主动|不断|陆续|首次|率先|加强|强化"
+            r"|始终|一直|特别|聚焦|紧盯"
             # reporting at a meeting: 某委汇报了…, 某支队就做好…进行了安排; working to a line: 某局积极…, 某局围绕…
             r"|汇报|介绍了|就(?=[^,。;:]{1,24}?(?:进行|作出|做出|提出|作了|做了))|积极|围绕|针对|结合|按照|紧扣|多措并举)")
 # what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
@@ -436,6 +437,8 @@ def _noun_phrase(name: str) -> bool:
     for i, (_, _, word, flag) in enumerate(toks[:-1]):
         if flag == "m" and word.startswith("第"):
             continue  # 第二人民医院
+        if len(word) >= 2 and word[-1] in "省市县区镇乡州旗":
+            continue  # a place jieba does not know (tagged as a person's name): 某某县人民医院
         if word == "和" and i and toks[i - 1][3][:1] in "nl" and toks[i + 1][3][:1] in "nl":
             continue  # 住房和城乡建设局, 文化和旅游局: two fields of one body's name
         if flag in NOT_IN_NAME and not (verbs_ok and flag == "v"):

@@ -81,3 +81,9 @@ def test_a_unit_led_with_its_staff_and_a_leader_who_leads_the_team():
     names = {n for n, _ in got}
     assert not any(n.endswith("带队") for n in names)
     assert {"综合执法办", "应急办"} <= names
+
+
+def test_a_unit_opening_a_report_sentence_with_an_adverb_acts():
+    got = pairs("为响应世界洗手日,青禾县人民医院特别举办了系列宣传活动。\n"
+                "检查组聚焦校园安全关键领域,对消防设施逐一进行检查。\n", ner="rules")
+    assert {"青禾县人民医院", "检查组"} <= {n for n, _ in got}

@@ -254,6 +254,9 @@ def _stem_run(text: str, m: re.Match) -> bool:
             and re.search(r"\n[ \t\u3000]*" + re.escape(second), text[m.end():m.end() + 3000]) is not None)
 
 
+_NEXT_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}、")
+
+
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
@@ -271,6 +274,9 @@ def _find_markers(text: str) -> list[_Marker]:
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
+        if style in ("cn", "cnrun") and _NEXT_NUMERAL.match(text, m.end()) and _ordinal(
+                "cn", _NEXT_NUMERAL.match(text, m.end()).group()) == ordinal + 1:
+            continue  # 一、二、三产业, 二、三级医院: numerals listed in a sentence, no heading
         glued = style == "cnrun"
         first_glued = glued and ordinal == 1
         if first_glued:

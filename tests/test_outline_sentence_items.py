@@ -46,3 +46,10 @@ def test_a_note_inside_a_book_title_or_after_a_day_does_not_end_the_heading():
 def test_a_note_after_a_heading_still_ends_it():
     text = "一、工作安排\n(一)意外伤害(如跌伤、扭伤等)对受伤学生立即进行初步处理,再送医院。\n"
     assert parse_outline(text)[1].heading == "意外伤害(如跌伤、扭伤等)"
+
+
+def test_numerals_listed_in_a_sentence_are_no_markers():
+    text = ("一、工作目标\n全年生产总值增长5%;一、二、三产业增加值分别达到10亿元、20亿元和30亿元。\n"
+            "二、工作措施\n推动二、三级医院对口帮扶。\n三、保障措施\n落实经费。\n")
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [
+        ("一、", "工作目标"), ("二、", "工作措施"), ("三、", "保障措施")]

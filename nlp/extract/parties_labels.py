@@ -198,14 +198,17 @@ def _more_contacts(text: str, at: int, ner: str) -> list[tuple[int, int, str]]:
 
 
 def _unit_and_person(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """``集团纪委办公室 冯某``: a unit and then the person in it, both named; [] unless so."""
+    """``集团纪委办公室 冯某`` (or ``某局 李某、王某``): a unit and then the people in it, all named;
+    [] unless so."""
     pieces = _top_pieces(text, start, end)
-    if len(pieces) != 2:
+    if len(pieces) < 2:
         return []
-    (a, b), (c, d) = pieces
-    unit, person = _normalize(text[a:b]), _normalize(text[c:d])
-    if _is_name(unit) and _kind(unit) in ("body", "unit", "office", "group") and is_person_name(person):
-        return [(a, b, unit), (c, d, person)]
+    (a, b), rest = pieces[0], pieces[1:]
+    unit = _normalize(text[a:b])
+    people = [(c, d, _normalize(text[c:d])) for c, d in rest]
+    if (_is_name(unit) and _kind(unit) in ("body", "unit", "office", "group")
+            and all(is_person_name(who) for _, _, who in people)):
+        return [(a, b, unit)] + people  # 联系人:某局 李某、王某: the unit, then each of its people
     return []
 
 

@@ -87,3 +87,8 @@ def test_a_unit_opening_a_report_sentence_with_an_adverb_acts():
     got = pairs("为响应世界洗手日,青禾县人民医院特别举办了系列宣传活动。\n"
                 "检查组聚焦校园安全关键领域,对消防设施逐一进行检查。\n", ner="rules")
     assert {"青禾县人民医院", "检查组"} <= {n for n, _ in got}
+
+
+def test_a_contact_unit_and_its_several_people():
+    got = pairs("一、请各地认真落实。\n联系人:医政医管局 罗庆文、胡瑞明、王毅成\n")
+    assert {("医政医管局", "contact"), ("罗庆文", "contact"), ("胡瑞明", "contact"), ("王毅成", "contact")} <= got

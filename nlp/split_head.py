@@ -135,6 +135,8 @@ def headline_candidate(line: str) -> bool:
         return False
     if re.search(r"[|｜]", t) and n < 15:
         return False  # `某某新闻网 | ABC`; `工地安全|某局针对高处作业展开特别执法` is a headline
+    if re.fullmatch(r"\S(?:\s+\S){3,}", t):
+        return False  # `一 二 三 四 五 六 日`: a calendar's or a menu's single characters
     if _SENTENCE_END.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
@@ -194,6 +196,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
     over_meta: tuple[str, int] | None = None  # the candidate just above the page's 发布时间/来源 line
     last: tuple[str, int] | None = None  # the first of the candidates just above, only blank lines between
     exclaimed: list[tuple[str, int]] = []
+    body_at = None
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
         if not t:
@@ -214,6 +217,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
             last = None
             continue  # a site's greeting (`欢迎来到…页面!`), however long its mojibake makes it
         if is_body_line(t) or is_salutation(t):
+            body_at = i
             break
         untagged = _TAG_TAIL.sub("", t)  # `标题|标签|标签`
         t = untagged if len(_CJK.findall(untagged)) >= 8 else t
@@ -225,14 +229,38 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
             last = None
             if _exclaimed_headline(t) and seen[line.strip()] < 3:
                 exclaimed.append((t, i))
+    body = "".join(ln.strip() for ln in lines[body_at:body_at + 6])[:600] if body_at is not None else ""
     if over_meta is not None and len(_CJK.findall(over_meta[0])) >= 8:
-        return over_meta  # the line over the page's publication line is its headline
+        # the line over the page's publication line is its headline (unless a banner stands first
+        # in that run of lines and the line under it shares the story's words)
+        under = [f for f in found if f[1] > over_meta[1]]
+        if body and under and _shared_bigrams(over_meta[0], body) < HEADLINE_SHARE_LOW \
+                and _shared_bigrams(under[0][0], body) >= HEADLINE_SHARE_HIGH:
+            return under[0]
+        return over_meta
     found = found or exclaimed[:1]  # `快讯!…!` only where no other line may be the headline
     # a headline with a genre word (`…工作总结`) over an issuer's name or a slogan just above it
     # a short menu item or slogan (`免费服务热线`) above a full headline is chrome
     full = [f for f in found if len(_CJK.findall(f[0])) >= 8]
     found = full + [f for f in found if f not in full] if full else found
+    if body and len(found) >= 2:
+        # a page's banner or notice (`信息未审核或下架中…`, an advert) above the headline shares no
+        # words with the story; the headline does: the first candidate gives way to one that does
+        share = [_shared_bigrams(f[0], body) for f in found]
+        best = max(range(len(found)), key=lambda k: share[k])
+        if share[0] < HEADLINE_SHARE_LOW and share[best] >= HEADLINE_SHARE_HIGH:
+            found = [found[best]] + [f for k, f in enumerate(found) if k != best]
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
+
+
+HEADLINE_SHARE_LOW, HEADLINE_SHARE_HIGH = 0.1, 0.3  # the share of a headline's bigrams in the story
+
+
+def _shared_bigrams(title: str, body: str) -> float:
+    """The share of the title's Chinese character pairs that the body repeats."""
+    chars = "".join(_CJK.findall(title))
+    pairs = {chars[k:k + 2] for k in range(len(chars) - 1)}
+    return sum(p in body for p in pairs) / len(pairs) if pairs else 0.0
 
 
 _WELCOME = re.compile(r"^(?:欢迎|歡迎)(?:来到|光临|访问|您)")

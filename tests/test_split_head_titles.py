@@ -31,3 +31,21 @@ def test_recipients_ending_with_each_part():
     assert is_salutation("市政协各专门委员会、办公室,各县区政协:")
     assert not is_salutation("为此,各县区要做好以下工作:")
     assert not is_salutation("会议要求,各乡镇:")
+
+
+def test_a_banner_above_the_headline_gives_way_to_the_line_the_story_repeats():
+    from nlp.split_head import head_title
+
+    lines = ["当前位置:首页 / 新闻 / 正文", "页面内容审核中,当前为预览效果,仅管理员可见", "",
+             "青禾镇开展冬季森林防火巡查", "", "来源:青禾镇 作者:某某",
+             "12月3日,青禾镇组织森林防火巡查队对辖区林区开展防火巡查,重点检查野外用火和宣传标语张贴情况。"]
+    assert head_title(lines)[0] == "青禾镇开展冬季森林防火巡查"
+    lines = ["某银行全币种信用卡优惠活动火热进行中", "青禾区消防局提醒清明祭扫莫留火种",
+             "清明将至,青禾区消防局提醒市民祭扫时文明用火,离开前务必熄灭火种,以免引发山火。"]
+    assert head_title(lines)[0] == "青禾区消防局提醒清明祭扫莫留火种"
+
+
+def test_a_calendar_row_is_no_headline():
+    from nlp.split_head import headline_candidate
+
+    assert not headline_candidate("一 二 三 四 五 六 日")

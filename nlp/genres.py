@@ -88,6 +88,7 @@ def _declared() -> re.Pattern:
     return re.compile(
         rf"(?:制定|制订)(?:如下|了?本)(?P<a>{kinds})"  # 现制定如下工作方案 / 特制定本预案
         r"|(?P<b>通知|公告|通告|通报)如下"  # 现将有关事项通知如下
+        r"|(?P<e>工作总结|工作汇报|总结)如下|(?P<f>工作)情况(?P<g>总结|汇报)如下"  # 现将…工作(情况)总结如下
         r"|特此(?P<c>通知|公告|通告|通报)"  # 特此通知
         r"|^(?P<d>公告)(?:日期|单位|标题)", re.M)  # 公告日期: (a bulletin board's form)
 
@@ -101,7 +102,7 @@ def declared_genre(text: str) -> str | None:
     m = _declared().search(text)
     if not m:
         return None
-    word = next(g for g in m.groups() if g)
+    word = "工作" + m.group("g") if m.group("g") else next(g for g in m.groups() if g)
     return genre_table().get(word, word)
 
 

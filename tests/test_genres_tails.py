@@ -44,3 +44,11 @@ def test_a_news_report_of_a_plan_is_news():
     assert split_documents(plan)[0].doc_type == "方案"
     notice = "某县人民政府关于印发安全生产工作方案的通知\n各乡镇:\n现将方案印发给你们,请认真执行。\n"
     assert split_documents(notice)[0].doc_type == "通知"
+
+
+def test_an_untitled_summary_declares_its_genre():
+    from nlp.genres import declared_genre
+
+    assert declared_genre("现将上半年主要工作情况总结如下:") == "工作总结"
+    assert declared_genre("现将我镇燃气安全专项整治工作总结如下。") == "工作总结"
+    assert declared_genre("现将调查结果汇报如下:") is None  # a survey's results, no summary of work

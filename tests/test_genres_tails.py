@@ -52,3 +52,11 @@ def test_an_untitled_summary_declares_its_genre():
     assert declared_genre("现将上半年主要工作情况总结如下:") == "工作总结"
     assert declared_genre("现将我镇燃气安全专项整治工作总结如下。") == "工作总结"
     assert declared_genre("现将调查结果汇报如下:") is None  # a survey's results, no summary of work
+
+
+def test_a_template_sample_number_after_the_genre():
+    from nlp.genres import genre_of
+
+    assert genre_of("某区教育局季度工作总结一") == "工作总结"
+    assert genre_of("某镇安全生产工作计划2") == "计划"
+    assert genre_of("某县2024年第一季度工作总结") == "工作总结"

@@ -143,6 +143,10 @@ def _title_issuer(title: str, at: int) -> list[Found]:
         return []  # 某某流感医院感染控制技术指南: a technical text's title leads with its subject, no author
     if re.match(r"(?:鉴于|根据|按照|为了|学年|学期|年度|[上下]半年|[上下]学期)", title):
         return []  # 鉴于…发生火灾,请各校…, 学年下学期学校工作总结: the title opens with no one's name
+    from nlp.genres import genre_of
+
+    if not genre_of(title):
+        return []  # 某医院召开…会议: a news headline's actor does the reported work, it issues nothing
     for i in range(2, min(len(title), 16)):
         if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i]) and "与" not in title[:i]
                 and not _kind(title[:i + 1]) and not title.startswith(GENERIC_OPEN)):

@@ -92,3 +92,13 @@ def test_a_unit_opening_a_report_sentence_with_an_adverb_acts():
 def test_a_contact_unit_and_its_several_people():
     got = pairs("一、请各地认真落实。\n联系人:医政医管局 罗庆文、胡瑞明、王毅成\n")
     assert {("医政医管局", "contact"), ("罗庆文", "contact"), ("胡瑞明", "contact"), ("王毅成", "contact")} <= got
+
+
+def test_a_news_headlines_actor_is_no_issuer():
+    from nlp.extract.parties_structure import title_issuers
+
+    assert title_issuers("青禾县人民医院召开2024年医德医风建设推进会\n会议由院长主持。", "青禾县人民医院召开2024年医德医风建设推进会") == []
+    got = title_issuers("青禾县人民医院2024年度医德医风工作总结\n一年来,我院…", "青禾县人民医院2024年度医德医风工作总结")
+    assert [(f.name, f.role) for f in got] == [("青禾县人民医院", "issuer")]
+    got = title_issuers("青禾县卫生健康局医德医风专项整治实施方案\n为…", "青禾县卫生健康局医德医风专项整治实施方案")
+    assert [(f.name, f.role) for f in got] == [("青禾县卫生健康局", "issuer")]

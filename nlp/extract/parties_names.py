@@ -199,6 +199,8 @@ def role_for(cue_role: str, name: str) -> str:
         return post
     if cue_role == "lead" and post in ("member",):
         return post
+    if cue_role == "member" and post in ("lead", "responsible") and name.endswith(("单位", "部门")):
+        return post  # 主要责任单位要与协同配合单位…: a unit named by its duty keeps it
     return cue_role
 
 

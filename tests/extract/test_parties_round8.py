@@ -102,3 +102,8 @@ def test_a_news_headlines_actor_is_no_issuer():
     assert [(f.name, f.role) for f in got] == [("青禾县人民医院", "issuer")]
     got = title_issuers("青禾县卫生健康局医德医风专项整治实施方案\n为…", "青禾县卫生健康局医德医风专项整治实施方案")
     assert [(f.name, f.role) for f in got] == [("青禾县卫生健康局", "issuer")]
+
+
+def test_a_unit_named_by_its_duty_keeps_it_beside_a_cooperating_one():
+    got = pairs("二、强化协作。主要责任单位要与协同配合单位加强沟通联系。\n")
+    assert ("主要责任单位", "responsible") in got

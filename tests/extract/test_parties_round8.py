@@ -107,3 +107,8 @@ def test_a_news_headlines_actor_is_no_issuer():
 def test_a_unit_named_by_its_duty_keeps_it_beside_a_cooperating_one():
     got = pairs("二、强化协作。主要责任单位要与协同配合单位加强沟通联系。\n")
     assert ("主要责任单位", "responsible") in got
+
+
+def test_the_unit_a_head_instructs_is_named_alone():
+    got = {n for n, _ in pairs("柯院长责成卫福部会同相关部会研议具体措施。\n")}
+    assert "卫福部" in got and not any("责成" in n for n in got)

@@ -14,6 +14,7 @@ from typing import Iterator
 
 from nlp.extract.parties_lexicon import PartyCue, party_cues, role_words
 from nlp.extract.parties_names import (
+    is_name as _is_name,
     name_end as _name_end,
     name_kind as _kind,
     name_list as _name_list,
@@ -186,12 +187,20 @@ def appointed_people(text: str) -> list[Found]:
         for length in (3, 2):
             who = text[at - length:at]
             if at - length >= 0 and is_person_name(who) and (
-                    at - length == 0 or text[at - length - 1] in ",;。:、!? \t\n由"):
+                    at - length == 0 or text[at - length - 1] in ",;。:、!? \t\n由"
+                    or _held_after(text, at - length)):
                 post = m.group("post")
                 role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
                 out.append(Found(at - length, at, who, role))
                 break
     return out
+
+
+def _held_after(text: str, at: int) -> bool:
+    """The person at ``at`` follows their unit or post: 由市某局孙某任组长, 局总工程师冷某兼办公室主任
+    (a unit's or a post's ending right before the name, after a clause's start or 由)."""
+    m = re.search(r"(?:^|[,;。:、由\n])([^,;。:、由\n]{2,16})$", text[max(0, at - 17):at])
+    return bool(m) and _kind(m.group(1)) in ("body", "unit", "office", "person") and _is_name(m.group(1))
 
 
 # a set-up that counts its groups, then names them: 下设4个工作组,即甲组、乙组和丙组

@@ -148,7 +148,7 @@ def is_name(name: str) -> bool:
     if not 2 <= len(name) <= 50 or name in non_parties():
         return False
     bare = re.sub(r"“[^“”]*”", "“”", name)  # “深入解放思想,解决发展课题”…领导小组: quoted text is free
-    if (re.search(r"[,。;:!?《》【】了/]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规|责成", bare)
+    if (re.search(r"[,。;:!?《》【】了/]|[0-9]{3,}|^[的之0-9]|等(?:多个|部门|单位)|收受|接受|违规|责成|兼任|兼办公室", bare)
             or opens_clause(bare)):
         return False
     if re.search(r"(?:领导干部|党员干部|机关干部|各级领导|[任为]副?(?:组长|主任|成员)|以[^()]{1,12}为单位)$", bare):

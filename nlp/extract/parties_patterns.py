@@ -101,10 +101,9 @@ HEADING_WORD = (r"(?:工作要求|有关要求|其他要求|组织保障|保障�
 # the head of a working group's office: 由王某同志兼任办公室主任, 办公室主任由王某担任
 OFFICE_HEAD = (r"(?:(?P<who>[^,;:。()、由的为]{2,12}?)(?:同志)?(?:兼任|担任)(?:领导小组)?办公室(?:副)?主任"
                r"|办公室(?:副)?主任由(?P<who2>[^,;:。()、]{2,12}?)(?:同志)?(?:兼任|担任))")
-# a named person appointed to a post in a clause: 王某同志任办公室主任,负责日常工作; 李某任副组长
 # a named person appointed to a post in a clause: 王某同志任办公室主任,负责日常工作; 李某任副组长 (the
-# verb and the post; the person is read right before the verb)
-APPOINTED = (r"(?:担任|兼任|任)(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
+# verb and the post; the person is read right before the verb); 某局总工程师李某兼办公室主任
+APPOINTED = (r"(?:担任|兼任|任|兼(?=[\u4e00-\u9fff]{0,10}?(?:办公室|小组|专班)|副?组长))(?P<post>(?:[\u4e00-\u9fff]{0,10}?(?:领导小组|工作小组|专班|小组|办公室))?"
              r"(?:副?组长|副?主任|成员|组员|联络员|联络人|联系人|副?秘书长))(?=[,;。、]|$)")
 # a cue word a name runs into is no cue: 某县应急管理局将… is no 某县 that 应…; 县委统一战线工作部
 # is no 县委 that 统一…: word -> (characters before, characters after) that make another word

@@ -112,3 +112,11 @@ def test_a_unit_named_by_its_duty_keeps_it_beside_a_cooperating_one():
 def test_the_unit_a_head_instructs_is_named_alone():
     got = {n for n, _ in pairs("柯院长责成卫福部会同相关部会研议具体措施。\n")}
     assert "卫福部" in got and not any("责成" in n for n in got)
+
+
+def test_a_person_named_after_their_unit_or_post_takes_the_post():
+    got = pairs("1、交通安全督查组,由市交通运输局韦云舟任组长,成员由市交通运输局、市公安局有关人员组成。\n")
+    assert ("韦云舟", "lead") in got
+    got = pairs("领导小组办公室设在局办公室,局总工程师柯书恒兼办公室主任,具体负责组织协调。\n")
+    assert ("柯书恒", "responsible") in got
+    assert not any("兼" in n for n, _ in got)

@@ -120,3 +120,8 @@ def test_a_person_named_after_their_unit_or_post_takes_the_post():
     got = pairs("领导小组办公室设在局办公室,局总工程师柯书恒兼办公室主任,具体负责组织协调。\n")
     assert ("柯书恒", "responsible") in got
     assert not any("兼" in n for n, _ in got)
+
+
+def test_who_leads_a_team_and_the_team_led():
+    got = pairs("由公司副总经理带队的园区安全检查小组按照工作计划,于6月14日对园区企业进行了检查。\n")
+    assert {("公司副总经理", "lead"), ("园区安全检查小组", "responsible")} <= got

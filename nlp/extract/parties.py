@@ -215,7 +215,7 @@ def _whole_units(text: str, found: list[Found]) -> list[Found]:
 # into it (给相关单位, 回相关部门, 力量到各乡镇, 某某在政府), and no verb of the clause (相关单位启动…,
 # …召开, 某局合办): a span with one of these is a clause cut at the wrong place, not a name
 DATELINE = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日|日讯")
-LEAD_WORD = re.compile(r"^(?:给|向|把|到|回|予|按|至|如何|函转|转请|转知|\(\)|[\[【][^\]】]{1,6}[\]】])(?=[\u4e00-\u9fff]{2})")
+LEAD_WORD = re.compile(r"^(?:给|向|把|到|回|予|按|至|如何|函转|转请|转知|特别是|尤其是|个(?=[\u4e00-\u9fff]{0,8}组$)|\(\)|[\[【][^\]】]{1,6}[\]】])(?=[\u4e00-\u9fff]{2})")
 # a name holds no 简称 (以下简称推进委员会) and no full stop run into the next sentence (某委员会.依托…)
 NOT_IN_NAME = re.compile(r"简称|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])")
 # a verb ending in 办 after a name (某健康局合办, 某局主办): the name ends before it

@@ -125,3 +125,8 @@ def test_a_person_named_after_their_unit_or_post_takes_the_post():
 def test_who_leads_a_team_and_the_team_led():
     got = pairs("由公司副总经理带队的园区安全检查小组按照工作计划,于6月14日对园区企业进行了检查。\n")
     assert {("公司副总经理", "lead"), ("园区安全检查小组", "responsible")} <= got
+
+
+def test_an_emphasis_or_a_counts_measure_word_opens_no_name():
+    got = {n for n, _ in pairs("各单位要高度重视,特别是牵头单位要主动作为。\n共组建3个监督检查组,分赴各镇开展检查。\n", ner="auto")}
+    assert not any(n.startswith(("特别是", "个")) for n in got)

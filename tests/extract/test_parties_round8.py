@@ -128,5 +128,9 @@ def test_who_leads_a_team_and_the_team_led():
 
 
 def test_an_emphasis_or_a_counts_measure_word_opens_no_name():
-    got = {n for n, _ in pairs("各单位要高度重视,特别是牵头单位要主动作为。\n共组建3个监督检查组,分赴各镇开展检查。\n", ner="auto")}
-    assert not any(n.startswith(("特别是", "个")) for n in got)
+    from nlp.extract.parties import _unfragment
+    from nlp.extract.parties_patterns import Found as F
+
+    assert _unfragment(F(10, 17, "特别是牵头单位", "lead")).name == "牵头单位"
+    assert _unfragment(F(3, 9, "个监督检查组", "responsible")).name == "监督检查组"
+    assert _unfragment(F(0, 4, "个人信息", "responsible")).name == "个人信息"  # (个 only before a group)

@@ -260,6 +260,7 @@ _NEXT_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}、")
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
+    ever_of: dict[str, _Marker] = {}  # the last marker of each style, kept when a parent restarts them
     skips = _attachment_lists(text)
     limit = len(text)
     lines = _LineIndex(text)
@@ -297,6 +298,8 @@ def _find_markers(text: str) -> list[_Marker]:
             style = "cn"
         prev = last_of.get(style)
         expected = prev is not None and prev.ordinal < ordinal <= prev.ordinal + 2
+        if prev is None and style in ever_of and ever_of[style].ordinal == ordinal - 1:
+            expected = True  # 1、2、 under 一、, then 3、 under 二、: a numbering that runs on across parents
         if style in ("dec1", "dec2", "dec3") and not _decimal_heading(text, m, style, ordinal, expected, lines):
             continue
         if style in ("yao", "tg", "tgp"):
@@ -328,6 +331,7 @@ def _find_markers(text: str) -> list[_Marker]:
         mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start, on_title=first_glued)
         found.append(mk)
         last_of[style] = mk
+        ever_of[style] = mk
         for deeper in [s for s in last_of if _RANK[s] > _RANK[style]]:
             del last_of[deeper]  # numbering below restarts under a new parent
     found = _keep_paragraph_runs(found, "yao")

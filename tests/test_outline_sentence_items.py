@@ -53,3 +53,12 @@ def test_numerals_listed_in_a_sentence_are_no_markers():
             "二、工作措施\n推动二、三级医院对口帮扶。\n三、保障措施\n落实经费。\n")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [
         ("一、", "工作目标"), ("二、", "工作措施"), ("三、", "保障措施")]
+
+
+def test_a_numbering_that_runs_on_across_parents_glued_to_a_heading():
+    text = ("一、明确目标任务,促进学前教育发展\n1、学前三年教育发展目标。到2025年,毛入园率达到95%。\n"
+            "2、推进学前教育普惠发展。扩大普惠资源。\n二、改革管理体制,健全学前教育管理网络3、理顺学前教育管理体制。"
+            "建立以县为主的管理体制。\n4、加强学前教育队伍建设。配齐配足教师。\n")
+    secs = [(s.marker, s.heading, s.level) for s in parse_outline(text)]
+    assert ("二、", "改革管理体制,健全学前教育管理网络", 1) in secs
+    assert ("3、", "理顺学前教育管理体制", 2) in secs

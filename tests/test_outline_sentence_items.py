@@ -62,3 +62,9 @@ def test_a_numbering_that_runs_on_across_parents_glued_to_a_heading():
     secs = [(s.marker, s.heading, s.level) for s in parse_outline(text)]
     assert ("二、", "改革管理体制,健全学前教育管理网络", 1) in secs
     assert ("3、", "理顺学前教育管理体制", 2) in secs
+
+
+def test_a_bracketed_numeral_with_a_space_inside_is_a_marker():
+    text = "一、重点工作\n(一 )强化大气污染防治。加强监管。\n(二 )抓好水环境治理。开展巡查。\n(三)严格土壤环境治理。\n"
+    assert [(s.marker, s.heading) for s in parse_outline(text)][1:] == [
+        ("(一)", "强化大气污染防治"), ("(二)", "抓好水环境治理"), ("(三)", "严格土壤环境治理")]

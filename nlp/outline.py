@@ -53,7 +53,7 @@ _STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, counted 1-10
 _MARKER = re.compile(rf"(?=[第{_CN}百零〇{_CN_FORMAL}{_STEMS}(\d①-⑳])(?:"
                      + "|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES) + ")")
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
-_RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$")
+_RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$|(?<=[\u4e00-\u9fff”)])\.$")  # (`…本方案.一、`: a page's . for 。)
 
 # Words that end a heading, for text flattened onto one line (`一、总体要求以邓小平理论…`).
 _HEAD_END = (
@@ -563,7 +563,7 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         line = text[end + 1:nl if nl >= 0 else len(text)].strip()
         if 2 <= len(line) <= 30 and not re.search(r"[。;;!！,,]", line) and not _LINE_MARKER.match(line):
             return line.rstrip(":: ")
-    stop = re.search(r"[。;;!！]", text[start:end])
+    stop = re.search(r"[。;;!！]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])", text[start:end])  # (. for 。)
     cand = text[start:start + stop.start()] if stop else text[start:end]
     colon = re.search(r"(?<![0-9] )(?<![0-9])[::](?!\s?[0-9]{2})", cand[:21])  # (not a clock's: 下午4:00)
     if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):

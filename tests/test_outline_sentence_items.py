@@ -68,3 +68,10 @@ def test_a_bracketed_numeral_with_a_space_inside_is_a_marker():
     text = "一、重点工作\n(一 )强化大气污染防治。加强监管。\n(二 )抓好水环境治理。开展巡查。\n(三)严格土壤环境治理。\n"
     assert [(s.marker, s.heading) for s in parse_outline(text)][1:] == [
         ("(一)", "强化大气污染防治"), ("(二)", "抓好水环境治理"), ("(三)", "严格土壤环境治理")]
+
+
+def test_a_page_that_writes_a_full_stop_as_an_ascii_period():
+    text = ("为保障行动有效实施,制定本方案.一、建立健全组织架构(一)成立行动推进委员会.依托爱国卫生运动委员会,"
+            "统筹推进组织实施.(二)设立专项工作组.推进委员会下设专项工作组.二、加强监测评估(一)监测.各地开展监测.")
+    secs = [(s.marker, s.heading) for s in parse_outline(text)]
+    assert secs[:3] == [("一、", "建立健全组织架构"), ("(一)", "成立行动推进委员会"), ("(二)", "设立专项工作组")]

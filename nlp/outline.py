@@ -24,6 +24,9 @@ _CN = "一二三四五六七八九十"
 _CN_FORMAL = "壹贰參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
 _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 
+# a number at a line's start that counts something (`7.1万异常个案…`, `3 个工作组`) is no decimal heading
+_NOT_A_COUNT = r"(?![ \t]*[万亿千百元人个倍年月日次家名余多])"
+
 # (style, pattern); the style's usual rank is its position in this list.
 _STYLES = [
     ("zhang", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?章"),  # 第一章, 第 1 章 (a law site spaces it)
@@ -31,9 +34,9 @@ _STYLES = [
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
     ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
     # decimal numbering at a line's start, over a heading (an 应急预案's `1 总则`, `1.1 编制目的`, `2.3.1 …`)
-    ("dec1", r"(?<![^\n])\d{1,2}(?=[ \t]*[\u4e00-\u9fff])"),
-    ("dec2", r"(?<![^\n])\d{1,2}[.．]\d{1,2}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff])"),
-    ("dec3", r"(?<![^\n])\d{1,2}[.．]\d{1,2}[.．]\d{1,2}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff])"),
+    ("dec1", rf"(?<![^\n])\d{{1,2}}(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
+    ("dec2", rf"(?<![^\n])\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
+    ("dec3", rf"(?<![^\n])\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
     ("wx", r"(?<![\d.:：/-])\d(?<=0)[1-9](?=[ \t]*\n)"),  # 01 alone on its line over its heading (a WeChat article's parts)
     ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
@@ -41,7 +44,7 @@ _STYLES = [
     ("cnp", rf"\([ \t]?{_CN_NUM}[ \t]?\)"),  # (一), (一 ) as some pages space it
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d)|[.．](?=[12]\d{3}年))|(?<![^\n])\d{1,2}。(?=[\u4e00-\u9fff])"),  # 1、 1. (and `2.2024年6月…`; `1。` typed for 1. at a line's start)
-    ("arp", r"\(\d{1,2}\)|(?<![\d(])\d{1,2}\)"),  # (1) 1)
+    ("arp", r"\((?!0\d\)[ \t]?\d)\d{1,2}\)|(?<![\d(])\d{1,2}\)"),  # (1) 1) (not the area code of (04)7115141)
     ("tg", r"[甲乙丙丁戊己庚辛壬癸]、"),  # 甲、 (Taiwan documents number below (1) so; line starts only)
     ("tgp", r"\([甲乙丙丁戊己庚辛壬癸]\)"),  # (甲)
     ("circ", r"[①-⑳]"),  # ①
@@ -594,7 +597,11 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
-    return cand.strip().rstrip(":: ")
+    return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
+
+
+# a Markdown converter's attributes after a heading (`总 则{align="center"}`, `{.unnumbered}`)
+_ATTRIBUTES = re.compile(r"\s*\{(?:[.#][\w-]+|\w+=\S*?)(?:\s+(?:[.#][\w-]+|\w+=\S*?))*\}\s*$")
 
 
 # a line that opens with an outline marker of its own

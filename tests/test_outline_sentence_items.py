@@ -75,3 +75,14 @@ def test_a_page_that_writes_a_full_stop_as_an_ascii_period():
             "统筹推进组织实施.(二)设立专项工作组.推进委员会下设专项工作组.二、加强监测评估(一)监测.各地开展监测.")
     secs = [(s.marker, s.heading) for s in parse_outline(text)]
     assert secs[:3] == [("一、", "建立健全组织架构"), ("(一)", "成立行动推进委员会"), ("(二)", "设立专项工作组")]
+
+
+def test_markdown_attributes_after_a_heading_are_dropped():
+    text = '第一章 总 则{align="center"}\n第一条 为了规范管理,制定本办法。\n第二章 风险控制{align="center"}\n第二条 企业应当开展评估。\n'
+    assert [s.heading for s in parse_outline(text) if s.marker.endswith("章")] == ["总 则", "风险控制"]
+
+
+def test_a_count_or_an_area_code_at_a_line_start_is_no_heading():
+    text = ("筛检成果\n扩大筛检536.6万人次受惠\n7.1万异常个案成功揪出 鼓励把握异常追踪时机\n"
+            "联络方式:服务专线\n(04)7115141分机304\n")
+    assert [s.marker for s in parse_outline(text)] == []

@@ -904,6 +904,7 @@ _RUN_IN_HEAD = re.compile(r"^(?![为根按经现据近今兹特本0-9])([^。\n,
 
 # ... or by a short heading on a line of its own, followed by its paragraph:
 # `聚焦关键环节\n据介绍,此次集中整治覆盖…`
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t]*\n)?(?=[^\n]{40,})")
 
 
@@ -922,7 +923,8 @@ def _opens_paragraph(text: str, at: int) -> bool:
 def _unnumbered(text: str) -> list[Section]:
     skips = _attachment_lists(text)
     heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)
-             if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))]
+             if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))
+             and len(_CJK_CHAR.findall(m.group(1))) * 2 >= len(m.group(1).strip())]  # (not `VIK02112 scaled`)
     if len(heads) < 2:
         heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
                  if not _STATEMENT.search(m.group(1)) and _opens_paragraph(text, m.start())

@@ -86,3 +86,9 @@ def test_a_count_or_an_area_code_at_a_line_start_is_no_heading():
     text = ("筛检成果\n扩大筛检536.6万人次受惠\n7.1万异常个案成功揪出 鼓励把握异常追踪时机\n"
             "联络方式:服务专线\n(04)7115141分机304\n")
     assert [s.marker for s in parse_outline(text)] == []
+
+
+def test_an_image_file_name_on_its_own_line_is_no_unnumbered_heading():
+    body = "青禾市劳动局推动职业安全卫生管理获评优等奖,展现守护劳工安全的决心,市府团队将持续深化安全文化。"
+    text = f"标题\n\nIMG02112 scaled\n{body}\n\nS 23937031\n{body}\n"
+    assert [s.heading for s in parse_outline(text)] == []

@@ -169,6 +169,15 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
             else:
                 spans.append((m.start(), stop))
             continue
+        if re.fullmatch(r"\s*\d{0,2}\s*[::]?\s*", line) and end != -1:
+            # `附件1` alone on its line, over the attached document's own title: the document
+            # follows in full (its outline is sections), no list of attachments
+            nxt = text.find("\n", end + 1)
+            title = text[end + 1:nxt if nxt != -1 else len(text)].strip()
+            after = text[nxt + 1:text.find("\n", nxt + 1) if text.find("\n", nxt + 1) != -1 else len(text)] if nxt != -1 else ""
+            if (title and not _NUMBERED_ITEM.match(title) and not _MARKER.match(title)
+                    and _MARKER.match(after.strip())):
+                continue  # (its outline opens on the next line; an attached table's cells do not)
         names = {_attachment_name(line)}
         for _ in range(200):  # (bounded: hostile text may hold many 附件 and no 。)
             if end == -1:

@@ -92,3 +92,14 @@ def test_an_image_file_name_on_its_own_line_is_no_unnumbered_heading():
     body = "青禾市劳动局推动职业安全卫生管理获评优等奖,展现守护劳工安全的决心,市府团队将持续深化安全文化。"
     text = f"标题\n\nIMG02112 scaled\n{body}\n\nS 23937031\n{body}\n"
     assert [s.heading for s in parse_outline(text)] == []
+
+
+def test_an_attached_document_under_its_number_keeps_its_outline():
+    text = ("各单位:\n一、责任到人,闭环管理。要求落实。\n二、节点管控,动态调度。按月调度。\n某县人民政府办公室\n2025年5月18日\n"
+            "附件1\n2025年重点工作任务清单\n一、县示范区管委会牵头工作(8项)\n1.建设养殖基地。\n2.打造食用菌生产基地。\n"
+            "二、县发改局牵头工作(5项)\n1.推进项目建设。\n")
+    secs = [(s.marker, s.heading) for s in parse_outline(text)]
+    assert ("一、", "县示范区管委会牵头工作(8项)") in secs and ("二、", "县发改局牵头工作(5项)") in secs
+    # an attached table's cells under its title are still no outline
+    table = "附件2\n分组考核名单\n姓名 科室 人数\n1.某某由市局考核;\n"
+    assert parse_outline("一、总体要求\n按要求执行。\n二、工作安排\n按月推进。\n" + table)[-1].marker == "二、"

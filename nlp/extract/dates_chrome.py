@@ -61,7 +61,7 @@ _LABEL = re.compile(rf"{_HEADER}|{_CREDIT}")
 _LABELLED = re.compile(rf"(?:{_HEADER}|{_CREDIT})\s*[:：]")
 # a date written in words is a stamp only after a publication label: 发布时间:2021年4月6日
 _PUBLISHED = re.compile(
-    r"(?:(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿)(?:时间|日期)|今天是|今日是|当前日期|当前报章|本期日期|出版日期|出刊日期)\s*[:：]?\s*$"
+    r"(?:(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿|发文|印发)(?:时间|日期)|今天是|今日是|当前日期|当前报章|本期日期|出版日期|出刊日期)\s*[:：]?\s*$"
 )
 # an encyclopedia entry's lead sentence about the document: 《…》是某局2013年9月9日发布的通知。
 _ENTRY_LEAD = re.compile(r"\s?(?:发布|颁布|印发|公布|出台|下发)的[\u4e00-\u9fff]{1,6}[。.]")

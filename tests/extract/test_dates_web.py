@@ -429,3 +429,9 @@ def test_a_bare_day_of_a_news_sentence(text, span):
 
 def test_a_count_of_days_is_still_no_date():
     assert _found("整改期限为15日,逾期未改的予以通报。") == []
+
+
+def test_a_metadata_tables_issue_date_is_chrome():
+    text = "发文机关某省人民政府办公厅\n发文日期1996年07月07日\n时效性现行有效\n为加强安全管理,各地要于8月底前完成排查。"
+    found = [t for t, _ in _found(text) if not is_chrome_date(text, text.find(t), text.find(t) + len(t))]
+    assert "1996年07月07日" not in found and "8月底前" in found

@@ -134,3 +134,8 @@ def test_an_emphasis_or_a_counts_measure_word_opens_no_name():
     assert _unfragment(F(10, 17, "特别是牵头单位", "lead")).name == "牵头单位"
     assert _unfragment(F(3, 9, "个监督检查组", "responsible")).name == "监督检查组"
     assert _unfragment(F(0, 4, "个人信息", "responsible")).name == "个人信息"  # (个 only before a group)
+
+
+def test_a_township_issues_its_notice():
+    got = pairs("青禾镇关于做好全国两会期间安全生产大检查的通知\n各村(社区)、镇直各单位:\n为深入贯彻上级部署,现将有关事项通知如下。\n")
+    assert ("青禾镇", "issuer") in got

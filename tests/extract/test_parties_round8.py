@@ -136,11 +136,6 @@ def test_an_emphasis_or_a_counts_measure_word_opens_no_name():
     assert _unfragment(F(0, 4, "个人信息", "responsible")).name == "个人信息"  # (个 only before a group)
 
 
-def test_a_township_issues_its_notice():
-    got = pairs("青禾镇关于做好全国两会期间安全生产大检查的通知\n各村(社区)、镇直各单位:\n为深入贯彻上级部署,现将有关事项通知如下。\n")
-    assert ("青禾镇", "issuer") in got
-
-
 def test_the_unit_a_report_quotes_for_its_facts():
     got = pairs("据青禾市住建局介绍,青禾市将今年作为燃气老旧设施改造的攻坚年。\n")
     assert ("青禾市住建局", "responsible") in got

@@ -43,6 +43,7 @@ from nlp.extract.parties_chrome import page_body
 from nlp.extract.parties_clauses import appointed_people, directed_units, sentence_parties, sentences
 from nlp.extract.parties_labels import (
     bracket_duties,
+    line_end_units,
     column_people,
     duty_items,
     item_subjects,
@@ -115,6 +116,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += directed_units(text)
     found += task_tables(text)
     found += bracket_duties(text)
+    found += line_end_units(text)  # …前完成。(运输及物流局)
     found += duty_items(text)
     found += item_subjects(text)
     found += person_heads(text)

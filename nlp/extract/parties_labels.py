@@ -339,6 +339,25 @@ def bracket_duties(text: str) -> list[Found]:
     return out
 
 
+# a task item that ends with the units in charge in brackets, as Hong Kong's policy addresses set
+# them: `…于2023年底前完成。(运输及物流局)`, `(政务司副司长办公室/相关政策局)`
+_LINE_END_UNITS = re.compile(r"(?<=[\u4e00-\u9fff。;;%)])[ \t]*\((?P<units>[^()\n]{2,60})\)[ \t]*(?=\n|$)")
+
+
+def line_end_units(text: str) -> list[Found]:
+    """The units in brackets that end two or more task lines (each piece, split at / 、 ,, a unit's
+    name): the task's responsible units."""
+    out = []
+    for m in _LINE_END_UNITS.finditer(text):
+        a, b = m.span("units")
+        pieces = [(x, y) for x, y in split_outside(text, a, b, "/、,,")]
+        names = [(x, y, _normalize(text[x:y])) for x, y in (strip_span(text, x, y) for x, y in pieces)]
+        if names and all(_is_name(n) and _kind(n) in UNIT_KINDS for _, _, n in names):
+            out += [Found(x, y, n, "responsible") for x, y, n in names]
+    lines = {text.rfind("\n", 0, f.start) for f in out}
+    return out if len(lines) >= 2 else []
+
+
 DUTY_VERB_ROLES = {"牵头": "lead", "配合": "member", "协助": "member", "参与": "member"}
 
 

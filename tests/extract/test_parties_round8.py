@@ -139,3 +139,12 @@ def test_an_emphasis_or_a_counts_measure_word_opens_no_name():
 def test_the_unit_a_report_quotes_for_its_facts():
     got = pairs("据青禾市住建局介绍,青禾市将今年作为燃气老旧设施改造的攻坚年。\n")
     assert ("青禾市住建局", "responsible") in got
+
+
+def test_units_in_brackets_that_end_task_lines():
+    text = ("一、改善环境卫生\n- 环境卫生黑点于2023年底前消除至少75%。(政务司副司长办公室/相关政策局)\n"
+            "- 于2023年为111个道路构筑物进行翻新。(运输及物流局)\n")
+    got = pairs(text)
+    assert {("政务司副司长办公室", "responsible"), ("相关政策局", "responsible"), ("运输及物流局", "responsible")} <= got
+    # one bracketed unit after one line is a source note, not a division of duties
+    assert ("运输及物流局", "responsible") not in pairs("于2023年为111个道路构筑物进行翻新。(运输及物流局)\n")

@@ -330,7 +330,10 @@ def _item_starts(lines: list[_Line]) -> set[int]:
         head = _without_source_date(t)
         if head != t and lines[k + 1].text.strip().startswith(("•", "·", "●")):
             aggregated.append(k - 1 if k > 0 and lines[k - 1].text.strip() == head else k)
-    for found in (listed, aggregated):
+    # a tag or column page: `标题 2020年06月17日|文:某某|https://…` over the item's teaser
+    dated = [k for k in range(len(lines) - 1) if _DATED_HEADLINE.match(lines[k].text.strip())
+             and len(lines[k + 1].text.strip()) >= 40]
+    for found in (listed, aggregated, dated):
         group = []
         for k in found + [None]:
             if k is None or (group and k - group[-1] > 6):
@@ -342,10 +345,12 @@ def _item_starts(lines: list[_Line]) -> set[int]:
     return out
 
 
+_DATED_HEADLINE = re.compile(r"^[^。\s|｜]{2}[^。|｜]{4,78}?\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜]\s*\S.*$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_ONLY = re.compile(r"^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?)$")
 
 
+_DATED_TAIL = re.compile(r"\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜].*$")
 _DASH_DATE = re.compile(r"\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")
 
 
@@ -823,6 +828,7 @@ def clean_title(title: str) -> str:
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip().rstrip("|｜ ")))
     t = _FIELD_AFTER.sub("", t)
     t = _without_source_date(t)  # an aggregator's `来源 - 2023年3月9日`
+    t = _DATED_TAIL.sub("", t) if len(_DATED_TAIL.sub("", t)) >= 6 else t  # a tag page's `2020年06月17日|文:…|网址`
     site = _SITE_TAIL.search(t)
     if site and site.start() >= 6:
         t = t[:site.start()]  # 某某工作总结-某某官网 / _某某门户网站: the page's site after its headline

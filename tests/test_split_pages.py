@@ -268,3 +268,15 @@ def test_a_metadata_table_flattened_with_spaces_is_no_title():
     from nlp.pipeline import process_text
 
     assert [d.title for d in process_text(text)] == ["青禾县林业局2023年工作总结和2024年工作计划"]
+
+
+def test_a_tag_page_of_dated_items_is_one_document_per_item():
+    from nlp.split import split_documents
+
+    teaser = "青禾市卫生局今日表示,新入境措施生效后,所有来自相关地区的人士均须接受医学观察,目前情况稳定⋯"
+    items = ["两名入境人士已接受隔离 卫生局:均有记录在案", "特别渡轮服务下月推出 每日两班",
+             "本市患者全部康复出院 防控措施仍要维持"]
+    text = "卫生局\n" + "".join(f"{t} 2020年06月{17 - k}日|文:某某采访组|https://example.org/?p={k}\n\n{teaser}\n\n"
+                             for k, t in enumerate(items))
+    docs = split_documents(text)
+    assert [d.title for d in docs] == items

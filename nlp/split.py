@@ -16,7 +16,7 @@ from functools import cache
 
 from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
-from nlp.split_head import (_TITLE_LABEL, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
+from nlp.split_head import (_TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
@@ -331,7 +331,7 @@ def _item_starts(lines: list[_Line]) -> set[int]:
         if head != t and lines[k + 1].text.strip().startswith(("•", "·", "●")):
             aggregated.append(k - 1 if k > 0 and lines[k - 1].text.strip() == head else k)
     # a tag or column page: `标题 2020年06月17日|文:某某|https://…` over the item's teaser
-    dated = [k for k in range(len(lines) - 1) if _DATED_HEADLINE.match(lines[k].text.strip())
+    dated = [k for k in range(len(lines) - 1) if DATED_ITEM.match(lines[k].text.strip())
              and len(lines[k + 1].text.strip()) >= 40]
     for found in (listed, aggregated, dated):
         group = []
@@ -345,7 +345,6 @@ def _item_starts(lines: list[_Line]) -> set[int]:
     return out
 
 
-_DATED_HEADLINE = re.compile(r"^[^。\s|｜]{2}[^。|｜]{4,78}?\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜]\s*\S.*$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 _DATE_ONLY = re.compile(r"^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?)$")
 

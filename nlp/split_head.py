@@ -219,7 +219,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
         if is_body_line(t) or is_salutation(t):
             body_at = i
             break
-        dated = _DATED_ITEM.match(t)
+        dated = DATED_ITEM.match(t)
         if dated:
             t = dated.group("x")  # a tag page's item: `标题 2020年06月17日|文:某某|https://…`
         untagged = _TAG_TAIL.sub("", t)  # `标题|标签|标签`
@@ -266,7 +266,8 @@ def _shared_bigrams(title: str, body: str) -> float:
     return sum(p in body for p in pairs) / len(pairs) if pairs else 0.0
 
 
-_DATED_ITEM = re.compile(r"^(?P<x>[^。\s|｜]{2}[^。|｜]{4,78}?)\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜]\s*\S.*$")
+# a tag or column page's item: `标题 2020年06月17日|文:某某|https://…` (its headline is x)
+DATED_ITEM = re.compile(r"^(?P<x>[^。\s|｜]{2}[^。|｜]{4,78}?)\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜]\s*\S.*$")
 _WELCOME = re.compile(r"^(?:欢迎|歡迎)(?:来到|光临|访问|您)")
 _TAG_TAIL = re.compile(r"(?:\s*[|｜]\s*[^|｜\s]{1,12}){2,}\s*$")
 # The metadata line under a page's headline: `发布时间:2010/9/10`, `来源:某局 浏览次数:12`, `网络整理 2018-11-30`

@@ -58,6 +58,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
+from nlp.extract.parties_people import common_word
 from nlp.extract.parties_persons import news_people, post_duties
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
 from nlp.extract.parties_subjects import counted_groups, headline_actors, post_holders
@@ -157,8 +158,6 @@ def _cited_authority(text: str, f: Found) -> bool:
 
 def _mid_word(text: str, start: int) -> bool:
     """A name that would start inside a common word (the 全 of 安全: 安全生产工作部署)."""
-    from nlp.extract.parties_people import common_word
-
     return start > 0 and common_word(text[start - 1:start + 1])
 
 

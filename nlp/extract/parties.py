@@ -58,7 +58,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_people import common_word
+from nlp.extract.parties_people import common_word, tokens
 from nlp.extract.parties_persons import news_people, post_duties
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
 from nlp.extract.parties_subjects import counted_groups, headline_actors, post_holders
@@ -135,7 +135,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         from nlp.extract.parties_model import model_parties as learned_parties
 
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
-                  if not _mid_word(text, p[0])]
+                  if not _mid_word(text, p[0]) and not _function_word(p[2])]
     found = _drop_affiliations(text, found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     for f in _resolve(_whole_units(text, found)):
@@ -159,6 +159,18 @@ def _cited_authority(text: str, f: Found) -> bool:
 def _mid_word(text: str, start: int) -> bool:
     """A name that would start inside a common word (the 全 of 安全: 安全生产工作部署)."""
     return start > 0 and common_word(text[start - 1:start + 1])
+
+
+def _function_word(name: str) -> bool:
+    """A person-shaped name that jieba reads as one word of a function class (连日来: a time
+    phrase, tagged l; 近日, t): no one's name."""
+    if _kind(name) is not None:
+        return False
+    toks = tokens(name)
+    return len(toks) == 1 and toks[0][3] in _FUNCTION_TAGS
+
+
+_FUNCTION_TAGS = frozenset({"l", "d", "t", "c", "p", "r", "m", "i", "ad", "f", "u", "q"})
 
 
 def _in_book_title(text: str, f: Found) -> bool:

@@ -148,3 +148,16 @@ def test_units_in_brackets_that_end_task_lines():
     assert {("政务司副司长办公室", "responsible"), ("相关政策局", "responsible"), ("运输及物流局", "responsible")} <= got
     # one bracketed unit after one line is a source note, not a division of duties
     assert ("运输及物流局", "responsible") not in pairs("于2023年为111个道路构筑物进行翻新。(运输及物流局)\n")
+
+
+def test_more_ways_a_unit_opens_a_report_sentence():
+    got = {n for n, _ in pairs("联合检查组一行先后对辖区工地进行了安全检查。针对暗访中发现的问题,我局当即责令校方整改。\n"
+                               "连日来,县卫生健康局、县应急管理局等相继开展了节前安全检查。\n")}
+    assert {"联合检查组", "我局", "县卫生健康局", "县应急管理局"} <= got
+
+
+def test_a_time_phrase_shaped_like_a_name_is_no_person():
+    from nlp.extract.parties import _function_word
+
+    assert _function_word("连日来")
+    assert not _function_word("王毅成") and not _function_word("高强") and not _function_word("县卫生局")

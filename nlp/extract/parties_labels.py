@@ -97,7 +97,13 @@ def labelled(text: str, ner: str) -> list[Found]:
                 x, y = strip_span(text, pos + 1, limit if line_end < 0 else line_end)
                 glued = person_then_post(text[x:y])
                 if not glued:
-                    break
+                    # a roster line this reading cannot cut (a rare family name) is passed over when
+                    # the roster goes on right under it in the same shape
+                    skipped = y if y - x <= 20 and re.fullmatch(r"[\u4e00-\u9fff]+", text[x:y]) else -1
+                    if skipped < 0 or skipped >= limit or not _roster_line(text, skipped, limit):
+                        break
+                    pos = skipped
+                    continue
                 out.append(Found(x, x + glued, text[x:x + glued], role))  # ⏎蔡某省残联理事长
                 pos = y
                 continue
@@ -108,6 +114,13 @@ def labelled(text: str, ner: str) -> list[Found]:
             out.append(Found(x, y, who, role))
             pos = more.end()
     return out
+
+
+def _roster_line(text: str, pos: int, limit: int) -> bool:
+    """The line after ``pos`` (a line break) is a roster's: a person typed before their post."""
+    end = text.find("\n", pos + 1, limit)
+    x, y = strip_span(text, pos + 1, limit if end < 0 else end)
+    return y > x and person_then_post(text[x:y]) is not None
 
 
 UNIT_KINDS = ("body", "unit", "office", "group")

@@ -161,3 +161,10 @@ def test_a_time_phrase_shaped_like_a_name_is_no_person():
 
     assert _function_word("连日来")
     assert not _function_word("王毅成") and not _function_word("高强") and not _function_word("县卫生局")
+
+
+def test_a_roster_goes_on_past_a_line_it_cannot_cut():
+    text = ("现将领导小组成员名单通知如下:\n组长:翟明远副市长\n副组长:柯书恒市政府副秘书长\n"
+            "鄢一帆市民政局副局长\n韦云舟市水务局局长\n成员:贺一帆市财政局副局长\n")
+    got = pairs(text)
+    assert {("翟明远", "lead"), ("柯书恒", "lead"), ("韦云舟", "lead"), ("贺一帆", "member")} <= got

@@ -435,3 +435,8 @@ def test_a_metadata_tables_issue_date_is_chrome():
     text = "发文机关某省人民政府办公厅\n发文日期1996年07月07日\n时效性现行有效\n为加强安全管理,各地要于8月底前完成排查。"
     found = [t for t, _ in _found(text) if not is_chrome_date(text, text.find(t), text.find(t) + len(t))]
     assert "1996年07月07日" not in found and "8月底前" in found
+
+
+def test_a_period_that_starts_then_ends_in_two_clauses():
+    assert ("4月下旬开始,11月下旬", _v("XXXX-04-21", "XXXX-11-30", "range")) in _found("活动从4月下旬开始,11月下旬结束。")
+    assert _found("5月10日开始,各单位开展自查。") == [("5月10日", _v("XXXX-05-10"))]  # no 结束: no range

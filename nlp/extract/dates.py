@@ -68,6 +68,7 @@ QUARTER = (
     rf"(?<![前后近0-9第])(?:第?{_Q}(?:季度)?(?:至|到|-|—)第?{_Q}季度|第?{_Q}季度末?|第{_Q}季(?!度)末?"
     r"|(?:第|(?<=[^\n、]))[一二三]、[二三四]季度)"  # …but 一、 opening a line is a heading's marker
     r"|(?<![0-9〇零一二两三四五六七八九十第每])前[两二三2-3]个?季度"
+    r"|(?<=年)首季度?"  # 今年首季, 2023年首季 (Hong Kong's and Macau's first quarter)
 )
 # named parts of a year: 上半年, 第一季度, 第3季, 年底, 暑期, and holidays (nlp/data/date_holidays.tsv)
 YEAR_PART = (
@@ -284,7 +285,7 @@ def _first_chars() -> str:
     (上半年, 第一季度, 年底, 暑期, 前三季度); the bracket of 今(30)日; the dash of “—20xx年; 到/至 (到2025年);
     the first character of a holiday's name. tests/extract/test_dates_speed.py checks it against
     the grammar."""
-    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒前")
+    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒前首")
     chars |= set("(（—―–-到至") | {name[0] for name in holiday_days()}
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
@@ -728,7 +729,7 @@ def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> 
 
 def _quarter_bounds(year: str, part: str) -> tuple:
     """第二季度 -> (YYYY-04, YYYY-06); 一至三季度 -> 01..09; 前三季度 -> 01..09; 二季度末 -> the 30th of June."""
-    qs = [int(c) for c in part.translate(DIGITS_TO_ASCII).replace("两", "2") if c in "1234"]
+    qs = [int(c) for c in part.translate(DIGITS_TO_ASCII).replace("两", "2").replace("首", "1") if c in "1234"]
     first, last = (1, qs[-1]) if part.startswith("前") else (qs[0], qs[-1])
     if first > last:
         return None, None

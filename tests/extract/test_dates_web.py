@@ -440,3 +440,8 @@ def test_a_metadata_tables_issue_date_is_chrome():
 def test_a_period_that_starts_then_ends_in_two_clauses():
     assert ("4月下旬开始,11月下旬", _v("XXXX-04-21", "XXXX-11-30", "range")) in _found("活动从4月下旬开始,11月下旬结束。")
     assert _found("5月10日开始,各单位开展自查。") == [("5月10日", _v("XXXX-05-10"))]  # no 结束: no range
+
+
+def test_the_first_quarter_as_hong_kong_writes_it():
+    assert ("明年首季", _v("XXXX-01", "XXXX-03", "range")) in _found("某署明年首季将成立培训学院。")
+    assert ("2023年首季", _v("2023-01", "2023-03", "range")) in _found("2023年首季共巡查二千次。")

@@ -37,7 +37,7 @@ CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
 CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
 # 近3成, 2.5成: tenths written in digits (近九成 in words is no percentage: real-corpus annotation);
 # not the 成 of 成员, 成为, 成果… that follows a count
-TENTHS = r"(?P<tenth>(?:10|[0-9])(?:\.[0-9])?)成(?![员为立果绩本效功熟长交品型都就年人])"
+TENTHS = r"(?P<tenth>(?:10|[0-9])(?:\.[0-9])?)成(?P<half>半)?(?![员为立果绩本效功熟长交品型都就年人])"  # 8成半 = 85
 # 2个百分点, 0.5个百分点: a change of a ratio in percentage points (unit %)
 POINTS = rf"(?P<points>{ARABIC})\s?个?百分点"
 RATIO = (  # 70%, 17‰, 31/10万, 百分之九十, 3成, 2个百分点
@@ -178,7 +178,7 @@ def _number(m: re.Match) -> float | None:
     if m.group("num"):
         return float(m.group("num"))
     if m.group("tenth"):
-        tenths = float(m.group("tenth"))
+        tenths = float(m.group("tenth")) + (0.5 if m.group("half") else 0.0)
         return round(tenths * 10, 2) if tenths <= 10 else None
     if m.group("points"):
         return float(m.group("points"))

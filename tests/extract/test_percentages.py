@@ -108,3 +108,9 @@ def test_taiwan_comparator_signs():
 
 def test_超_alone_exceeds():
     assert [(m.text, m.value["comparator"]) for m in find_percentages("超80%的单位完成整改")] == [("超80%", ">")]
+
+
+def test_tenths_and_a_half():
+    from nlp.extract.percentages import find_percentages
+
+    assert [(m.value["number"]) for m in find_percentages("受访者中近8成半表示满意")] == [85.0]

@@ -112,6 +112,22 @@ def test_diff_agrees_with_the_counts():
         assert (missed, extra) == (r[kind]["gold"] - r[kind]["tp"], r[kind]["pred"] - r[kind]["tp"]), kind
 
 
+def test_diff_lists_sections_and_metadata_as_the_counts_do():
+    r = score_saved(EVAL_GOLD, EVAL_PRED, diff=True)
+    items = [i for f in r["diff"] for i in f["items"]]
+    missed = sum(i["side"] == "missed" and i["type"] == "section" for i in items)
+    extra = sum(i["side"] == "extra" and i["type"] == "section" for i in items)
+    assert missed + extra > 0
+    assert (missed, extra) == (r["sections"]["gold"] - r["sections"]["tp"], r["sections"]["pred"] - r["sections"]["tp"])
+    wrong = 0
+    for key in ("title", "doc_type", "doc_number"):
+        area = r["meta." + key]
+        assert sum(i["side"] == "missed" and i["type"] == key for i in items) == area["gold"] - area["tp"], key
+        assert sum(i["side"] == "extra" and i["type"] == key for i in items) <= area["pred"] - area["tp"], key
+        wrong += area["gold"] - area["tp"]
+    assert wrong > 0
+
+
 def test_diff_text():
     r = score_saved(EVAL_GOLD, EVAL_PRED, only="exact", diff=True)
     assert format_diff(r["diff"]) == "no missed or extra mentions"

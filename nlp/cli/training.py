@@ -38,7 +38,7 @@ def evaluate(
     split: Optional[str] = typer.Option(None, "--split", metavar="FILE:NAME",
                                         help="Only the gold files a split names, e.g. SPLIT.tsv:dev."),
     by_file: bool = typer.Option(False, "--by-file", help="Also print one row per file, worst first."),
-    diff: bool = typer.Option(False, "--diff", help="Also print each file's missed and extra mentions."),
+    diff: bool = typer.Option(False, "--diff", help="Also print each file's missed and extra mentions, sections and metadata."),
     themes_errors: bool = typer.Option(False, "--themes-errors", help="Also print the misclassified gold passages."),
     ner_dev: bool = typer.Option(False, "--ner-dev", help="Also print party F1 of rules and hanlp on the NER dev split."),
     json_old: Optional[Path] = typer.Option(None, "--json", hidden=True, help="Deprecated spelling of --json-out."),

@@ -2,8 +2,8 @@
 
 ``score_corpus`` takes ``(name, gold_docs, pred_docs)`` per file and returns the report that
 ``format_report`` prints; with ``by_file`` it also holds one row per file (``report["files"]``),
-with ``diff`` the missed and extra mentions of each file (``report["diff"]``), both counted with
-the very matching the totals use.
+with ``diff`` the missed and extra mentions, sections and metadata of each file (``report["diff"]``),
+both counted with the very matching the totals use.
 """
 
 from __future__ import annotations
@@ -54,6 +54,10 @@ def _score_pair(tally: _Tally, name: str, index: int, gold: dict, pred: dict) ->
     tally.add("sections", len(matched), len(gsec), len(psec))
     tally.levels[0] += sum(gsec[i].get("level") == psec[j].get("level") for i, j in matched)
     tally.levels[1] += len(matched)
+    for side, items in (("missed", gsec), ("extra", psec)):
+        for i in unmatched(len(items), matched, 0 if side == "missed" else 1):
+            tally.diff.append({"doc": index, "type": "section", "side": side, "text": items[i].get("heading", ""),
+                               "value": {"marker": items[i].get("marker"), "level": items[i].get("level")}})
 
     for kind in MENTION_TYPES:
         gm = [m for m in gold.get("mentions", []) if m["type"] == kind]
@@ -72,6 +76,10 @@ def _score_pair(tally: _Tally, name: str, index: int, gold: dict, pred: dict) ->
             said = pred.get(key)
             right = bool(said) and text_overlap(gold[key], said) >= META_OVERLAP
             tally.add("meta." + key, int(right), 1, int(bool(said)))
+            if not right:  # the gold value missed, and what was said instead (if anything)
+                tally.diff.append({"doc": index, "type": key, "side": "missed", "text": gold[key], "value": None})
+                if said:
+                    tally.diff.append({"doc": index, "type": key, "side": "extra", "text": said, "value": None})
 
     for p in gold.get("passages", []):
         tally.passages.append({"id": f"{name}:{len(tally.passages)}", "text": p["text"],
@@ -145,8 +153,10 @@ def score_corpus(files: Iterable[tuple[str, Sequence[dict], Sequence[dict] | Non
     labels a list of texts (None: themes unavailable). With ``pool``, each file's documents
     are merged first, so only mentions and sections count, not the document split. ``by_file``
     adds ``report["files"]`` (one :func:`file_row` per file, worst first), ``diff`` adds
-    ``report["diff"]``: per file, the gold mentions no prediction matched on value (missed)
-    and the predictions matched to no gold mention (extra), from documents the scorer paired.
+    ``report["diff"]``: per file, the gold mentions no prediction matched on value and the gold
+    sections no predicted one matched (missed), the predictions matched to nothing (extra), and
+    each title/doc_type/doc_number scored wrong (the gold value missed, the predicted one, if
+    any, extra), from documents the scorer paired.
     """
     tally = _Tally()
     errors = list(errors)

@@ -589,7 +589,8 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         return cand.strip()
     par = _RUN_ON_PAREN.match(cand)
     if par and (_UNIT_NOTE.search(par.group(1)) or _WEEKDAY_NOTE.search(par.group(1))
-                or _DATE_NOTE.search(par.group(1))):
+                or _DATE_NOTE.search(par.group(1)) or _INSIDE_NOTE.search(par.group(1))
+                or _RUNS_ON.match(cand, par.end(1))):
         # 各县(市、区)教育局要…, 全镇村(社区)干部: the note is inside a unit's name; 于27日(周五)下午…:
         # a weekday after a day is inside the sentence
         par = None
@@ -624,6 +625,16 @@ _FIELD_VALUE = re.compile(r"^\s*(?:[\dA-Za-z][\w.@\-]*|[^。\d]{2,12}?[市县区
 # A heading with no comma, its parenthesised note (two characters or more, so not `机关(构)`),
 # and text running on with no mark between.
 _RUN_ON_PAREN = re.compile(r"([^(),,。::;;《]{2,24}\([^()]{2,24}\))(?=[\u4e00-\u9fff\d“])")
+
+
+# a note that names what is before it for the rest of the text (`某县政府(以下简称本府)为…`): a
+# sentence goes on
+_INSIDE_NOTE = re.compile(r"\((?:以下|下文)?简称[^()]*\)$")
+
+
+# what a sentence goes on with after a note (`本(115)年`, `异常(发热)时,`, `各单位(机关)之任务`,
+# `各系(分院)及有关部门要…`), or the subject's 要/应 (`各部门(系部)于9月30日前要对…`)
+_RUNS_ON = re.compile(r"[年月日时之及和与的或等]|[^,,。;;:：]{0,14}?(?<![主重需纲摘提概必只总次])(?:要|应当?|须|必须)(?![求急])")
 
 
 # a clause that ends in 的 (and nothing after it but the line's end)

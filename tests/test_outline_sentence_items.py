@@ -103,3 +103,19 @@ def test_an_attached_document_under_its_number_keeps_its_outline():
     # an attached table's cells under its title are still no outline
     table = "附件2\n分组考核名单\n姓名 科室 人数\n1.某某由市局考核;\n"
     assert parse_outline("一、总体要求\n按要求执行。\n二、工作安排\n按月推进。\n" + table)[-1].marker == "二、"
+
+
+def test_a_note_inside_a_sentence_does_not_end_the_heading():
+    # the note names a unit (`(学部)`), a year (`(108)年`) or a state (`(过热)时`), or gives a short
+    # name for the rest of the text; the sentence goes on after it, so the heading is the sentence
+    text = ("一、各学院(学部)及相关管理部门要加强值班巡查工作。\n"
+            "二、各科室(中心)于5月20日前要完成一次用电自查。\n"
+            "三、依某部本(108)年3月2日某字第1080001号函办理。\n"
+            "四、设备出现异常(过热)时,应立即断电并报修。\n"
+            "五、某乡公所(以下简称本所)为加强防汛工作,特订定本计划。\n"
+            "六、意外伤害(如跌伤、扭伤等)对受伤人员进行初步处理。\n")
+    heads = [s.heading for s in parse_outline(text)]
+    assert heads[:5] == ["各学院(学部)及相关管理部门要加强值班巡查工作", "各科室(中心)于5月20日前要完成一次用电自查",
+                         "依某部本(108)年3月2日某字第1080001号函办理", "设备出现异常(过热)时,应立即断电并报修",
+                         "某乡公所(以下简称本所)为加强防汛工作,特订定本计划"]
+    assert heads[5] == "意外伤害(如跌伤、扭伤等)"  # a note of examples still closes a short heading

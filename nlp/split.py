@@ -1011,6 +1011,12 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     declared = declared_genre(opening) or (closing.group(1) if closing else None)
     if declared:
         return declared
-    if any(is_salutation(ln.text) for ln in lines[:3]):
+    if any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in lines[:3]):
         return "通知"
     return "新闻"
+
+
+def _run_in_salutation(line: str) -> bool:
+    """A 主送 flattened onto the line of the letter's first sentence (`各区县安全站,各有关单位: 按照…`)."""
+    m = re.match(r"\s*([^::。\n]{2,120}[::])\s*", line)
+    return bool(m) and is_salutation(m.group(1)) and bool(_LETTER_OPENING.match(line[m.end():]))

@@ -60,3 +60,12 @@ def test_a_template_sample_number_after_the_genre():
     assert genre_of("某区教育局季度工作总结一") == "工作总结"
     assert genre_of("某镇安全生产工作计划2") == "计划"
     assert genre_of("某县2024年第一季度工作总结") == "工作总结"
+
+
+def test_an_untitled_letter_whose_recipients_share_its_first_line_is_a_notice():
+    # a 主送 run onto the line of the first sentence (a page that joined its paragraphs)
+    text = ("各镇街安监站,各有关单位: 按照市政府工作部署,为确保节日期间全市建筑施工安全形势稳定,"
+            "请各单位于每周五前报送排查情况。 二〇二一年一月五日\n")
+    assert split_documents(text)[0].doc_type == "通知"
+    story = "记者从市应急管理局获悉: 按照全市统一部署,各地开展了节前安全检查。检查组走访了多家企业。\n"
+    assert split_documents(story)[0].doc_type == "新闻"  # (what is before the colon names no recipients)

@@ -331,8 +331,9 @@ def _item_starts(lines: list[_Line]) -> set[int]:
         if head != t and lines[k + 1].text.strip().startswith(("•", "·", "●")):
             aggregated.append(k - 1 if k > 0 and lines[k - 1].text.strip() == head else k)
     # a tag or column page: `标题 2020年06月17日|文:某某|https://…` over the item's teaser
-    dated = [k for k in range(len(lines) - 1) if DATED_ITEM.match(lines[k].text.strip())
-             and len(lines[k + 1].text.strip()) >= 40]
+    dated = [k for k in range(len(lines)) if (m := DATED_ITEM.match(lines[k].text.strip()))
+             and ((m.group("y") and len(lines[k].text.strip()) >= 40)
+                  or (k + 1 < len(lines) and len(lines[k + 1].text.strip()) >= 40))]
     for found in (listed, aggregated, dated):
         group = []
         for k in found + [None]:

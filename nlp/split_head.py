@@ -216,12 +216,12 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
         if _WELCOME.match(t):
             last = None
             continue  # a site's greeting (`欢迎来到…页面!`), however long its mojibake makes it
-        if is_body_line(t) or is_salutation(t):
+        dated = DATED_ITEM.match(t)
+        if not dated and (is_body_line(t) or is_salutation(t)):
             body_at = i
             break
-        dated = DATED_ITEM.match(t)
         if dated:
-            t = dated.group("x")  # a tag page's item: `标题 2020年06月17日|文:某某|https://…`
+            t = dated.group("x") or dated.group("y")  # a tag page's item: `标题 2020年06月17日|文:某某|https://…`
         untagged = _TAG_TAIL.sub("", t)  # `标题|标签|标签`
         t = untagged if len(_CJK.findall(untagged)) >= 8 else t
         if headline_candidate(t):
@@ -267,7 +267,11 @@ def _shared_bigrams(title: str, body: str) -> float:
 
 
 # a tag or column page's item: `标题 2020年06月17日|文:某某|https://…` (its headline is x)
-DATED_ITEM = re.compile(r"^(?P<x>[^。\s|｜]{2}[^。|｜]{4,78}?)\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜]\s*\S.*$")
+DATED_ITEM = re.compile(r"^(?P<x>[^。\s|｜]{2}[^。|｜]{4,78}?)\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜]\s*\S.*$"
+                        # or a listing's item whose headline runs into its date and teaser, an image before it:
+                        # `![]() 标题2015年04月02日某中心宣布…`
+                        r"|^(?:!\[[^\]]*\]\([^)]*\)\s*)?(?P<y>[^\s。,,;;::!?!?|｜]{3,29}[^\s。,,;;::!?!?|｜\d])\d{4}年\d{1,2}月\d{1,2}日"
+                        r"(?=[^\s\d(()])(?=.{20})")
 _WELCOME = re.compile(r"^(?:欢迎|歡迎)(?:来到|光临|访问|您)")
 _TAG_TAIL = re.compile(r"(?:\s*[|｜]\s*[^|｜\s]{1,12}){2,}\s*$")
 # The metadata line under a page's headline: `发布时间:2010/9/10`, `来源:某局 浏览次数:12`, `网络整理 2018-11-30`

@@ -280,3 +280,16 @@ def test_a_tag_page_of_dated_items_is_one_document_per_item():
                              for k, t in enumerate(items))
     docs = split_documents(text)
     assert [d.title for d in docs] == items
+
+
+def test_a_listing_whose_headlines_run_into_their_dates_is_one_document_per_item():
+    from nlp.split import split_documents
+
+    items = ["青禾县暂停销售一批冷冻鱼片", "两地部分禽蛋暂停进口", "校园H7N9防控指引更新"]
+    teasers = ["青禾县食品安全中心今日宣布,一批冷冻鱼片样本验出细菌超标,呼吁市民不要食用。\n该中心已通知业界停售…",
+               "青禾县食品安全中心宣布,即日起暂停进口两个地区的部分禽蛋及其制品,以保障公众健康⋯",
+               "青禾县卫生防护中心今日更新校园防控指引,提醒学校加强晨检和通风,家长留意子女健康状况⋯"]
+    text = "".join(f"![]() {t}2021年03月{20 - k}日{teaser} |\n" for k, (t, teaser) in enumerate(zip(items, teasers)))
+    assert [d.title for d in split_documents(text)] == items
+    one = "某县召开安全生产会议2021年03月20日上午,某县召开全县安全生产工作会议,部署节前安全检查工作。\n"
+    assert len(split_documents(one)) == 1  # (one such line is no listing)

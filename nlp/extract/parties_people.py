@@ -30,12 +30,15 @@ def _jieba():
 
 
 _TWO_OR_THREE = re.compile(r"[\u4e00-\u9fff]{2,3}")
+_TRANSCRIBED = re.compile(r"[\u4e00-\u9fff]{2,7}(?:[·•‧・][\u4e00-\u9fff]{2,7}){1,2}")
 
 
 def is_person_name(word: str) -> bool:
-    """Two or three Chinese characters opening with a common family name, not a placeholder."""
+    """Two or three Chinese characters opening with a common family name, not a placeholder; or a
+    name transcribed from another language, its parts joined by a middle dot (``买买提·阿不力米提``,
+    as Uyghur, Kazakh and foreign names are written)."""
     if not 2 <= len(word) <= 3 or not _TWO_OR_THREE.fullmatch(word):
-        return False
+        return 5 <= len(word) <= 16 and _TRANSCRIBED.fullmatch(word) is not None
     names = surnames()
     return word[0] in names or (len(word) >= 3 and word[:2] in names)
 

@@ -279,8 +279,10 @@ _META_START = re.compile(r"^(?:(?:发布|更新|发稿|上传)?(?:时间|日期)
 
 
 # a row of a page's metadata table, flattened with spaces (`发布机构 某局 组配分类 发展计划`)
-METADATA_ROW = re.compile(r"^(?:索\s*引\s*号|发布机构|发文机关|组配分类|主题分类|成文日期|废止日期|公开方式|公开范围|有效性)"
-                          r"(?:\s*[::]|\s+\S|\s*$)")
+METADATA_ROW = re.compile(r"^(?:索\s*引\s*号|发布机构|发文机关|组配分类|主题分类|成文日期|废止日期|公开方式|公开范围|有效性"
+                          # (a law database's fields: 时效性 现行有效, 效力级别, 施行日期…)
+                          r"|时效性|效力级别|效力等级|施行日期|实施日期|发文日期|发文字号|公布日期|失效日期|法规类别)"
+                          r"(?:\s*[::]|\s+\S|\s*$|(?=[^。,,;;\n]{1,30}$))")  # (or the value glued on: 时效性现行有效)
 
 
 def is_meta_line(line: str) -> bool:
@@ -367,6 +369,9 @@ def find_doc_number(head: str) -> str | None:
         issuer = head.find("文件", number_start, m.end())
         if issuer != -1 and re.match(r"[\u4e00-\u9fffXx*×○]", head[issuer + 2:issuer + 3]):
             number_start = issuer + 2  # flattened under its 版头: `某市卫生局文件某卫发〔2010〕11号`
+        field = re.match(r"(?:发文字号|发文号|文\s*号)(?=[\u4e00-\u9fffXx*×○])", head[number_start:m.end()])
+        if field:
+            number_start += field.end()  # a metadata table's label glued on: `发文字号国办发〔1986〕53号`
         code = head[number_start:m.end()]
         unit = re.match(r"[^〔\[【(]{4,}(?:委员会|委|局|厅|政府)(?=[\u4e00-\u9fffXx*×○]{2,6}\s?[〔\[【(])", code)
         if unit:

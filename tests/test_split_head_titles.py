@@ -49,3 +49,13 @@ def test_a_calendar_row_is_no_headline():
     from nlp.split_head import headline_candidate
 
     assert not headline_candidate("一 二 三 四 五 六 日")
+
+
+def test_a_law_databases_fields_glued_to_their_values_are_no_title():
+    from nlp.split import split_documents
+
+    text = ("发文机关青禾省人民政府办公厅\n发文日期2001年03月05日\n时效性现行有效\n发文字号青政办发〔2001〕12号\n"
+            "施行日期2001年03月05日\n效力级别地方规范性文件\n各市、县人民政府,省政府各部门:\n"
+            "经省政府同意,现将有关事项通知如下:\n一、各地要做好春季防火工作。\n青禾省人民政府办公厅\n二〇〇一年三月五日\n")
+    doc = split_documents(text)[0]
+    assert doc.title is None and doc.doc_type == "通知" and doc.doc_number == "青政办发〔2001〕12号"

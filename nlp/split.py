@@ -808,6 +808,9 @@ _FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频
 GLUED_FIRST_HEADING = re.compile(r"(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])")
 
 
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|文章标题|题\s*名)\s*[::]?\s*(?=关于|[\u4e00-\u9fff]{2,20}关于)")
+
+
 def clean_title(title: str) -> str:
     """``title`` without the tags a site wraps a headline in: `【某某晚报】` before it, `【消息】`
     after it, a source unit or a form note in parentheses after it.
@@ -827,6 +830,7 @@ def clean_title(title: str) -> str:
 
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip().rstrip("|｜ ")))
     t = _FIELD_AFTER.sub("", t)
+    t = _TITLE_FIELD.sub("", t) if len(_TITLE_FIELD.sub("", t)) >= 6 else t  # a metadata table's `标题关于…的通知`
     t = _without_source_date(t)  # an aggregator's `来源 - 2023年3月9日`
     t = _DATED_TAIL.sub("", t) if len(_DATED_TAIL.sub("", t)) >= 6 else t  # a tag page's `2020年06月17日|文:…|网址`
     site = _SITE_TAIL.search(t)
@@ -883,6 +887,7 @@ def _wrapped_title(lines: list[_Line], title: str) -> tuple[str, _Line | None] |
         before = lines[at - 2].text.strip() if at >= 2 else ""
         if (_fragment(prev) and re.fullmatch(r"[\u4e00-\u9fff\dXx*“”\"]+", prev) and len(prev) + len(key) <= 60
                 and not METADATA_ROW.match(prev)  # (`有效性`: a label of the page's metadata table)
+                and not METADATA_ROW.match(lines[at - 1].text.strip())  # (as the table spaces it)
                 and not genre_of(prev) and not _repeats(prev, key) and (not before or not _fragment(before))
                 and headline_candidate(prev + key)):
             return prev + key, lines[at - 1]

@@ -279,10 +279,12 @@ _META_START = re.compile(r"^(?:(?:发布|更新|发稿|上传)?(?:时间|日期)
 
 
 # a row of a page's metadata table, flattened with spaces (`发布机构 某局 组配分类 发展计划`)
-METADATA_ROW = re.compile(r"^(?:索\s*引\s*号|发布机构|发文机关|组配分类|主题分类|成文日期|废止日期|公开方式|公开范围|有效性"
-                          # (a law database's fields: 时效性 现行有效, 效力级别, 施行日期…)
-                          r"|时效性|效力级别|效力等级|施行日期|实施日期|发文日期|发文字号|公布日期|失效日期|法规类别)"
-                          r"(?:\s*[::]|\s+\S|\s*$|(?=[^。,,;;\n]{1,30}$))")  # (or the value glued on: 时效性现行有效)
+METADATA_ROW = re.compile(r"^(?:(?:索\s*引\s*号|发布机构|发文机关|组配分类|主题分类|成文日期|废止日期|公开方式|公开范围|有效性)"
+                          # (or the value glued on and the row's next field after a space: 发文机关某县政府办公室 关 键 字)
+                          r"(?:\s*[::]|\s+\S|\s*$|[^\s。,,;;]{2,24}\s+(?:[\u4e00-\u9fff]\s*){2,6}$)"
+                          # a law database's fields, their value glued on too (时效性现行有效, 施行日期2001年…)
+                          r"|(?:时效性|效力级别|效力等级|施行日期|实施日期|发文日期|发文字号|公布日期|失效日期|法规类别)"
+                          r"(?:\s*[::]|\s+\S|\s*$|(?=[^。,,;;\n]{1,30}$)))")
 
 
 def is_meta_line(line: str) -> bool:

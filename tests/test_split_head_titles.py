@@ -59,3 +59,17 @@ def test_a_law_databases_fields_glued_to_their_values_are_no_title():
             "经省政府同意,现将有关事项通知如下:\n一、各地要做好春季防火工作。\n青禾省人民政府办公厅\n二〇〇一年三月五日\n")
     doc = split_documents(text)[0]
     assert doc.title is None and doc.doc_type == "通知" and doc.doc_number == "青政办发〔2001〕12号"
+
+
+def test_a_disclosure_table_with_glued_fields_gives_the_title_without_its_label():
+    from nlp.split import split_documents
+    from nlp.split_head import METADATA_ROW
+
+    assert METADATA_ROW.match("发文机关青禾县人民政府办公室 关  键  字")
+    assert not METADATA_ROW.match("发布机构改革工作的通知")  # (a title that opens with the label's words)
+    text = ("发文字号青政函〔2024〕3号 发布日期2024-02-09\n发文机关青禾县人民政府办公室 关  键  字\n"
+            "标  题关于成立县森林防火指挥中心的通知\n\n青禾县人民政府\n\n关于成立县森林防火指挥中心的通知\n\n"
+            "各乡(镇)人民政府,县直各有关单位:\n为做好森林防火工作,县政府决定成立县森林防火指挥中心,现将有关事项通知如下:\n"
+            "一、组织机构\n指挥中心设在县应急管理局。\n")
+    doc = split_documents(text)[0]
+    assert doc.title.endswith("关于成立县森林防火指挥中心的通知") and "标" not in doc.title and "发文" not in doc.title

@@ -69,3 +69,13 @@ def test_an_untitled_letter_whose_recipients_share_its_first_line_is_a_notice():
     assert split_documents(text)[0].doc_type == "通知"
     story = "记者从市应急管理局获悉: 按照全市统一部署,各地开展了节前安全检查。检查组走访了多家企业。\n"
     assert split_documents(story)[0].doc_type == "新闻"  # (what is before the colon names no recipients)
+
+
+def test_an_untitled_decision_or_bulletin_declares_its_genre():
+    from nlp.genres import declared_genre
+
+    assert declared_genre("为加快全县教育发展,现就创建教育强县有关事项决定如下。") == "决定"
+    assert declared_genre("近日,某办公室对3起典型问题进行通报。具体如下:") == "通报"
+    assert declared_genre("近日,某办公室对3起典型问题进行了调查。") is None
+    text = "为加快全县教育发展,现就创建教育强县有关事项决定如下。\n一、发展目标\n到2030年,全县学前三年毛入园率达到95%。\n"
+    assert split_documents(text)[0].doc_type == "决定"

@@ -287,6 +287,8 @@ def _find_markers(text: str) -> list[_Marker]:
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
+        if ordinal == 0 and re.search(r"\d", m.group()):
+            continue  # `00)`, `0.`: no item is numbered zero (a figure broken across lines: `(原70⏎00)`)
         if style in ("cn", "cnrun") and _NEXT_NUMERAL.match(text, m.end()) and _ordinal(
                 "cn", _NEXT_NUMERAL.match(text, m.end()).group()) == ordinal + 1:
             continue  # 一、二、三产业, 二、三级医院: numerals listed in a sentence, no heading

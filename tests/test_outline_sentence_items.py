@@ -119,3 +119,10 @@ def test_a_note_inside_a_sentence_does_not_end_the_heading():
                          "依某部本(108)年3月2日某字第1080001号函办理", "设备出现异常(过热)时,应立即断电并报修",
                          "某乡公所(以下简称本所)为加强防汛工作,特订定本计划"]
     assert heads[5] == "意外伤害(如跌伤、扭伤等)"  # a note of examples still closes a short heading
+
+
+def test_no_item_is_numbered_zero():
+    # a price broken across lines leaves `00)` at a line's start: no marker
+    text = ("一、事实\n某诊所张贴海报,刊登「特惠套餐(原70\n00) +某某精华 30ml 买一送一(原5960)再送」等词句。\n"
+            "二、理由\n依相关规定办理。\n")
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、"]

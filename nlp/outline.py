@@ -287,6 +287,8 @@ def _find_markers(text: str) -> list[_Marker]:
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
+        if re.match(r"\s*字第", text[m.end():m.end() + 4]) and "(" in m.group():
+            continue  # 台国(一)字第1000124827号: a bracketed numeral inside a document number
         if ordinal == 0 and re.search(r"\d", m.group()):
             continue  # `00)`, `0.`: no item is numbered zero (a figure broken across lines: `(原70⏎00)`)
         if style in ("cn", "cnrun") and _NEXT_NUMERAL.match(text, m.end()) and _ordinal(

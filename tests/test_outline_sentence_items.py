@@ -126,3 +126,8 @@ def test_no_item_is_numbered_zero():
     text = ("一、事实\n某诊所张贴海报,刊登「特惠套餐(原70\n00) +某某精华 30ml 买一送一(原5960)再送」等词句。\n"
             "二、理由\n依相关规定办理。\n")
     assert [s.marker for s in parse_outline(text)] == ["一、", "二、"]
+
+
+def test_a_bracketed_numeral_inside_a_document_number_is_no_marker():
+    text = ("一、依据\n依某部100.07.18台国 (一)字第1000123456号函办理。\n二、时间\n(一)上午九时。\n(二)下午二时。\n")
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、", "(一)", "(二)"]

@@ -129,5 +129,5 @@ def test_no_item_is_numbered_zero():
 
 
 def test_a_bracketed_numeral_inside_a_document_number_is_no_marker():
-    text = ("一、依据\n依某部100.07.18台国 (一)字第1000123456号函办理。\n二、时间\n(一)上午九时。\n(二)下午二时。\n")
-    assert [s.marker for s in parse_outline(text)] == ["一、", "二、", "(一)", "(二)"]
+    text = ("壹、依据\n一、某部100.07.18台国 (一)字第1000123456号函办理。\n贰、时间\n一、上午九时。\n二、下午二时。\n")
+    assert [s.marker for s in parse_outline(text)] == ["壹、", "一、", "贰、", "一、", "二、"]

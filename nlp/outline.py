@@ -21,7 +21,7 @@ from nlp.numerals import CN_DIGITS, FORMAL, parse_number
 from nlp.text import COLONS, SEMICOLONS, STOPS, wrap_width
 
 _CN = "一二三四五六七八九十"
-_CN_FORMAL = "壹贰參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
+_CN_FORMAL = "壹贰貳叁參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
 _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 
 # a number at a line's start that counts something (`7.1万异常个案…`, `3 个工作组`) is no decimal heading
@@ -38,7 +38,9 @@ _STYLES = [
     ("dec2", rf"(?<![^\n])\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
     ("dec3", rf"(?<![^\n])\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
     ("wx", r"(?<![\d.:：/-])\d(?<=0)[1-9](?=[ \t]*\n)"),  # 01 alone on its line over its heading (a WeChat article's parts)
-    ("cn", rf"(?<![\u4e00-\u9fff\w])(?:{_CN_NUM}|[{_CN_FORMAL}]{{1,2}})(?:、|[.．](?![\d.．]))"),  # 一、 壹、 (not 第一、 or 统一、)
+    # 壹、贰、叁、: formal numerals number the parts above 一、 (Taiwan documents: 壹、 > 一、 > (一) > 1.)
+    ("cnf", rf"(?<![\u4e00-\u9fff\w])[{_CN_FORMAL}]{{1,2}}(?:、|[.．](?![\d.．]))"),
+    ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}(?:、|[.．](?![\d.．]))"),  # 一、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
               r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])"),  # 某某报告一、情况 (the title's line)
     ("cnp", rf"\([ \t]?{_CN_NUM}[ \t]?\)"),  # (一), (一 ) as some pages space it

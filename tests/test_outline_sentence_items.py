@@ -131,3 +131,12 @@ def test_no_item_is_numbered_zero():
 def test_a_bracketed_numeral_inside_a_document_number_is_no_marker():
     text = ("壹、依据\n一、某部100.07.18台国 (一)字第1000123456号函办理。\n贰、时间\n一、上午九时。\n二、下午二时。\n")
     assert [s.marker for s in parse_outline(text)] == ["壹、", "一、", "贰、", "一、", "二、"]
+
+
+def test_formal_numerals_number_the_parts_above_plain_ones():
+    # 壹、贰、叁、 (叁 as well as 參/参) head the parts, 一、二、 the items under each
+    text = ("壹、依据\n一、某部函。\n二、某县政府函。\n贰、目的\n一、增进师生防灾观念。\n二、提升应变能力。\n"
+            "叁、办理时间及地点\n一、时间:九月二十日\n二、地点:学校操场\n肆、主持人:校长\n")
+    got = [(s.marker, s.level) for s in parse_outline(text)]
+    assert got == [("壹、", 1), ("一、", 2), ("二、", 2), ("贰、", 1), ("一、", 2), ("二、", 2),
+                   ("叁、", 1), ("一、", 2), ("二、", 2), ("肆、", 1)]

@@ -73,3 +73,15 @@ def test_a_disclosure_table_with_glued_fields_gives_the_title_without_its_label(
             "一、组织机构\n指挥中心设在县应急管理局。\n")
     doc = split_documents(text)[0]
     assert doc.title.endswith("关于成立县森林防火指挥中心的通知") and "标" not in doc.title and "发文" not in doc.title
+
+
+def test_a_spam_keyword_line_gives_way_to_a_headline_that_names_a_website():
+    from nlp.split_head import head_title
+
+    assert not headline_candidate("某某在线播放免费-某某最新-某某第一页-某某视频-某某在线观看")  # (spam keywords)
+    assert headline_candidate("国务院通报今年政府网站检查情况:总体合格率九成")
+    assert not headline_candidate("网站地图")
+    lines = ["某某在线播放免费-某某最新-某某第一页-某某视频-某某在线观看", "", "首页 ? 新闻频道 ? 国内新闻", "",
+             "国务院通报今年政府网站检查情况:总体合格率九成", "", "2020-12-16 15:47:05", "", "来源:某某新闻网", "",
+             "本网12月16日电 国务院办公厅16日发布今年政府网站检查情况通报,通报称,全国政府网站总体合格率达九成。"]
+    assert head_title(lines)[0] == "国务院通报今年政府网站检查情况:总体合格率九成"

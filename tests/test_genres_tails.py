@@ -79,3 +79,9 @@ def test_an_untitled_decision_or_bulletin_declares_its_genre():
     assert declared_genre("近日,某办公室对3起典型问题进行了调查。") is None
     text = "为加快全县教育发展,现就创建教育强县有关事项决定如下。\n一、发展目标\n到2030年,全县学前三年毛入园率达到95%。\n"
     assert split_documents(text)[0].doc_type == "决定"
+
+
+def test_a_plan_made_below_declares_its_genre():
+    from nlp.genres import declared_genre
+
+    assert declared_genre("结合我镇具体情况制定以下工作方案。") == "方案"

@@ -155,6 +155,7 @@ _KEYWORD_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[::]\s*[^\s::]{1,6}(?:\s+[^
 
 
 _UNIT_KINDS = ("body", "office", "unit", "group")
+_REPORTED_ACT = re.compile(r"召开|举行|举办|开展|部署|启动|印发|发布|出台")
 _NAME_ONLY = re.compile(r"[\u4e00-\u9fff()]{2,30}")
 
 
@@ -168,8 +169,8 @@ def is_unit_name(line: str) -> bool:
     from nlp.extract.parties_lexicon import org_suffixes
 
     t = re.sub(r"\s+", "", line)
-    if not _NAME_ONLY.fullmatch(t) or "关于" in t or "的" in t:
-        return False
+    if not _NAME_ONLY.fullmatch(t) or "关于" in t or "的" in t or _REPORTED_ACT.search(t, 2):
+        return False  # (某区召开…联席会议: a headline of the meeting, not the body's name)
     if t.endswith("网") and len(t) <= 12:
         return True
     suffixes = org_suffixes()

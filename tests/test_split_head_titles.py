@@ -85,3 +85,11 @@ def test_a_spam_keyword_line_gives_way_to_a_headline_that_names_a_website():
              "国务院通报今年政府网站检查情况:总体合格率九成", "", "2020-12-16 15:47:05", "", "来源:某某新闻网", "",
              "本网12月16日电 国务院办公厅16日发布今年政府网站检查情况通报,通报称,全国政府网站总体合格率达九成。"]
     assert head_title(lines)[0] == "国务院通报今年政府网站检查情况:总体合格率九成"
+
+
+def test_a_headline_of_a_meeting_is_no_unit_name():
+    from nlp.split_head import is_unit_name
+
+    assert is_unit_name("青禾县消防安全联席会议")  # (a body)
+    assert not is_unit_name("开发区召开火灾防控工作暨第四季度消防安全联席会议")
+    assert headline_candidate("开发区召开火灾防控工作暨第四季度消防安全联席会议")

@@ -930,6 +930,8 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
             if i >= 6:
                 break
             continue  # a numbered line is a heading or a list's item, never the title
+        if i > 0 and re.match(r"附件|附[::]", t):
+            break  # (`附件:某司关于…的函`: what the document forwards, after its text)
         cited = ("《" in t[:t.find("关于")] or bool(_CITING.search(t[:t.find("关于")]))) if "关于" in t[:40] else False
         if ("关于" in t[:40] and not cited) or (i == 0 and headline and t.startswith(headline) and len(t) > len(headline) + 4):
             # several short lines joined: 关于在全市…中 / 深入开展…的 / 指导意见

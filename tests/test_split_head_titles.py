@@ -93,3 +93,11 @@ def test_a_headline_of_a_meeting_is_no_unit_name():
     assert is_unit_name("青禾县消防安全联席会议")  # (a body)
     assert not is_unit_name("开发区召开火灾防控工作暨第四季度消防安全联席会议")
     assert headline_candidate("开发区召开火灾防控工作暨第四季度消防安全联席会议")
+
+
+def test_an_attachments_title_after_the_text_is_not_the_documents():
+    text = ("青禾省应急管理厅办公室关于加强冬季作业安全管控的通知\n各市州应急管理局:\n"
+            "现将某司《关于加强冬季作业安全管控的函》转发你们,请认真贯彻落实。\n一是及时传达通知精神。\n二是加强宣传培训。\n"
+            "附件:某司关于加强冬季作业安全管控的函\n青禾省应急管理厅办公室\n2020年12月1日\n")
+    doc = split_documents(text)[0]
+    assert doc.title == "青禾省应急管理厅办公室关于加强冬季作业安全管控的通知" and doc.doc_type == "通知"

@@ -965,6 +965,8 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
                 if m and len(t) > 60:
                     # flattened with the page's chrome: `当前位置:首页>>…X关于…的通知发布时间:…`
                     return m.group("title"), ln.start + max(ln.text.find(m.group("title")[:4]), 0), i > 0
+                if re.search(r"[,,]", t) and not _title_line().match(re.sub(r"\s+", "", t)) and len(t) > 30:
+                    continue  # a sentence that only says 关于 (`那么关于节日安全通知该如何编写,…`): look on
                 return None
         if i >= 6 or len(t) > 120:
             break

@@ -101,3 +101,10 @@ def test_an_attachments_title_after_the_text_is_not_the_documents():
             "附件:某司关于加强冬季作业安全管控的函\n青禾省应急管理厅办公室\n2020年12月1日\n")
     doc = split_documents(text)[0]
     assert doc.title == "青禾省应急管理厅办公室关于加强冬季作业安全管控的通知" and doc.doc_type == "通知"
+
+
+def test_a_sentence_that_says_guanyu_does_not_hide_the_official_title_below():
+    text = ("节日安全通知\n\n对于特殊企业在节假日休假期间,也要注意安全,那么关于节日安全通知该如何编写,我们参考以下案例\n\n"
+            "节日安全通知\n\n关于做好国庆期间安全生产工作的通知\n\n各乡镇,县直各单位:\n"
+            "为确保国庆期间全县安全生产形势稳定,现就有关工作通知如下:\n一、加强组织领导\n各乡镇要切实做好安全工作。\n")
+    assert split_documents(text)[0].title == "关于做好国庆期间安全生产工作的通知"

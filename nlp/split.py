@@ -676,6 +676,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if headline and not group and _is_title_line(lines[0].text):
         title = _key(lines[0].text)
     own = lines if group else lines[_masthead(lines):]  # (the lines after a site's masthead)
+    bracketed = re.match(r"\s*【([^【】]{6,80})】(?=\S)", own[0].text) if title is None and own else None
+    if bracketed and _title_line().match(_key(bracketed.group(1))):
+        title = _key(bracketed.group(1))  # `【成立某委员会的通知】为进一步…`: the title in brackets before the text
     if title is None and own and not _MARKER_START.match(own[0].text.strip()):
         # a title run into the body on the first line: `XX县…工作方案 为认真贯彻…`
         m = _title_prefix().match(re.sub(r"\s+", "", own[0].text[:90]))

@@ -108,3 +108,12 @@ def test_a_sentence_that_says_guanyu_does_not_hide_the_official_title_below():
             "节日安全通知\n\n关于做好国庆期间安全生产工作的通知\n\n各乡镇,县直各单位:\n"
             "为确保国庆期间全县安全生产形势稳定,现就有关工作通知如下:\n一、加强组织领导\n各乡镇要切实做好安全工作。\n")
     assert split_documents(text)[0].title == "关于做好国庆期间安全生产工作的通知"
+
+
+def test_a_title_in_brackets_before_the_text():
+    text = ("【成立院感质量管理委员会的通知】为进一步加强医院感染管理,经研究决定,成立院感质量管理委员会。\n"
+            "委员会负责统筹全院感染防控工作。\n请各科室积极配合。\n")
+    doc = split_documents(text)[0]
+    assert doc.title == "成立院感质量管理委员会的通知" and doc.doc_type == "通知"
+    news = "【本报讯】某医院昨日召开院感工作会议,部署下半年工作。会议要求各科室落实责任。\n"
+    assert split_documents(news)[0].title != "本报讯"

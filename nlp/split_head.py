@@ -181,6 +181,8 @@ _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `�
 _ORIGINAL = re.compile(r"^(?:(?:原标题|名\s*称|标\s*题|题\s*名|文件名称)\s*[::]|(?:公告主旨|公告标题|公告名称)\s*[::]?)"
                        r"\s*(?P<x>[^。::]{6,100}?)(?:\s+[^::\s]{2,6}\s*[::].*)?$")
 # (a news page's own title over its text; a metadata table's 名称: field; a school site's 公告主旨 field)
+# a law database's table row `名称 | 关于…的通知 | |`
+_PIPED_NAME = re.compile(r"^(?:名\s*称|标\s*题|文件名称|法规名称)\s*[|｜]\s*(?P<x>[^|｜。]{6,120}?)\s*[|｜]")
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 
@@ -208,7 +210,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
         t = line.strip()
         if not t:
             continue
-        m = _CITED_NAME.match(t) or _ORIGINAL.match(t)
+        m = _CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t)
         if m:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():
@@ -390,7 +392,7 @@ def find_doc_number(head: str) -> str | None:
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])
         # `文  号:` spaced in a metadata table, `[ 发文字号 ]` in brackets
-        label = re.search(r"(?:文件|发文字号|文\s*号|字号)\s*[\]】]?\s*[::]?$", before)
+        label = re.search(r"(?:文件|发文字号|文\s*号|字号)\s*[\]】|｜]?\s*[::]?$", before)
         if not label and not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after) and not _runs_on(before, after):
             continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
         bare = number.startswith("第") or not re.match(r"[\u4e00-\u9fffXx*×○]", number)

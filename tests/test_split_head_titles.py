@@ -117,3 +117,12 @@ def test_a_title_in_brackets_before_the_text():
     assert doc.title == "成立院感质量管理委员会的通知" and doc.doc_type == "通知"
     news = "【本报讯】某医院昨日召开院感工作会议,部署下半年工作。会议要求各科室落实责任。\n"
     assert split_documents(news)[0].title != "本报讯"
+
+
+def test_a_law_databases_piped_row_gives_the_title_and_number():
+    text = ("名称 | 关于转发某某总站《施工现场安全专项整治方案》的通知 | ||\n颁布单位 | 发文文号 | 建质安函[2006]99号 | |\n"
+            "法规类型 | 109100 | 所属行业 | 104 |\n各省、自治区建设厅:\n为加强施工现场管理,现将《施工现场安全专项整治方案》转发给你们,供借鉴。\n"
+            "某部某司\n二○○六年十月二十日\n")
+    doc = split_documents(text)[0]
+    assert doc.title == "关于转发某某总站《施工现场安全专项整治方案》的通知"
+    assert doc.doc_number == "建质安函[2006]99号" and doc.doc_type == "通知"

@@ -16,7 +16,7 @@ from functools import cache
 
 from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
-from nlp.split_head import (_TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
+from nlp.split_head import (_PIPED_NAME, _TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
@@ -694,6 +694,10 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             m = re.fullmatch(r"《([^《》]{4,120})》", ln.text.strip())
             if m and _title_line().match(_key(m.group(1))):
                 title = _key(m.group(1))
+                break
+            m = _PIPED_NAME.match(ln.text.strip())  # a law database's row `名称 | 关于…的通知 |`
+            if m:
+                title = _key(m.group("x"))
                 break
             if "。" in ln.text:
                 break

@@ -126,3 +126,9 @@ def test_a_law_databases_piped_row_gives_the_title_and_number():
     doc = split_documents(text)[0]
     assert doc.title == "关于转发某某总站《施工现场安全专项整治方案》的通知"
     assert doc.doc_number == "建质安函[2006]99号" and doc.doc_type == "通知"
+
+
+def test_a_headline_with_a_short_label_before_a_colon():
+    assert headline_candidate("消防:春节祭祖莫留火种")  # (Macau's press: the body's name, then the headline)
+    assert not headline_candidate("作者:某某某")
+    assert not headline_candidate("审核:青禾县办")

@@ -85,3 +85,13 @@ def test_a_plan_made_below_declares_its_genre():
     from nlp.genres import declared_genre
 
     assert declared_genre("结合我镇具体情况制定以下工作方案。") == "方案"
+
+
+def test_reminders_minutes_and_replies_are_genres():
+    from nlp.genres import declared_genre
+
+    assert genre_of("关于做好汛期安全工作的提醒函") == "提醒函"
+    assert genre_of("元旦春节廉洁过节提醒") == "提醒"
+    assert genre_of("临时委员会卫生事务会议纪要") == "会议纪要"
+    assert genre_of("关于区政协第12号提案的答复") == "答复"
+    assert declared_genre("现将节日纪律要求提醒如下:") == "提醒"

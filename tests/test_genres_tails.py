@@ -52,6 +52,7 @@ def test_an_untitled_summary_declares_its_genre():
     assert declared_genre("现将上半年主要工作情况总结如下:") == "工作总结"
     assert declared_genre("现将我镇燃气安全专项整治工作总结如下。") == "工作总结"
     assert declared_genre("现将调查结果汇报如下:") is None  # a survey's results, no summary of work
+    assert declared_genre("现就我校安全自查情况书面报告如下:") == "报告"
 
 
 def test_a_template_sample_number_after_the_genre():

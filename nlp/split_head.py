@@ -95,7 +95,7 @@ def is_publication_line(line: str) -> bool:
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
-    r"首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|浏览器|键盘|欢迎|星期|"
+    r"首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|浏览器|键盘|欢迎|星期|请输入|请选择|供稿|稿源|"
     r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]"
     r"|^(?:[^::\s]\s?){2,6}[::]\s*[^::\s]{1,6}$|^[((][^()()]*[))]$"
     r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|早报|报社)?(?:数字报|电子报|数字版|电子版)$"
@@ -147,7 +147,7 @@ def headline_candidate(line: str) -> bool:
 
 
 # words of a page's chrome that a longer headline may hold (`官方通报今年政府网站检查情况…`)
-_CHROME_WORD = re.compile(r"网站|查看|结果|文档")
+_CHROME_WORD = re.compile(r"网站|查看|结果|文档|电话|邮箱")
 
 
 # a labelled list of short keywords (`热门: 甲乙 丙丁 戊己`, `标签:安全 消防 检查`): a page's tags

@@ -132,3 +132,17 @@ def test_a_headline_with_a_short_label_before_a_colon():
     assert headline_candidate("消防:春节祭祖莫留火种")  # (Macau's press: the body's name, then the headline)
     assert not headline_candidate("作者:某某某")
     assert not headline_candidate("审核:青禾县办")
+
+
+def test_a_search_box_a_phone_link_and_a_source_line_are_no_headlines():
+    assert not headline_candidate("请输入关键字")
+    assert not headline_candidate("安全生产电话")
+    assert not headline_candidate("某某日报客户端某某频道,供稿:某某资讯 | 2022-09-10 21:36:06")
+    assert headline_candidate("某县开通二十四小时安全生产举报电话服务热线")  # (a longer headline may name one)
+
+
+def test_a_summary_title_run_into_its_first_sentence_that_opens_with_a_year():
+    text = ("青禾市教育局2022年工作总结和2023年工作计划2022年,我局认真贯彻落实全市教育大会精神,有序推进各项重点工作。"
+            "一、2022年工作总结(一)党的建设全面加强。\n")
+    doc = split_documents(text)[0]
+    assert doc.title == "青禾市教育局2022年工作总结和2023年工作计划" and doc.doc_type == "计划"

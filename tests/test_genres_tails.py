@@ -96,3 +96,10 @@ def test_reminders_minutes_and_replies_are_genres():
     assert genre_of("临时委员会卫生事务会议纪要") == "会议纪要"
     assert genre_of("关于区政协第12号提案的答复") == "答复"
     assert declared_genre("现将节日纪律要求提醒如下:") == "提醒"
+
+
+def test_an_untitled_opinion_declares_its_genre():
+    from nlp.genres import declared_genre
+
+    assert declared_genre("结合我县实际,现就加强会议管理工作提出如下意见:") == "意见"
+    assert declared_genre("各单位对方案提出了修改意见。") is None

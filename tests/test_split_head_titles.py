@@ -146,3 +146,7 @@ def test_a_summary_title_run_into_its_first_sentence_that_opens_with_a_year():
             "一、2022年工作总结(一)党的建设全面加强。\n")
     doc = split_documents(text)[0]
     assert doc.title == "青禾市教育局2022年工作总结和2023年工作计划" and doc.doc_type == "计划"
+
+
+def test_a_sites_version_links_are_no_headlines():
+    assert not headline_candidate("长辈版 长辈版") and not headline_candidate("无障碍浏览")

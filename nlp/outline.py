@@ -596,7 +596,7 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     par = _RUN_ON_PAREN.match(cand)
     if par and (_UNIT_NOTE.search(par.group(1)) or _WEEKDAY_NOTE.search(par.group(1))
                 or _DATE_NOTE.search(par.group(1)) or _INSIDE_NOTE.search(par.group(1))
-                or _RUNS_ON.match(cand, par.end(1))):
+                or _RUNS_ON.match(cand, par.end(1)) or cand.startswith("请")):
         # 各县(市、区)教育局要…, 全镇村(社区)干部: the note is inside a unit's name; 于27日(周五)下午…:
         # a weekday after a day is inside the sentence
         par = None
@@ -640,7 +640,7 @@ _INSIDE_NOTE = re.compile(r"\((?:以下|下文)?简称[^()]*\)$")
 
 # what a sentence goes on with after a note (`本(115)年`, `异常(发热)时,`, `各单位(机关)之任务`,
 # `各系(分院)及有关部门要…`), or the subject's 要/应 (`各部门(系部)于9月30日前要对…`)
-_RUNS_ON = re.compile(r"[年月日时之及和与的或等]|[^,,。;;:：]{0,14}?(?<![主重需纲摘提概必只总次])(?:要|应当?|须|必须)(?![求急])")
+_RUNS_ON = re.compile(r"[年月日时之及和与的或等从自并]|[^,,。;;:：]{0,14}?(?<![主重需纲摘提概必只总次])(?:要|应当?|须|必须)(?![求急])")
 
 
 # a clause that ends in 的 (and nothing after it but the line's end)

@@ -140,3 +140,12 @@ def test_formal_numerals_number_the_parts_above_plain_ones():
     got = [(s.marker, s.level) for s in parse_outline(text)]
     assert got == [("壹、", 1), ("一、", 2), ("二、", 2), ("贰、", 1), ("一、", 2), ("二、", 2),
                    ("叁、", 1), ("一、", 2), ("二、", 2), ("肆、", 1)]
+
+
+def test_a_request_or_a_clause_going_on_after_a_note_is_one_sentence():
+    text = ("一、请各学校和培训机构(托儿所)从即日起全面开展自查,发现问题及时整改。\n"
+            "二、可穿着浅色工作服(例如棉质)并且多喝水。\n三、意外伤害(如跌伤、扭伤等)对受伤人员进行初步处理。\n")
+    heads = [s.heading for s in parse_outline(text)]
+    assert heads[0].startswith("请各学校和培训机构(托儿所)从即日起全面开展自查")
+    assert heads[1].startswith("可穿着浅色工作服(例如棉质)并且多喝水")
+    assert heads[2] == "意外伤害(如跌伤、扭伤等)"

@@ -683,7 +683,7 @@ def _cut_flattened(cand: str) -> str:
             break
         if m.start() == 0 and m.group() in _OPENS_SENTENCE:
             continue  # 一、依据本县消防局…函办理: a sentence opens with it, no heading
-        if m.end() >= 2 and nxt and _BODY_START.match(nxt) and nxt not in "的和与及、":
+        if m.end() >= 2 and nxt and _BODY_START.match(nxt) and nxt not in "的和与及、是":
             bounds = bounds or _token_bounds(cand[:40])
             if m.start() in bounds and m.end() in bounds:
                 return cand[:m.end()]

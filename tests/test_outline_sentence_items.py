@@ -149,3 +149,11 @@ def test_a_request_or_a_clause_going_on_after_a_note_is_one_sentence():
     assert heads[0].startswith("请各学校和培训机构(托儿所)从即日起全面开展自查")
     assert heads[1].startswith("可穿着浅色工作服(例如棉质)并且多喝水")
     assert heads[2] == "意外伤害(如跌伤、扭伤等)"
+
+
+def test_a_heading_word_followed_by_shi_is_inside_a_sentence():
+    text = ("一、总体要求以提高服务质量为目标,统筹推进各项工作。\n"
+            "二、县政府工作的指导思想是,在县委坚强领导下,全面落实各项决策部署,推动经济社会高质量发展。\n")
+    heads = [s.heading for s in parse_outline(text)]
+    assert heads[0] == "总体要求"
+    assert heads[1].startswith("县政府工作的指导思想是,在县委坚强领导下")

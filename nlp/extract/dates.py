@@ -237,9 +237,10 @@ _WORD_BEFORE = (
 )
 # 于23日至25日, 将于12—14日: a span of days after a preposition of time (not 3至5日内: a count)
 _DAY_SPAN = (
-    rf"(?<=[于在自从])(?P<sd1>{_DAY_DIGITS})日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?(?P<sd2>{_DAY_DIGITS})日"
+    rf"(?:(?<=[于在自从])|{_WORD_BEFORE}(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日(?:{_NEWS_ACT})))"
+    rf"(?P<sd1>{_DAY_DIGITS})日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?(?P<sd2>{_DAY_DIGITS})日"
     r"(?![内以之后])"
-)
+)  # (or after the news's subject when a news act follows: 全国卫生与健康大会19日至20日在北京召开)
 _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
     rf"|{_DAY_SPAN}"

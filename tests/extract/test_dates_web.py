@@ -445,3 +445,11 @@ def test_a_period_that_starts_then_ends_in_two_clauses():
 def test_the_first_quarter_as_hong_kong_writes_it():
     assert ("明年首季", _v("XXXX-01", "XXXX-03", "range")) in _found("某署明年首季将成立培训学院。")
     assert ("2023年首季", _v("2023-01", "2023-03", "range")) in _found("2023年首季共巡查二千次。")
+
+
+def test_a_span_of_days_after_the_news_subject():
+    from nlp.extract.dates import find_dates
+
+    got = [(m.text, m.value["kind"]) for m in find_dates("全国卫生健康工作会议19日至20日在北京召开。")]
+    assert got == [("19日至20日", "range")]
+    assert [m.text for m in find_dates("每期培训3日至5日不等。")] == []  # (no news act: a duration)

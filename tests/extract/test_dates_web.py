@@ -453,3 +453,10 @@ def test_a_span_of_days_after_the_news_subject():
     got = [(m.text, m.value["kind"]) for m in find_dates("全国卫生健康工作会议19日至20日在北京召开。")]
     assert got == [("19日至20日", "range")]
     assert [m.text for m in find_dates("每期培训3日至5日不等。")] == []  # (no news act: a duration)
+
+
+def test_a_period_launched_and_lasting_until_a_day_is_one_range():
+    from nlp.extract.dates import find_dates
+
+    got = [(m.value["start"], m.value["end"], m.value["kind"]) for m in find_dates("活动于5月1日正式启动,并持续至5月31日。")]
+    assert got == [("XXXX-05-01", "XXXX-05-31", "range")]

@@ -142,13 +142,15 @@ def headline_candidate(line: str) -> bool:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
         return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
-    if t.count("-") >= 3 or (n < 12 and _CHROME_WORD.search(t)):
+    if t.count("-") >= 3 or (n < 12 and (_CHROME_WORD.search(t) or _LINK_WORD.search(t))):
         return False  # `某某-某某最新-某某第一页-…`: a spam line's keywords; `网站地图`, `查看结果`: chrome
     return not _NOT_HEADLINE.search(t) and not is_unit_name(t) and not _KEYWORD_LIST.match(t)
 
 
 # words of a page's chrome that a longer headline may hold (`官方通报今年政府网站检查情况…`)
-_CHROME_WORD = re.compile(r"网站|查看|结果|文档|电话|邮箱")
+_CHROME_WORD = re.compile(r"网站|查看|结果|文档")
+# a site's short links (`安全生产电话`, `邮箱`); a document's own contact line is no chrome, so only headlines test them
+_LINK_WORD = re.compile(r"电话|邮箱")
 
 
 # a labelled list of short keywords (`热门: 甲乙 丙丁 戊己`, `标签:安全 消防 检查`): a page's tags

@@ -21,7 +21,7 @@ from nlp.numerals import CN_DIGITS, FORMAL, parse_number
 from nlp.text import COLONS, SEMICOLONS, STOPS, wrap_width
 
 _CN = "一二三四五六七八九十"
-_CN_FORMAL = "壹贰貳叁參参肆伍陆陸柒捌玖拾"  # 壹、贰、参、 (Taiwan documents number parts so)
+_CN_FORMAL = "壹贰貳叁參参肆伍陆陸柒捌玖拾"  # 壹、贰、叁、 (Taiwan documents number their parts so)
 _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 
 # a number at a line's start that counts something (`7.1万异常个案…`, `3 个工作组`) is no decimal heading

@@ -10,6 +10,7 @@ from functools import cache
 from typing import NamedTuple
 
 from nlp.extract.parties_names import COUNT, NAME_STOP, VERB_AFTER  # noqa: F401 (samples in SAMPLES)
+from nlp.extract.parties_people import TRANSCRIBED_NAME
 from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, opening_with
 
 CLAUSE_MARKS = COMMAS + STOPS + SEMICOLONS  # what ends a clause or a sentence inside a line
@@ -39,7 +40,7 @@ LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|
 # a member list laid out as a table, no colon: 组长 张某 县长
 LABEL_BARE = r"(?m)^[ \t]*(?P<bare>副?组[ \t]*长|成[ \t]*员)[ \t]+(?=[\u4e00-\u9fff])"  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
-LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2}|[\u4e00-\u9fff]{2,7}(?:[·•‧・][\u4e00-\u9fff]{2,7}){1,2})(?:[ \t]*(?P<affil>\([^()\n]{2,30}\))|[ \t]+[^\s:]{2,30})?"
+LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2}|" + TRANSCRIBED_NAME + r")(?:[ \t]*(?P<affil>\([^()\n]{2,30}\))|[ \t]+[^\s:]{2,30})?"
               r"[ \t]*(?=\n|$)")  # (or the unit in brackets: 李某(市发改局), an affiliation, no party)
 # 联系人:李红,电话:… ends at ,电话; 配合部门:某局、某局 完成时间:… ends before the next label
 LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机|[,;\s]+[\u4e00-\u9fff]{2,6}(?=:)"

@@ -30,7 +30,9 @@ def _jieba():
 
 
 _TWO_OR_THREE = re.compile(r"[\u4e00-\u9fff]{2,3}")
-_TRANSCRIBED = re.compile(r"[\u4e00-\u9fff]{2,7}(?:[·•‧・][\u4e00-\u9fff]{2,7}){1,2}")
+# a name transcribed from another language: parts joined by a middle dot (买买提·阿不力米提)
+TRANSCRIBED_NAME = r"[\u4e00-\u9fff]{2,7}(?:[·•‧・][\u4e00-\u9fff]{2,7}){1,2}"
+_TRANSCRIBED = re.compile(TRANSCRIBED_NAME)
 
 
 def is_person_name(word: str) -> bool:

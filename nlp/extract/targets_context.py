@@ -31,8 +31,9 @@ FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作�
                    r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点|要点)")  # 三、下一步工作打算
 # 计划 as a verb (今年计划新建, 计划到2025年), not the noun of 年度计划的103.5%, 发文计划, 科技计划项目, 按计划
 PLAN_VERB = r"(?<![年度作文技科照按原工行业划该此本])计划(?![的书表项内外中任数生和与及、,，。;；:：》”])"
-PLAN_AHEAD = (rf"力争|确保|争取|{PLAN_VERB}|拟|力求|(?<!全年)预计(?!全年)|目标是|目标为|预期目标|控制在"  # 力争门诊量突破15万人次 (a summary's plan)
-              )  # (not 全年预计可实现…, 预计全年完成…: a year-end summary's estimate of the year it reports)
+# 力争门诊量突破15万人次 (a summary's plan); not 全年预计可实现…/预计全年完成…, a year-end summary's
+# estimate of the year it reports
+PLAN_AHEAD = rf"力争|确保|争取|{PLAN_VERB}|拟|力求|(?<!全年)预计(?!全年)|目标是|目标为|预期目标|控制在"
 # the dateline or byline of a news report, near its top: 新华社北京5月27日电, 本报讯, 记者
 NEWS_MARK = (r"[0-9]{1,2}月[0-9]{1,2}日(?:电|讯)|[电讯][ ]?\((?:记者|通讯员)|本报讯|记者|通讯员"
              r"|新闻发布会|(?:今|昨)[天日]\([0-9一二三四五六七八九十]{1,3}(?:月[0-9一二三四五六七八九十]{1,3})?日?\)"

@@ -1017,21 +1017,40 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
             at = next((k for k, ln in enumerate(lines[:20]) if title[:6] in ln.text), 0)
             if _NOTICE_FIELDS.search("\n".join(ln.text for ln in lines[max(0, at - 4):at + 8])):
                 form = "公告"  # a school or bureau site's notice page: 公告主旨 / 公告类别 / 公告内容 fields
+        if not genre_of(title) and form != "公告":
+            at = next((k for k, ln in enumerate(lines[:20]) if title[:6] in ln.text), 0)
+            declared = _body_genre(_opening_lines(lines[at + 1:]), closing=False)
+            if declared:
+                return declared
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None
-    # the genre its opening declares (`现制定如下工作方案`), or its closing (`特此通知`): not one that a
-    # related page's summary after it declares
-    closing = re.search(r"特此(通知|公告|通告|通报)", "\n".join(ln.text for ln in lines[-6:]))
-    text_lines = [k for k, ln in enumerate(lines[:10]) if "。" in ln.text or ln.text.rstrip().endswith((":", ":"))]
-    first = text_lines[2] if len(text_lines) > 2 else 9
-    opening = "\n".join(ln.text for ln in lines[:first + 1])[:500]  # (its salutation and first paragraphs)
-    declared = declared_genre(opening) or (closing.group(1) if closing else None)
+    declared = _body_genre(lines)
     if declared:
         return declared
     if any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in lines[:3]):
         return "通知"
     return "新闻"
+
+
+def _opening_lines(lines: list[_Line]) -> list[_Line]:
+    """The lines under a headline up to the first short line with no sentence in it (a page's
+    button, another page's headline): the text's own opening, not a related page's."""
+    for k, ln in enumerate(lines):
+        t = ln.text.strip()
+        if t and len(t) <= 40 and not re.search(r"[。,,;;::]", t):
+            return lines[:k]
+    return lines
+
+
+def _body_genre(lines: list[_Line], closing: bool = True) -> str | None:
+    """The genre a text's opening declares (`现制定如下工作方案`), or its closing (`特此通知`): not one
+    that a related page's summary after it declares."""
+    closing = closing and re.search(r"特此(通知|公告|通告|通报)", "\n".join(ln.text for ln in lines[-6:]))
+    text_lines = [k for k, ln in enumerate(lines[:10]) if "。" in ln.text or ln.text.rstrip().endswith((":", ":"))]
+    first = text_lines[2] if len(text_lines) > 2 else 9
+    opening = "\n".join(ln.text for ln in lines[:first + 1])[:500]  # (its salutation and first paragraphs)
+    return declared_genre(opening) or (closing.group(1) if closing else None)
 
 
 def _run_in_salutation(line: str) -> bool:

@@ -103,3 +103,20 @@ def test_an_untitled_opinion_declares_its_genre():
 
     assert declared_genre("结合我县实际,现就加强会议管理工作提出如下意见:") == "意见"
     assert declared_genre("各单位对方案提出了修改意见。") is None
+
+
+def test_a_headline_without_a_genre_word_takes_the_genre_its_text_declares():
+    # a headline that names no genre: the text under it says what it is (an opinion, a notice);
+    # a news story under such a headline stays news
+    opinion = ("某县关于规范公务用车管理\n"
+               "各乡镇人民政府,县直各单位:\n为进一步规范公务用车管理,结合我县实际,现提出如下意见。\n"
+               "一、严格用车审批\n各单位要建立用车登记制度。\n")
+    assert split_documents(opinion)[0].doc_type == "意见"
+    notice = ("某区教育局2025年寒假安全工作\n"
+              "各中小学:\n寒假将至,为确保学生假期安全,现将有关事项通知如下:\n"
+              "一、开展安全教育\n各校要在放假前召开安全教育主题班会。\n")
+    assert split_documents(notice)[0].doc_type == "通知"
+    news = ("某县召开冬季消防工作会议\n"
+            "12月3日,某县召开冬季消防工作会议,县消防救援大队负责人出席会议并讲话。\n"
+            "会议要求各单位压实责任。\n")
+    assert split_documents(news)[0].doc_type == "新闻"

@@ -61,10 +61,15 @@ def test_page_header_inside_a_document_is_dropped():
     assert [text[s:e] for s, e in doc.drops] == ["甲县创建文明城市实施方案"]
 
 
-@pytest.mark.parametrize("first, title, doc_type", [
-    ("辽宁锦州:以党建引领聚势赋能公立医院高质量发展", "辽宁锦州:以党建引领聚势赋能公立医院高质量发展", "新闻"),
-    ("六、以新一轮活动为载体,全面加强党的基层组织建设", None, None),
-], ids=["news-headline", "fragment-without-title"])
-def test_first_line_title_or_none(first, title, doc_type):
-    (doc,) = split_documents(first + "\n" + BODY)
+NEWS_BODY = "近日,市卫生健康委召开会议,部署公立医院党建工作。" * 10 + "\n会议要求各医院加强领导。\n"
+
+
+@pytest.mark.parametrize("first, body, title, doc_type", [
+    ("辽宁锦州:以党建引领聚势赋能公立医院高质量发展", NEWS_BODY, "辽宁锦州:以党建引领聚势赋能公立医院高质量发展", "新闻"),
+    # a headline with no genre word over a text that declares itself a plan (制定本方案) is a plan
+    ("辽宁锦州:以党建引领聚势赋能公立医院高质量发展", BODY, "辽宁锦州:以党建引领聚势赋能公立医院高质量发展", "方案"),
+    ("六、以新一轮活动为载体,全面加强党的基层组织建设", BODY, None, None),
+], ids=["news-headline", "headline-over-a-plan", "fragment-without-title"])
+def test_first_line_title_or_none(first, body, title, doc_type):
+    (doc,) = split_documents(first + "\n" + body)
     assert (doc.title, doc.doc_type) == (title, doc_type)

@@ -315,6 +315,7 @@ _SITE_LINE = re.compile(
     r"^(?:网站首页|首页|设为首页|加入收藏|网站地图|联系我们|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|"
     r"分享到|扫一扫|字号|【字体|登录|注册)|精选阅读$|欢迎阅读|来源于.{0,12}网|更多(?:相关)?.{0,10}请(?:继续)?关注|"
     r"(?:www\.|https?://|\.com\b|\.cn\b|\.net\b)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPAM_WORDS = re.compile(r"在线|视频|免费|观看|国产|亚洲|欧美|日韩|精品|无码|高清|播放|久久|av|AV|成人|色|一区|二区|三区")
 _FOOTER = re.compile(r"©|(?i:copyright)|All Rights Reserved|ICP备|ICP证|公网安备|可信网站|关于我们|免责声明|版权申明|版权声明|"
                      r"主办单位[:：]|承办单位[:：]|技术支持[:：]|网站标识码|联系电话[:：].{0,20}(?:传真|邮编)")
@@ -463,8 +464,8 @@ def _is_chrome_line(t: str, table_row: bool = False) -> bool:
         items = [x.strip() for x in _DASH_SPLIT.split(t)]
         if len(items) >= 4 and all(len(x) <= 8 for x in items):
             return True  # 关于我们 - 联系我们 - 网站地图
-    if n <= 60 and _SITE_LINE.search(t) and "。" not in t[:-1]:
-        return True
+    if n <= 60 and "。" not in t[:-1] and _SITE_LINE.search(_EMAIL.sub("", t)):
+        return True  # (an e-mail address is a document's contact, not a link to a site)
     if n <= 80 and _PAGE_MARK.search(t):
         return True
     if n <= 80 and t.endswith(">") and not t.endswith("》"):

@@ -124,3 +124,11 @@ def test_a_document_sharing_sites_reading_notice_is_chrome():
 def test_a_sites_own_dateline_is_text():
     raw = "某医院动态\n\n本站讯  按照巡查工作安排,9月19日,市巡查组正式进驻我院,开展为期一个月的巡查。\n\n动员会上,组长介绍了巡查要求。"
     assert "9月19日" in normalize_text(raw).text
+
+
+def test_a_contact_line_with_an_e_mail_address_is_text():
+    """``…@126.com`` is where to send a report, not a link to a site: the line stays; a site's
+    own address line is still chrome."""
+    body = "四、报送方式\n1.报送电话:0000-1234567\n2.报送邮箱:kejiaoke2025@126.com\n3.报送时间:每月5日前"
+    assert normalize_text(body).text == body
+    assert "www." not in normalize_text(body + "\nwww.example-county.gov.cn\n").text

@@ -64,3 +64,12 @@ def test_a_self_inspection_report_states_past_figures_until_it_plans_ahead():
 def test_a_word_part_is_no_bound_over_a_named_whole():
     assert [c for _n, _u, c in _tgt("力争达标医院的80%完成改造。")] == [None]
     assert _tgt("补助不低于当地最低工资标准的80%。") == [(80.0, "%", ">=")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2030年,全县农村公路密度达到96公里/百平方公里。", [(96.0, "公里/百平方公里", ">=")]),
+    ("城区人均体育场地面积不低于2.6平方米/人。", [(2.6, "平方米/人", ">=")]),
+    ("可吸入颗粒物年均浓度控制在0.07毫克/立方米以下。", [(0.07, "毫克/立方米", "<=")]),
+], ids=["density", "per-head", "per-volume-after-cue"])
+def test_a_unit_per_a_unit_is_one_unit(text, expected):
+    assert _tgt(text) == expected

@@ -130,6 +130,7 @@ def patterns() -> dict[str, re.Pattern]:
         "plan": re.compile(rf"(?:{alternation(cues['plan'])})(?![费])"),  # (not the noun 培训费, 建设费)
         "at_least": re.compile(AT_LEAST),
         "half": re.compile(HALF),
+        "after": re.compile(after),
     }
 
 
@@ -243,6 +244,12 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         if unit in ("万", "亿") and re.search(MONEY, clause):
             unit += "元"  # 投入约2.1亿: an amount of money
         kind = units().get(unit, "count")
+        per = _PER.match(clause, q_end) if unit and kind == "count" and not after else None
+        if per:  # 507公里/万平方公里, 12平方米/人, 0.06毫克/标准立方米: a unit per a unit is one unit
+            unit, q_end = unit + per.group(), per.end()
+            tail = pats["after"].match(clause, q_end)  # (0.20毫克/标准立方米以下)
+            if tail:
+                after, q_end = tail.group(), tail.end()
         if _not_a_figure(clause, m, unit, number, kind):
             return None
     bounds = BOUND_NAME.findall(prefix) if not comparator else None
@@ -283,6 +290,10 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
     start = m.start() if before and not at_least else m.start("part") if m.group("den") else m.start("num")
     time_limit = kind == "duration" and not before and after in ("内", "以内", "之内")
     return Quantity(start, q_end, number, unit, comparator, unit_written, time_limit), kind
+
+
+# the denominator of a unit per a unit: per person, per year, per area or volume
+_PER = re.compile(r"/[万千百十]?(?:平方公里|平方米|标准立方米|立方米|公顷|亩|千米|公里|吨|人口|人|户|床|年|月|天|日|小时)(?![\u4e00-\u9fff]?[0-9])")
 
 
 def _granted_to_each(clause: str, start: int, end: int) -> bool:

@@ -73,3 +73,16 @@ def test_a_word_part_is_no_bound_over_a_named_whole():
 ], ids=["density", "per-head", "per-volume-after-cue"])
 def test_a_unit_per_a_unit_is_one_unit(text, expected):
     assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年,城乡居民人均收入之比缩小到2.1∶1以内。", [(2.1, "∶1", "<=")]),
+    ("全县城乡收入比控制在2.4:1。", [(2.4, ":1", "<=")]),
+], ids=["ratio-sign-then-cue", "ascii-colon"])
+def test_a_proportion_to_one_is_a_target_with_its_first_term(text, expected):
+    assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text", ["活动于下午3:1开始。", "最终比分为3:1。"])
+def test_a_proportion_without_a_comparator_is_no_target(text):
+    assert _tgt(text) == []

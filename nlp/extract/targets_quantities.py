@@ -120,12 +120,17 @@ def patterns() -> dict[str, re.Pattern]:
     # 床人比不低于1:1.6, 医护比达到1:2: a proportion bound by its comparator (the number is its second term)
     proportion = (rf"比(?:例)?(?:要|应|须|均|一般)?(?P<before>{before})\s?1\s?[:比]\s?"
                   r"(?P<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.:%‰])")
+    # 收入差距缩小到2.2∶1以内, 城乡收入比控制在2.5:1: a proportion to one, bound by its comparator
+    # (the number is its first term; the unit is the rest, as written)
+    to_one = (rf"(?P<before>{before})\s?(?P<num>[0-9]+(?:\.[0-9]+)?)\s?(?P<unit>[:∶]\s?1)(?![0-9.:∶%‰])"
+              rf"(?:\s?(?P<after>{after}))?")
     # a quantity opens with its comparator or its number (0-9, 三, 十, 半, 三分之一)
     before_first = {w[0] for w in cues["before"]}
     return {
         "quantity": opening_with(quantity, before_first | set("0123456789" + CN_DIGITS + "半")),
         "times": re.compile(times),  # opens with a comparator word: the engine skips by itself
         "proportion": re.compile(proportion),  # opens with 比
+        "to_one": re.compile(to_one),  # opens with a comparator word
         "words": re.compile(alternation(target_words())),
         "plan": re.compile(rf"(?:{alternation(cues['plan'])})(?![费])"),  # (not the noun 培训费, 建设费)
         "at_least": re.compile(AT_LEAST),
@@ -159,6 +164,16 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
         if negated_before(clause, m.start("before")):
             comparator = negate(comparator)
         found.append(Quantity(m.start("before"), m.end(), float(m.group("num")), "", comparator))
+    for m in pats["to_one"].finditer(clause):
+        if any(q.start <= m.start("num") < q.end for q in found):
+            continue
+        comparator = (cues["after"].get(m.group("after")) if m.group("after") else None) or cues["before"].get(m.group("before"))
+        if comparator in (None, "="):
+            continue
+        if negated_before(clause, m.start("before")):
+            comparator = negate(comparator)
+        unit = re.sub(r"\s", "", m.group("unit"))
+        found.append(Quantity(m.start("before"), m.end(), float(m.group("num")), unit, comparator))
     for m in pats["words"].finditer(clause):
         word = target_words()[m.group(0)]
         if not is_stated_level(clause[:m.start()]):

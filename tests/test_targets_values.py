@@ -86,3 +86,12 @@ def test_a_proportion_to_one_is_a_target_with_its_first_term(text, expected):
 @pytest.mark.parametrize("text", ["活动于下午3:1开始。", "最终比分为3:1。"])
 def test_a_proportion_without_a_comparator_is_no_target(text):
     assert _tgt(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("今年全区筹集800万元助学资金。", [(800.0, "万元", None)]),
+    ("年内新创市级文明校园12所。", [(12.0, "所", None)]),
+    ("全县打造6个农旅融合示范村。", [(6.0, "个", None)]),
+], ids=["筹集", "新创", "打造"])
+def test_a_plans_raising_and_creating_verbs_plan_a_count(text, expected):
+    assert _tgt(text) == expected

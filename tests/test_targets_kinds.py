@@ -113,7 +113,10 @@ def test_a_news_report_plans_ahead_with_will_and_goal_words(text, expected):
     "社会各界捐款200万元,机会难得。",
     "统计公报显示,人均预期寿命由76.7岁提高到77.0岁。",
     "由卫生部牵头负责的任务为40项。",
-], ids=["会议", "社会-机会", "预期寿命", "task-set-size"])
+    "区政府常务会研究事项30项,办结28项,完成率93.3%。",
+    "局党组会部署整改任务12项,已完成11项。",
+    "院长办公会审议议题15项,通过14项。",
+], ids=["会议", "社会-机会", "预期寿命", "task-set-size", "常务会", "党组会", "办公会"])
 def test_words_that_hold_a_forward_word_do_not_plan_ahead(text):
     assert _news(text) == []
 

@@ -116,7 +116,13 @@ def test_a_news_report_plans_ahead_with_will_and_goal_words(text, expected):
     "区政府常务会研究事项30项,办结28项,完成率93.3%。",
     "局党组会部署整改任务12项,已完成11项。",
     "院长办公会审议议题15项,通过14项。",
-], ids=["会议", "社会-机会", "预期寿命", "task-set-size", "常务会", "党组会", "办公会"])
+    "支部召开组织生活会的通报:参会党员35名,提出意见12条。",
+    "在地方两会上,代表提出建议86件。",
+    "组织模拟测评3次,参与人员120名。",
+    "本次检查发现一般隐患46处,均已交办。",
+    "关于2020年度政务公开考核的通报:全县参评单位42家。",
+], ids=["会议", "社会-机会", "预期寿命", "task-set-size", "常务会", "党组会", "办公会", "生活会", "两会", "模拟",
+        "一般隐患", "关于-年度"])
 def test_words_that_hold_a_forward_word_do_not_plan_ahead(text):
     assert _news(text) == []
 
@@ -319,3 +325,24 @@ def test_a_title_naming_summary_and_plan_opens_the_summary():
 ], ids=["每课时", "每千字", "单个项目", "人均"])
 def test_a_capped_price_per_unit_of_work_is_a_rule_level(text, expected):
     assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "支部召开组织生活会时党员到场35名。",
+    "在地方两会期间,代表递交材料86件。",
+    "组织模拟测评3次,参与人员120名。",
+    "本次检查发现一般隐患46处。",
+    "关于2020年度政务公开考核情况,全县参评单位42家。",
+    "区政府常务会研究事项30项。",
+], ids=["生活会", "两会", "模拟", "一般隐患", "关于-年度", "常务会"])
+def test_a_word_that_only_holds_a_forward_word_does_not_look_forward(sentence):
+    from nlp.extract.targets_context import Mood
+
+    assert not Mood(sentence, report=True).looks_forward(len(sentence))
+
+
+@pytest.mark.parametrize("sentence", ["劳工处会在下月巡查。", "一般每人不超过3次。", "拟新建公园2个。", "于2026年底前完成。"])
+def test_the_forward_words_still_look_forward(sentence):
+    from nlp.extract.targets_context import Mood
+
+    assert Mood(sentence, report=True).looks_forward(len(sentence))

@@ -95,3 +95,12 @@ def test_a_proportion_without_a_comparator_is_no_target(text):
 ], ids=["筹集", "新创", "打造"])
 def test_a_plans_raising_and_creating_verbs_plan_a_count(text, expected):
     assert _tgt(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("到2027年底,全县特色农业实现综合产值85亿元。", [(85.0, "亿元", None)]),
+    ("到2026年,全县耕地保有量稳定在42万亩。", [(42.0, "万亩", None)]),
+    ("到2026年,适龄儿童疫苗接种率保持在95%以上。", [(95.0, "%", ">=")]),
+], ids=["实现", "稳定在", "保持在-以上"])
+def test_a_planned_level_is_a_target(text, expected):
+    assert _tgt(text) == expected

@@ -270,8 +270,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
     bounds = BOUND_NAME.findall(prefix) if not comparator else None
     if bounds:  # 总人数下限为…1人, 上限比例为5%: the nearest bound named before the figure
         comparator = "<=" if bounds[-1] == "上限" else ">="
-    if after:
-        comparator = comparator or cues["after"][after]
+    if after and comparator in (None, "="):  # (保持在90%以上: the bound after the level binds)
+        comparator = cues["after"][after] or comparator
     elif before in DECREASE and comparator is None and not (m.group("num2") or m.group("num3")):
         comparator = "<="  # 投诉量较2023年下降30%: the level must come down
     if comparator == "=":

@@ -104,3 +104,7 @@ def test_a_plans_raising_and_creating_verbs_plan_a_count(text, expected):
 ], ids=["实现", "稳定在", "保持在-以上"])
 def test_a_planned_level_is_a_target(text, expected):
     assert _tgt(text) == expected
+
+
+def test_a_count_to_go_on_building_is_planned():
+    assert _tgt("今年全乡续建农村安居房46户。") == [(46.0, "户", None)]

@@ -334,7 +334,10 @@ def test_a_capped_price_per_unit_of_work_is_a_rule_level(text, expected):
     "本次检查发现一般隐患46处。",
     "关于2020年度政务公开考核情况,全县参评单位42家。",
     "区政府常务会研究事项30项。",
-], ids=["生活会", "两会", "模拟", "一般隐患", "关于-年度", "常务会"])
+    "开展会风会纪督查3次。",
+    "本区一般综合财力38亿元。",
+    "为回应群众关切,共走访农户260户。",
+], ids=["生活会", "两会", "模拟", "一般隐患", "关于-年度", "常务会", "会风", "一般综合", "回应"])
 def test_a_word_that_only_holds_a_forward_word_does_not_look_forward(sentence):
     from nlp.extract.targets_context import Mood
 

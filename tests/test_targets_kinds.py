@@ -349,3 +349,11 @@ def test_the_forward_words_still_look_forward(sentence):
     from nlp.extract.targets_context import Mood
 
     assert Mood(sentence, report=True).looks_forward(len(sentence))
+
+
+@pytest.mark.parametrize("title", ["聚焦县区两会:某县今年这样干", "展望“十五五” 某市森林覆盖率还将提高"])
+def test_a_news_report_on_a_five_year_plan_or_the_two_sessions_relays_its_figures(title):
+    text = "记者从会上获悉,全县地区生产总值增长6%以上,社会消费品零售总额增长8%。"
+    found = [(m.value["number"], m.value["comparator"]) for m in find_targets(text, title=title, doc_type="新闻")]
+    assert found == [(6.0, ">="), (8.0, None)]
+    assert list(find_targets(text, title="某县召开座谈会", doc_type="新闻")) == []

@@ -395,7 +395,8 @@ def find_doc_number(head: str) -> str | None:
         before = head[line_start:number_start].strip().lstrip("•· ")
         number = re.sub(r"\s+", "", head[number_start:m.end()])
         # `文  号:` spaced in a metadata table, `[ 发文字号 ]` in brackets
-        label = re.search(r"(?:文件|发文字号|文\s*号|字号)\s*[\]】|｜]?\s*[::]?$", before)
+        # (`文件编号: | 某政办发〔2022〕16号 |`: a piped table's label, its colon before the bar)
+        label = re.search(r"(?:文件(?:编号)?|发文(?:字|编)号|文\s*号|字号)\s*[\]】|｜]?\s*[::]?\s*[|｜]?$", before)
         if not label and not _AFTER_NUMBER.match(after_raw) and not _AFTER_NUMBER.match(after) and not _runs_on(before, after):
             continue  # cited in a sentence: `现将某教综[2007]224号文转发给你们`
         bare = number.startswith("第") or not re.match(r"[\u4e00-\u9fffXx*×○]", number)

@@ -80,3 +80,11 @@ def test_masthead_over_a_text_with_no_title_is_cut_and_a_bulleted_heading_is_not
             "▍壹、法规\n1. 某某事件处理要点\n2. 某某伦理规范\n各单位要严格执行上述规定,确保落实到位。\n")
     doc = split_documents(text)[0]
     assert text[doc.start:].startswith("▍壹、法规")
+
+
+def test_a_piped_tables_number_label_with_its_colon_before_the_bar():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("文件编号: | 某府办发〔2025〕7号 | 组配分类: | 通知 |\n") == "某府办发〔2025〕7号"
+    assert find_doc_number("文 号: | 某教发〔2024〕3号 | 主题: | 教育 |\n") == "某教发〔2024〕3号"
+    assert find_doc_number("依据: | 某教发〔2024〕3号 | 主题: | 教育 |\n") is None

@@ -11,9 +11,9 @@ import re
 
 from nlp.text import SEMICOLONS, STOPS
 
-# The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号
+# The 发文字号: 日卫党发〔2010〕11号, masked X卫健发〔2024〕8号, 某教综[2024]12号, 某办﹝2020﹞27号 (small brackets)
 DOC_NUMBER = re.compile(
-    r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}\s?[〔\[【(][12][\dXx*]{3}[〕\]】)]\s*第?\s*[\dXx*]{1,4}\s*号"
+    r"(?:[\u4e00-\u9fff]|[Xx*×○])[\u4e00-\u9fffXx*×○]{0,11}\s?[〔\[【(﹝][12][\dXx*]{3}[〕\]】)﹞]\s*第?\s*[\dXx*]{1,4}\s*号"
     r"|(?<!\d)(?:[〔\[【][12]\d{3}[〕\]】]|[12]\d{3}[ \t]*年)?[ \t]*第[ \t]*\d{1,4}[ \t]*号(?![\u4e00-\u9fff])")
 # (the second form, a 公告's or 令's bare number `第8号` / `〔2024〕第8号`, counts only alone on its line)
 # What may follow a 发文字号 on its line: a 签发人 or another field of a site's metadata table.
@@ -142,6 +142,9 @@ def headline_candidate(line: str) -> bool:
         return False
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
         return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
+    number = DOC_NUMBER.match(t)
+    if number and _AFTER_NUMBER.match(t[number.end():]):
+        return False  # `某办〔2020〕27号 签发人:某某`: the 版头's number line
     if t.count("-") >= 3 or (n < 12 and (_CHROME_WORD.search(t) or _LINK_WORD.search(t))):
         return False  # `某某-某某最新-某某第一页-…`: a spam line's keywords; `网站地图`, `查看结果`: chrome
     return not _NOT_HEADLINE.search(t) and not is_unit_name(t) and not _KEYWORD_LIST.match(t)

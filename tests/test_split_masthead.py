@@ -88,3 +88,10 @@ def test_a_piped_tables_number_label_with_its_colon_before_the_bar():
     assert find_doc_number("文件编号: | 某府办发〔2025〕7号 | 组配分类: | 通知 |\n") == "某府办发〔2025〕7号"
     assert find_doc_number("文 号: | 某教发〔2024〕3号 | 主题: | 教育 |\n") == "某教发〔2024〕3号"
     assert find_doc_number("依据: | 某教发〔2024〕3号 | 主题: | 教育 |\n") is None
+
+
+def test_a_number_in_small_brackets_over_its_signer_is_the_number_and_no_title():
+    text = ("某办﹝2025﹞31号 签发人:王某\n各乡镇人民政府,区直各单位:\n"
+            "按照区政府的要求,现将本月安全隐患排查情况通报如下。\n全区共排查隐患12处,均已整改。\n")
+    (doc,) = split_documents(text)
+    assert doc.doc_number == "某办﹝2025﹞31号" and doc.title is None

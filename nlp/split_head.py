@@ -409,4 +409,10 @@ def find_doc_number(head: str) -> str | None:
                 or (not bare and not _CITING.search(before) and _OWN_HEAD_AFTER.match(after))
                 or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
             return number
-    return None
+    # a Taiwan 發文字號 (府授衛字第1130012345號) is the document's own only under its label; cited in a
+    # sentence (依…字第…號函辦理) it is another's
+    m = _LABELLED_WORD_NUMBER.search(head)
+    return re.sub(r"\s+", "", m.group(1)) if m else None
+
+
+_LABELLED_WORD_NUMBER = re.compile(r"(?:发文字号|文\s*号)\s*[::]\s*([\u4e00-\u9fff()]{1,12}字第\s*\d{3,12}\s*号)")

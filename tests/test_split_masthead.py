@@ -95,3 +95,10 @@ def test_a_number_in_small_brackets_over_its_signer_is_the_number_and_no_title()
             "按照区政府的要求,现将本月安全隐患排查情况通报如下。\n全区共排查隐患12处,均已整改。\n")
     (doc,) = split_documents(text)
     assert doc.doc_number == "某办﹝2025﹞31号" and doc.title is None
+
+
+def test_a_taiwan_number_counts_under_its_label_only():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("发文日期: 民国114年3月2日\n发文字号: 府卫字第 1140033221 号\n主旨:…") == "府卫字第1140033221号"
+    assert find_doc_number("一、依某部114年2月5日某秘字第1140011122号函办理。") is None

@@ -108,3 +108,9 @@ def test_a_planned_level_is_a_target(text, expected):
 
 def test_a_count_to_go_on_building_is_planned():
     assert _tgt("今年全乡续建农村安居房46户。") == [(46.0, "户", None)]
+
+
+def test_progress_against_a_task_is_no_target():
+    assert _tgt("一季度全区完成年度计划任务12亿元的28%。") == []
+    assert _tgt("全市新增就业2.1万人,为全年目标任务3万人的70%。")[-1:] != [(70.0, "%", None)]
+    assert _tgt("确保完成年度计划任务的100%。") == [(100.0, "%", None)]

@@ -12,7 +12,8 @@ year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's 
 sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
 are read too, as are a plan's period in brackets (``(2024—2026)``), a signing date whose 年月日 were
 lost (``2020928`` alone on its line) or flattened (``某委 2024年3月5 (此件…)``), and news days as a
-span (``于23日至25日``) or opening a sentence (``19日上午,``); holidays named as a class
+span (``于23日至25日``) or opening a sentence (``19日上午,``), and days in words as Hong Kong and
+Macau write them (``于二十三日``, ``二十四日至二十六日(星期一、二、三)``); holidays named as a class
 (``元旦、春节等节假日``) or without a year inside a cited title (``《关于严禁元旦春节期间…》``), recurring
 times with their lists (``每年的6月``, ``每年3月、6月``), lunar months (``农历五月``) and plan names
 (``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04 10:23``, a footer's
@@ -223,6 +224,12 @@ _DAY_DIGITS = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _TIME_OF_DAY = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜"
 # a day's weekday in brackets before a range's connector: 7月1日(星期二)至8月31日
 _WEEKDAY_NOTE = r"[(（](?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]"
+# Hong Kong's and Macau's notices write the day in words (于二十三日, 二十四日至二十六日): a day in
+# digits or words, and a weekday note that may name several days (星期一、二; 星期日及星期三)
+_DAY_WORDS = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DAY_ANY = rf"(?:{_DAY_DIGITS}|{_DAY_WORDS})"
+_WEEKDAYS_NOTE = (r"[(（](?:星期|周|週|礼拜|禮拜)[一二三四五六日天]"
+                  r"(?:(?:、|及|和|至)(?:星期|周|週|礼拜|禮拜)?[一二三四五六日天])*[)）]")
 # a holiday's name in brackets after its day: 1月28日(除夕), 2月2日(农历除夕), 10月1日(国庆节)
 _HOLIDAY_NOTE = r"[(（](?:农历|農曆)?(?:除夕|正月初[一二三四五六七八九十]|元旦|[\u4e00-\u9fff]{1,4}[节節])[)）]"
 # a clock time before a range's connector: 早7时至…, 8:00至…, 下午5点30分至…
@@ -238,7 +245,7 @@ _WORD_BEFORE = (
 # 于23日至25日, 将于12—14日: a span of days after a preposition of time (not 3至5日内: a count)
 _DAY_SPAN = (
     rf"(?:(?<=[于在自从])|{_WORD_BEFORE}(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日(?:{_NEWS_ACT})))"
-    rf"(?P<sd1>{_DAY_DIGITS})日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?(?P<sd2>{_DAY_DIGITS})日"
+    rf"(?P<sd1>{_DAY_ANY})日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?(?P<sd2>{_DAY_ANY})日"
     r"(?![内以之后])"
 )  # (or after the news's subject when a news act follows: 全国卫生与健康大会19日至20日在北京召开)
 _BARE_DAY = (
@@ -246,11 +253,16 @@ _BARE_DAY = (
     rf"|{_DAY_SPAN}"
     rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
     # 于2日针对…办理: 于 dates the act by its day (not 于3日内: a time limit)
-    rf"|(?<=于)(?<![由对关至等属处基]于)(?P<fd>{_DAY_DIGITS})日(?=[\u4e00-\u9fff]|{_WEEKDAY_NOTE})(?![内以之后前起止])"
+    rf"|(?<=于)(?<![由对关至等属处基用]于)(?P<fd>{_DAY_ANY})日(?=[\u4e00-\u9fff]|{_WEEKDAYS_NOTE})(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
     rf"|(?:(?<=[\n。;；!?！？,，)）】])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY}|{_WEEKDAY_NOTE})"  # (or after a dateline's bracket)
     # 24日,县长带队…: a sentence that opens on its day
     rf"|(?:(?<=[\n。;；!?！？])|(?<![\s\S]))(?P<od>{_DAY_DIGITS})日(?=[,，])"
+    # 二十三日(星期日), 二十四日及二十五日(星期一、二): a day, or days in a row, that a weekday
+    # note follows (a span of them too: 、二十四日至二十六日(星期一、二、三))
+    rf"|(?<![0-9〇零一二两三四五六七八九十月第每])(?:(?P<wd>{_DAY_ANY})日"
+    rf"(?=(?:[及和、](?:{MONTH_NUM}月)?{_DAY_ANY}日)*{_WEEKDAYS_NOTE})"
+    rf"|(?P<wd1>{_DAY_ANY})日?(?:至|到|-|–|~|～)(?P<wd2>{_DAY_ANY})日(?={_WEEKDAYS_NOTE}))"
 )
 # A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
 # day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)
@@ -579,11 +591,11 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"] or g["ld"] or g["fd"] or g["od"]:
-        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld'] or g['fd'] or g['od']):02d}"
+    if g["pd"] or g["nd"] or g["ld"] or g["fd"] or g["od"] or g["wd"]:
+        d = f"XXXX-XX-{_month_or_day(g['pd'] or g['nd'] or g['ld'] or g['fd'] or g['od'] or g['wd'], 31)}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["sd1"]:
-        a, b = int(g["sd1"]), int(g["sd2"])
+    if g["sd1"] or g["wd1"]:
+        a, b = (int(_month_or_day(x, 31) or 0) for x in (g["sd1"] or g["wd1"], g["sd2"] or g["wd2"]))
         kind = "range"
         return ({"start": f"XXXX-XX-{a:02d}", "end": f"XXXX-XX-{b:02d}", "kind": kind}, m.end()) if a < b else None
     if g["s_d"] and not (g["s_y"] or g["s_rel"]) and not _DAY_WORD.match(m.string, m.end("s_d")):

@@ -34,3 +34,15 @@ def test_days_in_words(text, expected):
 @pytest.mark.parametrize("text", ["须于三日内补齐材料。", "用于一日三餐的补贴", "第二十三日(星期日)照常"])
 def test_days_in_words_that_are_no_dates(text):
     assert _found(text) == []
+
+
+# ---- a year whose last two digits are one mark or a form's blank -------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("到20*年,全镇建成三个示范村。", [("到20*年", _v("20XX", kind="deadline"))]),
+    ("作为20*年度考核的依据", [("20*年度", _v("20XX"))]),
+    ("本次整治自20__年5月8日开始至20__年7月8日,分两步进行。",
+     [("20__年5月8日开始至20__年7月8日", _v("20XX-05-08", "20XX-07-08", "range"))]),
+])
+def test_year_with_one_mark(text, expected):
+    assert _found(text) == expected

@@ -11,7 +11,7 @@ bare years and numeric dates read so (``98年至102年``, ``113.3.5``, ``本(3)�
 year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
 sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
 are read too, as are a plan's period in brackets (``(2024—2026)``), a signing date whose 年月日 were
-lost (``2020928`` alone on its line) or flattened (``某委 2024年3月5 (此件…)``), and news days as a
+lost (``2020928`` alone on its line, ``819日``, ``2017817日``, ``827日至28日`` before 日) or flattened (``某委 2024年3月5 (此件…)``), and news days as a
 span (``于23日至25日``) or opening a sentence (``19日上午,``), and days in words as Hong Kong and
 Macau write them (``于二十三日``, ``二十四日至二十六日(星期一、二、三)``); holidays named as a class
 (``元旦、春节等节假日``) or without a year inside a cited title (``《关于严禁元旦春节期间…》``), recurring
@@ -145,6 +145,16 @@ _SPLIT_YEAR = (
 # 2020928 alone on its line: a signing date whose 年月日 were lost (year, month, day run together);
 # read only when one split into a month and a day is a calendar date (2020112 may be 1-12 or 11-2)
 _RUN_TOGETHER = r"(?<=\n)(?P<cl>(?:199|20[0-4])[0-9][0-9]{2,4})(?=[ \t]*(?:\n|$))"
+# 在819日…, 书记1130日在…, 827日至28日, 2017817日: a date whose 月 (and 年) the page lost, its digits
+# run together before 日; read only when one split is a calendar date (112日 may be 1-12 or 11-2),
+# never as a count of days (为期130日, 120日内, 第120日)
+_LOST_MONTH = (
+    r"(?:(?<=[\u4e00-\u9fff])(?<![月年第每个之前后近逾满内数几余半周期初底号日元隔续时共计约留产作训息假业职长过达为用历])"
+    r"|(?<=[\s(（:：)）])|(?<![\s\S]))"
+    r"(?P<ly>(?:199|20[0-4])[0-9])?(?P<lm>[1-9][0-9]{2}|1[0-2][0-9]{2})日"
+    r"(?:\s?(?:至|到|-|–|[—―]{1,2})\s?(?P<lm2>3[01]|[12][0-9]|0?[1-9]|[1-9][0-9]{2}|1[0-2][0-9]{2})"
+    r"(?:日|(?=[ \t]*(?:\n|$))))?(?![内以之后前起间])"  # (816日至819 ending its line: both lost 月)
+)
 
 
 # 三年行动计划(2024—2026): a plan's period, two years in brackets without 年 (not a standard's
@@ -317,7 +327,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_FIRST_MONTHS}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_LOST_MONTH}|{_FIRST_MONTHS}"
         rf"|{_BRACKET_MD}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?:(?<=[日号])(?:{_WEEKDAY_NOTE}|{_HOLIDAY_NOTE})?(?:{_CLOCK}|{_TIME_OF_DAY})?)?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
@@ -571,6 +581,14 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["cl"]:
         d = _run_together(g["cl"])
         return ({"start": d, "end": d, "kind": "point"}, m.end()) if d else None
+    if g["lm"]:
+        d = _run_together((g["ly"] or "XXXX") + g["lm"])
+        if d is None:
+            return None
+        if g["lm2"]:
+            end = f"{d[:8]}{int(g['lm2']):02d}" if len(g["lm2"]) <= 2 else _run_together(d[:4] + g["lm2"])
+            return ({"start": d, "end": end, "kind": "range"}, m.end()) if end and end > d else None
+        return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["gy"]:
         return ({"start": g["gy"], "end": g["gy2"], "kind": "range"}, m.end()) if g["gy2"] > g["gy"] else None
     if g["ky"]:
@@ -647,7 +665,7 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
 def _run_together(digits: str) -> str | None:
     """2020928 -> 2020-09-28; None unless exactly one split of the month and day is a date
     (a one-digit month is never 0, a day split off a one-digit month never starts with 0)."""
-    year, rest = digits[:4], digits[4:]
+    year, rest = digits[:4], digits[4:]  # (year XXXX: a month and a day alone)
     found = set()
     for cut in (1, 2):
         month, day = rest[:cut], rest[cut:]

@@ -46,3 +46,21 @@ def test_days_in_words_that_are_no_dates(text):
 ])
 def test_year_with_one_mark(text, expected):
     assert _found(text) == expected
+
+
+# ---- a date whose 月 the page lost: its month and day run together before 日 ---------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("在915日全民国防教育日到来之际", [("915日", _v("XXXX-09-15"))]),
+    ("县委书记1028日在全县会议上强调", [("1028日", _v("XXXX-10-28"))]),
+    ("(通讯员 李明)624日至25日,督查组深入各乡镇", [("624日至25日", _v("XXXX-06-24", "XXXX-06-25", "range"))]),
+    ("时间:512日至516\n各单位按时参加", [("512日至516", _v("XXXX-05-12", "XXXX-05-16", "range"))]),
+    ("某县人民政府办公室\n\n2016923日\n\n附件", [("2016923日", _v("2016-09-23"))]),
+])
+def test_month_and_day_run_together(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["须在120日内办结", "为期130日的专项整治", "发文\n2019111日下午", "需112日完成"])
+def test_run_together_counts_and_ambiguous_splits_are_no_dates(text):
+    assert _found(text) == []

@@ -64,3 +64,31 @@ def test_month_and_day_run_together(text, expected):
 @pytest.mark.parametrize("text", ["须在120日内办结", "为期130日的专项整治", "发文\n2019111日下午", "需112日完成"])
 def test_run_together_counts_and_ambiguous_splits_are_no_dates(text):
     assert _found(text) == []
+
+
+# ---- page chrome: stamps a site prints around the text ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "某镇开展节前巡查\n2019年3月2日 星期\n本报讯 记者王某报道,昨日全镇开展巡查,发现隐患六处。",
+    "第十二期\n\n二〇二二年五月九日,星期一\n\n某某特别行政区",
+    "某局两名干部受处分 2021年07月08日|文:某某采访组|https://news.example.org/?p=12\n\n本市今日",
+    "图片见 http://www.example.org/photo/2018-04-12/5521.html\n正文",
+    "北岭晚报 2024年10月08日\n近日,某区开展占道经营整治行动,取得明显成效。",
+    "摘自 《某某建设报》 2020.11.23 张某\n\n最新信息",
+    "第三版:要闻\n2023年03月15日\n市支队来我县检查",
+    "某县消防提醒\n2022年06月30日\n第B05版:本地\n",
+    "住警器安装率提高\n2022年09月01日\n( 记者某某报导 )\n某县消防局统计",
+    "公告 张某 - 总务处 | 2021-03-04 | 人气:521",
+    "第二版\n2021年11月30日 第512期 共4版\n",
+])
+def test_page_stamps_are_no_dates(text):
+    assert _found(text) == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("某县人民政府办公室\n2010年6月25日\n", "2010年6月25日"),
+    ("会议定于2023年5月4日第3期培训班开班时召开。", "2023年5月4日"),
+    ("据北岭晚报2024年10月08日报道,某区开展整治。", "2024年10月08日"),
+])
+def test_dates_near_such_words_are_kept(text, surface):
+    assert [t for t, _ in _found(text)] == [surface]

@@ -4,7 +4,9 @@ A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/�
 Chinese fraction (``百分之九十``, ``千分之五``), tenths in digits (``近3成`` = 30 %) or percentage
 points (``2个百分点`` = 2 %), plus the comparator word right next to it:
 before (``达到``, ``不低于``, ``控制在``, ``≥``) or after (``以上``, ``以内``, ``以下``). The
-mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``).
+mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``). A bound word
+further back governs the share of a named whole (``不超过教工总数的40%``, and ``超过核定能力110%的,``
+where the ratio closes a 的-phrase), but not a goal's figure (``超过下达的63%的目标任务``).
 Value: ``{"number": 70.0, "unit": "%", "comparator": ">="}``.
 """
 
@@ -104,6 +106,10 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
             far = _FAR_PRE.search(before)
             while far and (nearer := _FAR_PRE.search(before, far.end(1))):
                 far = nearer  # 超出部分不超过预算的10%: the bound word nearest the share governs it
+            if not far and _CLOSES_PHRASE.match(text, m.end()):
+                far = _FAR_PRE_BARE.search(before)  # 超过核定生产能力110%的,: those over the share
+            if far and _GOAL_AFTER.match(text, m.end()):
+                far = None  # 超过省政府下达的63%的目标任务: the bound is on the goal, not the ratio
             if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
                 comparator = _PRE_CMP[far.group(1)]
                 if negated_before(before, far.start(1)):
@@ -152,6 +158,14 @@ _CLAUSE_START = re.compile(CLAUSE_BREAK)
 _FAR_WORDS = [w for w, c in _PRE_CMP.items() if len(w) > 1 and c in (">=", ">", "<=", "<") and w[0] != "最"]
 _FAR_PRE = re.compile(rf"({alternation(_FAR_WORDS)})"
                       r"[^,,。;;%‰为是]{1,24}的$")  # (不超过2023年度预算的40%: a year may name the whole)
+
+
+# 超过矿井核定生产能力110%的,: a bound word, a named whole without 的, then the ratio closing a
+# 的-phrase (those over 110 % of it)
+_FAR_PRE_BARE = re.compile(rf"({alternation(_FAR_WORDS)})[^,,。;;%‰为是的]{{1,24}}$")
+_CLOSES_PHRASE = re.compile(r"的(?=[,，;；。、])")
+# 超过…的63.33%的目标任务: the ratio names a goal (its 目标, 任务, 指标), the object of the bound word
+_GOAL_AFTER = re.compile(r"的(?:目标|任务|指标|要求|标准|控制线)")
 
 
 def _clause_before(text: str, at: int) -> str:

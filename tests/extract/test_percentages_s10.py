@@ -1,0 +1,25 @@
+"""nlp.extract.percentages, session 10 (datespct): comparators far from their number, a zero
+written ○, a decimal point typed as 。. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.percentages import find_percentages
+
+
+def _found(text):
+    return [(m.text, m.value["number"], m.value["comparator"]) for m in find_percentages(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the ratio closes a 的-phrase after a bound word and a named whole: those over (under) the share
+    ("企业年用电量超过核定 (备案)用量120%的,予以通报;", [("120%", 120.0, ">")]),
+    ("单次采购金额低于年度预算5%的,可简化程序。", [("5%", 5.0, "<")]),
+    # the ratio names a goal that the bound word compares with: the goal's own figure has none
+    ("普及率达到81%,高于市里下达的75.5%的目标任务。", [("达到81%", 81.0, ">="), ("75.5%", 75.5, None)]),
+    # …while the share of a named whole keeps its bound
+    ("兼职人员不超过编制总数的30%。", [("30%", 30.0, "<=")]),
+])
+def test_far_comparators(text, expected):
+    assert _found(text) == expected

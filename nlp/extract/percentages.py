@@ -1,7 +1,7 @@
 """Percentage extraction: normalized text -> ``percentage`` Mentions.
 
-A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``), a
-Chinese fraction (``百分之九十``, ``千分之五``), tenths in digits (``近3成`` = 30 %) or percentage
+A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``; ``25。4%`` with its
+decimal point typed as 。), a Chinese fraction (``百分之九十``, ``千分之五``, ``百分之○点四``), tenths in digits (``近3成`` = 30 %) or percentage
 points (``2个百分点`` = 2 %), plus the comparator word right next to it:
 before (``达到``, ``不低于``, ``控制在``, ``≥``) or after (``以上``, ``以内``, ``以下``). The
 mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``). A bound word
@@ -36,14 +36,16 @@ INCLUSIVE = r"\(含[^()]{0,8}\)"  # (含), (含40%): 40%(含40%)以上
 # ％ and ／ too, for text that skipped the normalizer's full-width fold
 SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
-CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
+CN_FRACTION_NUMBER = rf"(?:{ARABIC}|(?:{CN_NUMBER}|[○〇零])(?:点[〇○零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90, ○点九
 # 近3成, 2.5成: tenths written in digits (近九成 in words is no percentage: real-corpus annotation);
 # not the 成 of 成员, 成为, 成果… that follows a count
 TENTHS = r"(?P<tenth>(?:10|[0-9])(?:\.[0-9])?)成(?P<half>半)?(?![员为立果绩本效功熟长交品型都就年人])"  # 8成半 = 85
 # 2个百分点, 0.5个百分点: a change of a ratio in percentage points (unit %)
 POINTS = rf"(?P<points>{ARABIC})\s?个?百分点"
+# 25。4%: a decimal point typed as the full stop (the sentence never ends between a digit and a %)
+STOP_DECIMAL = r"[0-9]{1,3}。[0-9]{1,2}(?=[%％﹪])"
 RATIO = (  # 70%, 17‰, 31/10万, 百分之九十, 3成, 2个百分点
-    rf"(?P<num>{ARABIC})\s?(?P<unit>{SIGN_UNIT})"
+    rf"(?P<num>{ARABIC}|{STOP_DECIMAL})\s?(?P<unit>{SIGN_UNIT})"
     rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
     rf"|{TENTHS}|{POINTS}"
 )
@@ -65,6 +67,7 @@ SAMPLES = {
     "CN_FRACTION_NUMBER": ("九十", "九十点五", "90"),
     "TENTHS": ("3成", "2.5成"),
     "POINTS": ("2个百分点", "0.5个百分点", "3百分点"),
+    "STOP_DECIMAL": ("25。4",),
     "RATIO": ("70%", "17‰", "31/10万", "百分之九十", "3成", "2个百分点"),
 }
 
@@ -190,10 +193,10 @@ def _number_start(m: re.Match) -> int:
 
 def _number(m: re.Match) -> float | None:
     if m.group("num"):
-        return float(m.group("num"))
+        return float(m.group("num").replace("。", "."))
     if m.group("tenth"):
         tenths = float(m.group("tenth")) + (0.5 if m.group("half") else 0.0)
         return round(tenths * 10, 2) if tenths <= 10 else None
     if m.group("points"):
         return float(m.group("points"))
-    return parse_number(m.group("cnnum"))  # 九十点五 -> 90.5
+    return parse_number(m.group("cnnum").replace("○", "〇"))  # 九十点五 -> 90.5, ○点四 -> 0.4

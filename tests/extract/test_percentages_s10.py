@@ -23,3 +23,11 @@ def _found(text):
 ])
 def test_far_comparators(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("分别比上年增加百分之三点二及百分之○点七。", [("百分之三点二", 3.2, None), ("百分之○点七", 0.7, None)]),
+    ("优良率提高到63。8%,达标率达到41。5%。", [("提高到63。8%", 63.8, ">="), ("达到41。5%", 41.5, ">=")]),
+])
+def test_written_numbers(text, expected):
+    assert _found(text) == expected

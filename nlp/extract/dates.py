@@ -210,8 +210,8 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     else:
         day = rf"(?P<{p}d>{DAY_NUM})\s?[日号]"
         month_word = r"\s?月份?"
-    month = (  # 3月号 is an issue of a magazine; 本月下旬, 本月15日 keep an unknown month
-        rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊])"
+    month = (  # 3月号 is an issue of a magazine, 12月龄 an infant's age; 本月下旬, 本月15日 keep an unknown month
+        rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊龄])"
         rf"|本[(（](?P<{p}bm>1[0-2]|0?[1-9])[)）]月"  # 本(3)月底: this month, its number in brackets
         rf"|(?P<{p}rm>{RELATIVE_MONTH})月(?=\s?{DAY_NUM}\s?[日号]|{MONTH_PART}))(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
     )
@@ -432,6 +432,11 @@ _RECURRING_BEFORE = re.compile(
 )
 
 
+# 一月一大查, “一月一清单、一月一考评”, 一季度一通报: a frequency (one per month), not January
+_ONE_PER = frozenset(("一月", "一季度", "一季"))
+_ONE_PER_AFTER = re.compile(r"一[\u4e00-\u9fff]")
+
+
 def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
     """A lunar month (农历五月), a recurring time (每年的6月), or a year naming a plan (2035年远景目标)."""
     before = text[max(0, start - 24) : start]
@@ -442,6 +447,8 @@ def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
         return True
     if _recurs_in_sentence(text, start, end, value):
         return True
+    if text[start:end] in _ONE_PER and _ONE_PER_AFTER.match(text, end):
+        return True  # 一月一考评, 一季度一通报: once a month, once a quarter
     return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
 
 

@@ -92,3 +92,19 @@ def test_page_stamps_are_no_dates(text):
 ])
 def test_dates_near_such_words_are_kept(text, surface):
     assert [t for t, _ in _found(text)] == [surface]
+
+
+# ---- a frequency and an age are no months ------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "坚持每日一巡、一月一总结,一季度一考核。",
+    "推行“一月一督办、一月一通报”机制",
+    "全镇6 月龄婴儿建卡率达到九成",
+])
+def test_frequency_and_age_are_no_dates(text):
+    assert _found(text) == []
+
+
+def test_january_and_first_quarter_are_still_dates():
+    assert _found("一月一日起施行,一季度完成") == [("一月一日", _v("XXXX-01-01")),
+                                              ("一季度", _v("XXXX-01", "XXXX-03", "range"))]

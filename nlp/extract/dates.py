@@ -55,8 +55,9 @@ RELATIVE_YEAR = r"(?<![如现])今|(?<![文说证光清聪透表查申阐标鲜�
 # 本月下旬, 下月10日, 当月底: a month named from the text's own, known only by its day or part
 RELATIVE_MONTH = r"(?<![0-9一二三四五六七八九十])(?:本|上|下|次|当)"
 # 至, —, 开始,到; 2013年春节前至2019年2月
-CONNECTOR = (r"\s?(?:(?:(?:开始|起)[,,]?\s?|(?:正式)?(?:启动|开始)[,,]?\s?并?(?:持续|延续)|前(?=至|到))?(?:至|到|~|～|〜|-|–|[—―]{1,2}|－)"
-             r"|开始[,,]\s?(?=[^,,。;;]{2,12}?结束))\s?")  # (4月下旬开始,11月下旬结束)
+CONNECTOR = (r"\s?(?:(?:(?:开始|起|启动)[,,]?\s?|(?:正式)?(?:启动|开始)[,,]?\s?并?(?:持续|延续)|前(?=至|到))?(?:至|到|~|～|〜|-|–|[—―]{1,2}|－)"
+             r"|开始[,,]\s?(?=[^,,。;;]{2,12}?结束)"  # (4月下旬开始,11月下旬结束)
+             r"|[和与及](?=[^,,。;;和与及]{2,12}?(?:期间|之间)))\s?")  # (6月17日和7月16日期间: between them)
 # 6月中旬, 5月底, 3月尾 (Hong Kong's 月底); 11月中 alone (before a pause or 已/起/至) is 中旬
 MONTH_PART = (
     r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|尾(?![声数款巴])|中(?=[,，。;；已起至到]|开始)"
@@ -202,7 +203,7 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
         # …or, after a year, before a space and a word in flattened text (某委 2024年3月5 (此件公开发布)),
         # never a unit, nor the number opening the next line (a table's 2024年12月\n2 培训…)
         # …or before 前 (`10月10前`, `111年5月31前`: a deadline whose 日 was dropped)
-        day = (rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$))"
+        day = (rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}(?:{MONTH_NUM}\s?月\s?)?{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$))"
                rf"|(?<=[0-9])(?={_DAY_BEFORE})"
                rf"|(?({p}y)(?<=[0-9])(?<!\n[0-9])(?<!\n[0-9]{{2}})(?=[ \t]+[(（\u4e00-\u9fff])(?![ \t]+[个名人家项次件元万亿号日天年月周岁])|(?!)))")
         # 1-6月: the start month may omit 月 when an end month follows
@@ -266,6 +267,8 @@ _BARE_DAY = (
     rf"|(?<=于)(?<![由对关至等属处基用]于)(?P<fd>{_DAY_ANY})日(?=[\u4e00-\u9fff]|{_WEEKDAYS_NOTE})(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
     rf"|(?:(?<=[\n。;；!?！？,，)）】])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY}|{_WEEKDAY_NOTE})"  # (or after a dateline's bracket)
+    # 1月10日、11日、18日: a day further down a list of days after a date (its month the first's)
+    rf"|(?<=[日号]、)(?P<ad2>{_DAY_DIGITS})日(?![内以之后前起])"
     # 24日,县长带队…: a sentence that opens on its day
     rf"|(?:(?<=[\n。;；!?！？])|(?<![\s\S]))(?P<od>{_DAY_DIGITS})日(?=[,，])"
     # 二十三日(星期日), 二十四日及二十五日(星期一、二): a day, or days in a row, that a weekday
@@ -616,8 +619,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"] or g["ld"] or g["fd"] or g["od"] or g["wd"]:
-        d = f"XXXX-XX-{_month_or_day(g['pd'] or g['nd'] or g['ld'] or g['fd'] or g['od'] or g['wd'], 31)}"
+    if g["pd"] or g["nd"] or g["ld"] or g["fd"] or g["od"] or g["wd"] or g["ad2"]:
+        d = f"XXXX-XX-{_month_or_day(g['pd'] or g['nd'] or g['ld'] or g['fd'] or g['od'] or g['wd'] or g['ad2'], 31)}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["sd1"] or g["wd1"]:
         a, b = (int(_month_or_day(x, 31) or 0) for x in (g["sd1"] or g["wd1"], g["sd2"] or g["wd2"]))

@@ -108,3 +108,20 @@ def test_frequency_and_age_are_no_dates(text):
 def test_january_and_first_quarter_are_still_dates():
     assert _found("一月一日起施行,一季度完成") == [("一月一日", _v("XXXX-01-01")),
                                               ("一季度", _v("XXXX-01", "XXXX-03", "range"))]
+
+
+# ---- spans and lists of days -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("2、9月30~10月3日停诊", [("9月30~10月3日", _v("XXXX-09-30", "XXXX-10-03", "range"))]),
+    ("评议工作自5月6日启动至6月20日结束", [("5月6日启动至6月20日", _v("XXXX-05-06", "XXXX-06-20", "range"))]),
+    ("将于8月3日和9月1日期间加开航班", [("8月3日和9月1日", _v("XXXX-08-03", "XXXX-09-01", "range"))]),
+    ("分别于3月2日、5日、9日、16日召开座谈会",
+     [("3月2日", _v("XXXX-03-02")), ("5日", _v("XXXX-03-05")), ("9日", _v("XXXX-XX-09")), ("16日", _v("XXXX-XX-16"))]),
+])
+def test_spans_and_lists_of_days(text, expected):
+    assert _found(text) == expected
+
+
+def test_two_dates_joined_by_and_without_a_span_word_stay_two():
+    assert _found("6月1日和6月8日分两批报到") == [("6月1日", _v("XXXX-06-01")), ("6月8日", _v("XXXX-06-08"))]

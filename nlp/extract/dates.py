@@ -248,6 +248,7 @@ _CLOCK = r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜
 _NEWS_ACT = (
     r"在|对|于|就|向|与|召开|举行|举办|发布|发出|表示|宣布|公布|通报|上报|报道|出台|印发|下发|开展|启动"
     r"|起|电|讯|主持|会见|签署|抵达|前往|赴|再次|首次|正式|联合|组织|进行|获悉|披露|透露"
+    r"|介绍|指出|强调|称|透过|通过|由|带队|率队|深入|来到|走访|调研|督导|视察|慰问|出席"  # (某司长17日介绍)
 )
 # (拘留10日, 停产3日, 工作3日, 培训2日, 休假5日, 延长3日: a duration after its verb)
 _WORD_BEFORE = (
@@ -255,22 +256,24 @@ _WORD_BEFORE = (
 )
 # 于23日至25日, 将于12—14日: a span of days after a preposition of time (not 3至5日内: a count)
 _DAY_SPAN = (
-    rf"(?:(?<=[于在自从])|{_WORD_BEFORE}(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日(?:{_NEWS_ACT})))"
+    rf"(?:(?<=[于在自从])|{_WORD_BEFORE}(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日(?:{_NEWS_ACT}))"
+    # (or opening a sentence before a pause: 。17日-18日,与…谈话)
+    rf"|(?:(?<=[\n。;；!?！？])|(?<![\s\S]))(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日[,，]))"
     rf"(?P<sd1>{_DAY_ANY})日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?(?P<sd2>{_DAY_ANY})日"
     r"(?![内以之后])"
 )  # (or after the news's subject when a news act follows: 全国卫生与健康大会19日至20日在北京召开)
 _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
     rf"|{_DAY_SPAN}"
-    rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
+    rf"|(?:{_WORD_BEFORE}|(?<=[,，]))(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
     # 于2日针对…办理: 于 dates the act by its day (not 于3日内: a time limit)
     rf"|(?<=于)(?<![由对关至等属处基用]于)(?P<fd>{_DAY_ANY})日(?=[\u4e00-\u9fff]|{_WEEKDAYS_NOTE})(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
-    rf"|(?:(?<=[\n。;；!?！？,，)）】])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY}|{_WEEKDAY_NOTE})"  # (or after a dateline's bracket)
+    rf"|(?:(?<=[\n。;；!?！？,，)）】讯])|(?<=[)）讯] )|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY}|{_WEEKDAY_NOTE})"  # (or after a dateline's bracket)
     # 1月10日、11日、18日: a day further down a list of days after a date (its month the first's)
     rf"|(?<=[日号]、)(?P<ad2>{_DAY_DIGITS})日(?![内以之后前起])"
     # 24日,县长带队…: a sentence that opens on its day
-    rf"|(?:(?<=[\n。;；!?！？])|(?<![\s\S]))(?P<od>{_DAY_DIGITS})日(?=[,，])"
+    rf"|(?:(?<=[\n。;；!?！？讯])|(?<=[)）讯] )|(?<![\s\S]))(?P<od>{_DAY_DIGITS})日(?=[,，])"
     # 二十三日(星期日), 二十四日及二十五日(星期一、二): a day, or days in a row, that a weekday
     # note follows (a span of them too: 、二十四日至二十六日(星期一、二、三))
     rf"|(?<![0-9〇零一二两三四五六七八九十月第每])(?:(?P<wd>{_DAY_ANY})日"

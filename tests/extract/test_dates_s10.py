@@ -125,3 +125,22 @@ def test_spans_and_lists_of_days(text, expected):
 
 def test_two_dates_joined_by_and_without_a_span_word_stay_two():
     assert _found("6月1日和6月8日分两批报到") == [("6月1日", _v("XXXX-06-01")), ("6月8日", _v("XXXX-06-08"))]
+
+
+# ---- a news day before more of the news's verbs, after a pause, a bracket or a dateline ---------
+
+@pytest.mark.parametrize("text, expected", [
+    ("省疾控中心主任王某12日介绍,全省病例下降", [("12日", _v("XXXX-XX-12"))]),
+    ("为弘扬正气,14日由副院长在职工大会上通报表扬。", [("14日", _v("XXXX-XX-14"))]),
+    ("联合稽查组表示,9日透过群众举报查获一处窝点", [("9日", _v("XXXX-XX-09"))]),
+    ("本报讯 (记者 某某) 8日上午,市应急局组织检查", [("8日", _v("XXXX-XX-08"))]),
+    ("某某网3月4日讯 2日,全县召开安全生产会议", [("3月4日", _v("XXXX-03-04")), ("2日", _v("XXXX-XX-02"))]),
+    ("交换了意见。11日-12日,与各科室负责人逐一谈话。", [("11日-12日", _v("XXXX-XX-11", "XXXX-XX-12", "range"))]),
+])
+def test_news_days(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["接到通知后,3日内完成整改", "工作3日检查一次", "行政拘留10日,并处罚款"])
+def test_counts_of_days_stay_no_dates(text):
+    assert _found(text) == []

@@ -102,7 +102,10 @@ _MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9�
 
 # 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
 _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
-    r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
+    r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9]"
+    # …or in words from 民国 100 on, digit by digit or as a number (一一四年, 一百零四年度)
+    r"|(?<![〇○零一二两三四五六七八九十百])(?:一[〇○零一二三四][〇○零一二三四五六七八九]"
+    r"|一百(?:零[一二三四五六七八九]|[一二三四]十[一二三四五六七八九]?)))"
     r"(?=\s?学?年(?![代来前后间内久多]|[春夏秋冬]?字第|以[上下内来]|左右|历史))"  # (106年秋字第4期: an issue)
 )
 _ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年, 113年度: a text dated by 民国 years
@@ -815,6 +818,9 @@ def _year_value(s: str) -> str:
         return str(int(n) + 1911) if n.isdigit() and 0 < int(n) < 200 else "XXXX"
     if s.isdigit() and len(s) in (2, 3):
         return str(int(s) + 1911)
+    if s[:1] == "一" and (len(s) == 3 and s.strip(CN_YEAR_DIGIT) == "" or "百" in s):  # 一一四, 一百零四 (民国)
+        n = s.translate(DIGITS_TO_ASCII) if "百" not in s else str(_num(s) or 0)
+        return str(int(n) + 1911) if n.isdigit() and 100 <= int(n) < 150 else "XXXX"
     return _year_str(s)
 
 

@@ -144,3 +144,18 @@ def test_news_days(text, expected):
 @pytest.mark.parametrize("text", ["接到通知后,3日内完成整改", "工作3日检查一次", "行政拘留10日,并处罚款"])
 def test_counts_of_days_stay_no_dates(text):
     assert _found(text) == []
+
+
+# ---- 民国 years in words in a text written in Taiwan -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("台北市政府表扬一一三年绩优志工", [("一一三年", _v("2024"))]),
+    ("卫福部公告「一百零六年度补助重点」", [("一百零六年度", _v("2017"))]),
+])
+def test_roc_years_in_words(text, expected):
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", ["行政院成立六十年的纪念", "行政院 一百年"])
+def test_roc_counts_in_words_are_no_dates(text):
+    assert _found(text) == []

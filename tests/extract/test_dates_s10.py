@@ -159,3 +159,9 @@ def test_roc_years_in_words(text, expected):
 @pytest.mark.parametrize("text", ["行政院成立六十年的纪念", "行政院 一百年"])
 def test_roc_counts_in_words_are_no_dates(text):
     assert _found(text) == []
+
+
+def test_a_dash_read_as_one_joins_two_dates():
+    assert _found("(三)整改阶段(5 月8日一 5月20 日)各单位") == [
+        ("5 月8日一 5月20 日", _v("XXXX-05-08", "XXXX-05-20", "range"))]
+    assert _found("星期日一早出发") == []

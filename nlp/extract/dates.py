@@ -295,7 +295,9 @@ _NAMED_DAY = (
 _BRACKET_MD = (
     rf"(?:(?<=[今昨明])|(?<=[今昨明][日天]))[(（](?:(?P<xm>1[0-2]|0?[1-9])[/／](?P<xd>{_DAY_DIGITS})"
     # (a day past 12 first is Hong Kong's day/month: 今日(19/10))
-    r"|(?P<xd2>1[3-9]|2[0-9]|3[01])[/／](?P<xm2>1[0-2]|0?[1-9]))[)）](?:日(?![常用益渐本报期志记程]))?"
+    r"|(?P<xd2>1[3-9]|2[0-9]|3[01])[/／](?P<xm2>1[0-2]|0?[1-9])"
+    # (or the month and day in words, its 日 dropped: 今日(一月二十七))
+    rf"|(?P<xm3>十[一二]?|[一二三四五六七八九])月(?P<xd3>{_DAY_WORDS})(?=[)）]))[)）](?:日(?![常用益渐本报期志记程]))?"
 )
 # The first months of a year: 今年首6个月, 本年首九个月 (Hong Kong, Macau), 2023年前10个月
 _FIRST_MONTHS = (
@@ -622,6 +624,9 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         return {"start": f"{year}-01", "end": f"{year}-{n:02d}", "kind": "range"}, m.end()
     if g["xm"] or g["xm2"]:
         d = f"XXXX-{int(g['xm'] or g['xm2']):02d}-{int(g['xd'] or g['xd2']):02d}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["xm3"]:
+        d = f"XXXX-{_month_or_day(g['xm3'], 12)}-{_month_or_day(g['xd3'], 31)}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"

@@ -165,3 +165,7 @@ def test_a_dash_read_as_one_joins_two_dates():
     assert _found("(三)整改阶段(5 月8日一 5月20 日)各单位") == [
         ("5 月8日一 5月20 日", _v("XXXX-05-08", "XXXX-05-20", "range"))]
     assert _found("星期日一早出发") == []
+
+
+def test_month_and_day_in_words_in_brackets_after_today():
+    assert _found("署方发言人今日(三月十四)作出回应") == [("(三月十四)", _v("XXXX-03-14"))]

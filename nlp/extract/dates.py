@@ -4,7 +4,7 @@ A date expression is one *side* (year, month, day, or a named part such as 上�
 暑期, or a holiday of ``nlp/data/date_holidays.tsv``: 元旦, 国庆, 七一, 2021年春节), optionally
 joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
 optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
-the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``,
+the day alone (``今(30)日``, ``中央纪委29日对``; a year too: ``今(2025)年``), and a text dated by 民国 years (``113年11月7日``,
 ``113年度``) or naming Taiwan's organs (``nlp/data/date_roc_cues.tsv``: 行政院, 卫福部, 新台币) has its
 bare years and numeric dates read so (``98年至102年``, ``113.3.5``, ``本(3)月底``). Quarters
 (``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
@@ -299,6 +299,8 @@ _BRACKET_MD = (
     # (or the month and day in words, its 日 dropped: 今日(一月二十七))
     rf"|(?P<xm3>十[一二]?|[一二三四五六七八九])月(?P<xd3>{_DAY_WORDS})(?=[)）]))[)）](?:日(?![常用益渐本报期志记程]))?"
 )
+# 今(2025)年, 去(2024)年: this year or last, its number in brackets (as Taiwan's press writes 今(30)日)
+_BRACKET_YEAR = r"[今去明本][(（](?P<byy>(?:19|20)[0-9]{2})[)）]\s?年度?"
 # The first months of a year: 今年首6个月, 本年首九个月 (Hong Kong, Macau), 2023年前10个月
 _FIRST_MONTHS = (
     rf"(?:(?P<fmr>{RELATIVE_YEAR})|(?P<fmy>(?<![0-9])[12][0-9]{{3}})\s?)年度?(?:首|前)\s?"
@@ -340,7 +342,7 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
         rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_LOST_MONTH}|{_FIRST_MONTHS}"
-        rf"|{_BRACKET_MD}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"|{_BRACKET_MD}|{_BRACKET_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?:(?<=[日号])(?:{_WEEKDAY_NOTE}|{_HOLIDAY_NOTE})?(?:{_CLOCK}|{_TIME_OF_DAY})?)?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?(?:(?<=[日号]){_WEEKDAY_NOTE}(?=前|之前|以前))?{_SUFFIX}|{_BARE_YEAR})"
@@ -625,6 +627,8 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["xm"] or g["xm2"]:
         d = f"XXXX-{int(g['xm'] or g['xm2']):02d}-{int(g['xd'] or g['xd2']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["byy"]:
+        return {"start": g["byy"], "end": g["byy"], "kind": "point"}, m.end()
     if g["xm3"]:
         d = f"XXXX-{_month_or_day(g['xm3'], 12)}-{_month_or_day(g['xd3'], 31)}"
         return {"start": d, "end": d, "kind": "point"}, m.end()

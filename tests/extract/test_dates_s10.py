@@ -169,3 +169,7 @@ def test_a_dash_read_as_one_joins_two_dates():
 
 def test_month_and_day_in_words_in_brackets_after_today():
     assert _found("署方发言人今日(三月十四)作出回应") == [("(三月十四)", _v("XXXX-03-14"))]
+
+
+def test_this_year_with_its_number_in_brackets():
+    assert _found("部长表示,今(2024)年将扩大筛检") == [("今(2024)年", _v("2024"))]

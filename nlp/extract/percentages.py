@@ -43,9 +43,9 @@ TENTHS = r"(?P<tenth>(?:10|[0-9])(?:\.[0-9])?)成(?P<half>半)?(?![员为立果�
 # 2个百分点, 0.5个百分点: a change of a ratio in percentage points (unit %)
 POINTS = rf"(?P<points>{ARABIC})\s?个?百分点"
 # 25。4%: a decimal point typed as the full stop (the sentence never ends between a digit and a %)
-STOP_DECIMAL = r"[0-9]{1,3}。[0-9]{1,2}(?=[%％﹪])"
+STOP_DECIMAL = r"[0-9]{1,3}。[0-9]{1,2}"
 RATIO = (  # 70%, 17‰, 31/10万, 百分之九十, 3成, 2个百分点
-    rf"(?P<num>{ARABIC}|{STOP_DECIMAL})\s?(?P<unit>{SIGN_UNIT})"
+    rf"(?P<num>{ARABIC}|{STOP_DECIMAL}(?=[%％﹪]))\s?(?P<unit>{SIGN_UNIT})"
     rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
     rf"|{TENTHS}|{POINTS}"
 )

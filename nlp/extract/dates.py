@@ -4,15 +4,16 @@ A date expression is one *side* (year, month, day, or a named part such as 上�
 暑期, or a holiday of ``nlp/data/date_holidays.tsv``: 元旦, 国庆, 七一, 2021年春节), optionally
 joined to a second side by a range connector (``-``, ``—``, ``~``, ``至``, ``到``, ``开始至``),
 optionally led by ``到``/``至`` or followed by ``前`` (a deadline) or ``前后``. News also dates by
-the day alone (``今(30)日``, ``中央纪委29日对``), and a text dated by 民国 years (``113年11月7日``,
+the day alone (``今(30)日``, ``中央纪委29日对``; a year too: ``今(2025)年``), and a text dated by 民国 years (``113年11月7日``,
 ``113年度``) or naming Taiwan's organs (``nlp/data/date_roc_cues.tsv``: 行政院, 卫福部, 新台币) has its
 bare years and numeric dates read so (``98年至102年``, ``113.3.5``, ``本(3)月底``). Quarters
 (``第一、二季度``, ``前三季度``, ``三季度末`` = its last day), dotted spans (``2019.9-2022.6``), a
 year across two (``2024-25年度``, ``2023/24学年``), ``次年`` at a range's end, two months or days
 sharing one 月/日 (``7、8月份``, ``3月5日、6日``) and a year without 年 before a noun (``对2024重点任务``)
 are read too, as are a plan's period in brackets (``(2024—2026)``), a signing date whose 年月日 were
-lost (``2020928`` alone on its line) or flattened (``某委 2024年3月5 (此件…)``), and news days as a
-span (``于23日至25日``) or opening a sentence (``19日上午,``); holidays named as a class
+lost (``2020928`` alone on its line, ``819日``, ``2017817日``, ``827日至28日`` before 日) or flattened (``某委 2024年3月5 (此件…)``), and news days as a
+span (``于23日至25日``) or opening a sentence (``19日上午,``), and days in words as Hong Kong and
+Macau write them (``于二十三日``, ``二十四日至二十六日(星期一、二、三)``); holidays named as a class
 (``元旦、春节等节假日``) or without a year inside a cited title (``《关于严禁元旦春节期间…》``), recurring
 times with their lists (``每年的6月``, ``每年3月、6月``), lunar months (``农历五月``) and plan names
 (``2035年远景目标``) are not dates. A page's own stamps (``发布时间:…``, ``2023-05-04 10:23``, a footer's
@@ -39,8 +40,8 @@ if TYPE_CHECKING:
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
 MASK = r"[xX*×]"  # 20xx, 201*, **
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
-YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 二〇一〇, 二0一〇 (a zero typed as a digit or O), 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
-    rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|{MASK}{{2,4}}"
+YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 20*年 and a form's 20__年 (one mark for the two unknown digits), 二〇一〇, 二0一〇 (a zero typed as a digit or O), 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
+    rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|(?:19|20)(?:\*|_{{1,2}})(?=\s?学?年)|{MASK}{{2,4}}"
     rf"|[{CN_YEAR_DIGIT}]{{4}}|[一二][{CN_YEAR_DIGIT}0Oo]{{3}}|二[〇○零](?:[一二]{MASK}|{MASK}{{2}})|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
@@ -54,8 +55,10 @@ RELATIVE_YEAR = r"(?<![如现])今|(?<![文说证光清聪透表查申阐标鲜�
 # 本月下旬, 下月10日, 当月底: a month named from the text's own, known only by its day or part
 RELATIVE_MONTH = r"(?<![0-9一二三四五六七八九十])(?:本|上|下|次|当)"
 # 至, —, 开始,到; 2013年春节前至2019年2月
-CONNECTOR = (r"\s?(?:(?:(?:开始|起)[,,]?\s?|(?:正式)?(?:启动|开始)[,,]?\s?并?(?:持续|延续)|前(?=至|到))?(?:至|到|~|～|〜|-|–|[—―]{1,2}|－)"
-             r"|开始[,,]\s?(?=[^,,。;;]{2,12}?结束))\s?")  # (4月下旬开始,11月下旬结束)
+CONNECTOR = (r"\s?(?:(?:(?:开始|起|启动)[,,]?\s?|(?:正式)?(?:启动|开始)[,,]?\s?并?(?:持续|延续)|前(?=至|到))?(?:至|到|~|～|〜|-|–|[—―]{1,2}|－)"
+             r"|开始[,,]\s?(?=[^,,。;;]{2,12}?结束)"  # (4月下旬开始,11月下旬结束)
+             r"|[和与及](?=[^,,。;;和与及]{2,12}?(?:期间|之间))"  # (6月17日和7月16日期间: between them)
+             r"|(?<=日)\s?一\s?(?=[0-9]{1,2}\s?月))\s?")  # (3月3日一 3月11日: a dash read as 一)
 # 6月中旬, 5月底, 3月尾 (Hong Kong's 月底); 11月中 alone (before a pause or 已/起/至) is 中旬
 MONTH_PART = (
     r"上、?中旬|中、?下旬|上旬|中旬|下旬|初(?![步期级次心衷])|底|末|尾(?![声数款巴])|中(?=[,，。;；已起至到]|开始)"
@@ -100,7 +103,10 @@ _MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9�
 
 # 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
 _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
-    r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9])"
+    r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9]"
+    # …or in words from 民国 100 on, digit by digit or as a number (一一四年, 一百零四年度)
+    r"|(?<![〇○零一二两三四五六七八九十百])(?:一[〇○零一二三四][〇○零一二三四五六七八九]"
+    r"|一百(?:零[一二三四五六七八九]|[一二三四]十[一二三四五六七八九]?)))"
     r"(?=\s?学?年(?![代来前后间内久多]|[春夏秋冬]?字第|以[上下内来]|左右|历史))"  # (106年秋字第4期: an issue)
 )
 _ROC_DOC = re.compile(  # 民国101年, 113年11月, 103-07-22, 98年至102年, 113年度: a text dated by 民国 years
@@ -144,6 +150,16 @@ _SPLIT_YEAR = (
 # 2020928 alone on its line: a signing date whose 年月日 were lost (year, month, day run together);
 # read only when one split into a month and a day is a calendar date (2020112 may be 1-12 or 11-2)
 _RUN_TOGETHER = r"(?<=\n)(?P<cl>(?:199|20[0-4])[0-9][0-9]{2,4})(?=[ \t]*(?:\n|$))"
+# 在819日…, 书记1130日在…, 827日至28日, 2017817日: a date whose 月 (and 年) the page lost, its digits
+# run together before 日; read only when one split is a calendar date (112日 may be 1-12 or 11-2),
+# never as a count of days (为期130日, 120日内, 第120日)
+_LOST_MONTH = (
+    r"(?:(?<=[\u4e00-\u9fff])(?<![月年第每个之前后近逾满内数几余半周期初底号日元隔续时共计约留产作训息假业职长过达为用历])"
+    r"|(?<=[\s(（:：)）])|(?<![\s\S]))"
+    r"(?P<ly>(?:199|20[0-4])[0-9])?(?P<lm>[1-9][0-9]{2}|1[0-2][0-9]{2})日"
+    r"(?:\s?(?:至|到|-|–|[—―]{1,2})\s?(?P<lm2>3[01]|[12][0-9]|0?[1-9]|[1-9][0-9]{2}|1[0-2][0-9]{2})"
+    r"(?:日|(?=[ \t]*(?:\n|$))))?(?![内以之后前起间])"  # (816日至819 ending its line: both lost 月)
+)
 
 
 # 三年行动计划(2024—2026): a plan's period, two years in brackets without 年 (not a standard's
@@ -191,7 +207,7 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
         # …or, after a year, before a space and a word in flattened text (某委 2024年3月5 (此件公开发布)),
         # never a unit, nor the number opening the next line (a table's 2024年12月\n2 培训…)
         # …or before 前 (`10月10前`, `111年5月31前`: a deadline whose 日 was dropped)
-        day = (rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$))"
+        day = (rf"(?P<{p}d>{DAY_NUM})(?:\s?[日号]|(?={CONNECTOR}(?:{MONTH_NUM}\s?月\s?)?{DAY_NUM}\s?[日号])|(?=[ \t]*(?:\n|$))"
                rf"|(?<=[0-9])(?={_DAY_BEFORE})"
                rf"|(?({p}y)(?<=[0-9])(?<!\n[0-9])(?<!\n[0-9]{{2}})(?=[ \t]+[(（\u4e00-\u9fff])(?![ \t]+[个名人家项次件元万亿号日天年月周岁])|(?!)))")
         # 1-6月: the start month may omit 月 when an end month follows
@@ -199,8 +215,8 @@ def _side(p: str, *, is_start: bool = False, roc: bool = False) -> str:
     else:
         day = rf"(?P<{p}d>{DAY_NUM})\s?[日号]"
         month_word = r"\s?月份?"
-    month = (  # 3月号 is an issue of a magazine; 本月下旬, 本月15日 keep an unknown month
-        rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊])"
+    month = (  # 3月号 is an issue of a magazine, 12月龄 an infant's age; 本月下旬, 本月15日 keep an unknown month
+        rf"(?:{_MONTH_START}(?P<{p}m>{MONTH_NUM}){month_word}(?![号刊龄])"
         rf"|本[(（](?P<{p}bm>1[0-2]|0?[1-9])[)）]月"  # 本(3)月底: this month, its number in brackets
         rf"|(?P<{p}rm>{RELATIVE_MONTH})月(?=\s?{DAY_NUM}\s?[日号]|{MONTH_PART}))(?:\s?{day}|(?P<{p}mp>{MONTH_PART}))?"
     )
@@ -223,6 +239,12 @@ _DAY_DIGITS = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _TIME_OF_DAY = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜"
 # a day's weekday in brackets before a range's connector: 7月1日(星期二)至8月31日
 _WEEKDAY_NOTE = r"[(（](?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]"
+# Hong Kong's and Macau's notices write the day in words (于二十三日, 二十四日至二十六日): a day in
+# digits or words, and a weekday note that may name several days (星期一、二; 星期日及星期三)
+_DAY_WORDS = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+_DAY_ANY = rf"(?:{_DAY_DIGITS}|{_DAY_WORDS})"
+_WEEKDAYS_NOTE = (r"[(（](?:星期|周|週|礼拜|禮拜)[一二三四五六日天]"
+                  r"(?:(?:、|及|和|至)(?:星期|周|週|礼拜|禮拜)?[一二三四五六日天])*[)）]")
 # a holiday's name in brackets after its day: 1月28日(除夕), 2月2日(农历除夕), 10月1日(国庆节)
 _HOLIDAY_NOTE = r"[(（](?:农历|農曆)?(?:除夕|正月初[一二三四五六七八九十]|元旦|[\u4e00-\u9fff]{1,4}[节節])[)）]"
 # a clock time before a range's connector: 早7时至…, 8:00至…, 下午5点30分至…
@@ -230,6 +252,7 @@ _CLOCK = r"(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜
 _NEWS_ACT = (
     r"在|对|于|就|向|与|召开|举行|举办|发布|发出|表示|宣布|公布|通报|上报|报道|出台|印发|下发|开展|启动"
     r"|起|电|讯|主持|会见|签署|抵达|前往|赴|再次|首次|正式|联合|组织|进行|获悉|披露|透露"
+    r"|介绍|指出|强调|称|透过|通过|由|带队|率队|深入|来到|走访|调研|督导|视察|慰问|出席"  # (某司长17日介绍)
 )
 # (拘留10日, 停产3日, 工作3日, 培训2日, 休假5日, 延长3日: a duration after its verb)
 _WORD_BEFORE = (
@@ -237,20 +260,29 @@ _WORD_BEFORE = (
 )
 # 于23日至25日, 将于12—14日: a span of days after a preposition of time (not 3至5日内: a count)
 _DAY_SPAN = (
-    rf"(?:(?<=[于在自从])|{_WORD_BEFORE}(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日(?:{_NEWS_ACT})))"
-    rf"(?P<sd1>{_DAY_DIGITS})日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?(?P<sd2>{_DAY_DIGITS})日"
+    rf"(?:(?<=[于在自从])|{_WORD_BEFORE}(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日(?:{_NEWS_ACT}))"
+    # (or opening a sentence before a pause: 。17日-18日,与…谈话)
+    rf"|(?:(?<=[\n。;；!?！？])|(?<![\s\S]))(?=[0-9]{{1,2}}日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?[0-9]{{1,2}}日[,，]))"
+    rf"(?P<sd1>{_DAY_ANY})日?\s?(?:至|到|-|–|[—―]{{1,2}}|~|～)\s?(?P<sd2>{_DAY_ANY})日"
     r"(?![内以之后])"
 )  # (or after the news's subject when a news act follows: 全国卫生与健康大会19日至20日在北京召开)
 _BARE_DAY = (
     rf"(?<=[\u4e00-\u9fff])[(（](?P<pd>{_DAY_DIGITS})(?:[)）]日(?![常用益渐本报期志记程])|日[)）])"
     rf"|{_DAY_SPAN}"
-    rf"|{_WORD_BEFORE}(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
+    rf"|(?:{_WORD_BEFORE}|(?<=[,，]))(?P<nd>{_DAY_DIGITS})(?:日(?={_NEWS_ACT}|{_TIME_OF_DAY})|号(?={_TIME_OF_DAY}))"
     # 于2日针对…办理: 于 dates the act by its day (not 于3日内: a time limit)
-    rf"|(?<=于)(?<![由对关至等属处基]于)(?P<fd>{_DAY_DIGITS})日(?=[\u4e00-\u9fff]|{_WEEKDAY_NOTE})(?![内以之后前起止])"
+    rf"|(?<=于)(?<![由对关至等属处基用]于)(?P<fd>{_DAY_ANY})日(?=[\u4e00-\u9fff]|{_WEEKDAYS_NOTE})(?![内以之后前起止])"
     # 19日上午,市政府召开…: a news sentence opening on its day and a time of day
-    rf"|(?:(?<=[\n。;；!?！？,，)）】])|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY}|{_WEEKDAY_NOTE})"  # (or after a dateline's bracket)
+    rf"|(?:(?<=[\n。;；!?！？,，)）】讯])|(?<=[)）讯] )|(?<![\s\S]))(?P<ld>{_DAY_DIGITS})日(?={_TIME_OF_DAY}|{_WEEKDAY_NOTE})"  # (or after a dateline's bracket)
+    # 1月10日、11日、18日: a day further down a list of days after a date (its month the first's)
+    rf"|(?<=[日号]、)(?P<ad2>{_DAY_DIGITS})日(?![内以之后前起])"
     # 24日,县长带队…: a sentence that opens on its day
-    rf"|(?:(?<=[\n。;；!?！？])|(?<![\s\S]))(?P<od>{_DAY_DIGITS})日(?=[,，])"
+    rf"|(?:(?<=[\n。;；!?！？讯])|(?<=[)）讯] )|(?<![\s\S]))(?P<od>{_DAY_DIGITS})日(?=[,，])"
+    # 二十三日(星期日), 二十四日及二十五日(星期一、二): a day, or days in a row, that a weekday
+    # note follows (a span of them too: 、二十四日至二十六日(星期一、二、三))
+    rf"|(?<![0-9〇零一二两三四五六七八九十月第每])(?:(?P<wd>{_DAY_ANY})日"
+    rf"(?=(?:[及和、](?:{MONTH_NUM}月)?{_DAY_ANY}日)*{_WEEKDAYS_NOTE})"
+    rf"|(?P<wd1>{_DAY_ANY})日?(?:至|到|-|–|~|～)(?P<wd2>{_DAY_ANY})日(?={_WEEKDAYS_NOTE}))"
 )
 # A day named by its date: “12.4全国法制宣传日”, 11·9消防日, 3·15国际消费者权益日 (a month and a
 # day joined by · or, inside quotes, by .; then the name of a 日 or 节, never 节约/节能)
@@ -263,8 +295,12 @@ _NAMED_DAY = (
 _BRACKET_MD = (
     rf"(?:(?<=[今昨明])|(?<=[今昨明][日天]))[(（](?:(?P<xm>1[0-2]|0?[1-9])[/／](?P<xd>{_DAY_DIGITS})"
     # (a day past 12 first is Hong Kong's day/month: 今日(19/10))
-    r"|(?P<xd2>1[3-9]|2[0-9]|3[01])[/／](?P<xm2>1[0-2]|0?[1-9]))[)）](?:日(?![常用益渐本报期志记程]))?"
+    r"|(?P<xd2>1[3-9]|2[0-9]|3[01])[/／](?P<xm2>1[0-2]|0?[1-9])"
+    # (or the month and day in words, its 日 dropped: 今日(一月二十七))
+    rf"|(?P<xm3>十[一二]?|[一二三四五六七八九])月(?P<xd3>{_DAY_WORDS})(?=[)）]))[)）](?:日(?![常用益渐本报期志记程]))?"
 )
+# 今(2025)年, 去(2024)年: this year or last, its number in brackets (as Taiwan's press writes 今(30)日)
+_BRACKET_YEAR = r"[今去明本][(（](?P<byy>(?:19|20)[0-9]{2})[)）]\s?年度?"
 # The first months of a year: 今年首6个月, 本年首九个月 (Hong Kong, Macau), 2023年前10个月
 _FIRST_MONTHS = (
     rf"(?:(?P<fmr>{RELATIVE_YEAR})|(?P<fmy>(?<![0-9])[12][0-9]{{3}})\s?)年度?(?:首|前)\s?"
@@ -305,8 +341,8 @@ def _date_pattern(roc: bool = False) -> re.Pattern:
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
     return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_FIRST_MONTHS}"
-        rf"|{_BRACKET_MD}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
+        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_LOST_MONTH}|{_FIRST_MONTHS}"
+        rf"|{_BRACKET_MD}|{_BRACKET_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?:(?<=[日号])(?:{_WEEKDAY_NOTE}|{_HOLIDAY_NOTE})?(?:{_CLOCK}|{_TIME_OF_DAY})?)?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?(?:(?<=[日号]){_WEEKDAY_NOTE}(?=前|之前|以前))?{_SUFFIX}|{_BARE_YEAR})"
@@ -410,6 +446,11 @@ _RECURRING_BEFORE = re.compile(
 )
 
 
+# 一月一大查, “一月一清单、一月一考评”, 一季度一通报: a frequency (one per month), not January
+_ONE_PER = frozenset(("一月", "一季度", "一季"))
+_ONE_PER_AFTER = re.compile(r"一[\u4e00-\u9fff]")
+
+
 def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
     """A lunar month (农历五月), a recurring time (每年的6月), or a year naming a plan (2035年远景目标)."""
     before = text[max(0, start - 24) : start]
@@ -420,6 +461,8 @@ def _not_calendar(text: str, start: int, end: int, value: dict) -> bool:
         return True
     if _recurs_in_sentence(text, start, end, value):
         return True
+    if text[start:end] in _ONE_PER and _ONE_PER_AFTER.match(text, end):
+        return True  # 一月一考评, 一季度一通报: once a month, once a quarter
     return len(value["start"]) == 4 and bool(_PLAN_NAME.match(text, end))
 
 
@@ -559,6 +602,14 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["cl"]:
         d = _run_together(g["cl"])
         return ({"start": d, "end": d, "kind": "point"}, m.end()) if d else None
+    if g["lm"]:
+        d = _run_together((g["ly"] or "XXXX") + g["lm"])
+        if d is None:
+            return None
+        if g["lm2"]:
+            end = f"{d[:8]}{int(g['lm2']):02d}" if len(g["lm2"]) <= 2 else _run_together(d[:4] + g["lm2"])
+            return ({"start": d, "end": end, "kind": "range"}, m.end()) if end and end > d else None
+        return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["gy"]:
         return ({"start": g["gy"], "end": g["gy2"], "kind": "range"}, m.end()) if g["gy2"] > g["gy"] else None
     if g["ky"]:
@@ -576,14 +627,19 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["xm"] or g["xm2"]:
         d = f"XXXX-{int(g['xm'] or g['xm2']):02d}-{int(g['xd'] or g['xd2']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
+    if g["byy"]:
+        return {"start": g["byy"], "end": g["byy"], "kind": "point"}, m.end()
+    if g["xm3"]:
+        d = f"XXXX-{_month_or_day(g['xm3'], 12)}-{_month_or_day(g['xd3'], 31)}"
+        return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["nm"] or g["nm2"]:
         d = f"XXXX-{int(g['nm'] or g['nm2']):02d}-{int(g['nd2'] or g['nd3']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["pd"] or g["nd"] or g["ld"] or g["fd"] or g["od"]:
-        d = f"XXXX-XX-{int(g['pd'] or g['nd'] or g['ld'] or g['fd'] or g['od']):02d}"
+    if g["pd"] or g["nd"] or g["ld"] or g["fd"] or g["od"] or g["wd"] or g["ad2"]:
+        d = f"XXXX-XX-{_month_or_day(g['pd'] or g['nd'] or g['ld'] or g['fd'] or g['od'] or g['wd'] or g['ad2'], 31)}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["sd1"]:
-        a, b = int(g["sd1"]), int(g["sd2"])
+    if g["sd1"] or g["wd1"]:
+        a, b = (int(_month_or_day(x, 31) or 0) for x in (g["sd1"] or g["wd1"], g["sd2"] or g["wd2"]))
         kind = "range"
         return ({"start": f"XXXX-XX-{a:02d}", "end": f"XXXX-XX-{b:02d}", "kind": kind}, m.end()) if a < b else None
     if g["s_d"] and not (g["s_y"] or g["s_rel"]) and not _DAY_WORD.match(m.string, m.end("s_d")):
@@ -635,7 +691,7 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
 def _run_together(digits: str) -> str | None:
     """2020928 -> 2020-09-28; None unless exactly one split of the month and day is a date
     (a one-digit month is never 0, a day split off a one-digit month never starts with 0)."""
-    year, rest = digits[:4], digits[4:]
+    year, rest = digits[:4], digits[4:]  # (year XXXX: a month and a day alone)
     found = set()
     for cut in (1, 2):
         month, day = rest[:cut], rest[cut:]
@@ -772,12 +828,17 @@ def _year_value(s: str) -> str:
         return str(int(n) + 1911) if n.isdigit() and 0 < int(n) < 200 else "XXXX"
     if s.isdigit() and len(s) in (2, 3):
         return str(int(s) + 1911)
+    if s[:1] == "一" and (len(s) == 3 and s.strip(CN_YEAR_DIGIT) == "" or "百" in s):  # 一一四, 一百零四 (民国)
+        n = s.translate(DIGITS_TO_ASCII) if "百" not in s else str(_num(s) or 0)
+        return str(int(n) + 1911) if n.isdigit() and 100 <= int(n) < 150 else "XXXX"
     return _year_str(s)
 
 
 @cache
 def _year_str(s: str) -> str:
-    s = re.sub(MASK, "X", s.translate(DIGITS_TO_ASCII))
+    s = re.sub(MASK, "X", s.translate(DIGITS_TO_ASCII)).replace("_", "X")
+    if len(s) < 4 and s[:2] in ("19", "20") and set(s[2:]) == {"X"}:
+        return s.ljust(4, "X")  # 20*年, 20__年: the century written, the rest a blank
     if not s.isdigit() and s[:1] in "12" and "X" not in s:
         s = s.replace("O", "0").replace("o", "0")  # 二O二四: the zero typed as a letter
     return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s

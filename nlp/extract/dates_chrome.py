@@ -7,7 +7,10 @@ By convention (gold/README.md) the dates a site prints around a document are no 
 通知。``); the links of a page's lists (a headline under ``相关新闻``/``往期回顾``, a ``上一篇:`` line; the
 cue words are ``nlp/data/date_chrome_cues.tsv``), a date alone between the headline and the article,
 a byline's ``中央社 2023年6月12日 周一 下午3:25``, a paper's banner with its lunar day and the issue of a
-reprint (``2023年06月12日 04版``). A date inside a sentence, a signing date alone on its line written
+reprint (``2023年06月12日 04版``, ``… 第763期 共4版``, a ``第二版:要闻`` line over or under the date), a date
+alone over a reporter's byline, a weekday that lost its day (``2018年1月25日 星期``), a credit run on
+after the date (``…|文:某采访组``), a paper's or site's name before it (``某某晚报 2025年11月04日``), and a
+date inside a web address. A date inside a sentence, a signing date alone on its line written
 in words (``2010年6月25日``, even above a ``责任编辑:`` credit), and an event's time in a notice
 (``会议时间:…``, ``时间:2023年6月12日(星期一)上午9:00`` under the text) are kept.
 """
@@ -26,8 +29,8 @@ _FULL = re.compile(r"[0-9〇○零一二三四五六七八九]{4}\s?年.*[日号
 # a clock, right after the date or after its weekday: 08:58, 00:00, (星期日)\n香港时间13时45分
 _WEEKDAY = r"(?:[(（]?(?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]?)?"
 # (a paper's banner may add the lunar day: 星期一 农历五月廿五, 星期五 甲辰年正月廿八)
-_WEEKDAY_LINE = re.compile(
-    rf"\s*(?=\S){_WEEKDAY}\s*(?:(?:农历|阴历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)\s?[^\s,，。]{{2,8}})?\s*"
+_WEEKDAY_LINE = re.compile(  # (星期 alone: the banner's weekday lost; 二〇二三年九月六日,星期三)
+    rf"[,，]?\s*(?=\S)(?:{_WEEKDAY}|(?:星期|週|礼拜|禮拜)(?=\s*$))\s*(?:(?:农历|阴历|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)\s?[^\s,，。]{{2,8}})?\s*"
 )
 _TIME_OF_DAY = r"上午|下午|中午|晚上|晚间|凌晨|早上|早晨|傍晚"
 _ZONE = r"北京时间|香港时间|台北时间|澳门时间"
@@ -48,15 +51,24 @@ _EVENT_LABEL = re.compile(
 _BARE_LABEL = re.compile(r"(?:时间|時間|日期)\s*[:：]")
 _PAGE_WORD_BEFORE = re.compile(r"(?:发布|發佈|發布|颁布|成文|生成|公开|更新|上传|发稿|出版|录入|修改)\s*$")
 # the page of a newspaper's issue right after its date: (2023年06月12日 第04版), 2023年6月12日 4 版
-_PAPER_PAGE = re.compile(r"\s?[,，]?\s?第?\s?[0-9]{1,2}\s?版(?![本权])")
+_PAPER_PAGE = re.compile(  # …or its issue ending the line (2022年12月29日 第763期 共4版)
+    r"\s?[,，]?\s?(?:第?\s?[0-9]{1,2}\s?版(?![本权])|第\s?[0-9]{1,5}\s?期(?=[ \t]*(?:\n|$|共)))")
+# a paper's page on the line above or below its date alone: 第二版:综合新闻, 第A07版:要闻
+_PAGE_LINE = re.compile(r"\s*第\s?[0-9A-Z一二三四五六七八九十]{1,4}\s?版\s*[:：]?")
 # (the date opens its line, follows a label's colon or a preposition; 中央社 2023年6月12日 周一
 # 下午3:25 is an agency's stamp)
 _EVENT_LEAD = re.compile(r"(?:^[•·●■◆▪\-–—*>|\s]*|[:：]\s*|[于在自从至到]\s*)$")
 # …unless a reporter's credit stands before it on the line (记者某某/台北报导 2023年6月12日 周一 上午10:23)
+# (a reporter's, not an editor's: a signing date stands over 责任编辑:某某)
+_REPORTER = re.compile(r"记者|記者|报导|報導|通讯员|通訊員|特派员|特派員")
 _BYLINE = re.compile(r"记者|記者|报导|報導|报道|報道|通讯员|通訊員|特派员|编辑|編輯|作者|撰文|文/|图/|圖/")
 # labels a page prints around its stamp (header) and credits it prints under an article
-_HEADER = r"发布|發佈|發布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|阅读|字体"
-_CREDIT = r"作者|供稿|编辑|上传"
+_HEADER = r"发布|發佈|發布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|阅读|字体|人气|人氣|点阅|點閱"
+_CREDIT = r"作者|供稿|编辑|上传|整理|摘自"
+# a credit run on right after the date: 2020年06月17日|文:某某采访组
+_CREDIT_AFTER = re.compile(r"(?:文|图|圖|撰文|记者|記者|摄影|攝影|责编|責編|通讯员|通訊員)\s*[:：/]")
+# a paper, a news site or an agency before the date on its line: 某某晚报 2025年11月04日, 《某某报》 2021.09.14
+_MEDIA_BEFORE = re.compile(r"(?:[日晚早商]报|報|报》|報》|报社|新闻网|[\u4e00-\u9fff]{1,8}网|电视台|新华社|中新社|通讯社)\s*$")
 _LABEL = re.compile(rf"{_HEADER}|{_CREDIT}")
 _LABELLED = re.compile(rf"(?:{_HEADER}|{_CREDIT})\s*[:：]")
 # a date written in words is a stamp only after a publication label: 发布时间:2021年4月6日
@@ -97,8 +109,20 @@ def _in_disclosure_table(text: str, start: int, end: int) -> bool:
     return len(fields) >= 2
 
 
+_URL_HEAD = re.compile(r"(?:https?://|www\.)[!-~]*$")
+
+
+def _in_url(text: str, start: int) -> bool:
+    """The date stands inside a web address (its characters run back to ``http://`` or ``www.``)."""
+    if start == 0 or not ("!" <= text[start - 1] <= "~"):
+        return False
+    return bool(_URL_HEAD.search(text, max(0, start - 120), start))
+
+
 def is_chrome_date(text: str, start: int, end: int) -> bool:
     """True when the date ``text[start:end]`` is a page's stamp rather than the document's text."""
+    if _in_url(text, start):
+        return True  # http://…/2019-03-06/68394.html: a page's address, not a date
     if _in_disclosure_table(text, start, end):
         return True  # 名 称: 关于…2022年…的通知 发布日期: 2023年03月09日: the page's table
     if _COPYRIGHT.search(text, max(start - 40, text.rfind("\n", max(0, start - 40), start) + 1), start) or \
@@ -157,6 +181,13 @@ def _stamp(text: str, start: int, end: int, numeric: bool, line_start: int, line
         return True  # 2023年5月4日 星期四 alone on its line: a page's or a paper's date banner
     if alone and _label_line(text, line_end + 1, _HEADER):
         return True  # • 2023年09月15日 over • 来源: …
+    if alone and (_PAGE_LINE.match(*_line_at(text, _line_after(text, line_end))[:2])
+                  or _PAGE_LINE.match(*_line_at(text, _line_before(text, line_start))[:2])):
+        return True  # 第二版:综合新闻 over 2024年02月09日, or 第A07版 under it: a paper's page
+    if alone and _byline_at(text, _line_after(text, line_end)):
+        return True  # 2023年08月31日 over ( 记者某某报导 ): a news page's stamp over its byline
+    if not _SENTENCE.search(before + after) and _MEDIA_BEFORE.search(before) and not after.strip(_BULLET + "。."):
+        return True  # 某某晚报 2025年11月04日, 摘自《某某报》 2021.09.14: the paper it was taken from
     if alone and _page_top(text, start) and _running_text_at(text, _line_after(text, line_end)):
         return True  # a headline, 2023年6月12日 alone, then the article: the page's stamp, not a signing date
     rest = before + after
@@ -281,7 +312,16 @@ def _stamp_labels_follow(text: str, end: int) -> bool:
     pos = clock.end() if clock else end
     while pos < len(text) and text[pos] in _BULLET:
         pos += 1
-    return bool(_LABELLED.match(text, pos))
+    return bool(_LABELLED.match(text, pos) or _CREDIT_AFTER.match(text, pos))
+
+
+def _byline_at(text: str, pos: int) -> bool:
+    """The line at ``pos`` is a short reporter's credit (``( 记者某某报导 )``, ``记者 某某 通讯员 某某``)."""
+    if pos < 0:
+        return False
+    _, s, e = _line_at(text, pos)
+    line = text[s:e].strip()
+    return len(line) <= 40 and bool(_REPORTER.search(line)) and not _RUNNING_TEXT.search(line)
 
 
 def _page_top(text: str, pos: int) -> bool:

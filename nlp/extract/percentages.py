@@ -1,10 +1,12 @@
 """Percentage extraction: normalized text -> ``percentage`` Mentions.
 
-A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``), a
-Chinese fraction (``百分之九十``, ``千分之五``), tenths in digits (``近3成`` = 30 %) or percentage
+A ratio is a number with a unit sign (``70%``, ``17‰``, ``31/10万``, ``0.5/万``; ``25。4%`` with its
+decimal point typed as 。), a Chinese fraction (``百分之九十``, ``千分之五``, ``百分之○点四``), tenths in digits (``近3成`` = 30 %) or percentage
 points (``2个百分点`` = 2 %), plus the comparator word right next to it:
 before (``达到``, ``不低于``, ``控制在``, ``≥``) or after (``以上``, ``以内``, ``以下``). The
-mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``).
+mention text includes that word (``达到70%以上``, ``控制在31/10万``, ``17‰以内``). A bound word
+further back governs the share of a named whole (``不超过教工总数的40%``, and ``超过核定能力110%的,``
+where the ratio closes a 的-phrase), but not a goal's figure (``超过下达的63%的目标任务``).
 Value: ``{"number": 70.0, "unit": "%", "comparator": ">="}``.
 """
 
@@ -34,14 +36,16 @@ INCLUSIVE = r"\(含[^()]{0,8}\)"  # (含), (含40%): 40%(含40%)以上
 # ％ and ／ too, for text that skipped the normalizer's full-width fold
 SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
-CN_FRACTION_NUMBER = rf"(?:{ARABIC}|{CN_NUMBER}(?:点[〇零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90
+CN_FRACTION_NUMBER = rf"(?:{ARABIC}|(?:{CN_NUMBER}|[○〇零])(?:点[〇○零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90, ○点九
 # 近3成, 2.5成: tenths written in digits (近九成 in words is no percentage: real-corpus annotation);
 # not the 成 of 成员, 成为, 成果… that follows a count
 TENTHS = r"(?P<tenth>(?:10|[0-9])(?:\.[0-9])?)成(?P<half>半)?(?![员为立果绩本效功熟长交品型都就年人])"  # 8成半 = 85
 # 2个百分点, 0.5个百分点: a change of a ratio in percentage points (unit %)
 POINTS = rf"(?P<points>{ARABIC})\s?个?百分点"
+# 25。4%: a decimal point typed as the full stop (the sentence never ends between a digit and a %)
+STOP_DECIMAL = r"[0-9]{1,3}。[0-9]{1,2}"
 RATIO = (  # 70%, 17‰, 31/10万, 百分之九十, 3成, 2个百分点
-    rf"(?P<num>{ARABIC})\s?(?P<unit>{SIGN_UNIT})"
+    rf"(?P<num>{ARABIC}|{STOP_DECIMAL}(?=[%％﹪]))\s?(?P<unit>{SIGN_UNIT})"
     rf"|(?P<frac>{CN_FRACTION})(?P<cnnum>{CN_FRACTION_NUMBER})"
     rf"|{TENTHS}|{POINTS}"
 )
@@ -63,6 +67,7 @@ SAMPLES = {
     "CN_FRACTION_NUMBER": ("九十", "九十点五", "90"),
     "TENTHS": ("3成", "2.5成"),
     "POINTS": ("2个百分点", "0.5个百分点", "3百分点"),
+    "STOP_DECIMAL": ("25。4",),
     "RATIO": ("70%", "17‰", "31/10万", "百分之九十", "3成", "2个百分点"),
 }
 
@@ -104,6 +109,10 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
             far = _FAR_PRE.search(before)
             while far and (nearer := _FAR_PRE.search(before, far.end(1))):
                 far = nearer  # 超出部分不超过预算的10%: the bound word nearest the share governs it
+            if not far and _CLOSES_PHRASE.match(text, m.end()):
+                far = _FAR_PRE_BARE.search(before)  # 超过核定生产能力110%的,: those over the share
+            if far and _GOAL_AFTER.match(text, m.end()):
+                far = None  # 超过省政府下达的63%的目标任务: the bound is on the goal, not the ratio
             if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
                 comparator = _PRE_CMP[far.group(1)]
                 if negated_before(before, far.start(1)):
@@ -154,6 +163,14 @@ _FAR_PRE = re.compile(rf"({alternation(_FAR_WORDS)})"
                       r"[^,,。;;%‰为是]{1,24}的$")  # (不超过2023年度预算的40%: a year may name the whole)
 
 
+# 超过矿井核定生产能力110%的,: a bound word, a named whole without 的, then the ratio closing a
+# 的-phrase (those over 110 % of it)
+_FAR_PRE_BARE = re.compile(rf"({alternation(_FAR_WORDS)})[^,,。;;%‰为是的]{{1,24}}$")
+_CLOSES_PHRASE = re.compile(r"的(?=[,，;；。、])")
+# 超过…的63.33%的目标任务: the ratio names a goal (its 目标, 任务, 指标), the object of the bound word
+_GOAL_AFTER = re.compile(r"的(?:目标|任务|指标|要求|标准|控制线)")
+
+
 def _clause_before(text: str, at: int) -> str:
     start = max(0, at - 40)
     cut = None
@@ -176,10 +193,10 @@ def _number_start(m: re.Match) -> int:
 
 def _number(m: re.Match) -> float | None:
     if m.group("num"):
-        return float(m.group("num"))
+        return float(m.group("num").replace("。", "."))
     if m.group("tenth"):
         tenths = float(m.group("tenth")) + (0.5 if m.group("half") else 0.0)
         return round(tenths * 10, 2) if tenths <= 10 else None
     if m.group("points"):
         return float(m.group("points"))
-    return parse_number(m.group("cnnum"))  # 九十点五 -> 90.5
+    return parse_number(m.group("cnnum").replace("○", "〇"))  # 九十点五 -> 90.5, ○点四 -> 0.4

@@ -1,0 +1,31 @@
+"""Parties on real pages (session 10): kinds of failure that recur across sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.parties import find_parties
+from nlp.extract.parties_chrome import page_body
+
+
+def names(text: str) -> list[str]:
+    return [m.value["name"] for m in find_parties(text)]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("某镇开展汛期隐患排查,共整改问题十二处。\n图文:孙丽华 编辑:周海涛 责任编辑:吴晓梅", ["孙丽华", "周海涛", "吴晓梅"]),
+    ("东岭网3月2日讯(钱振宇 毛小燕)3月1日,东岭镇召开安全生产推进会,镇安监站部署排查工作。", ["钱振宇", "毛小燕"]),
+    ("西川日报讯 记者杨春林 通讯员郝佳 王立群 近日,某区卫健局组织开展消防演练。", ["杨春林", "郝佳", "王立群"]),
+    ("某校组织师生开展疏散演练。\n校对:韩冬梅 录入:韩冬梅 排版:彭丽", ["韩冬梅", "彭丽"]),
+], ids=["editors-line", "dateline-bracket", "reporters-bare", "typists"])
+def test_report_credits_name_no_party(text, who):
+    assert not set(who) & set(names(text))
+
+
+@pytest.mark.parametrize("text", [
+    "市卫健委负责人在接受记者采访时说,将加强督查。",
+    "经办公室审核后公开。",
+    "编辑部负责稿件的审核。",
+], ids=["reporter-in-text", "audit-verb", "editorial-office"])
+def test_credit_words_in_running_text_stay(text):
+    assert page_body(text) == text

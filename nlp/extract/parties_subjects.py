@@ -130,7 +130,7 @@ def post_holders(text: str) -> list[Found]:
         at = note.end() if note else m.end()
         after = _name_after(text, at)
         if after:
-            out.append(Found(m.start(), after, text[at:after], role))
+            out.append(Found(_post_chain_start(text, m.start()), after, text[at:after], role))
             out += _holder_unit(text, m.start(), m.group())
             continue
         later = _acts_later(text, at)
@@ -254,6 +254,22 @@ def _common_word(word: str) -> bool:
 
     toks = list(tagged(word))
     return len(toks) == 1 and not toks[0][1].startswith("nr")
+
+
+_CHAIN_LINK = re.compile(rf"[^{CLAUSE_MARKS}:、\s]{{2,30}}、\Z")  # 市人大常委会党组书记、 before 主任冯某
+
+
+def _post_chain_start(text: str, start: int) -> int:
+    """``市人大常委会党组书记、主任冯某主持``: the posts 、-listed before the one that names the holder
+    are the same person's, so the holder's span opens at the first (no post of the chain is read as
+    a party of its own); ``start`` when no post ends right before its 、."""
+    posts = party_posts()
+    while start > 0 and text[start - 1] == "、":
+        link = _CHAIN_LINK.search(text, max(0, start - 31), start)
+        if not link or not any(link.group()[:-1].endswith(p) for p in posts):
+            break
+        start = link.start()
+    return start
 
 
 def _name_after(text: str, at: int) -> int | None:

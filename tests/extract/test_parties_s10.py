@@ -29,3 +29,18 @@ def test_report_credits_name_no_party(text, who):
 ], ids=["reporter-in-text", "audit-verb", "editorial-office"])
 def test_credit_words_in_running_text_stay(text):
     assert page_body(text) == text
+
+
+@pytest.mark.parametrize("word", ["党组", "党委", "党工委", "管委会", "卫生院", "董事长"])
+def test_a_body_word_is_no_persons_name(word):
+    from nlp.extract.parties_people import is_person_name
+    assert not is_person_name(word)
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("6月3日,区人大常委会党组书记、主任罗启明主持会议并讲话。", "罗启明"),
+    ("区水务局党组书记、局长龚志平出席会议并讲话。", "龚志平"),
+], ids=["council-chair", "bureau-head"])
+def test_posts_listed_before_a_holder_are_the_holders(text, holder):
+    found = [(m.value["name"], m.value["role"]) for m in find_parties(text)]
+    assert found == [(holder, "lead")]

@@ -44,3 +44,17 @@ def test_a_body_word_is_no_persons_name(word):
 def test_posts_listed_before_a_holder_are_the_holders(text, holder):
     found = [(m.value["name"], m.value["role"]) for m in find_parties(text)]
     assert found == [(holder, "lead")]
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("南坪县委宣传部发来情况说明,表示北岭镇党委、政府已及时调查了解情况。", "表示北岭镇党委"),
+    ("全市共有六家医院参加评选,我市这些二级公立医院将统一挂牌,公布监督电话。", "我市这些二级公立医院"),
+    ("首先我们要求各科室都要搞好内部团结。", "我们要求各科室"),
+    ("区应急局将加大与相关部门联合检查力度。", "区应急局将加大与相关部门"),
+], ids=["speaker-verb", "demonstrative", "we-ask", "future-verb"])
+def test_a_span_holding_a_clauses_words_is_no_name(text, fragment):
+    assert fragment not in names(text)
+
+
+def test_a_name_opening_like_a_verb_of_review_stays():
+    assert "考核小组" in names("考核小组负责年终考核。")

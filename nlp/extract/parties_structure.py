@@ -247,8 +247,10 @@ def signatures(text: str) -> list[Found]:
     for m in compiled()["signature_date"].finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         head_start = max(line_start, text.rfind("。", line_start, m.start()) + 1)
-        if text[head_start:m.start()].strip():
+        if _INK.search(text, head_start, m.start()):  # (a page's lost characters, ??, are no head)
             names = _signers(text, head_start, m.start())  # 某县卫生健康局 2023年3月1日
+            if not names and not text[m.end():].strip():
+                names = _signers(text, head_start, m.start(), last=True)  # …电话:… 某办公室 2018年9月28日
             if not names:
                 continue
             out += names
@@ -273,20 +275,34 @@ def signatures(text: str) -> list[Found]:
 
 
 SIGNER_LINES = 4
-_SEAL = re.compile(r"[ \t]*[(\[【]?(?:盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
+_INK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+# the place of the seal, or another unit's seal standing in (某处代章)
+_SEAL = re.compile(r"[ \t]*[(\[【]?(?:[\u4e00-\u9fff]{1,12}代章|盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
 
 
-def _signers(text: str, start: int, end: int) -> list[Found]:
-    """The units of one signature line (split at runs of spaces); [] unless all of it is units."""
+def _signers(text: str, start: int, end: int, *, last: bool = False) -> list[Found]:
+    """The units of one signature line (split at runs of spaces); [] unless all of it is units.
+    A unit's name printed letter-spaced (``总 务 处``) is one name; with ``last``, only the last
+    part of the line is read (a document's closing line: ``…值班电话:… 某办公室 2018年9月28日``)."""
     out = []
     seal = re.search(r"\((?:盖章|印章|公章|签章|章|印)\)[ \t]*$", text[start:end])
     end = start + seal.start() if seal else end  # 某局(盖章)
-    for m in re.finditer(r"\S+", text[start:end]):
+    spaced = _LETTER_SPACED.fullmatch(text, start, end)
+    if spaced:
+        name = _normalize(spaced.group("name"))
+        return [Found(spaced.start("name"), spaced.end("name"), name, "issuer")] if _signer_name(name) else []
+    parts = list(re.finditer(r"\S+", text[start:end]))
+    if last:
+        parts = parts[-1:]
+    for m in parts:
         name = _normalize(m.group())
         if not _signer_name(name):
             return []
         out.append(Found(start + m.start(), start + m.end(), name, "issuer"))
     return out
+
+
+_LETTER_SPACED = re.compile(r"[ \t]*(?P<name>[\u4e00-\u9fff](?:[ \t]{1,2}[\u4e00-\u9fff]){1,5})[ \t]*")  # 总 务 处
 
 
 def recipients(text: str, title_end: int = -1) -> list[Found]:

@@ -58,3 +58,17 @@ def test_a_span_holding_a_clauses_words_is_no_name(text, fragment):
 
 def test_a_name_opening_like_a_verb_of_review_stays():
     assert "考核小组" in names("考核小组负责年终考核。")
+
+
+def issuers(text: str) -> list[str]:
+    return [m.value["name"] for m in find_parties(text) if m.value["role"] == "issuer"]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("请各科室按时上报。\n特此通知。\n后 勤 科\n二〇一九年三月十二日", "后勤科"),
+    ("请各村认真落实。\n\n**镇安全生产委员会\n\n二0**年*月*日", "**镇安全生产委员会"),
+    ("请各部门做好值守。\n值班电话:0571-86001234 学校保卫办公室 2020年9月28日", "学校保卫办公室"),
+    ("请认真落实。\n某职业学院\n消防安全工作领导组\n(办公室代章)\n二○一一年十月八日", "消防安全工作领导组"),
+], ids=["letter-spaced", "masked-date", "closing-line", "seal-by-another-unit"])
+def test_signing_units_above_or_beside_the_date(text, issuer):
+    assert issuer in issuers(text)

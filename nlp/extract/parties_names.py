@@ -35,7 +35,7 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "推行", "参照", "转发", "没有", "未有", "立即", "积极", "现要求", "借此", "包括", "承担",
                   "完成", "采取", "任何", "本案", "存在", "高质量", "提请", "每季度", "请求")
 # words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)
-NAME_START_OK = ("经济", "经开", "经贸", "经信", "对外", "在京", "以色列")
+NAME_START_OK = ("经济", "经开", "经贸", "经信", "对外", "在京", "以色列", "组织部", "组织人事")
 
 
 def opens_clause(name: str) -> bool:

@@ -72,3 +72,11 @@ def issuers(text: str) -> list[str]:
 ], ids=["letter-spaced", "masked-date", "closing-line", "seal-by-another-unit"])
 def test_signing_units_above_or_beside_the_date(text, issuer):
     assert issuer in issuers(text)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("会上,纪委、组织部、宣传部、学生处等部门负责人分别汇报了整改情况。", "组织部"),
+    ("县委办副主任、县纪委副书记、组织部副部长任副主任,从县纪委抽调人员组成办公室。", "组织部副部长"),
+], ids=["department-in-a-list", "its-post"])
+def test_the_organisation_department_is_a_unit(text, unit):
+    assert unit in names(text)

@@ -80,3 +80,11 @@ def test_signing_units_above_or_beside_the_date(text, issuer):
 ], ids=["department-in-a-list", "its-post"])
 def test_the_organisation_department_is_a_unit(text, unit):
     assert unit in names(text)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("由统计局负责数据核对。", "统计局"),
+    ("推进委员会办公室要加强统筹协调。", "推进委员会办公室"),
+], ids=["statistics-bureau", "promotion-committee"])
+def test_a_unit_opening_like_a_clause_verb(text, unit):
+    assert unit in names(text)

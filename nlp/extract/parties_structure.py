@@ -405,7 +405,7 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
         places = len(chunks) == 1
         if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
                                   and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= (2 if text[x] == "各" else 3)
-                                  for k, (x, y) in zip(kinds, parts)):
+                                  for k, (x, y) in zip(kinds, parts)) and not _shares_head(text, parts):
             out += [(x, y, _normalize(text[x:y])) for x, y in parts]  # 市政府各部门、各直属单位
             continue
         kind = _ending_kind(name)
@@ -420,6 +420,21 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
     if unknown and (len(unknown) >= len(out) or (strict_minority and 2 * len(unknown) >= len(out))):
         return []
     return sorted(out + unknown)
+
+
+# the addressees that name no one alone, only the kin of the addressee before them: its 直属机构,
+# the 街道办事处 beside 各乡镇人民政府
+SHARED_HEAD = frozenset(("直属机构", "直属单位", "街道办事处", "乡人民政府", "镇人民政府", "乡镇人民政府", "部门", "单位",
+                         "机构"))
+
+
+def _shares_head(text: str, parts: list[tuple[int, int]]) -> bool:
+    """``各乡镇人民政府、街道办事处``, ``市政府各部门、直属机构``, ``各单位、部门``: after a part holding
+    各, a bare class of units (``SHARED_HEAD``) shares its 各 and its superior, so the line names one
+    addressee (``市委宣传部、市卫健委``, ``各单位、各部门``, ``各单位、有关部门``: two)."""
+    if "各" not in text[parts[0][0]:parts[0][1]]:
+        return False
+    return any(_normalize(text[x:y]) in SHARED_HEAD for x, y in parts[1:])
 
 
 LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists the units concerned

@@ -88,3 +88,18 @@ def test_the_organisation_department_is_a_unit(text, unit):
 ], ids=["statistics-bureau", "promotion-committee"])
 def test_a_unit_opening_like_a_clause_verb(text, unit):
     assert unit in names(text)
+
+
+def recipients_of(text: str) -> list[str]:
+    return [m.value["name"] for m in find_parties(text) if m.value["role"] == "recipient"]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("各乡镇人民政府、街道办事处,县政府有关部门:", ["各乡镇人民政府、街道办事处", "县政府有关部门"]),
+    ("区政府各部门、直属机构:", ["区政府各部门、直属机构"]),
+    ("各单位、各部门:", ["各单位", "各部门"]),
+    ("县委宣传部、县卫健委:", ["县委宣传部", "县卫健委"]),
+], ids=["street-offices-share", "direct-bodies-share", "two-collectives", "two-units"])
+def test_an_addressee_sharing_the_one_before_it_is_not_split(line, expected):
+    text = f"关于做好汛期安全检查的通知\n{line}\n请认真落实。"
+    assert recipients_of(text) == expected

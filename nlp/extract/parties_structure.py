@@ -405,8 +405,8 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
         places = len(chunks) == 1
         if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
                                   and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= (2 if text[x] == "各" else 3)
-                                  for k, (x, y) in zip(kinds, parts)) and not _shares_head(text, parts):
-            out += [(x, y, _normalize(text[x:y])) for x, y in parts]  # 市政府各部门、各直属单位
+                                  for k, (x, y) in zip(kinds, parts)):
+            out += [(x, y, _normalize(text[x:y])) for x, y in _shared_heads(text, parts)]  # 市政府各部门、各直属单位
             continue
         kind = _ending_kind(name)
         if kind in ADDRESSEE_KINDS or (kind and name.startswith(ADDRESSEE_OPEN)):
@@ -423,18 +423,22 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
 
 
 # the addressees that name no one alone, only the kin of the addressee before them: its 直属机构,
-# the 街道办事处 beside 各乡镇人民政府
-SHARED_HEAD = frozenset(("直属机构", "直属单位", "街道办事处", "乡人民政府", "镇人民政府", "乡镇人民政府", "部门", "单位",
+# the 街道办事处 beside 各乡镇人民政府, the 幼儿园 beside 各中小学
+SHARED_HEAD = frozenset(("直属机构", "直属单位", "街道办事处", "乡人民政府", "镇人民政府", "乡镇人民政府", "部门", "单位", "幼儿园",
                          "机构"))
 
 
-def _shares_head(text: str, parts: list[tuple[int, int]]) -> bool:
-    """``各乡镇人民政府、街道办事处``, ``市政府各部门、直属机构``, ``各单位、部门``: after a part holding
-    各, a bare class of units (``SHARED_HEAD``) shares its 各 and its superior, so the line names one
-    addressee (``市委宣传部、市卫健委``, ``各单位、各部门``, ``各单位、有关部门``: two)."""
-    if "各" not in text[parts[0][0]:parts[0][1]]:
-        return False
-    return any(_normalize(text[x:y]) in SHARED_HEAD for x, y in parts[1:])
+def _shared_heads(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``各乡镇人民政府、街道办事处``, ``市政府各部门、直属机构``, ``各单位、部门``: a bare class of units
+    (``SHARED_HEAD``) after a part holding 各 shares its 各 and its superior, so the two are one
+    addressee; the other 、-parts stay apart (``市委宣传部、市卫健委``, ``各单位、各部门``)."""
+    out: list[tuple[int, int]] = []
+    for x, y in parts:
+        if out and _normalize(text[x:y]) in SHARED_HEAD and "各" in text[out[-1][0]:out[-1][1]]:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+    return out
 
 
 LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists the units concerned

@@ -99,7 +99,8 @@ def recipients_of(text: str) -> list[str]:
     ("区政府各部门、直属机构:", ["区政府各部门、直属机构"]),
     ("各单位、各部门:", ["各单位", "各部门"]),
     ("县委宣传部、县卫健委:", ["县委宣传部", "县卫健委"]),
-], ids=["street-offices-share", "direct-bodies-share", "two-collectives", "two-units"])
+    ("各中小学、幼儿园、局属各单位:", ["各中小学、幼儿园", "局属各单位"]),
+], ids=["street-offices-share", "direct-bodies-share", "two-collectives", "two-units", "kindergartens-share"])
 def test_an_addressee_sharing_the_one_before_it_is_not_split(line, expected):
     text = f"关于做好汛期安全检查的通知\n{line}\n请认真落实。"
     assert recipients_of(text) == expected

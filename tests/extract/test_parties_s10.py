@@ -104,3 +104,13 @@ def recipients_of(text: str) -> list[str]:
 def test_an_addressee_sharing_the_one_before_it_is_not_split(line, expected):
     text = f"关于做好汛期安全检查的通知\n{line}\n请认真落实。"
     assert recipients_of(text) == expected
+
+
+@pytest.mark.parametrize("name", ["洪志明", "傅丽华", "萧文彬", "阎立新", "权海涛"])
+def test_common_family_names_read_as_people(name):
+    from nlp.extract.parties_people import is_person_name
+    assert is_person_name(name)
+
+
+def test_a_leader_with_a_common_family_name_is_found():
+    assert "洪志明" in names("会议由副县长洪志明主持,各乡镇主要负责人参加会议。")

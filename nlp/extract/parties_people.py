@@ -50,8 +50,11 @@ def is_person_name(word: str) -> bool:
 @cache
 def _body_words() -> frozenset[str]:
     """The endings of bodies, units and posts (``org_suffixes.tsv``, ``roles.tsv``) of two or three
-    characters: whole words of a name's ending, never a person's name."""
-    return frozenset(w for w in (*org_suffixes(), *role_words()) if 2 <= len(w) <= 3)
+    characters, and the words that qualify a post (``POST_QUALIFIERS``): never a person's name."""
+    return frozenset(w for w in (*org_suffixes(), *role_words(), *POST_QUALIFIERS) if 2 <= len(w) <= 3)
+
+
+POST_QUALIFIERS = ("常务", "分管", "主管", "专职")  # 常务副县长: 常 is a family name too
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:

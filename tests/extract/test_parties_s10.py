@@ -114,3 +114,17 @@ def test_common_family_names_read_as_people(name):
 
 def test_a_leader_with_a_common_family_name_is_found():
     assert "洪志明" in names("会议由副县长洪志明主持,各乡镇主要负责人参加会议。")
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("我院保卫科在副院长庞立新的部署下,组织保安人员开展节前检查。", "庞立新"),
+    ("纪检监察室主任韩丽娟担任总评委,对各组的分析进行点评。", "韩丽娟"),
+    ("局党组成员、副局长童建华作了《关于年度考核指标的说明》。", "童建华"),
+], ids=["under-whose-plan", "serves-as", "gives-an-account"])
+def test_a_holder_beside_a_post_who_leads_the_reported_work(text, holder):
+    assert holder in names(text)
+
+
+def test_a_post_qualifier_is_no_persons_name():
+    from nlp.extract.parties_people import is_person_name
+    assert not is_person_name("常务")

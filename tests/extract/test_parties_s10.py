@@ -128,3 +128,15 @@ def test_a_holder_beside_a_post_who_leads_the_reported_work(text, holder):
 def test_a_post_qualifier_is_no_persons_name():
     from nlp.extract.parties_people import is_person_name
     assert not is_person_name("常务")
+
+
+@pytest.mark.parametrize("text, who", [
+    ("关于立即开展排查的通知\n发布人:蔡明远 时间:7月8号\n各乡镇:请于月底前完成排查。", "蔡明远"),
+    ("某医院医生收红包被停职\n来源:吕晓峰 阅读: 3.2W 次\n某区卫健委已介入调查。", "吕晓峰"),
+], ids=["poster", "source-person"])
+def test_a_pages_poster_or_source_is_no_party(text, who):
+    assert who not in names(text)
+
+
+def test_a_desk_signing_a_report_is_no_party():
+    assert "编辑部" not in names("事件原因初步怀疑用电设备故障引致。(编辑部)\n消防局表示,已派员跟进。")

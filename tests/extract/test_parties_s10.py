@@ -140,3 +140,7 @@ def test_a_pages_poster_or_source_is_no_party(text, who):
 
 def test_a_desk_signing_a_report_is_no_party():
     assert "编辑部" not in names("事件原因初步怀疑用电设备故障引致。(编辑部)\n消防局表示,已派员跟进。")
+
+
+def test_every_department_concerned_is_charged():
+    assert "各有关部门" in names("会议要求,各乡镇、各有关部门要高度重视,增强忧患意识,压实工作责任。")

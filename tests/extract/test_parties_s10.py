@@ -144,3 +144,13 @@ def test_a_desk_signing_a_report_is_no_party():
 
 def test_every_department_concerned_is_charged():
     assert "各有关部门" in names("会议要求,各乡镇、各有关部门要高度重视,增强忧患意识,压实工作责任。")
+
+
+def test_a_post_named_without_its_holder_is_no_party():
+    found = names("第二条 消防安全领导小组由组长、副组长、成员组成。\n二、组长职责\n组长是全院消防工作的第一责任人。")
+    assert "组长" not in found and "副组长" not in found
+
+
+def test_a_groups_duty_is_no_name():
+    text = "成立专项整治领导小组,领导小组下设工作专班,负责领导小组日常工作。"
+    assert "负责领导小组" not in names(text)

@@ -108,6 +108,9 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]],
     if sum(k in UNIT_KINDS + ("place",) for k in kinds) < MIN_UNITS or "person" in kinds:
         return [], False
     post = _post_follows(text, last[-1][1], pieces[-1][1])
+    if post and len(last) == 2:  # 某部、某部及各车间负责人: the post after 及/和 is the last unit's alone
+        a = last[-1][0]
+        return items[:-1] + [(a, post, _normalize(text[a:post]))], False
     if post:  # 办公室、人事科、某科负责人: the heads of each, one party kept as written
         name = _normalize(text[items[0][0]:post])
         return ([(items[0][0], post, name)], True) if len(name) <= 50 else ([], False)

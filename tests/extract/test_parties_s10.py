@@ -154,3 +154,9 @@ def test_a_post_named_without_its_holder_is_no_party():
 def test_a_groups_duty_is_no_name():
     text = "成立专项整治领导小组,领导小组下设工作专班,负责领导小组日常工作。"
     assert "负责领导小组" not in names(text)
+
+
+def test_a_post_after_the_last_unit_joined_by_and_is_that_units_alone():
+    text = "成立节前安全检查领导小组,成员包括质量管理部、物资供应部、财务部及各班组负责人。"
+    found = names(text)
+    assert {"质量管理部", "物资供应部", "财务部", "各班组负责人"} <= set(found)

@@ -160,3 +160,10 @@ def test_a_post_after_the_last_unit_joined_by_and_is_that_units_alone():
     text = "成立节前安全检查领导小组,成员包括质量管理部、物资供应部、财务部及各班组负责人。"
     found = names(text)
     assert {"质量管理部", "物资供应部", "财务部", "各班组负责人"} <= set(found)
+
+
+@pytest.mark.parametrize("unit", ["县残联", "市妇联", "区侨联", "市文联", "县工商联"])
+def test_federations_are_bodies(unit):
+    from nlp.extract.parties_names import name_kind
+    assert name_kind(unit) == "body"
+

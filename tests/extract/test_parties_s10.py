@@ -167,3 +167,14 @@ def test_federations_are_bodies(unit):
     from nlp.extract.parties_names import name_kind
     assert name_kind(unit) == "body"
 
+
+
+def test_a_task_tables_unit_column_without_its_header():
+    text = ("附件:年度民生实事项目表\n"
+            "1 | 为老年人免费接种流感疫苗。 | 县卫生健康局 | 20%\n"
+            "2 | 新增配置自动体外除颤仪。 | 县卫生健康局 | 80%\n"
+            "3 | 培训应急救护人员。 | 县红十字会 | 50%\n"
+            "4 | 实施示范食堂建设行动。 | 县市场监管局 | 75%\n"
+            "5 | 新增残疾人就业岗位。 | 县残疾人服务所 | 90%\n")
+    from nlp.extract.parties_labels import task_tables
+    assert {"县卫生健康局", "县红十字会", "县市场监管局"} <= {f.name for f in task_tables(text)}

@@ -45,7 +45,9 @@ VERB_INSIDE = re.compile(r"召开|牵头|组织(?!部)|参加|举办|开展|进�
 PEOPLE_OF = re.compile(r"的[^,。;]{0,6}?(?:代表|人员|同志|负责人|职工|干部|医生|员工|专家)(?![^,。;]{0,8}组成)")
 # what may follow a list's last unit: a count, 等, 的, or a verb or clause word
 TAIL = re.compile(r"[0-9一二三四五六七八九十]+个|等|的|任|担任|为|作为|是|负责|牵头|配合|协助|参与|参加|分别|共同"
-                  r"|要|应|须|按|联合|组成|将|已|工作人员|人员|相关|主要|分管|$")
+                  r"|要|应|须|按|联合|组成|将|已|工作人员|人员|相关|主要|分管"
+                  # the verb a governed list goes on with: 督促某办、某办全面加强…
+                  r"|全面|切实|认真|进一步|加强|做好|严格|立即|及时|积极|高度|$")
 JOINERS = "和及与"
 # a township or street in a list of units (某镇, 某街道): a place charged with the work as a unit is
 PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|社区)")

@@ -178,3 +178,9 @@ def test_a_task_tables_unit_column_without_its_header():
             "5 | 新增残疾人就业岗位。 | 县残疾人服务所 | 90%\n")
     from nlp.extract.parties_labels import task_tables
     assert {"县卫生健康局", "县红十字会", "县市场监管局"} <= {f.name for f in task_tables(text)}
+
+
+def test_a_directed_list_going_on_with_an_adverb():
+    from nlp.extract.parties_lists import unit_lists
+    text = "同时,督促区委办、区政府办全面加强督查检查考核计划管理。"
+    assert {"区委办", "区政府办"} <= {f.name for f in unit_lists(text)}

@@ -47,7 +47,7 @@ PEOPLE_OF = re.compile(r"的[^,。;]{0,6}?(?:代表|人员|同志|负责人|职�
 TAIL = re.compile(r"[0-9一二三四五六七八九十]+个|等|的|任|担任|为|作为|是|负责|牵头|配合|协助|参与|参加|分别|共同"
                   r"|要|应|须|按|联合|组成|将|已|工作人员|人员|相关|主要|分管"
                   # the verb a governed list goes on with: 督促某办、某办全面加强…
-                  r"|全面|切实|认真|进一步|加强|做好|严格|立即|及时|积极|高度|$")
+                  r"|全面|切实|认真|进一步|加强|做好|严格|立即|及时|积极|高度|就|围绕|$")
 JOINERS = "和及与"
 # a township or street in a list of units (某镇, 某街道): a place charged with the work as a unit is
 PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|社区)")
@@ -147,9 +147,10 @@ def _last_items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     out = []
     for j in range(a + 2, min(b, a + 30)):
         if text[j] in JOINERS:
-            name = _normalize(text[a:j])
+            cut = j - 1 if text[j - 1] == "以" and text[j] == "及" else j  # 某办以及某科
+            name = _normalize(text[a:cut])
             if _item_kind(name) in ITEM_KINDS:
-                out.append((a, j, name))
+                out.append((a, cut, name))
                 a = j + 1
                 break
     for e in range(a + 2, min(b, a + 30) + 1):  # the shortest name a tail word follows

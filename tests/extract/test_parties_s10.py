@@ -184,3 +184,9 @@ def test_a_directed_list_going_on_with_an_adverb():
     from nlp.extract.parties_lists import unit_lists
     text = "同时,督促区委办、区政府办全面加强督查检查考核计划管理。"
     assert {"区委办", "区政府办"} <= {f.name for f in unit_lists(text)}
+
+
+def test_units_reporting_at_a_meeting():
+    from nlp.extract.parties_lists import unit_lists
+    text = "会上,卫计局、发改局、工信局、环保局、编办以及消防科就今年目标责任完成情况分别作了汇报。"
+    assert {f.name for f in unit_lists(text)} == {"卫计局", "发改局", "工信局", "环保局", "编办", "消防科"}

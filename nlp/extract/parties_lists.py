@@ -49,6 +49,7 @@ TAIL = re.compile(r"[0-9一二三四五六七八九十]+个|等|的|任|担任|�
                   # the verb a governed list goes on with: 督促某办、某办全面加强…
                   r"|全面|切实|认真|进一步|加强|做好|严格|立即|及时|积极|高度|就|围绕|$")
 JOINERS = "和及与"
+_JOINT = re.compile(r"联合|会同|协同")  # two units acting together inside one 、-piece
 # a township or street in a list of units (某镇, 某街道): a place charged with the work as a unit is
 PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|社区)")
 
@@ -99,6 +100,11 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]],
     for a, b in pieces[1:-1]:
         a, b = _strip(text, a, b)
         name = _normalize(text[a:b])
+        joint = _JOINT.search(text, a + 2, b - 2)
+        if joint and all(_item_kind(_normalize(text[x:y])) in UNIT_KINDS for x, y in ((a, joint.start()), (joint.end(), b))):
+            # 某科、某科联合某局、某局和某队…组成: the units on either side of 联合 act together
+            items += [(a, joint.start(), _normalize(text[a:joint.start()])), (joint.end(), b, _normalize(text[joint.end():b]))]
+            continue
         if _item_kind(name) not in ITEM_KINDS + ("person",):
             return [], False
         items.append((a, b, name))

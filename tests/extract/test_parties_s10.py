@@ -190,3 +190,10 @@ def test_units_reporting_at_a_meeting():
     from nlp.extract.parties_lists import unit_lists
     text = "会上,卫计局、发改局、工信局、环保局、编办以及消防科就今年目标责任完成情况分别作了汇报。"
     assert {f.name for f in unit_lists(text)} == {"卫计局", "发改局", "工信局", "环保局", "编办", "消防科"}
+
+
+def test_units_joining_others_to_form_inspection_teams():
+    from nlp.extract.parties_lists import unit_lists
+    text = "5月8日,区教育局安全科、后勤科、财务科联合区应急管理局、区卫生健康局和区消防救援大队相关工作人员组成两个检查组。"
+    assert {f.name for f in unit_lists(text)} == {"区教育局安全科", "后勤科", "财务科", "区应急管理局", "区卫生健康局",
+                                                  "区消防救援大队"}

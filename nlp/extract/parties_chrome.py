@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.extract.parties_people import is_person_name
+
 _LOOK = 8  # non-empty lines at the top of a text that may belong to a masthead
 _MAX_LINE = 60
 # cues only a web page prints at its top: a welcome, a date banner, a menu, a breadcrumb
@@ -97,10 +99,52 @@ def links_start(text: str) -> int:
     return cut if footer else len(text)
 
 
+# a report's credits: who wrote, edited, photographed, typed or posted it (责任编辑:某某 编辑:某某,
+# (记者 某某 通讯员 某某), 新华社记者 某某 摄, 校对:某某 录入:某某). Their names are the page's,
+# no party of the work reported. A reporter's label may stand bare before the names (记者张某);
+# an editor's or typist's takes a colon. A name is two or three characters (one space may part
+# them: 李 敏) standing before a space, a bracket, a line's end or the next credit, and the first
+# name of a credit must read as a person's (``is_person_name``): none runs into the text.
+_CREDIT_LABEL = (r"(?:(?:(?:特约|实习|本报|本台|首席)?记者|通讯员|责任编辑)[ \t]*[:/]?|(?:编辑|责编|作者|撰稿|撰文|图文|摄影|摄像"
+                 r"|校对|录入|排版|审核|审校|核稿|发布人|供稿|来源)[ \t]*[:/])[ \t]*")
+_CREDIT_NAME = r"[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2}(?=[ \t\n)/|]|$)"
+CREDITS = re.compile(rf"{_CREDIT_LABEL}(?P<names>{_CREDIT_NAME}(?:[ \t、,]+(?:{_CREDIT_LABEL})?{_CREDIT_NAME})*)"
+                     r"(?:[ \t]+(?:摄|报道))?")  # 图文:赵某 编辑:王某, 新华社记者 王某 摄
+# a dateline's bracket of reporters' names: 某某网讯(张某 汪某), (张某 李某 报道)
+_BYLINE = re.compile(rf"(?<=讯)[ \t]*\((?P<names>(?:{_CREDIT_NAME}[ \t、,]*){{1,6}})(?:报道)?\)"
+                     rf"|\((?P<names2>(?:{_CREDIT_NAME}[ \t、,]*){{1,6}})报道\)")
+# a report signed by its desk: …引致。(编辑部)
+_DESK = re.compile(r"\((?:编辑部|本报编辑部|新闻中心)\)")
+_CREDIT_FIRSTS = ("记者", "通讯员", "编", "作者", "撰", "图文", "摄", "校对", "录入", "排版", "审", "核稿", "讯", "报道",
+                  "发布人", "供稿", "来源", "新闻中心")
+
+
+def _credit_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of a report's credits (``CREDITS``, ``_BYLINE``) whose first name reads as a
+    person's."""
+    if not any(w in text for w in _CREDIT_FIRSTS):
+        return []
+    out = [m.span() for m in _DESK.finditer(text)]
+    for rx in (CREDITS, _BYLINE):
+        for m in rx.finditer(text):
+            names = m.group("names") if rx is CREDITS else (m.group("names") or m.group("names2"))
+            first = re.match(_CREDIT_NAME, names)
+            if first and is_person_name(re.sub(r"[ \t]", "", first.group())):
+                out.append(m.span())
+    return out
+
+
 def page_body(text: str) -> str:
-    """``text`` without the page around it: its masthead made spaces (line breaks kept), its
-    closing links and footer cut off, so every offset into the result is one into ``text``."""
+    """``text`` without the page around it: its masthead and a report's credits made spaces (line
+    breaks kept), its closing links and footer cut off, so every offset into the result is one
+    into ``text``."""
     end, tail = masthead_end(text), links_start(text)
-    if not end and tail == len(text):
+    credits = _credit_spans(text)
+    if not end and tail == len(text) and not credits:
         return text
+    if credits:
+        chars = list(text)
+        for a, b in credits:
+            chars[a:b] = [c if c == "\n" else " " for c in text[a:b]]
+        text = "".join(chars)
     return "".join(c if c == "\n" else " " for c in text[:end]) + text[end:tail]

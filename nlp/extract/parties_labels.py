@@ -293,6 +293,50 @@ def task_tables(text: str) -> list[Found]:
                 x, y = row[i]
                 out += [Found(p, q, n, role) for p, q, n in _split_names(text, x, y)]
             k += 1
+    return out + _unit_columns(text)
+
+
+_PIPE_ROW = re.compile(r"(?m)^[^\n|]*(?: \| [^\n|]*){2,}$")  # 4 | 培训救护人员… | 区红十字会 | 50%
+MIN_COLUMN_ROWS = 3
+
+
+def _unit_columns(text: str) -> list[Found]:
+    """A task table whose header the page lost: in a run of at least three rows of one width
+    (cells parted by `` | ``), a column other than the first whose cells name units, three in
+    four of them at least (``区卫生健康局``, ``区医疗保障局``), gives the units charged with the row's
+    task."""
+    if " | " not in text:
+        return []
+    out: list[Found] = []
+    rows: list[list[tuple[int, int]]] = []
+    for m in list(_PIPE_ROW.finditer(text)) + [None]:
+        row = None if m is None else _pipe_cells(text, m.start(), m.end())
+        if rows and (row is None or len(row) != len(rows[-1]) or text.count("\n", rows[-1][-1][1], m.start()) > 1):
+            out += _unit_column_run(text, rows)
+            rows = []
+        if row is not None:
+            rows.append(row)
+    return out
+
+
+def _pipe_cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out, a = [], start
+    for sep in re.finditer(r" \| ", text[start:end]):
+        out.append(strip_span(text, a, start + sep.start()))
+        a = start + sep.end()
+    out.append(strip_span(text, a, end))
+    return out
+
+
+def _unit_column_run(text: str, rows: list[list[tuple[int, int]]]) -> list[Found]:
+    if len(rows) < MIN_COLUMN_ROWS:
+        return []
+    out = []
+    for i in range(1, len(rows[0])):
+        cells = [_split_names(text, *row[i]) for row in rows]
+        units = [names for names in cells if names and all(_kind(n) in UNIT_KINDS for _, _, n in names)]
+        if len(units) >= MIN_COLUMN_ROWS and 4 * len(units) >= 3 * len(cells):  # (a cell may name a unit no lexicon ends)
+            out += [Found(a, b, n, "responsible") for names in units for a, b, n in names]
     return out
 
 

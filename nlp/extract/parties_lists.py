@@ -45,8 +45,11 @@ VERB_INSIDE = re.compile(r"召开|牵头|组织(?!部)|参加|举办|开展|进�
 PEOPLE_OF = re.compile(r"的[^,。;]{0,6}?(?:代表|人员|同志|负责人|职工|干部|医生|员工|专家)(?![^,。;]{0,8}组成)")
 # what may follow a list's last unit: a count, 等, 的, or a verb or clause word
 TAIL = re.compile(r"[0-9一二三四五六七八九十]+个|等|的|任|担任|为|作为|是|负责|牵头|配合|协助|参与|参加|分别|共同"
-                  r"|要|应|须|按|联合|组成|将|已|工作人员|人员|相关|主要|分管|$")
+                  r"|要|应|须|按|联合|组成|将|已|工作人员|人员|相关|主要|分管"
+                  # the verb a governed list goes on with: 督促某办、某办全面加强…
+                  r"|全面|切实|认真|进一步|加强|做好|严格|立即|及时|积极|高度|就|围绕|$")
 JOINERS = "和及与"
+_JOINT = re.compile(r"联合|会同|协同")  # two units acting together inside one 、-piece
 # a township or street in a list of units (某镇, 某街道): a place charged with the work as a unit is
 PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|社区)")
 
@@ -97,6 +100,11 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]],
     for a, b in pieces[1:-1]:
         a, b = _strip(text, a, b)
         name = _normalize(text[a:b])
+        joint = _JOINT.search(text, a + 2, b - 2)
+        if joint and all(_item_kind(_normalize(text[x:y])) in UNIT_KINDS for x, y in ((a, joint.start()), (joint.end(), b))):
+            # 某科、某科联合某局、某局和某队…组成: the units on either side of 联合 act together
+            items += [(a, joint.start(), _normalize(text[a:joint.start()])), (joint.end(), b, _normalize(text[joint.end():b]))]
+            continue
         if _item_kind(name) not in ITEM_KINDS + ("person",):
             return [], False
         items.append((a, b, name))
@@ -108,6 +116,9 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]],
     if sum(k in UNIT_KINDS + ("place",) for k in kinds) < MIN_UNITS or "person" in kinds:
         return [], False
     post = _post_follows(text, last[-1][1], pieces[-1][1])
+    if post and len(last) == 2:  # 某部、某部及各车间负责人: the post after 及/和 is the last unit's alone
+        a = last[-1][0]
+        return items[:-1] + [(a, post, _normalize(text[a:post]))], False
     if post:  # 办公室、人事科、某科负责人: the heads of each, one party kept as written
         name = _normalize(text[items[0][0]:post])
         return ([(items[0][0], post, name)], True) if len(name) <= 50 else ([], False)
@@ -142,9 +153,10 @@ def _last_items(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
     out = []
     for j in range(a + 2, min(b, a + 30)):
         if text[j] in JOINERS:
-            name = _normalize(text[a:j])
+            cut = j - 1 if text[j - 1] == "以" and text[j] == "及" else j  # 某办以及某科
+            name = _normalize(text[a:cut])
             if _item_kind(name) in ITEM_KINDS:
-                out.append((a, j, name))
+                out.append((a, cut, name))
                 a = j + 1
                 break
     for e in range(a + 2, min(b, a + 30) + 1):  # the shortest name a tail word follows

@@ -46,8 +46,11 @@ LABEL_MORE = (r"\n\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2}|" + T
 LABEL_NAMES_END = r"[\n。:]|[,\s]*(?:联系)?电话|[,\s]*手机|[,;\s]+[\u4e00-\u9fff]{2,6}(?=:)"
 SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇○零一二三四五六七八九0O]{4})\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月"
                   r"\s*[0-9一二三四五六七八九十]{1,3}\s*日")  # 2023年3月1日, 二〇二三年三月一日
+# a signing date with its digits masked by the page (二0**年*月*日, 20XX年X月X日)
+REDACTED_DATE = (r"[0-9〇○零一二三四五六七八九O*xX×]{4}\s*年\s*[0-9一二三四五六七八九十*xX×]{1,2}\s*月"
+                 r"\s*[0-9一二三四五六七八九十*xX×]{1,3}\s*日")
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
-SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?=[ \t]*$)|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
+SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|{REDACTED_DATE}|[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?=[ \t]*$)|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
                        r"[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9]{0,2}\s*日?)?)[ \t]*(?:$|(?=[。(]))")
 # a 落款 run into the text when a page loses its line breaks: 。某局2023年3月1日 and the next part
 # (an appendix's title, 附件, 抄送); a date going on as a clause (…日召开, …日前, …日,) is no 落款
@@ -146,7 +149,8 @@ SAMPLES = {
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
     "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
-    "SIGNATURE_DATE_LINE": ("2023年3月1日\n", "2024-03-05\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
+    "REDACTED_DATE": ("二0**年*月*日", "20XX年X月X日"),
+    "SIGNATURE_DATE_LINE": ("二0**年*月*日\n", "2023年3月1日\n", "2024-03-05\n", "二〇二三年三月一日", "2017年4月 日\n", "2013年5月\n", "2021年1月18\n"),
     "POST_SLOT": ("卫生部部长高某任领导小组组长,", "分管副局长任副组长、", "各股室负责人为成员的", "副局长张三、李四任副组长,",
                   "镇应急办、各村(社区)党支部书记为成员。"),
     "ADVERB": ("按职责分工", "积极", "日前"),
@@ -186,7 +190,7 @@ class Found(NamedTuple):
 # test (the same matches, about four times faster; tests/test_first_chars.py checks each set
 # against its pattern's parse tree)
 LABEL_FIRSTS = " \t主分副协参委实总成承牵督组联责配"
-SIGNATURE_DATE_FIRSTS = "0123456789〇○零一二三四五六七八九O"
+SIGNATURE_DATE_FIRSTS = "0123456789〇○零一二三四五六七八九O*xX×"
 
 
 @cache

@@ -11,8 +11,9 @@ initialised once per process with the user dictionary of administrative bodies
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from nlp.extract.parties_lexicon import surname_ranks, surnames
+from nlp.extract.parties_lexicon import org_suffixes, role_words, surname_ranks, surnames
 from nlp.text import COMMAS
 
 Span = tuple[int, int, str]  # start, end, normalized name
@@ -36,13 +37,24 @@ _TRANSCRIBED = re.compile(TRANSCRIBED_NAME)
 
 
 def is_person_name(word: str) -> bool:
-    """Two or three Chinese characters opening with a common family name, not a placeholder; or a
-    name transcribed from another language, its parts joined by a middle dot (``买买提·阿不力米提``,
-    as Uyghur, Kazakh and foreign names are written)."""
+    """Two or three Chinese characters opening with a common family name, not a placeholder nor a
+    word the lexicons give to a body or a post (党组, 党委, 管委会, 卫生院, 董事长: 党, 管, 卫, 董
+    are family names too); or a name transcribed from another language, its parts joined by a
+    middle dot (``买买提·阿不力米提``, as Uyghur, Kazakh and foreign names are written)."""
     if not 2 <= len(word) <= 3 or not _TWO_OR_THREE.fullmatch(word):
         return 5 <= len(word) <= 16 and _TRANSCRIBED.fullmatch(word) is not None
     names = surnames()
-    return word[0] in names or (len(word) >= 3 and word[:2] in names)
+    return (word[0] in names or (len(word) >= 3 and word[:2] in names)) and word not in _body_words()
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    """The endings of bodies, units and posts (``org_suffixes.tsv``, ``roles.tsv``) of two or three
+    characters, and the words that qualify a post (``POST_QUALIFIERS``): never a person's name."""
+    return frozenset(w for w in (*org_suffixes(), *role_words(), *POST_QUALIFIERS) if 2 <= len(w) <= 3)
+
+
+POST_QUALIFIERS = ("常务", "分管", "主管", "专职")  # 常务副县长: 常 is a family name too
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:

@@ -247,8 +247,10 @@ def signatures(text: str) -> list[Found]:
     for m in compiled()["signature_date"].finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         head_start = max(line_start, text.rfind("。", line_start, m.start()) + 1)
-        if text[head_start:m.start()].strip():
+        if _INK.search(text, head_start, m.start()):  # (a page's lost characters, ??, are no head)
             names = _signers(text, head_start, m.start())  # 某县卫生健康局 2023年3月1日
+            if not names and not text[m.end():].strip():
+                names = _signers(text, head_start, m.start(), last=True)  # …电话:… 某办公室 2018年9月28日
             if not names:
                 continue
             out += names
@@ -273,20 +275,34 @@ def signatures(text: str) -> list[Found]:
 
 
 SIGNER_LINES = 4
-_SEAL = re.compile(r"[ \t]*[(\[【]?(?:盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
+_INK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+# the place of the seal, or another unit's seal standing in (某处代章)
+_SEAL = re.compile(r"[ \t]*[(\[【]?(?:[\u4e00-\u9fff]{1,12}代章|盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
 
 
-def _signers(text: str, start: int, end: int) -> list[Found]:
-    """The units of one signature line (split at runs of spaces); [] unless all of it is units."""
+def _signers(text: str, start: int, end: int, *, last: bool = False) -> list[Found]:
+    """The units of one signature line (split at runs of spaces); [] unless all of it is units.
+    A unit's name printed letter-spaced (``总 务 处``) is one name; with ``last``, only the last
+    part of the line is read (a document's closing line: ``…值班电话:… 某办公室 2018年9月28日``)."""
     out = []
     seal = re.search(r"\((?:盖章|印章|公章|签章|章|印)\)[ \t]*$", text[start:end])
     end = start + seal.start() if seal else end  # 某局(盖章)
-    for m in re.finditer(r"\S+", text[start:end]):
+    spaced = _LETTER_SPACED.fullmatch(text, start, end)
+    if spaced:
+        name = _normalize(spaced.group("name"))
+        return [Found(spaced.start("name"), spaced.end("name"), name, "issuer")] if _signer_name(name) else []
+    parts = list(re.finditer(r"\S+", text[start:end]))
+    if last:
+        parts = parts[-1:]
+    for m in parts:
         name = _normalize(m.group())
         if not _signer_name(name):
             return []
         out.append(Found(start + m.start(), start + m.end(), name, "issuer"))
     return out
+
+
+_LETTER_SPACED = re.compile(r"[ \t]*(?P<name>[\u4e00-\u9fff](?:[ \t]{1,2}[\u4e00-\u9fff]){1,5})[ \t]*")  # 总 务 处
 
 
 def recipients(text: str, title_end: int = -1) -> list[Found]:
@@ -390,7 +406,7 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
         if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
                                   and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= (2 if text[x] == "各" else 3)
                                   for k, (x, y) in zip(kinds, parts)):
-            out += [(x, y, _normalize(text[x:y])) for x, y in parts]  # 市政府各部门、各直属单位
+            out += [(x, y, _normalize(text[x:y])) for x, y in _shared_heads(text, parts)]  # 市政府各部门、各直属单位
             continue
         kind = _ending_kind(name)
         if kind in ADDRESSEE_KINDS or (kind and name.startswith(ADDRESSEE_OPEN)):
@@ -404,6 +420,25 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
     if unknown and (len(unknown) >= len(out) or (strict_minority and 2 * len(unknown) >= len(out))):
         return []
     return sorted(out + unknown)
+
+
+# the addressees that name no one alone, only the kin of the addressee before them: its 直属机构,
+# the 街道办事处 beside 各乡镇人民政府, the 幼儿园 beside 各中小学
+SHARED_HEAD = frozenset(("直属机构", "直属单位", "街道办事处", "乡人民政府", "镇人民政府", "乡镇人民政府", "部门", "单位", "幼儿园",
+                         "机构"))
+
+
+def _shared_heads(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``各乡镇人民政府、街道办事处``, ``市政府各部门、直属机构``, ``各单位、部门``: a bare class of units
+    (``SHARED_HEAD``) after a part holding 各 shares its 各 and its superior, so the two are one
+    addressee; the other 、-parts stay apart (``市委宣传部、市卫健委``, ``各单位、各部门``)."""
+    out: list[tuple[int, int]] = []
+    for x, y in parts:
+        if out and _normalize(text[x:y]) in SHARED_HEAD and "各" in text[out[-1][0]:out[-1][1]]:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((x, y))
+    return out
 
 
 LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists the units concerned

@@ -32,7 +32,8 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今
                rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
                rf"|就[^{CLAUSE_MARKS}]{{1,20}}?(?=提出|作出|做出|进行|强调|指出|部署|作了|做了)"
                r"|在[\u4e00-\u9fff]{1,8}?(?=主持|召开|出席|调研|考察|视察|检查|巡视|慰问|看望|走访|会见|宣布|表示|指出|强调|介绍))?"
-               rf"(?:[作做]了?(?=[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结))|的(?:带领|领导)下|进行"
+               rf"(?:[作做]了?(?=(?:《[^》]{{1,40}}》)?[^{CLAUSE_MARKS}]{{0,14}}(?:讲话|报告|部署|发言|动员|总结|说明|解读|辅导))"
+               r"|的(?:带领|领导|部署|组织|指导|安排|带动|督促)下|进行|担任"
                r"|主持|传达|强调|指出|要求|表示|呼吁|出席"
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布"
@@ -130,7 +131,7 @@ def post_holders(text: str) -> list[Found]:
         at = note.end() if note else m.end()
         after = _name_after(text, at)
         if after:
-            out.append(Found(m.start(), after, text[at:after], role))
+            out.append(Found(_post_chain_start(text, m.start()), after, text[at:after], role))
             out += _holder_unit(text, m.start(), m.group())
             continue
         later = _acts_later(text, at)
@@ -254,6 +255,22 @@ def _common_word(word: str) -> bool:
 
     toks = list(tagged(word))
     return len(toks) == 1 and not toks[0][1].startswith("nr")
+
+
+_CHAIN_LINK = re.compile(rf"[^{CLAUSE_MARKS}:、\s]{{2,30}}、\Z")  # 市人大常委会党组书记、 before 主任冯某
+
+
+def _post_chain_start(text: str, start: int) -> int:
+    """``市人大常委会党组书记、主任冯某主持``: the posts 、-listed before the one that names the holder
+    are the same person's, so the holder's span opens at the first (no post of the chain is read as
+    a party of its own); ``start`` when no post ends right before its 、."""
+    posts = party_posts()
+    while start > 0 and text[start - 1] == "、":
+        link = _CHAIN_LINK.search(text, max(0, start - 31), start)
+        if not link or not any(link.group()[:-1].endswith(p) for p in posts):
+            break
+        start = link.start()
+    return start
 
 
 def _name_after(text: str, at: int) -> int | None:

@@ -1016,12 +1016,9 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
         if not genre_of(title) and form != "公告":
             at = next((k for k, ln in enumerate(lines[:20]) if title[:6] in ln.text), 0)
             if _NOTICE_FIELDS.search("\n".join(ln.text for ln in lines[max(0, at - 4):at + 8])):
-                form = "公告"  # a school or bureau site's notice page: 公告主旨 / 公告类别 / 公告内容 fields
-        if not genre_of(title) and form != "公告":
-            at = next((k for k, ln in enumerate(lines[:20]) if title[:6] in ln.text), 0)
-            declared = _body_genre(_opening_lines(lines[at + 1:]), closing=False)
-            if declared:
-                return declared
+                return "公告"  # a school or bureau site's notice page: 公告主旨 / 公告类别 / 公告内容 fields
+            # a headline with no genre word: the genre its own opening declares (现提出如下意见)
+            return _body_genre(_opening_lines(lines[at + 1:]), closing=False) or "新闻"
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None

@@ -192,7 +192,37 @@ def appointed_people(text: str) -> list[Found]:
                 post = m.group("post")
                 role = next((r for word, r in APPOINTED_ROLES if post.endswith(word)), "responsible")
                 out.append(Found(at - length, at, who, role))
+                out += [Found(a, b, n, role) for a, b, n in _appointed_run(text, at - length)]
                 break
+    return out
+
+
+_RUN_STOP = re.compile(r"[。;;:!?\n]")
+
+
+def _appointed_run(text: str, at: int, most: int = 12) -> list[tuple[int, int, str]]:
+    """``省政协副主席甘某,副省长杨某,省政府秘书长胡某、副秘书长钟某,省某局局长田某任副组长``: the
+    people listed before an appointee, each after their post and parted by , or 、 with no verb of
+    their own, share the post (walking back from ``at`` until an item is not a post and a name)."""
+    out: list[tuple[int, int, str]] = []
+    floor = max(0, at - 200)
+    stop = max((m.end() for m in _RUN_STOP.finditer(text, floor, at)), default=floor)
+    end = at - 1  # the separator before the appointee's item (past its post)
+    while end > stop and text[end] not in ",,、":
+        end -= 1
+    while len(out) < most and end > stop and text[end] in ",,、":
+        for length in (3, 2):
+            a = end - length
+            who = text[a:end]
+            if a > stop and is_person_name(who) and _held_after(text, a):
+                out.append((a, end, who))
+                break
+        else:
+            break
+        k = a - 1
+        while k > stop and text[k] not in ",,、":
+            k -= 1
+        end = k
     return out
 
 

@@ -1,0 +1,35 @@
+"""Parties on real pages (session 11): kinds of failure that recur across sites."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.extract.parties import find_parties
+
+
+def roles(text: str) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for m in find_parties(text):
+        out.setdefault(m.value["name"], set()).add(m.value["role"])
+    return out
+
+
+def test_people_listed_before_an_appointee_share_the_post():
+    text = ("为加强统筹,市政府决定成立某某工作领导小组,市长周立新任组长,市政协副主席顾海燕,副市长郑凯,"
+            "市政府秘书长冯振华、副秘书长孔德明,市卫健委主任许文涛任副组长,各有关部门为成员单位。")
+    got = roles(text)
+    for who in ("顾海燕", "郑凯", "冯振华", "孔德明", "许文涛"):
+        assert got.get(who) == {"lead"}, who
+
+
+@pytest.mark.parametrize("text, absent", [
+    # an item with a verb of its own ends the run: the appointee alone takes the post
+    ("市财政局局长钱立平出席会议并讲话,市卫健委主任许文涛任副组长。", "钱立平"),
+    # a new sentence is never read back into
+    ("副市长郑凯到会指导。市卫健委主任许文涛任副组长。", "郑凯"),
+], ids=["verb-item", "sentence"])
+def test_the_run_stops_at_a_verb_or_a_sentence(text, absent):
+    from nlp.extract.parties_clauses import _appointed_run
+
+    assert _appointed_run(text, text.index("许文涛")) == []
+    assert absent in text

@@ -188,8 +188,11 @@ def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:
     no party of its own."""
     spans = []
     for f in found:
-        if f.role in ("lead", "member") and text[f.end:f.end + 1] == "(" and _kind(f.name) is None:  # (a person)
-            close = text.find(")", f.end, f.end + 32)
+        at = f.end
+        while text[at:at + 1] in (" ", "\t", "\u3000"):
+            at += 1  # 王某 (市某局副局长): a roster may space its brackets off
+        if f.role in ("lead", "member") and text[at:at + 1] == "(" and _kind(f.name) is None:  # (a person)
+            close = text.find(")", at, at + 32)
             if close > 0:
                 spans.append((f.end, close + 1))  # (the brackets too: a span may hold them)
     if not spans:

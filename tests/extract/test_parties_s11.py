@@ -33,3 +33,10 @@ def test_the_run_stops_at_a_verb_or_a_sentence(text, absent):
 
     assert _appointed_run(text, text.index("许文涛")) == []
     assert absent in text
+
+
+def test_a_members_unit_in_spaced_brackets_is_where_they_work():
+    text = "二、综合组\n组 长:蒋文华 (市卫健委副主任)\n副组长:邵明 (市教育局副局长)\n负责协调各组工作。"
+    got = roles(text)
+    assert "市教育局" not in got and "市卫健委" not in got
+    assert got.get("邵明") == {"lead"}

@@ -238,17 +238,25 @@ _COUNTED_GROUPS = re.compile(r"(?:下设|设立|成立|组成|组建|分设|分�
                              r"[\u4e00-\u9fff]{0,6}?(?P<noun>组|专班|部门|机构)\s*[,:]?\s*(?:即|分别为|分别是|包括)?\s*:?"
                              r"(?P<names>[\u4e00-\u9fff]{2,12}(?:[、和及][\u4e00-\u9fff]{2,12})+)(?=[。;,等\n]|$)")
 
+# … or names them, then counts them: 下设综合组、“六小”整治组和材料组等14个工作小组
+_GROUPS_COUNTED = re.compile(r"(?:下设|设立|成立|组成|组建|分设|分成|分为)了?"
+                             r"(?P<names>[\u4e00-\u9fff“”]{2,16}(?:[、和及][\u4e00-\u9fff“”]{2,16})+?)"
+                             r"等?[0-9一二三四五六七八九十两]+个[\u4e00-\u9fff]{0,6}?(?P<noun>组|专班)")
+
 
 def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], list[tuple[int, int]]]:
-    """``办公室下设4个工作组,即综合组、督导组和案件组``: each group named after its count, ending
-    as the counted noun does; and the spans of the counts (``4个工作组``), which name no one."""
+    """``办公室下设4个工作组,即综合组、督导组和案件组`` (or ``下设综合组、督导组和案件组等3个工作组``):
+    each group named beside its count, ending as the counted noun does; and the spans of the counts
+    (``4个工作组``), which name no one."""
     out, nouns = [], []
-    for m in _COUNTED_GROUPS.finditer(text, s_start, s_end):
-        spans = pieces(text, m.start("names"), m.end("names"), re.compile(r"[、和及]"))
-        names = [(a, b, text[a:b]) for a, b in spans]
-        if all(n.endswith(m.group("noun")) and len(n) > len(m.group("noun")) for _, _, n in names):
-            out += [Found(a, b, n, _role_for("auto", n)) for a, b, n in names]
-            nouns.append((m.start(), m.start("names")))
+    for rx in (_COUNTED_GROUPS, _GROUPS_COUNTED):
+        for m in rx.finditer(text, s_start, s_end):
+            end = m.end("names") - (text[m.end("names") - 1] == "等")  # …和材料组等14个: 等 closes the list
+            spans = pieces(text, m.start("names"), end, re.compile(r"[、和及]"))
+            names = [(a, b, text[a:b]) for a, b in spans]
+            if all(n.endswith(m.group("noun")) and len(n) > len(m.group("noun")) for _, _, n in names):
+                out += [Found(a, b, n, _role_for("auto", n)) for a, b, n in names]
+                nouns.append((m.start(), m.start("names")) if rx is _COUNTED_GROUPS else (m.end("names"), m.end()))
     return out, nouns
 
 

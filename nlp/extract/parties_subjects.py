@@ -478,8 +478,11 @@ def counted_groups(text: str) -> list[Found]:
     how many; the group's name is the party)."""
     out = []
     for m in _COUNTED_GROUP.finditer(text):
-        if not _COUNT_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        count = _COUNT_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        if not count:
             continue
+        if text[max(0, count.start() - 2):count.start()] in ("组等", "班等"):
+            continue  # 下设甲组、乙组和丙组等3个工作组: the count sums up the groups named before it
         name = m.group("g")
         if len(name) < 3 or name in ("工作组", "工作小组") or name.endswith(("阶段组", "年级组")) or not _is_name(name):
             continue

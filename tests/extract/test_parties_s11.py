@@ -40,3 +40,15 @@ def test_a_members_unit_in_spaced_brackets_is_where_they_work():
     got = roles(text)
     assert "市教育局" not in got and "市卫健委" not in got
     assert got.get("邵明") == {"lead"}
+
+
+def test_groups_named_then_counted():
+    text = ("为推进创建工作,指挥部下设办公室,办公室下设综合组、“五小”门店整治组、背街小巷提升组和资料归档组"
+            "等4个专项小组,每组由一名副市长任组长。")
+    got = roles(text)
+    for group in ("综合组", "“五小”门店整治组", "背街小巷提升组", "资料归档组"):
+        assert got.get(group) == {"responsible"}, group
+    assert "资料归档组等" not in got
+    from nlp.extract.parties_subjects import counted_groups
+
+    assert counted_groups(text) == []  # the count sums up the groups named before it: no group of its own

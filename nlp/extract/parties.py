@@ -46,6 +46,7 @@ from nlp.extract.parties_labels import (
     line_end_units,
     column_people,
     duty_items,
+    group_heads,
     item_subjects,
     labelled,
     person_heads,
@@ -121,6 +122,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += duty_items(text)
     found += item_subjects(text)
     found += person_heads(text)
+    found += group_heads(text)  # (二)综合组⏎组长:…
     found += column_people(text)
     found += table_people(text, ner)
     if not issued:  # a news headline's actor, unless the text names it in full (卫健委 / 卫生健康委)

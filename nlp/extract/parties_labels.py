@@ -16,6 +16,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
     person_then_post,
+    role_for as _role_for,
     post_words,
     split_names as _split_names,
     split_outside,
@@ -468,6 +469,24 @@ def person_heads(text: str) -> list[Found]:
         who = _normalize(m.group("who"))
         if is_person_name(who) and m.group("post").endswith(post_words()):
             out.append(Found(m.start("who"), m.end("who"), who, "responsible"))
+    return out
+
+
+# an item line that holds only a group's name (⑵综合协调组, 二、宣传报道组:), then a roster or its duties
+_GROUP_HEAD = re.compile(rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*(?P<g>[\u4e00-\u9fff“”]{{2,16}})[ \t]*[::]?[ \t]*$")
+_GROUP_BODY = re.compile(r"[ \t]*(?:副?\s*组\s*长|组\s*员|成\s*员|牵\s*头|负\s*责|职\s*责|主要职责|工作职责|由)")
+
+
+def group_heads(text: str) -> list[Found]:
+    """``(二)综合协调组⏎组长:某某…`` / ``⏎负责…``: a working group that heads its own item, its
+    roster or its duties below, is charged with the item (a 领导小组 leads)."""
+    out = []
+    for m in _GROUP_HEAD.finditer(text):
+        name = m.group("g")
+        if _kind(name) not in ("group", "office") or not _is_name(name):
+            continue
+        if _GROUP_BODY.match(text, m.end() + 1):
+            out.append(Found(m.start("g"), m.end("g"), name, _role_for("auto", name)))
     return out
 
 

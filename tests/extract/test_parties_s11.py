@@ -52,3 +52,17 @@ def test_groups_named_then_counted():
     from nlp.extract.parties_subjects import counted_groups
 
     assert counted_groups(text) == []  # the count sums up the groups named before it: no group of its own
+
+
+@pytest.mark.parametrize("below, role", [
+    ("组  长:韩立群 (市应急局副局长)\n负责统筹协调。", "responsible"),
+    ("负责督查各单位整改落实情况。", "responsible"),
+], ids=["roster", "duties"])
+def test_a_group_heading_its_own_item_is_charged(below, role):
+    text = f"领导组下设办公室和两个工作组。\n(一)办公室\n设在市应急局。\n(二)督查指导组\n{below}"
+    assert role in roles(text).get("督查指导组", set())
+
+
+def test_a_heading_without_a_roster_or_duties_names_no_group():
+    text = "三、工作措施\n(一)宣传发动组\n各地要广泛宣传,营造氛围。"
+    assert "宣传发动组" not in roles(text)

@@ -139,6 +139,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
                   if not _mid_word(text, p[0]) and not _function_word(p[2])]
     found = _drop_affiliations(text, found)
+    found = _drop_places(text, found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
@@ -183,6 +184,33 @@ def _in_book_title(text: str, f: Found) -> bool:
         return False
     close_at = text.find("》", f.end, f.end + 160)
     return close_at >= 0 and "《" not in text[f.end:close_at]
+
+
+# a 、-list closed as places: 深入机关、企事业单位、住宅小区等场所 (the list's head noun says what its items are)
+_PLACES_CLOSE = re.compile(r"等(?:重点|公共|人员密集|各类)?(?:场所|地方|区域|部位|地点|处所|场地)")
+_LIST_ITEM = re.compile(r"[^,,。;;::、\n等]{1,10}$")
+
+
+def _drop_places(text: str, found: list[Found]) -> list[Found]:
+    """深入辖区机关、企事业单位、住宅小区、社区等场所张贴…: the items of a list its closing noun calls
+    places (场所, 区域, 部位…) are where the work is done, no parties. The list runs back from 等
+    over short items parted by 、, to the first item that is long or holds 等 itself."""
+    spans = []
+    for m in _PLACES_CLOSE.finditer(text):
+        start = end = m.start()
+        while True:
+            item = _LIST_ITEM.search(text, max(0, end - 10), end)
+            if item is None:
+                break
+            start = item.start()
+            if text[start - 1:start] != "、":
+                break
+            end = start - 1
+        if start < m.start():
+            spans.append((start, m.start()))
+    if not spans:
+        return found
+    return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
 
 
 def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:

@@ -66,3 +66,18 @@ def test_a_group_heading_its_own_item_is_charged(below, role):
 def test_a_heading_without_a_roster_or_duties_names_no_group():
     text = "三、工作措施\n(一)宣传发动组\n各地要广泛宣传,营造氛围。"
     assert "宣传发动组" not in roles(text)
+
+
+def test_a_list_closed_as_places_names_no_party():
+    text = "连日来,县消防大队组织宣传员深入辖区机关、企事业单位、住宅小区、社区等场所张贴通告百余份。"
+    got = roles(text)
+    for place in ("企事业单位", "住宅小区", "社区"):
+        assert place not in got, place
+    assert "县消防大队" in got
+
+
+def test_units_before_a_places_list_stay():
+    text = "县应急局、县市场监管局等部门联合深入商场、医院、学校等人员密集场所开展检查。"
+    got = roles(text)
+    assert "县应急局" in got and "县市场监管局" in got
+    assert "商场" not in got and "医院" not in got

@@ -81,3 +81,15 @@ def test_units_before_a_places_list_stay():
     got = roles(text)
     assert "县应急局" in got and "县市场监管局" in got
     assert "商场" not in got and "医院" not in got
+
+
+@pytest.mark.parametrize("text, units", [
+    ("为做好监管工作,保障我县群众的身体健康,6月3日上午县卫生健康局、县市场监督管理局联合启动重点场所的从业人员、重点食品应急监测工作。",
+     ["县卫生健康局", "县市场监督管理局"]),
+    ("近日,区应急局、区消防救援大队联合开展高层建筑消防检查。", ["区应急局", "区消防救援大队"]),
+], ids=["launch", "carry-out"])
+def test_units_acting_jointly_are_the_subject(text, units):
+    got = roles(text)
+    for unit in units:
+        assert got.get(unit) == {"responsible"}, unit
+    assert not any(name.startswith(("启动", "开展")) for name in got)

@@ -95,19 +95,21 @@ def is_publication_line(line: str) -> bool:
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
     r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
-    r"首页|登录|注册|搜索|打印|列印|字[体号级]|分享|收藏|Enter|浏览器|键盘|欢迎|星期|请输入|请选择|供稿|稿源|"
+    r"首页|打印|列印|字[体号级]|Enter|浏览器|键盘|欢迎|星期|请输入|请选择|供稿|稿源|"
     r"长辈版|无障碍|适老化|[简繁]体版|蒙文版|藏文版|维文版|"
     r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]"
     r"|^(?:[^::\s]\s?){2,6}[::]\s*[^::\s]{1,6}$|^[((][^()()]*[))]$"
     r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|早报|报社)?(?:数字报|电子报|数字版|电子版)$"
     r"|^[【\[][^【】\[\]]{2,16}(?:网|报|台|社|新闻|在线|客户端|资讯)[】\]]$|^[◎▲△▼►]", re.I)
+_MENU_WORD = re.compile(r"登录|注册|搜索|分享|收藏")  # a menu's words: chrome on a short line
 # (then: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`; one short
 # field, `指导教授 : 某某`; a note in brackets, `(此份纪要业经审阅)`; a paper's `某某日报数字报` masthead;
 # a site's tag alone on its line, `【某某新闻网】`; a photo's caption, `◎某港夜景`, `▲院长(中)与贵宾合影`)
 def is_site_chrome(line: str) -> bool:
     """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
     t = line.strip()
-    return len(t) <= 40 and "。" not in t and bool(_NOT_HEADLINE.search(t) or _CHROME_WORD.search(t))
+    return len(t) <= 40 and "。" not in t and bool(_NOT_HEADLINE.search(t) or _CHROME_WORD.search(t)
+                                                  or _MENU_WORD.search(t))
 
 
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
@@ -147,7 +149,10 @@ def headline_candidate(line: str) -> bool:
         return False  # `某办〔2020〕27号 签发人:某某`: the 版头's number line
     if t.count("-") >= 3 or (n < 12 and (_CHROME_WORD.search(t) or _LINK_WORD.search(t))):
         return False  # `某某-某某最新-某某第一页-…`: a spam line's keywords; `网站地图`, `查看结果`: chrome
+    if n < 14 and _MENU_WORD.search(t):
+        return False  # `用户登录`, `站内搜索`: a menu's item (a long headline may hold the word: `落实请托关说登录作业…`)
     return not _NOT_HEADLINE.search(t) and not is_unit_name(t) and not _KEYWORD_LIST.match(t)
+
 
 
 # words of a page's chrome that a longer headline may hold (`官方通报今年政府网站检查情况…`)
@@ -161,7 +166,7 @@ _KEYWORD_LIST = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[::]\s*[^\s::]{1,6}(?:\s+[^
 
 
 _UNIT_KINDS = ("body", "office", "unit", "group")
-_REPORTED_ACT = re.compile(r"召开|举行|举办|开展|部署|启动|印发|发布|出台")
+_REPORTED_ACT = re.compile(r"召开|举行|举办|开展|部署|启动|印发|发布|出台|成立|组建")
 _NAME_ONLY = re.compile(r"[\u4e00-\u9fff()]{2,30}")
 
 
@@ -239,6 +244,7 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
             t = dated.group("x") or dated.group("y")  # a tag page's item: `标题 2020年06月17日|文:某某|https://…`
         untagged = _TAG_TAIL.sub("", t)  # `标题|标签|标签`
         t = untagged if len(_CJK.findall(untagged)) >= 8 else t
+        t = _unbuttoned(t)
         if headline_candidate(t):
             if seen[line.strip()] < 3:  # (a line repeated all over the head is navigation…
                 found.append((t, i))
@@ -269,6 +275,21 @@ def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
         if share[0] < HEADLINE_SHARE_LOW and share[best] >= HEADLINE_SHARE_HIGH:
             found = [found[best]] + [f for k, f in enumerate(found) if k != best]
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
+
+
+# a button beside the headline (`标题 列印`, `标题 【打印】`)
+_BUTTONS = re.compile(r"(?:\s*(?:列印|打印|分享|收藏|关闭|返回|[【\[](?:打印|关闭|返回)[】\]]))+\s*$")
+
+
+def _unbuttoned(t: str) -> str:
+    """A headline line without the page's buttons after it, and, when underscores join a page's
+    keywords or its site to it (`关键词_某市成立某某领导小组`, `标题_栏目_某某网`), its longest part."""
+    t = _BUTTONS.sub("", t) if len(t) > 12 else t
+    if "_" in t and "__" not in t:
+        part = max(t.split("_"), key=lambda x: len(_CJK.findall(x)))
+        if len(_CJK.findall(part)) >= 8:
+            return part.strip()
+    return t
 
 
 HEADLINE_SHARE_LOW, HEADLINE_SHARE_HIGH = 0.1, 0.3  # the share of a headline's bigrams in the story

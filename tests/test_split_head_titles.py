@@ -2,7 +2,7 @@
 book-title marks on a line of its own above the 主送 is the notice's title."""
 
 from nlp.split import split_documents
-from nlp.split_head import headline_candidate
+from nlp.split_head import head_title, headline_candidate
 
 
 def test_keyword_list_is_not_a_headline():
@@ -150,3 +150,28 @@ def test_a_summary_title_run_into_its_first_sentence_that_opens_with_a_year():
 
 def test_a_sites_version_links_are_no_headlines():
     assert not headline_candidate("长辈版 长辈版") and not headline_candidate("无障碍浏览")
+
+
+def test_a_headline_joined_to_page_keywords_by_an_underscore():
+    lines = ["某市防疫领导小组组长_某市成立流行性感冒的防控工作领导小组", "",
+             "为做好流感防控工作,今天,我市成立了以市长为组长的流感防控工作领导小组,统筹全市防控。"]
+    assert head_title(lines) == ("某市成立流行性感冒的防控工作领导小组", 0)
+
+
+def test_a_long_headline_with_a_menu_word_and_a_print_button():
+    lines = ["跳到主要内容", "政风公告栏", "落实请托关说登录作业,以建立透明化之廉能政府 列印", "资料更新时间:113-03-21",
+             "一、依据行政院及所属机关请托关说登录查察作业要点办理,各单位应于三日内登录。"]
+    assert head_title(lines) == ("落实请托关说登录作业,以建立透明化之廉能政府", 2)
+
+
+def test_a_short_menu_line_is_still_no_headline():
+    from nlp.split_head import headline_candidate
+
+    assert not headline_candidate("用户登录 免费注册")
+
+
+def test_a_headline_on_a_group_set_up_is_no_units_name():
+    from nlp.split_head import is_unit_name
+
+    assert not is_unit_name("某市成立流感防控工作领导小组")
+    assert is_unit_name("某市流感防控工作领导小组")

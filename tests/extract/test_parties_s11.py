@@ -93,3 +93,17 @@ def test_units_acting_jointly_are_the_subject(text, units):
     for unit in units:
         assert got.get(unit) == {"responsible"}, unit
     assert not any(name.startswith(("启动", "开展")) for name in got)
+
+
+@pytest.mark.parametrize("span", ["集中对辖区", "被请托者于三日内向所", "各成员单位意见并全部"])
+def test_a_span_across_its_clauses_grammar_is_no_name(span):
+    from nlp.extract.parties import _function_word
+
+    assert _function_word(span)
+
+
+@pytest.mark.parametrize("name", ["对台办", "县卫生健康局", "整治形式主义为基层减负专项工作机制办公室", "宣城经开区"])
+def test_names_with_such_characters_stay(name):
+    from nlp.extract.parties import _function_word
+
+    assert not _function_word(name)

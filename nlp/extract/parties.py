@@ -140,6 +140,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
                   if not _mid_word(text, p[0]) and not _function_word(p[2])]
     found = _drop_affiliations(text, found)
     found = _drop_places(text, found)
+    found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
@@ -217,6 +218,21 @@ def _drop_places(text: str, found: list[Found]) -> list[Found]:
     if not spans:
         return found
     return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
+
+
+def _drop_joined_issuers(found: list[Found]) -> list[Found]:
+    """``中共某市委办公室某市人民政府办公室印发…``: a title's issuer that is the names of two or more
+    issuers found elsewhere (the 落款) written together is those issuers, not a third."""
+    names = {f.name for f in found if f.role == "issuer"}
+    if len(names) < 3:
+        return found
+
+    def joined(whole: str, rest: str, parts: int = 0) -> bool:
+        if not rest:
+            return parts >= 2
+        return any(joined(whole, rest[len(n):], parts + 1) for n in names if n != whole and rest.startswith(n))
+
+    return [f for f in found if not (f.role == "issuer" and joined(f.name, f.name))]
 
 
 def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:

@@ -403,7 +403,12 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
         kinds = [_ending_kind(_normalize(text[x:y])) for x, y in parts]
         # a line without commas may list places too: 某区人民政府、某经开区、市直有关单位
         places = len(chunks) == 1
-        if len(parts) > 1 and all(k in ADDRESSEE_KINDS and (places or k != "place")
+        # full place names may stand apart (甲经开区、乙新港区、丙管理区) unless the last part's organ
+        # is theirs too (甲开发区、乙开发区管委会: one 管委会 for both)
+        own_places = kinds[-1] == "place"
+        if len(parts) > 1 and all(k in ADDRESSEE_KINDS
+                                  and (places or k != "place"
+                                       or (own_places and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= 4))
                                   and len(re.sub(r"\([^()]*\)", "", text[x:y])) >= (2 if text[x] == "各" else 3)
                                   for k, (x, y) in zip(kinds, parts)):
             out += [(x, y, _normalize(text[x:y])) for x, y in _shared_heads(text, parts)]  # 市政府各部门、各直属单位

@@ -107,3 +107,30 @@ def test_names_with_such_characters_stay(name):
     from nlp.extract.parties import _function_word
 
     assert not _function_word(name)
+
+
+NOTICE = ("中共某江市委办公室某江市人民政府办公室印发《关于推进政务公开的实施意见》的通知\n\n"
+          "各县市区委、人民政府,某江经济技术开发区、某港新港区、某湖新区、某原管理区,市直各单位:\n\n"
+          "《关于推进政务公开的实施意见》已经市委、市人民政府同意,现印发给你们,请认真贯彻执行。\n\n"
+          "中共某江市委办公室\n\n某江市人民政府办公室\n\n2017年1月10日\n")
+
+
+def test_full_place_names_in_an_addressee_line_stand_apart():
+    got = roles(NOTICE)
+    for place in ("某江经济技术开发区", "某港新港区", "某湖新区", "某原管理区"):
+        assert "recipient" in got.get(place, set()), place
+
+
+def test_places_sharing_the_last_parts_organ_stay_one():
+    text = "某市高新开发区、某市经济技术开发区管委会,市直各单位:\n现将有关事项通知如下。"
+    got = roles(text)
+    assert "某市高新开发区" not in got
+
+
+def test_a_title_issuer_written_as_two_signers_is_those_two():
+    title = NOTICE.split("\n", 1)[0]
+    got: dict[str, set[str]] = {}
+    for m in find_parties(NOTICE, title=title):
+        got.setdefault(m.value["name"], set()).add(m.value["role"])
+    assert "中共某江市委办公室某江市人民政府办公室" not in got
+    assert got.get("中共某江市委办公室") == {"issuer"} and got.get("某江市人民政府办公室") == {"issuer"}

@@ -59,7 +59,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_people import common_word, tokens
+from nlp.extract.parties_people import common_word, is_person_name, tokens
 from nlp.extract.parties_persons import news_people, post_duties
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
 from nlp.extract.parties_subjects import counted_groups, headline_actors, post_holders
@@ -243,7 +243,7 @@ def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:
         at = f.end
         while text[at:at + 1] in (" ", "\t", "\u3000"):
             at += 1  # 王某 (市某局副局长): a roster may space its brackets off
-        if f.role in ("lead", "member") and text[at:at + 1] == "(" and _kind(f.name) is None:  # (a person)
+        if text[at:at + 1] == "(" and _kind(f.name) is None and is_person_name(f.name):  # (a person)
             close = text.find(")", at, at + 32)
             if close > 0:
                 spans.append((f.end, close + 1))  # (the brackets too: a span may hold them)

@@ -134,3 +134,8 @@ def test_a_title_issuer_written_as_two_signers_is_those_two():
         got.setdefault(m.value["name"], set()).add(m.value["role"])
     assert "中共某江市委办公室某江市人民政府办公室" not in got
     assert got.get("中共某江市委办公室") == {"issuer"} and got.get("某江市人民政府办公室") == {"issuer"}
+
+
+def test_a_unit_in_brackets_after_any_listed_person_is_theirs():
+    got = roles("联系人:王立新 (市卫健委办公室)\n电话:12345678")
+    assert got == {"王立新": {"contact"}}

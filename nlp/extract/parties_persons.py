@@ -36,7 +36,7 @@ BEFORE_NAME = (r"(?:[,、。;:()“”「」《》\s和与及由在请派]|^|局
 VIOLATION = re.compile(r"违纪|违规|违法|收受|受贿|索贿|贪污|挪用|处分|开除|免职|撤职|立案|涉嫌|警告|记过|问责"
                        r"|诫勉|追究|判处|违反|审查调查|被查|问题|时任|公款|私用|宴请|吃请|履职不力|经查"
                        # a superior's words relayed: 传达某某在某会上的讲话精神
-                       r"|讲话精神|的讲话|重要讲话|批示|指示精神|原|前任")
+                       r"|讲话精神|的讲话|的重要讲话|批示|指示精神|原|前任")
 CLAUSE_END = ",。;:!?\n"
 CITED = re.compile(r"贯彻|按照|根据|遵照|落实|学习")  # before the name in its clause: a superior cited
 # characters that a two- or three-character name does not hold: 和党员, 党的, 申报 are words
@@ -54,7 +54,7 @@ COUNT_WORD = re.compile(r"[两二三四五六几]位")  # the part of COUNTED th
 def _rx() -> dict[str, re.Pattern]:
     posts = literal_trie(party_posts())  # the longest post first
     return {"post": re.compile(posts), "after_name": re.compile(AFTER_NAME),
-            "after_post": re.compile(AFTER_POST), "verb": re.compile(rf"[,、。;:(]|(?=[^和与及在于以为就对])(?:{REPORT_VERB})"), "before_name": re.compile(BEFORE_NAME)}
+            "after_post": re.compile(AFTER_POST), "report": re.compile(REPORT_VERB), "verb": re.compile(rf"[,、。;:(]|(?=[^和与及在于以为就对])(?:{REPORT_VERB})"), "before_name": re.compile(BEFORE_NAME)}
 
 
 def news_people(text: str) -> list[Found]:
@@ -73,6 +73,8 @@ def news_people(text: str) -> list[Found]:
             after = None if m.group() in NOT_AFTER else _name_after(text, m.end(), b)
             if after:
                 out.append(Found(m.start(), after, text[m.end():after], role))
+                if _rx()["report"].match(text, after, b):
+                    out += _holders_before(text, a, m.start())
                 continue
             before = _name_before(text, a, m.start(), m.end(), b)
             if before is not None:
@@ -92,6 +94,41 @@ def news_people(text: str) -> list[Found]:
                     out.append(Found(pos, pos + len(n), n, party_posts()[post]))
                     pos += len(n) + 1
     return [f for f in out if not _case(text, f.start, f.end)]
+
+
+def _holders_before(text: str, start: int, at: int, most: int = 12) -> list[Found]:
+    """``区人大常委会副主任某甲,区政协副主席某乙出席会议``: the holders listed before the one the
+    reporting verb follows, each a post and a name parted by , or 、, do the same (walking back from
+    the post at ``at`` until an item is not a post and a name)."""
+    out: list[Found] = []
+    end = at
+    while end > start and text[end - 1] not in ",、":  # the item's unit before its post (区政协副主席)
+        end -= 1
+        if at - end > 20:
+            return out
+    end -= 1
+    while len(out) < most and end > start and text[end] in ",、":
+        hit = None
+        for length in (3, 2):
+            s = end - length
+            if s > start and _person(text[s:end]):
+                post = next((p for p in _posts_ending(text, s) if p), None)
+                if post:
+                    hit = Found(s, end, text[s:end], party_posts()[post])
+                    break
+        if hit is None:
+            break
+        out.append(hit)
+        k = hit.start - 1
+        while k > start and text[k] not in ",,、":
+            k -= 1
+        end = k
+    return out
+
+
+def _posts_ending(text: str, at: int) -> list[str]:
+    """The posts that end right before ``at`` (longest first)."""
+    return [p for p in sorted(party_posts(), key=len, reverse=True) if text.startswith(p, at - len(p))][:1]
 
 
 def _case(text: str, start: int, end: int) -> bool:

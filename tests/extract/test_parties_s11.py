@@ -139,3 +139,19 @@ def test_a_title_issuer_written_as_two_signers_is_those_two():
 def test_a_unit_in_brackets_after_any_listed_person_is_theirs():
     got = roles("联系人:王立新 (市卫健委办公室)\n电话:12345678")
     assert got == {"王立新": {"contact"}}
+
+
+def test_holders_listed_before_the_one_a_reporting_verb_follows():
+    text = "3月9日,某区卫生工作会议召开。区人大常委会副主任史立臣,区政协副主席梁新环出席会议。"
+    got = roles(text)
+    assert got.get("史立臣") == {"responsible"} and got.get("梁新环") == {"responsible"}
+
+
+def test_a_holder_giving_a_speech_is_no_relayed_speech():
+    text = "某区卫生工作会议召开,区政府副区长赵文锁出席会议并作了重要讲话。"
+    assert roles(text).get("赵文锁") == {"responsible"}
+
+
+def test_a_superiors_relayed_speech_still_names_no_party():
+    text = "会议传达学习了市委书记王志强在全市卫生工作会议上的重要讲话精神。"
+    assert "王志强" not in roles(text)

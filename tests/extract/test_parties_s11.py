@@ -155,3 +155,12 @@ def test_a_holder_giving_a_speech_is_no_relayed_speech():
 def test_a_superiors_relayed_speech_still_names_no_party():
     text = "会议传达学习了市委书记王志强在全市卫生工作会议上的重要讲话精神。"
     assert "王志强" not in roles(text)
+
+
+def test_a_joint_meetings_convenors_lead():
+    text = ("二、组成人员\n总召集人:黎 明 市政府副市长\n召集人: 马 力 市政府副秘书长\n郭志远 市人社局局长\n"
+            "成 员: 朱小海 市委宣传部副部长\n三、工作机制\n联席会议原则上每年召开一次。")
+    got = roles(text)
+    for who in ("黎明", "马力", "郭志远"):
+        assert got.get(who) == {"lead"}, who
+    assert got.get("朱小海") == {"member"}

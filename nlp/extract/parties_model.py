@@ -527,7 +527,7 @@ def _score_flat(flat: Sequence[int], lengths: Sequence[int], coef, intercept: fl
     return 1.0 / (1.0 + np.exp(-z))
 
 
-SIBLING_THRESHOLD = 0.2  # a list neighbour of a party is kept from this probability (OOF simulation)
+SIBLING_THRESHOLD = 0.65  # a list neighbour of a party is kept from this probability
 
 
 def select(text: str, cands: Sequence[tuple[int, int, str]], probs, threshold: float,

@@ -116,11 +116,14 @@ CUE_COMPOUND = {"应": ("供相响适反对回呼顺感效", "急用对届征聘
                 "需": ("所急必", "求"), "须": ("", "知"), "将": ("", "军"), "可": ("许认", "视"),
                 "统一": ("", "战"), "组织": ("党导层级各的和与织建", "机部生化性纪者领"), "除": ("排清消", "险"),
                 "通过": ("", "率"), "召开": ("", ""),
+                # a paper's own 报 (本报讯, 日报, 晚报) and 报 inside words (报道, 报告, 申报) send nothing to anyone
+                "报": ("本日晚时商早快学简情电警举预申公海画", "讯道告名表刊社纸销"),
                 # 联合 before a verb is an adverb (三部门联合开展…, 联合启动…): no one is joined, no subject cued
                 "联合": ("", "启开组召进对印下发部检执行推举出整打督调制排暗巡抽约查")}
 LIST_CUES = ("会同", "联合", "协同", "组织", "带领", "率领", "率", "联同", "组长的")  # the cues whose object may be a 、-list of units
 # a short clause before an actor that sets the time: 日前, 9月5日上午, 20xx年“七一”前, 会上
-OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解)"
+OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上午|下午|晚|期间|会上|会后|目前|同时|此外|另外|据悉|据了解"
+           r"|最近|近期|近来)"
            rf"[^{CLAUSE_MARKS}{COLONS}]{{0,6}}"
            # a news item's dateline and its time: 某报北京8月24日电(记者某某)8月7日至18日
            rf"|[^{CLAUSE_MARKS}{COLONS}]{{0,24}}日电(?:\([^()]{{0,20}}\))?[^{CLAUSE_MARKS}{COLONS}]{{0,16}}")

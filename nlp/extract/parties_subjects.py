@@ -61,12 +61,15 @@ ACT_VERB = (r"(?:\([^()]{1,12}\))?(?:已经?|将会?|(?<!委)会(?![办员])|正
             # 甲社区、乙社区等相继开展…: the list closed by 等, then the action
             r"|等(?=相继|陆续|分别|先后|纷纷|均|都|也)"
             # reporting at a meeting: 某委汇报了…, 某支队就做好…进行了安排; working to a line: 某局积极…, 某局围绕…
-            r"|汇报|介绍了|就(?=[^,。;:]{1,24}?(?:进行|作出|做出|提出|作了|做了))|积极|围绕|针对|结合|按照|紧扣|多措并举)")
+            r"|汇报|介绍了|就(?=[^,。;:]{1,24}?(?:进行|作出|做出|提出|作了|做了))|积极|围绕|针对|结合|按照|紧扣|多措并举"
+            # 某委公开通报…, 某局在抓紧推进…, 某局正加紧…
+            r"|公开(?=通报|发布|曝光|征求)|在?(?:抓紧|加紧|全力))")
 # what a place that opens a report's sentence does: 某省明确, 某县以…为主线, 某镇狠抓…
 PLACE_VERB = (r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
               r"|制定|推行|率先|启动|组织|开展|以(?![上下内外及来前后]))")
 # time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
-OPENER = (r"(?:就此|及后|其后|事发后|日前|近日|近期|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
+OPENER = (r"(?:就此|及后|其后|事发后|日前|近日|近期|最近|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
+          r"|本报讯(?:\([^()]{1,20}\))?"
           r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
           r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
 # a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
@@ -517,6 +520,9 @@ def heard_units(text: str, c_start: int, c_end: int) -> list[Found]:
     return out
 
 
+_COMPOSED = re.compile(r"(?:等[^,。;:]{0,12}?)?(?:共同)?组成\s*$")
+
+
 def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
     """``由镇纪委不定时到各科室暗访``, ``由学校党委扩大会议(含…)讨论确定``: the unit after 由 that
     does the work, the longest run after 由 that ends like a unit and reads as a noun phrase."""
@@ -526,7 +532,9 @@ def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
         listed = _name_list(text, start, min(c_end, start + MAX_LIST)) if "、" in text[start:c_end] else []
         if len(listed) > 1 and all(_kind(n) in UNIT_KINDS and not n.startswith(("我", "本", "该"))
                                    and _noun_phrase(n) for _, _, n in listed):
-            out += [Found(a, b, n, "responsible") for a, b, n in listed]  # 由宣传科、工会、团委联合…
+            # 由宣传科、工会、团委联合…; 由某委、某部…等18个部门组成: the members of what they make up
+            role = "member" if _COMPOSED.match(text, listed[-1][1], c_end) else "responsible"
+            out += [Found(a, b, n, role) for a, b, n in listed]
             continue
         stop = min(c_end, start + MAX_UNIT)
         if not any(_kind(text[start:e]) in UNIT_KINDS for e in range(start + 3, stop + 1)):

@@ -164,3 +164,26 @@ def test_a_joint_meetings_convenors_lead():
     for who in ("黎明", "马力", "郭志远"):
         assert got.get(who) == {"lead"}, who
     assert got.get("朱小海") == {"member"}
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("某县开展燃气安全培训\n最近,某县住房和城乡建设局举办燃气行业安全生产培训会议,各相关企业参加。", "某县住房和城乡建设局"),
+    ("某省通报八起典型问题\n北京9月14日电(记者 某某)日前,某省纪委监委公开通报八起违反八项规定精神问题。", "某省纪委监委"),
+    ("某省整治收受红包\n\n本报讯(记者某某)某省卫生厅在日前召开的全省行风工作会议上宣布,今年整治的重点是红包。", "某省卫生厅"),
+], ids=["recently", "publicly-notifies", "paper-dateline"])
+def test_the_actor_after_a_reports_opening(text, unit):
+    title = text.split("\n", 1)[0]
+    names = [m.value["name"] for m in find_parties(text, title=title)]
+    assert unit in names
+    assert not any(n.startswith("讯") for n in names)
+
+
+def test_a_report_sent_to_a_unit_still_names_it():
+    assert roles("请于9月20日前将统计表报学区办公室。") == {"学区办公室": {"contact"}}
+
+
+def test_units_a_body_is_made_up_of_are_its_members():
+    text = "联席会议由省发展改革委、省教育厅、省科技厅、省财政厅等12个部门和单位组成。联席会议可根据工作需要邀请其他部门参加。"
+    got = roles(text)
+    for unit in ("省发展改革委", "省教育厅", "省科技厅", "省财政厅"):
+        assert got.get(unit) == {"member"}, unit

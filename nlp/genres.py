@@ -80,8 +80,29 @@ def genre_of(title: str | None) -> str | None:
     """
     if not title:
         return None
-    m = _ends_with_genre().search(strip_title_tail(title))
+    t = strip_title_tail(title)
+    m = _ends_with_genre().search(t)
+    if m is None:
+        t = strip_title_tail(_untagged(title.strip()))
+        m = _ends_with_genre().search(t)
     return genre_table()[m.group(1)] if m else None
+
+
+# a headline that runs on into its own 发文字号 (`…的通知汕府建通[2009]121号`) or quotes its title
+# whole (`某厅《关于印发…的通知》川办发〔2019〕71号`)
+_NUMBER_TAIL = re.compile(r"\s?[〔\[【(﹝][12]\d{3}[〕\]】)﹞]\s*第?\s*\d{1,4}\s*号$")
+_QUOTED_WHOLE = re.compile(r"《(?P<x>关于[^《》]{4,80})》$")
+
+
+def _untagged(t: str) -> str:
+    """A title without the 发文字号 glued after its genre word, and the 《关于…》 it quotes whole."""
+    m = _NUMBER_TAIL.search(t)
+    if m:
+        head = re.search(rf"(?P<g>{genre_pattern()}|》)[\u4e00-\u9fff]{{1,8}}$", t[:m.start()])
+        if head:
+            t = t[:head.end("g")]
+    q = _QUOTED_WHOLE.search(t)
+    return q.group("x") if q else t
 
 
 @cache

@@ -120,3 +120,16 @@ def test_a_headline_without_a_genre_word_takes_the_genre_its_text_declares():
             "12月3日,某县召开冬季消防工作会议,县消防救援大队负责人出席会议并讲话。\n"
             "会议要求各单位压实责任。\n")
     assert split_documents(news)[0].doc_type == "新闻"
+
+
+def test_a_headline_running_on_into_its_own_number_keeps_its_genre():
+    from nlp.genres import genre_of
+
+    assert genre_of("转发市府办关于开展消防宣传月活动的通知某府建通[2009]121号") == "通知"
+    assert genre_of("某省人民政府办公厅《关于印发某省消防安全责任制实施办法的通知》某办发〔2019〕71号") == "通知"
+
+
+def test_a_cited_document_in_book_title_marks_still_gives_no_genre():
+    from nlp.genres import genre_of
+
+    assert genre_of("关于印发《某县防火工作方案》") is None

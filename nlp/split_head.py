@@ -386,6 +386,15 @@ def _runs_on(before: str, after: str) -> bool:
         genre_of(before) is not None and not after.startswith(")"))
 
 
+def _closes_headline(before: str, after: str) -> bool:
+    """A number that ends a headline's line right after its genre word (`关于…的通知某府发〔2009〕12号`,
+    `某厅《关于印发…的通知》某办发〔2019〕71号`): the headline's own."""
+    from nlp.genres import genre_of
+
+    return (not after and 8 <= len(before) <= 120 and "。" not in before
+            and not _CITING.match(before.lstrip("(“")) and genre_of(before) is not None)
+
+
 def find_doc_number(head: str) -> str | None:
     """The document's own 发文字号 in its first lines: alone on a line, after 版头 `…文件`, after a
     `发文字号:` label, or in parentheses after the title; a number cited in a sentence is not its own.
@@ -428,7 +437,8 @@ def find_doc_number(head: str) -> str | None:
             continue  # `第8号` counts alone on its line, or after a 公告's or 令's name
         if (before == "" or label or (bare and after in ("", ")")) or (glued and _runs_on(before, after))
                 or (not bare and not _CITING.search(before) and _OWN_HEAD_AFTER.match(after))
-                or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)):
+                or (before.endswith("(") and "》" not in before[-2:] and "。" not in before and len(before) <= 80)
+                or _closes_headline(before, after_raw)):
             return number
     # a Taiwan 發文字號 (府授衛字第1130012345號) is the document's own only under its label; cited in a
     # sentence (依…字第…號函辦理) it is another's

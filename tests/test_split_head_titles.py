@@ -175,3 +175,11 @@ def test_a_headline_on_a_group_set_up_is_no_units_name():
 
     assert not is_unit_name("某市成立流感防控工作领导小组")
     assert is_unit_name("某市流感防控工作领导小组")
+
+
+def test_a_number_closing_the_headline_after_its_genre_word_is_its_own():
+    from nlp.split_head import find_doc_number
+
+    assert find_doc_number("转发市府办关于开展消防宣传月活动的通知某府建通[2009]121号\n浏览次数:10389") == "某府建通[2009]121号"
+    assert find_doc_number("某省人民政府办公厅《关于印发某省消防安全责任制实施办法的通知》某办发〔2019〕71号\n来源:") == "某办发〔2019〕71号"
+    assert find_doc_number("各单位:\n根据省卫生厅的通知某卫发〔2019〕7号\n现将有关事项通知如下") is None

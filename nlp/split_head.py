@@ -197,7 +197,7 @@ _PIPED_NAME = re.compile(r"^(?:名\s*称|标\s*题|文件名称|法规名称)\s*
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 
-def head_title(lines: list[str], *, limit: int = 30) -> tuple[str, int] | None:
+def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
     """The headline among the lines above a page's first paragraph, and its index.
 
     >>> head_title(["跳至主要内容", "", "某区消防局巡查百余处工地", "某区消防局近日派员巡查辖区在建工地,发现隐患即时要求整改。"])

@@ -183,3 +183,10 @@ def test_a_number_closing_the_headline_after_its_genre_word_is_its_own():
     assert find_doc_number("转发市府办关于开展消防宣传月活动的通知某府建通[2009]121号\n浏览次数:10389") == "某府建通[2009]121号"
     assert find_doc_number("某省人民政府办公厅《关于印发某省消防安全责任制实施办法的通知》某办发〔2019〕71号\n来源:") == "某办发〔2019〕71号"
     assert find_doc_number("各单位:\n根据省卫生厅的通知某卫发〔2019〕7号\n现将有关事项通知如下") is None
+
+
+def test_a_headline_below_a_long_menu():
+    menu = ["即时新闻", "本地", "大中华", "国际", "财经", "体育", "新闻专题", "新闻节目", "视像新闻直播"] + [str(k) for k in range(1, 32)]
+    lines = menu + ["主页", "消防处巡查约七百幢旧楼发出五千张火警危险通知书", "2024-08-01 HKT 18:35",
+                    "消防处过去三个月主动巡查约七百幢旧式商住楼宇,发出超过五千张通知书,当中近七成涉及防烟门。"]
+    assert head_title(lines) == ("消防处巡查约七百幢旧楼发出五千张火警危险通知书", len(menu) + 1)

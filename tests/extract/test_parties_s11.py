@@ -194,3 +194,8 @@ def test_a_unit_holding_its_meeting_at_a_venue_acts():
 
     clause = "我院在门诊楼五楼会议室召开安全生产工作部署会"
     assert [f.name for f in acting_units(clause, 0, len(clause))] == ["我院"]
+
+
+def test_a_place_acting_after_the_occasion_it_takes():
+    text = "某地新闻\n以深入开展作风建设学习教育为契机,云南省展开了一场村级数据报表精简改革。"
+    assert "云南省" in [m.value["name"] for m in find_parties(text, title="某地新闻")]

@@ -111,15 +111,39 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     stages = _stage_deadlines(text, sections)
     genre = read_genre(text, title, sections, doc_type)
     genre = genre._replace(year=document_year(text, context.signing_year))
+    blocks = _forward_lists(text)
     for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue
-        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre, context):
+        block = next((b for b in blocks if b[0] <= sentence_start < b[1]), None)
+        for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre, context, block):
             yield Mention("target", t.start, t.end, original[t.start:t.end], t.value)
 
 
+# a line that announces a list of objectives (到2020年将实现:, 主要目标:, 力争实现以下目标:), then the
+# numbered lines of the list: each item states an objective, whatever the genre of the page
+_LEAD_IN = re.compile(r"(?m)^[^\n]{0,60}?(?:将|力争|确保|目标|预期|主要指标|要实现|以下|到(?:19|20)[0-9]{2}年)[^\n。]{0,30}[::][ \t]*$")
+_LIST_LINE = re.compile(r"[ \t]*(?:[0-9]{1,2}[、.)]|\([0-9]{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\))")
+_DUE_YEAR = re.compile(r"(?:到|至|于)((?:19|20)[0-9]{2})年")
+
+
+def _forward_lists(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, year) of each numbered list that a line announcing objectives opens (its year
+    due, 到2020年, when the line gives one)."""
+    out = []
+    for m in _LEAD_IN.finditer(text):
+        pos, end = m.end() + 1, m.end() + 1
+        while pos < len(text) and _LIST_LINE.match(text, pos):
+            nl = text.find("\n", pos)
+            end = pos = len(text) if nl < 0 else nl + 1
+        if end > m.end() + 1:
+            due = _DUE_YEAR.search(m.group())
+            out.append((m.end() + 1, end, due.group(1) if due else None))
+    return out
+
+
 def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
-                      context: DocContext) -> Iterator[Mention]:
+                      context: DocContext, block: tuple[int, int, str | None] | None = None) -> Iterator[Mention]:
     pats = _patterns()
     sentence = text[s_start:s_end]
     countable = pats["countable"]
@@ -140,9 +164,9 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             continue
         if mood is None:
             mood = Mood(sentence, report=genre.report)
-        if s_start < genre.past_until and not mood.plans_ahead(c_start, c_end):
+        if block is None and s_start < genre.past_until and not mood.plans_ahead(c_start, c_end):
             continue  # 床位使用率86.5%: a summary's record of the past year
-        if genre.report and not mood.looks_forward(c_end):
+        if block is None and genre.report and not mood.looks_forward(c_end):
             continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
         if mood.looks_back(c_end) or past_period(sentence, c_end, genre.year):
             continue  # 虽从346人降至去年的287人, 十三五期间…: a record, even in a report of a plan
@@ -175,7 +199,7 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             if deadline and genre.year and deadline[:4].isdigit() and deadline[:4] < genre.year:
                 continue  # 2020年,全市…为23.5% in a plan signed in 2021: a past year's record
             if deadline is None:
-                deadline = _stage_deadline(stages, s_start + c_start)
+                deadline = _stage_deadline(stages, s_start + c_start) or (block[2] if block else None)
             value["deadline"] = deadline
             value["scope"] = value["scope"] or scope
             start, end = s_start + c_start + span_start, s_start + c_start + span_end

@@ -212,3 +212,13 @@ def test_measure_words_of_equipment():
 def test_a_gap_narrowed_to_a_bound():
     assert values("到2028年,区域收入倍差缩小到1.9以内。") == [(1.9, "倍", "<=")]
     assert values("到2025年,全市万元GDP能耗压减到0.35以内。") == [(0.35, "", "<=")]
+
+
+def test_a_numbered_list_a_line_announces_as_objectives():
+    from nlp.extract.targets import find_targets
+
+    text = ("某市卫生强市战略,到2020年将实现\n某某网讯\n某市卫生强市战略,到2020年将实现:\n"
+            "1、新建市级三级公立医院12家\n2、全市常住人口千人床位数达到4.3张\n3、市域内住院率达到98%以上\n"
+            "请联系网站管理员\n")
+    got = [(m.value["number"], m.value["unit"], m.value["deadline"]) for m in find_targets(text, doc_type="新闻")]
+    assert got == [(12.0, "家", "2020"), (4.3, "张", "2020"), (98.0, "%", "2020")]

@@ -222,3 +222,12 @@ def test_a_numbered_list_a_line_announces_as_objectives():
             "请联系网站管理员\n")
     got = [(m.value["number"], m.value["unit"], m.value["deadline"]) for m in find_targets(text, doc_type="新闻")]
     assert got == [(12.0, "家", "2020"), (4.3, "张", "2020"), (98.0, "%", "2020")]
+
+
+def test_a_report_of_the_peoples_congress_relays_the_years_plan():
+    from nlp.extract.targets import find_targets
+
+    text = ("某县十件民生实事确定\n来源:某某晚报\n1月21日,某县人民代表大会第五次会议召开,今年要办的10件民生实事已经确定。\n"
+            "今年,某县总投资3.4亿元的市民文化中心将在年内建成主体框架;投资5300万元建成公租房510套,改造农村危房203户。\n")
+    got = {(m.value["number"], m.value["unit"]) for m in find_targets(text, title="某县十件民生实事确定", doc_type="新闻")}
+    assert {(510.0, "套"), (203.0, "户")} <= got

@@ -260,7 +260,7 @@ def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], l
     return out, nouns
 
 
-_LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:\s*$")
+_LABEL_BEFORE = re.compile(r"(?:组\s*长|副\s*组\s*长|总责任人|成\s*员|组\s*员|主\s*任|联络人|联系人)\s*:[ \t]*\n?[ \t]*\Z")  # (an empty label, a blank line after it, heads nothing)
 
 
 def _guarded(word: str) -> str:

@@ -199,3 +199,8 @@ def test_a_unit_holding_its_meeting_at_a_venue_acts():
 def test_a_place_acting_after_the_occasion_it_takes():
     text = "某地新闻\n以深入开展作风建设学习教育为契机,云南省展开了一场村级数据报表精简改革。"
     assert "云南省" in [m.value["name"] for m in find_parties(text, title="某地新闻")]
+
+
+def test_an_empty_label_heads_nothing_after_its_blank_line():
+    text = "某校安全工作方案\n领导小组:组长:\n\n副组长:\n\n组员:\n\n办公室设在安保处,办公室主任由曾立杰兼任,开展日常工作。"
+    assert "安保处" in [m.value["name"] for m in find_parties(text, title="某校安全工作方案")]

@@ -204,3 +204,10 @@ def test_a_place_acting_after_the_occasion_it_takes():
 def test_an_empty_label_heads_nothing_after_its_blank_line():
     text = "某校安全工作方案\n领导小组:组长:\n\n副组长:\n\n组员:\n\n办公室设在安保处,办公室主任由曾立杰兼任,开展日常工作。"
     assert "安保处" in [m.value["name"] for m in find_parties(text, title="某校安全工作方案")]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("5月7日下午,市卫生局何立兵常委、王小龙主任到市传染病医院调研安全工作。", "何立兵"),
+], ids=["standing-member"])
+def test_more_posts_name_their_holders(text, who):
+    assert who in roles("某市新闻\n" + text)

@@ -95,7 +95,7 @@ def test_enclosed_plan_run_into_its_body_does_not_split():
 
 def test_title_inside_a_flattened_line_of_page_chrome():
     text = ("当前位置:首页 >> 通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知发布时间:2024-03-27 来源:宣传处"
-            "各区卫生健康局:为做好今年世界卫生日宣传工作,现将有关事项通知如下。一、活动主题。人人享有健康。\n")
+            "各区卫生健康局:为办好今年世界卫生日的宣传活动,特将有关安排通知如下。一、活动主题。人人享有健康。\n")
     assert _titles(text) == ["通知公告某市卫生健康委办公室关于开展世界卫生日宣传活动的通知"]
 
 
@@ -123,7 +123,7 @@ def test_headline_under_a_breadcrumb_or_a_repeated_menu():
 
 
 def test_title_over_a_paragraph_after_a_page_end():
-    text = FIRST + "立即了解\n某镇卫生院创建文明单位工作总结\n某镇卫生院是一家集预防、保健、医疗为一体的综合性卫生院,现有职工八十人。\n"
+    text = FIRST + "立即了解\n某镇卫生院创建文明单位工作总结\n某镇卫生院是一所集预防、保健、医疗于一身的综合卫生院,现有职工八十人。\n"
     assert _titles(text)[1] == "某镇卫生院创建文明单位工作总结"
 
 

@@ -53,8 +53,8 @@ def test_a_group_glued_to_its_leader_label():
 
 
 def test_a_group_whose_leaders_are_given_after_it():
-    got = pairs("领导小组由县卫生局局长和县监察局分管领导任组长,县纪委有关领导为成员。")
-    assert ("领导小组", "lead") in got and ("县卫生局局长", "lead") in got
+    got = pairs("领导小组由县卫健局局长和县纪检组分管领导担任组长,县纪委相关领导为成员。")
+    assert ("领导小组", "lead") in got and ("县卫健局局长", "lead") in got
 
 
 @pytest.mark.parametrize("sep", [" ", "\n", ""])
@@ -78,7 +78,7 @@ def test_each_unit_a_leader_takes_along():
 
 
 def test_a_rate_is_no_leader_taking_units_along():
-    assert names("死亡率分别控制在8.20/10万和2.50全市各类医疗卫生机构。") == []
+    assert names("死亡率分别控制在8.20/10万和2.50全县各级医疗卫生机构。") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -231,8 +231,8 @@ def test_a_body_named_as_the_one_answering_for_the_work(text, expected):
 
 
 def test_a_quote_closed_with_the_other_form_and_a_stray_quote():
-    got = names("市卫生局成立“平安生产月〞活动领导小组,由王某某书记任组长。")
-    assert "平安生产月活动领导小组" in got
+    got = names("县卫健局组建“平安就医月〞活动领导小组,由王某某书记任组长。")
+    assert "平安就医月活动领导小组" in got
 
 
 def test_paired_quotes_stay_in_a_name():
@@ -250,7 +250,7 @@ def test_collective_places_acting_in_a_report():
 
 
 def test_a_group_named_after_a_verb_acting_after_a_dateline():
-    text = "某报北京8月24日电(记者某某)8月7日至18日,国务院安委办督导组先后在北京、天津等地开展督导。"
+    text = "某报北京8月24日电(记者某某)8月7日至18日,国务院安委办督导组先后赴北京、天津等地开展督导。"
     assert "国务院安委办督导组" in names(text)
 
 

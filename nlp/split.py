@@ -105,7 +105,15 @@ _NUMBERED_NOTICE = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*关�
 
 
 def _key(s: str) -> str:
-    return _FILE_EXTENSION.sub("", _PIECE_PREFIX.sub("", re.sub(r"\s+", "", s)).rstrip("。>"))
+    key = _SPACE_RUN.sub("", s)
+    piece = _PIECE_PREFIX.match(key)  # (anchored at the start: one match at most, no scan of the line)
+    if piece:
+        key = key[piece.end():]
+    key = key.rstrip("。>")
+    return _FILE_EXTENSION.sub("", key) if "." in key else key  # (a file's name has its dot)
+
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 # a title given as the file's name on a document-sharing page (`…实施方案.docx`)
@@ -126,10 +134,13 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 
 def _is_title_line(s: str) -> bool:
     t = s.strip()
-    if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(re.sub(r"\s+", "", t)))
-            or t.startswith(("《", "附件", "附:")) or _SECTION_LABEL.match(_key(t)) or METADATA_ROW.match(t)):
+    if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(_SPACE_RUN.sub("", t)))
+            or t.startswith(("《", "附件", "附:"))):
         return False
-    return bool(_title_line().match(_key(t)))
+    key = _key(t)  # (once for both tests)
+    if _SECTION_LABEL.match(key) or METADATA_ROW.match(t):
+        return False
+    return bool(_title_line().match(key))
 
 
 # a site's label over its pages (`新闻公报`, `通知公告`), not a title with its genre word

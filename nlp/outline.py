@@ -118,17 +118,21 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
 # ---------------------------------------------------------------------------------------------
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_CN_DIGIT_RUN = re.compile(rf"[{CN_DIGITS}]+")
+
+
 def _ordinal(style: str, marker: str) -> int:
     if style in ("dec2", "dec3"):
-        return int(re.findall(r"\d+", marker)[-1])  # 2.3 is the third under 2
-    digits = re.search(r"\d+", marker)
+        return int(_DIGIT_RUN.findall(marker)[-1])  # 2.3 is the third under 2
+    digits = _DIGIT_RUN.search(marker)
     if digits:
         return int(digits.group())
     if style == "circ":
         return ord(marker[0]) - ord("①") + 1
     if style in ("tg", "tgp"):
         return _STEMS.index(marker.strip("()")[0]) + 1
-    cn = re.search(rf"[{CN_DIGITS}]+", marker.translate(FORMAL))  # 第十二章, 贰、
+    cn = _CN_DIGIT_RUN.search(marker.translate(FORMAL))  # 第十二章, 贰、
     return int(parse_number(cn.group()) or 0) if cn else 0
 
 
@@ -750,6 +754,26 @@ def _heading_end_weights() -> tuple[dict[str, float], float]:
     return weights, weights.pop("__bias__", 0.0)
 
 
+def _cut_positions(cand: str) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """``(i, _position_values(cand, i))`` for each ``i`` of ``heading_end_positions(cand)``, in one
+    pass: each character's kind read once, the brackets and quotes left open counted as ``i`` goes
+    (not recounted from the start at every position)."""
+    n = len(cand)
+    kinds = [_char_kind(c) for c in cand[:HEADING_END_MAX + 1]]
+    head_end = _HEAD_END_RE.search
+    opened, counted = 0, 0  # ( and “ opened less ) and ” closed in cand[:counted]
+    for i in heading_end_positions(cand):  # (1 <= i < n: cand[i - 1] and cand[i] are characters)
+        for c in cand[counted:i]:
+            opened += (c == "(") + (c == "“") - (c == ")") - (c == "”")
+        counted = i
+        l5 = cand[max(0, i - 5):i]
+        head_word = head_end(l5 + "\0")
+        l1, r1, lk, rk = cand[i - 1], cand[i], kinds[i - 1], kinds[i]
+        yield i, (str(head_word is not None and head_word.end() == len(l5)),
+                  l1, l5[-2:], l5[-3:], r1, cand[i:i + 2], l1 + r1, lk, rk, lk + rk,
+                  str(min(i, 24) // 3), str(min(n - i, 40) // 8), str(opened > 0))
+
+
 def heading_end_positions(cand: str) -> Iterator[int]:
     """The positions where the cue may end a heading: never inside a parenthesis or quotation, nor
     before a conjunction, comma or parenthesis that carries the heading on (`委派形式及管理`,
@@ -779,8 +803,7 @@ def _cue_cut(cand: str) -> str:
     # The word bounds (jieba) only decide W and H: a position whose score cannot be positive
     # whichever way they fall is never the cut, and the tokenizer runs only when one can be.
     scored = []
-    for i in heading_end_positions(cand):
-        head, *rest = _position_values(cand, i)
+    for i, (head, *rest) in _cut_positions(cand):
         ws = list(map(dict.get, rest_tables, rest, zeros))  # each table's weight of its value, or 0.0
         bound = bias + sum(ws) + most[head]
         if bound > -1e-9:  # float sums in another order differ far less than this

@@ -273,6 +273,7 @@ def _stem_run(text: str, m: re.Match) -> bool:
 
 
 _NEXT_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_DOC_NUMBER_WORD = re.compile(r"\s*字第")  # 台国(一)字第…号
 
 
 def _find_markers(text: str) -> list[_Marker]:
@@ -293,9 +294,9 @@ def _find_markers(text: str) -> list[_Marker]:
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
-        if re.match(r"\s*字第", text[m.end():m.end() + 4]) and "(" in m.group():
+        if "(" in m.group() and _DOC_NUMBER_WORD.match(text, m.end(), m.end() + 4):
             continue  # 台国(一)字第1000124827号: a bracketed numeral inside a document number
-        if ordinal == 0 and re.search(r"\d", m.group()):
+        if ordinal == 0 and _DIGIT_RUN.search(m.group()):
             continue  # `00)`, `0.`: no item is numbered zero (a figure broken across lines: `(原70⏎00)`)
         if style in ("cn", "cnrun") and _NEXT_NUMERAL.match(text, m.end()) and _ordinal(
                 "cn", _NEXT_NUMERAL.match(text, m.end()).group()) == ordinal + 1:
@@ -585,9 +586,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         line = text[end + 1:nl if nl >= 0 else len(text)].strip()
         if 2 <= len(line) <= 30 and not re.search(r"[。;;!！,,]", line) and not _LINE_MARKER.match(line):
             return line.rstrip(":: ")
-    stop = re.search(r"[。;;!！]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])", text[start:end])  # (. for 。)
-    cand = text[start:start + stop.start()] if stop else text[start:end]
-    colon = re.search(r"(?<![0-9] )(?<![0-9])[::](?!\s?[0-9]{2})", cand[:21])  # (not a clock's: 下午4:00)
+    piece = text[start:end]  # (a slice: nothing before the heading's first character is looked at)
+    stop = _HEADING_STOP.search(piece)  # (. for 。)
+    cand = piece[:stop.start()] if stop else piece
+    colon = _HEADING_COLON.search(cand, 0, 21)  # (not a clock's: 下午4:00)
     if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):
         return cand.strip()  # a field and its value on a line (`联系电话:0000-1234567`): the whole line
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
@@ -618,6 +620,12 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
+
+
+# where a heading ends: a sentence's end, or a page's . for 。 between Chinese characters (the dot
+# is read first, then what is behind it: no lookbehind tried at every character)
+_HEADING_STOP = re.compile(r"[。;;!！]|\.(?<=[\u4e00-\u9fff]\.)(?=[\u4e00-\u9fff])")
+_HEADING_COLON = re.compile(r"(?<![0-9] )(?<![0-9])[::](?!\s?[0-9]{2})")
 
 
 # a Markdown converter's attributes after a heading (`总 则{align="center"}`, `{.unnumbered}`)

@@ -71,6 +71,7 @@ _HEAD_END = (
     "时间", "地点", "主题", "期限", "依据", "标准",
 )
 _HEAD_END_RE = re.compile("|".join(sorted(_HEAD_END, key=len, reverse=True)))
+_DATED_HEAD_END = re.compile(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)")  # `实施时间、范围2024年5月起`
 _BODY_START = re.compile(r"[\u4e00-\u9fff“《]")
 _DATEISH = re.compile(r"\d|[上中下]旬|月|年")
 
@@ -616,7 +617,7 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         cand = cut if cut != cand else _cue_cut(cand)
     else:
         cand = _cue_cut(cand)
-    dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
+    dated = _DATED_HEAD_END.search(cand, 0, 30)
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")

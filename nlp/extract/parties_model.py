@@ -478,7 +478,7 @@ class _Names:
         self.joined = "\n".join(self.names)
 
     def related(self, name: str) -> bool:
-        return (name in self.joined and "\n" not in name and bool(self.names)) or any(r in name for r in self.names)
+        return (name in self.joined and "\n" not in name and bool(self.names)) or any(map(name.__contains__, self.names))
 
 
 _SLOTS: dict[int, dict[str, int]] = {}  # feature strings recur: each is hashed once a process

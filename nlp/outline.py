@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -763,14 +763,17 @@ def _heading_end_weights() -> tuple[dict[str, float], float]:
     return weights, weights.pop("__bias__", 0.0)
 
 
-def _cut_positions(cand: str) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """``(i, _position_values(cand, i))`` for each ``i`` of ``heading_end_positions(cand)``, in one
-    pass: each character's kind read once, the brackets and quotes left open counted as ``i`` goes
-    (not recounted from the start at every position)."""
+def _position_weights(cand: str, tables: Sequence[dict[str, float]]) -> list[tuple[int, str, list[float]]]:
+    """``(i, head, ws)`` for each ``i`` of ``heading_end_positions(cand)``: ``head`` the head-word part
+    of ``H`` and ``ws`` each table's weight of the value of its feature of ``_REST_KEYS`` (or 0.0),
+    as ``_position_values(cand, i)`` gives the values, read in one pass: each character's kind
+    once, the brackets and quotes left open counted as ``i`` goes, not recounted per position."""
+    t_l1, t_l2, t_l3, t_r1, t_r2, t_lr, t_lk, t_rk, t_lkrk, t_p, t_n, t_open = tables
     n = len(cand)
     kinds = [_char_kind(c) for c in cand[:HEADING_END_MAX + 1]]
     head_end = _HEAD_END_RE.search
     opened, counted = 0, 0  # ( and “ opened less ) and ” closed in cand[:counted]
+    out = []
     for i in heading_end_positions(cand):  # (1 <= i < n: cand[i - 1] and cand[i] are characters)
         for c in cand[counted:i]:
             opened += (c == "(") + (c == "“") - (c == ")") - (c == "”")
@@ -778,9 +781,16 @@ def _cut_positions(cand: str) -> Iterator[tuple[int, tuple[str, ...]]]:
         l5 = cand[max(0, i - 5):i]
         head_word = head_end(l5 + "\0")
         l1, r1, lk, rk = cand[i - 1], cand[i], kinds[i - 1], kinds[i]
-        yield i, (str(head_word is not None and head_word.end() == len(l5)),
-                  l1, l5[-2:], l5[-3:], r1, cand[i:i + 2], l1 + r1, lk, rk, lk + rk,
-                  str(min(i, 24) // 3), str(min(n - i, 40) // 8), str(opened > 0))
+        out.append((i, str(head_word is not None and head_word.end() == len(l5)),
+                    [t_l1.get(l1, 0.0), t_l2.get(l5[-2:], 0.0), t_l3.get(l5[-3:], 0.0), t_r1.get(r1, 0.0),
+                     t_r2.get(cand[i:i + 2], 0.0), t_lr.get(l1 + r1, 0.0), t_lk.get(lk, 0.0), t_rk.get(rk, 0.0),
+                     t_lkrk.get(lk + rk, 0.0), t_p.get(_THIRDS[min(i, 24)], 0.0),
+                     t_n.get(_EIGHTHS[min(n - i, 40)], 0.0), t_open.get(str(opened > 0), 0.0)]))
+    return out
+
+
+_THIRDS = tuple(str(k // 3) for k in range(25))  # P's values: str(min(i, 24) // 3)
+_EIGHTHS = tuple(str(k // 8) for k in range(41))  # N's values: str(min(n - i, 40) // 8)
 
 
 def heading_end_positions(cand: str) -> Iterator[int]:
@@ -802,18 +812,11 @@ def _cue_cut(cand: str) -> str:
     """``cand`` cut where the heading-end cue places the heading's end, or unchanged."""
     if len(cand) < 6:
         return cand
-    table, bias = _heading_end_table()
-    w_word, w_head = table.get("W", {}), table.get("H", {})
-    rest_tables = [table.get(k, {}) for k in _REST_KEYS]
-    zeros = (0.0,) * len(rest_tables)
-    # the most W and H can add, for each value of H's head-word part (the same sums as per position)
-    most = {head: max(w_word.get(str(b), 0.0) + w_head.get(head + str(b), 0.0) for b in (True, False))
-            for head in ("True", "False")}
+    w_word, w_head, rest_tables, most, bias = _cue_tables()
     # The word bounds (jieba) only decide W and H: a position whose score cannot be positive
     # whichever way they fall is never the cut, and the tokenizer runs only when one can be.
     scored = []
-    for i, (head, *rest) in _cut_positions(cand):
-        ws = list(map(dict.get, rest_tables, rest, zeros))  # each table's weight of its value, or 0.0
+    for i, head, ws in _position_weights(cand, rest_tables):
         bound = bias + sum(ws) + most[head]
         if bound > -1e-9:  # float sums in another order differ far less than this
             scored.append((i, head, ws))
@@ -830,6 +833,17 @@ def _cue_cut(cand: str) -> str:
         if score > best:
             best, at = score, i
     return cand[:at] if at is not None else cand
+
+
+@cache
+def _cue_tables() -> tuple[dict[str, float], dict[str, float], tuple[dict[str, float], ...], dict[str, float], float]:
+    """``W``'s and ``H``'s tables, the other features' tables in ``_REST_KEYS`` order, the most ``W``
+    and ``H`` can add for each value of ``H``'s head-word part, and the bias."""
+    table, bias = _heading_end_table()
+    w_word, w_head = table.get("W", {}), table.get("H", {})
+    most = {head: max(w_word.get(str(b), 0.0) + w_head.get(head + str(b), 0.0) for b in (True, False))
+            for head in ("True", "False")}
+    return w_word, w_head, tuple(table.get(k, {}) for k in _REST_KEYS), most, bias
 
 
 @cache

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
@@ -76,6 +76,7 @@ def split_documents(text: str) -> list[DocSpan]:
     ...                                        "乙县防火工作方案\\n乙县防火工作方案\\n" + body)]
     ['甲县卫生系统实施方案', '乙县防火工作方案']
     """
+    _key.cache_clear()  # (a memo of this file's lines only)
     lines = [ln for ln in _lines(text) if ln.text.strip()]
     if not lines:
         return [DocSpan(0, len(text))]
@@ -104,7 +105,12 @@ _NUMBERED_NOTICE = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*关�
 # bureau's sections), not a heading of the first
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
+    """A line as a title is compared: without spaces, a template's piece number, a closing 。 and a
+    file's extension. The splitter asks it of the same lines several times (a line's key, then
+    whether it is a title line, doubled, repeated): each line's is read once per file
+    (``split_documents`` empties the cache, so nothing is kept from one file to the next)."""
     key = _SPACE_RUN.sub("", s)
     piece = _PIECE_PREFIX.match(key)  # (anchored at the start: one match at most, no scan of the line)
     if piece:

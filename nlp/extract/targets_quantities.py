@@ -12,7 +12,7 @@ set (``等10个问题``), qualifiers (``5岁以下儿童``, ``不足3人的``) a
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from nlp.extract.parties_lexicon import target_cues, target_units
@@ -139,6 +139,10 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
+# a numeral's value (the same few numerals recur: 1, 2, 10, 100, 三, 五): each read once
+_number = lru_cache(maxsize=4096)(parse_number)
+
+
 def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
     """The candidate objectives of one clause, in order; ``labelled`` when the clause gives the
     value of a quota named just before it (推荐人数:1人)."""
@@ -146,7 +150,7 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
     cues = target_cues()
     found: list[Quantity] = []
     for m in pats["times"].finditer(clause):
-        number = parse_number(m.group("num"))
+        number = _number(m.group("num"))
         if number is None or (m.group("unit") != "倍" and not m.group("num")[0].isdigit()):
             continue
         comparator = cues["before"][m.group("before")]
@@ -216,7 +220,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
     if at_least:  # 每个乡镇卫生院至少建成2个特色科室: the adverb binds the count through its verb
         before, comparator = at_least.group(0)[:-len(at_least.group("verb"))], ">="
     if m.group("den"):  # 三分之一 -> 33.33 %
-        den, part = parse_number(m.group("den")), parse_number(m.group("part"))
+        den, part = _number(m.group("den")), _number(m.group("part"))
         if not den or part is None:
             return None
         unit = _FRACTION_UNITS.get(m.group("den"), "%")
@@ -232,7 +236,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
             num_text, unit = num_text[:-1], num_text[-1] + unit  # 五十万元 is 50 万元, as 50万元 is
         if num_text[0].isdigit():
             num_text = num_text.replace("O", "0").replace("o", "0")
-        number = 0.5 if num_text == "半" else parse_number(num_text)
+        number = 0.5 if num_text == "半" else _number(num_text)
         if number is None:
             return None
         q_end, unit_written = m.end(), bool(unit)

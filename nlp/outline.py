@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
@@ -134,7 +134,10 @@ def _ordinal(style: str, marker: str) -> int:
     if style in ("tg", "tgp"):
         return _STEMS.index(marker.strip("()")[0]) + 1
     cn = _CN_DIGIT_RUN.search(marker.translate(FORMAL))  # 第十二章, 贰、
-    return int(parse_number(cn.group()) or 0) if cn else 0
+    return int(_number(cn.group()) or 0) if cn else 0
+
+
+_number = lru_cache(maxsize=1024)(parse_number)  # (markers repeat a few numerals, 一 to 十: each read once)
 
 
 # Attachments (附件:1、…名单; 附:…目标分解表 flattened) are not part of the outline.

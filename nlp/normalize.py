@@ -303,7 +303,9 @@ def _inline_chrome(text: str) -> list[tuple[int, int]]:
 # A forum's anti-copy jammer (`7 k: %& d2 y: R H4 T; C8 u! p3 M`): five or more tokens of one or two
 # ASCII characters between spaces (the last may be a letter glued to the text after it), holding three
 # or more different punctuation marks (a table's `| 4 | 40 |` holds one, a list's `a, b, c` two)
-_JAMMER = re.compile(r"(?<![!-~])(?:[!-~]{1,2} ){4,}(?:[A-Za-z!-/:-@\[-`{-~](?=[\d\u4e00-\u9fff])|[!-~]{1,2}(?= ?[\u4e00-\u9fff\n]|$))?")
+# (it opens with a printable ASCII character: the lookahead lets the engine skip the others by one
+# class test instead of trying the lookbehind at every character)
+_JAMMER = re.compile(r"(?=[!-~])(?<![!-~])(?:[!-~]{1,2} ){4,}(?:[A-Za-z!-/:-@\[-`{-~](?=[\d\u4e00-\u9fff])|[!-~]{1,2}(?= ?[\u4e00-\u9fff\n]|$))?")
 _JAMMER_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 
 

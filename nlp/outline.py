@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
@@ -71,6 +71,7 @@ _HEAD_END = (
     "时间", "地点", "主题", "期限", "依据", "标准",
 )
 _HEAD_END_RE = re.compile("|".join(sorted(_HEAD_END, key=len, reverse=True)))
+_DATED_HEAD_END = re.compile(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)")  # `实施时间、范围2024年5月起`
 _BODY_START = re.compile(r"[\u4e00-\u9fff“《]")
 _DATEISH = re.compile(r"\d|[上中下]旬|月|年")
 
@@ -118,18 +119,25 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
 # ---------------------------------------------------------------------------------------------
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+_CN_DIGIT_RUN = re.compile(rf"[{CN_DIGITS}]+")
+
+
 def _ordinal(style: str, marker: str) -> int:
     if style in ("dec2", "dec3"):
-        return int(re.findall(r"\d+", marker)[-1])  # 2.3 is the third under 2
-    digits = re.search(r"\d+", marker)
+        return int(_DIGIT_RUN.findall(marker)[-1])  # 2.3 is the third under 2
+    digits = _DIGIT_RUN.search(marker)
     if digits:
         return int(digits.group())
     if style == "circ":
         return ord(marker[0]) - ord("①") + 1
     if style in ("tg", "tgp"):
         return _STEMS.index(marker.strip("()")[0]) + 1
-    cn = re.search(rf"[{CN_DIGITS}]+", marker.translate(FORMAL))  # 第十二章, 贰、
-    return int(parse_number(cn.group()) or 0) if cn else 0
+    cn = _CN_DIGIT_RUN.search(marker.translate(FORMAL))  # 第十二章, 贰、
+    return int(_number(cn.group()) or 0) if cn else 0
+
+
+_number = lru_cache(maxsize=1024)(parse_number)  # (markers repeat a few numerals, 一 to 十: each read once)
 
 
 # Attachments (附件:1、…名单; 附:…目标分解表 flattened) are not part of the outline.
@@ -269,6 +277,7 @@ def _stem_run(text: str, m: re.Match) -> bool:
 
 
 _NEXT_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}、")
+_DOC_NUMBER_WORD = re.compile(r"\s*字第")  # 台国(一)字第…号
 
 
 def _find_markers(text: str) -> list[_Marker]:
@@ -289,9 +298,9 @@ def _find_markers(text: str) -> list[_Marker]:
         start = m.start()
         line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
         ordinal = _ordinal(style, m.group())
-        if re.match(r"\s*字第", text[m.end():m.end() + 4]) and "(" in m.group():
+        if "(" in m.group() and _DOC_NUMBER_WORD.match(text, m.end(), m.end() + 4):
             continue  # 台国(一)字第1000124827号: a bracketed numeral inside a document number
-        if ordinal == 0 and re.search(r"\d", m.group()):
+        if ordinal == 0 and _DIGIT_RUN.search(m.group()):
             continue  # `00)`, `0.`: no item is numbered zero (a figure broken across lines: `(原70⏎00)`)
         if style in ("cn", "cnrun") and _NEXT_NUMERAL.match(text, m.end()) and _ordinal(
                 "cn", _NEXT_NUMERAL.match(text, m.end()).group()) == ordinal + 1:
@@ -581,9 +590,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         line = text[end + 1:nl if nl >= 0 else len(text)].strip()
         if 2 <= len(line) <= 30 and not re.search(r"[。;;!！,,]", line) and not _LINE_MARKER.match(line):
             return line.rstrip(":: ")
-    stop = re.search(r"[。;;!！]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])", text[start:end])  # (. for 。)
-    cand = text[start:start + stop.start()] if stop else text[start:end]
-    colon = re.search(r"(?<![0-9] )(?<![0-9])[::](?!\s?[0-9]{2})", cand[:21])  # (not a clock's: 下午4:00)
+    piece = text[start:end]  # (a slice: nothing before the heading's first character is looked at)
+    stop = _HEADING_STOP.search(piece)  # (. for 。)
+    cand = piece[:stop.start()] if stop else piece
+    colon = _HEADING_COLON.search(cand, 0, 21)  # (not a clock's: 下午4:00)
     if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):
         return cand.strip()  # a field and its value on a line (`联系电话:0000-1234567`): the whole line
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
@@ -610,10 +620,16 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         cand = cut if cut != cand else _cue_cut(cand)
     else:
         cand = _cue_cut(cand)
-    dated = re.search(rf"(?:{_HEAD_END_RE.pattern})(?=[12]\d{{3}}年)", cand[:30])
+    dated = _DATED_HEAD_END.search(cand, 0, 30)
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
+
+
+# where a heading ends: a sentence's end, or a page's . for 。 between Chinese characters (the dot
+# is read first, then what is behind it: no lookbehind tried at every character)
+_HEADING_STOP = re.compile(r"[。;;!！]|\.(?<=[\u4e00-\u9fff]\.)(?=[\u4e00-\u9fff])")
+_HEADING_COLON = re.compile(r"(?<![0-9] )(?<![0-9])[::](?!\s?[0-9]{2})")
 
 
 # a Markdown converter's attributes after a heading (`总 则{align="center"}`, `{.unnumbered}`)
@@ -750,6 +766,36 @@ def _heading_end_weights() -> tuple[dict[str, float], float]:
     return weights, weights.pop("__bias__", 0.0)
 
 
+def _position_weights(cand: str, tables: Sequence[dict[str, float]]) -> list[tuple[int, str, list[float]]]:
+    """``(i, head, ws)`` for each ``i`` of ``heading_end_positions(cand)``: ``head`` the head-word part
+    of ``H`` and ``ws`` each table's weight of the value of its feature of ``_REST_KEYS`` (or 0.0),
+    as ``_position_values(cand, i)`` gives the values, read in one pass: each character's kind
+    once, the brackets and quotes left open counted as ``i`` goes, not recounted per position."""
+    t_l1, t_l2, t_l3, t_r1, t_r2, t_lr, t_lk, t_rk, t_lkrk, t_p, t_n, t_open = tables
+    n = len(cand)
+    kinds = [_char_kind(c) for c in cand[:HEADING_END_MAX + 1]]
+    head_end = _HEAD_END_RE.search
+    opened, counted = 0, 0  # ( and “ opened less ) and ” closed in cand[:counted]
+    out = []
+    for i in heading_end_positions(cand):  # (1 <= i < n: cand[i - 1] and cand[i] are characters)
+        for c in cand[counted:i]:
+            opened += (c == "(") + (c == "“") - (c == ")") - (c == "”")
+        counted = i
+        l5 = cand[max(0, i - 5):i]
+        head_word = head_end(l5 + "\0")
+        l1, r1, lk, rk = cand[i - 1], cand[i], kinds[i - 1], kinds[i]
+        out.append((i, str(head_word is not None and head_word.end() == len(l5)),
+                    [t_l1.get(l1, 0.0), t_l2.get(l5[-2:], 0.0), t_l3.get(l5[-3:], 0.0), t_r1.get(r1, 0.0),
+                     t_r2.get(cand[i:i + 2], 0.0), t_lr.get(l1 + r1, 0.0), t_lk.get(lk, 0.0), t_rk.get(rk, 0.0),
+                     t_lkrk.get(lk + rk, 0.0), t_p.get(_THIRDS[min(i, 24)], 0.0),
+                     t_n.get(_EIGHTHS[min(n - i, 40)], 0.0), t_open.get(str(opened > 0), 0.0)]))
+    return out
+
+
+_THIRDS = tuple(str(k // 3) for k in range(25))  # P's values: str(min(i, 24) // 3)
+_EIGHTHS = tuple(str(k // 8) for k in range(41))  # N's values: str(min(n - i, 40) // 8)
+
+
 def heading_end_positions(cand: str) -> Iterator[int]:
     """The positions where the cue may end a heading: never inside a parenthesis or quotation, nor
     before a conjunction, comma or parenthesis that carries the heading on (`委派形式及管理`,
@@ -769,19 +815,11 @@ def _cue_cut(cand: str) -> str:
     """``cand`` cut where the heading-end cue places the heading's end, or unchanged."""
     if len(cand) < 6:
         return cand
-    table, bias = _heading_end_table()
-    w_word, w_head = table.get("W", {}), table.get("H", {})
-    rest_tables = [table.get(k, {}) for k in _REST_KEYS]
-    zeros = (0.0,) * len(rest_tables)
-    # the most W and H can add, for each value of H's head-word part (the same sums as per position)
-    most = {head: max(w_word.get(str(b), 0.0) + w_head.get(head + str(b), 0.0) for b in (True, False))
-            for head in ("True", "False")}
+    w_word, w_head, rest_tables, most, bias = _cue_tables()
     # The word bounds (jieba) only decide W and H: a position whose score cannot be positive
     # whichever way they fall is never the cut, and the tokenizer runs only when one can be.
     scored = []
-    for i in heading_end_positions(cand):
-        head, *rest = _position_values(cand, i)
-        ws = list(map(dict.get, rest_tables, rest, zeros))  # each table's weight of its value, or 0.0
+    for i, head, ws in _position_weights(cand, rest_tables):
         bound = bias + sum(ws) + most[head]
         if bound > -1e-9:  # float sums in another order differ far less than this
             scored.append((i, head, ws))
@@ -798,6 +836,17 @@ def _cue_cut(cand: str) -> str:
         if score > best:
             best, at = score, i
     return cand[:at] if at is not None else cand
+
+
+@cache
+def _cue_tables() -> tuple[dict[str, float], dict[str, float], tuple[dict[str, float], ...], dict[str, float], float]:
+    """``W``'s and ``H``'s tables, the other features' tables in ``_REST_KEYS`` order, the most ``W``
+    and ``H`` can add for each value of ``H``'s head-word part, and the bias."""
+    table, bias = _heading_end_table()
+    w_word, w_head = table.get("W", {}), table.get("H", {})
+    most = {head: max(w_word.get(str(b), 0.0) + w_head.get(head + str(b), 0.0) for b in (True, False))
+            for head in ("True", "False")}
+    return w_word, w_head, tuple(table.get(k, {}) for k in _REST_KEYS), most, bias
 
 
 @cache

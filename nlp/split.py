@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
@@ -76,6 +76,7 @@ def split_documents(text: str) -> list[DocSpan]:
     ...                                        "乙县防火工作方案\\n乙县防火工作方案\\n" + body)]
     ['甲县卫生系统实施方案', '乙县防火工作方案']
     """
+    _key.cache_clear()  # (a memo of this file's lines only)
     lines = [ln for ln in _lines(text) if ln.text.strip()]
     if not lines:
         return [DocSpan(0, len(text))]
@@ -104,8 +105,21 @@ _NUMBERED_NOTICE = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*关�
 # bureau's sections), not a heading of the first
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
-    return _FILE_EXTENSION.sub("", _PIECE_PREFIX.sub("", re.sub(r"\s+", "", s)).rstrip("。>"))
+    """A line as a title is compared: without spaces, a template's piece number, a closing 。 and a
+    file's extension. The splitter asks it of the same lines several times (a line's key, then
+    whether it is a title line, doubled, repeated): each line's is read once per file
+    (``split_documents`` empties the cache, so nothing is kept from one file to the next)."""
+    key = _SPACE_RUN.sub("", s)
+    piece = _PIECE_PREFIX.match(key)  # (anchored at the start: one match at most, no scan of the line)
+    if piece:
+        key = key[piece.end():]
+    key = key.rstrip("。>")
+    return _FILE_EXTENSION.sub("", key) if "." in key else key  # (a file's name has its dot)
+
+
+_SPACE_RUN = re.compile(r"\s+")
 
 
 # a title given as the file's name on a document-sharing page (`…实施方案.docx`)
@@ -126,10 +140,13 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 
 def _is_title_line(s: str) -> bool:
     t = s.strip()
-    if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(re.sub(r"\s+", "", t)))
-            or t.startswith(("《", "附件", "附:")) or _SECTION_LABEL.match(_key(t)) or METADATA_ROW.match(t)):
+    if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(_SPACE_RUN.sub("", t)))
+            or t.startswith(("《", "附件", "附:"))):
         return False
-    return bool(_title_line().match(_key(t)))
+    key = _key(t)  # (once for both tests)
+    if _SECTION_LABEL.match(key) or METADATA_ROW.match(t):
+        return False
+    return bool(_title_line().match(key))
 
 
 # a site's label over its pages (`新闻公报`, `通知公告`), not a title with its genre word

@@ -150,3 +150,186 @@ def unwrap(text: str) -> str:
         start = nl + 1
     return "".join(out)
 
+
+
+# ---- the first two characters of a pattern's matches (a second lookahead after opening_with's) ----
+# A position whose character can open a match is often a common one (一 of 一步, 中 of 中心, 本 of
+# 本单位); where the pattern is a long alternation, trying it there costs microseconds. Read from
+# the pattern's parse tree, the characters that can follow each first character give a lookahead
+# (``中华|[上下][半月]|…``) that lets the engine skip such positions with two class tests. The
+# reading over-approximates (a lookbehind or a negative lookahead constrains nothing; two categories
+# meet as both), so the lookahead never turns a match away: tests/test_speed_pair_gate.py checks it
+# on random patterns against their matches.
+
+_ANYCHAR = None  # no constraint on a character
+_FREE = (0, _ANYCHAR, _ANYCHAR)
+
+
+def _category_tests():
+    from re import _constants as C
+
+    return {C.CATEGORY_SPACE: re.compile(r"\s"), C.CATEGORY_DIGIT: re.compile(r"\d"),
+            C.CATEGORY_WORD: re.compile(r"\w"), C.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+            C.CATEGORY_NOT_DIGIT: re.compile(r"\D"), C.CATEGORY_NOT_WORD: re.compile(r"\W")}
+
+
+class _Pairs:
+    """Tokens ``(k, e0, e1)``: a way a (sub)pattern can match, having consumed k characters (0, 1,
+    or 2 and more), with text[p] in e0 and text[p + 1] in e1 (frozensets of characters and
+    ``("cat", category)`` items, or ``_ANYCHAR``)."""
+
+    def __init__(self) -> None:
+        from re import _constants as C
+
+        self.C = C
+        self.category = _category_tests()
+
+    def meet(self, a, b):
+        """Both constraints on one character (a character is tested against a category; two
+        categories are both kept)."""
+        if a is _ANYCHAR:
+            return b
+        if b is _ANYCHAR:
+            return a
+        out = set(a & b)
+        for x, other in ((a, b), (b, a)):
+            for c in x:
+                if isinstance(c, tuple):
+                    for y in other:
+                        if isinstance(y, tuple) or self.category[c[1]].fullmatch(y):
+                            out.add(c if isinstance(y, tuple) else y)
+        return frozenset(out)
+
+    def merge(self, tokens) -> set:
+        """Tokens of the same k and e0 as one, their e1 united (the same possibilities)."""
+        by: dict = {}
+        for k, e0, e1 in tokens:
+            old = by.get((k, e0), frozenset())
+            by[(k, e0)] = _ANYCHAR if old is _ANYCHAR or e1 is _ANYCHAR else old | e1
+        return {(k, e0, e1) for (k, e0), e1 in by.items()}
+
+    def concat(self, a, b) -> set:
+        out = set()
+        for t in a:
+            k, e0, e1 = t
+            if k >= 2:
+                out.add(t)
+                continue
+            for k2, f0, f1 in b:
+                n0, n1 = (self.meet(e0, f0), self.meet(e1, f1)) if k == 0 else (e0, self.meet(e1, f0))
+                if (n0 is _ANYCHAR or n0) and (n1 is _ANYCHAR or n1):
+                    out.add((min(2, k + k2), n0, n1))
+        return self.merge(out)
+
+    def chars(self, items):
+        C, out = self.C, set()
+        for op, av in items:
+            if op is C.LITERAL:
+                out.add(chr(av))
+            elif op is C.RANGE and av[1] - av[0] <= 5000:
+                out.update(chr(c) for c in range(av[0], av[1] + 1))
+            elif op is C.CATEGORY and av in self.category:
+                out.add(("cat", av))
+            else:  # a negated class, a wide range: any character
+                return _ANYCHAR
+        return frozenset(out)
+
+    def seq(self, items) -> set:
+        acc = {_FREE}
+        for op, av in items:
+            acc = self.concat(acc, self.one(op, av))
+            if all(k >= 2 for k, _e0, _e1 in acc):
+                break
+        return acc
+
+    def one(self, op, av) -> set:
+        C = self.C
+        if op is C.LITERAL:
+            return {(1, frozenset((chr(av),)), _ANYCHAR)}
+        if op is C.IN:
+            return {(1, self.chars(av), _ANYCHAR)}
+        if op in (C.NOT_LITERAL, C.ANY):
+            return {(1, _ANYCHAR, _ANYCHAR)}
+        if op is C.BRANCH:
+            return self.merge(set().union(*(self.seq(b) for b in av[1])))
+        if op is C.SUBPATTERN:
+            return self.seq(av[3])
+        if op is C.ATOMIC_GROUP:
+            return self.seq(av)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, hi, body = av
+            x, cur = self.seq(body), {_FREE}
+            for _ in range(lo):
+                cur = self.concat(cur, x)
+                if all(k >= 2 for k, _e0, _e1 in cur):
+                    break
+            total, n = set(cur), lo
+            while n < hi:  # (until the iterations add nothing new)
+                cur = self.concat(cur, x)
+                n += 1
+                if cur <= total:
+                    break
+                total |= cur
+            return self.merge(total)
+        if op is C.ASSERT and av[0] == 1:  # a lookahead constrains what follows, consumes nothing
+            return {(0, e0, e1) for _k, e0, e1 in self.seq(av[1])}
+        if op is C.ASSERT_NOT and not list(av[1]):
+            return set()  # (?!): never matches
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # lookbehinds, negative lookaheads, anchors
+            return {_FREE}
+        if op is C.GROUPREF_EXISTS:
+            return self.seq(av[1]) | (self.seq(av[2]) if av[2] else {_FREE})
+        raise ValueError(f"no reading for {op}")  # (a backreference: the caller does without)
+
+
+def second_chars(pattern: str, flags: int = 0) -> dict | None:
+    """First character -> the characters (and ``("cat", category)`` items) the second character of
+    a match of ``pattern`` opening with it can be, ``None`` for any; ``None`` for the whole when a
+    match may open with any character or the pattern cannot be read.
+
+    >>> sorted((c, "".join(sorted(s))) for c, s in second_chars(r"(?<!不)去年|近年|中华民国|中(?=[旬秋])").items())
+    [('中', '华旬秋'), ('去', '年'), ('近', '年')]
+    """
+    from re import _parser
+
+    try:
+        pairs = _Pairs()
+        tokens = pairs.seq(_parser.parse(pattern, flags).data)
+    except (ValueError, AttributeError, ImportError):
+        return None
+    out: dict = {}
+    for _k, e0, e1 in tokens:
+        if e0 is _ANYCHAR or any(isinstance(c, tuple) for c in e0):
+            return None
+        for c in e0:
+            old = out.get(c, frozenset())
+            out[c] = None if old is None or e1 is _ANYCHAR else old | e1
+    return out
+
+
+def pair_lookahead(pattern: str, flags: int = 0) -> str:
+    r"""A lookahead on the first two characters of every match of ``pattern`` (``second_chars``),
+    or ``""`` when none can be read. First characters with the same followers share a branch.
+
+    >>> pair_lookahead(r"(?<!不)去年|近年|中华|[12]\s?年")
+    '(?=[12][\\s年]|中华|[去近]年)'
+    """
+    follow = second_chars(pattern, flags)
+    if not follow:
+        return ""
+    groups: dict = {}
+    for c, after in follow.items():
+        groups.setdefault(after, []).append(c)
+
+    from re import _constants as C
+
+    cats = {C.CATEGORY_SPACE: r"\s", C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w",
+            C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_NOT_WORD: r"\W"}
+
+    def cls(items) -> str:
+        body = "".join(cats[x[1]] if isinstance(x, tuple) else re.escape(x) for x in sorted(items, key=str))
+        return body if len(items) == 1 else f"[{body}]"
+
+    branches = [cls(firsts) + ("" if after is None else cls(after))
+                for after, firsts in sorted(groups.items(), key=lambda kv: sorted(kv[1]))]
+    return "(?=" + "|".join(branches) + ")"

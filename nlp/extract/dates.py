@@ -33,6 +33,7 @@ from nlp.extract.dates_chrome import is_chrome_date
 from nlp.extract.dates_lexicon import holiday_days, holiday_patterns, roc_cues
 from nlp.model import Mention, Section
 from nlp.numerals import DIGITS_TO_ASCII, parse_number
+from nlp.text import pair_lookahead
 
 if TYPE_CHECKING:
     from nlp.extract.context import DocContext
@@ -329,24 +330,33 @@ def _first_chars() -> str:
 
 @cache
 def _date_pattern(roc: bool = False) -> re.Pattern:
-    """The date grammar; ``roc`` also reads bare 民国 years (98年至102年).
+    """The date grammar behind its lookaheads (see ``_date_grammar``)."""
+    grammar = _date_grammar(roc)
+    return re.compile(rf"(?={_first_chars()}){pair_lookahead(grammar)}{grammar}")
 
-    It opens with a lookahead on ``_first_chars``: the engine tries the long alternation only
-    where a date can start (about one character in ten), which makes the scan several times
-    faster and finds the same matches."""
+
+def _date_grammar(roc: bool = False) -> str:
+    """The date grammar, as a pattern's text; ``roc`` also reads bare 民国 years (98年至102年).
+
+    ``_date_pattern`` opens it with a lookahead on ``_first_chars``: the engine tries the long
+    alternation only where a date can start (about one character in ten), which makes the scan
+    several times faster and finds the same matches. A second lookahead, read from the grammar's parse tree
+    (``nlp.text.pair_lookahead``), passes such a character only before a character that can
+    follow it in a date: 中华 (民国), not 中心; 一月 or 一九, not 一步 or 一是; 本年, not 本单位."""
     year_num = rf"(?:{YEAR_NUM}|{_ROC_YEAR})" if roc else YEAR_NUM
     year_range_start = (  # 2010—2012年: the first year may omit 年
         rf"(?<![0-9A-Za-z*×])(?P<s_by>{year_num})(?={CONNECTOR}{year_num}\s?学?年)"
     )
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")
-    return re.compile(
-        rf"(?={_first_chars()})(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_LOST_MONTH}|{_FIRST_MONTHS}"
+    grammar = (
+        rf"(?:{_DOTTED_SPAN}|{_DOTTED}|{_SPLIT_YEAR}|{_BRACKET_YEARS}|{_GLUED_YEARS}|{_RUN_TOGETHER}|{_LOST_MONTH}|{_FIRST_MONTHS}"
         rf"|{_BRACKET_MD}|{_BRACKET_YEAR}|{_BARE_DAY}|{_NAMED_DAY}{compact}"
         rf"|{_UNTIL}(?:(?P<lead>{_LEAD_DASH})|{year_range_start}|{_side('s_', is_start=True, roc=roc)})"
         rf"(?:(?:(?<=[日号])(?:{_WEEKDAY_NOTE}|{_HOLIDAY_NOTE})?(?:{_CLOCK}|{_TIME_OF_DAY})?)?(?P<conn>{CONNECTOR})(?:{_side('e_', roc=roc)}|{_END_DAY})|{_AND_DAY})?"
         rf"(?P<dayend>(?<=[日号])底)?(?:(?<=[日号]){_WEEKDAY_NOTE}(?=前|之前|以前))?{_SUFFIX}|{_BARE_YEAR})"
     )
+    return grammar
 
 
 DATE = _date_pattern()

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Sequence
 
 from nlp.extract.parties_lexicon import non_parties, org_suffixes
-from nlp.extract.parties_names import NOT_NAME_START, opens_clause, person_posts, suffix_list
+from nlp.extract.parties_names import NAME_START_OK, NOT_NAME_START, person_posts, suffix_list
 from nlp.extract.parties_people import is_person_name
 from nlp.settings import models_dir
 from nlp.text import literal_trie
@@ -104,21 +104,43 @@ def _kinds() -> dict[str, str]:
     return {**EXTRA_ENDINGS, **org_suffixes(), "PER": "PER", "TOK": "PER"}
 
 
+def _overlap(u: str, v: str) -> bool:
+    """Whether two different words can share a character where they occur: one holds the other,
+    or one ends with what the other opens with (要求 and 求…, 负责 and 责任)."""
+    return u in v or v in u or any(u[-k:] == v[:k] or v[-k:] == u[:k] for k in range(1, min(len(u), len(v))))
+
+
 @cache
-def _cue_rxs() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((w, re.compile(re.escape(w))) for w in dict.fromkeys(CUES))
+def _cue_rxs() -> tuple[re.Pattern, ...]:
+    """The cue words in a few groups, one pattern each, no two words of a group able to overlap:
+    a scan of a group then finds every occurrence of each of its words, as a scan per word would
+    (a match never hides another word's occurrence), in three scans instead of one per word."""
+    groups: list[list[str]] = []
+    for w in sorted(dict.fromkeys(CUES), key=len, reverse=True):
+        group = next((g for g in groups if not any(_overlap(w, x) for x in g)), None)
+        if group is None:
+            groups.append([w])
+        else:
+            group.append(w)
+    return tuple(re.compile(literal_trie(g)) for g in groups)
 
 
 def _cues_at(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, cue)`` of every occurrence of every cue word, sorted (a literal scan per
-    cue word is faster than one scan of them all)."""
-    return sorted([(m.start(), m.end(), w) for w, rx in _cue_rxs() for m in rx.finditer(text)])
+    """``(start, end, cue)`` of every occurrence of every cue word, sorted."""
+    return sorted([(m.start(), m.end(), m.group()) for rx in _cue_rxs() for m in rx.finditer(text)])
 
 
 @cache
 def _not_name_start_rx() -> re.Pattern:
     """The longest word of ``NOT_NAME_START`` at a position (``match(text, pos)``)."""
     return re.compile("|".join(re.escape(w) for w in sorted(set(NOT_NAME_START), key=len, reverse=True)))
+
+
+@cache
+def _opens_clause_rx() -> re.Pattern:
+    """``parties_names.opens_clause`` as one pattern: ``match(text, a, end)`` is ``opens_clause(text[a:end])``
+    (a word of ``NOT_NAME_START`` at ``a``, none of ``NAME_START_OK``), without the slice."""
+    return re.compile(f"(?!{literal_trie(NAME_START_OK)}){literal_trie(NOT_NAME_START)}")
 
 
 @cache
@@ -140,18 +162,18 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     """
     out: list[tuple[int, int, str]] = []
     reach, marks, skip_word = _PAST_LAST_STOP, _START_MARKS, _not_name_start_rx()
-    first = _not_name_start_firsts()
+    first, opens = _not_name_start_firsts(), _opens_clause_rx().match
     bare = _bare_posts()
     for m in _suffix_rx().finditer(text):
-        s_start, end = m.start(), m.end()
+        s_start, end = m.span()
         suffix = m.group()
         left = reach.match(text, max(0, s_start - MAX_LEFT), s_start).end()
         starts = {left}
         for c in marks.finditer(text, left, s_start):
             starts.add(c.end() if c.group() in _FUNCTION else c.start())
-        for a in sorted(starts):
+        for a in sorted(starts) if len(starts) > 1 else starts:
             # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
-            while text[a:a + 1] in first and opens_clause(text[a:end]):
+            while text[a:a + 1] in first and opens(text, a, end):
                 a = skip_word.match(text, a).end()
             if text[a:a + 1] in _FUNCTION and a < s_start:
                 a += 1  # 成立相应的领导机构 -> 领导机构: a function character starts no name
@@ -159,9 +181,10 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
                 if suffix in bare and s_start - a == 1 and text[a] in _TAKES_POST:
                     continue  # 兼组长: taking a post, not a holder
                 out.append((a, end, suffix))
-        a = _levels_left(text, left)
-        if a < left:  # 各省、自治区、直辖市人民政府: the levels a 主送 item shares its organ with
-            out.append((a, end, suffix))
+        if text[left - 1:left] == "、":  # (no list before it, no levels: the common case, checked here)
+            a = _levels_left(text, left)
+            if a < left:  # 各省、自治区、直辖市人民政府: the levels a 主送 item shares its organ with
+                out.append((a, end, suffix))
     posts = _posts_rx()
     for m in posts.finditer(text):  # 局长王军, 院长张某某
         if text[m.end():m.end() + 1] in _TAKES_POST and posts.match(text, m.end() + 1):
@@ -282,7 +305,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     excluded = non_parties()
     by_kind: dict[str, tuple] = {}
     bl, br_ = bisect.bisect_left, bisect.bisect_right
-    n_ends, n_text, n_cues = len(ends), len(text), len(cue_at)
+    n_ends, n_text = len(ends), len(text)
     bias, g_slot = T["bias"][""], T["g="][genre]
     t_suf, t_kind, t_len, t_body, t_f1, t_f2 = T["suf="], T["kind="], T["len="], T["body="], T["f1="], T["f2="]
     t_l1, t_l2, t_l3, t_r1, t_r2, t_r3 = T["l1="], T["l2="], T["l3="], T["r1="], T["r2="], T["r3="]
@@ -291,6 +314,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     t_ca, t_cs, t_open, t_np, t_ge = T["colon_after="], T["clause_start="], T["open="], T["np="], T["ge="]
     t_n2, t_n3, t_lab, t_cl, t_cr = T["n2="], T["n3="], T["lab="], T["cl="], T["cr="]
     ink = _INK.search  # a character that is no white space, in a range: no copy of the range
+    opens = _opens_clause_rx().match
     zones = line_zones(text, line_starts)
     c_ends = {}  # where candidates end / start: a 、-list's neighbours (县卫健局、县公安局)
     c_starts = set()
@@ -348,7 +372,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
             line[2], line[3], t_ls[ink(text, ls, a) is None], t_le[ink(text, b, le) is None], line[4],
             t_title[title_at <= a < title_end], t_br[text.rfind("(", ls, a) > text.rfind(")", ls, a)],
             t_colon[_LABEL_END.search(text, max(ls, a - 3), a) is not None], t_ca[r1 in "::"],
-            t_cs[at_clause_start], t_open[opens_clause(name)], t_np[name in excluded],
+            t_cs[at_clause_start], t_open[opens(name) is not None], t_np[name in excluded],
             t_ge[name[0] in "各全"], line[5], ks[6][line[6]],
         ]
         f += (line[7], line[8][kind], line[9])
@@ -369,19 +393,16 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
                 f.append(t_rline[kind])
         if kind != "PER":  # a person's own characters say nothing beyond their site
             f += (t_n2[name[-2:]], t_n3[name[-3:]])
-        k = bl(cue_starts, b_start)
-        cues = set()
-        while k < n_cues:
-            at, end, w = cue_at[k]
-            if at >= a_end:
-                break
+        cues_left, cues_right = set(), set()  # the cue words of the clause left and right of it
+        for at, end, w in cue_at[bl(cue_starts, b_start):bl(cue_starts, a_end)]:
             if end <= a:
-                cues.add((0, w))
+                cues_left.add(w)
             elif at >= b and end <= a_end:
-                cues.add((1, w))
-            k += 1
-        if cues:
-            f.extend(t_cr[w] if side else t_cl[w] for side, w in sorted(cues))
+                cues_right.add(w)
+        if cues_left:
+            f.extend([t_cl[w] for w in sorted(cues_left)])
+        if cues_right:
+            f.extend([t_cr[w] for w in sorted(cues_right)])
         if a_end - b >= 1:
             f.append(ks[7][text[b:min(a_end, b + 2)]])
         out.append(f)
@@ -449,17 +470,15 @@ def line_labels(text: str, line_starts: Sequence[int]) -> list[str]:
 
 
 class _Names:
-    """The rules' names, asked whether a candidate contains one or is contained in one."""
+    """The rules' names, asked whether a candidate contains one or is contained in one (a
+    substring test per name: no pattern compiled per document, which costs more than the tests)."""
 
     def __init__(self, names: Sequence[str]):
-        names = [n for n in names if n]
-        self.joined = "\n".join(names)
-        self.inside = re.compile("|".join(map(re.escape, names))) if names else None
+        self.names = [n for n in names if n]
+        self.joined = "\n".join(self.names)
 
     def related(self, name: str) -> bool:
-        if self.inside is None:
-            return False
-        return (name in self.joined and "\n" not in name) or self.inside.search(name) is not None
+        return (name in self.joined and "\n" not in name and bool(self.names)) or any(map(name.__contains__, self.names))
 
 
 _SLOTS: dict[int, dict[str, int]] = {}  # feature strings recur: each is hashed once a process

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, cached_property
 from typing import NamedTuple, Sequence
 
 from nlp.extract.parties_lexicon import COMPARATORS, read_mapping, read_table, target_cues
@@ -191,27 +191,46 @@ REPORTED_ACHIEVED = frozenset({"实现"})
 
 
 class Mood:
-    """The mood words of one sentence, found once, so each clause is judged by bisection (a
-    sentence of ten thousand clauses stays linear).
+    """The mood words of one sentence, found once (each kind when first asked for), so each clause
+    is judged by bisection (a sentence of ten thousand clauses stays linear).
 
     >>> Mood("去年门诊量增长5%,明年要达到8%").looks_back(9)
     True
     """
 
     def __init__(self, sentence: str, report: bool = False) -> None:
-        pats = _patterns()
-        forward = sorted((m.start(), m.end()) for p in ("forward", "due_year")
-                         for m in pats[p].finditer(sentence)
-                         if not (report and m.group() in REPORTED_ACHIEVED))
-        self._forward_starts = [a for a, _ in forward]
-        self._forward_ends = sorted(b for _, b in forward)
-        self._forward = forward
-        self._past = [(m.start(), m.end()) for m in pats["past_time"].finditer(sentence)]
+        self._sentence, self._report = sentence, report
+        self._past = [(m.start(), m.end()) for m in _patterns()["past_time"].finditer(sentence)]
         self._past_ends = [b for _, b in self._past]
-        ahead = [(m.start(), m.end(), m.group(0)) for m in pats["plan_ahead"].finditer(sentence)]
-        self._plan_end = min((b for _, b, w in ahead if w != "控制在"), default=None)
-        self._controlled = [(a, b) for a, b, w in ahead if w == "控制在"]
-        self._modal_ends = [m.end() for m in pats["modal"].finditer(sentence)]
+
+    # the other kinds of mood word are found when a question first needs them (most sentences
+    # are asked one or two of the four questions): the same answers, fewer scans
+
+    @cached_property
+    def _forward(self) -> list[tuple[int, int]]:
+        pats = _patterns()
+        return sorted((m.start(), m.end()) for p in ("forward", "due_year")
+                      for m in pats[p].finditer(self._sentence)
+                      if not (self._report and m.group() in REPORTED_ACHIEVED))
+
+    @cached_property
+    def _forward_starts(self) -> list[int]:
+        return [a for a, _ in self._forward]
+
+    @cached_property
+    def _forward_ends(self) -> list[int]:
+        return sorted(b for _, b in self._forward)
+
+    @cached_property
+    def _ahead(self) -> tuple[int | None, list[tuple[int, int]]]:
+        """Where the first plan word other than 控制在 ends, and the spans of 控制在."""
+        ahead = [(m.start(), m.end(), m.group(0)) for m in _patterns()["plan_ahead"].finditer(self._sentence)]
+        return (min((b for _, b, w in ahead if w != "控制在"), default=None),
+                [(a, b) for a, b, w in ahead if w == "控制在"])
+
+    @cached_property
+    def _modal_ends(self) -> list[int]:
+        return [m.end() for m in _patterns()["modal"].finditer(self._sentence)]
 
     def looks_forward(self, end: int) -> bool:
         """Whether sentence[:end] plans ahead or lays down a rule (将, 要, 确保, 目标, 到2025年)."""
@@ -229,10 +248,11 @@ class Mood:
     def plans_ahead(self, start: int, end: int) -> bool:
         """Whether a summary's clause sentence[start:end] plans ahead (力争, 确保, from the start of
         its sentence) or states a controlled level (控制在, in the clause itself)."""
-        if self._plan_end is not None and self._plan_end <= end:
+        plan_end, controlled = self._ahead
+        if plan_end is not None and plan_end <= end:
             return True
-        i = bisect_left(self._controlled, (start, 0))
-        return i < len(self._controlled) and self._controlled[i][1] <= end
+        i = bisect_left(controlled, (start, 0))
+        return i < len(controlled) and controlled[i][1] <= end
 
     def lays_down(self, end: int) -> bool:
         """Whether a rule's modal verb (应, 要, 须) is written in sentence[:end]."""

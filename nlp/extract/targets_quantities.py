@@ -12,7 +12,7 @@ set (``等10个问题``), qualifiers (``5岁以下儿童``, ``不足3人的``) a
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from nlp.extract.parties_lexicon import target_cues, target_units
@@ -139,6 +139,10 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
+# a numeral's value (the same few numerals recur: 1, 2, 10, 100, 三, 五): each read once
+_number = lru_cache(maxsize=4096)(parse_number)
+
+
 def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
     """The candidate objectives of one clause, in order; ``labelled`` when the clause gives the
     value of a quota named just before it (推荐人数:1人)."""
@@ -146,7 +150,7 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
     cues = target_cues()
     found: list[Quantity] = []
     for m in pats["times"].finditer(clause):
-        number = parse_number(m.group("num"))
+        number = _number(m.group("num"))
         if number is None or (m.group("unit") != "倍" and not m.group("num")[0].isdigit()):
             continue
         comparator = cues["before"][m.group("before")]
@@ -216,7 +220,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
     if at_least:  # 每个乡镇卫生院至少建成2个特色科室: the adverb binds the count through its verb
         before, comparator = at_least.group(0)[:-len(at_least.group("verb"))], ">="
     if m.group("den"):  # 三分之一 -> 33.33 %
-        den, part = parse_number(m.group("den")), parse_number(m.group("part"))
+        den, part = _number(m.group("den")), _number(m.group("part"))
         if not den or part is None:
             return None
         unit = _FRACTION_UNITS.get(m.group("den"), "%")
@@ -232,7 +236,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
             num_text, unit = num_text[:-1], num_text[-1] + unit  # 五十万元 is 50 万元, as 50万元 is
         if num_text[0].isdigit():
             num_text = num_text.replace("O", "0").replace("o", "0")
-        number = 0.5 if num_text == "半" else parse_number(num_text)
+        number = 0.5 if num_text == "半" else _number(num_text)
         if number is None:
             return None
         q_end, unit_written = m.end(), bool(unit)
@@ -291,7 +295,7 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
     elif not _count_is_objective(clause, m, kind, before, after, q_end, planned):
         return None
     else:
-        reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
+        reaches = _REACHES.match(clause, q_end, q_end + 4) is not None
         if reaches and not comparator:
             comparator = ">="
     if unit in FREQUENCY_UNITS and number == 1 and comparator == ">=":
@@ -337,17 +341,26 @@ def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str)
     return clause.startswith("不等", m.end())  # 800~900元不等: a spread, not a bound
 
 
+_REACHES = re.compile(r"(?:都)?达到?(?![0-9])")  # (…都达到: the count reaches a level)
+_PER_HEAD_OR_PERIOD = re.compile(r"每(?:人|年|季度?|月|周)")  # a quota per head or period
+
+
+@cache
+def _cue_words(kind: str) -> tuple[str, ...]:
+    """The cue words of a kind (``plan_now``, ``plan``), as a tuple for one ``str.endswith``."""
+    return tuple(target_cues()[kind])
+
+
 def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None, after: str | None,
                         q_end: int, planned: bool) -> bool:
     """Whether a count or duration is governed as an objective (a comparator or a planning verb)."""
-    cues = target_cues()
     num_text = m.group("num")
     is_cn = not num_text[0].isdigit()
     prefix = clause[:m.start()]
     nxt = clause[q_end:q_end + 1]
-    plan_now = any(prefix.endswith(c) for c in cues["plan_now"])
+    plan_now = prefix.endswith(_cue_words("plan_now"))
     per_period = kind == "duration" and bool(re.search(PER_PERIOD, prefix))
-    quota = m.group("unit") not in AGE_UNITS and re.search(r"每(?:人|年|季度?|月|周)", prefix) is not None
+    quota = m.group("unit") not in AGE_UNITS and _PER_HEAD_OR_PERIOD.search(prefix) is not None
     if (after in QUALIFIER_AFTER and not before and re.match(r"[\u4e00-\u9fff]", nxt) and not per_period
             and not quota and (m.group("unit") in AGE_UNITS or not _after_plan_verb(prefix))):
         return False  # 5岁以下儿童, 拥有3岁以下婴幼儿托位: a range of a noun (but 选派10名以上骨干, and
@@ -358,7 +371,7 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     if ((m.group("num2") or m.group("num3")) and m.group("unit") in AGE_UNITS and not before
             and re.match(r"[\u4e00-\u9fff]", nxt)):
         return False  # 0-6岁儿童, 65至74岁老年人: a range of ages names a group of people
-    reaches = bool(re.match(r"(?:都)?达到?(?![0-9])", clause[q_end:q_end + 4]))
+    reaches = _REACHES.match(clause, q_end, q_end + 4) is not None
     planned_here = plan_now or bool(patterns()["plan"].search(prefix[-8:]))
     if (m.group("unit") and m.group("unit").endswith("元") and not is_cn and re.search(GRANT, clause)
             and not re.search(NOT_GRANTED, clause)):
@@ -371,7 +384,7 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
         return False
     if before == "达" and re.search(r"[0-9][0-9.]*[\u4e00-\u9fff]{1,2}$", prefix):
         return False  # 电梯2部达64万元, 达5家: 达 before a count reports an amount (人均预期寿命达82.4岁 is a level)
-    if nxt == "的" and not (before in _FLOORS and re.search(r"每(?:人|年|季度?|月|周)", prefix)):
+    if nxt == "的" and not (before in _FLOORS and _PER_HEAD_OR_PERIOD.search(prefix)):
         return False  # 党员人数不足3人的公立医院: the count describes a noun (but 每年撰写不少于2篇的心得: a quota)
     if re.match(r"(?:达|共|计)[0-9]", clause[q_end:q_end + 2]):
         return False  # 电梯2部达64万元: the count is what an amount was spent on
@@ -398,8 +411,7 @@ def _in_parentheses(prefix: str) -> bool:
 
 def _after_plan_verb(prefix: str) -> bool:
     """Whether a planning verb (选派, 共设) ends ``prefix``."""
-    cues = target_cues()
-    return any(prefix.endswith(c) for c in cues["plan_now"]) or any(prefix.endswith(c) for c in cues["plan"])
+    return prefix.endswith(_cue_words("plan_now")) or prefix.endswith(_cue_words("plan"))
 
 
 def _is_bare_share(clause: str, m: re.Match) -> bool:

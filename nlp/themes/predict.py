@@ -74,14 +74,29 @@ def classify_texts(texts: Sequence[str], *, model_path: str | Path | None = None
 
 def classify_passages(doc: Document, *, model_path: Path | None = None) -> list[Passage]:
     """Pick the passages of ``doc`` from its outline and classify them."""
+    return classify_documents([doc], model_path=model_path)[0]
+
+
+def classify_documents(docs: Sequence[Document], *, model_path: Path | None = None) -> list[list[Passage]]:
+    """``classify_passages`` of each document, the passages of all of them scored in one call of
+    the model: its cost per call (some hundred array operations, whatever the number of texts) is
+    paid once for the batch. The same passages and scores: a passage's features and scores are
+    read from its own text alone."""
+    spans_of = [_passage_spans(doc) for doc in docs]
+    texts = [doc.text[s:e] for doc, spans in zip(docs, spans_of) for s, e, _ in spans]
+    results = load_model(model_path).predict(texts) if texts else []
+    out, at = [], 0
+    for doc, spans in zip(docs, spans_of):
+        out.append([Passage(id=f"p{i}", section=sec, start=s, end=e, text=doc.text[s:e], themes=themes, scores=scores)
+                    for i, ((s, e, sec), (themes, scores)) in enumerate(zip(spans, results[at:at + len(spans)]), 1)])
+        at += len(spans)
+    return out
+
+
+def _passage_spans(doc: Document) -> list[tuple[int, int, str | None]]:
     title = "".join((doc.title or "").split())
-    spans = [(s, e, sec) for s, e, sec in find_passages(doc.text, doc.sections)
-             if not title or "".join(doc.text[s:e].split()) != title]  # the title line is no passage
-    if not spans:
-        return []
-    results = load_model(model_path).predict([doc.text[s:e] for s, e, _ in spans])
-    return [Passage(id=f"p{i}", section=sec, start=s, end=e, text=doc.text[s:e], themes=themes, scores=scores)
-            for i, ((s, e, sec), (themes, scores)) in enumerate(zip(spans, results), 1)]
+    return [(s, e, sec) for s, e, sec in find_passages(doc.text, doc.sections)
+            if not title or "".join(doc.text[s:e].split()) != title]  # the title line is no passage
 
 
 def find_passages(text: str, sections: Sequence[Section] = ()) -> Iterable[tuple[int, int, str | None]]:

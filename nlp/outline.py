@@ -104,6 +104,7 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
     markers = _drop_link_lists(text, markers)
     markers = _drop_contents(text, markers)
     markers = _drop_paragraph_runs(text, markers, _LineIndex(text))
+    markers = _drop_enumeration(text, markers, _LineIndex(text))
     # a marker before a few Latin letters or digits only (`_00.jpg`, `2、O`): a file's name, a code
     markers = [mk for mk in markers if not re.fullmatch(r"[A-Za-z0-9.\-_ ]{1,4}", mk.heading)]
     if not markers:
@@ -451,6 +452,18 @@ def _drop_paragraph_runs(text: str, found: list[_Marker], lines: "_LineIndex") -
         return nxt is not None and nxt.line_start and nxt.ordinal == found[k].ordinal + 1
     return [mk for k, mk in enumerate(found)
             if mk.line_start or mk.on_title or opens_with_marker(mk) or heads_a_run(k)]
+
+
+def _drop_enumeration(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
+    """A paragraph that counts its items inline (`…民生实事:(1)市民中心完成工程总量90%。(2)新建…`),
+    in a text with no other numbering, enumerates: the items are sentences with their figures,
+    not headings (a flattened outline has several styles, or short run-in headings: kept)."""
+    if len(found) < 2 or any(mk.line_start for mk in found) or len({mk.style for mk in found}) > 1:
+        return found
+    if len({lines.start_of(mk.start) for mk in found}) > 1:
+        return found
+    sentences = sum(bool(re.search(r"[0-9]", mk.heading)) or len(mk.heading) > 20 for mk in found)
+    return [] if 2 * sentences > len(found) else found
 
 
 # A link in a site's list: the line ends with its publication date or a file's extension.

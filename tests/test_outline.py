@@ -249,3 +249,18 @@ def test_a_marker_before_a_file_name_or_a_code_is_no_heading():
 ], ids=["reported-speech", "quotation", "dated-narration"])
 def test_news_sentences_that_are_no_run_in_headings(text):
     assert parse_outline(text) == []
+
+
+def test_a_paragraph_counting_its_items_inline_is_no_outline():
+    from nlp.outline import parse_outline
+
+    text = ("某市十件实事票决结果公布\n今年将办好以下实事:(1)市民中心完成工程总量80%。(2)新建社区食堂30个。"
+            "(3)改造老旧燃气管网40公里。(4)新增公交线路2条。\n")
+    assert [s.marker for s in parse_outline(text)] == []
+
+
+def test_a_flattened_outline_keeps_its_run_in_headings():
+    from nlp.outline import parse_outline
+
+    text = "二、整治重点 (一)作风不严方面。(1)修身不严。不讲规矩,意识不强。(2)管理不严。责任落实不到位。"
+    assert [s.marker for s in parse_outline(text)] == ["二、", "(一)", "(1)", "(2)"]

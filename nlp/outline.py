@@ -424,10 +424,11 @@ def _drop_contents(text: str, markers: list[_Marker]) -> list[_Marker]:
     later: dict[tuple[str, str], int] = {}
     for k, mk in enumerate(markers):
         later[(mk.marker, _LEADERS.sub("", mk.heading).strip())] = k
+    listed = _contents_block(text, markers, lines)
     out = []
     for k, mk in enumerate(markers):
         line = text[lines.start_of(mk.start):lines.end_of(mk.start)]
-        if mk.line_start and _LEADERS.search(line):
+        if (mk.line_start and _LEADERS.search(line)) or k in listed:
             continue
         key = (mk.marker, mk.heading.strip())
         if (mk.line_start and len(key[1]) >= 2 and later.get(key, k) > k and len(line) <= 40
@@ -435,6 +436,35 @@ def _drop_contents(text: str, markers: list[_Marker]) -> list[_Marker]:
             continue
         out.append(mk)
     return out
+
+
+_CONTENTS_LINE = re.compile(r"(?m)^[ \t\u3000]*[^\n。]{0,40}?目[ \t\u3000]*录[ \t\u3000]*$")
+
+
+def _contents_block(text: str, markers: list[_Marker], lines: "_LineIndex") -> set[int]:
+    """The markers listed under a `目录` line (`某某预案目录`, `目 录`): the short numbered lines that
+    follow it, with only blank lines between them, until the first of them comes again (the body
+    opens) or a line of text does."""
+    head = _CONTENTS_LINE.search(text)
+    if head is None:
+        return set()
+    out: set[int] = set()
+    pos, first = head.end(), None
+    for k, mk in enumerate(markers):
+        if mk.start < head.end():
+            continue
+        ls, le = lines.start_of(mk.start), lines.end_of(mk.start)
+        line = text[ls:le]
+        if not mk.line_start or text[pos:ls].strip() or len(line.strip()) > 40 or "。" in line:
+            break
+        key = (mk.marker.strip(), re.sub(r"[\s…·.．0-9]+$", "", _LEADERS.sub("", mk.heading)))
+        if first is None:
+            first = key
+        elif key == first:
+            break
+        out.add(k)
+        pos = le
+    return out if len(out) >= 3 else set()
 
 
 def _drop_paragraph_runs(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:

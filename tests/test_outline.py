@@ -264,3 +264,11 @@ def test_a_flattened_outline_keeps_its_run_in_headings():
 
     text = "二、整治重点 (一)作风不严方面。(1)修身不严。不讲规矩,意识不强。(2)管理不严。责任落实不到位。"
     assert [s.marker for s in parse_outline(text)] == ["二、", "(一)", "(1)", "(2)"]
+
+
+def test_the_lines_under_a_contents_line_are_no_sections():
+    from nlp.outline import parse_outline
+
+    text = ("某市防汛应急预案目录\n\n1.总则\n\n1.1编制目的\n\n1.2适用范围\n\n2.组织机构\n\n2.1指挥部\n\n"
+            "1.总则\n\n1.1编制目的\n\n为规范防汛应急工作,提高处置能力,特制订本预案。\n")
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [("1.", "总则"), ("1.1", "编制目的")]

@@ -161,6 +161,9 @@ def _unclosed(text: str, a: int, b: int) -> int:
     return b
 
 
+_HEADS_OF = re.compile(r"等(?:[0-9一二三四五六七八九十]+个)?(?:部门|单位|科室|处室|相关单位)?的?(?:主要|分管)?(?:负责人|负责同志|领导)")
+
+
 def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, str]]:
     """The names after a label, in the first of these forms that reads: units or posts
     (``市局各部门负责人``), people with a bracketed post, a unit and its person, people."""
@@ -179,6 +182,13 @@ def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, st
     names = _split_names(text, a, b)
     if names:
         return names
+    heads = _HEADS_OF.search(text, a, b)  # 组员:某部、某处、某办等部门负责人…: the units whose heads serve
+    if heads:
+        pieces = [strip_span(text, x, y) for x, y in split_outside(text, a, heads.start(), "、")]
+        units = [(x, y, _normalize(text[x:y])) for x, y in pieces
+                 if _is_name(_normalize(text[x:y])) and _kind(_normalize(text[x:y])) in ("body", "office", "unit", "group")]
+        if len(units) >= 2 and 4 * len(units) >= 3 * len(pieces):  # (a stray item, 在校内其他…单位, spoils none)
+            return units
     posted = _posted_people(text, a, b)  # 组长:院长 张某
     if posted:
         return posted

@@ -143,10 +143,18 @@ def _is_title_line(s: str) -> bool:
     if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(_SPACE_RUN.sub("", t)))
             or t.startswith(("《", "附件", "附:"))):
         return False
+    if _BARE_NUMBER_HEAD.match(t) and len(t) <= 24:
+        return False  # `2组织机构和部门职责`: a heading of an outline numbered 1总则, 1.1编制目的…
     key = _key(t)  # (once for both tests)
     if _SECTION_LABEL.match(key) or METADATA_ROW.match(t):
         return False
     return bool(_title_line().match(key))
+
+
+# a heading numbered with bare digits run into its words (`2组织机构和部门职责`, `1.2编制依据`), not a
+# count (`3部门联合…`, `5月起…`, `10项措施`)
+_BARE_NUMBER_HEAD = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*(?![年月日号时点个名项家岁人次批条件届周天万亿千百部大类起所种成倍级座台份位余多])"
+                               r"[\u4e00-\u9fff]")
 
 
 # a site's label over its pages (`新闻公报`, `通知公告`), not a title with its genre word

@@ -73,3 +73,10 @@ NEWS_BODY = "近日,市卫生健康委召开会议,部署公立医院党建工�
 def test_first_line_title_or_none(first, body, title, doc_type):
     (doc,) = split_documents(first + "\n" + body)
     assert (doc.title, doc.doc_type) == (title, doc_type)
+
+
+def test_a_bare_numbered_heading_ending_in_a_genre_word_starts_no_document():
+    from nlp.split import _is_title_line
+
+    assert not _is_title_line("2组织机构和部门职责")  # an outline numbered 1总则, 1.1编制目的…
+    assert _is_title_line("12项措施推进工作方案")  # a count, not a heading's number

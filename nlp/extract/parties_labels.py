@@ -179,9 +179,6 @@ def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, st
     glued = person_then_post(text[a:b])
     if glued:  # 组长:陈某副省长 (the name typed straight before the post)
         return [(a, a + glued, text[a:a + glued])]
-    names = _split_names(text, a, b)
-    if names:
-        return names
     heads = _HEADS_OF.search(text, a, b)  # 组员:某部、某处、某办等部门负责人…: the units whose heads serve
     if heads:
         pieces = [strip_span(text, x, y) for x, y in split_outside(text, a, heads.start(), "、")]
@@ -189,6 +186,9 @@ def _label_names(text: str, a: int, b: int, ner: str) -> list[tuple[int, int, st
                  if _is_name(_normalize(text[x:y])) and _kind(_normalize(text[x:y])) in ("body", "office", "unit", "group")]
         if len(units) >= 2 and 4 * len(units) >= 3 * len(pieces):  # (a stray item, 在校内其他…单位, spoils none)
             return units
+    names = _split_names(text, a, b)
+    if names:
+        return names
     posted = _posted_people(text, a, b)  # 组长:院长 张某
     if posted:
         return posted

@@ -211,3 +211,10 @@ def test_an_empty_label_heads_nothing_after_its_blank_line():
 ], ids=["standing-member"])
 def test_more_posts_name_their_holders(text, who):
     assert who in roles("某市新闻\n" + text)
+
+
+def test_a_labels_units_closed_by_their_heads_are_members():
+    text = "领导小组成员\n组 长:黎 新\n组 员:基建后勤部、纪检监察部、学生工作部、财务处、在校内其他经营单位等部门负责人。\n"
+    got = roles(text)
+    for unit in ("基建后勤部", "纪检监察部", "学生工作部", "财务处"):
+        assert got.get(unit) == {"member"}, unit

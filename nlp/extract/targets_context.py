@@ -162,7 +162,14 @@ def read_genre(text: str, title: str | None, sections: Sequence[Section],
     plan = bool(title and pats["plan_title"].search(title))
     news = not summary and not plan and (doc_type in REPORT_TYPES or bool(pats["news"].search(text[:300])))
     relay = news and bool(pats["relay"].search(text[:300]) or (title and _RELAY_TITLE.search(title)))
+    if relay and not past_until:
+        ahead = _RELAY_AHEAD.search(text)  # a work report reviews last year, then sets this year's targets
+        past_until = ahead.start() if ahead else 0
     return Genre(news and not relay, past_until, relay)
+
+
+# where a relayed work report turns from last year's review to this year's targets
+_RELAY_AHEAD = re.compile(r"(?:今年|明年|(?:19|20)[0-9]{2}年)[^。\n]{0,16}?(?:主要)?(?:预期)?(?:目标|工作安排|重点工作|目标任务)(?:是|为|如下)?[::,]")
 
 
 # a news headline on a five-year plan or on the 两会, where the year's government work report is

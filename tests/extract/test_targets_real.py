@@ -231,3 +231,13 @@ def test_a_report_of_the_peoples_congress_relays_the_years_plan():
             "今年,某县总投资3.4亿元的市民文化中心将在年内建成主体框架;投资5300万元建成公租房510套,改造农村危房203户。\n")
     got = {(m.value["number"], m.value["unit"]) for m in find_targets(text, title="某县十件民生实事确定", doc_type="新闻")}
     assert {(510.0, "套"), (203.0, "户")} <= got
+
+
+def test_a_relayed_work_report_reviews_last_year_before_its_targets():
+    from nlp.extract.targets import find_targets
+
+    text = ("某省人民代表大会开幕\n1月10日,某省第五次人民代表大会开幕。省长在政府工作报告中表示,2021年,全省生产总值达到5.2万亿元,"
+            "城镇新增就业68万人。报告提出,今年发展主要预期目标是:城镇新增就业60万人以上,城镇调查失业率控制在5.5%以内。\n")
+    got = [(m.value["number"], m.value["unit"]) for m in find_targets(text, title="某省人民代表大会开幕", doc_type="新闻")]
+    assert (5.2, "万亿元") not in got and (68.0, "万人") not in got
+    assert (60.0, "万人") in got and (5.5, "%") in got

@@ -48,6 +48,8 @@ COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u
                      r"(?:两|二|三|四|五|六|几)位(?P<post>[\u4e00-\u9fff]{2,6})")
 
 COUNT_WORD = re.compile(r"[两二三四五六几]位")  # the part of COUNTED that its every match holds
+# leaders named in a 、-list right after 领导 (镇领导张某、李某、王某及镇应急办…)
+LEADERS_NAMED = re.compile(r"领导(?:班子成员)?(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){1,8})(?=[及和与等,,。]|出席|参加|带队|一行)")
 
 
 @cache
@@ -79,6 +81,14 @@ def news_people(text: str) -> list[Found]:
             before = _name_before(text, a, m.start(), m.end(), b)
             if before is not None:
                 out.append(Found(before, m.end(), text[before:m.start()], role))
+        if "领导" in text[a:b]:
+            for m in LEADERS_NAMED.finditer(text, a, b):  # 镇领导张某、李某、王某及…: each a leader at work
+                names = m.group("names").split("、")
+                if all(_person(n) for n in names):
+                    pos = m.start("names")
+                    for n in names:
+                        out.append(Found(pos, pos + len(n), n, "responsible"))
+                        pos += len(n) + 1
         if not counted or COUNT_WORD.search(text, a, b) is None:
             continue  # every match of COUNTED holds its count word (两位, 三位…): a cheap scan first
         for m in COUNTED.finditer(text, a, b):

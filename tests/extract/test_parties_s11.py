@@ -218,3 +218,10 @@ def test_a_labels_units_closed_by_their_heads_are_members():
     got = roles(text)
     for unit in ("基建后勤部", "纪检监察部", "学生工作部", "财务处"):
         assert got.get(unit) == {"member"}, unit
+
+
+def test_leaders_named_in_a_list_after_the_word():
+    text = "3月22日,某镇开展燃气安全检查,镇领导张立辉、马一明、刘静宇及镇应急管理办等部门负责人参加检查。"
+    got = roles("某镇新闻\n" + text)
+    for who in ("张立辉", "马一明", "刘静宇"):
+        assert who in got, who

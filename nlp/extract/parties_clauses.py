@@ -17,6 +17,7 @@ from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
     name_kind as _kind,
+    listed_before,
     name_list as _name_list,
     role_for as _role_for,
     split_names as _split_names,
@@ -200,30 +201,21 @@ def appointed_people(text: str) -> list[Found]:
 _RUN_STOP = re.compile(r"[。;;:!?\n]")
 
 
-def _appointed_run(text: str, at: int, most: int = 12) -> list[tuple[int, int, str]]:
+def _appointed_run(text: str, at: int) -> list[tuple[int, int, str]]:
     """``省政协副主席甘某,副省长杨某,省政府秘书长胡某、副秘书长钟某,省某局局长田某任副组长``: the
     people listed before an appointee, each after their post and parted by , or 、 with no verb of
-    their own, share the post (walking back from ``at`` until an item is not a post and a name)."""
-    out: list[tuple[int, int, str]] = []
+    their own, share the post."""
     floor = max(0, at - 200)
     stop = max((m.end() for m in _RUN_STOP.finditer(text, floor, at)), default=floor)
-    end = at - 1  # the separator before the appointee's item (past its post)
-    while end > stop and text[end] not in ",,、":
-        end -= 1
-    while len(out) < most and end > stop and text[end] in ",,、":
+
+    def name_at(text: str, end: int) -> tuple[int, int, str] | None:
         for length in (3, 2):
             a = end - length
-            who = text[a:end]
-            if a > stop and is_person_name(who) and _held_after(text, a):
-                out.append((a, end, who))
-                break
-        else:
-            break
-        k = a - 1
-        while k > stop and text[k] not in ",,、":
-            k -= 1
-        end = k
-    return out
+            if a > stop and is_person_name(text[a:end]) and _held_after(text, a):
+                return a, end, text[a:end]
+        return None
+
+    return listed_before(text, stop, at, name_at)
 
 
 def _held_after(text: str, at: int) -> bool:

@@ -399,3 +399,27 @@ def name_list(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def top_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``林某(局党委委员、纪检组组长)、黄某(副局长)``: pieces split at 、, or spaces outside brackets."""
     return split_outside(text, start, end, "、" + COMMAS + " \t\n")
+
+
+def listed_before(text: str, stop: int, at: int, name_at, most: int = 12) -> list:
+    """The items of a , or 、 list that runs back from the item holding ``at`` (its post or its name)
+    to ``stop``: ``name_at(text, end)`` reads the item that ends at ``end`` (a post and a name:
+    ``省政协副主席甘某``) and gives its record, or None, which ends the list (an item with a verb of its
+    own). Used for people who share an appointment or a reporting verb with the list's last one."""
+    out: list = []
+    end = at - 1
+    while end > stop and text[end] not in ",,、":  # back past the last item's own post and unit
+        end -= 1
+        if at - end > 24:
+            return out
+    while len(out) < most and end > stop and text[end] in ",,、":
+        hit = name_at(text, end)
+        if hit is None:
+            break
+        out.append(hit)
+        k = hit[0] - 1
+        while k > stop and text[k] not in ",,、":
+            k -= 1
+        end = k
+    return out
+

@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from nlp.extract.parties_lexicon import party_posts, read_table
-from nlp.extract.parties_names import is_name, name_kind, normalize_name, role_for
+from nlp.extract.parties_names import is_name, listed_before, name_kind, normalize_name, role_for
 from nlp.extract.parties_patterns import Found
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import REPORT_VERB
@@ -106,39 +106,28 @@ def news_people(text: str) -> list[Found]:
     return [f for f in out if not _case(text, f.start, f.end)]
 
 
-def _holders_before(text: str, start: int, at: int, most: int = 12) -> list[Found]:
+def _holders_before(text: str, start: int, at: int) -> list[Found]:
     """``区人大常委会副主任某甲,区政协副主席某乙出席会议``: the holders listed before the one the
-    reporting verb follows, each a post and a name parted by , or 、, do the same (walking back from
-    the post at ``at`` until an item is not a post and a name)."""
-    out: list[Found] = []
-    end = at
-    while end > start and text[end - 1] not in ",、":  # the item's unit before its post (区政协副主席)
-        end -= 1
-        if at - end > 20:
-            return out
-    end -= 1
-    while len(out) < most and end > start and text[end] in ",、":
-        hit = None
+    reporting verb follows, each a post and a name parted by , or 、, do the same."""
+    def name_at(text: str, end: int) -> Found | None:
         for length in (3, 2):
             s = end - length
-            if s > start and _person(text[s:end]):
-                post = next((p for p in _posts_ending(text, s) if p), None)
-                if post:
-                    hit = Found(s, end, text[s:end], party_posts()[post])
-                    break
-        if hit is None:
-            break
-        out.append(hit)
-        k = hit.start - 1
-        while k > start and text[k] not in ",,、":
-            k -= 1
-        end = k
-    return out
+            post = _post_ending(text, s) if s > start and _person(text[s:end]) else None
+            if post:
+                return Found(s, end, text[s:end], party_posts()[post])
+        return None
+
+    return listed_before(text, start, at + 1, name_at)
 
 
-def _posts_ending(text: str, at: int) -> list[str]:
-    """The posts that end right before ``at`` (longest first)."""
-    return [p for p in sorted(party_posts(), key=len, reverse=True) if text.startswith(p, at - len(p))][:1]
+def _post_ending(text: str, at: int) -> str | None:
+    """The longest post that ends right before ``at``."""
+    return next((p for p in _posts_longest_first() if text.startswith(p, at - len(p))), None)
+
+
+@cache
+def _posts_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(party_posts(), key=len, reverse=True))
 
 
 def _case(text: str, start: int, end: int) -> bool:

@@ -49,7 +49,9 @@ def assert_linear():
 
     def check(find, unit: str) -> None:
         small, big = _extraction_seconds(find, unit, 25_000), _extraction_seconds(find, unit, 100_000)
-        assert big < 3.0
+        # (no absolute cap: speed is measured by scripts/bench_*.py beside the peers, not by timed tests;
+        # a 3.0 s cap on the 100,000-character text failed under a loaded CI machine at 3.03-3.27 s with
+        # the same code that takes 2.0-2.3 s alone. Linear growth is the property under test.)
         assert big < 10 * small + 0.1
 
     return check

@@ -101,10 +101,11 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
         markers = markers[1:]  # `二、关于…的通知` that a page numbered: the document's title, no section of it
     if not markers:
         return _unnumbered(text)
-    markers = _drop_link_lists(text, markers)
-    markers = _drop_contents(text, markers)
-    markers = _drop_paragraph_runs(text, markers, _LineIndex(text))
-    markers = _drop_enumeration(text, markers, _LineIndex(text))
+    lines = _LineIndex(text)  # (one index of the lines for the four passes below)
+    markers = _drop_link_lists(text, markers, lines)
+    markers = _drop_contents(text, markers, lines)
+    markers = _drop_paragraph_runs(text, markers, lines)
+    markers = _drop_enumeration(text, markers, lines)
     # a marker before a few Latin letters or digits only (`_00.jpg`, `2、O`): a file's name, a code
     markers = [mk for mk in markers if not re.fullmatch(r"[A-Za-z0-9.\-_ ]{1,4}", mk.heading)]
     if not markers:
@@ -416,11 +417,10 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
 _LEADERS = re.compile(r"(?:[…]{2,}|[.．·…]{4,}|[-—]{4,})\s*\d{1,3}\s*$")  # `总则………4`: a contents line's page
 
 
-def _drop_contents(text: str, markers: list[_Marker]) -> list[_Marker]:
+def _drop_contents(text: str, markers: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
     """A table of contents is no outline: a heading line that ends with leaders and a page number
     (`1.1 编制目的………4`), and a short heading line whose marker and heading come again further on
     (the contents, then the chapters themselves)."""
-    lines = _LineIndex(text)
     later: dict[tuple[str, str], int] = {}
     for k, mk in enumerate(markers):
         later[(mk.marker, _LEADERS.sub("", mk.heading).strip())] = k
@@ -501,13 +501,12 @@ _LINK_END = re.compile(r"(?:[12]\d{3}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}
                        r"\.(?:docx?|pdf|xlsx?|wps|html?))[\])】]?\s*$", re.I)
 
 
-def _drop_link_lists(text: str, markers: list[_Marker]) -> list[_Marker]:
+def _drop_link_lists(text: str, markers: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
     """Numbered lines of site chrome are not sections: a link list's items (short lines that end
     with a date or a file name), and a run of three or more short numbered lines with nothing
     between them after the document's 落款 (its signing date), such as related articles."""
     from nlp.split_head import is_signing_date
 
-    lines = _LineIndex(text)
 
     def line_of(mk: _Marker) -> str:
         return text[lines.start_of(mk.start):lines.end_of(mk.start)]

@@ -736,7 +736,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             if len(ln.text) > 60 and "关于" in ln.text[:400]:
                 flat = re.sub(r"\s+", "", ln.text[:400])
                 m = _embedded_title().search(flat)
-                if m and not _CITING.search(flat[max(0, m.start() - 16):m.start()]):
+                if m and not _CITING.search(flat[max(0, m.start() - 16):m.start()]) \
+                        and not _NEWS_WRAP.search(flat[:m.start()]):
                     title = m.group("title")
                     break
     if title is None:
@@ -813,6 +814,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
 
 
 # a title a sentence cites (`为贯彻落实某卫办〔2017〕92号关于印发…的通知`) is not the document's own
+# a news report's text before a document it quotes (`原标题:…某某网6月13日电 …全文如下:关于…的通知`)
+_NEWS_WRAP = re.compile(r"^原标题\s*[::]|\d{1,2}日电|全文如下")
 _CITING = re.compile(r"贯彻|落实|传达|学习|根据|按照|依据|执行|参照|对照|转发|遵照")
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号(?=\S{6})")
 _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
@@ -1010,6 +1013,8 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
 # subject and a verb of issuing before the genre phrase, no 关于
 _REPORTING = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:印发|出台|发布|公布|下发|出炉|推出|审议通过|通过|制定|制订|部署|启动)(?:了)?[^《》]{2,60}$")
 # How a news report opens: its dateline, the agency or the paper, 近日/日前
+# a news report's own opening: the repost's `原标题:` or a dateline (`新华社北京9月10日电`, `本报讯`)
+_DATELINE = re.compile(r"原标题\s*[::]|[^。,,]{0,20}(?:\d{1,2}日电|报讯|网讯)")
 _NEWS_OPENING = re.compile(r"^(?:本报讯|本网讯|讯|[^。]{0,20}(?:日电|讯)|(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日)[,,])|记者")
 
 
@@ -1042,8 +1047,12 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
             at = next((k for k, ln in enumerate(lines[:20]) if title[:6] in ln.text), 0)
             if _NOTICE_FIELDS.search("\n".join(ln.text for ln in lines[max(0, at - 4):at + 8])):
                 return "公告"  # a school or bureau site's notice page: 公告主旨 / 公告类别 / 公告内容 fields
-            # a headline with no genre word: the genre its own opening declares (现提出如下意见)
-            return _body_genre(_opening_lines(lines[at + 1:]), closing=False) or "新闻"
+            # a headline with no genre word: the genre its own opening declares (现提出如下意见),
+            # unless the opening is a news report's (`原标题:`, a dateline) that quotes a document
+            opening = _opening_lines(lines[at + 1:])
+            if opening and _DATELINE.match(opening[0].text.strip()):
+                return "新闻"
+            return _body_genre(opening, closing=False) or "新闻"
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
     if lines and _MARKER_START.match(lines[0].text.strip()):
         return None

@@ -190,3 +190,26 @@ def test_a_headline_below_a_long_menu():
     lines = menu + ["主页", "消防处巡查约七百幢旧楼发出五千张火警危险通知书", "2024-08-01 HKT 18:35",
                     "消防处过去三个月主动巡查约七百幢旧式商住楼宇,发出超过五千张通知书,当中近七成涉及防烟门。"]
     assert head_title(lines) == ("消防处巡查约七百幢旧楼发出五千张火警危险通知书", len(menu) + 1)
+
+
+def test_a_news_report_quoting_a_notice_whole_keeps_its_headline():
+    # a repost: the headline, then `原标题:` and a dateline run into the report, which quotes the
+    # notice whole (`全文如下:`): the page is the news report, titled by its headline
+    text = ("某省成立春季防火指挥部 某某任总指挥\n"
+            "原标题:某省成立春季防火指挥部 某某任总指挥某某网3月2日电 据某省政府网消息,某省人民政府办公厅"
+            "印发关于成立春季防火指挥部的通知,由副省长某某任总指挥。全文如下:某省人民政府办公厅关于成立"
+            "春季防火指挥部的通知各市、州人民政府,省政府各部门:为加强春季防火工作的领导,省政府决定成立"
+            "春季防火指挥部。现将有关事项通知如下:一、主要职责负责统筹全省春季防火工作。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某省成立春季防火指挥部 某某任总指挥"
+    assert doc.doc_type == "新闻"
+
+
+def test_the_quoted_notices_recipients_run_into_its_title():
+    from nlp.extract.parties_structure import recipients
+
+    text = ("某省成立春季防火指挥部\n某某网3月2日电 据某省政府网消息,某省人民政府办公厅印发通知。"
+            "全文如下:某省人民政府办公厅关于成立春季防火指挥部的通知各市、州人民政府,省政府各部门:"
+            "为加强春季防火工作的领导,省政府决定成立春季防火指挥部。\n")
+    names = [f.name for f in recipients(text, len("某省成立春季防火指挥部"))]
+    assert names == ["各市、州人民政府", "省政府各部门"]

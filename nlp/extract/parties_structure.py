@@ -330,7 +330,7 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
             a, b = strip_span(text, m.end(), len(text) if line_end < 0 else line_end)
             out += [Found(x, y, n, "recipient") for x, y, n in _addressees(text, a, b)]
             continue
-        if 0 <= first_stop < line_start:
+        if 0 <= first_stop < line_start and not _QUOTED_TITLE.match(head):
             continue  # 某小区家属院:无宣传栏 in a 通报's findings, after the body began: no addressee line
         if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head) \
                 or compiled()["label"].match(text, line_start + len(head) - len(head.lstrip())):
@@ -354,6 +354,9 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
     return out
 
 
+# a document quoted whole in a report's text (`…全文如下:某某关于…的通知各省人民政府,…:`): its
+# 主送 line, run into its title, after the report's first sentences
+_QUOTED_TITLE = re.compile(r"[^,,;;]{0,30}关于[^,,;;]{4,80}?的(?:通知|通报|意见|决定|函)(?=[^,,;;]{2,})")
 # what may stand right before a 主送 line that lost its line break: a book title, a 发文字号, the
 # end of a page's toolbar (字体:[大 中 小], | | |)
 _RUN_IN_HEAD = re.compile(r".*(?:》|[|\]】]|[〔\[(][0-9]{4}[〕\])][0-9]{1,4}号\)?)\s*")

@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
-from nlp.split_head import (_PIPED_NAME, _TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
+from nlp.split_head import (_PIPED_NAME, COMPILATION, _TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
@@ -141,7 +141,7 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 def _is_title_line(s: str) -> bool:
     t = s.strip()
     if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(_SPACE_RUN.sub("", t)))
-            or t.startswith(("《", "附件", "附:"))):
+            or t.startswith(("《", "附件", "附:")) or COMPILATION.search(t)):
         return False
     if _BARE_NUMBER_HEAD.match(t) and len(t) <= 24:
         return False  # `2组织机构和部门职责`: a heading of an outline numbered 1总则, 1.1编制目的…
@@ -184,6 +184,9 @@ def _document_starts(lines: list[_Line]) -> list[int]:
     current: set[str] = set()
     flags = _ChromeFlags(lines)
     items = _item_starts(lines)
+    # a sample-text site's compilation (`某某活动计划(模板14篇)` over a blurb): its pieces' titles
+    compiled = next((k for k, ln in enumerate(lines[:8]) if COMPILATION.search(ln.text.strip())), None)
+    pieces = 0
     i = 0
     while i < len(lines):
         if i in items and not any(_is_title_line(ln.text) and _titled(_key(ln.text)) for ln in lines[starts[-1]:i]):
@@ -212,6 +215,18 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts.append(i)
                 elif 0 < i <= 8 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
+                body_chars = text_chars = paragraphs = 0
+                current = set(keys)
+            elif (compiled is not None and i > compiled and len(keys) == 1 and len(keys[0]) >= 6
+                  and _subject_chars(keys[0]) >= 3 and any("。" in ln.text for ln in lines[j:j + 3])
+                  and not _numbering_goes_on(lines, starts[-1], i)):
+                # each piece's title line opens a document; the compilation's head and blurb above the
+                # first piece are nobody's
+                if pieces == 0 and starts == [0] and i <= 20:
+                    starts[0] = i
+                else:
+                    starts.append(i)
+                pieces += 1
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and _titled(keys[0]) and text_chars >= 120
@@ -727,7 +742,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 break
             if "。" in ln.text:
                 break
-    if title is None and any(is_salutation(ln.text) for ln in own[:2]):
+    if title is None and any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in own[:2]):
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)
     if title is None:
@@ -1014,7 +1029,7 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
 _REPORTING = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:印发|出台|发布|公布|下发|出炉|推出|审议通过|通过|制定|制订|部署|启动)(?:了)?[^《》]{2,60}$")
 # How a news report opens: its dateline, the agency or the paper, 近日/日前
 # a news report's own opening: the repost's `原标题:` or a dateline (`新华社北京9月10日电`, `本报讯`)
-_DATELINE = re.compile(r"原标题\s*[::]|[^。,,]{0,20}(?:\d{1,2}日电|报讯|网讯)")
+_NEWS_DATELINE = re.compile(r"原标题\s*[::]|[^。,,]{0,20}(?:\d{1,2}日电|报讯|网讯)")
 _NEWS_OPENING = re.compile(r"^(?:本报讯|本网讯|讯|[^。]{0,20}(?:日电|讯)|(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日)[,,])|记者")
 
 
@@ -1029,6 +1044,18 @@ def _reported(title: str, lines: list[_Line]) -> bool:
     return bool(body) and bool(_NEWS_OPENING.search(body[0][:40]))
 
 
+def _datelined(title: str, lines: list[_Line]) -> bool:
+    """The text under the title opens with a news dateline (`某某网北京9月14日电`, `本报讯`): a
+    news report, whatever genre its headline names (`多地纪委监委通报`)."""
+    at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), None)
+    if at is None:
+        return False
+    body = [ln.text.strip() for ln in lines[at + 1:at + 6] if "。" in ln.text or len(ln.text.strip()) > 40]
+    return bool(body) and bool(_NEWS_DATELINE.match(body[0]))
+
+
+# a 印发/转发 notice's title cut before its closing 的通知 (a site's shortened title)
+_TRUNCATED_NOTICE = re.compile(r"关于(?:印发|转发)[^的]{4,}$")
 _NOTICE_FIELDS = re.compile(r"(?m)^\s*(?:公告主旨|公告标题|公告名称|公告内容|公告类别|公告日期|一般公告)")
 
 
@@ -1041,8 +1068,10 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
         if form is None:  # (around the title's own line: a masthead may sit above it)
             at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in ln.text), 0)
             form = declared_genre("\n".join(ln.text for ln in lines[max(3, at - 3):at + 3])) if at > 3 else None
-        if genre_of(title) and _reported(title, lines):
+        if genre_of(title) and (_reported(title, lines) or _datelined(title, lines)):
             return "新闻"
+        if _TRUNCATED_NOTICE.search(title):
+            return "通知"  # `某厅关于印发某某工作方案`: a 印发 notice's title cut before its 的通知
         if not genre_of(title) and form != "公告":
             at = next((k for k, ln in enumerate(lines[:20]) if title[:6] in ln.text), 0)
             if _NOTICE_FIELDS.search("\n".join(ln.text for ln in lines[max(0, at - 4):at + 8])):
@@ -1050,7 +1079,7 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
             # a headline with no genre word: the genre its own opening declares (现提出如下意见),
             # unless the opening is a news report's (`原标题:`, a dateline) that quotes a document
             opening = _opening_lines(lines[at + 1:])
-            if opening and _DATELINE.match(opening[0].text.strip()):
+            if opening and _NEWS_DATELINE.match(opening[0].text.strip()):
                 return "新闻"
             return _body_genre(opening, closing=False) or "新闻"
         return genre_of(title) or (form if form == "公告" else None) or "新闻"

@@ -100,11 +100,17 @@ _NOT_HEADLINE = re.compile(
     r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]"
     r"|^(?:[^::\s]\s?){2,6}[::]\s*[^::\s]{1,6}$|^[((][^()()]*[))]$"
     r"|^[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|早报|报社)?(?:数字报|电子报|数字版|电子版)$"
-    r"|^[【\[][^【】\[\]]{2,16}(?:网|报|台|社|新闻|在线|客户端|资讯)[】\]]$|^[◎▲△▼►]", re.I)
+    r"|^[【\[][^【】\[\]]{2,16}(?:网|报|台|社|新闻|在线|客户端|资讯)[】\]]$|^[◎▲△▼►]"
+    r"|^[\u4e00-\u9fff]{0,10}(?:政务公开|信息公开|政府信息|政务服务)(?:网|平台|专栏|目录)?$", re.I)
+# a sample-text site's compilation, `某某工作计划(通用10篇)`, `某某范文集锦`, and its item's number,
+# `某某通知 篇1`: the page's, not a document's title
+COMPILATION = re.compile(r"[(\uff08](?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集)?\s*\d{1,3}\s*篇[)\uff09]$"
+                         r"|范文(?:集锦|大全|汇总|合集|精选)|\s篇\s*\d{1,3}$")
 _MENU_WORD = re.compile(r"登录|注册|搜索|分享|收藏")  # a menu's words: chrome on a short line
 # (then: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`; one short
 # field, `指导教授 : 某某`; a note in brackets, `(此份纪要业经审阅)`; a paper's `某某日报数字报` masthead;
-# a site's tag alone on its line, `【某某新闻网】`; a photo's caption, `◎某港夜景`, `▲院长(中)与贵宾合影`)
+# a site's tag alone on its line, `【某某新闻网】`; a photo's caption, `◎某港夜景`, `▲院长(中)与贵宾合影`;
+# a site's column, `某区基层政务公开`)
 def is_site_chrome(line: str) -> bool:
     """A short line holding a site's words (menu, greeting, font size, sharing, date of the day)."""
     t = line.strip()
@@ -151,6 +157,8 @@ def headline_candidate(line: str) -> bool:
         return False  # `某某-某某最新-某某第一页-…`: a spam line's keywords; `网站地图`, `查看结果`: chrome
     if n < 14 and _MENU_WORD.search(t):
         return False  # `用户登录`, `站内搜索`: a menu's item (a long headline may hold the word: `落实请托关说登录作业…`)
+    if COMPILATION.search(t) or is_unit_name(re.sub(r"\s+\S{1,3}$", "", t)):
+        return False  # (`某街道办事处 乡级`: the publishing unit and its level)
     return not _NOT_HEADLINE.search(t) and not is_unit_name(t) and not _KEYWORD_LIST.match(t)
 
 

@@ -213,3 +213,50 @@ def test_the_quoted_notices_recipients_run_into_its_title():
             "为加强春季防火工作的领导,省政府决定成立春季防火指挥部。\n")
     names = [f.name for f in recipients(text, len("某省成立春季防火指挥部"))]
     assert names == ["各市、州人民政府", "省政府各部门"]
+
+
+def test_a_headline_naming_a_genre_over_a_dateline_is_news():
+    text = ("节前多地纪委通报作风问题\n\n某某网 北京9月3日电(记者 某某)节日临近,日前,多地纪委公开通报"
+            "违规吃喝、违规收送礼品礼金等典型问题,要求各级党员干部严守纪律。\n")
+    (doc,) = split_documents(text)
+    assert doc.doc_type == "新闻"
+
+
+def test_a_printing_notices_title_cut_before_its_closing_words_is_still_a_notice():
+    text = ("某市人民政府办公室关于印发某市冬季防火工作方案\n某政办发〔2021〕7号\n各县区人民政府,市政府各部门:\n"
+            "《某市冬季防火工作方案》已经市人民政府同意,现印发给你们,请认真组织实施。\n")
+    (doc,) = split_documents(text)
+    assert doc.doc_type == "通知"
+
+
+def test_an_untitled_printing_notice_with_its_recipients_run_into_the_text_is_the_enclosed_document():
+    text = ("各县区人民政府,市政府各部门: 《某市扶持小微企业工作意见》已经市人民政府同意,现印发给你们,请认真贯彻执行。\n"
+            "二○一○年三月二日\n某市扶持小微企业工作意见\n为支持小微企业发展,结合我市实际,提出如下意见。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某市扶持小微企业工作意见"
+    assert doc.doc_type == "意见"
+
+
+def test_a_sites_column_and_the_publishing_unit_with_its_level_are_no_headlines():
+    text = ("某区基层政务公开\n某区某某街道办事处 乡级\n2024-03-05 2024-03-05\n某某街道:开展燃气隐患排查 守护居民安全\n\n"
+            "为保障辖区居民生命财产安全,某某街道近日组织网格员对辖区餐饮店开展燃气隐患排查。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某某街道:开展燃气隐患排查 守护居民安全"
+
+
+def test_a_compilations_pieces_are_documents_and_its_head_is_nobodys():
+    text = ("首页>方案>防汛工作方案(模板8篇)\n\n防汛工作方案(模板8篇)\n\n作者:某某\n\n"
+            "方案要写得具体可行。以下是几篇防汛工作方案,供大家参考。\n\n某某村汛期安全工作方案\n\n"
+            "为做好今年汛期安全工作,确保群众生命财产安全,特制定本方案。\n\n1、成立防汛工作小组。\n\n"
+            "2、开展隐患排查。\n\n社区防汛应急工作方案\n\n为提高社区防汛应急能力,结合社区实际,制定本方案。\n")
+    docs = split_documents(text)
+    assert [d.title for d in docs] == ["某某村汛期安全工作方案", "社区防汛应急工作方案"]
+    assert [d.doc_type for d in docs] == ["方案", "方案"]
+
+
+def test_a_compilations_numbered_piece_has_no_title_of_its_own():
+    text = ("防火通知范文集锦\n防火通知范文集锦(通用20篇)\n防火通知范文集锦 篇1\n各施工单位:\n"
+            "根据县住建局的部署,我站计划近期对在建工地开展消防检查。现将有关要求通知如下:\n一、检查内容\n")
+    (doc,) = split_documents(text)
+    assert doc.title is None
+    assert doc.doc_type == "通知"

@@ -216,7 +216,7 @@ def test_the_quoted_notices_recipients_run_into_its_title():
 
 
 def test_a_headline_naming_a_genre_over_a_dateline_is_news():
-    text = ("节前多地纪委通报作风问题\n\n某某网 北京9月3日电(记者 某某)节日临近,日前,多地纪委公开通报"
+    text = ("节日将至,多地纪委监委集中通报\n\n某某网 北京9月3日电(记者 某某)节日临近,日前,多地纪委公开通报"
             "违规吃喝、违规收送礼品礼金等典型问题,要求各级党员干部严守纪律。\n")
     (doc,) = split_documents(text)
     assert doc.doc_type == "新闻"

@@ -282,6 +282,11 @@ _NEXT_NUMERAL = re.compile(r"[一二三四五六七八九十]{1,3}、")
 _DOC_NUMBER_WORD = re.compile(r"\s*字第")  # 台国(一)字第…号
 
 
+# an item that opens with its date (`1、2005年…`, `2、6月2日至30日,…`): not a list of numbers
+_DATE_LED = re.compile(r"[12]\d{3}年|(?:1[0-2]|0?[1-9])月(?:[0-3]?\d[日号])?")
+_YEAR = re.compile(r"[12]\d{3}年")
+
+
 def _find_markers(text: str) -> list[_Marker]:
     found: list[_Marker] = []
     last_of: dict[str, _Marker] = {}
@@ -302,6 +307,8 @@ def _find_markers(text: str) -> list[_Marker]:
         ordinal = _ordinal(style, m.group())
         if "(" in m.group() and _DOC_NUMBER_WORD.match(text, m.end(), m.end() + 4):
             continue  # 台国(一)字第1000124827号: a bracketed numeral inside a document number
+        if text[max(0, start - 2):start] in ("附件", "附表"):
+            continue  # `将附件1、附件2报送…`: an attachment's number, no item
         if ordinal == 0 and _DIGIT_RUN.search(m.group()):
             continue  # `00)`, `0.`: no item is numbered zero (a figure broken across lines: `(原70⏎00)`)
         if style in ("cn", "cnrun") and _NEXT_NUMERAL.match(text, m.end()) and _ordinal(
@@ -347,13 +354,13 @@ def _find_markers(text: str) -> list[_Marker]:
                 continue  # (a fragment may open at `3、`, confirmed by a `4、` after it)
             after = text[m.end():m.end() + 5]
             if style in ("ar", "arp") and re.match(r"\s*\d", after) and not (
-                    m.group().endswith("、") and re.match(r"[12]\d{3}年", after)):
-                continue  # 1、3、5 is a list of numbers; 1、2005年… is an item; `2.2024年` is a number
+                    m.group().endswith("、") and _DATE_LED.match(after)):
+                continue  # 1、3、5 is a list of numbers; 1、2005年… and 1、6月1日… are items; `2.2024年` is a number
         if style == "wx" and not (line_start and _WX_HEADING.match(text, lines.end_of(m.end()) + 1)):
             continue  # `01` is a part's number only alone on its line, a short heading line under it
-        if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not re.match(
-                r"[12]\d{3}年", text[m.end():m.end() + 5]):
-            continue  # 1.5 or 2、3% are numbers, not markers
+        if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not (
+                _DATE_LED.match(text, m.end()) and (m.group().endswith("、") or _YEAR.match(text, m.end()))):
+            continue  # 1.5 or 2、3% are numbers, not markers (an item may open with its date: 2、6月2日至…)
         if style == "ar" and m.group()[-1] in ".．" and text[m.end():m.end() + 1].isdigit() and not (
                 line_start and (expected or ordinal == 1)):
             continue  # `2.2024年6月至9月,…` is item 2 only at a line start, in its run

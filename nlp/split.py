@@ -626,7 +626,8 @@ def _title_after_signature(lines: list[_Line], i: int) -> int | None:
 _SHARING = re.compile(r"由(?:会员|用户|网友)(?:分享|上传)|\d+页珍藏版|文库网?上")
 _PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})、")
 # A site speaking of itself and its rights: `凡本网注明…版权均属…`, `本站转载…不代表…`
-_SITE_STATEMENT = re.compile(r"(?:本网|本站|本平台|本网站)[^。]{0,60}?(?:版权|转载|授权|免责|侵权|上传|不代表|联系删除)")
+_SITE_STATEMENT = re.compile(r"(?:本网|本站|本平台|本网站)[^。]{0,60}?(?:版权|转载|授权|免责|侵权|上传|不代表|联系删除)"
+                             r"|(?:版权|侵权)[^。]{0,30}?(?:本网|本站|本平台|本网站)")  # (…版权和其它问题需要同本网联系的)
 _STATEMENT_LABEL = re.compile(r"^[【\[]?(?:版权(?:与|和|及|、)?免责声明|免责(?:声明|条款)|版权(?:声明|说明)|法律声明|网站声明|特别声明|温馨提示)"
                               r"[】\]]?\s*[::]?$")
 _FIELD_LABEL = re.compile(r"^[•·]?\s*(?:名\s*称|标\s*题|文件名称|索引号|发布机构|主题分类|文\s*号)\s*[::]")

@@ -63,3 +63,16 @@ def test_a_heading_wrapped_at_a_pdf_pages_width_goes_on_on_the_next_line():
     heads = [s.heading for s in parse_outline(text)]
     assert heads[0] == heading
     assert heads[1] == "工作要求"
+
+
+def test_items_that_open_with_their_date_are_items():
+    text = ("(一)宣传报道 1、6月1日上午,召开安全生产月活动新闻发布会。\n"
+            "2、6月2日至30日,在市电视台开设专栏,连续报道安全生产典型事迹。\n"
+            "3、6月2日至30日,在手机上播发活动标语口号。\n")
+    assert _marks(text) == ["(一)", "1、", "2、", "3、"]
+
+
+def test_an_attachments_number_is_no_item():
+    text = ("一、报送要求\n1.请各单位认真填写附件。\n"
+            "2.请各相关单位于8月31日前将附件1、附件2经分管领导签字后报送至办公室。\n")
+    assert _marks(text) == ["一、", "1.", "2."]

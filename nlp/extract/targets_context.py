@@ -25,7 +25,7 @@ from nlp.text import alternation, opening_with
 # a work summary (工作总结) reports the past: its figures are targets only where it plans ahead
 SUMMARY_TITLE = (r"(?m)^[^\n]{0,60}(?:总结|总结报告|小结|述职报告|述[职廉德法]+报告|工作报告|工作回顾"
                  r"|工作汇报|情况汇报|情况报告|自查报告)"
-                 r"(?:[及和与暨][^\n]{0,20}(?:计划|打算|思路|安排|要点))?\s*$")  # 某县医院2023年工作总结
+                 r"(?:(?:以及|[及和与暨])[^\n]{0,20}(?:计划|打算|思路|安排|要点))?\s*$")  # 某县医院2023年工作总结
 FORWARD_HEADING = (r"下一步|明年|来年|今后|展望|努力方向|工作打算|工作计划|工作思路|工作安排|目标任务"
                    r"|今年(?!以来)[^\n]{0,6}(?:任务|目标|工作)|预期目标|重点任务"
                    r"|(?:19|20)[0-9]{2}年(?:工作)?(?:计划|打算|思路|安排|重点|要点)")  # 三、下一步工作打算
@@ -158,7 +158,7 @@ def read_genre(text: str, title: str | None, sections: Sequence[Section],
     pats = _patterns()
     summary = (bool(title and pats["summary"].search(title)) or bool(pats["summary"].search(text, 0, 300))
                or bool(doc_type and pats["summary_type"].search(doc_type)))
-    past_until = _forward_from(text, sections) if summary else 0
+    past_until = _forward_from(text, sections, title) if summary else 0
     plan = bool(title and pats["plan_title"].search(title))
     news = not summary and not plan and (doc_type in REPORT_TYPES or bool(pats["news"].search(text[:300])))
     relay = news and bool(pats["relay"].search(text[:300]) or (title and _RELAY_TITLE.search(title)))
@@ -178,8 +178,9 @@ _RELAY_AHEAD = re.compile(r"(?:今年|明年|(?:19|20)[0-9]{2}年)[^。\n]{0,16}
 _RELAY_TITLE = re.compile(r"两会|展望|十[一二三四五]五")
 
 
-def _forward_from(text: str, sections: Sequence[Section]) -> int:
+def _forward_from(text: str, sections: Sequence[Section], title: str | None = None) -> int:
     """Where a summary starts planning ahead (its 下一步工作打算 section), else the end of the text."""
+    own = re.sub(r"\s+", "", title) if title else ""
     forward, summary = _patterns()["forward_heading"], _patterns()["summary"]
     for s in sections:
         if forward.search(s.heading[:20]) and not summary.search(s.heading):
@@ -187,8 +188,9 @@ def _forward_from(text: str, sections: Sequence[Section]) -> int:
     # no outline: a short heading line that plans ahead (三、明年工作思路); not the title naming
     # both parts (某区2023年工作总结及2024年工作计划), which opens the summary
     for m in re.finditer(r"(?m)^[^\n]{0,30}$", text):
-        if m.end() > m.start() and forward.search(m.group(0)) and not summary.fullmatch(m.group(0)):
-            return m.start()
+        if (m.end() > m.start() and forward.search(m.group(0)) and not summary.fullmatch(m.group(0))
+                and not (own and m.start() < 400 and re.sub(r"\s+", "", m.group(0)) in own)):
+            return m.start()  # (not the title's own last line: 某局2022年工作总结和2023年⏎工作思路)
     return len(text)
 
 

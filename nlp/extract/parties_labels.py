@@ -15,6 +15,7 @@ from nlp.extract.parties_names import (
     name_end as _name_end,
     name_kind as _kind,
     normalize_name as _normalize,
+    glued_roster,
     person_then_post,
     role_for as _role_for,
     post_words,
@@ -72,6 +73,10 @@ def labelled(text: str, ner: str) -> list[Found]:
             continue
         if role == "contact" and stop:
             out += [Found(x, y, n, role) for x, y, n in _more_contacts(text, stop.start(), ner)]
+        glued = _glued_people(text, a, heads[k + 1].start() if k + 1 < len(heads) else len(text))
+        if glued:  # 副组长:姜某国土部部长丁某国务院副秘书长…: a roster whose lines were run together
+            out += [Found(x, y, text[x:y], role) for x, y in glued]
+            continue
         # 成员:马某、王某;高一各班班主任;医务(范某、魏某): each ;-part is read on its own
         at = a
         while at < b:
@@ -115,6 +120,28 @@ def labelled(text: str, ner: str) -> list[Found]:
             out.append(Found(x, y, who, role))
             pos = more.end()
     return out
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _glued_people(text: str, a: int, limit: int) -> list[tuple[int, int]]:
+    """The people of a label's value when it is a roster run together (name, unit and post, then
+    the next name…), up to the next label, line or sentence end; [] unless its first run of
+    characters is such a roster. Runs broken by a page's stray marks (`.`, `、`) are read each."""
+    end = min(limit, a + 1200)
+    for stop in ("\n", "。"):
+        at = text.find(stop, a, end)
+        end = end if at < 0 else at
+    out: list[tuple[int, int]] = []
+    for k, m in enumerate(_CJK_RUN.finditer(text, a, end)):
+        if k == 0 and m.start() > a + 1:
+            return []
+        pieces = glued_roster(m.group(), least=1)
+        if k == 0 and not pieces:
+            return []
+        out += [(m.start() + x, m.start() + y) for x, y in pieces]
+    return out if len(out) >= 2 else []  # (one person: the readings of a plain label)
 
 
 def _roster_line(text: str, pos: int, limit: int) -> bool:

@@ -119,6 +119,59 @@ def person_then_post(name: str) -> int | None:
     return cut[0] if len(cut) == 1 else None
 
 
+def glued_roster(run: str, least: int = 2) -> list[tuple[int, int]]:
+    """``姜某国土部部长丁某国务院副秘书长马某统计局局长`` -> [(0, 3), (10, 13), (20, 23)]: the
+    people of a roster whose lines were run together, each name typed straight before its unit and
+    post. The run is cut into the most pieces ``person_then_post`` reads, from its start (a leading
+    post, the tail of a line broken by the page, is passed over); past a piece it cannot read (a
+    post it does not know), the reading starts again after the next post's last character. []
+    unless ``least`` or more read."""
+    n = len(run)
+    if n < 8 or not re.fullmatch(r"[\u4e00-\u9fff]+", run):
+        return []
+    posts = post_words()
+    pos = next((len(w) for w in posts if run.startswith(w)), 0)  # `副部长杜某…`: a broken line's post
+    out: list[tuple[int, int]] = []
+    while pos < n:
+        end, pieces = _chain(run, pos, posts)
+        out += pieces
+        if not pieces:
+            # (董某审计署副审计长李某…: 副审计长 unknown) the next start after a post's last character
+            nxt = next((p for p in range(pos + 4, n - 3) if run[p - 1] in _POST_LAST
+                        and _chain(run, p, posts)[1]), None)
+            if nxt is None:
+                break
+            end = nxt
+        pos = end
+    return out if len(out) >= least else []
+
+
+def _swallows(run: str, i: int, j: int) -> bool:
+    """The piece ``run[i:j]`` holds the next person's piece after a post of its own (董某审计署
+    副审计长李某统计局副局长): no one piece."""
+    return any(run[m - 1] in _POST_LAST and person_then_post(run[m:j]) for m in range(i + 6, j - 3))
+
+
+_POST_LAST = "长员师任记理官"  # the last character of most posts (局长, 成员, 工程师, 主任, 书记, 总理)
+
+
+def _chain(run: str, i0: int, posts: tuple[str, ...]) -> tuple[int, list[tuple[int, int]]]:
+    """The longest run of name+unit+post pieces from ``i0``: (its end, the names' spans)."""
+    best: dict[int, list[int]] = {i0: []}
+    n = len(run)
+    for i in range(i0, n):
+        if i not in best:
+            continue
+        for j in range(i + 4, min(n, i + 30) + 1):
+            if j in best and len(best[j]) > len(best[i]):
+                continue
+            if run.endswith(posts, i, j) and person_then_post(run[i:j]) and not _swallows(run, i, j):
+                best[j] = best[i] + [i]
+    end = max(best)
+    starts = best[end]
+    return end, [(i, i + person_then_post(run[i:j])) for i, j in zip(starts, starts[1:] + [end])]
+
+
 _LEVEL_OPENERS = "省市县区州旗盟镇乡团中国"  # the first character of a unit after a person's name
 
 

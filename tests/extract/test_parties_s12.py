@@ -1,0 +1,29 @@
+"""Party shapes met on the collected pages of session 12, in invented wording: a roster whose
+lines were run together (name, unit and post, then the next name)."""
+
+from __future__ import annotations
+
+from nlp.extract.parties import find_parties
+from nlp.extract.parties_names import glued_roster
+
+
+def _names(text):
+    return [m.value["name"] for m in find_parties(text)]
+
+
+def test_a_roster_run_together_gives_each_person():
+    text = ("二、组成人员组长:王立新省人民政府副省长副组长:李文华省应急管理厅厅长赵国强省公安厅副厅长"
+            "成员:孙丽娟省财政厅副厅长周建明省交通运输厅副厅长吴志刚省卫生健康委副主任三、工作机构\n")
+    names = _names(text)
+    for who in ("王立新", "李文华", "赵国强", "孙丽娟", "周建明", "吴志刚"):
+        assert who in names
+    assert not any("厅长" in n and len(n) > 6 for n in names)
+
+
+def test_an_unknown_post_does_not_swallow_the_next_person():
+    run = "钱小东省审计厅副审计长刘海峰省统计局副局长陈立平省林业局副局长"
+    assert [run[a:b] for a, b in glued_roster(run)][-2:] == ["刘海峰", "陈立平"]
+
+
+def test_one_person_with_a_post_is_no_glued_roster():
+    assert glued_roster("王立新省人民政府副省长") == []

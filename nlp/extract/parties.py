@@ -113,7 +113,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
                   tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)),
                   _title_end(text, title))
     for s_start, s_end in sentences(text):
-        found += sentence_parties(text, s_start, s_end, ctx)
+        found += [f for f in sentence_parties(text, s_start, s_end, ctx) if not _label_run_on(text, f)]
     found += appointed_people(text)
     found += directed_units(text)
     found += task_tables(text)
@@ -138,6 +138,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
 
         found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
                   if not _mid_word(text, p[0]) and not _function_word(p[2])]
+    found = _unheaded(found, ctx.headings)
     found = _drop_affiliations(text, found)
     found = _drop_places(text, found)
     found = _drop_joined_issuers(found)
@@ -382,6 +383,30 @@ def _fold_self(found: list[Found]) -> list[Found]:
 def _subsequence(short: str, long: str) -> bool:
     chars = iter(long)
     return all(c in chars for c in short)
+
+
+def _unheaded(found: list[Found], headings: frozenset[str]) -> list[Found]:
+    """A name that opens with one of the document's own headings, run into it on a flattened line
+    (`三、工作机构及其职责领导小组办公室设在…`): the name after the heading."""
+    out = []
+    for f in found:
+        head = next((h for h in headings if len(h) >= 4 and f.name.startswith(h) and len(f.name) - len(h) >= 2), None)
+        if head is not None and _kind(f.name[len(head):]) is not None:
+            f = Found(f.start + len(head), f.end, f.name[len(head):], f.role)
+        out.append(f)
+    return out
+
+
+def _label_run_on(text: str, f: Found) -> bool:
+    """A clause's name that is a roster's label run into the words before it (`二、组成人员组长:…`
+    read as 人员组长): the label, its colon after it, and nothing of a unit before it."""
+    if not text.startswith((":", "\uff1a"), f.end):
+        return False
+    label = next((w for w in _LABEL_WORDS if f.name.endswith(w)), None)
+    return label is not None and len(f.name) > len(label) and _kind(f.name[:-len(label)]) is None
+
+
+_LABEL_WORDS = ("副组长", "组长", "组员", "成员", "副总指挥", "总指挥", "副指挥长", "指挥长", "召集人")
 
 
 def _title_end(text: str, title: str | None) -> int:

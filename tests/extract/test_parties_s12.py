@@ -27,3 +27,17 @@ def test_an_unknown_post_does_not_swallow_the_next_person():
 
 def test_one_person_with_a_post_is_no_glued_roster():
     assert glued_roster("王立新省人民政府副省长") == []
+
+
+def test_a_rosters_label_run_into_the_heading_before_it_is_no_party():
+    text = "二、组成人员组长:王立新省人民政府副省长\n副组长:李文华省应急管理厅厅长\n"
+    assert "人员组长" not in _names(text)
+
+
+def test_a_heading_run_into_a_unit_on_a_flattened_line_is_cut_off():
+    from nlp.extract.parties import _unheaded
+    from nlp.extract.parties_patterns import Found
+
+    found = [Found(10, 25, "工作机构及其职责领导小组", "lead"), Found(30, 33, "王立新", "lead")]
+    out = _unheaded(found, frozenset({"工作机构及其职责"}))
+    assert [f.name for f in out] == ["领导小组", "王立新"]

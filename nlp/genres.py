@@ -109,9 +109,10 @@ def _untagged(t: str) -> str:
 def _declared() -> re.Pattern:
     kinds = "方案|工作方案|实施方案|办法|规定|预案|细则|计划|制度|意见"
     return re.compile(
-        rf"(?:制定|制订)(?:如下|以下|了?本)(?P<a>{kinds})"  # 现制定如下(以下)工作方案 / 特制定本预案
+        rf"(?:制定|制订)(?:如下|以下|了?本)(?:[^。,,;;::]{{0,20}}?)(?P<a>{kinds})(?=[。,,;;::\s]|$)"
+        # 现制定如下(以下)工作方案 / 特制定本预案 / 特制定本学校安全隐患排查报告制度。
         r"|提出(?:如下|以下)(?P<i>意见)"  # 现就加强会议管理工作提出如下意见
-        r"|(?P<b>通知|公告|通告|通报|决定|提醒)如下"  # 现将有关事项通知如下, 现就…有关事项决定如下, 现将节日要求提醒如下
+        r"|(?P<b>通知|公告|通告|通报|决定|提醒)如下|(?P<j>解读)如下"  # 现将主要内容解读如下  # 现将有关事项通知如下, 现就…有关事项决定如下, 现将节日要求提醒如下
         r"|(?:进行|予以)(?P<h>通报)[。.]?具体(?:情况)?如下"  # 对2起典型问题进行通报。具体如下
         r"|(?P<e>工作总结|工作汇报|总结|报告)如下|(?P<f>工作)情况(?P<g>总结|汇报)如下"  # 现将…工作(情况)总结如下
         r"|特此(?P<c>通知|公告|通告|通报)"  # 特此通知
@@ -127,7 +128,8 @@ def declared_genre(text: str) -> str | None:
     m = _declared().search(text)
     if not m:
         return None
-    word = "工作" + m.group("g") if m.group("g") else next(g for g in m.groups() if g)
+    word = ("工作" + m.group("g") if m.group("g") else "政策解读" if m.group("j")
+            else next(g for g in m.groups() if g))
     return genre_table().get(word, word)
 
 

@@ -100,6 +100,8 @@ def _lines(text: str) -> list[_Line]:
 # `篇一:` / `范文二:` numbering the plans of a template page is not part of a title.
 _PIECE_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}篇|篇[一二三四五六七八九十\d]{1,3}|范文[一二三四五六七八九十\d]{1,3})[::、.]?"
                            r"|^[一二三四五六七八九十]{1,2}、(?=关于.{4,80}的(?:通知|通报|函|意见|决定|批复)$)")
+# `…工作计划篇1` / `… 篇2`: a sample-text compilation's piece number after the piece's title
+_PIECE_SUFFIX = re.compile(r"\s*篇\s*[0-9一二三四五六七八九十]{1,3}$")
 _NUMBERED_NOTICE = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*关于.{4,80}的(?:通知|通报|函|意见|决定|批复)$")
 # `二、关于召开…运动会的通知` over its 主送: the second of several notices a page numbers (a weekly page of a
 # bureau's sections), not a heading of the first
@@ -115,7 +117,7 @@ def _key(s: str) -> str:
     piece = _PIECE_PREFIX.match(key)  # (anchored at the start: one match at most, no scan of the line)
     if piece:
         key = key[piece.end():]
-    key = key.rstrip("。>")
+    key = _PIECE_SUFFIX.sub("", key.rstrip("。>"))
     return _FILE_EXTENSION.sub("", key) if "." in key else key  # (a file's name has its dot)
 
 
@@ -881,6 +883,7 @@ def clean_title(title: str) -> str:
     from nlp.split_head import is_unit_name
 
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip().rstrip("|｜ ")))
+    t = _PIECE_SUFFIX.sub("", t) if len(_PIECE_SUFFIX.sub("", t)) >= 6 else t  # a compilation's `…工作计划篇1`
     t = _FIELD_AFTER.sub("", t)
     t = _TITLE_FIELD.sub("", t) if len(_TITLE_FIELD.sub("", t)) >= 6 else t  # a metadata table's `标题关于…的通知`
     t = _without_source_date(t)  # an aggregator's `来源 - 2023年3月9日`
@@ -1031,6 +1034,7 @@ _REPORTING = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:印发|出台|发布|�
 # How a news report opens: its dateline, the agency or the paper, 近日/日前
 # a news report's own opening: the repost's `原标题:` or a dateline (`新华社北京9月10日电`, `本报讯`)
 _NEWS_DATELINE = re.compile(r"原标题\s*[::]|[^。,,]{0,20}(?:\d{1,2}日电|报讯|网讯)")
+# (not a press release's `某处今日(二月三日)公布…`: its headline's genre word stays, 某某致辞, 某某谈话)
 _NEWS_OPENING = re.compile(r"^(?:本报讯|本网讯|讯|[^。]{0,20}(?:日电|讯)|(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日)[,,])|记者")
 
 

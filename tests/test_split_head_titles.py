@@ -260,3 +260,19 @@ def test_a_compilations_numbered_piece_has_no_title_of_its_own():
     (doc,) = split_documents(text)
     assert doc.title is None
     assert doc.doc_type == "通知"
+
+
+def test_a_compilations_piece_number_after_its_title_is_not_the_titles():
+    text = ("某镇2024年工作计划篇1\n一、工作思路\n坚持稳中求进,统筹发展和安全,全面完成全年各项目标任务。\n"
+            "二、主要任务\n抓好项目建设,全年新建道路5公里。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某镇2024年工作计划"
+    assert doc.doc_type == "计划"
+
+
+def test_genres_an_untitled_text_declares_with_words_between():
+    from nlp.genres import declared_genre
+
+    assert declared_genre("为加强校园安全管理,特制定本学校安全隐患排查报告制度。") == "制度"
+    assert declared_genre("现将主要内容解读如下:") == "政策解读"
+    assert declared_genre("制定本地区的防汛工作,要求如下") is None

@@ -219,6 +219,13 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
+            elif (len(keys) == 1 and keys[0] in current and len(keys[0]) >= 10 and paragraphs == 1 and i <= 30
+                  and any("。" in ln.text and keys[0] in _key(ln.text) for ln in lines[starts[-1] + 1:i])):
+                # the title again after one paragraph that quotes it (a sample-text site's summary
+                # of the page, `下面由网友为您整理分享的“…”相关资料`): the same document starts here,
+                # the summary above it is the site's
+                starts[-1] = i
+                body_chars = text_chars = paragraphs = 0
             elif (compiled is not None and i > compiled and len(keys) == 1 and len(keys[0]) >= 6
                   and _subject_chars(keys[0]) >= 3 and any("。" in ln.text for ln in lines[j:j + 3])
                   and not _numbering_goes_on(lines, starts[-1], i)):

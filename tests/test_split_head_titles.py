@@ -280,7 +280,8 @@ def test_genres_an_untitled_text_declares_with_words_between():
 
 def test_a_sample_text_sites_summary_quoting_the_title_is_no_document_of_its_own():
     title = "某区应急管理局长在全区安全生产工作会议上的讲话"
-    text = (title + "\n\n某某 分享 时间:\n\n强调安全生产工作的重要性,要求各部门协同合作。下面由网友为您整理分享的“"
+    text = (title + "\n\n某某 分享 时间:\n\n强调安全生产工作的重要性,要求各部门协同合作,强化风险防控,确保安全稳定,落实责任,"
+            "提升应急响应能力,保障人民生命财产安全。下面由网友为您整理分享的“"
             + title + "”相关资料,供您参考学习。\n\n\n" + title + "\n\n同志们:\n\n"
             "今年以来,全区安全生产形势总体平稳,事故起数同比下降18.6%。但我们也要清醒看到,当前工作中还存在不少短板。\n")
     (doc,) = split_documents(text)

@@ -510,8 +510,9 @@ def person_heads(text: str) -> list[Found]:
 
 
 # an item line that holds only a group's name (⑵综合协调组, 二、宣传报道组:), then a roster or its duties
-_GROUP_HEAD = re.compile(rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*(?P<g>[\u4e00-\u9fff“”]{{2,16}})[ \t]*[::]?[ \t]*$")
-_GROUP_BODY = re.compile(r"[ \t]*(?:副?\s*组\s*长|组\s*员|成\s*员|牵\s*头|负\s*责|职\s*责|主要职责|工作职责|由)")
+_GROUP_HEAD = re.compile(rf"(?m)^[ \t?？]*(?:{ITEM_MARKER})[ \t]*(?P<g>[\u4e00-\u9fff“”]{{2,16}})[ \t]*[::;;]?[ \t]*$")
+_GROUP_BODY = re.compile(r"[ \t]*(?:副?\s*组\s*长|组\s*员|成\s*员|牵\s*头|负\s*责|职\s*责|主要职责|工作职责|由"
+                         r"|责\s*任\s*(?:领\s*导|单\s*位)|带\s*队\s*领\s*导)")  # (一)第一督导组;⏎责任领导:…
 
 
 def group_heads(text: str) -> list[Found]:

@@ -41,3 +41,10 @@ def test_a_heading_run_into_a_unit_on_a_flattened_line_is_cut_off():
     found = [Found(10, 25, "工作机构及其职责领导小组", "lead"), Found(30, 33, "王立新", "lead")]
     out = _unheaded(found, frozenset({"工作机构及其职责"}))
     assert [f.name for f in out] == ["领导小组", "王立新"]
+
+
+def test_numbered_groups_closed_by_a_semicolon_over_their_leaders_and_units():
+    text = ("三、分组情况\n? ? (一)第一检查督导组;\n责任领导:胡小波\n责任单位:政法办、派出所\n检查范围:烟花爆竹零售点。\n"
+            "(二)第二检查督导组;\n责任领导:艾进\n责任单位:工业办、城建办\n")
+    names = _names(text)
+    assert "第一检查督导组" in names and "第二检查督导组" in names

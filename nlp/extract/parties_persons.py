@@ -25,7 +25,7 @@ from nlp.extract.parties_subjects import REPORT_VERB
 from nlp.text import literal_trie
 
 # what may follow a name written after its post: a separator or a word that opens the predicate
-AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|同志|就|对|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
+AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|同志|就|对|向|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
               rf"{REPORT_VERB})")
 # what may follow a post written after its name: 领导下, a separator, a reporting verb
 AFTER_POST = rf"(?:[,、。;:(和与及等]|\s|同志|领导下|的带领下|{REPORT_VERB})"

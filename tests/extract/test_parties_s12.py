@@ -48,3 +48,8 @@ def test_numbered_groups_closed_by_a_semicolon_over_their_leaders_and_units():
             "(二)第二检查督导组;\n责任领导:艾进\n责任单位:工业办、城建办\n")
     names = _names(text)
     assert "第一检查督导组" in names and "第二检查督导组" in names
+
+
+def test_a_named_holder_addressing_others_with_xiang():
+    text = "中秋将至,某市市长王立新向全体市民及工商团体贺节,并吁请市民勿向公务员送礼。"
+    assert "王立新" in _names(text)

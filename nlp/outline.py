@@ -1044,11 +1044,16 @@ def _opens_paragraph(text: str, at: int) -> bool:
     return len(prev) < 20 or prev.endswith(tuple(STOPS + SEMICOLONS + COLONS + "”)】"))
 
 
+# a page's break in its text: an advert's label, a prompt to read on
+_PAGE_BREAK = re.compile(r"广告|往下阅读|继续阅读|阅读全文|展开全文|点击查看|下一页")
+
+
 def _unnumbered(text: str) -> list[Section]:
     skips = _attachment_lists(text)
     heads = [(m.start(), m.group(1)) for m in _OWN_LINE_HEAD.finditer(text)
              if not _inside(skips, m.start()) and not _MARKER.match(m.group(1))
-             and len(_CJK_CHAR.findall(m.group(1))) * 2 >= len(m.group(1).strip())]  # (not `VIK02112 scaled`)
+             and len(_CJK_CHAR.findall(m.group(1))) * 2 >= len(m.group(1).strip())  # (not `VIK02112 scaled`)
+             and not _PAGE_BREAK.search(m.group(1))]  # (not a page's `广告 更多内容请继续往下阅读`)
     if len(heads) < 2:
         heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
                  if not _STATEMENT.search(m.group(1)) and _opens_paragraph(text, m.start())

@@ -66,3 +66,10 @@ def test_a_sites_numbered_statement_whose_item_names_the_site_after_its_rights()
             "3、如因作品的内容、版权和其它问题需要同本网联系的,请在15个工作日内告知我方。\n")
     (doc,) = process_text(text)
     assert [s.marker for s in doc.sections] == []
+
+
+def test_an_advert_label_between_paragraphs_is_no_heading():
+    para = "某区卫生局近日召开会议,部署全区医疗机构安全检查工作,要求各单位认真排查隐患,确保整改到位。" * 2
+    text = ("工作部署\n" + para + "\n广告 更多内容请继续往下阅读\n" + para + "\n检查安排\n" + para + "\n")
+    heads = [s.heading for s in parse_outline(text)]
+    assert "广告 更多内容请继续往下阅读" not in heads

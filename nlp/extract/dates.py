@@ -310,7 +310,7 @@ _FIRST_MONTHS = (
 # “—20xx年…” (first year redacted): an empty start, the dash is the range connector
 _LEAD_DASH = r"(?<=[“(《「\"])(?=[—―–-]{1,2}" + YEAR_NUM + r"\s?年)"
 # 前 makes a deadline, but not in 2010年前三季度, 5月份前两周, 前夕, 前期
-_SUFFIX = r"(?P<suffix>前后|之前|以前|(?<=”)节前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
+_SUFFIX = r"(?P<suffix>前后|之前|以前|(?<=”)节前|(?<=[期假])放假前|前(?![夕期列提沿线面进言述景途0-9〇零一二两三四五六七八九十]))?"
 # 到2025年, 至7月底: a date reached by 到/至 is a deadline (not 截至2023年底 or 截止到6月底: a state
 # at that date) nor 即日起至…止 (an open range) or 提高到2018年的77岁 (a date qualifying a figure)
 _UNTIL = r"(?P<until>(?<![截直起止])[到至]\s?)?"
@@ -691,8 +691,10 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
         start, end = bounds
         kind = "range" if start != end else "point"
     suffix = g["suffix"]
-    if g["dayend"] or suffix in ("前", "之前", "以前", "节前") or (g["until"] and not ranged and m.string[m.end():m.end() + 1] != "的"):
+    if g["dayend"] or suffix in ("前", "之前", "以前", "节前", "放假前") or (g["until"] and not ranged and m.string[m.end():m.end() + 1] != "的"):
         kind = "deadline"  # 9月中旬前 keeps the days of 中旬: 09-11..09-20
+        if suffix in ("前", "之前", "以前", "放假前") and start_side[3] in _VACATIONS:
+            end = start  # 寒假前, 暑假前: before the vacation begins (its first month)
     elif suffix == "前后":
         kind = "point" if start == end else kind
     return {"start": start, "end": end, "kind": kind}, m.end()
@@ -754,6 +756,9 @@ _PART_BOUNDS = {
     **dict.fromkeys(("暑期", "暑假"), ("-07", "-08")),
     "寒假": ("-01", "-02"),
 }
+
+
+_VACATIONS = frozenset(("暑期", "暑假", "寒假"))
 
 
 def _bounds(year: str, month: str | None, day: str | None, part: str | None) -> tuple:

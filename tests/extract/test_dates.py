@@ -334,3 +334,11 @@ def test_spans_a_page_garbled_or_timed(text, found):
 def test_a_news_day_right_after_the_datelines_bracket():
     assert [m.value for m in find_dates("本报讯(通讯员 某某 记者 某某)16日下午,我市召开会议。")] == [_v("XXXX-XX-16")]
 
+
+
+def test_before_a_vacation_is_a_deadline_at_its_first_month():
+    from nlp.extract.dates import find_dates
+
+    got = [(m.text, m.value) for m in find_dates("请各校于寒假前完成排查,暑期放假前组织一次安全教育。")]
+    assert got == [("寒假前", {"start": "XXXX-01", "end": "XXXX-01", "kind": "deadline"}),
+                   ("暑期放假前", {"start": "XXXX-07", "end": "XXXX-07", "kind": "deadline"})]

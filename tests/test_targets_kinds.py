@@ -372,3 +372,16 @@ def test_the_last_line_of_a_wrapped_summary_title_is_no_plan_ahead():
     text = ("某县应急管理局2022工作总结和2023年\n工作思路\n一、2022年特色亮点工作\n"
             "1.聚焦机制建设。成立安全生产督导中心,增设事业编制3个,抽查企业113家。\n")
     assert [m.value["number"] for m in find_targets(text, title=title)] == []
+
+
+def test_indicators_in_paragraphs_after_a_line_announcing_them():
+    text = ("某市卫生健康事业发展规划明确了“十四五”主要指标——\n\n"
+            "   在病有所医方面,人均预期寿命79.5岁,每千人口拥有执业医师3.6人。\n\n"
+            "   在老有所养方面,养老服务床位总量约2000张,人均体育场地面积2.8平方米。\n")
+    found = [(m.value["number"], m.value["unit"]) for m in find_targets(text)]
+    assert (79.5, "岁") in found and (2000.0, "张") in found and (2.8, "平方米") in found
+
+
+def test_indicators_after_the_year_they_are_due_by():
+    found = [(m.value["number"], m.value["unit"]) for m in find_targets("到2030年,人均预期寿命80岁,人均体育场地面积3平方米。")]
+    assert found == [(80.0, "岁"), (3.0, "平方米")]

@@ -122,28 +122,33 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
 
 # a line that announces a list of objectives (到2020年将实现:, 主要目标:, 力争实现以下目标:), then the
 # numbered lines of the list: each item states an objective, whatever the genre of the page
-_LEAD_IN = re.compile(r"(?m)^[^\n]{0,60}?(?:将|力争|确保|目标|预期|主要指标|要实现|以下|到(?:19|20)[0-9]{2}年)[^\n。]{0,30}[::][ \t]*$")
-_LIST_LINE = re.compile(r"[ \t]*(?:[0-9]{1,2}[、.)]|\([0-9]{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\))")
+_LEAD_IN = re.compile(r"(?m)^[^\n]{0,60}?(?:将|力争|确保|目标|预期|主要指标|要实现|以下|到(?:19|20)[0-9]{2}年)[^\n。]{0,30}(?:[::]|——)[ \t]*$")
+_LIST_LINE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[、.)]|\([0-9]{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\)"
+                        r"|在[^\n,,。]{1,12}方面[,,])")  # (or a paragraph of each aspect: 在病有所医方面,…)
 _DUE_YEAR = re.compile(r"(?:到|至|于)((?:19|20)[0-9]{2})年")
+_BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)+")
 
 
-def _forward_lists(text: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, year) of each numbered list that a line announcing objectives opens (its year
-    due, 到2020年, when the line gives one)."""
+def _forward_lists(text: str) -> list[tuple[int, int, str | None, bool]]:
+    """(start, end, year, indicators) of each numbered list that a line announcing objectives opens
+    (its year due, 到2020年, when the line gives one; whether the line names them 指标)."""
     out = []
     for m in _LEAD_IN.finditer(text):
         pos, end = m.end() + 1, m.end() + 1
-        while pos < len(text) and _LIST_LINE.match(text, pos):
-            nl = text.find("\n", pos)
+        while pos < len(text):
+            blank = _BLANK_LINES.match(text, pos)  # (paragraphs a page keeps apart by blank lines)
+            if not _LIST_LINE.match(text, blank.end() if blank else pos):
+                break
+            nl = text.find("\n", blank.end() if blank else pos)
             end = pos = len(text) if nl < 0 else nl + 1
         if end > m.end() + 1:
             due = _DUE_YEAR.search(m.group())
-            out.append((m.end() + 1, end, due.group(1) if due else None))
+            out.append((m.end() + 1, end, due.group(1) if due else None, "指标" in m.group()))
     return out
 
 
 def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
-                      context: DocContext, block: tuple[int, int, str | None] | None = None) -> Iterator[Mention]:
+                      context: DocContext, block: tuple[int, int, str | None, bool] | None = None) -> Iterator[Mention]:
     pats = _patterns()
     sentence = text[s_start:s_end]
     countable = pats["countable"]
@@ -176,7 +181,10 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             scope = head.group(0)
         if not counts:
             continue
-        labelled = bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
+        labelled = (bool(pats["quota_label"].search(text, max(0, s_start + c_start - 12), s_start + c_start))
+                    or (c_start > 0 and _BY_YEAR.match(sentence) is not None) or bool(block and block[3]))
+        # (到2025年,人均预期寿命78.3岁,…: a plan's indicators after the year they are due by, or in
+        # the list a line announcing its 主要指标 opens)
         # 新建乡镇卫生院20所,村卫生室100个: a bare noun and count goes on the list of the clause before
         item = pats["list_item"].fullmatch(clause) if after_planned_count else None
         unit = item and (item.group("unit") or item.group("unit2"))
@@ -204,6 +212,9 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             value["scope"] = value["scope"] or scope
             start, end = s_start + c_start + span_start, s_start + c_start + span_end
             yield Mention("target", start, end, text[start:end], value)
+
+
+_BY_YEAR = re.compile(r"\s*(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?[,,]")
 
 
 def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str, int]]:

@@ -113,7 +113,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
                   tuple(sorted({f.name for f in found if f.role == "recipient"}, key=len, reverse=True)),
                   _title_end(text, title))
     for s_start, s_end in sentences(text):
-        found += [f for f in sentence_parties(text, s_start, s_end, ctx) if not _label_run_on(text, f)]
+        found += [g for f in sentence_parties(text, s_start, s_end, ctx)
+                  if not _label_run_on(text, f) and (g := _verb_trimmed(f)) is not None]
     found += appointed_people(text)
     found += directed_units(text)
     found += task_tables(text)
@@ -136,8 +137,9 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     if ner == "auto":  # the learned recogniser adds the names no rule found (models/parties)
         from nlp.extract.parties_model import model_parties as learned_parties
 
-        found += [Found(*p) for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
-                  if not _mid_word(text, p[0]) and not _function_word(p[2])]
+        found += [f for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
+                  if not _mid_word(text, p[0]) and not _function_word(p[2])
+                  and (f := _verb_trimmed(Found(*p))) is not None]
     found = _unheaded(found, ctx.headings)
     found = _drop_affiliations(text, found)
     found = _drop_places(text, found)
@@ -177,6 +179,23 @@ def _function_word(name: str) -> bool:
     if _kind(name) is not None:
         return False
     return len(toks) == 1 and toks[0][3] in _FUNCTION_TAGS
+
+
+def _verb_trimmed(f: Found) -> Found | None:
+    """A learned span that opens with a clause's adverb or a distributive (也没有认真督促相关部门,
+    每个季度组织) is none; one that opens with a verb before a unit (导致各基层医疗机构, 承办安委会)
+    is the unit after the verb."""
+    toks = tokens(f.name)
+    if len(toks) < 2:
+        return f
+    word, tag = toks[0][2], toks[0][3]
+    if tag in ("d", "ad") or word in ("每个", "每"):
+        return None
+    rest = f.name[len(word):]
+    if tag == "v" and _kind(f.name) is not None and _kind(rest) is not None and rest not in non_parties() \
+            and (rest[0] in "各全该本省市县区镇乡" or rest in short_units()):
+        return Found(f.start + len(word), f.end, rest, f.role)
+    return f
 
 
 _FUNCTION_TAGS = frozenset({"l", "d", "t", "c", "p", "r", "m", "i", "ad", "f", "u", "q"})

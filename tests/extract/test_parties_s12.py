@@ -53,3 +53,17 @@ def test_numbered_groups_closed_by_a_semicolon_over_their_leaders_and_units():
 def test_a_named_holder_addressing_others_with_xiang():
     text = "中秋将至,某市市长王立新向全体市民及工商团体贺节,并吁请市民勿向公务员送礼。"
     assert "王立新" in _names(text)
+
+
+def test_spans_opening_with_an_adverb_or_a_verb_before_a_unit():
+    from nlp.extract.parties import _verb_trimmed
+    from nlp.extract.parties_patterns import Found
+
+    def trim(name):
+        f = _verb_trimmed(Found(0, len(name), name, "responsible"))
+        return None if f is None else f.name
+
+    assert trim("也没有认真督促相关部门") is None
+    assert trim("每个季度组织") is None
+    assert trim("导致各基层医疗机构") == "各基层医疗机构"
+    assert trim("县卫生健康局") == "县卫生健康局"

@@ -262,7 +262,8 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 current = set(keys)
             i = j
             continue
-        if body_chars >= 80 and is_signing_date(lines[i].text):
+        if body_chars >= 80 and text_chars >= 40 and is_signing_date(lines[i].text):
+            # (a 落款 closes running text; a date among headlines with no sentence is a link list's)
             k = _title_after_signature(lines, i + 1)
             if (k is not None and not _hands_on(lines, starts[-1], k, _key(lines[k].text))
                     and (not any(is_site_chrome(ln.text) for ln in lines[i + 1:k]) or _holds_a_document(lines, k + 1))):

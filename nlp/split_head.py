@@ -220,6 +220,7 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
     seen: dict[str, int] = {}
     for line in lines[:limit]:
         seen[line.strip()] = seen.get(line.strip(), 0) + 1
+    ticker = _ticker_lines(lines[:limit])
     found: list[tuple[str, int]] = []
     over_meta: tuple[str, int] | None = None  # the candidate just above the page's 发布时间/来源 line
     last: tuple[str, int] | None = None  # the first of the candidates just above, only blank lines between
@@ -229,6 +230,9 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
         t = line.strip()
         if not t:
             continue
+        if i in ticker:
+            last = None
+            continue  # a column of other pages' dated headlines (`2026/03/12` / `某某…`, again and again)
         m = _CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t)
         if m:
             return m.group("x"), i
@@ -283,6 +287,32 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
         if share[0] < HEADLINE_SHARE_LOW and share[best] >= HEADLINE_SHARE_HIGH:
             found = [found[best]] + [f for k, f in enumerate(found) if k != best]
     return next((f for f in found[:3] if genre_of(f[0])), found[0] if found else None)
+
+
+_BARE_DATE = re.compile(r"[12][0-9]{3}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?")
+
+
+def _ticker_lines(lines: list[str], least: int = 3) -> set[int]:
+    """The lines of a column of other pages' headlines, each under its date on a line of its own,
+    ``least`` or more in a row, no sentence among them: a site's news ticker or link list."""
+    rows = [(k, line.strip()) for k, line in enumerate(lines) if line.strip()]
+    out: set[int] = set()
+    run: list[int] = []
+    j = 0
+    while j < len(rows):
+        k, t = rows[j]
+        nxt = rows[j + 1][1] if j + 1 < len(rows) else ""
+        if _BARE_DATE.fullmatch(t) and nxt and not _BARE_DATE.fullmatch(nxt) and "。" not in nxt and len(nxt) <= 90:
+            run += [k, rows[j + 1][0]]
+            j += 2
+            continue
+        if len(run) >= 2 * least:
+            out.update(run)
+        run = []
+        j += 1
+    if len(run) >= 2 * least:
+        out.update(run)
+    return out
 
 
 # a button beside the headline (`标题 列印`, `标题 【打印】`)

@@ -292,3 +292,14 @@ def test_a_sample_text_sites_summary_quoting_the_title_is_no_document_of_its_own
     (doc,) = split_documents(text)
     assert doc.title == title
     assert doc.doc_type == "讲话"
+
+
+def test_a_ticker_of_dated_headlines_above_the_story_is_no_title_and_no_document():
+    ticker = "".join(f"2026/03/1{k}\n{h}\n" for k, h in enumerate(
+        ["主持交通安全会议 院长:全力改善交通环境 达成道路交通事故零死亡目标", "某市智慧城市展20日登场 落实智慧应用展现解决方案",
+         "旅客旅游动向转变 带动地区观光产业转型", "农业部长率团访问日本花市 兰花备受消费者肯定"]))
+    text = ("某某新闻网\n地方新闻\n综合新闻\n快讯\n" + ticker + "最新消息\n2025/05/28\n装好住宅警报器 预防才是王道!\n"
+            "记者某某/花莲报导\n某乡于本月发生一起住宅火警,隔壁邻居听到警报器鸣响后前往查看,及时关闭炉火,成功阻止了一场憾事的发生。"
+            "火灾发生数日后,消防分队长率领宣导队员前往起火户家中进行灾后访视,宣导住宅用火灾警报器的重要性。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "装好住宅警报器 预防才是王道!"

@@ -102,6 +102,8 @@ _PIECE_PREFIX = re.compile(r"^(?:第?[一二三四五六七八九十\d]{1,3}篇|
                            r"|^[一二三四五六七八九十]{1,2}、(?=关于.{4,80}的(?:通知|通报|函|意见|决定|批复)$)")
 # `…工作计划篇1` / `… 篇2`: a sample-text compilation's piece number after the piece's title
 _PIECE_SUFFIX = re.compile(r"\s*篇\s*[0-9一二三四五六七八九十]{1,3}$")
+# a site's slogan of parallel phrases (`宣传某某制度 交流某某经验;推进某某建设 构建某某`): no title
+_SLOGAN = re.compile(r"(?:[\u4e00-\u9fff]{3,10}[ \t;；]+){3,}")
 _NUMBERED_NOTICE = re.compile(r"^[一二三四五六七八九十]{1,2}、\s*关于.{4,80}的(?:通知|通报|函|意见|决定|批复)$")
 # `二、关于召开…运动会的通知` over its 主送: the second of several notices a page numbers (a weekly page of a
 # bureau's sections), not a heading of the first
@@ -737,7 +739,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         spaced = re.match(r"(\S{6,80}?)\s+\S", own[0].text.strip())
         if m and len(own[0].text) > len(m.group("title")) + 10:
             title, start = m.group("title"), own[0].start
-        elif spaced and _is_title_line(spaced.group(1)) and len(own[0].text) > len(spaced.group(1)) + 20:
+        elif (spaced and _is_title_line(spaced.group(1)) and len(own[0].text) > len(spaced.group(1)) + 20
+              and not _SLOGAN.match(own[0].text.strip())):
             title = _key(spaced.group(1))  # `某院工作总结 自4月以来,…`: the title ends at the space
     head = "\n".join(ln.text for ln in own[:8])
     if title is None:

@@ -303,3 +303,10 @@ def test_a_ticker_of_dated_headlines_above_the_story_is_no_title_and_no_document
             "火灾发生数日后,消防分队长率领宣导队员前往起火户家中进行灾后访视,宣导住宅用火灾警报器的重要性。\n")
     (doc,) = split_documents(text)
     assert doc.title == "装好住宅警报器 预防才是王道!"
+
+
+def test_a_sites_slogan_of_parallel_phrases_is_no_title_run_into_the_text():
+    text = ("宣传某某制度 交流某某经验;推进民主法制建设 构建和谐文明某州。地震之后,某州依然美丽!\n信息搜索:\n\n"
+            "某州人大常委会机关公文处理办法\n第一条 为规范本机关公文处理工作,提高公文处理质量,制定本办法。\n")
+    (doc,) = split_documents(text)
+    assert doc.title != "宣传某某制度"

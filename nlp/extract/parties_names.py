@@ -87,15 +87,26 @@ def post_words() -> tuple[str, ...]:
 def post_person(name: str) -> str | None:
     """``局长席家庄`` -> ``席家庄``: a post written before a person's name."""
     bare = name[2:] if name.startswith(("分管", "常务")) else name  # 分管副局长何某: 分管 qualifies the post
-    for word in sorted(set(role_words()) | person_posts(), key=len, reverse=True):
+    for word in _held_posts():
         if bare.startswith(word) and is_person_name(bare[len(word):]) and len(bare) - len(word) <= 3:
             return bare[len(word):]
     for length in (3, 2):  # 卫生部部长高某: a unit, its post, then the person
         who, head = bare[-length:], bare[:-length]
-        posts = tuple(person_posts() | set(role_words()) | set(party_posts()))
-        if is_person_name(who) and head.endswith(posts):
+        if is_person_name(who) and head.endswith(_all_posts()):
             return who
     return None
+
+
+@cache
+def _held_posts() -> tuple[str, ...]:
+    """The words of roles.tsv and the person endings of org_suffixes.tsv, longest first."""
+    return tuple(sorted(set(role_words()) | person_posts(), key=len, reverse=True))
+
+
+@cache
+def _all_posts() -> tuple[str, ...]:
+    """Every post word (roles.tsv, the person endings, party_posts.tsv), for one ``endswith``."""
+    return tuple(person_posts() | set(role_words()) | set(party_posts()))
 
 
 def person_then_post(name: str) -> int | None:
@@ -106,7 +117,7 @@ def person_then_post(name: str) -> int | None:
         return None
     from nlp.extract.parties_people import common_word, tokens
 
-    posts = tuple(person_posts() | set(role_words()) | set(party_posts()))
+    posts = _all_posts()
     fits = [k for k in (2, 3) if len(name) - k >= 2 and is_person_name(name[:k]) and not common_word(name[:k])
             and name.endswith(posts)]
     if len(fits) < 2:
@@ -201,8 +212,7 @@ def name_kind(name: str) -> str | None:
 
 def role_for(cue_role: str, name: str) -> str:
     """The role a cue gives ``name``; a post's own role wins over "responsible" (主要领导 leads)."""
-    post = next((role_words()[w] for w in sorted(role_words(), key=len, reverse=True)
-                 if name.endswith(w)), None)
+    post = next((role for w, role in _roles_by_last_char().get(name[-1:], ()) if name.endswith(w)), None)
     if cue_role == "auto":
         if post:
             return post
@@ -214,6 +224,16 @@ def role_for(cue_role: str, name: str) -> str:
     if cue_role == "member" and post in ("lead", "responsible") and name.endswith(("单位", "部门")):
         return post  # 主要责任单位要与协同配合单位…: a unit named by its duty keeps it
     return cue_role
+
+
+@cache
+def _roles_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
+    """``(word, role)`` of roles.tsv filed under the word's last character, longest word first (a
+    name can end only with the words filed under its own last character)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for w in sorted(role_words(), key=len, reverse=True):
+        out.setdefault(w[-1], []).append((w, role_words()[w]))
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) -> int | None:

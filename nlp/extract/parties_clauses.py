@@ -18,6 +18,7 @@ from nlp.extract.parties_names import (
     name_end as _name_end,
     name_kind as _kind,
     listed_before,
+    may_end_name,
     name_list as _name_list,
     role_for as _role_for,
     split_names as _split_names,
@@ -352,6 +353,8 @@ def applicable_cues(present: frozenset[str]) -> tuple[int, ...]:
 
 def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(),
                     body: int | None = None) -> list[Found]:
+    if not may_end_name(text, c_start, c_end):
+        return []  # every party found here is a name (or a post's holder after 任/长) within the clause
     if body is None:
         body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []

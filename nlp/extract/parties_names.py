@@ -283,6 +283,20 @@ def _ending_char_rx() -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
+@cache
+def _name_last_char_rx() -> re.Pattern:
+    """``_ending_char_rx`` and the last characters of the short units (交警)."""
+    chars = set(_suffixes_by_last_char()) | set("“(《”)》〝〞") | {u[-1] for u in short_units()}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+def may_end_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character some name can end with (a name ending's last
+    character, a short unit's, a quote or a bracket). Without one, no name of ``is_name``,
+    ``name_end`` or ``name_list`` lies in the span: a cheap test before the work of reading one."""
+    return _name_last_char_rx().search(text, start, end) is not None
+
+
 OPENERS = "“(《[「"  # a separator inside quotes or brackets splits nothing: 各医院(卫生院、所)
 CLOSERS = "”)》]」"
 

@@ -338,8 +338,25 @@ def _char_class(chars: str) -> re.Pattern:
 
 def split_outside(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
     """The non-empty pieces of ``text[start:end]`` between ``separators`` outside brackets."""
+    if _BRACKETS_RX.search(text, start, end) is None:  # (most spans): every separator splits
+        out, p = [], start
+        for m in _separators_rx(separators).finditer(text, start, end):
+            if m.start() > p:
+                out.append((p, m.start()))
+            p = m.end()
+        if end > p:
+            out.append((p, end))
+        return out
     pieces = bracket_pieces(text, start, end, lambda i, _: int(text[i] in separators), separators)
     return [(a, b) for a, b in pieces if b > a]
+
+
+_BRACKETS_RX = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+
+
+@lru_cache(maxsize=64)
+def _separators_rx(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]")
 
 
 def strip_span(text: str, a: int, b: int) -> tuple[int, int]:

@@ -338,17 +338,28 @@ def _char_class(chars: str) -> re.Pattern:
 
 def split_outside(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
     """The non-empty pieces of ``text[start:end]`` between ``separators`` outside brackets."""
+    out, p = [], start
     if _BRACKETS_RX.search(text, start, end) is None:  # (most spans): every separator splits
-        out, p = [], start
         for m in _separators_rx(separators).finditer(text, start, end):
             if m.start() > p:
                 out.append((p, m.start()))
             p = m.end()
-        if end > p:
-            out.append((p, end))
-        return out
-    pieces = bracket_pieces(text, start, end, lambda i, _: int(text[i] in separators), separators)
-    return [(a, b) for a, b in pieces if b > a]
+    else:  # bracket_pieces' walk, its cut a separator of one character
+        depth = 0
+        for m in _char_class(separators).finditer(text, start, end):
+            j = m.start()
+            ch = text[j]
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in separators:
+                if j > p:
+                    out.append((p, j))
+                p = j + 1
+    if end > p:
+        out.append((p, end))
+    return out
 
 
 _BRACKETS_RX = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")

@@ -130,7 +130,8 @@ def _credit_spans(text: str) -> list[tuple[int, int]]:
     if not any(w in text for w in _CREDIT_FIRSTS):
         return []
     out = [m.span() for m in _DESK.finditer(text)]
-    for rx in (CREDITS, _BYLINE):
+    # (a byline's bracket follows 讯 or closes with 报道: without either, its slow scan is skipped)
+    for rx in (CREDITS, _BYLINE) if "讯" in text or "报道" in text else (CREDITS,):
         for m in rx.finditer(text):
             names = m.group("names") if rx is CREDITS else (m.group("names") or m.group("names2"))
             first = re.match(_CREDIT_NAME, names)

@@ -110,7 +110,9 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
         body = _clause_body_start(text, c_start, c_end, ctx.headings)  # read once for both
-        found = _clause_parties(text, c_start, c_end, ctx, body)
+        # every party _clause_parties finds is a name (or a post's holder after 任/长) within the
+        # clause: a clause with no character a name can end with is spared it
+        found = _clause_parties(text, c_start, c_end, ctx, body) if may_end_name(text, c_start, c_end) else []
         if not found and (adverbial or out):
             # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
             # follows the clauses of time, purpose or basis that open it; 某局…,某院随即…: a
@@ -360,8 +362,6 @@ def applicable_cues(present: frozenset[str]) -> tuple[int, ...]:
 
 def _clause_parties(text: str, c_start: int, c_end: int, ctx: Context = Context(),
                     body: int | None = None) -> list[Found]:
-    if not may_end_name(text, c_start, c_end):
-        return []  # every party found here is a name (or a post's holder after 任/长) within the clause
     if body is None:
         body = _clause_body_start(text, c_start, c_end, ctx.headings)
     out: list[Found] = []

@@ -97,3 +97,21 @@ def test_block_tokens_keep_every_person_and_section_token():
             assert candidate_spans(text, toks=part) == candidate_spans(text, toks=full)
             assert ([t for t in part if 3 <= len(t[2]) <= 6 and t[2].endswith(TABLE_OFFICE_ENDINGS)]
                     == [t for t in full if 3 <= len(t[2]) <= 6 and t[2].endswith(TABLE_OFFICE_ENDINGS)])
+
+
+def test_cues_within_windows_are_the_documents_cues_there():
+    from nlp.extract import parties_model as pm
+
+    words = list(dict.fromkeys(pm.CUES))
+    assert not [w for w in words if any(w[-k:] == w[:k] for k in range(1, len(w)))]  # none overlaps itself
+    rng = random.Random(11)
+    for text in _texts():
+        windows = []
+        for _ in range(60):
+            lo = rng.randint(0, len(text))
+            windows.append((lo, min(len(text), lo + rng.randint(1, 60))))
+        every = pm._cues_at(text)
+        got = set(pm._cues_within(text, windows))
+        for lo, hi in windows:
+            assert {c for c in every if lo <= c[0] and c[1] <= hi} <= got
+        assert got <= set(every)

@@ -80,17 +80,17 @@ def block_tokens(text: str, start: int, end: int, wanted: re.Pattern) -> list[tu
     digits) in which ``wanted`` finds a character; the others are never cut. jieba cuts each block
     alone, so a block's tokens are the same whether it is cut alone or with its neighbours: the
     kept blocks are cut in runs (a run ends at a block that is left out)."""
-    from nlp.tokenize import _HAN_BLOCK
+    from nlp.tokenize import word_blocks
 
     runs: list[list[int]] = []
     joined = False  # whether the last block was kept (the next kept one joins its run)
-    for m in _HAN_BLOCK.finditer(text, start, end):
-        if wanted.search(text, m.start(), m.end()) is None:
+    for a, b in word_blocks(text, start, end):
+        if wanted.search(text, a, b) is None:
             joined = False
         elif joined:
-            runs[-1][1] = m.end()
+            runs[-1][1] = b
         else:
-            runs.append([m.start(), m.end()])
+            runs.append([a, b])
             joined = True
     out = []
     for a, b in runs:

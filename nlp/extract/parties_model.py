@@ -628,16 +628,17 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     names = _Names(rule_names)
     skip = _skip(meta)
     span_ends = [e for _s, e in rule_spans]
+    # reach[k]: the furthest end of the 20 rule spans before the k-th (-1 for none)
+    reach = [-1] + [max(span_ends[max(0, k - 20):k]) for k in range(1, len(rule_spans) + 1)]
     bl = bisect.bisect_left
     cands = []
     related: dict[str, bool] = {}  # candidates share names: each is looked up once
     for c in candidates(text):
-        a, b, _ = c
-        k = bl(rule_spans, (b, b))
-        if k and max(span_ends[max(0, k - 20):k]) > a:  # a rule span overlaps it: select would drop it
+        a, b, suffix = c
+        if reach[bl(rule_spans, (b, b))] > a:  # a rule span overlaps it: select would drop it
             continue
-        if skip_key(text, c) in skip:
-            continue
+        if suffix not in ("PER", "TOK") and "\u4e00" <= text[b:b + 1] <= "\u9fff" and suffix + text[b] in skip:
+            continue  # (skip_key, inline)
         name = text[a:b]
         if " " in name or "\t" in name:
             name = _SPACES.sub("", name)

@@ -379,6 +379,7 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_NAME_SEPARATORS = "、" + COMMAS + "和及与—"  # where split_names may cut a run of names
 _ETC_CLASS_RX = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|科室|处室|股室|机构|成员单位)\s*$")
 
 
@@ -393,7 +394,10 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
             return 1  # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
         return 2 if text.startswith("——", i) and i > p_start else 0
 
-    parts = bracket_pieces(text, start, end, cut, "、" + COMMAS + "和及与—")
+    if _char_class(_NAME_SEPARATORS).search(text, start, end) is None:
+        parts = [(start, end)]  # no separator nor bracket: one piece, as bracket_pieces gives
+    else:
+        parts = bracket_pieces(text, start, end, cut, _NAME_SEPARATORS)
     shared = _shared_post(text, parts)
     if shared:
         return [shared]

@@ -115,3 +115,22 @@ def test_cues_within_windows_are_the_documents_cues_there():
         for lo, hi in windows:
             assert {c for c in every if lo <= c[0] and c[1] <= hi} <= got
         assert got <= set(every)
+
+
+def test_a_list_whose_first_piece_cannot_end_a_name_has_no_items():
+    """What parties_lists._items is spared: its first item ends where the first piece does, and a
+    township item (PLACE_ITEM) ends like a name too."""
+    from nlp.extract import parties_lists as pl
+
+    assert all(pn.may_end_name(ending, 0, 1) for ending in ("镇", "乡", "道", "区"))
+    spared = 0
+    for text in _texts():
+        for m in pl.CLAUSE_RX.finditer(text):
+            pieces = pn.split_outside(text, m.start(), m.end(), "、")
+            if len(pieces) < 2:
+                continue
+            a, b = pn.strip_span(text, *pieces[0])
+            if b > a and not pn.may_end_name(text, b - 1, b):
+                spared += 1
+                assert pl._first_item(text, *pieces[0]) is None, text[m.start():m.end()]
+    assert spared > 50

@@ -358,7 +358,12 @@ def _fold_abbreviations(found: list[Found]) -> list[Found]:
     run, in order, through a longer name of the same kind found in the document is that body."""
     names = sorted({f.name for f in found}, key=lambda n: (len(n), n))
     out = []
+    done: dict[str, str] = {}  # a name's long form depends on the name alone: each is read once
     for f in found:
+        name = done.get(f.name)
+        if name is not None:
+            out.append(f if name == f.name else f._replace(name=name))
+            continue
         name = f.name
         if name in short_units() and name.endswith("府"):  # 市府 -> 某市政府, 县府 -> 某县人民政府
             longer = [n for n in names if n.endswith((name[0] + "政府", name[0] + "人民政府"))]
@@ -374,6 +379,7 @@ def _fold_abbreviations(found: list[Found]) -> list[Found]:
                       and not n.startswith(name)]  # 卫生局党委 is a body of 卫生局, not its name
             if longer:
                 name = longer[0]
+        done[f.name] = name
         out.append(f if name == f.name else f._replace(name=name))
     return out
 
@@ -448,15 +454,21 @@ def _resolve(found: list[Found]) -> list[Found]:
     # the issuer's full name is the long form of its short one charged in the text (南安市教育局
     # signs, 市教育局将组织…): a body or unit only (办公室 is the group's office, not the issuer's)
     issuers = {f.name for f in found if f.role == "issuer" and _kind(f.name) in ("body", "unit")}
+    with_issuers = names_by_group | issuers
+    longest: dict[str, str] = {}  # a group role's long form depends on the name alone: each is read once
     folded = []
     for f in found:
         name = f.name
         if f.role in GROUP_ROLES and not name.startswith(("各", "全", "我")):
-            # a deputy is another post: 局长 is not the short form of 分管副局长
-            longer = [n for n in names_by_group | (issuers if len(name) >= 3 and _kind(name) in ("body", "unit") else set())
-                      if n != name and n.endswith(name) and not n[:-len(name)].endswith(DEPUTY)]
-            if longer:
-                name = min(longer, key=lambda n: (len(n), n))  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
+            if name in longest:
+                name = longest[name]
+            else:
+                # a deputy is another post: 局长 is not the short form of 分管副局长
+                pool = with_issuers if len(name) >= 3 and _kind(name) in ("body", "unit") else names_by_group
+                longer = [n for n in pool if n != name and n.endswith(name) and not n[:-len(name)].endswith(DEPUTY)]
+                if longer:
+                    name = min(longer, key=lambda n: (len(n), n))  # 卫生局 -> 县卫生局; 局党委 -> 卫生局党委
+                longest[f.name] = name
         elif f.role == "issuer" and name.endswith("委"):
             # 某市卫生健康委 in the title, 某市卫生健康委员会 in the 落款: one issuer, its full name
             name = name + "员会" if name + "员会" in issuers else name

@@ -18,6 +18,7 @@ from nlp.extract.parties_names import (
     name_end as _name_end,
     name_kind as _kind,
     listed_before,
+    may_end_name,
     name_list as _name_list,
     role_for as _role_for,
     split_names as _split_names,
@@ -25,7 +26,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import acting_units, by_units, heard_units
-from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, opening_with
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, literal_trie, opening_with
 from nlp.extract.parties_patterns import (
     CUE_COMPOUND,
     GAP,
@@ -109,7 +110,9 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
         if c_end - c_start > 400:
             c_end = c_start + 400  # a flattened table is no clause; bound the work
         body = _clause_body_start(text, c_start, c_end, ctx.headings)  # read once for both
-        found = _clause_parties(text, c_start, c_end, ctx, body)
+        # every party _clause_parties finds is a name (or a post's holder after 任/长) within the
+        # clause: a clause with no character a name can end with is spared it
+        found = _clause_parties(text, c_start, c_end, ctx, body) if may_end_name(text, c_start, c_end) else []
         if not found and (adverbial or out):
             # 运输署已安排…, 日前,某省教育厅印发…: the actor of a report opens its sentence, or
             # follows the clauses of time, purpose or basis that open it; 某局…,某院随即…: a
@@ -315,20 +318,27 @@ def _present_needles(clause: str) -> set[str]:
 
 
 @cache
-def _needle_firsts() -> re.Pattern:
-    return re.compile("[" + re.escape("".join(sorted(_needles_by_first()))) + "]")
+def _needle_rx() -> re.Pattern:
+    """The longest needle word at a position (a trie of them: the engine skips to their first characters)."""
+    return re.compile(literal_trie(_cue_needles()[1]))
+
+
+@cache
+def _needle_prefixes() -> dict[str, frozenset[str]]:
+    """Per needle word, the needle words it opens with (itself included)."""
+    needles = _cue_needles()[1]
+    return {w: frozenset(p for p in needles if w.startswith(p)) for w in needles}
 
 
 def _needles_within(text: str, start: int, end: int) -> set[str]:
-    """``_present_needles(text[start:end])`` without the slice: at each position holding a needle's
-    first character (one regex scan), the needles opening there that end by ``end``."""
-    by_first = _needles_by_first()
-    out = set()
-    for m in _needle_firsts().finditer(text, start, end):
-        at = m.start()
-        for w in by_first[text[at]]:
-            if text.startswith(w, at, end):
-                out.add(w)
+    """``_present_needles(text[start:end])`` without the slice: at each position where a needle
+    word ends by ``end``, the longest one and the needles it opens with (the others there)."""
+    search, prefixes = _needle_rx().search, _needle_prefixes()
+    out: set[str] = set()
+    m = search(text, start, end)
+    while m is not None:
+        out |= prefixes[m.group()]
+        m = search(text, m.start() + 1, end)
     return out
 
 

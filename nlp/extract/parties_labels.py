@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from nlp.extract.parties_lexicon import party_cues, role_words
+from nlp.extract.parties_lexicon import party_cues, role_words, surnames
 from nlp.extract.parties_names import (
     VERB_AFTER,
     is_name as _is_name,
@@ -34,7 +34,7 @@ from nlp.extract.parties_patterns import (
     line_spans,
     pieces,
 )
-from nlp.extract.parties_people import candidate_spans, is_person_name, person_names_in, tokens
+from nlp.extract.parties_people import block_tokens, candidate_spans, is_person_name, person_names_in
 from nlp.extract.parties_subjects import _unit_name
 
 
@@ -412,7 +412,9 @@ def table_people(text: str, ner: str) -> list[Found]:
     if not header:
         return out
     region_end = min(len(text), header.end() + TABLE_CHARS)
-    toks = tokens(text, header.end(), region_end)
+    # only the blocks that may hold a person's name (a family name's first character) or a
+    # section (its ending) are cut: the tokens read below come from no other block
+    toks = block_tokens(text, header.end(), region_end, _table_word_chars())
     for a, b, name in candidate_spans(text, ner=ner, toks=toks):
         out.append(Found(a, b, name, "responsible"))
     for a, b, word, _ in toks:
@@ -420,6 +422,13 @@ def table_people(text: str, ner: str) -> list[Found]:
         if 3 <= len(word) <= 6 and word.endswith(TABLE_OFFICE_ENDINGS) and _is_name(word):
             out.append(Found(a, b, word, "responsible"))
     return out
+
+
+@cache
+def _table_word_chars() -> re.Pattern:
+    """The first characters of the family names and the section endings of a task table."""
+    chars = {w[0] for w in surnames()} | {w[-1] for w in TABLE_OFFICE_ENDINGS}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
 def bracket_duties(text: str) -> list[Found]:

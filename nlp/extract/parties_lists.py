@@ -20,6 +20,7 @@ from functools import cache
 from nlp.extract.parties_lexicon import read_table
 from nlp.extract.parties_names import (
     is_name as _is_name,
+    may_end_name as _may_end_name,
     name_kind as _kind,
     normalize_name as _normalize,
     post_words as _post_words,
@@ -93,6 +94,9 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]],
     pieces = _split_outside(text, start, end, "、")
     if len(pieces) < 2:
         return [], False
+    a, b = _strip(text, *pieces[0])
+    if b <= a or not _may_end_name(text, b - 1, b):
+        return [], False  # the first item ends where its piece does: 加强、完善… is no list of names
     first = _first_item(text, *pieces[0])
     if not first:
         return [], False

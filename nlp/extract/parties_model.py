@@ -130,6 +130,22 @@ def _cues_at(text: str) -> list[tuple[int, int, str]]:
     return sorted([(m.start(), m.end(), m.group()) for rx in _cue_rxs() for m in rx.finditer(text)])
 
 
+def _cues_within(text: str, windows: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``_cues_at(text)``, but only the cue words lying wholly inside one of ``windows`` are sure
+    to be there: each group's pattern scans the windows alone (merged where they meet), and a scan
+    begun anywhere finds every word of its group (no two of them can overlap, nor can a word
+    overlap itself), so none inside a window is missed."""
+    merged: list[list[int]] = []
+    for lo, hi in sorted(windows):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    out = [(m.start(), m.end(), m.group()) for rx in _cue_rxs() for lo, hi in merged for m in rx.finditer(text, lo, hi)]
+    out.sort()
+    return out
+
+
 @cache
 def _not_name_start_rx() -> re.Pattern:
     """The longest word of ``NOT_NAME_START`` at a position (``match(text, pos)``)."""
@@ -298,14 +314,23 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     line_keys = line_labels(text, line_starts)
     counts: dict[str, int] = {}
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]  # where each clause ends, for its bounds
-    # every cue: (start, end, the cue word)
-    cue_at = _cues_at(text)
+    bl, br_ = bisect.bisect_left, bisect.bisect_right
+    n_ends, n_text = len(ends), len(text)
+    bounds = []  # per candidate: its line, its clause's bounds and the window of its cue words
+    for a, b, _s in cands:
+        line_no = br_(line_starts, a) - 1
+        ls = line_starts[line_no]
+        k = br_(ends, a)
+        c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
+        k = br_(ends, b)
+        c_end = ends[k] - 1 if k < n_ends and ends[k] - 1 < b + 40 else min(n_text, b + 40)
+        bounds.append((line_no, c_start, c_end, max(c_start, a - 16), min(c_end, b + 16)))
+    # the cues that lie inside a candidate's window: (start, end, the cue word)
+    cue_at = _cues_within(text, [(w_start, w_end) for _l, _c, _e, w_start, w_end in bounds])
     cue_starts = [c[0] for c in cue_at]  # bisected as ints (the same index as the tuples give)
     kinds = _kinds()
     excluded = non_parties()
     by_kind: dict[str, tuple] = {}
-    bl, br_ = bisect.bisect_left, bisect.bisect_right
-    n_ends, n_text = len(ends), len(text)
     bias, g_slot = T["bias"][""], T["g="][genre]
     t_suf, t_kind, t_len, t_body, t_f1, t_f2 = T["suf="], T["kind="], T["len="], T["body="], T["f1="], T["f2="]
     t_l1, t_l2, t_l3, t_r1, t_r2, t_r3 = T["l1="], T["l2="], T["l3="], T["r1="], T["r2="], T["r3="]
@@ -330,7 +355,7 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
     by_line: dict[int, tuple] = {}
     by_suffix: dict[str, tuple] = {}
     out = []
-    for a, b, suffix in cands:
+    for (a, b, suffix), (line_no, c_start, c_end, b_start, a_end) in zip(cands, bounds):
         name = text[a:b]
         per = by_suffix.get(suffix)
         if per is None:
@@ -341,7 +366,6 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
                                       T[f"k_cnt={kind}|"], None, T[f"k_lab={kind}|"], T[f"k_a2={kind}|"])
             per = by_suffix[suffix] = (kind, ks, T[f"s={suffix}|r"], T[f"s={suffix}|f"], t_suf[suffix], len(suffix))
         kind, ks, s_r1, s_f1, suf_slot, n_suffix = per
-        line_no = br_(line_starts, a) - 1
         line = by_line.get(line_no)
         if line is None:
             ls = line_starts[line_no]
@@ -352,11 +376,6 @@ def _rows(text: str, cands: Sequence[tuple[int, int, str]], title: str | None, T
                                        t_ll[bl(_LL, le - ls)], t_lab[lab], lab, t_zone[z], T[f"k_zone={z}|"],
                                        t_eol[_last_ink(text, ls, le)])
         ls, le = line[0], line[1]
-        k = br_(ends, a)
-        c_start = max(ls, ends[k - 1] if k and ends[k - 1] > a - 40 else ls)
-        k = br_(ends, b)
-        c_end = ends[k] - 1 if k < n_ends and ends[k] - 1 < b + 40 else min(n_text, b + 40)
-        b_start, a_end = max(c_start, a - 16), min(c_end, b + 16)
         cnt = counts.get(name)
         if cnt is None:
             cnt = counts[name] = text.count(name)
@@ -609,16 +628,17 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
     names = _Names(rule_names)
     skip = _skip(meta)
     span_ends = [e for _s, e in rule_spans]
+    # reach[k]: the furthest end of the 20 rule spans before the k-th (-1 for none)
+    reach = [-1] + [max(span_ends[max(0, k - 20):k]) for k in range(1, len(rule_spans) + 1)]
     bl = bisect.bisect_left
     cands = []
     related: dict[str, bool] = {}  # candidates share names: each is looked up once
     for c in candidates(text):
-        a, b, _ = c
-        k = bl(rule_spans, (b, b))
-        if k and max(span_ends[max(0, k - 20):k]) > a:  # a rule span overlaps it: select would drop it
+        a, b, suffix = c
+        if reach[bl(rule_spans, (b, b))] > a:  # a rule span overlaps it: select would drop it
             continue
-        if skip_key(text, c) in skip:
-            continue
+        if suffix not in ("PER", "TOK") and "\u4e00" <= text[b:b + 1] <= "\u9fff" and suffix + text[b] in skip:
+            continue  # (skip_key, inline)
         name = text[a:b]
         if " " in name or "\t" in name:
             name = _SPACES.sub("", name)

@@ -87,15 +87,26 @@ def post_words() -> tuple[str, ...]:
 def post_person(name: str) -> str | None:
     """``局长席家庄`` -> ``席家庄``: a post written before a person's name."""
     bare = name[2:] if name.startswith(("分管", "常务")) else name  # 分管副局长何某: 分管 qualifies the post
-    for word in sorted(set(role_words()) | person_posts(), key=len, reverse=True):
+    for word in _held_posts():
         if bare.startswith(word) and is_person_name(bare[len(word):]) and len(bare) - len(word) <= 3:
             return bare[len(word):]
     for length in (3, 2):  # 卫生部部长高某: a unit, its post, then the person
         who, head = bare[-length:], bare[:-length]
-        posts = tuple(person_posts() | set(role_words()) | set(party_posts()))
-        if is_person_name(who) and head.endswith(posts):
+        if is_person_name(who) and head.endswith(_all_posts()):
             return who
     return None
+
+
+@cache
+def _held_posts() -> tuple[str, ...]:
+    """The words of roles.tsv and the person endings of org_suffixes.tsv, longest first."""
+    return tuple(sorted(set(role_words()) | person_posts(), key=len, reverse=True))
+
+
+@cache
+def _all_posts() -> tuple[str, ...]:
+    """Every post word (roles.tsv, the person endings, party_posts.tsv), for one ``endswith``."""
+    return tuple(person_posts() | set(role_words()) | set(party_posts()))
 
 
 def person_then_post(name: str) -> int | None:
@@ -106,7 +117,7 @@ def person_then_post(name: str) -> int | None:
         return None
     from nlp.extract.parties_people import common_word, tokens
 
-    posts = tuple(person_posts() | set(role_words()) | set(party_posts()))
+    posts = _all_posts()
     fits = [k for k in (2, 3) if len(name) - k >= 2 and is_person_name(name[:k]) and not common_word(name[:k])
             and name.endswith(posts)]
     if len(fits) < 2:
@@ -254,8 +265,7 @@ def name_kind(name: str) -> str | None:
 
 def role_for(cue_role: str, name: str) -> str:
     """The role a cue gives ``name``; a post's own role wins over "responsible" (主要领导 leads)."""
-    post = next((role_words()[w] for w in sorted(role_words(), key=len, reverse=True)
-                 if name.endswith(w)), None)
+    post = next((role for w, role in _roles_by_last_char().get(name[-1:], ()) if name.endswith(w)), None)
     if cue_role == "auto":
         if post:
             return post
@@ -267,6 +277,16 @@ def role_for(cue_role: str, name: str) -> str:
     if cue_role == "member" and post in ("lead", "responsible") and name.endswith(("单位", "部门")):
         return post  # 主要责任单位要与协同配合单位…: a unit named by its duty keeps it
     return cue_role
+
+
+@cache
+def _roles_by_last_char() -> dict[str, tuple[tuple[str, str], ...]]:
+    """``(word, role)`` of roles.tsv filed under the word's last character, longest word first (a
+    name can end only with the words filed under its own last character)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for w in sorted(role_words(), key=len, reverse=True):
+        out.setdefault(w[-1], []).append((w, role_words()[w]))
+    return {ch: tuple(ws) for ch, ws in out.items()}
 
 
 def name_end(text: str, start: int, end: int, stop: re.Pattern | None = None) -> int | None:
@@ -316,6 +336,20 @@ def _ending_char_rx() -> re.Pattern:
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
+@cache
+def _name_last_char_rx() -> re.Pattern:
+    """``_ending_char_rx`` and the last characters of the short units (交警)."""
+    chars = set(_suffixes_by_last_char()) | set("“(《”)》〝〞") | {u[-1] for u in short_units()}
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+def may_end_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a character some name can end with (a name ending's last
+    character, a short unit's, a quote or a bracket). Without one, no name of ``is_name``,
+    ``name_end`` or ``name_list`` lies in the span: a cheap test before the work of reading one."""
+    return _name_last_char_rx().search(text, start, end) is not None
+
+
 OPENERS = "“(《[「"  # a separator inside quotes or brackets splits nothing: 各医院(卫生院、所)
 CLOSERS = "”)》]」"
 
@@ -357,8 +391,36 @@ def _char_class(chars: str) -> re.Pattern:
 
 def split_outside(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
     """The non-empty pieces of ``text[start:end]`` between ``separators`` outside brackets."""
-    pieces = bracket_pieces(text, start, end, lambda i, _: int(text[i] in separators), separators)
-    return [(a, b) for a, b in pieces if b > a]
+    out, p = [], start
+    if _BRACKETS_RX.search(text, start, end) is None:  # (most spans): every separator splits
+        for m in _separators_rx(separators).finditer(text, start, end):
+            if m.start() > p:
+                out.append((p, m.start()))
+            p = m.end()
+    else:  # bracket_pieces' walk, its cut a separator of one character
+        depth = 0
+        for m in _char_class(separators).finditer(text, start, end):
+            j = m.start()
+            ch = text[j]
+            if ch in OPENERS:
+                depth += 1
+            elif ch in CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0 and ch in separators:
+                if j > p:
+                    out.append((p, j))
+                p = j + 1
+    if end > p:
+        out.append((p, end))
+    return out
+
+
+_BRACKETS_RX = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+
+
+@lru_cache(maxsize=64)
+def _separators_rx(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape("".join(sorted(set(chars)))) + "]")
 
 
 def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
@@ -370,6 +432,7 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_NAME_SEPARATORS = "、" + COMMAS + "和及与—"  # where split_names may cut a run of names
 _ETC_CLASS_RX = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|科室|处室|股室|机构|成员单位)\s*$")
 
 
@@ -384,7 +447,10 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
             return 1  # 市住房和城乡建设局 is one name: 和 joins two only when the part before it is one
         return 2 if text.startswith("——", i) and i > p_start else 0
 
-    parts = bracket_pieces(text, start, end, cut, "、" + COMMAS + "和及与—")
+    if _char_class(_NAME_SEPARATORS).search(text, start, end) is None:
+        parts = [(start, end)]  # no separator nor bracket: one piece, as bracket_pieces gives
+    else:
+        parts = bracket_pieces(text, start, end, cut, _NAME_SEPARATORS)
     shared = _shared_post(text, parts)
     if shared:
         return [shared]

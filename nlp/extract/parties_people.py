@@ -75,6 +75,29 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
     return out
 
 
+def block_tokens(text: str, start: int, end: int, wanted: re.Pattern) -> list[tuple[int, int, str, str]]:
+    """``tokens(text, start, end)`` of the word blocks (jieba's runs of Han characters, letters and
+    digits) in which ``wanted`` finds a character; the others are never cut. jieba cuts each block
+    alone, so a block's tokens are the same whether it is cut alone or with its neighbours: the
+    kept blocks are cut in runs (a run ends at a block that is left out)."""
+    from nlp.tokenize import word_blocks
+
+    runs: list[list[int]] = []
+    joined = False  # whether the last block was kept (the next kept one joins its run)
+    for a, b in word_blocks(text, start, end):
+        if wanted.search(text, a, b) is None:
+            joined = False
+        elif joined:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
+            joined = True
+    out = []
+    for a, b in runs:
+        out += tokens(text, a, b)
+    return out
+
+
 def candidate_spans(text: str, *, ner: str = "auto", start: int = 0, end: int | None = None,
                     toks: list[tuple[int, int, str, str]] | None = None) -> list[Span]:
     """Spans of people's names in ``text[start:end]`` (offsets into ``text``), in reading order.

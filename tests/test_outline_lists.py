@@ -79,7 +79,7 @@ def test_an_attachments_number_is_no_item():
 
 
 def test_a_whole_heading_line_over_an_item_of_its_own_is_not_cut_at_a_heading_word():
-    text = ("一、指导思想\n坚持以创业带动就业,完善扶持政策。\n二、明确目标体系,全面实施创建创业型城市“3261”工程\n"
+    text = ("一、指导思想\n坚持以创业带动就业,完善扶持政策。\n二、明确目标体系,全面实施创建国家级创业型城市“3261”工程\n"
             "(一)建立创业服务体系。各区县要建立创业服务中心。\n")
     heads = [s.heading for s in parse_outline(text)]
-    assert "明确目标体系,全面实施创建创业型城市“3261”工程" in heads
+    assert "明确目标体系,全面实施创建国家级创业型城市“3261”工程" in heads

@@ -67,3 +67,9 @@ def test_spans_opening_with_an_adverb_or_a_verb_before_a_unit():
     assert trim("每个季度组织") is None
     assert trim("导致各基层医疗机构") == "各基层医疗机构"
     assert trim("县卫生健康局") == "县卫生健康局"
+
+
+def test_short_names_of_mass_bodies_and_cultural_units_in_a_task_line():
+    names = _names("开展健康科普工作。(责任单位:区委宣传部、区委网信办、区科协、区卫生健康局)\n")
+    assert names == ["区委宣传部", "区委网信办", "区科协", "区卫生健康局"]
+    assert "县档案馆" in _names("县档案馆负责做好档案整理工作。")

@@ -642,10 +642,11 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     piece = text[start:end]  # (a slice: nothing before the heading's first character is looked at)
     stop = _HEADING_STOP.search(piece)  # (. for 。)
     cand = piece[:stop.start()] if stop else piece
-    if (stop is None and not flat and 4 <= len(cand.strip()) <= 40 and text.startswith("\n", end)
+    if (stop is None and not flat and 4 <= len(cand.strip()) <= 40 and re.search(r"[,,]", cand) and text.startswith("\n", end)
             and _LINE_MARKER.match(text, end + 1 + len(text[end + 1:end + 8]) - len(text[end + 1:end + 8].lstrip()))):
-        # a whole line with no sentence end, the next line an item of its own (`二、明确目标体系,全面实施…工程`
-        # over `(一)…`): the line is the heading a reader sees
+        # a whole line of two phrases with no sentence end, the next line an item of its own
+        # (`二、明确目标体系,全面实施…工程` over `(一)…`): the line is the heading a reader sees (but
+        # `一、活动时间2024年5月10日` is a label run into its value)
         return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
     colon = _HEADING_COLON.search(cand, 0, 21)  # (not a clock's: 下午4:00)
     if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):

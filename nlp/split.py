@@ -157,8 +157,8 @@ def _is_title_line(s: str) -> bool:
 
 # a heading numbered with bare digits run into its words (`2组织机构和部门职责`, `1.2编制依据`), not a
 # count (`3部门联合…`, `5月起…`, `10项措施`)
-_BARE_NUMBER_HEAD = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*(?![年月日号时点个名项家岁人次批条件届周天万亿千百部大类起所种成倍级座台份位余多])"
-                               r"[\u4e00-\u9fff]")
+_BARE_NUMBER_HEAD = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})*[ \t\u3000]?(?![年月日号时点个名项家岁人次批条件届周天万亿千百部大类起所种成倍级座台份位余多])"
+                               r"[\u4e00-\u9fff]")  # (`2 组织指挥体系及职责`: a space between too)
 
 
 # a site's label over its pages (`新闻公报`, `通知公告`), not a title with its genre word
@@ -314,6 +314,9 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             current = {_key(lines[i].text)}
             i += 2
             continue
+        if _SITE_STATEMENT.search(lines[i].text) and _MARKER_START.match(lines[i].text.strip()):
+            i += 1
+            continue  # a site's numbered notice (`1、下载文档前请自行甄别…`) is no text of a document
         if not METADATA_ROW.match(lines[i].text.strip()):  # (a page's metadata table is no body)
             body_chars += len(lines[i].text)
         text_chars += len(lines[i].text) if "。" in lines[i].text else 0
@@ -639,7 +642,8 @@ _SHARING = re.compile(r"由(?:会员|用户|网友)(?:分享|上传)|\d+页珍�
 _PAGE_NUMBER = re.compile(r"^\s*(\d{1,3})、")
 # A site speaking of itself and its rights: `凡本网注明…版权均属…`, `本站转载…不代表…`
 _SITE_STATEMENT = re.compile(r"(?:本网|本站|本平台|本网站)[^。]{0,60}?(?:版权|转载|授权|免责|侵权|上传|不代表|联系删除)"
-                             r"|(?:版权|侵权)[^。]{0,30}?(?:本网|本站|本平台|本网站)")  # (…版权和其它问题需要同本网联系的)
+                             r"|(?:版权|侵权)[^。]{0,30}?(?:本网|本站|本平台|本网站)"  # (…版权和其它问题需要同本网联系的)
+                             r"|下载文档前|仅部分预览|侵犯您的权益|联系客服|人工客服")  # (a document-sharing site's notice)
 _STATEMENT_LABEL = re.compile(r"^[【\[]?(?:版权(?:与|和|及|、)?免责声明|免责(?:声明|条款)|版权(?:声明|说明)|法律声明|网站声明|特别声明|温馨提示)"
                               r"[】\]]?\s*[::]?$")
 _FIELD_LABEL = re.compile(r"^[•·]?\s*(?:名\s*称|标\s*题|文件名称|索引号|发布机构|主题分类|文\s*号)\s*[::]")

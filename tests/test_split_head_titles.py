@@ -310,3 +310,28 @@ def test_a_sites_slogan_of_parallel_phrases_is_no_title_run_into_the_text():
             "某州人大常委会机关公文处理办法\n第一条 为规范本机关公文处理工作,提高公文处理质量,制定本办法。\n")
     (doc,) = split_documents(text)
     assert doc.title != "宣传某某制度"
+
+
+def test_a_decimal_outlines_bare_number_with_a_space_is_no_title():
+    body = "为了做好防汛抗灾工作,保障人民群众生命财产安全,结合本镇实际,制定本预案。" * 3
+    text = ("某镇2024年防汛应急预案\n1 总则\n1.1 编制目的\n" + body + "\n1.2 工作原则\n" + body + "\n"
+            "2 组织指挥体系及职责\n2.1 镇防汛抗旱指挥部\n" + body + "\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某镇2024年防汛应急预案"
+
+
+def test_a_document_sharing_sites_numbered_notice_opens_no_document():
+    body = "一年来,县疾控中心在县卫生健康局的领导下,扎实开展疾病预防控制工作,各项任务圆满完成。" * 3
+    text = ("某县疾病预防控制中心工作总结\n• 格式:docx\n• 大小:23.76 KB\n下载文档原格式\n"
+            "1. 1、下载文档前请自行甄别文档内容的完整性,平台不提供额外的编辑、内容补充、找答案等附加服务。\n"
+            "2. 2、\"仅部分预览\"的文档,不可在线预览部分如存在完整性等问题,可反馈申请退款。\n"
+            "3. 3、如文档侵犯您的权益,请联系客服反馈,我们会尽快为您处理。\n"
+            "某县疾病预防控制中心工作总结\n" + body + "\n一、主要工作情况\n" + body + "\n")
+    docs = split_documents(text)
+    assert len(docs) == 1
+
+
+def test_a_browser_download_banner_is_no_headline():
+    from nlp.split_head import headline_candidate
+
+    assert not headline_candidate("请至Edge官网下载 请至FireFox官网下载 请至Google官网下载")

@@ -262,6 +262,8 @@ def _decimal_heading(text: str, m: re.Match, style: str, ordinal: int, expected:
     in it, and in its run (`2.5万元` opening a line is a number); a bare `1` only where its `1.1`
     follows on a later line, a bare `2` in that run."""
     line = text[m.end():lines.end_of(m.start())]
+    if style == "dec3" and (ordinal == 1 or expected) and not re.match(r"\s*[0-9%‰]", line):
+        return True  # `1.4.1 坚持以人为本,…。`: the third level numbers items, sentences included
     if len(line.strip()) > 30 or re.search(r"[。,,;;::!?%‰]", line):
         return False
     if style == "dec1":  # (in its run, or over its own 1.1)

@@ -83,3 +83,10 @@ def test_a_whole_heading_line_over_an_item_of_its_own_is_not_cut_at_a_heading_wo
             "(一)建立创业服务体系。各区县要建立创业服务中心。\n")
     heads = [s.heading for s in parse_outline(text)]
     assert "明确目标体系,全面实施创建国家级创业型城市“3261”工程" in heads
+
+
+def test_third_level_decimal_items_may_be_sentences():
+    text = ("1 总则\n1.1 编制目的\n为做好防汛工作,制定本预案。\n1.2 工作原则\n"
+            "1.2.1 坚持以人为本,把保障人民群众生命安全放在首位。\n1.2.2 坚持统一指挥,分级分部门负责。\n"
+            "2 组织指挥体系\n2.1 镇防汛指挥部\n镇政府设立防汛指挥部。\n")
+    assert _marks(text) == ["1", "1.1", "1.2", "1.2.1", "1.2.2", "2", "2.1"]

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.genres import HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
+from nlp.genres import _HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
 from nlp.split_head import (_PIPED_NAME, COMPILATION, _TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
@@ -760,7 +760,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 break
             if "。" in ln.text:
                 break
-    if title is None and any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in own[:2]):
+    if title is None and (any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in own[:2])
+                          or (own and own[0].text.lstrip().startswith("《") and _HANDED_ON.match(own[0].text.lstrip()))):
+        # (or no 主送 at all: `《X》已经区政府同意,现印发给你们,…` opening the page)
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)
     if title is None:

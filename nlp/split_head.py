@@ -233,6 +233,8 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
         if i in ticker:
             last = None
             continue  # a column of other pages' dated headlines (`2026/03/12` / `某某…`, again and again)
+        if i < 3 and _MARKER.fullmatch(t):
+            continue  # a document-sharing page's number alone above its page (`1、`)
         m = _CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t)
         if m:
             return m.group("x"), i

@@ -335,3 +335,19 @@ def test_a_browser_download_banner_is_no_headline():
     from nlp.split_head import headline_candidate
 
     assert not headline_candidate("请至Edge官网下载 请至FireFox官网下载 请至Google官网下载")
+
+
+def test_an_untitled_printing_notice_that_opens_with_the_enclosed_documents_name():
+    text = ("《某区村(社区)消防安全专项整治工作方案》已经区政府同意,现印发给你们,请认真贯彻实行。\n"
+            "某市某区人民政府办公室\n2025年11月18日\n某区村(社区)消防安全专项整治\n工作方案\n"
+            "为全面掌握我区基层消防安全状况,根据区委、区政府工作部署,制定本方案。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某区村(社区)消防安全专项整治工作方案"
+
+
+def test_a_sharing_pages_number_alone_above_the_title():
+    text = ("1、\n公车使用和公务接待管理制度\n为贯彻落实中央八项规定精神,进一步严肃财经纪律,经党工委研究决定,"
+            "现将机关公务用车及公务接待事项规定如下:\n一、适用范围:工委机关干部。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "公车使用和公务接待管理制度"
+    assert doc.doc_type == "制度"

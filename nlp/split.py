@@ -746,6 +746,18 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         elif (spaced and _is_title_line(spaced.group(1)) and len(own[0].text) > len(spaced.group(1)) + 20
               and not _SLOGAN.match(own[0].text.strip())):
             title = _key(spaced.group(1))  # `某院工作总结 自4月以来,…`: the title ends at the space
+    if title is None:
+        # a document-sharing page's first page, its number run into the title and the text
+        # (`1、某县2023年某某专项治理方案为深入学习…`): the title, and no item 1
+        for ln in lines[:10]:
+            page = _PAGE_NUMBER.match(ln.text)
+            if not page or page.group(1) != "1":
+                continue
+            m = _title_prefix().match(re.sub(r"\s+", "", ln.text[page.end():page.end() + 90]))
+            if m and len(m.group("title")) >= 8 and len(ln.text) > page.end() + len(m.group("title")) + 20:
+                title, start = m.group("title"), ln.start + page.end()
+                drops.append((ln.start, ln.start + page.end()))
+            break
     head = "\n".join(ln.text for ln in own[:8])
     if title is None:
         # the page's title in book-title marks on a line of its own, above the 主送 (`《…的通知》`)

@@ -354,8 +354,11 @@ def test_a_sharing_pages_number_alone_above_the_title():
 
 
 def test_a_sharing_pages_first_page_number_run_into_the_title_and_text():
-    text = ("某县2023年医疗行业作风建设实施方案 (3份).docx\n上传人:某某\n编号:123456\n"
+    from nlp.pipeline import process_text
+
+    text = ("《某县2023年医疗行业作风建设实施方案 (3份).docx》由会员分享,可在线阅读,更多相关《某县2023年医疗行业作风建设"
+            "实施方案 (3份).docx(19页珍藏版)》请在某某文档上搜索。\n"
             "1、某县2023年医疗行业作风廉政建设专项治理方案为深入学习贯彻卫生健康工作的系列重要指示精神,"
             "进一步加强卫生系统的行风和廉政建设,结合实际,现就在全县推进廉洁医院建设提出如下实施方案。一、指导思想\n")
-    (doc,) = split_documents(text)
+    (doc,) = process_text(text)
     assert doc.title == "某县2023年医疗行业作风廉政建设专项治理方案"

@@ -385,3 +385,9 @@ def test_indicators_in_paragraphs_after_a_line_announcing_them():
 def test_indicators_after_the_year_they_are_due_by():
     found = [(m.value["number"], m.value["unit"]) for m in find_targets("到2030年,人均预期寿命80岁,人均体育场地面积3平方米。")]
     assert found == [(80.0, "岁"), (3.0, "平方米")]
+
+
+def test_zero_occurrence_words_are_targets_of_zero():
+    found = [(m.value["number"], m.value["comparator"]) for m in
+             find_targets("全年实现较大及以上生产安全事故零发生、重大风险事件零失控。")]
+    assert found == [(0.0, "<="), (0.0, "<=")]

@@ -199,3 +199,22 @@ def post_duties(text: str) -> list[Found]:
                 pos += len(piece) + 1
             out += items
     return out
+
+
+# a sentence that opens with a unit and its purpose (`某县政府为持续掌握各项计划执行情形,日前召开…`,
+# `某局为进一步加强…,于近日开展…`): the unit is at work in the sentence
+_PURPOSE_SUBJECT = re.compile(
+    r"(?:^|(?<=[。!?\n]))[ \t\u3000]*(?P<u>[\u4e00-\u9fff()]{3,24}?)为了?(?=进一步|持续|落实|加强|切实|做好|确保|推进|提升|"
+    r"保障|防范|全面|深入|贯彻|有效|规范|强化|营造|提高|促进|预防|减少|维护|扎实|加快|推动|坚决|严格)")
+
+
+def purpose_subjects(text: str) -> list[Found]:
+    """A unit that opens a sentence before the purpose it works for (某县政府为落实…,加强…): responsible."""
+    if "为" not in text:
+        return []
+    out = []
+    for m in _PURPOSE_SUBJECT.finditer(text):
+        name = normalize_name(m.group("u"))
+        if is_name(name) and name_kind(name) in ("body", "unit", "office", "group"):
+            out.append(Found(m.start("u"), m.end("u"), name, "responsible"))
+    return out

@@ -73,3 +73,8 @@ def test_short_names_of_mass_bodies_and_cultural_units_in_a_task_line():
     names = _names("开展健康科普工作。(责任单位:区委宣传部、区委网信办、区科协、区卫生健康局)\n")
     assert names == ["区委宣传部", "区委网信办", "区科协", "区卫生健康局"]
     assert "县档案馆" in _names("县档案馆负责做好档案整理工作。")
+
+
+def test_a_unit_opening_a_sentence_before_its_purpose():
+    assert "某县政府" in _names("某县政府为持续掌握各项重大施政计划执行情形,日前召开施政计划管考会议。")
+    assert _names("为进一步加强管理,现制定本方案。") == []

@@ -63,7 +63,7 @@ def test_a_sites_numbered_statement_whose_item_names_the_site_after_its_rights()
     text = ("某区开展燃气安全检查\n近日,某区组织力量对辖区餐饮场所开展燃气安全检查,共检查商户56家。\n"
             "1、凡本网注明来源为某某在线的所有作品,版权均属于本网,未经授权不得转载。\n"
             "2、凡本网注明来源为其他媒体的作品,系转载自其它媒体,不代表本网观点。\n"
-            "3、如因作品的内容、版权和其它问题需要同本网联系的,请在15个工作日内告知我方。\n")
+            "3、若对作品内容或版权有异议需要与本网沟通,请于10日内来函说明。\n")
     (doc,) = process_text(text)
     assert [s.marker for s in doc.sections] == []
 

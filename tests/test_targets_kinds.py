@@ -360,17 +360,17 @@ def test_a_news_report_on_a_five_year_plan_or_the_two_sessions_relays_its_figure
 
 
 def test_a_summary_and_plan_titled_with_yiji_reports_its_past_counts():
-    title = "某县应急管理局2022年工作总结以及2023年工作安排"
-    text = (title + "\n2022年以来,全县安全生产形势总体平稳。全年抽查企业113家,发现隐患202项,完成整改198处。\n"
+    title = "某区卫生健康局2022年工作总结以及2023年工作安排"
+    text = (title + "\n过去一年,全区安全生产形势总体平稳。全年抽查企业113家,发现隐患202项,完成整改198处。\n"
             "二、2023年工作安排\n全年新建应急避难场所不少于5处。\n")
     found = [(m.value["number"], m.value["unit"]) for m in find_targets(text, title=title)]
     assert found == [(5.0, "处")]
 
 
 def test_the_last_line_of_a_wrapped_summary_title_is_no_plan_ahead():
-    title = "某县应急管理局2022工作总结和2023年工作思路"
-    text = ("某县应急管理局2022工作总结和2023年\n工作思路\n一、2022年特色亮点工作\n"
-            "1.聚焦机制建设。成立安全生产督导中心,增设事业编制3个,抽查企业113家。\n")
+    title = "某区市场监管局2022工作总结和2023年工作思路"
+    text = ("某区市场监管局2022工作总结和2023年\n工作思路\n一、2022年主要成效\n"
+            "1.健全工作机制。组建执法督查小组,增设编制3个,检查经营户113家。\n")
     assert [m.value["number"] for m in find_targets(text, title=title)] == []
 
 

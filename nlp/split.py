@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.genres import _HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
+from nlp.genres import HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
 from nlp.split_head import (_PIPED_NAME, COMPILATION, _TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
@@ -773,7 +773,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             if "。" in ln.text:
                 break
     if title is None and (any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in own[:2])
-                          or (own and own[0].text.lstrip().startswith("《") and _HANDED_ON.match(own[0].text.lstrip()))):
+                          or (own and own[0].text.lstrip().startswith("《") and HANDED_ON.match(own[0].text.lstrip()))):
         # (or no 主送 at all: `《X》已经区政府同意,现印发给你们,…` opening the page)
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)
@@ -860,9 +860,9 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     return DocSpan(start, end, title, doc_type, number, encloses, tuple(d for d in drops if start <= d[0] < end))
 
 
-# a title a sentence cites (`为贯彻落实某卫办〔2017〕92号关于印发…的通知`) is not the document's own
 # a news report's text before a document it quotes (`原标题:…某某网6月13日电 …全文如下:关于…的通知`)
 _NEWS_WRAP = re.compile(r"^原标题\s*[::]|\d{1,2}日电|全文如下")
+# a title a sentence cites (`为贯彻落实某卫办〔2017〕92号关于印发…的通知`) is not the document's own
 _CITING = re.compile(r"贯彻|落实|传达|学习|根据|按照|依据|执行|参照|对照|转发|遵照")
 _LEADING_NUMBER = re.compile(r"^[\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号(?=\S{6})")
 _OWN_NUMBER = re.compile(r"\([\u4e00-\u9fffXx*×○]{1,12}[〔\[【][12][\dXx*]{3}[〕\]】]第?[\dXx*]{1,4}号\)$")
@@ -1060,32 +1060,34 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
 # A news headline that reports a document (`某市印发安全生产工作方案`, `某县出台…实施意见`): a
 # subject and a verb of issuing before the genre phrase, no 关于
 _REPORTING = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:印发|出台|发布|公布|下发|出炉|推出|审议通过|通过|制定|制订|部署|启动)(?:了)?[^《》]{2,60}$")
-# How a news report opens: its dateline, the agency or the paper, 近日/日前
 # a news report's own opening: the repost's `原标题:` or a dateline (`新华社北京9月10日电`, `本报讯`)
-_NEWS_DATELINE = re.compile(r"原标题\s*[::]|[^。,,]{0,20}(?:\d{1,2}日电|报讯|网讯)")
 # (not a press release's `某处今日(二月三日)公布…`: its headline's genre word stays, 某某致辞, 某某谈话)
+_NEWS_DATELINE = re.compile(r"原标题\s*[::]|[^。,,]{0,20}(?:\d{1,2}日电|报讯|网讯)")
+# How a news report opens: its dateline, the agency or the paper, 近日/日前
 _NEWS_OPENING = re.compile(r"^(?:本报讯|本网讯|讯|[^。]{0,20}(?:日电|讯)|(?:\d{1,2}月\d{1,2}日|近日|日前|昨天|昨日|今天|今日)[,,])|记者")
+
+
+def _first_text_under(title: str, lines: list[_Line]) -> str | None:
+    """The first line of running text under the title's line (within five lines), or None."""
+    at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), None)
+    if at is None:
+        return None
+    return next((ln.text.strip() for ln in lines[at + 1:at + 6] if "。" in ln.text or len(ln.text.strip()) > 40), None)
 
 
 def _reported(title: str, lines: list[_Line]) -> bool:
     """The title is a news headline reporting the document it names, over a news report's text."""
     if not _REPORTING.match(title):
         return False
-    at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), None)
-    if at is None:
-        return False
-    body = [ln.text.strip() for ln in lines[at + 1:at + 6] if "。" in ln.text or len(ln.text.strip()) > 40]
-    return bool(body) and bool(_NEWS_OPENING.search(body[0][:40]))
+    body = _first_text_under(title, lines)
+    return body is not None and bool(_NEWS_OPENING.search(body[:40]))
 
 
 def _datelined(title: str, lines: list[_Line]) -> bool:
     """The text under the title opens with a news dateline (`某某网北京9月14日电`, `本报讯`): a
     news report, whatever genre its headline names (`多地纪委监委通报`)."""
-    at = next((k for k, ln in enumerate(lines[:12]) if title[:6] in re.sub(r"\s+", "", ln.text)), None)
-    if at is None:
-        return False
-    body = [ln.text.strip() for ln in lines[at + 1:at + 6] if "。" in ln.text or len(ln.text.strip()) > 40]
-    return bool(body) and bool(_NEWS_DATELINE.match(body[0]))
+    body = _first_text_under(title, lines)
+    return body is not None and bool(_NEWS_DATELINE.match(body))
 
 
 # a 印发/转发 notice's title cut before its closing 的通知 (a site's shortened title)

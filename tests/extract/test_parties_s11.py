@@ -182,10 +182,15 @@ def test_a_report_sent_to_a_unit_still_names_it():
     assert roles("请于9月20日前将统计表报学区办公室。") == {"学区办公室": {"contact"}}
 
 
-def test_units_a_body_is_made_up_of_are_its_members():
-    text = "联席会议由省发展改革委、省教育厅、省科技厅、省财政厅等12个部门和单位组成。必要时可邀请别的部门列席。"
+@pytest.mark.parametrize("text, units", [
+    ("联席会议由省发展改革委、省教育厅、省科技厅、省财政厅等12个部门和单位组成。必要时可邀请别的部门列席。",
+     ("省发展改革委", "省教育厅", "省科技厅", "省财政厅")),
+    ("领导小组成员\n组 长:黎 新\n组 员:基建后勤部、纪检监察部、学生工作部、财务处、在校内其他经营单位等部门负责人。\n",
+     ("基建后勤部", "纪检监察部", "学生工作部", "财务处")),
+], ids=["a-body-made-up-of-units", "a-labels-units-closed-by-their-heads"])
+def test_units_named_as_members_are_members(text, units):
     got = roles(text)
-    for unit in ("省发展改革委", "省教育厅", "省科技厅", "省财政厅"):
+    for unit in units:
         assert got.get(unit) == {"member"}, unit
 
 
@@ -213,11 +218,6 @@ def test_more_posts_name_their_holders(text, who):
     assert who in roles("某市新闻\n" + text)
 
 
-def test_a_labels_units_closed_by_their_heads_are_members():
-    text = "领导小组成员\n组 长:黎 新\n组 员:基建后勤部、纪检监察部、学生工作部、财务处、在校内其他经营单位等部门负责人。\n"
-    got = roles(text)
-    for unit in ("基建后勤部", "纪检监察部", "学生工作部", "财务处"):
-        assert got.get(unit) == {"member"}, unit
 
 
 def test_leaders_named_in_a_list_after_the_word():

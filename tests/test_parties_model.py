@@ -182,6 +182,53 @@ def test_train_party_model_end_to_end(tmp_path):
     assert isinstance(pm.model_parties(NEWS, model_dir=out), list)
 
 
+def _gold_folder(root: Path, texts: dict) -> tuple[Path, Path]:
+    gold_dir, docs_dir = root / "gold", root / "docs"
+    gold_dir.mkdir(parents=True)
+    docs_dir.mkdir(parents=True)
+    for stem, (text, names) in texts.items():
+        (docs_dir / f"{stem}.txt").write_text(text, encoding="utf-8")
+        mentions = [{"type": "party", "text": n, "value": {"name": n, "role": "responsible"}} for n in names]
+        doc = {"doc_index": 0, "title": None, "doc_type": None, "doc_number": None, "sections": [],
+               "mentions": mentions, "passages": []}
+        (gold_dir / f"{stem}.json").write_text(json.dumps({"source": f"{stem}.txt", "documents": [doc]},
+                                                          ensure_ascii=False), encoding="utf-8")
+    return gold_dir, docs_dir
+
+
+def test_manifest_sites_read_hosts_and_fall_back_to_the_file(tmp_path):
+    gold_dir, docs_dir = _gold_folder(tmp_path, {"a_01": (PLAN, []), "a_02": (NEWS, []), "a_03": (NEWS, [])})
+    (docs_dir / "MANIFEST-a.tsv").write_text(
+        "a_01\thttps://www.example.gov.cn/x/1.html\t县政府\n"
+        "a_02\thttp://www.example.gov.cn/y/2.html\t县政府\n", encoding="utf-8")
+    sites = tp.manifest_sites(gold_dir, docs_dir)
+    assert sites["a_01"] == sites["a_02"] == "www.example.gov.cn"
+    assert sites["a_03"] == "gold:a_03"
+
+
+def test_unseen_pages_join_the_folds_unablated_and_are_scored_apart(tmp_path):
+    """Pages of an unseen set are cross-validated with the split's documents (their own rows in
+    meta), read with the rules' finds as they are, and trained on in the final fit."""
+    rows = ["id\tsplit\tsite"]
+    texts = {}
+    for i in range(4):
+        county = "县区市镇"[i]
+        texts[f"d{i}"] = (PLAN.replace("县", county), [f"{county}住房和城乡建设局", f"{county}教育局"])
+        rows.append(f"d{i}\tdev\tsite{i}")
+    gold_dir, docs_dir = _gold_folder(tmp_path / "dev", texts)
+    split = tmp_path / "SPLIT.tsv"
+    split.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    u_gold, u_docs = _gold_folder(tmp_path / "unseen", {"u1": (NEWS, ["县应急管理局", "县消防救援大队"]),
+                                                         "u2": (NEWS.replace("县", "区"), ["区应急管理局", "区消防救援大队"])})
+    meta = tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "m", unseen=[(u_gold, u_docs)])
+    assert meta["trained_on"]["unseen_documents"] == 2 and meta["trained_on"]["unseen_sites"] == 2
+    assert meta["oof_unseen"]["rules"]["gold"] == 4 and meta["oof_simulation"]["unseen_documents"] == 2
+    assert meta["oof"]["rules"]["gold"] == 8  # the split's figures stay the split's own
+    plain = tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "p")
+    assert "oof_unseen" not in plain and plain["trained_on"]["unseen_documents"] == 0
+    assert not np.array_equal(np.load(tmp_path / "m" / "coef.npy"), np.load(tmp_path / "p" / "coef.npy"))
+
+
 def test_train_parties_command_help():
     from typer.testing import CliRunner
 

@@ -168,6 +168,17 @@ def train_ner(
     typer.echo(f"wrote {output or MODEL_DIR}: default backend {meta['default']}")
 
 
+def _gold_pairs(option: str, items: Optional[list[str]]) -> list[tuple[Path, Path]]:
+    """``GOLD:DOCS`` option values as pairs of folders that exist."""
+    pairs = []
+    for item in items or []:
+        g, sep, d = item.partition(":")
+        if not sep:
+            usage_error(option, f"{item!r}: expected GOLD:DOCS")
+        pairs.append((input_folder(Path(g), "folder of gold files"), input_folder(Path(d), "folder of documents")))
+    return pairs
+
+
 @app.command(name="train-parties")
 def train_parties(
     gold: Path = typer.Argument(..., metavar="GOLD", help="Folder of gold JSON files (e.g. the real gold)."),
@@ -176,6 +187,10 @@ def train_parties(
                               help="Split file with a site column and the split to train on, e.g. SPLIT.tsv:dev."),
     extra: Optional[list[str]] = typer.Option(None, "--extra", metavar="GOLD:DOCS",
                                               help="More gold to train on (always in training, never scored)."),
+    unseen: Optional[list[str]] = typer.Option(None, "--unseen", metavar="GOLD:DOCS",
+                                               help="Pages from sites the rules were never tuned on: cross-validated "
+                                                    "by site (hosts from the folder's MANIFEST*.tsv), and the "
+                                                    "threshold is chosen on them too."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
                                           help="Model folder (default models/parties)."),
 ) -> None:
@@ -195,15 +210,10 @@ def train_parties(
     path, sep, name = split.rpartition(":")
     if not sep or not path or not name:
         usage_error("--split", f"{split!r}: expected FILE:NAME, e.g. SPLIT.tsv:dev")
-    pairs = []
-    for item in extra or []:
-        g, sep, d = item.partition(":")
-        if not sep:
-            usage_error("--extra", f"{item!r}: expected GOLD:DOCS")
-        pairs.append((input_folder(Path(g), "folder of gold files"), input_folder(Path(d), "folder of documents")))
+    pairs, unseen_pairs = _gold_pairs("--extra", extra), _gold_pairs("--unseen", unseen)
     out = output or MODEL_DIR
     try:
-        meta = train_party_model(gold, docs, path, out, split=name, extra=pairs,
+        meta = train_party_model(gold, docs, path, out, split=name, extra=pairs, unseen=unseen_pairs,
                                  log=lambda m: typer.echo(m, err=True))
     except PolicyNlpError as err:
         report(err)
@@ -214,4 +224,8 @@ def train_parties(
     for key, f in meta["oof_simulation"].items():
         if key in ("rules", "rules+model"):
             typer.echo(f"unseen-site simulation ({key:11s}) P={f['p']:.3f} R={f['r']:.3f} F1={f['f1']:.3f}")
+    if "oof_unseen" in meta:
+        for key in ("rules", "rules+model"):
+            f = meta["oof_unseen"][key]
+            typer.echo(f"unseen pages, out of fold ({key:11s}) P={f['p']:.3f} R={f['r']:.3f} F1={f['f1']:.3f}")
     typer.echo(f"wrote {out}: threshold {meta['threshold']}")

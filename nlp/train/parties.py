@@ -238,11 +238,32 @@ def choose_threshold(full: dict, sim: dict) -> float:
     return max(ok, key=lambda t: (round(sim["rules+model"][t]["f1"], 3), t))
 
 
+def manifest_sites(gold_dir: str | Path, docs_dir: str | Path) -> dict[str, str]:
+    """Each gold file's site, for a set of collected pages: the host of its address in the
+    folder's ``MANIFEST*.tsv`` (id, address, ...), else the file itself."""
+    from urllib.parse import urlsplit
+
+    hosts: dict[str, str] = {}
+    for manifest in sorted(Path(docs_dir).glob("MANIFEST*.tsv")):
+        for line in manifest.read_text(encoding="utf-8", errors="replace").splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 2 and "://" in cols[1]:
+                hosts[cols[0].strip()] = urlsplit(cols[1].strip()).hostname or cols[1].strip()
+    return {g.stem: hosts.get(g.stem) or f"{Path(gold_dir).name}:{g.stem}"
+            for g in sorted(Path(gold_dir).glob("*.json"))}
+
+
 def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: str | Path, out_dir: str | Path, *,
                       split: str = "dev", extra: Sequence[tuple[str | Path, str | Path]] = (),
+                      unseen: Sequence[tuple[str | Path, str | Path]] = (),
                       c: float = C, log: Callable[[str], None] = lambda m: None) -> dict:
     """Cross-validate by site, pick the threshold on the unseen-site simulation, fit on
-    everything (documents and extra gold) and write ``out_dir``; return meta."""
+    everything (documents and extra gold) and write ``out_dir``; return meta.
+
+    ``unseen``: sets of pages from sites the rules were never tuned on (GOLD, DOCS; their sites
+    from the folder's manifest). They are cross-validated with the split's documents, read with
+    the rules' finds as they are (no ablation: the rules already miss there what they miss on a
+    new site), and join the simulation on which the threshold is chosen."""
     import numpy as np
 
     from nlp.extract.parties_model import BITS, SIBLING_THRESHOLD
@@ -252,15 +273,19 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
     if not docs:
         raise BadOption(f"{gold_dir}: no gold file of split {split!r} has its document in {docs_dir}")
     extra_docs = [d for g, t in extra for d in load_docs(g, t)]
-    for group in (docs, extra_docs):
+    unseen_docs = [d for g, t in unseen for d in load_docs(g, t, manifest_sites(g, t))]
+    for group in (docs, extra_docs, unseen_docs):
         prepare(group)
     sims = [ablated(d, k) for k, d in enumerate(docs)]
     log(f"{len(docs)} documents from {len({d.site for d in docs})} sites, "
-        f"{sum(len(d.cands) for d in docs)} candidates; {len(extra_docs)} extra documents")
-    probs, sim_probs, _ = cross_validate(docs, sims, c=c, extra=extra_docs)
-    figures, sim = sweep(docs, probs), sweep(sims, sim_probs)
+        f"{sum(len(d.cands) for d in docs)} candidates; {len(extra_docs)} extra documents; "
+        f"{len(unseen_docs)} unseen documents from {len({d.site for d in unseen_docs})} sites")
+    probs, sim_probs, _ = cross_validate(docs, sims, c=c, extra=extra_docs, unseen=unseen_docs)
+    n = len(docs)
+    figures = sweep(docs, probs[:n])
+    sim = sweep(sims + unseen_docs, sim_probs)
     threshold = choose_threshold(figures, sim)
-    coef, intercept, skip = fit(train_view(docs + extra_docs), c=c)
+    coef, intercept, skip = fit(train_view(docs + extra_docs) + unseen_docs, c=c)
     final = [doc_probs(d, coef, intercept, skip) for d in docs]
     meta = {
         "name": "policy-nlp learned party recogniser",
@@ -271,17 +296,25 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
         "trained_on": {"gold": str(gold_dir), "split": f"{Path(split_file).name}:{split}",
                        "documents": len(docs), "sites": len({d.site for d in docs}),
                        "extra": [str(g) for g, _ in extra], "extra_documents": len(extra_docs),
-                       "candidates": sum(len(d.cands) for d in docs + extra_docs)},
+                       "unseen": [str(g) for g, _ in unseen], "unseen_documents": len(unseen_docs),
+                       "unseen_sites": len({d.site for d in unseen_docs}),
+                       "candidates": sum(len(d.cands) for d in docs + extra_docs + unseen_docs)},
         "oof": {"folds": FOLDS, "grouped_by": "site", "coverage": coverage(docs),
                 "rules": figures["rules"], "model": figures["model"][threshold],
                 "rules+model": figures["rules+model"][threshold],
                 "by_threshold": {str(t): figures["rules+model"][t]["f1"] for t in THRESHOLDS}},
         "oof_simulation": {"rules_names_dropped": round(ABLATE, 4), "min_precision": MIN_PRECISION, "max_cost": MAX_COST,
+                           "unseen_documents": len(unseen_docs),
                            "rules": sim["rules"], "rules+model": sim["rules+model"][threshold],
                            "by_threshold": {str(t): sim["rules+model"][t] for t in THRESHOLDS}},
         "dev_fit": party_prf(docs, [predictions(d, p, threshold) for d, p in zip(docs, final)]),
         "train_seconds": round(time.perf_counter() - started, 1),
     }
+    if unseen_docs:
+        seen = sweep(unseen_docs, probs[n:])
+        meta["oof_unseen"] = {"coverage": coverage(unseen_docs), "rules": seen["rules"],
+                              "rules+model": seen["rules+model"][threshold],
+                              "by_threshold": {str(t): seen["rules+model"][t]["f1"] for t in THRESHOLDS}}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     np.save(out / "coef.npy", coef, allow_pickle=False)
@@ -327,21 +360,27 @@ def coverage(docs: Sequence[Doc]) -> dict:
 
 
 def cross_validate(docs: Sequence[Doc], sims: Sequence[Doc], *, folds: int = FOLDS, c: float = C,
-                   extra: Sequence[Doc] = ()) -> tuple[list, list, list]:
+                   extra: Sequence[Doc] = (), unseen: Sequence[Doc] = ()) -> tuple[list, list, list]:
     """Site-grouped out-of-fold probabilities of each document's candidates, read with the rules'
     finds (``docs``) and with the ablated finds (``sims``, same order); and each document's fold.
-    The model is trained on the documents as an unseen site's rules would read them (``train_view``)."""
+    The model is trained on the documents as an unseen site's rules would read them (``train_view``).
+    ``unseen`` documents (pages the rules were never tuned on) join the folds after ``docs``, read
+    with their rules' finds as they are, in training and in the simulation alike; the lists
+    returned cover ``docs`` then ``unseen``."""
     from sklearn.model_selection import GroupKFold
 
-    groups = [d.site for d in docs]
-    probs: list = [None] * len(docs)
-    sim_probs: list = [None] * len(docs)
-    fold_of = [0] * len(docs)
-    splits = GroupKFold(n_splits=min(folds, len(set(groups)))).split(docs, groups=groups)
+    pool = list(docs) + list(unseen)
+    groups = [d.site for d in pool]
+    probs: list = [None] * len(pool)
+    sim_probs: list = [None] * len(pool)
+    fold_of = [0] * len(pool)
+    n = len(docs)
+    splits = GroupKFold(n_splits=min(folds, len(set(groups)))).split(pool, groups=groups)
     for k, (train_idx, test_idx) in enumerate(splits):
-        coef, intercept, skip = fit(train_view([docs[i] for i in train_idx] + list(extra)), c=c)
+        train = train_view([docs[i] for i in train_idx if i < n] + list(extra))
+        coef, intercept, skip = fit(train + [pool[i] for i in train_idx if i >= n], c=c)
         for i in test_idx:
-            probs[i] = doc_probs(docs[i], coef, intercept, skip)
-            sim_probs[i] = doc_probs(sims[i], coef, intercept, skip)
+            probs[i] = doc_probs(pool[i], coef, intercept, skip)
+            sim_probs[i] = doc_probs(sims[i] if i < n else pool[i], coef, intercept, skip)
             fold_of[i] = k
     return probs, sim_probs, fold_of

@@ -257,6 +257,10 @@ class _LineIndex:
 _WX_HEADING = re.compile(r"[ \t]*[\u4e00-\u9fff“「《][^。!?;\n]{1,29}[ \t]*(?:\n|$)")
 
 
+# a short heading, a space, then its body run on (`完善接诊制度 根据医院情况…`)
+_SPACED_RUN_IN = re.compile(r"[ \t]*[\u4e00-\u9fff“][^\s。,,;;::!?!?]{1,19}[ \t\u3000]+[\u4e00-\u9fff“(]")
+
+
 def _decimal_heading(text: str, m: re.Match, style: str, ordinal: int, expected: bool, lines) -> bool:
     """A decimal marker (`1 总则`, `1.1 编制目的`) numbers a heading: on a short line with no sentence
     in it, and in its run (`2.5万元` opening a line is a number); a bare `1` only where its `1.1`
@@ -264,6 +268,9 @@ def _decimal_heading(text: str, m: re.Match, style: str, ordinal: int, expected:
     line = text[m.end():lines.end_of(m.start())]
     if style == "dec3" and (ordinal == 1 or expected) and not re.match(r"\s*[0-9%‰]", line):
         return True  # `1.4.1 坚持以人为本,…。`: the third level numbers items, sentences included
+    if (style != "dec1" and (ordinal == 1 or expected) and len(line.strip()) > 40
+            and _SPACED_RUN_IN.match(line)):
+        return True  # `1.1 完善接诊制度 根据医院情况开设…。`: a heading, a space, its body on the line
     if len(line.strip()) > 30 or re.search(r"[。,,;;::!?%‰]", line):
         return False
     if style == "dec1":  # (in its run, or over its own 1.1)
@@ -740,7 +747,7 @@ _OPENS_SENTENCE = frozenset({"依据"})  # a heading word that also opens a sent
 
 def _cut_flattened(cand: str) -> str:
     # a space ends the heading: `基本情况 全系统有33个…`
-    sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(])", cand[:40])
+    sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(]|[12]\d{3}年)", cand[:40])
     if sp and sp.start() >= 2:
         return cand[:sp.start()]
     # a dated stage in parentheses ends it: `动员学习阶段(6月中旬至6月下旬)主要任务是:`

@@ -454,6 +454,31 @@ def _drop_contents(text: str, markers: list[_Marker], lines: "_LineIndex") -> li
     return out
 
 
+_CONTENTS_INLINE = re.compile(r"(?<![^\s。])目[ \t\u3000]*录[ \t\u3000:]+(?=\S)")
+_CONTENTS_ITEM = re.compile(r"[^\n。]{2,60}?[ \t\u3000](\d{1,3})(?:[ \t\u3000]|$)")
+
+
+def _inline_contents(text: str, markers: list[_Marker]) -> set[int]:
+    """A table of contents run into one line (a flattened page: `目录 1. 某某总结 2 2.某某计划 10 …`):
+    the markers after it whose item ends with a page number, while they do (at least three)."""
+    head = _CONTENTS_INLINE.search(text)
+    if head is None:
+        return set()
+    out: set[int] = set()
+    for k, mk in enumerate(markers):
+        if mk.start < head.end():
+            continue
+        nxt = markers[k + 1].start if k + 1 < len(markers) else len(text)
+        item = _CONTENTS_ITEM.match(text, mk.mend, min(nxt, mk.mend + 80))
+        if item is None or (k + 1 < len(markers) and text[item.end():nxt].strip()
+                            and not out) or "\n" in text[head.end():mk.start]:
+            break
+        out.add(k)
+        if k + 1 < len(markers) and text[item.end():nxt].strip():
+            break  # the last item: the body runs on after its page number
+    return out if len(out) >= 3 else set()
+
+
 _CONTENTS_LINE = re.compile(r"(?m)^[ \t\u3000]*[^\n。]{0,40}?目[ \t\u3000]*录[ \t\u3000]*$")
 
 
@@ -463,7 +488,7 @@ def _contents_block(text: str, markers: list[_Marker], lines: "_LineIndex") -> s
     opens) or a line of text does."""
     head = _CONTENTS_LINE.search(text)
     if head is None:
-        return set()
+        return _inline_contents(text, markers)
     out: set[int] = set()
     pos, first = head.end(), None
     for k, mk in enumerate(markers):

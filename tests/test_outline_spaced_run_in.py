@@ -23,3 +23,11 @@ def test_heading_before_a_space_and_a_year_led_body_is_cut_there():
     text = ("某局2023年工作总结\n一、2023年工作回顾 2023年是全面推进各项改革的关键一年,全局上下围绕中心任务扎实开展工作,"
             "各项指标均完成年初计划。\n二、2024年工作思路\n")
     assert [s.heading for s in parse_outline(text)] == ["2023年工作回顾", "2024年工作思路"]
+
+
+def test_contents_run_into_one_line_is_no_outline():
+    # a flattened compilation: its table of contents (titles and page numbers) on the text's line
+    text = ("某县卫生系统工作材料汇编 目录 1. 县医院2023年工作总结 2 2.县疾控中心2023年工作总结 9 "
+            "3.县妇幼保健院2023年工作总结 15 县医院2023年工作总结 2023年,我院坚持公益性方向,各项工作稳步推进。"
+            "一、主要工作 门诊服务量同比增长。二、存在问题 人才短缺。\n")
+    assert [s.marker.strip() for s in parse_outline(text)] == ["一、", "二、"]

@@ -30,6 +30,9 @@ _POST_CMP = {w: c for w, c in _CUES.after.items()}
 # Fragments, each with a sample it must match (checked in tests/extract/test_percentages.py).
 PRE = alternation(_PRE_CMP)  # 达到, 不低于, ≥
 POST = alternation(_POST_CMP)  # 以上, 以内
+# 以\n上: a comparator word after the ratio broken by a hard line wrap (a PDF's or a scan's lines)
+POST_WRAPPED = "|".join(r"[ \t]*\n[ \t]*".join(map(re.escape, w))
+                        for w in sorted(_POST_CMP, key=len, reverse=True) if len(w) > 1)
 NEGATOR = alternation(_CUES.negators)  # 不得 (不得超过), 不宜
 GAP = alternation(_CUES.gaps)  # 了 (达到了95%)
 INCLUSIVE = r"\(含[^()]{0,8}\)"  # (含), (含40%): 40%(含40%)以上
@@ -52,7 +55,7 @@ RATIO = (  # 70%, 17‰, 31/10万, 百分之九十, 3成, 2个百分点
 # (it opens with its comparator word, a digit or the 百/千/十/万 of 百分之: the engine tries it only there)
 PERCENT = opening_with(
     rf"(?:(?P<neg>{NEGATOR})?(?P<pre>{PRE})(?:{GAP})?\s?)?(?<![0-9.A-Za-z%])(?:{RATIO})"
-    rf"(?:\s?(?:{INCLUSIVE})?(?P<post>{POST}))?",
+    rf"(?:\s?(?:{INCLUSIVE})?(?P<post>{POST}|{POST_WRAPPED}))?",
     {w[0] for w in _PRE_CMP} | {w[0] for w in _CUES.negators} | set("0123456789百千十万"),
 )
 
@@ -91,7 +94,7 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
             continue
         sign = m.group("unit") or m.group("frac")
         unit = _UNITS[sign.replace("％", "%").replace("﹪", "%").replace("／", "/")] if sign else "%"
-        pre, post = m.group("pre"), m.group("post")
+        pre, post = m.group("pre"), m.group("post") and re.sub(r"\s", "", m.group("post"))
         word_start = m.start()
         if pre == "为" and text[m.start() - 1:m.start()] in _WORDS_ENDING_IN_WEI:
             pre, word_start = None, _number_start(m)  # 作为70%的…
@@ -121,8 +124,8 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
         if pre and not post and _PRE_CMP.get(pre) == "=":
             start = _number_start(m)  # 为 stays outside the text
         if (not pre and m.group("num") and start and text[start - 1] in "-−"
-                and (start == 1 or text[start - 2] in " \t\n|｜((:：")):
-            number, start = -number, start - 1  # `| -6.4% |`: a fall written with its sign
+                and (start == 1 or not re.match(r"[0-9A-Za-z.%‰)]", text[start - 2]))):
+            number, start = -number, start - 1  # `| -6.4% |`, `同比分别-6.2%`: a fall written with its sign
         found.append([start, end, {"number": number, "unit": unit, "comparator": comparator}, pre, post])
     _share_comparators(text, found)
     for start, end, value, _pre, _post in found:

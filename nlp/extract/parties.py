@@ -146,6 +146,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_places(text, found)
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
+    found = [g for f in found if (g := _after_dash(text, f)) is not None]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
@@ -443,6 +444,28 @@ def _title_end(text: str, title: str | None) -> int:
 
 # ---- one answer per (entity, role) ---------------------------------------------------------
 
+# a run of dashes parts a headline's phrases (`锚定目标 压实责任--我院…`, `---我院`): no name runs across it
+_DASH_RUN = re.compile(r"-{2,}|[—–]+")
+
+
+def _after_dash(text: str, f: Found) -> Found | None:
+    """The part of a span after its last dash run (the span itself when it has none; None when
+    nothing of two characters is left)."""
+    span = text[f.start:f.end]
+    last = None
+    for last in _DASH_RUN.finditer(span):
+        pass
+    if last is None:
+        return f
+    start = f.start + last.end()
+    while start < f.end and text[start].isspace():
+        start += 1
+    if f.end - start < 2:
+        return None
+    cut = _DASH_RUN.split(f.name)[-1].strip()
+    return f._replace(start=start, name=cut) if len(cut) >= 2 else None
+
+
 def _resolve(found: list[Found]) -> list[Found]:
     """Fold short forms into long ones, keep an entity's strongest of lead/responsible/member,
     drop contacts already listed otherwise, and yield each (name, role) once in reading order."""
@@ -473,6 +496,10 @@ def _resolve(found: list[Found]) -> list[Found]:
         elif f.role == "issuer" and name.endswith("委"):
             # 某市卫生健康委 in the title, 某市卫生健康委员会 in the 落款: one issuer, its full name
             name = name + "员会" if name + "员会" in issuers else name
+        elif f.role == "issuer" and len(name) >= 3:
+            # 浠水县人民政府 in the title, 县人民政府 in the 落款: one issuer, its full name
+            longer = [n for n in issuers if n != name and n.endswith(name) and not n[:-len(name)].endswith(DEPUTY)]
+            name = min(longer, key=lambda n: (len(n), n)) if longer else name
         folded.append(f if name == f.name else f._replace(name=name))
     folded = _fold_abbreviations(folded)
     strongest: dict[str, str] = {}

@@ -1,0 +1,28 @@
+"""Party shapes met on the collected pages of session 13, in invented wording: a headline's
+dashes parting a slogan from the unit, an issuer named in full in the title and short in the 落款."""
+
+from __future__ import annotations
+
+from nlp.extract.parties import find_parties
+
+
+def _pairs(text, **kw):
+    return [(m.text, m.value["name"], m.value["role"]) for m in find_parties(text, **kw)]
+
+
+def test_no_name_runs_across_a_dash_run():
+    text = ("凝心聚力 共筑平安--我院召开安全生产专题会议\n"
+            "近日,我院召开安全生产专题会议,部署节前安全检查工作。\n")
+    found = _pairs(text, title="凝心聚力 共筑平安--我院召开安全生产专题会议")
+    assert not any("-" in t or "-" in n for t, n, _ in found)
+    assert [n for _, n, _ in found].count("我院") <= 1
+
+
+def test_a_short_issuer_folds_into_its_full_name():
+    text = ("各乡镇人民政府,县政府各部门:\n"
+            "现将《某某县防汛工作方案》印发给你们,请认真组织实施。\n"
+            "某某县人民政府\n2024年5月6日\n")
+    title = "某某县人民政府关于印发某某县防汛工作方案的通知"
+    text = title + "\n" + text.replace("某某县人民政府\n", "县人民政府\n")
+    issuers = [n for _, n, r in _pairs(text, title=title) if r == "issuer"]
+    assert issuers == ["某某县人民政府"]

@@ -147,6 +147,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     found = [g for f in found if (g := _after_dash(text, f)) is not None]
+    found = [g for f in found for g in _spaced_units(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
@@ -464,6 +465,26 @@ def _after_dash(text: str, f: Found) -> Found | None:
         return None
     cut = _DASH_RUN.split(f.name)[-1].strip()
     return f._replace(start=start, name=cut) if len(cut) >= 2 else None
+
+
+_SPACES_IN = re.compile(r"[ \t\u3000]+")
+
+
+def _spaced_units(text: str, f: Found) -> list[Found]:
+    """A span of units set side by side with spaces (a table cell: `安监站 安监所`, `超限站 公路站
+    交警六中队`) is one party each, when every piece ends like a body or a unit; else the span."""
+    span = text[f.start:f.end]
+    if not _SPACES_IN.search(span):
+        return [f]
+    pieces, pos = [], f.start
+    for piece in _SPACES_IN.split(span):
+        at = text.index(piece, pos) if piece else pos
+        pieces.append((at, at + len(piece), piece))
+        pos = at + len(piece)
+    if len(pieces) < 2 or not all(_kind(p) in ("body", "unit", "office") or (len(p) >= 3 and p in non_parties())
+                                  for _, _, p in pieces):  # (卫生院: a unit no rule names alone)
+        return [f]
+    return [Found(a, b, p, f.role) for a, b, p in pieces]
 
 
 def _resolve(found: list[Found]) -> list[Found]:

@@ -26,3 +26,25 @@ def test_a_short_issuer_folds_into_its_full_name():
     text = title + "\n" + text.replace("某某县人民政府\n", "县人民政府\n")
     issuers = [n for _, n, r in _pairs(text, title=title) if r == "issuer"]
     assert issuers == ["某某县人民政府"]
+
+
+def test_units_set_side_by_side_with_spaces_are_one_party_each():
+    # a table cell `城建办 应急站`, however a finder read it: one party a unit
+    from nlp.extract.parties import _spaced_units
+    from nlp.extract.parties_patterns import Found
+
+    text = "燃气安全 | 3月份 | 城建办 应急站 |\n道路交通 | 4月份 | 交警中队 公路站 卫生院 |\n"
+    for cell, units in (("城建办 应急站", ["城建办", "应急站"]), ("交警中队 公路站 卫生院", ["交警中队", "公路站", "卫生院"])):
+        a = text.index(cell)
+        got = _spaced_units(text, Found(a, a + len(cell), cell.replace(" ", ""), "responsible"))
+        assert [(f.name, text[f.start:f.end]) for f in got] == [(u, u) for u in units]
+    # a slogan and a unit are not two units: the span stays as it is
+    a = text.index("3月份")
+    one = Found(a, a + 3, "3月份", "responsible")
+    assert _spaced_units(text, one) == [one]
+
+
+def test_a_name_with_a_space_inside_is_not_cut():
+    # 县 卫生健康局: the space is inside one name (a page's spacing), not between two units
+    names = [n for _, n, _ in _pairs("由县 卫生健康局负责组织实施,各乡镇卫生院配合。\n")]
+    assert "县卫生健康局" in names or "县 卫生健康局" in names

@@ -148,6 +148,8 @@ def headline_candidate(line: str) -> bool:
         return False  # `一 二 三 四 五 六 日`: a calendar's or a menu's single characters
     if _SENTENCE_END.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
         return False
+    if t.startswith(("——", "--", "—")):
+        return False  # `——某院组织职工观看警示片`: a subtitle under the headline, never the headline
     if _MARKER.match(t) or is_salutation(t) or is_signing_date(t) or is_published(t) or t.endswith("文件"):
         return False  # (`某市卫生健康委员会文件` is the 版头, not the title)
     number = DOC_NUMBER.match(t)
@@ -187,13 +189,21 @@ def is_unit_name(line: str) -> bool:
     """
     from nlp.extract.parties_lexicon import org_suffixes
 
-    t = re.sub(r"\s+", "", line)
+    t = _SITE_EDITION.sub("", re.sub(r"\s+", "", line))  # 某某网移动版: the site's mobile edition
+    half = len(t) // 2
+    if len(t) >= 6 and len(t) % 2 == 0 and t[:half] == t[half:]:
+        t = t[:half]  # 某某时报某某时报: a masthead's logo text and its name run together
     if not _NAME_ONLY.fullmatch(t) or "关于" in t or "的" in t or _REPORTED_ACT.search(t, 2):
         return False  # (某区召开…联席会议: a headline of the meeting, not the body's name)
-    if t.endswith("网") and len(t) <= 12:
-        return True
+    if t.endswith(("网", "日报", "晚报", "时报", "商报", "早报")) and len(t) <= 12:
+        return True  # a site's or a paper's name
     suffixes = org_suffixes()
     return any(t.endswith(s) and suffixes[s] in _UNIT_KINDS for s in suffixes)
+
+
+# a blog theme's label before the story's headline (`Reading: 某乡因应台风来袭预防性封路`)
+_READING = re.compile(r"^(?:Now\s+)?Reading\s*[::]\s*(?=[\u4e00-\u9fff“《])", re.I)
+_SITE_EDITION = re.compile(r"(?:移动版|手机版|手机站|触屏版|客户端|WAP版)$", re.I)
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
@@ -258,7 +268,7 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
             t = dated.group("x") or dated.group("y")  # a tag page's item: `标题 2020年06月17日|文:某某|https://…`
         untagged = _TAG_TAIL.sub("", t)  # `标题|标签|标签`
         t = untagged if len(_CJK.findall(untagged)) >= 8 else t
-        t = _unbuttoned(t)
+        t = _READING.sub("", _unbuttoned(t))
         if headline_candidate(t):
             if seen[line.strip()] < 3:  # (a line repeated all over the head is navigation…
                 found.append((t, i))

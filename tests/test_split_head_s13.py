@@ -1,0 +1,26 @@
+"""Page headlines, session 13 (invented pages): a site's mobile edition and a paper's masthead run
+twice are no headline, a blog theme's `Reading:` label is no part of it, a subtitle is never it."""
+
+from nlp.split_head import head_title, headline_candidate, is_unit_name
+
+
+def test_site_editions_and_doubled_mastheads_are_unit_names():
+    assert is_unit_name("某某新闻网移动版") and is_unit_name("某某时报某某时报")
+    assert not is_unit_name("某县召开安全生产会议某县召开安全生产会议")  # a doubled headline stays one
+
+
+def test_the_headline_under_a_mobile_editions_masthead():
+    lines = ["• 某某新闻网移动版", "", "某某新闻网移动版", "", "全市人均预期寿命提高到79.1岁", "",
+             "2024-06-08 11:28:00", "来源:某某日报", "", "本报讯 市卫生健康委近日发布统计公报,全市居民人均预期寿命再创新高。"]
+    assert head_title(lines)[0] == "全市人均预期寿命提高到79.1岁"
+
+
+def test_a_blog_themes_reading_label_is_dropped():
+    lines = ["某某时报某某时报", "• 首页", "• 地方", "Reading: 某乡因应台风来袭预防性封路 乡长亲赴现场巡视", "Share",
+             "某某时报某某时报", "某乡公所今日表示,因应台风来袭,已对山区道路实施预防性封路,并派员巡查各处边坡。"]
+    assert head_title(lines)[0] == "某乡因应台风来袭预防性封路 乡长亲赴现场巡视"
+
+
+def test_a_subtitle_is_no_headline():
+    assert not headline_candidate("——认真组织全院职工观看廉政警示教育片")
+    assert headline_candidate("某院组织职工观看廉政警示教育片")

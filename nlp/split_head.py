@@ -215,6 +215,26 @@ _PIPED_NAME = re.compile(r"^(?:名\s*称|标\s*题|文件名称|法规名称)\s*
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|文章标题|题\s*目)\s*[::]?$")
 
 
+ARTICLE_HEAD_REACH = 16  # lines below a paragraph-like line in which an article's head may follow
+
+
+def _article_head_below(lines: list[str], at: int, limit: int) -> bool:
+    """Whether a headline and the publication line under it (`来源:…`, `发布时间:…`) follow line
+    ``at`` within a few lines, with no paragraph between: the page's article starts there, and
+    the line at ``at`` is the site's (a slogan, a banner)."""
+    above = None
+    for j in range(at + 1, min(len(lines), limit, at + ARTICLE_HEAD_REACH)):
+        t = lines[j].strip()
+        if not t:
+            continue
+        if is_meta_line(t):
+            return above is not None and len(_CJK.findall(above)) >= 8
+        if is_body_line(t):
+            return False
+        above = t if headline_candidate(t) else None
+    return False
+
+
 def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
     """The headline among the lines above a page's first paragraph, and its index.
 
@@ -262,6 +282,9 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
             continue  # a site's greeting (`欢迎来到…页面!`), however long its mojibake makes it
         dated = DATED_ITEM.match(t)
         if not dated and (is_body_line(t) or is_salutation(t)):
+            if body_at is None and not _MARKER.match(t) and _article_head_below(lines, i, limit):
+                last = None
+                continue  # a site's slogan (`…构建和谐文明某州。…美丽!`) above the article's own head
             body_at = i
             break
         if dated:

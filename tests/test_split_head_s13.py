@@ -24,3 +24,16 @@ def test_a_blog_themes_reading_label_is_dropped():
 def test_a_subtitle_is_no_headline():
     assert not headline_candidate("——认真组织全院职工观看廉政警示教育片")
     assert headline_candidate("某院组织职工观看廉政警示教育片")
+
+
+def test_a_slogan_with_a_full_stop_above_the_articles_head_is_no_body():
+    lines = ["弘扬法治精神 服务人民群众;推进依法行政 建设美丽家园。山水之城,欢迎您!", "信息搜索:", "",
+             "机关工作", "", "某某州人民代表大会常务委员会机关会议管理办法", "", "来源:州人大", "更新日期:2024-01-12", "",
+             "第一条 为规范机关会议管理,提高会议质量和效率,根据有关规定,结合工作实际,制定本办法。"]
+    assert head_title(lines)[0] == "某某州人民代表大会常务委员会机关会议管理办法"
+
+
+def test_a_first_paragraph_stays_the_body_when_no_article_head_follows():
+    lines = ["某局召开安全生产会议", "", "近日,某局召开安全生产工作会议,传达上级会议精神,部署下一阶段工作。会议要求,各科室要压实责任。",
+             "", "会议强调,要坚持问题导向,抓好隐患排查整治。", "", "来源:某局办公室"]
+    assert head_title(lines)[0] == "某局召开安全生产会议"

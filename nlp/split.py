@@ -301,6 +301,7 @@ def _document_starts(lines: list[_Line]) -> list[int]:
             i += 1
             continue
         if (text_chars >= 30 and i + 1 < len(lines) and is_publication_line(lines[i + 1].text)
+                and not _ATTACHMENT_LINE.match(lines[i].text.strip())  # (a notice's 附件 over its 落款 date)
                 and head_title([lines[i].text]) is not None
                 and any("。" in ln.text for ln in lines[i + 2:i + 5])  # (not a list of dated links)
                 and ((paragraphs <= 2 and text_chars <= 800 and _dated_head(lines, starts[-1]))
@@ -621,6 +622,9 @@ def _after_text(lines: list[_Line], i: int) -> bool:
     return bool(before) and (before[-1].endswith(("。", "!", ":", ":")) or is_signing_date(before[-1])
                              or (len(before) == 2 and before[0].endswith("。") and len(before[1]) <= 20
                                  and not is_site_chrome(before[1])))  # (a page's chrome: its end)
+
+
+_ATTACHMENT_LINE = re.compile(r"附\s*件|附[::]")
 
 
 def _title_after_signature(lines: list[_Line], i: int) -> int | None:

@@ -660,7 +660,8 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     head = "\n".join(ln.text for ln in lines[first:min(k, first + 40)] + lines[max(first + 40, k - 4):k])
     folded = re.sub(r"\s+", "", head)
     handing = re.search(HANDING, folded)
-    notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发)", head, re.M)
+    # (or a draft put out for comment: `关于对《X》征求意见的通知`, `起草了《X》,现予以公示`)
+    notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发)|征求意见|予以公示", head, re.M)
     if not notice:
         return False
     key = _key(title)

@@ -803,7 +803,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     at = next((k for k, ln in enumerate(lines[:20]) if (title and title[:6] in re.sub(r"\s+", "", ln.text))
                or "。" in ln.text or len(ln.text.strip()) > 60), min(len(lines), 20))
     for ln in lines[:at]:
-        if _MARKER_START.match(ln.text.strip()) and is_site_chrome(ln.text):
+        if (_MARKER_START.match(ln.text.strip()) and is_site_chrome(ln.text)
+                and not _PART_HEADING.match(ln.text.strip())):  # (`四、时间安排` is the outline's)
             drops.append((ln.start, min(ln.end + 1, end)))
     # a site's numbered statement under its label (`版权与免责声明:` / `① 凡本网注明…`), wherever it
     # stands: chrome, not the document's items
@@ -995,11 +996,16 @@ def _cuts_a_word(first: str, second: str) -> bool:
     return len(first[-8:]) not in _token_bounds(first[-8:] + second[:8])
 
 
+_PART_HEADING = re.compile(r"[一二三四五六七八九十]{1,3}、[\u4e00-\u9fff]{2,12}$")
+
+
 def _masthead(lines: list[_Line], limit: int = 8) -> int:
     """How many lines of a site's masthead open ``lines``: short lines with no sentence, no
     title, no 主送 and no numbered heading (site name, greeting, date, menu, column name)."""
     for k, ln in enumerate(lines[:limit]):
         t = ln.text.strip().lstrip("▍▌■□●○◆◇▶►•·★☆ \t\u3000")  # (a numbered heading may wear a bullet)
+        if _PART_HEADING.match(t):
+            return k  # `四、时间安排`: a fragment opens at a part of its outline (its words are no site's)
         if _MARKER_START.match(t) and is_site_chrome(t):
             continue  # (a site's numbered notice: `3.如有侵权请联系网站客服删除`)
         nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""

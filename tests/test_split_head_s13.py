@@ -70,3 +70,15 @@ def test_a_draft_put_out_for_comment_is_one_document_with_its_notice():
             "二、主要目标\n到2025年,防灾减灾体制机制进一步健全,年均因灾直接经济损失占生产总值比例控制在1%以内。\n")
     docs = split_documents(text)
     assert len(docs) == 1
+
+
+def test_a_fragment_opening_at_a_part_of_its_outline_keeps_that_heading():
+    from nlp.pipeline import process_text
+
+    text = ("四、时间安排\n计划于5月、6月各组织一次督查。具体时间由市安委会办公室另行通知。\n"
+            "五、督查分组\n市安委会办公室对各县(市、区)政府进行综合督查。\n"
+            "(一)煤矿安全督查组。由市应急管理局1名县级领导带队,2名专业人员参加。\n"
+            "(二)道路交通安全督查组。由市公安局交警支队1名县级领导带队,2名专业人员参加。\n")
+    doc = next(iter(process_text(text)))
+    assert doc.text.startswith("四、时间安排")
+    assert [s.marker.strip() for s in doc.sections][:2] == ["四、", "五、"]

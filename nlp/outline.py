@@ -27,6 +27,10 @@ _CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 # a number at a line's start that counts something (`7.1万异常个案…`, `3 个工作组`) is no decimal heading
 _NOT_A_COUNT = r"(?![ \t]*[万亿千百元人个倍年月日次家名余多])"
 
+# where a decimal marker may stand: a line's start, or after a space that follows words or a
+# sentence's end (a flattened page)
+_DEC_START = r"(?:(?<![^\n])|(?<=[\u4e00-\u9fff。;;!?)][ \t\u3000]))"
+
 # (style, pattern); the style's usual rank is its position in this list.
 _STYLES = [
     ("zhang", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?章"),  # 第一章, 第 1 章 (a law site spaces it)
@@ -35,8 +39,9 @@ _STYLES = [
     ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
     # decimal numbering at a line's start, over a heading (an 应急预案's `1 总则`, `1.1 编制目的`, `2.3.1 …`)
     ("dec1", rf"(?<![^\n])\d{{1,2}}(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
-    ("dec2", rf"(?<![^\n])\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
-    ("dec3", rf"(?<![^\n])\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
+    # (or run in after a space in flattened text: `…制定本预案。 1.2现状特点 山福镇地处…`)
+    ("dec2", rf"{_DEC_START}\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
+    ("dec3", rf"{_DEC_START}\d{{1,2}}[.．]\d{{1,2}}[.．]\d{{1,2}}(?![\d.．])(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
     ("wx", r"(?<![\d.:：/-])\d(?<=0)[1-9](?=[ \t]*\n)"),  # 01 alone on its line over its heading (a WeChat article's parts)
     # 壹、贰、叁、: formal numerals number the parts above 一、 (Taiwan documents: 壹、 > 一、 > (一) > 1.)
     ("cnf", rf"(?<![\u4e00-\u9fff\w])[{_CN_FORMAL}]{{1,2}}(?:、|[.．](?![\d.．]))"),
@@ -110,6 +115,7 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
     markers = [mk for mk in markers if not re.fullmatch(r"[A-Za-z0-9.\-_ ]{1,4}", mk.heading)]
     if not markers:
         return _unnumbered(text)
+    _decimal_parents(markers)
     _assign_levels(markers)
     markers = _drop_table_rows(text, markers)
     if not markers:
@@ -119,6 +125,18 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _decimal_parents(markers: list[_Marker]) -> None:
+    """`1.` over `1.1`, `1.2`: the first level of a decimal outline, as `1 总则` over `1.1` is."""
+    last = None  # the last first-level number so read: `2.` after it continues the run
+    for k, mk in enumerate(markers):
+        if mk.style != "ar" or not mk.marker.strip().endswith((".", "．")):
+            continue
+        nxt = markers[k + 1] if k + 1 < len(markers) else None
+        if ((nxt is not None and nxt.style == "dec2" and re.match(rf"{mk.ordinal}[.．]1$", nxt.marker.strip()))
+                or (last is not None and mk.ordinal == last + 1)):
+            mk.style, last = "dec1", mk.ordinal
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -172,6 +190,17 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
     for m in _ATTACHMENT.finditer(text, _attachment_from(text)):
         end = text.find("\n", m.end())
         line = text[m.end():end if end != -1 else len(text)]
+        named = re.match(r"[\s::]*(\S{6,60}?)(?=\s)", line) if len(line) > 300 else None
+        again = line.find(named.group(1), named.end()) if named else -1
+        if again > 0:
+            # text flattened onto one line: the list names the attached document, whose title
+            # comes again where the document starts (after the 落款): the list ends there
+            stop = m.end() + again
+            if spans and m.start() <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+            else:
+                spans.append((m.start(), stop))
+            continue
         if len(line) > 300 and "。" in line and not _MARKER.search(line, 0, line.index("。")):
             # text flattened onto one line, an attached document written out in full: its opening
             # sentence is no list (`附:…公开通报。具体如下:1.…`), the list ends at its sentence end
@@ -266,6 +295,8 @@ def _decimal_heading(text: str, m: re.Match, style: str, ordinal: int, expected:
     in it, and in its run (`2.5万元` opening a line is a number); a bare `1` only where its `1.1`
     follows on a later line, a bare `2` in that run."""
     line = text[m.end():lines.end_of(m.start())]
+    if m.start() and text[m.start() - 1] not in "\n":  # run in on a flattened line: a short heading, a space, its body
+        return (ordinal == 1 or expected) and _SPACED_RUN_IN.match(line) is not None and len(line.strip()) > 40
     if style == "dec3" and (ordinal == 1 or expected) and not re.match(r"\s*[0-9%‰]", line):
         return True  # `1.4.1 坚持以人为本,…。`: the third level numbers items, sentences included
     if (style != "dec1" and (ordinal == 1 or expected) and len(line.strip()) > 40

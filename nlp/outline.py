@@ -713,6 +713,12 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         # (`二、明确目标体系,全面实施…工程` over `(一)…`): the line is the heading a reader sees (but
         # `一、活动时间2024年5月10日` is a label run into its value)
         return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
+    if (stop is None and 4 <= len(cand.strip()) <= 40 and re.search(r"[,,]", cand)
+            and end < len(text) and text[end] != "\n" and "\n" not in cand
+            and _LINE_MARKER.match(text, end) and not _HEADING_COLON.search(cand)):
+        # two phrases run into the next item's marker with no sentence end (a flattened page:
+        # `一、加强思想教育,着力解决…的问题1.提高政治站位。`): all of them are the heading
+        return _ATTRIBUTES.sub("", cand).strip()
     colon = _HEADING_COLON.search(cand, 0, 21)  # (not a clock's: 下午4:00)
     if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):
         return cand.strip()  # a field and its value on a line (`联系电话:0000-1234567`): the whole line

@@ -55,3 +55,9 @@ def test_a_flattened_notice_keeps_the_outline_of_the_plan_it_attaches():
             "研究决定和部署重大突发公共事件的应对工作。\n")
     got = [(s.level, s.marker.strip(), s.heading) for s in parse_outline(text)]
     assert got[:4] == [(1, "1.", "总则"), (2, "1.1", "目的依据"), (2, "1.2", "工作原则"), (3, "(1)", "以人为本,预防为主")]
+
+
+def test_two_phrases_run_into_the_next_items_marker_are_the_heading():
+    text = ("为切实减轻基层负担,现制定如下措施。一、加强思想教育,着力解决脱离实际、脱离群众的问题1.提高政治站位。"
+            "严格执行请示报告制度,切实加强向上级请示报告工作。2.强化理论武装。深入学习党的创新理论,筑牢思想根基。\n")
+    assert parse_outline(text)[0].heading == "加强思想教育,着力解决脱离实际、脱离群众的问题"

@@ -146,7 +146,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_places(text, found)
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
-    found = [g for f in found if (g := _after_dash(text, f)) is not None]
+    found = [g for f in found if (g := _after_dash(text, f)) is not None and not _counted(text, g)]
     found = [g for f in found for g in _spaced_units(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
@@ -444,6 +444,17 @@ def _title_end(text: str, title: str | None) -> int:
 
 
 # ---- one answer per (entity, role) ---------------------------------------------------------
+
+_MEASURE = frozenset("名条")  # (9个县市区纪委, 第一批活动单位: counted groups are parties)
+_COUNT_BEFORE = frozenset("0123456789一二两三四五六七八九十百几数")
+
+
+def _counted(text: str, f: Found) -> bool:
+    """A span that opens with the measure word of a count before it (`1名县级领导带队`,
+    `3条县政府…`): the count's noun, not a party."""
+    return (f.start > 0 and f.name[:1] in _MEASURE and text[f.start - 1] in _COUNT_BEFORE
+            and text[f.start:f.start + 1] == f.name[:1])
+
 
 # a run of dashes parts a headline's phrases (`锚定目标 压实责任--我院…`, `---我院`): no name runs across it
 _DASH_RUN = re.compile(r"-{2,}|[—–]+")

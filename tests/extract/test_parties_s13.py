@@ -48,3 +48,17 @@ def test_a_name_with_a_space_inside_is_not_cut():
     # 县 卫生健康局: the space is inside one name (a page's spacing), not between two units
     names = [n for _, n, _ in _pairs("由县 卫生健康局负责组织实施,各乡镇卫生院配合。\n")]
     assert "县卫生健康局" in names or "县 卫生健康局" in names
+
+
+def test_a_count_of_people_is_no_party():
+    # 由市应急管理局1名县级领导带队: the bureau leads; `名县级领导` is the count's noun, whichever
+    # finder read it (a counted group, 9个县市区纪委, stays a party)
+    from nlp.extract.parties import _counted
+    from nlp.extract.parties_patterns import Found
+
+    text = "由市应急管理局1名县级领导带队,9个县市区纪委参加。"
+    a = text.index("名县级领导")
+    assert _counted(text, Found(a, a + 5, "名县级领导", "responsible"))
+    b = text.index("个县市区纪委")
+    assert not _counted(text, Found(b - 1, b + 6, "9个县市区纪委", "responsible"))
+    assert not _counted(text, Found(b, b + 6, "个县市区纪委", "responsible"))

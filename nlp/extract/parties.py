@@ -147,6 +147,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     found = [g for f in found if (g := _after_dash(text, f)) is not None and not _counted(text, g)]
+    found = [_before_speech(f) for f in found]
     found = [g for f in found for g in _spaced_units(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
@@ -444,6 +445,19 @@ def _title_end(text: str, title: str | None) -> int:
 
 
 # ---- one answer per (entity, role) ---------------------------------------------------------
+
+_SPEECH = re.compile(r"呼吁|表示|指出|强调|提醒|宣布|透露|称")
+
+
+def _before_speech(f: Found) -> Found:
+    """A span run on past its unit into a reporting verb and what follows (`环保局呼吁企业`): the
+    unit before the verb."""
+    m = _SPEECH.search(f.name, 2)
+    if m is None or _kind(f.name[:m.start()]) not in ("body", "unit", "office", "group"):
+        return f
+    cut = f.name[:m.start()]
+    return f._replace(end=f.start + len(cut), name=cut) if f.end - f.start == len(f.name) else f
+
 
 _MEASURE = frozenset("名条")  # (9个县市区纪委, 第一批活动单位: counted groups are parties)
 _COUNT_BEFORE = frozenset("0123456789一二两三四五六七八九十百几数")

@@ -62,3 +62,14 @@ def test_a_count_of_people_is_no_party():
     b = text.index("个县市区纪委")
     assert not _counted(text, Found(b - 1, b + 6, "9个县市区纪委", "responsible"))
     assert not _counted(text, Found(b, b + 6, "个县市区纪委", "responsible"))
+
+
+def test_a_span_run_on_into_a_reporting_verb_keeps_its_unit():
+    from nlp.extract.parties import _before_speech
+    from nlp.extract.parties_patterns import Found
+
+    text = "环保局呼吁企业落实减排责任。"
+    got = _before_speech(Found(0, 7, "环保局呼吁企业", "responsible"))
+    assert (got.name, text[got.start:got.end]) == ("环保局", "环保局")
+    keep = Found(0, 6, "单位名称填写", "responsible")  # (称 inside a word after no unit: left alone)
+    assert _before_speech(keep) == keep

@@ -897,7 +897,7 @@ _FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频
 GLUED_FIRST_HEADING = re.compile(r"(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])")
 
 
-_TITLE_FIELD = re.compile(r"^(?:标\s*题|文章标题|题\s*名)\s*[::]?\s*(?=关于|[\u4e00-\u9fff]{2,20}关于)")
+_TITLE_FIELD = re.compile(r"^(?:标\s*题|文章标题|题\s*名|名\s*称)\s*[::]?\s*(?=关于|[\u4e00-\u9fff]{2,20}关于)")
 
 
 def clean_title(title: str) -> str:

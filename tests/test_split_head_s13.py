@@ -82,3 +82,11 @@ def test_a_fragment_opening_at_a_part_of_its_outline_keeps_that_heading():
     doc = next(iter(process_text(text)))
     assert doc.text.startswith("四、时间安排")
     assert [s.marker.strip() for s in doc.sections][:2] == ["四、", "五、"]
+
+
+def test_rules_are_a_genre_and_a_name_fields_label_is_no_part_of_the_title():
+    from nlp.genres import genre_of
+    from nlp.split import clean_title
+
+    assert genre_of("某县人民政府工作规则") == "规则" and genre_of("某某委员会议事规则") == "规则"
+    assert clean_title("名称关于印发《某市创建卫生城市工作方案》的通知") == "关于印发《某市创建卫生城市工作方案》的通知"

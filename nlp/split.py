@@ -119,11 +119,13 @@ def _key(s: str) -> str:
     piece = _PIECE_PREFIX.match(key)  # (anchored at the start: one match at most, no scan of the line)
     if piece:
         key = key[piece.end():]
-    key = _PIECE_SUFFIX.sub("", key.rstrip("。>"))
+    key = _PIECE_SUFFIX.sub("", _EMOJI_TAIL.sub("", key).rstrip("。>"))
     return _FILE_EXTENSION.sub("", key) if "." in key else key  # (a file's name has its dot)
 
 
 _SPACE_RUN = re.compile(r"\s+")
+# emoji a page decorates its lines with (`某县2024工作报告📜`): no part of a title
+_EMOJI_TAIL = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+$")
 
 
 # a title given as the file's name on a document-sharing page (`…实施方案.docx`)

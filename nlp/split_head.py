@@ -94,7 +94,7 @@ def is_publication_line(line: str) -> bool:
 # Lines of site chrome that are never a headline.
 _NOT_HEADLINE = re.compile(
     r"[_•>›»]|-->|[|｜].*[|｜]|https?:|www\.|\.(?:docx?|pdf|html?|xlsx?)$|JavaScript|Loading|Page\s*\d|"
-    r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
+    r"记者|通讯员|报道|报导|编辑|作者|来源|日期|时间|浏览|点击|点阅|当前位置|您的位置|您好|跳[至到过]|主要内容|导航|"
     r"首页|打印|列印|字[体号级]|Enter|浏览器|键盘|欢迎|星期|请输入|请选择|供稿|稿源|"
     r"长辈版|无障碍|适老化|[简繁]体版|蒙文版|藏文版|维文版|官网下载|"
     r"^(?:关键[词字]|主题词|主旨|标签|摘要)\s*[::]|^[^::]{1,8}[::][^::]{1,30}\s[^::\s]{1,8}[::]"
@@ -130,13 +130,17 @@ def is_body_line(line: str) -> bool:
     return (len(t) >= 30 and "。" in t) or bool(_MARKER.match(t))
 
 
+_EMOJI_END = re.compile("[ \t\u3000\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+$")
+_DASH_GROUPS = re.compile(r"-+")  # (`某某---某某讲习`: one separator, however many dashes)
+
+
 def headline_candidate(line: str) -> bool:
     """A line that may be a headline: short, mostly Chinese, no sentence end, no chrome words.
 
     >>> headline_candidate("某区消防局巡查百余处工地"), headline_candidate("跳至主要内容"), headline_candidate("各单位:")
     (True, False, False)
     """
-    t = line.strip()
+    t = _EMOJI_END.sub("", line.strip())  # (`…大家好!👋`: the emoji after the sentence's end)
     if t.endswith(("|", "｜")) and not re.search(r"[|｜]", t[:-1]):
         t = t[:-1].rstrip()  # `某某新闻 |`: a table's border left after the headline
     n = len(_CJK.findall(_DATE.sub("", t)))  # `今日报纸2024年05月06日` is a date, not a headline
@@ -155,7 +159,7 @@ def headline_candidate(line: str) -> bool:
     number = DOC_NUMBER.match(t)
     if number and _AFTER_NUMBER.match(t[number.end():]):
         return False  # `某办〔2020〕27号 签发人:某某`: the 版头's number line
-    if t.count("-") >= 3 or (n < 12 and (_CHROME_WORD.search(t) or _LINK_WORD.search(t))):
+    if len(_DASH_GROUPS.findall(t)) >= 3 or (n < 12 and (_CHROME_WORD.search(t) or _LINK_WORD.search(t))):
         return False  # `某某-某某最新-某某第一页-…`: a spam line's keywords; `网站地图`, `查看结果`: chrome
     if n < 14 and _MENU_WORD.search(t):
         return False  # `用户登录`, `站内搜索`: a menu's item (a long headline may hold the word: `落实请托关说登录作业…`)

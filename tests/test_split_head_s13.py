@@ -90,3 +90,18 @@ def test_rules_are_a_genre_and_a_name_fields_label_is_no_part_of_the_title():
 
     assert genre_of("某县人民政府工作规则") == "规则" and genre_of("某某委员会议事规则") == "规则"
     assert clean_title("名称关于印发《某市创建卫生城市工作方案》的通知") == "关于印发《某市创建卫生城市工作方案》的通知"
+
+
+def test_emoji_decorating_a_line_are_no_part_of_a_title_and_hide_no_sentence_end():
+    from nlp.split import split_documents
+
+    text = ("某县2024年政府工作报告📜\n尊敬的各位领导、各位代表,大家好!👋\n"
+            "在这春意盎然的季节里,我们齐聚一堂,共同回顾过去一年的工作,谋划新一年的发展。过去一年,全县上下团结奋斗,"
+            "经济社会发展取得新成效。\n")
+    assert split_documents(text)[0].title == "某县2024年政府工作报告"
+    assert not headline_candidate("尊敬的各位领导、各位代表,大家好!👋")
+
+
+def test_a_dash_run_inside_a_headline_and_a_view_count_byline():
+    assert headline_candidate("杜绝请托关说---某机关请托关说登录作业要点讲习")
+    assert not headline_candidate("政风室某某科员 05/04/2015 1546 点阅")

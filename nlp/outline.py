@@ -797,7 +797,7 @@ _WEEKDAY_NOTE = re.compile(r"\((?:星期|周|週|礼拜)[一二三四五六日�
 
 
 # a parenthesised note of unit words only (`(市、区)`, `(社区)`, `(镇、街道)`) belongs to the name before it
-_UNIT_NOTE = re.compile(r"\((?:[市县区旗镇乡街道社区村场处室科局委办所站队组、]|单位|部门)+\)$")
+_UNIT_NOTE = re.compile(r"\((?:自治[县州旗区]|[市县区旗镇乡街道社区村场处室科局委办所站队组、]|单位|部门)+\)$")
 
 
 # a subject then 要/必须 and a verb: the item is a sentence, its heading runs to the first 。

@@ -61,3 +61,8 @@ def test_two_phrases_run_into_the_next_items_marker_are_the_heading():
     text = ("为切实减轻基层负担,现制定如下措施。一、加强思想教育,着力解决脱离实际、脱离群众的问题1.提高政治站位。"
             "严格执行请示报告制度,切实加强向上级请示报告工作。2.强化理论武装。深入学习党的创新理论,筑牢思想根基。\n")
     assert parse_outline(text)[0].heading == "加强思想教育,着力解决脱离实际、脱离群众的问题"
+
+
+def test_an_autonomous_countys_note_is_inside_the_heading():
+    text = "(四)考核各区县(自治县、市)政府、市政府有关部门的安全生产工作。每年年底前完成考核并通报结果。\n"
+    assert parse_outline(text)[0].heading == "考核各区县(自治县、市)政府、市政府有关部门的安全生产工作"

@@ -147,7 +147,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     found = [g for f in found if (g := _after_dash(text, f)) is not None and not _counted(text, g)]
-    found = [_before_speech(f) for f in found]
+    found = [_before_speech(_unpunctuated(text, f)) for f in found]
     found = [g for f in found for g in _spaced_units(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
@@ -445,6 +445,20 @@ def _title_end(text: str, title: str | None) -> int:
 
 
 # ---- one answer per (entity, role) ---------------------------------------------------------
+
+_LEAD_PUNCT = ".．,，、;；:：·"
+
+
+def _unpunctuated(text: str, f: Found) -> Found:
+    """A span that opens with a sentence's punctuation (`…精心组织.各地、各部门要…`: a page's . for
+    。) starts after it."""
+    k = 0
+    while k < len(f.name) - 1 and f.name[k] in _LEAD_PUNCT:
+        k += 1
+    if k == 0 or not text.startswith(f.name[:k], f.start):
+        return f
+    return f._replace(start=f.start + k, name=f.name[k:])
+
 
 _SPEECH = re.compile(r"呼吁|表示|指出|强调|提醒|宣布|透露|称")
 

@@ -73,3 +73,9 @@ def test_a_span_run_on_into_a_reporting_verb_keeps_its_unit():
     assert (got.name, text[got.start:got.end]) == ("环保局", "环保局")
     keep = Found(0, 6, "单位名称填写", "responsible")  # (称 inside a word after no unit: left alone)
     assert _before_speech(keep) == keep
+
+
+def test_a_span_after_a_pages_dot_for_a_full_stop_starts_after_it():
+    found = _pairs("一、明确职责,精心组织.各地、各相关部门和单位要高度重视,认真组织开展大检查。\n")
+    assert all(not t.startswith(".") and not n.startswith(".") for t, n, _ in found)
+    assert "各地" in [n for _, n, _ in found]

@@ -79,3 +79,11 @@ def test_a_span_after_a_pages_dot_for_a_full_stop_starts_after_it():
     found = _pairs("一、明确职责,精心组织.各地、各相关部门和单位要高度重视,认真组织开展大检查。\n")
     assert all(not t.startswith(".") and not n.startswith(".") for t, n, _ in found)
     assert "各地" in [n for _, n, _ in found]
+
+
+def test_named_holders_before_their_post_in_a_meeting_report():
+    text = ("会上,赵明武装部长通报了近期事故情况,钱立新乡长就下一步安全生产工作作了详细安排,巨文华书记作了重要讲话。\n"
+            "孙国强院长最后进一步强调指出,全院职工都要加强学习。\n")
+    found = {n: r for _, n, r in _pairs(text)}
+    assert found.get("钱立新") == "lead" and found.get("巨文华") == "lead" and found.get("孙国强") == "lead"
+    assert found.get("赵明") == "responsible"

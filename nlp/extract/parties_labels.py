@@ -138,10 +138,45 @@ def _glued_people(text: str, a: int, limit: int) -> list[tuple[int, int]]:
         if k == 0 and m.start() > a + 1:
             return []
         pieces = glued_roster(m.group(), least=1)
-        if k == 0 and not pieces:
-            return []
+        if k == 0 and len(pieces) < 2:
+            names = glued_names(m.group())  # 成员:张某杨某某汤某…及各班主任: names typed with no separator
+            if names or not pieces:
+                return [(m.start() + x, m.start() + y) for x, y in names]
         out += [(m.start() + x, m.start() + y) for x, y in pieces]
     return out if len(out) >= 2 else []  # (one person: the readings of a plain label)
+
+
+GLUED_NAMES_LEAST = 3  # people in a run of names typed with no separator, at the least
+_RUN_TAIL = re.compile(r"(?:以及|及|和|等).*$")
+
+
+def glued_names(run: str) -> list[tuple[int, int]]:
+    """``张某杨某某汤某`` -> [(0, 2), (2, 5), (5, 7)]: a label's people typed with no separator
+    (the page lost its 、 or spaces), up to a closing ``及…``/``等…``: the cuts into names of two
+    or three characters, each opening with a family name; of several ways, the one whose family
+    names are the most common. [] unless every character is read and there are at least
+    ``GLUED_NAMES_LEAST`` names."""
+    from nlp.extract.parties_lexicon import surname_ranks
+    from nlp.extract.parties_people import is_person_name
+
+    run = _RUN_TAIL.sub("", run)
+    n = len(run)
+    if n < 2 * GLUED_NAMES_LEAST or n > 60:
+        return []
+    ranks = surname_ranks()
+    best: dict[int, tuple[float, list[tuple[int, int]]]] = {n: (0.0, [])}  # from i to the end: (cost, cuts)
+    for i in range(n - 2, -1, -1):
+        options = []
+        for size in (2, 3):
+            j = i + size
+            if j in best and is_person_name(run[i:j]):
+                first = run[i:i + 2] if run[i:i + 2] in ranks and size == 3 else run[i]
+                cost = best[j][0] + float(ranks.get(first, len(ranks)))
+                options.append((cost, [(i, j)] + best[j][1]))
+        if options:
+            best[i] = min(options)
+    got = best.get(0, (0.0, []))[1]
+    return got if len(got) >= GLUED_NAMES_LEAST else []
 
 
 def _roster_line(text: str, pos: int, limit: int) -> bool:

@@ -87,3 +87,14 @@ def test_named_holders_before_their_post_in_a_meeting_report():
     found = {n: r for _, n, r in _pairs(text)}
     assert found.get("钱立新") == "lead" and found.get("巨文华") == "lead" and found.get("孙国强") == "lead"
     assert found.get("赵明") == "responsible"
+
+
+def test_a_labels_people_typed_with_no_separator_are_each_a_member():
+    from nlp.extract.parties_labels import glued_names
+
+    text = "组长:何立新\n副组长:罗志强\n成员:王平李建华赵刚孙晓东周明及各班主任。\n"
+    found = {n: r for _, n, r in _pairs(text)}
+    assert all(found.get(n) == "member" for n in ("王平", "李建华", "赵刚", "孙晓东", "周明"))
+    run = "王平李建华赵刚"
+    assert [run[a:b] for a, b in glued_names(run)] == ["王平", "李建华", "赵刚"]
+    assert glued_names("某某县卫生健康局") == []  # a unit's name is no run of names

@@ -1073,6 +1073,7 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
 # A news headline that reports a document (`某市印发安全生产工作方案`, `某县出台…实施意见`): a
 # subject and a verb of issuing before the genre phrase, no 关于
 _REPORTING = re.compile(r"^(?!.*关于)[^《》]{2,30}?(?:印发|出台|发布|公布|下发|出炉|推出|审议通过|通过|制定|制订|部署|启动)(?:了)?[^《》]{2,60}$")
+_OWN_NOTICE = re.compile(r"的(?:通知|决定|批复|函|通报|公告|通告)$")
 # a news report's own opening: the repost's `原标题:` or a dateline (`新华社北京9月10日电`, `本报讯`)
 # (not a press release's `某处今日(二月三日)公布…`: its headline's genre word stays, 某某致辞, 某某谈话)
 _NEWS_DATELINE = re.compile(r"原标题\s*[::]|[^。,,]{0,20}(?:\d{1,2}日电|报讯|网讯)")
@@ -1092,6 +1093,8 @@ def _reported(title: str, lines: list[_Line]) -> bool:
     """The title is a news headline reporting the document it names, over a news report's text."""
     if not _REPORTING.match(title):
         return False
+    if not _OWN_NOTICE.search(title):
+        return True  # `某政府公布某某开支指引`: a headline of the publication (a 印发 notice's own title ends 的通知)
     body = _first_text_under(title, lines)
     return body is not None and bool(_NEWS_OPENING.search(body[:40]))
 

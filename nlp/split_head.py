@@ -207,6 +207,8 @@ def is_unit_name(line: str) -> bool:
 
 # a blog theme's label before the story's headline (`Reading: 某乡因应台风来袭预防性封路`)
 _READING = re.compile(r"^(?:Now\s+)?Reading\s*[::]\s*(?=[\u4e00-\u9fff“《])", re.I)
+# the repost's original title in brackets, `(原标题:某某解读二:某某工作回顾(二))`
+_BRACKETED_ORIGINAL = re.compile(r"^[((]\s*原标题\s*[::]\s*(?P<x>.{6,100}?)\s*[))]$")
 _SITE_EDITION = re.compile(r"(?:移动版|手机版|手机站|触屏版|客户端|WAP版)$", re.I)
 
 
@@ -269,7 +271,7 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
             continue  # a column of other pages' dated headlines (`2026/03/12` / `某某…`, again and again)
         if i < 3 and _MARKER.fullmatch(t):
             continue  # a document-sharing page's number alone above its page (`1、`)
-        m = _CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t)
+        m = _CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t) or _BRACKETED_ORIGINAL.match(t)
         if m:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():

@@ -105,3 +105,17 @@ def test_emoji_decorating_a_line_are_no_part_of_a_title_and_hide_no_sentence_end
 def test_a_dash_run_inside_a_headline_and_a_view_count_byline():
     assert headline_candidate("杜绝请托关说---某机关请托关说登录作业要点讲习")
     assert not headline_candidate("政风室某某科员 05/04/2015 1546 点阅")
+
+
+def test_a_headline_of_a_publication_is_news_and_a_bracketed_original_title_is_read():
+    from nlp.pipeline import process_text
+
+    text = ("某市政府公布公务接待开支指引\nJan 17th 2014, 10:22\n"
+            "某市政府今天发出新指引,提醒所有公职人员尽量避免在公务活动中馈赠礼物,公务宴请坚守节俭原则。\n"
+            "新指引规定,午宴及晚宴的人均开支应分别以一定金额为上限,并记录在案。\n")
+    assert next(iter(process_text(text))).doc_type == "新闻"
+    notice = ("某市人民政府办公室印发某市乡镇安全生产管理工作规范的通知\n各乡镇人民政府:\n"
+              "现将《某市乡镇安全生产管理工作规范》印发给你们,请认真贯彻执行。\n")
+    assert next(iter(process_text(notice))).doc_type == "通知"
+    lines = ["(原标题:《政府工作报告》解读二:2024年工作回顾(二))", "这一年,我们聚焦三农谋幸福,乡村振兴持续深入。"]
+    assert head_title(lines)[0] == "《政府工作报告》解读二:2024年工作回顾(二)"

@@ -147,7 +147,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     found = [g for f in found if (g := _after_dash(text, f)) is not None and not _counted(text, g)]
-    found = [_before_speech(_unpunctuated(text, f)) for f in found]
+    found = [_before_speech(_unpunctuated(text, f)) for f in found if not _CREDITED.search(text, max(0, f.start - 12), f.start)]
     found = [g for f in found for g in _spaced_units(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
@@ -446,6 +446,9 @@ def _title_end(text: str, title: str | None) -> int:
 
 # ---- one answer per (entity, role) ---------------------------------------------------------
 
+# a page's credits (`监制:某某 总编:某某`, `记者:某某`): the people who made the page, no party
+_CREDITED = re.compile(r"(?:监制|总编|统筹|主编|责编|责任编辑|编辑|校审|校对|记者|摄影|通讯员|撰稿|作者|编审|审校|供稿|美编)"
+                       r"[ \t]*[::][ \t]*$")
 _LEAD_PUNCT = ".．,，、;；:：·"
 
 

@@ -98,3 +98,9 @@ def test_a_labels_people_typed_with_no_separator_are_each_a_member():
     run = "王平李建华赵刚"
     assert [run[a:b] for a, b in glued_names(run)] == ["王平", "李建华", "赵刚"]
     assert glued_names("某某县卫生健康局") == []  # a unit's name is no run of names
+
+
+def test_a_pages_credits_name_no_party():
+    text = ("会上,各医院负责人作了表态发言。\n\n全媒体记者:何某某\n\n监制:钱立新 总编:罗志强\n\n统筹:孙晓东 主编:周明\n")
+    names = [n for _, n, _ in _pairs(text)]
+    assert not set(names) & {"何某某", "钱立新", "罗志强", "孙晓东", "周明"}

@@ -89,6 +89,7 @@ def test_rules_are_a_genre_and_a_name_fields_label_is_no_part_of_the_title():
     from nlp.split import clean_title
 
     assert genre_of("某县人民政府工作规则") == "规则" and genre_of("某某委员会议事规则") == "规则"
+    assert genre_of("某镇安全生产监督计划书") == "计划"
     assert clean_title("名称关于印发《某市创建卫生城市工作方案》的通知") == "关于印发《某市创建卫生城市工作方案》的通知"
 
 

@@ -209,6 +209,8 @@ def is_unit_name(line: str) -> bool:
 _READING = re.compile(r"^(?:Now\s+)?Reading\s*[::]\s*(?=[\u4e00-\u9fff“《])", re.I)
 # the repost's original title in brackets, `(原标题:某某解读二:某某工作回顾(二))`
 _BRACKETED_ORIGINAL = re.compile(r"^[((]\s*原标题\s*[::]\s*(?P<x>.{6,100}?)\s*[))]$")
+# a flattened repost: `原标题:某某被临时查封 违规使用…记者从…获悉,…` (the title ends at the space)
+_ORIGINAL_RUN_ON = re.compile(r"^原标题\s*[::]\s*(?P<x>[^\s。,,;;]{6,60})[ \t\u3000]+(?=\S[^\n]{40,})")
 _SITE_EDITION = re.compile(r"(?:移动版|手机版|手机站|触屏版|客户端|WAP版)$", re.I)
 
 
@@ -271,7 +273,8 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
             continue  # a column of other pages' dated headlines (`2026/03/12` / `某某…`, again and again)
         if i < 3 and _MARKER.fullmatch(t):
             continue  # a document-sharing page's number alone above its page (`1、`)
-        m = _CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t) or _BRACKETED_ORIGINAL.match(t)
+        m = (_CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t) or _BRACKETED_ORIGINAL.match(t)
+             or _ORIGINAL_RUN_ON.match(t))
         if m:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():

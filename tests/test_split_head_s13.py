@@ -120,3 +120,9 @@ def test_a_headline_of_a_publication_is_news_and_a_bracketed_original_title_is_r
     assert next(iter(process_text(notice))).doc_type == "通知"
     lines = ["(原标题:《政府工作报告》解读二:2024年工作回顾(二))", "这一年,我们聚焦三农谋幸福,乡村振兴持续深入。"]
     assert head_title(lines)[0] == "《政府工作报告》解读二:2024年工作回顾(二)"
+
+
+def test_a_flattened_reposts_original_title_ends_at_the_space():
+    line = ("原标题:某省30家医院存火灾隐患被临时查封 违规使用彩钢板建房、安全出口标志损坏……记者从某省消防总队获悉,"
+            "近期医疗卫生机构消防安全专项治理行动发现火灾隐患1万多处。")
+    assert head_title([line])[0] == "某省30家医院存火灾隐患被临时查封"

@@ -274,7 +274,7 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
         if i < 3 and _MARKER.fullmatch(t):
             continue  # a document-sharing page's number alone above its page (`1、`)
         m = (_CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t) or _BRACKETED_ORIGINAL.match(t)
-             or _ORIGINAL_RUN_ON.match(t))
+             or (None if found else _ORIGINAL_RUN_ON.match(t)))  # (a headline above: the title it repeats)
         if m:
             return m.group("x"), i
         if _TITLE_LABEL.match(t) and i + 1 < len(lines) and lines[i + 1].strip():

@@ -196,19 +196,13 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
             # text flattened onto one line: the list names the attached document, whose title
             # comes again where the document starts (after the 落款): the list ends there
             stop = m.end() + again
-            if spans and m.start() <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
-            else:
-                spans.append((m.start(), stop))
+            _join_span(spans, m.start(), stop)
             continue
         if len(line) > 300 and "。" in line and not _MARKER.search(line, 0, line.index("。")):
             # text flattened onto one line, an attached document written out in full: its opening
             # sentence is no list (`附:…公开通报。具体如下:1.…`), the list ends at its sentence end
             stop = m.end() + line.index("。") + 1
-            if spans and m.start() <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
-            else:
-                spans.append((m.start(), stop))
+            _join_span(spans, m.start(), stop)
             continue
         if re.fullmatch(r"\s*\d{0,2}\s*[::]?\s*", line) and end != -1:
             # `附件1` alone on its line, over the attached document's own title: the document
@@ -234,11 +228,16 @@ def _attachment_lists(text: str) -> list[tuple[int, int]]:
                 names.add(name)  # (an item of the list; a table's cells name nothing)
             end = nxt
         stop = end if end != -1 else len(text)
-        if spans and m.start() <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
-        else:
-            spans.append((m.start(), stop))
+        _join_span(spans, m.start(), stop)
     return spans
+
+
+def _join_span(spans: list[tuple[int, int]], start: int, stop: int) -> None:
+    """Add ``(start, stop)``, merged into the last span when it starts inside it."""
+    if spans and start <= spans[-1][1]:
+        spans[-1] = (spans[-1][0], max(spans[-1][1], stop))
+    else:
+        spans.append((start, stop))
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(?:附件|附表|附)?\s*[::]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})?\s*[、.．::]?\s*")

@@ -158,23 +158,14 @@ def test_shipped_model_dev_figure_stays_above_floor():
 
 
 def test_train_party_model_end_to_end(tmp_path):
-    gold_dir, docs_dir, out = tmp_path / "gold", tmp_path / "docs", tmp_path / "model"
-    gold_dir.mkdir()
-    docs_dir.mkdir()
+    out = tmp_path / "model"
     texts = {"p1": (PLAN, ["县住房和城乡建设局", "县融媒体中心", "县教育局"]),
              "n1": (NEWS, ["县应急管理局", "县消防救援大队"]),
              "p2": (PLAN.replace("县", "区"), ["区住房和城乡建设局", "区融媒体中心", "区教育局"])}
-    rows = ["id\tsplit\tsite"]
-    for i, (stem, (text, names)) in enumerate(texts.items()):
-        (docs_dir / f"{stem}.txt").write_text(text, encoding="utf-8")
-        mentions = [{"type": "party", "text": n, "value": {"name": n, "role": "responsible"}} for n in names]
-        doc = {"doc_index": 0, "title": None, "doc_type": None, "doc_number": None, "sections": [],
-               "mentions": mentions, "passages": []}
-        (gold_dir / f"{stem}.json").write_text(json.dumps({"source": f"{stem}.txt", "documents": [doc]},
-                                                          ensure_ascii=False), encoding="utf-8")
-        rows.append(f"{stem}\tdev\tsite{i}")
+    gold_dir, docs_dir = _gold_folder(tmp_path, texts)
     split = tmp_path / "SPLIT.tsv"
-    split.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    split.write_text("\n".join(["id\tsplit\tsite"] + [f"{stem}\tdev\tsite{i}" for i, stem in enumerate(texts)]) + "\n",
+                     encoding="utf-8")
     meta = tp.train_party_model(gold_dir, docs_dir, split, out)
     assert (out / "coef.npy").is_file() and json.loads((out / "meta.json").read_text())["threshold"] == meta["threshold"]
     assert meta["trained_on"]["documents"] == 3 and meta["oof"]["grouped_by"] == "site"

@@ -146,9 +146,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_places(text, found)
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
-    found = [g for f in found if (g := _after_dash(text, f)) is not None and not _counted(text, g)]
-    found = [_before_speech(_unpunctuated(text, f)) for f in found if not _CREDITED.search(text, max(0, f.start - 12), f.start)]
-    found = [g for f in found for g in _spaced_units(text, f)]
+    found = [g for f in found for g in _trimmed(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
@@ -474,6 +472,18 @@ def _before_speech(f: Found) -> Found:
         return f
     cut = f.name[:m.start()]
     return f._replace(end=f.start + len(cut), name=cut) if f.end - f.start == len(f.name) else f
+
+
+def _trimmed(text: str, f: Found) -> list[Found]:
+    """A span as a party, whichever finder read it: none for a page's credits or a count of people;
+    the part after a dash run or a leading punctuation mark, before a reporting verb; one party a
+    unit where units stand side by side with spaces."""
+    if _CREDITED.search(text, max(0, f.start - 12), f.start):
+        return []
+    g = _after_dash(text, f)
+    if g is None or _counted(text, g):
+        return []
+    return _spaced_units(text, _before_speech(_unpunctuated(text, g)))
 
 
 _MEASURE = frozenset("名条")  # (9个县市区纪委, 第一批活动单位: counted groups are parties)

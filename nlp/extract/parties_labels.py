@@ -478,6 +478,19 @@ def bracket_duties(text: str) -> list[Found]:
     return out
 
 
+def bracket_charged(text: str) -> list[Found]:
+    """The units in brackets after a task with no lead among them: ``(省住建厅、省自然资源厅等按
+    职责分工负责)``, ``(县卫健局负责)``: each is charged with the task, when every piece is a unit's
+    name (``(由专人负责)`` names none)."""
+    out = []
+    for m in compiled()["bracket_charged"].finditer(text):
+        a, b = m.span("rest")
+        names = _split_names(text, a, b)
+        if names and all(_is_name(n) and _kind(n) in UNIT_KINDS for _, _, n in names):
+            out += [Found(x, y, n, "responsible") for x, y, n in names]
+    return out
+
+
 # a task item that ends with the units in charge in brackets, as Hong Kong's policy addresses set
 # them: `…于2023年底前完成。(运输及物流局)`, `(政务司副司长办公室/相关政策局)`
 _LINE_END_UNITS = re.compile(r"(?<=[\u4e00-\u9fff。;;%)])[ \t]*\((?P<units>[^()\n]{2,60})\)[ \t]*(?=\n|$)")

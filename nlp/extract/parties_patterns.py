@@ -66,6 +66,10 @@ HEADLINE_ISSUER = r"(?m)^[^\n()。]{4,60}?[ \t]*\((?P<name>[\u4e00-\u9fff]{3,20}
 # a task's units in brackets: (某局、某办牵头,各有关部门按职责分工负责)
 BRACKET_DUTY = (r"\((?P<lead>[^()]{2,80}?(?:\([^()]{1,10}\)[^()]{0,40}?)?)牵头(?:[,;、](?P<rest>[^()]{2,80}?)"
                 r"(?:按职责分工|按照职责|分别)?(?:配合|负责|参与|落实|实施))?\)")
+# a task's units in brackets with no lead: (某厅、某委等按职责分工负责), (某局负责)
+BRACKET_CHARGED = (r"\((?P<rest>[^()牵\n]{2,120}?)(?:等(?:[0-9一二三四五六七八九十]+个)?(?:有关|相关)?(?:部门|单位)?)?"
+                   r"(?:按职责分工|按照职责分工|按职责|按照职责|分别|共同)?"
+                   r"(?:负责|落实|实施)\)")
 # a unit heading its own item of a division of duties: (一)某局:负责…, 2.某局。牵头… (found from the
 # verb after the colon; the head is read back to the line's start)
 DUTY_VERB = r"[:。][ \t]*(?:主要|具体|全面)?(?P<verb>负责|牵头|承担|配合|协助|参与)"
@@ -155,6 +159,7 @@ SAMPLES = {
     "DUTY_VERB": (":负责统筹", "。负责特种设备", ":配合"),
     "DUTY_HEAD": ("(一)县应急管理局", "2.县市场监管局"),
     "BRACKET_DUTY": ("(县卫健局、县应急管理局牵头,各乡镇及县直有关单位按职责分工负责)", "(县卫健局牵头)"),
+    "BRACKET_CHARGED": ("(省住建厅、省自然资源厅等按职责分工负责)", "(县卫健局负责)"),
     "SUMMARY_TITLE": ("某市卫生健康委员会2019年工作总结\n",),
     "LIST_LINE": ("市委宣传部、市卫健委、市公安局。",),
     "REDACTED_DATE": ("二0**年*月*日", "20XX年X月X日"),
@@ -222,6 +227,7 @@ def compiled() -> dict[str, re.Pattern]:
         "list_line": re.compile(LIST_LINE),
         "summary_title": re.compile(SUMMARY_TITLE),
         "bracket_duty": re.compile(BRACKET_DUTY),
+        "bracket_charged": re.compile(BRACKET_CHARGED),
         "duty_verb": re.compile(DUTY_VERB),
         "duty_head": re.compile(DUTY_HEAD),
         "person_head": re.compile(PERSON_HEAD),

@@ -1,0 +1,24 @@
+"""Party shapes met on the collected pages of session 14, in invented wording."""
+
+from __future__ import annotations
+
+from nlp.extract.parties import find_parties
+
+
+def _pairs(text, **kw):
+    return [(m.text, m.value["name"], m.value["role"]) for m in find_parties(text, **kw)]
+
+
+def test_units_in_brackets_after_a_task_with_no_lead_are_charged_with_it():
+    text = ("一、重点任务\n"
+            "1.摸清各类桥梁隧道的底数,建立台账。(市交通局、市城管局等按职责分工负责)\n"
+            "2.完善应急物资储备。(市应急局负责)\n"
+            "3.组织开展演练。(市教育局、市民政局分别落实)\n")
+    found = _pairs(text)
+    for unit in ("市交通局", "市城管局", "市应急局", "市教育局", "市民政局"):
+        assert (unit, unit, "responsible") in found
+
+
+def test_a_bracket_naming_no_unit_charges_no_one():
+    text = "1.每日巡查重点部位,做好记录。(由专人负责)\n2.发现问题及时上报。(各自负责)\n"
+    assert _pairs(text) == []

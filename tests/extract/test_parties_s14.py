@@ -22,3 +22,14 @@ def test_units_in_brackets_after_a_task_with_no_lead_are_charged_with_it():
 def test_a_bracket_naming_no_unit_charges_no_one():
     text = "1.每日巡查重点部位,做好记录。(由专人负责)\n2.发现问题及时上报。(各自负责)\n"
     assert _pairs(text) == []
+
+
+def test_a_roster_goes_on_past_a_rarer_family_name():
+    text = ("关于成立某某工作领导小组的通知\n"
+            "组    长: 吴建国   镇长\n"
+            "成    员: 钱立新   党政办公室主任\n"
+            "          厉文华   经济发展办公室主任\n"
+            "          孙 洁   社区服务中心主任\n"
+            "          周海燕   团委书记\n")
+    members = [n for _, n, r in _pairs(text) if r == "member"]
+    assert members == ["钱立新", "厉文华", "孙洁", "周海燕"]

@@ -157,7 +157,7 @@ def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     return out
 
 
-_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组|专班")
+_SET_UP = re.compile(r"成立|组成|组建|调整|领导小组|工作小组|专班|指挥部")
 SET_UP_BEFORE = 200
 
 

@@ -33,3 +33,12 @@ def test_a_roster_goes_on_past_a_rarer_family_name():
             "          周海燕   团委书记\n")
     members = [n for _, n, r in _pairs(text) if r == "member"]
     assert members == ["钱立新", "厉文华", "孙洁", "周海燕"]
+
+
+def test_a_command_post_set_up_by_posts_names_each_holder_and_no_verb():
+    text = ("为做好今年防汛工作,县里成立了由县委书记任政委,县长任总指挥,分管副县长任常务副总指挥,"
+            "各乡镇主要负责人任成员的防汛指挥部,统筹全县防汛工作。\n")
+    found = _pairs(text)
+    names = {n: r for _, n, r in found}
+    assert names.get("县委书记") == "lead" and names.get("县长") == "lead"
+    assert not any(n.startswith("任") for n in names)

@@ -27,8 +27,9 @@ from nlp.text import literal_trie
 # what may follow a name written after its post: a separator or a word that opens the predicate
 AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|同志|就|对|向|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
               rf"{REPORT_VERB})")
-# what may follow a post written after its name: 领导下, a separator, a reporting verb
-AFTER_POST = rf"(?:[,、。;:(和与及等]|\s|同志|领导下|的带领下|{REPORT_VERB})"
+# what may follow a post written after its name: 领导下, a separator, a reporting verb, an adverb
+# of the holder's own action (某某院长亲自登台…, 某某书记带头…)
+AFTER_POST = rf"(?:[,、。;:(和与及等]|\s|同志|领导下|的带领下|亲自|带头|率先|先后|多次|{REPORT_VERB})"
 # what may stand before a name written before its post: a separator, a preposition, a unit's ending
 BEFORE_NAME = (r"(?:[,、。;:()“”「」《》\s和与及由在请派]|^|局|院|处|署|会|部|委|所|队|府|厅|室|科|中心|政府|大学"
                r"|医院|公司)$")
@@ -40,7 +41,7 @@ VIOLATION = re.compile(r"违纪|违规|违法|收受|受贿|索贿|贪污|挪用
 CLAUSE_END = ",。;:!?\n"
 CITED = re.compile(r"贯彻|按照|根据|遵照|落实|学习")  # before the name in its clause: a superior cited
 # characters that a two- or three-character name does not hold: 和党员, 党的, 申报 are words
-NOT_IN_NAME = set("的了和与及是在个员们报告作为等对把被从向到上下中内外会议党组工委长记任务副管")
+NOT_IN_NAME = set("的了和与及是在个员们报告作为等对把被从向到上下中内外会议党组工委长记任务副管各")
 NOT_AFTER = ("领导", "组长")  # 领导和个人, 组长申报: these posts are rarely written before a name
 SENTENCE = re.compile(r"[^。!?\n]+")
 FORMER = ("原", "前")
@@ -163,7 +164,7 @@ def _name_before(text: str, start: int, at: int, post_end: int, end: int) -> int
         if s < start:
             continue
         name = text[s:at]
-        if _person(name) and _rx()["before_name"].search(text, max(start, s - 4), s) \
+        if _person(name) and (s == start or _rx()["before_name"].search(text, max(start, s - 4), s)) \
                 and not text.startswith(FORMER, s - 1):
             return s
     return None

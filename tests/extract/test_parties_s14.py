@@ -42,3 +42,12 @@ def test_a_command_post_set_up_by_posts_names_each_holder_and_no_verb():
     names = {n: r for _, n, r in found}
     assert names.get("县委书记") == "lead" and names.get("县长") == "lead"
     assert not any(n.startswith("任") for n in names)
+
+
+def test_a_holder_opening_a_line_before_a_post_and_an_adverb_of_action_is_a_party():
+    text = ("上半年,医院把廉洁行医摆上重要议程。\n"
+            "李文斌院长亲自为全院职工讲授廉洁从业专题党课,提出明确要求。\n"
+            "全院各党支部书记参加了学习。\n")
+    found = _pairs(text)
+    assert any(n.startswith("李文斌") and r == "lead" for _, n, r in found)
+    assert not any(n.startswith("全院各") for _, n, _ in found)

@@ -116,6 +116,8 @@ def _key(s: str) -> str:
     whether it is a title line, doubled, repeated): each line's is read once per file
     (``split_documents`` empties the cache, so nothing is kept from one file to the next)."""
     key = _SPACE_RUN.sub("", s)
+    if key[:1] in _FIELD_FIRSTS and (field := _TITLE_FIELD.match(key)):
+        key = key[field.end():]  # 名称:关于…的通知, a metadata table's field: the title it gives
     piece = _PIECE_PREFIX.match(key)  # (anchored at the start: one match at most, no scan of the line)
     if piece:
         key = key[piece.end():]
@@ -124,6 +126,8 @@ def _key(s: str) -> str:
 
 
 _SPACE_RUN = re.compile(r"\s+")
+_TITLE_FIELD = re.compile(r"[•·]?(?:名称|标题|文件名称)[::]")
+_FIELD_FIRSTS = frozenset("•·名标文")
 # emoji a page decorates its lines with (`某县2024工作报告📜`): no part of a title
 _EMOJI_TAIL = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+$")
 

@@ -1,0 +1,28 @@
+"""Documents of a page, session 14 (invented pages)."""
+
+from nlp.pipeline import process_text
+
+
+def test_a_metadata_tables_name_field_and_the_title_repeated_under_it_are_one_document():
+    title = "关于进一步规范办公用房管理的通知"
+    text = "\n".join([
+        f"名    称 : {title}",
+        "  • 索   引  号 :ABC0123456789",
+        "  • 发 布 机 构 :某某区机关事务管理局",
+        "  • 发 文 字 号 :某机管(2019)3号",
+        "  • 主 题 分 类 :综合政务",
+        "  • 有   效  性 :有效",
+        "", title, "", title, "", "某机管(2019)3号", "", title, "",
+        "各科室、中心:",
+        "为进一步规范办公用房管理,现就有关事项通知如下:",
+        "一、严格执行配置标准",
+        "各科室要严格按照标准使用办公用房,不得超标准占用。",
+        "二、加强日常管理",
+        "办公室负责办公用房的日常管理,每半年开展一次自查。",
+        "某某区机关事务管理局",
+        "2019年3月5日",
+    ])
+    docs = list(process_text(text))
+    assert len(docs) == 1
+    assert docs[0].title == title and docs[0].doc_number == "某机管(2019)3号"
+    assert [s.marker for s in docs[0].sections] == ["一、", "二、"]

@@ -85,7 +85,19 @@ def genre_of(title: str | None) -> str | None:
     if m is None:
         t = strip_title_tail(_untagged(title.strip()))
         m = _ends_with_genre().search(t)
+    if m is None and _PLANS_AFTER.search(t):  # 某局2020年工作总结暨2021年工作打算: the genre before 暨
+        m = _genre_before_plans().search(t)
     return genre_table()[m.group(1)] if m else None
+
+
+# what a summary's title may add after its genre word that is no genre itself: the next period's plans
+_PLANS_AFTER = re.compile(r"(?:打算|设想|重点|任务|目标)$")
+
+
+@cache
+def _genre_before_plans() -> re.Pattern:
+    return re.compile(rf"({genre_pattern()})(?:暨|和|及|与|以及)(?:[0-9]{{4}}年|下一步|下一年度?|下半年|明年|来年|今后)?"
+                      r"[^,,。;;暨和及与]{0,10}(?:打算|设想|重点|任务|目标)$")
 
 
 # a headline that runs on into its own 发文字号 (`…的通知汕府建通[2009]121号`) or quotes its title

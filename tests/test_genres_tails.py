@@ -133,3 +133,12 @@ def test_a_cited_document_in_book_title_marks_still_gives_no_genre():
     from nlp.genres import genre_of
 
     assert genre_of("关于印发《某县防火工作方案》") is None
+
+
+def test_a_summary_titled_with_the_next_periods_plans_after_it_is_a_summary():
+    from nlp.genres import genre_of
+
+    assert genre_of("某县林业局2022年工作总结暨2023年工作打算") == "工作总结"
+    assert genre_of("某中心上半年工作总结与下半年工作重点") == "工作总结"
+    assert genre_of("某局召开年度总结和表彰会议") is None  # a news headline stays without a genre
+    assert genre_of("某县2022年工作总结和2023年工作计划") == "计划"  # the last genre word, as before

@@ -328,6 +328,8 @@ def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str)
         return True
     if unit == "年" and number >= 1000:
         return True
+    if unit == "年" and _CAMPAIGN_NAME.match(clause, m.end("unit")):
+        return True  # 专项整治三年行动, 五年规划: the years name a campaign, no objective
     if unit == "日" and (prefix.endswith("月") or nxt in ("前", "起", "至", "到", "-", "—")):
         return True
     if unit == "周" and nxt == "年":
@@ -341,6 +343,7 @@ def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str)
     return clause.startswith("不等", m.end())  # 800~900元不等: a spread, not a bound
 
 
+_CAMPAIGN_NAME = re.compile(r"(?:行动|攻坚|规划|计划|专项|整治)")
 _REACHES = re.compile(r"(?:都)?达到?(?![0-9])")  # (…都达到: the count reaches a level)
 _PER_HEAD_OR_PERIOD = re.compile(r"每(?:人|年|季度?|月|周)")  # a quota per head or period
 

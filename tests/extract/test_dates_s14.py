@@ -1,0 +1,14 @@
+"""Date shapes met on the collected pages of session 14, in invented wording."""
+
+from nlp.extract.dates import find_dates
+
+
+def _found(text):
+    return [(m.text, m.value["start"], m.value["end"]) for m in find_dates(text)]
+
+
+def test_a_double_hyphen_joins_a_range_as_a_dash_does():
+    assert _found("培训班于9月12--14日举办。") == [("9月12--14日", "XXXX-09-12", "XXXX-09-14")]
+    assert _found("检查时间:2024年4月1日--2024年4月30日。") == [
+        ("2024年4月1日--2024年4月30日", "2024-04-01", "2024-04-30")]
+    assert _found("咨询电话0571-8888--6666") == []

@@ -51,3 +51,10 @@ def test_a_holder_opening_a_line_before_a_post_and_an_adverb_of_action_is_a_part
     found = _pairs(text)
     assert any(n.startswith("李文斌") and r == "lead" for _, n, r in found)
     assert not any(n.startswith("全院各") for _, n, _ in found)
+
+
+def test_hong_kongs_ombudsman_and_its_assistant_are_named_holders():
+    text = ("申诉专员何志明今日宣布,公署已完成对某署处理投诉机制的主动调查。"
+            "助理申诉专员林美玲表示,公署向政府提出十项改善建议。\n")
+    found = {n: r for _, n, r in _pairs(text)}
+    assert found.get("何志明") == "lead" and found.get("林美玲") == "responsible"

@@ -147,6 +147,8 @@ def _glued_people(text: str, a: int, limit: int) -> list[tuple[int, int]]:
 
 
 GLUED_NAMES_LEAST = 3  # people in a run of names typed with no separator, at the least
+# characters of an organ's name, in no given name: 王某江苏省委常委 holds no names 苏省委, 常委
+_ORGAN_CHARS = frozenset("省市县区委局厅处办科部")
 _RUN_TAIL = re.compile(r"(?:以及|及|和|等).*$")
 
 
@@ -169,7 +171,7 @@ def glued_names(run: str) -> list[tuple[int, int]]:
         options = []
         for size in (2, 3):
             j = i + size
-            if j in best and is_person_name(run[i:j]):
+            if j in best and is_person_name(run[i:j]) and not _ORGAN_CHARS.intersection(run[i + 1:j]):
                 first = run[i:i + 2] if run[i:i + 2] in ranks and size == 3 else run[i]
                 cost = best[j][0] + float(ranks.get(first, len(ranks)))
                 options.append((cost, [(i, j)] + best[j][1]))

@@ -113,6 +113,10 @@ def person_then_post(name: str) -> int | None:
     """``陈某副省长``, ``刘某省教育厅副厅长`` -> 2: the length of a person's name typed straight before
     the post (a roster's line that lost its space), or None. The name is two or three characters
     opening with a family name and no common word; when both lengths read, jieba's cut decides."""
+    if "、" in name and 4 <= len(name) <= 30:  # 阎某市委副书记、市长: the name before the first of its posts
+        head, *more = name.split("、")
+        posts = _all_posts()
+        return person_then_post(head) if all(p and p.endswith(posts) for p in more) else None
     if not 4 <= len(name) <= 30 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
         return None
     from nlp.extract.parties_people import common_word, tokens

@@ -58,3 +58,15 @@ def test_hong_kongs_ombudsman_and_its_assistant_are_named_holders():
             "助理申诉专员林美玲表示,公署向政府提出十项改善建议。\n")
     found = {n: r for _, n, r in _pairs(text)}
     assert found.get("何志明") == "lead" and found.get("林美玲") == "responsible"
+
+
+def test_a_glued_roster_whose_holders_have_two_posts_each():
+    text = ("二、组织领导\n市委、市政府成立某某市创建工作指挥部。\n"
+            "总指挥:赵明江西省委常委、市委书记\n"
+            "钱立市委副书记、市长\n"
+            "副总指挥:孙国强市委常委、宣传部长\n"
+            "李玉文市人大常委会副主任\n")
+    names = [n for _, n, r in _pairs(text) if r == "lead"]
+    for who in ("赵明", "钱立", "孙国强", "李玉文"):
+        assert who in names
+    assert not any(n in names for n in ("赵明江", "西省委", "常委"))

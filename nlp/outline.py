@@ -721,6 +721,12 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     colon = _HEADING_COLON.search(cand, 0, 21)  # (not a clock's: 下午4:00)
     if colon and stop is None and colon.start() <= 8 and _FIELD_VALUE.match(cand[colon.end():]):
         return cand.strip()  # a field and its value on a line (`联系电话:0000-1234567`): the whole line
+    if (colon and stop is None and not flat and text.startswith("\n", end) and "\n" not in cand
+            and 2 <= colon.start() <= 8 and len(cand) - colon.end() <= 20
+            and not re.search(r"[,,、。;;]", cand)):
+        # a heading line with a subtitle after its colon (`阶段定位:从“开局筑基”到“冲刺攻坚”`), no
+        # sentence in it, its body on the next line: a reader sees the whole line
+        return _ATTRIBUTES.sub("", cand).strip()
     if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
         return cand[:colon.start()].strip()

@@ -1,0 +1,18 @@
+"""Outline shapes met on the collected pages of session 14, in invented wording."""
+
+from nlp.outline import parse_outline
+
+
+def _heads(text):
+    return [(s.marker, s.heading) for s in parse_outline(text)]
+
+
+def test_a_heading_line_with_a_subtitle_after_its_colon_is_whole():
+    text = ("1.发展阶段:从“打牢基础”到“全面提升”\n十四五期间,全县卫生事业从补短板转向提质量。\n"
+            "2.工作重心:从“有没有”到“好不好”\n群众看病就医需求更加多元。\n")
+    assert _heads(text) == [("1.", "发展阶段:从“打牢基础”到“全面提升”"), ("2.", "工作重心:从“有没有”到“好不好”")]
+
+
+def test_a_label_run_into_a_sentence_after_its_colon_is_still_cut():
+    text = "(1)公布岗位:县教育局汇总并公布各校岗位空缺情况;\n(2)填报志愿:未聘人员按空缺岗位填报志愿。\n"
+    assert _heads(text) == [("(1)", "公布岗位"), ("(2)", "填报志愿")]

@@ -1116,7 +1116,9 @@ _OWN_LINE_HEAD = re.compile(r"(?<=\n)([^\n。,,::;;!?!?“”()]{4,16})\n(?:[ \t
 
 # A run-in heading names a task or a case (`加强组织领导,压实主体责任。`, `…公车私用问题。`); a sentence
 # that states or greets (`节日期间仍是问题高发期。`, `会议数量有了限制。`, `大家早安。`) is text.
-_STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们|表示|指出|认为|介绍|透露")  # (and reported speech)
+_STATEMENT = re.compile(r"[是了很较仍吗呢吧啊之]|大家|我们|你们|表示|指出|认为|介绍|透露"  # (and reported speech)
+                        # and a report's narration: who chaired, where it came from, what followed
+                        r"|主持|源于|针对|这起|此次|随后|首先|从[一二三四五六七八九十几多]个方面")
 
 
 def _opens_paragraph(text: str, at: int) -> bool:

@@ -16,3 +16,10 @@ def test_a_heading_line_with_a_subtitle_after_its_colon_is_whole():
 def test_a_label_run_into_a_sentence_after_its_colon_is_still_cut():
     text = "(1)公布岗位:县教育局汇总并公布各校岗位空缺情况;\n(2)填报志愿:未聘人员按空缺岗位填报志愿。\n"
     assert _heads(text) == [("(1)", "公布岗位"), ("(2)", "填报志愿")]
+
+
+def test_a_news_items_narrating_first_sentences_are_no_headings():
+    text = ("7月3日,某区卫生健康局召开创建工作推进会,部署下一阶段重点任务。\n"
+            "会议由区卫生健康局党组书记主持。会上传达了全市创建工作推进会精神,通报了近期暗访发现的问题。\n"
+            "党组书记从三个方面提出要求。一是提高认识,二是压实责任,三是加强督查,确保各项任务按时完成。\n")
+    assert _heads(text) == []

@@ -43,6 +43,7 @@ from nlp.extract.parties_chrome import page_body
 from nlp.extract.parties_clauses import appointed_people, directed_units, sentence_parties, sentences
 from nlp.extract.parties_labels import (
     bracket_charged,
+    duty_clauses,
     bracket_duties,
     line_end_units,
     column_people,
@@ -124,6 +125,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += bracket_charged(text)
     found += line_end_units(text)  # …前完成。(运输及物流局)
     found += duty_items(text)
+    found += duty_clauses(text)  # 压实职责:某局统筹…;某局严管…
     found += item_subjects(text)
     found += person_heads(text)
     found += group_heads(text)  # (二)综合组⏎组长:…

@@ -557,6 +557,51 @@ def item_subjects(text: str) -> list[Found]:
     return out
 
 
+# a sentence's duties shared out after a colon, one clause a unit (会议压实各部门职责:住建局统筹…;
+# 应急局严管…;市场监管局从…严控…): the clauses between the colon and the sentence's end
+_COLON = re.compile(r"[::]")
+_SEMI = re.compile(r"[;;]")
+_CLAUSE_SUBJECT_CHARS = 14  # a unit that opens a clause is short
+
+
+@cache
+def _suffix_ends() -> frozenset[str]:
+    """The last characters of the name endings (局, 委, 办…): a clause's prefix ends with one."""
+    from nlp.extract.parties_names import suffix_list
+
+    return frozenset(w[-1] for w in suffix_list())
+
+
+def duty_clauses(text: str) -> list[Found]:
+    """The units that open the ;-clauses after a colon, each going on with what it does, when two
+    or more of the clauses, and most of them, open so: each unit is charged with its clause."""
+    out: list[Found] = []
+    if ";" not in text and "；" not in text:
+        return out
+    for m in _COLON.finditer(text):
+        a = m.end()
+        stops = [i for i in (text.find("。", a, a + 1200), text.find("\n", a, a + 1200)) if i >= 0]
+        b = min(stops) if stops else min(len(text), a + 1200)
+        if _SEMI.search(text, a, b) is None or _COLON.search(text, a, b):
+            continue  # (no clauses, or another colon opens the run: its own)
+        pos, found, clauses = a, [], 0
+        for part in _SEMI.split(text[a:b]):
+            start = pos + len(part) - len(part.lstrip(" \t"))
+            pos += len(part) + 1
+            if not part.strip():
+                continue
+            clauses += 1
+            ends = _suffix_ends()
+            end = next((k for k in range(min(pos - 1, start + _CLAUSE_SUBJECT_CHARS), start + 1, -1)
+                        if text[k - 1] in ends and _unit_name(text[start:k])), None)
+            if end is not None and end < pos - 1 and "\u4e00" <= text[end] <= "\u9fff" \
+                    and text[end] not in "的和与及等":
+                found.append(Found(start, end, text[start:end], "responsible"))
+        if len(found) >= 2 and 2 * len(found) > clauses:
+            out += found
+    return out
+
+
 def person_heads(text: str) -> list[Found]:
     """``2.王某(党委委员、副校长)`` heading its own part (each leader's 述职 in one report): the
     person, who reports the work."""

@@ -70,3 +70,15 @@ def test_a_glued_roster_whose_holders_have_two_posts_each():
     for who in ("赵明", "钱立", "孙国强", "李玉文"):
         assert who in names
     assert not any(n in names for n in ("赵明江", "西省委", "常委"))
+
+
+def test_duties_shared_out_after_a_colon_one_clause_a_unit():
+    text = ("会议明确了各部门职责:县卫健局统筹推进全县创建工作;县教育局负责校园环境整治;"
+            "县城管局从源头加强市容管理;各乡镇要落实属地责任。\n")
+    names = {n for _, n, r in _pairs(text) if r == "responsible"}
+    assert {"县卫健局", "县教育局", "县城管局"} <= names
+
+
+def test_clauses_after_a_colon_that_no_unit_opens_charge_no_one():
+    text = "存在的问题:少数单位重视不够;有的检查走过场;整改台账不完善。\n"
+    assert _pairs(text) == []

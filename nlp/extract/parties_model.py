@@ -47,7 +47,7 @@ from typing import Sequence
 
 from nlp.extract.parties_lexicon import non_parties, org_suffixes
 from nlp.extract.parties_names import NAME_START_OK, NOT_NAME_START, person_posts, suffix_list
-from nlp.extract.parties_people import is_person_name
+from nlp.extract.parties_people import common_word, is_person_name
 from nlp.settings import models_dir
 from nlp.text import literal_trie
 
@@ -214,8 +214,8 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
             a = m.start() - n
             if a >= 0 and is_person_name(text[a:m.start()]) and (a == 0 or text[a - 1] not in "的"):
                 out.append((a, m.start(), "PER"))
-    for m in _TOKEN.finditer(text):  # 组员:王琛、孙洪亮
-        if is_person_name(m.group().replace(" ", "")):
+    for m in _TOKEN.finditer(text):  # 组员:王琛、孙洪亮 (not a keyword list's 安全, 文明: common words)
+        if is_person_name(m.group().replace(" ", "")) and not common_word(m.group().replace(" ", "")):
             out.append((m.start(), m.end(), "TOK"))
     out = [c for c in out if 2 <= c[1] - c[0] <= 30]
     return sorted(set(out))

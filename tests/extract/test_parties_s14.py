@@ -82,3 +82,12 @@ def test_duties_shared_out_after_a_colon_one_clause_a_unit():
 def test_clauses_after_a_colon_that_no_unit_opens_charge_no_one():
     text = "存在的问题:少数单位重视不够;有的检查走过场;整改台账不完善。\n"
     assert _pairs(text) == []
+
+
+def test_a_keyword_lists_common_words_are_no_peoples_names():
+    from nlp.extract.parties_model import candidates
+
+    text = "关 键 词:燃气;安全管理;餐饮;安全;文明;城建局\n组员:王琛、孙洪亮\n"
+    tokens = {text[a:b] for a, b, kind in candidates(text) if kind == "TOK"}
+    assert "安全" not in tokens and "文明" not in tokens
+    assert {"王琛", "孙洪亮"} <= tokens

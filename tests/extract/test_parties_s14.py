@@ -91,3 +91,10 @@ def test_a_keyword_lists_common_words_are_no_peoples_names():
     tokens = {text[a:b] for a, b, kind in candidates(text) if kind == "TOK"}
     assert "安全" not in tokens and "文明" not in tokens
     assert {"王琛", "孙洪亮"} <= tokens
+
+
+def test_hong_kongs_chief_executive_and_a_holder_acting_on_a_dated_day():
+    text = ("行政长官陈家明昨天召开内部高层会议,敲定各工作小组的召集人。\n"
+            "代理局长黄淑芬13日出席全县卫生首长联系会议,并接受表扬。\n")
+    found = {n: r for _, n, r in _pairs(text)}
+    assert found.get("陈家明") == "lead" and found.get("黄淑芬") == "lead"

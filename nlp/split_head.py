@@ -159,6 +159,8 @@ def headline_candidate(line: str) -> bool:
     number = DOC_NUMBER.match(t)
     if number and _AFTER_NUMBER.match(t[number.end():]):
         return False  # `某办〔2020〕27号 签发人:某某`: the 版头's number line
+    if _LABELLED_NUMBER.match(t):
+        return False  # `互联网新闻信息许可证:61120180013`: a site's licence or registry number
     if len(_DASH_GROUPS.findall(t)) >= 3 or (n < 12 and (_CHROME_WORD.search(t) or _LINK_WORD.search(t))):
         return False  # `某某-某某最新-某某第一页-…`: a spam line's keywords; `网站地图`, `查看结果`: chrome
     if n < 14 and _MENU_WORD.search(t):
@@ -171,6 +173,8 @@ def headline_candidate(line: str) -> bool:
 
 # words of a page's chrome that a longer headline may hold (`官方通报今年政府网站检查情况…`)
 _CHROME_WORD = re.compile(r"网站|查看|结果|文档")
+# a label and its number, a line of a site's footer or header (licence, registry, identification code)
+_LABELLED_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,16}\s*[::]\s*[A-Za-z0-9][A-Za-z0-9\-]{5,}\s*(?:号)?$")
 # a site's short links (`安全生产电话`, `邮箱`); a document's own contact line is no chrome, so only headlines test them
 _LINK_WORD = re.compile(r"电话|邮箱")
 

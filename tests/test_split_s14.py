@@ -26,3 +26,14 @@ def test_a_metadata_tables_name_field_and_the_title_repeated_under_it_are_one_do
     assert len(docs) == 1
     assert docs[0].title == title and docs[0].doc_number == "某机管(2019)3号"
     assert [s.marker for s in docs[0].sections] == ["一、", "二、"]
+
+
+def test_a_sites_licence_number_is_no_headline():
+    from nlp.split_head import headline_candidate
+
+    assert not headline_candidate("互联网新闻信息许可证:12345678901")
+    assert not headline_candidate("网站标识码:ABC0001234")
+    text = "\n".join(["某某健康网", "", "互联网新闻信息许可证:12345678901", "", "某省卫健委:今年实现乡镇卫生院健康教育全覆盖", "",
+                     "2024-05-06 09:30:00 记者 某某", "",
+                     "省卫生健康委新闻发布会上介绍,今年全省将实现乡镇卫生院健康教育全覆盖,各县要建成健康教育骨干队伍。"])
+    assert next(iter(process_text(text))).title == "某省卫健委:今年实现乡镇卫生院健康教育全覆盖"

@@ -12,3 +12,8 @@ def test_a_double_hyphen_joins_a_range_as_a_dash_does():
     assert _found("检查时间:2024年4月1日--2024年4月30日。") == [
         ("2024年4月1日--2024年4月30日", "2024-04-01", "2024-04-30")]
     assert _found("咨询电话0571-8888--6666") == []
+
+
+def test_nian_and_sa_write_twenty_and_thirty_in_a_day():
+    assert _found("请于六月卅日前报送自查报告。") == [("六月卅日前", "XXXX-06-30", "XXXX-06-30")]
+    assert _found("本办法自三月廿五日起施行。") == [("三月廿五日", "XXXX-03-25", "XXXX-03-25")]

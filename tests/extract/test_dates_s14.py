@@ -17,3 +17,9 @@ def test_a_double_hyphen_joins_a_range_as_a_dash_does():
 def test_nian_and_sa_write_twenty_and_thirty_in_a_day():
     assert _found("请于六月卅日前报送自查报告。") == [("六月卅日前", "XXXX-06-30", "XXXX-06-30")]
     assert _found("本办法自三月廿五日起施行。") == [("三月廿五日", "XXXX-03-25", "XXXX-03-25")]
+
+
+def test_a_bare_day_before_a_joint_visit_or_after_a_quoted_title():
+    assert _found("消防处12日联同屋宇署人员到访多幢旧楼。") == [("12日", "XXXX-XX-12", "XXXX-XX-12")]
+    assert _found("《实施方案》18日对外公布。") == [("18日", "XXXX-XX-18", "XXXX-XX-18")]
+    assert _found("依照《条例》3日内办结。") == []

@@ -55,7 +55,7 @@ _STYLES = [
     ("tg", r"[甲乙丙丁戊己庚辛壬癸]、"),  # 甲、 (Taiwan documents number below (1) so; line starts only)
     ("tgp", r"\([甲乙丙丁戊己庚辛壬癸]\)"),  # (甲)
     ("circ", r"[①-⑳]"),  # ①
-    ("yao", rf"[{_CN}]{{1,2}}(?:要|是)(?=[\u4e00-\u9fff“])"),  # 一要 (paragraph-initial runs only)
+    ("yao", rf"[{_CN}]{{1,2}}(?:要|是)(?=[\u4e00-\u9fff“\"「])"),  # 一要 (paragraph-initial runs only)
 ]
 _RANK = {name: i for i, (name, _) in enumerate(_STYLES)}
 # (behind a lookahead on the characters a marker opens with: the engine tries the styles only there)

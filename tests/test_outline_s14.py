@@ -23,3 +23,11 @@ def test_a_news_items_narrating_first_sentences_are_no_headings():
             "会议由区卫生健康局党组书记主持。会上传达了全市创建工作推进会精神,通报了近期暗访发现的问题。\n"
             "党组书记从三个方面提出要求。一是提高认识,二是压实责任,三是加强督查,确保各项任务按时完成。\n")
     assert _heads(text) == []
+
+
+def test_paragraph_initial_yi_shi_runs_open_with_a_straight_quote_too():
+    text = ("(一)摸底调查\n调查发现,违规吃喝呈现新特点:\n"
+            '一是"隐形化"。有的单位把吃喝伪装成培训。\n'
+            '二是"转移化"。一些干部选择在外地聚餐。\n'
+            '三是"高档化"。少数干部热衷私人会所。\n')
+    assert [m for m, _ in _heads(text)] == ["(一)", "一是", "二是", "三是"]

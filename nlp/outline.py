@@ -563,8 +563,14 @@ def _drop_enumeration(text: str, found: list[_Marker], lines: "_LineIndex") -> l
         return found
     if len({lines.start_of(mk.start) for mk in found}) > 1:
         return found
+    if _ANNOUNCED.search(text, max(0, found[0].start - 12), found[0].start):
+        return found  # `现将有关事项通知如下: 1、…。 2、…。`: a flattened notice's own outline
     sentences = sum(bool(re.search(r"[0-9]", mk.heading)) or len(mk.heading) > 20 for mk in found)
     return [] if 2 * sentences > len(found) else found
+
+
+# what announces a notice's own items (`通知如下:`, `要求如下:`): they are its outline, however long
+_ANNOUNCED = re.compile(r"如下[::]\s*$")
 
 
 # A link in a site's list: the line ends with its publication date or a file's extension.

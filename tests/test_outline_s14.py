@@ -31,3 +31,15 @@ def test_paragraph_initial_yi_shi_runs_open_with_a_straight_quote_too():
             '二是"转移化"。一些干部选择在外地聚餐。\n'
             '三是"高档化"。少数干部热衷私人会所。\n')
     assert [m for m, _ in _heads(text)] == ["(一)", "一是", "二是", "三是"]
+
+
+def test_a_flattened_notices_items_announced_by_ru_xia_are_its_outline():
+    text = ("各科室: 为确保节日期间安全稳定,现将有关工作通知如下: 1、各科室于9月28日下午17:00前完成一次安全自查,排除隐患,做好记录。"
+            " 2、各病区须召开一次安全教育会,提醒患者家属注意用电安全,严禁使用大功率电器。 3、值班人员须在10月1日至7日坚守岗位,"
+            "加强巡查,发现异常及时报告。 4、保卫科加强夜间巡逻。\n")
+    assert [m for m, _ in _heads(text)] == ["1、", "2、", "3、", "4、"]
+
+
+def test_an_inline_count_of_figures_is_still_no_outline():
+    text = "今年的民生实事进展顺利:(1)市民中心完成工程总量90%。(2)新建公园12个。(3)改造老旧小区35个,惠及居民2万户。\n"
+    assert _heads(text) == []

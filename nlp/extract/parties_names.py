@@ -34,6 +34,8 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "表示", "希望", "我们", "虽然", "但", "只要", "这也是", "这些", "提报", "聚焦", "遵守",
                   "推行", "参照", "转发", "没有", "未有", "立即", "积极", "现要求", "借此", "包括", "承担",
                   "完成", "采取", "任何", "本案", "存在", "高质量", "提请", "每季度", "请求",
+                  # a verb that orders or tells before its object (责令有关单位…, 指出医院将…)
+                  "责令", "指出", "约谈", "提醒",
                   # a group's duty, not its name: (下设办公室,)负责领导小组日常工作
                   "负责领导小组", "负责小组", "负责专班")
 # words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)
@@ -239,7 +241,8 @@ def is_name(name: str) -> bool:
         return False  # 某院在三楼会议室(召开…): a place of meeting; 二、工作机构: a heading; 已遵办: a clause
     if re.search(r"对(?![口外])", bare):
         return False  # 组织专家对辖区重点企业开展…: 对 opens the object of a verb, not a name
-    if bare.endswith(("的", "和")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
+    if bare.endswith(("的", "和", "部署", "网站")) or bare.count("(") != bare.count(")") or "xxx" in bare.lower():
+        # (…工作部署会: 部署 is the verb, not an organ's 署; 某某纪检监察网站: a site, no one)
         return False
     if re.search(r"(?:序号|任务|内容|事项|措施|时限)[^()]*(?:牵头|责任|配合|协办|主办|承办)(?:单位|部门|科室|股室|处室)$",
                  bare):

@@ -98,3 +98,10 @@ def test_hong_kongs_chief_executive_and_a_holder_acting_on_a_dated_day():
             "代理局长黄淑芬13日出席全县卫生首长联系会议,并接受表扬。\n")
     found = {n: r for _, n, r in _pairs(text)}
     assert found.get("陈家明") == "lead" and found.get("黄淑芬") == "lead"
+
+
+def test_verbs_that_order_or_tell_and_a_deployment_or_a_website_name_no_one():
+    text = ("会议要求各单位责令有关单位强化防范措施。纪委书记王建华指出医院将加大行风整治力度。\n"
+            "3月2日,市纪委召开违规吃喝整治工作部署会。当天,某省纪检监察网站发布消息。\n")
+    names = [n for _, n, _ in _pairs(text)]
+    assert not any(n.startswith(("责令", "指出")) or n.endswith(("部署", "网站")) for n in names)

@@ -147,6 +147,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
                   and (f := _verb_trimmed(Found(*p))) is not None]
     found = _unheaded(found, ctx.headings)
     found = _drop_affiliations(text, found)
+    found = _drop_holders_units(text, found)
     found = _drop_places(text, found)
     found = _drop_joined_issuers(found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
@@ -276,6 +277,33 @@ def _drop_affiliations(text: str, found: list[Found]) -> list[Found]:
     if not spans:
         return found
     return [f for f in found if not any(a <= f.start and f.end <= b for a, b in spans)]
+
+
+# the rest of a clause in which the people named only attend (、我院领导班子成员参加会议)
+_ATTENDS_ONLY = re.compile(r"[^,,。;;!?\n]{0,40}?(?:参加|出席|列席|陪同)(?:了)?(?:会议|活动|仪式|座谈会|培训)?[,,。;;\n]")
+
+
+def _drop_holders_units(text: str, found: list[Found]) -> list[Found]:
+    """``市卫生局局长某某、…参加会议``: the unit typed straight before a named holder's post, in a
+    clause where the people only attend, is where the holder works, no party of its own (one whose
+    holder speaks or acts for it is: 某市卫生局局长某某表示…), unless it is found elsewhere too."""
+    from nlp.extract.parties_lexicon import party_posts
+
+    people = [f for f in found if _kind(f.name) is None and is_person_name(f.name) and text.endswith(f.name, 0, f.end)]
+    if not people:
+        return found
+    posts = party_posts()
+    drop = set()
+    for p in people:
+        name_start = p.end - len(p.name)
+        for u in found:
+            if u.end <= name_start and name_start - u.end <= 6 and _kind(u.name) in BODY_KINDS \
+                    and text[u.end:name_start].strip() in posts and _ATTENDS_ONLY.match(text, p.end):
+                drop.add(u)
+    if not drop:
+        return found
+    kept_names = {f.name for f in found if f not in drop}
+    return [f for f in found if f not in drop or f.name in kept_names]
 
 
 def _signed(f: Found) -> bool:

@@ -106,3 +106,11 @@ def test_verbs_that_order_or_tell_and_a_deployment_or_a_website_name_no_one():
     for span in ("责令有关单位", "指出医院", "约谈县卫健局", "工作部署", "某省纪检监察网站"):
         assert not is_name(span)
     assert is_name("审计署") and is_name("县卫健局")
+
+
+def test_a_unit_before_its_attending_holders_post_is_no_party_but_one_whose_holder_speaks_is():
+    text = "2月9号,我院在门诊楼五楼召开下半年医院党委民主生活会。市卫生局局长周德明、我院领导班子成员参加会议。"
+    names = [n for _, n, _ in _pairs(text)]
+    assert "市卫生局" not in names and any("周德明" in n for n in names)
+    spoken = "某县卫生局局长郑国平表示,全县将开展医疗机构安全检查。\n"
+    assert "某县卫生局" in [n for _, n, _ in _pairs(spoken)]

@@ -201,8 +201,8 @@ def is_unit_name(line: str) -> bool:
     half = len(t) // 2
     if len(t) >= 6 and len(t) % 2 == 0 and t[:half] == t[half:]:
         t = t[:half]  # 某某时报某某时报: a masthead's logo text and its name run together
-    if not _NAME_ONLY.fullmatch(t) or "关于" in t or "的" in t or _REPORTED_ACT.search(t, 2):
-        return False  # (某区召开…联席会议: a headline of the meeting, not the body's name)
+    if not _NAME_ONLY.fullmatch(t) or "关于" in t or "的" in t or _REPORTED_ACT.search(t, 2) or "在" in t[2:]:
+        return False  # (某区召开…联席会议: a headline of the meeting, not the body's name; 警示教育在某院: where)
     if t.endswith(("网", "日报", "晚报", "时报", "商报", "早报")) and len(t) <= 12:
         return True  # a site's or a paper's name
     suffixes = org_suffixes()

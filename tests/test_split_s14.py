@@ -37,3 +37,12 @@ def test_a_sites_licence_number_is_no_headline():
                      "2024-05-06 09:30:00 记者 某某", "",
                      "省卫生健康委新闻发布会上介绍,今年全省将实现乡镇卫生院健康教育全覆盖,各县要建成健康教育骨干队伍。"])
     assert next(iter(process_text(text))).title == "某省卫健委:今年实现乡镇卫生院健康教育全覆盖"
+
+
+def test_a_headline_telling_where_is_no_units_name():
+    from nlp.split_head import head_title, is_unit_name
+
+    assert not is_unit_name("安全培训在中心医院") and is_unit_name("某市中心医院")
+    lines = ["廉洁教育在妇幼院", "", "发布时间:2008-03-02 10:12:05 浏览量:321", "", "——组织全院职工观看警示教育片", "",
+             "为强化医德医风教育,我院党委于3月1日组织中层干部和职工分批观看警示教育片。"]
+    assert head_title(lines)[0] == "廉洁教育在妇幼院"

@@ -818,11 +818,19 @@ _OBLIGED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![主重需纲摘提概必只�
 _OPENS_SENTENCE = frozenset({"依据"})  # a heading word that also opens a sentence as its preposition
 
 
+_BODY_OPENER = re.compile(r"一是(?=[\u4e00-\u9fff“])|(?:上|下)半年(?=[,,])|今年以来|近年来|年初以来")
+
+
 def _cut_flattened(cand: str) -> str:
     # a space ends the heading: `基本情况 全系统有33个…`
     sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(]|[12]\d{3}年)", cand[:40])
     if sp and sp.start() >= 2:
         return cand[:sp.start()]
+    # the body opens with its first point or its time: `压实安全生产责任一是健全…`,
+    # `全市安全生产形势上半年,全市发生…`
+    opener = _BODY_OPENER.search(cand, 4, 40)
+    if opener:
+        return cand[:opener.start()]
     # a dated stage in parentheses ends it: `动员学习阶段(6月中旬至6月下旬)主要任务是:`
     par = re.search(r"\(([^()]{2,24})\)", cand[:40])
     if par and _DATEISH.search(par.group(1)) and par.end() < len(cand) and par.start() <= 20:

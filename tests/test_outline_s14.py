@@ -43,3 +43,10 @@ def test_a_flattened_notices_items_announced_by_ru_xia_are_its_outline():
 def test_an_inline_count_of_figures_is_still_no_outline():
     text = "今年的民生实事进展顺利:(1)市民中心完成工程总量90%。(2)新建公园12个。(3)改造老旧小区35个,惠及居民2万户。\n"
     assert _heads(text) == []
+
+
+def test_a_flattened_heading_ends_where_its_body_opens_with_its_first_point_or_time():
+    text = ("二、工作情况 (一)落实安全责任一是健全监管机制。发挥安委办职能,加强督促指导。"
+            "(二)强化隐患排查今年以来,全县共排查隐患120处。 三、全县安全生产形势上半年,全县发生各类事故12起,同比下降20%。")
+    heads = dict((m, h) for m, h in _heads(text))
+    assert heads["(一)"] == "落实安全责任" and heads["(二)"] == "强化隐患排查" and heads["三、"] == "全县安全生产形势"

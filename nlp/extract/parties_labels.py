@@ -66,6 +66,14 @@ def labelled(text: str, ner: str) -> list[Found]:
         if k + 1 < len(heads):
             b = min(b, heads[k + 1].start())  # 组长:张立新(局长)副组长:… ends at the next label
         stop = rx["label_end"].search(text, a, b)
+        for _ in range(3):  # 组员:王某、李某、⏎赵某、…: a list that wraps after its 、 goes on below
+            if not (stop and text[stop.start()] == "\n" and text[a:stop.start()].rstrip(" \t").endswith(("、", ","))):
+                break
+            more = min(len(text), stop.start() + 1 + 160)
+            if k + 1 < len(heads):
+                more = min(more, heads[k + 1].start())
+            stop = rx["label_end"].search(text, stop.start() + 1, more)
+            b = stop.start() if stop else more
         b = _unclosed(text, a, stop.start() if stop else b)  # (责任单位:某局) ends at its bracket
         while b > a and text[b - 1] in " \t,、":
             b -= 1

@@ -114,3 +114,10 @@ def test_a_unit_before_its_attending_holders_post_is_no_party_but_one_whose_hold
     assert "市卫生局" not in names and any("周德明" in n for n in names)
     spoken = "某县卫生局局长郑国平表示,全县将开展医疗机构安全检查。\n"
     assert "某县卫生局" in [n for _, n, _ in _pairs(spoken)]
+
+
+def test_a_label_list_that_wraps_after_its_comma_goes_on_below():
+    text = ("一、成立防汛工作领导小组。\n组 长:蒋立新\n副组长:张国强\n"
+            "组 员:王 红、戴国宁、巢 凌、王红群、\n王 弘、孙 旭、郭汝良、赵琴英。\n领导小组下设办公室。\n")
+    members = [n for _, n, r in _pairs(text) if r == "member"]
+    assert members == ["王红", "戴国宁", "巢凌", "王红群", "王弘", "孙旭", "郭汝良", "赵琴英"]

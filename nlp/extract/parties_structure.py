@@ -463,7 +463,25 @@ def listed_units(text: str) -> list[Found]:
         cut = len(parts) - len(names) == 1 and m.end() == len(text) and names[-1][1] < parts[-1][0]
         if len(names) >= LIST_LINE_MIN and (len(names) == len(parts) or cut):  # a page cut after 、
             out += [Found(x, y, n, "responsible") for x, y, n in names]
+    if "等单位" in text or "等部门" in text:
+        for m in _CELL_LIST.finditer(text):  # a task table's cell, flattened to a line of its own
+            a, b = m.span("names")
+            parts = [strip_span(text, x, y) for x, y in split_outside(text, a, b, "、,,")]
+            names = []
+            for x, y in parts:
+                tail = _CLASS_TAIL.search(text, x, y)
+                y = tail.start() if tail and tail.start() > x else y
+                names.append((x, y, _normalize(text[x:y])))
+            if len(names) >= 2 and all(_is_name(n) and _kind(n) in ISSUER_KINDS for _, _, n in names):
+                out += [Found(x, y, n, "responsible") for x, y, n in names]
     return out
+
+
+# `县文旅广体局、县烟草局、县交警大队等单位,各乡镇人民政府`: a line of units closed by 等单位 and more
+# units after it, as a task table's 责任单位 cell reads once the table is flattened one cell a line
+_CELL_LIST = re.compile(r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{2,30})*"
+                        r"等(?:有关|相关)?(?:单位|部门)(?:[,,][\u4e00-\u9fff()、]{2,60})?)[。;]?[ \t]*$")
+_CLASS_TAIL = re.compile(r"等(?:有关|相关)?(?:单位|部门)$")
 
 
 def headline_issuers(text: str) -> list[Found]:

@@ -121,3 +121,10 @@ def test_a_label_list_that_wraps_after_its_comma_goes_on_below():
             "组 员:王 红、戴国宁、巢 凌、王红群、\n王 弘、孙 旭、郭汝良、赵琴英。\n领导小组下设办公室。\n")
     members = [n for _, n, r in _pairs(text) if r == "member"]
     assert members == ["王红", "戴国宁", "巢凌", "王红群", "王弘", "孙旭", "郭汝良", "赵琴英"]
+
+
+def test_a_flattened_tables_unit_cell_closed_by_deng_dan_wei():
+    text = ("某县健康促进行动主要目标责任清单\n序号\n指标名称\n牵头单位\n责任单位\n1\n居民健康素养水平\n县卫健局\n"
+            "县教育局、县文旅局、县融媒体中心等单位,各乡镇人民政府\n")
+    names = {n for _, n, _ in _pairs(text)}
+    assert {"县教育局", "县文旅局", "县融媒体中心", "各乡镇人民政府"} <= names

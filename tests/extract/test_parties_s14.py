@@ -124,7 +124,8 @@ def test_a_label_list_that_wraps_after_its_comma_goes_on_below():
 
 
 def test_a_flattened_tables_unit_cell_closed_by_deng_dan_wei():
-    text = ("某县健康促进行动主要目标责任清单\n序号\n指标名称\n牵头单位\n责任单位\n1\n居民健康素养水平\n县卫健局\n"
+    from nlp.extract.parties_structure import listed_units
+
+    text = ("序号\n指标名称\n牵头单位\n责任单位\n1\n居民健康素养水平\n县卫健局\n"
             "县教育局、县文旅局、县融媒体中心等单位,各乡镇人民政府\n")
-    names = {n for _, n, _ in _pairs(text)}
-    assert {"县教育局", "县文旅局", "县融媒体中心", "各乡镇人民政府"} <= names
+    assert [f.name for f in listed_units(text)] == ["县教育局", "县文旅局", "县融媒体中心", "各乡镇人民政府"]

@@ -156,7 +156,7 @@ def _glued_people(text: str, a: int, limit: int) -> list[tuple[int, int]]:
 
 GLUED_NAMES_LEAST = 3  # people in a run of names typed with no separator, at the least
 # characters of an organ's name, in no given name: 王某江苏省委常委 holds no names 苏省委, 常委
-_ORGAN_CHARS = frozenset("省市县区委局厅处办科部")
+_ORGAN_CHARS = frozenset("省市县区委局厅处办部")  # (not 科: 王明科, 杨文科 are given names)
 _RUN_TAIL = re.compile(r"(?:以及|及|和|等).*$")
 
 

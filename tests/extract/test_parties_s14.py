@@ -129,3 +129,10 @@ def test_a_flattened_tables_unit_cell_closed_by_deng_dan_wei():
     text = ("序号\n指标名称\n牵头单位\n责任单位\n1\n居民健康素养水平\n县卫健局\n"
             "县教育局、县文旅局、县融媒体中心等单位,各乡镇人民政府\n")
     assert [f.name for f in listed_units(text)] == ["县教育局", "县文旅局", "县融媒体中心", "各乡镇人民政府"]
+
+
+def test_glued_names_may_hold_ke_a_common_given_character():
+    from nlp.extract.parties_labels import glued_names
+
+    run = "王明科赵伟科李建国"
+    assert [run[a:b] for a, b in glued_names(run)] == ["王明科", "赵伟科", "李建国"]

@@ -321,11 +321,11 @@ _UNTIL = r"(?P<until>(?<![截直起止])[到至]\s?)?"
 @cache
 def _first_chars() -> str:
     """A character class holding every character a date can open with: a digit, a numeral or a
-    mask of a year, month or day; 中/民 of 中华民国; 今明去本 (今年), 本上下次当 (下月), 上下第年暑寒前
+    mask of a year, month or day (廿, 卅 for twenty, thirty); 中/民 of 中华民国; 今明去本 (今年), 本上下次当 (下月), 上下第年暑寒前
     (上半年, 第一季度, 年底, 暑期, 前三季度); the bracket of 今(30)日; the dash of “—20xx年; 到/至 (到2025年);
     the first character of a holiday's name. tests/extract/test_dates_speed.py checks it against
     the grammar."""
-    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元" + "中民" + "今明去本上下次当第年暑寒前首")
+    chars = set("0123456789" + MASK[1:-1] + CN_YEAR_DIGIT + "十元廿卅" + "中民" + "今明去本上下次当第年暑寒前首")
     chars |= set("(（—―–-到至") | {name[0] for name in holiday_days()}
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 

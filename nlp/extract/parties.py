@@ -36,7 +36,7 @@ rules alone, and so does ``auto`` when the model files are missing.
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import cache, partial
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
@@ -55,7 +55,7 @@ from nlp.extract.parties_labels import (
     table_people,
     task_tables,
 )
-from nlp.extract.parties_lexicon import non_parties, short_units
+from nlp.extract.parties_lexicon import non_parties, party_posts, short_units
 from nlp.extract.parties_lists import unit_lists
 from nlp.extract.parties_names import (
     name_kind as _kind,
@@ -77,7 +77,7 @@ from nlp.extract.parties_structure import (
     title_issuers,
 )
 from nlp.model import Mention, Section
-from nlp.text import fold_width, unwrap
+from nlp.text import fold_width, literal_trie, unwrap
 
 
 def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "auto",
@@ -287,23 +287,37 @@ def _drop_holders_units(text: str, found: list[Found]) -> list[Found]:
     """``市卫生局局长某某、…参加会议``: the unit typed straight before a named holder's post, in a
     clause where the people only attend, is where the holder works, no party of its own (one whose
     holder speaks or acts for it is: 某市卫生局局长某某表示…), unless it is found elsewhere too."""
-    from nlp.extract.parties_lexicon import party_posts
-
-    people = [f for f in found if _kind(f.name) is None and is_person_name(f.name) and text.endswith(f.name, 0, f.end)]
+    people = {f.end - len(f.name): f for f in found
+              if _kind(f.name) is None and is_person_name(f.name) and text.endswith(f.name, 0, f.end)}
     if not people:
         return found
-    posts = party_posts()
+    posts = _posts_rx()
     drop = set()
-    for p in people:
-        name_start = p.end - len(p.name)
-        for u in found:
-            if u.end <= name_start and name_start - u.end <= 6 and _kind(u.name) in BODY_KINDS \
-                    and text[u.end:name_start].strip() in posts and _ATTENDS_ONLY.match(text, p.end):
-                drop.add(u)
+    for u in found:
+        if _kind(u.name) not in BODY_KINDS:
+            continue
+        at = u.end
+        while text[at:at + 1] in (" ", "\t"):
+            at += 1
+        post = posts.match(text, at)
+        if post is None:
+            continue
+        at = post.end()
+        while text[at:at + 1] in (" ", "\t"):
+            at += 1
+        person = people.get(at)
+        if person is not None and _ATTENDS_ONLY.match(text, person.end):
+            drop.add(u)
     if not drop:
         return found
     kept_names = {f.name for f in found if f not in drop}
     return [f for f in found if f not in drop or f.name in kept_names]
+
+
+@cache
+def _posts_rx() -> re.Pattern:
+    """The posts written beside a named holder (``party_posts.tsv``), the longest first."""
+    return re.compile(literal_trie(party_posts()))
 
 
 def _signed(f: Found) -> bool:

@@ -22,6 +22,7 @@ from nlp.extract.parties_names import (
     split_names as _split_names,
     split_outside,
     strip_span,
+    suffix_list,
     top_pieces as _top_pieces,
 )
 from nlp.extract.parties_patterns import (
@@ -575,8 +576,6 @@ _CLAUSE_SUBJECT_CHARS = 14  # a unit that opens a clause is short
 @cache
 def _suffix_ends() -> frozenset[str]:
     """The last characters of the name endings (局, 委, 办…): a clause's prefix ends with one."""
-    from nlp.extract.parties_names import suffix_list
-
     return frozenset(w[-1] for w in suffix_list())
 
 
@@ -593,13 +592,13 @@ def duty_clauses(text: str) -> list[Found]:
         if _SEMI.search(text, a, b) is None or _COLON.search(text, a, b):
             continue  # (no clauses, or another colon opens the run: its own)
         pos, found, clauses = a, [], 0
+        ends = _suffix_ends()
         for part in _SEMI.split(text[a:b]):
             start = pos + len(part) - len(part.lstrip(" \t"))
             pos += len(part) + 1
             if not part.strip():
                 continue
             clauses += 1
-            ends = _suffix_ends()
             end = next((k for k in range(min(pos - 1, start + _CLAUSE_SUBJECT_CHARS), start + 1, -1)
                         if text[k - 1] in ends and _unit_name(text[start:k])), None)
             if end is not None and end < pos - 1 and "\u4e00" <= text[end] <= "\u9fff" \

@@ -42,7 +42,6 @@ from typing import Iterator, Sequence
 from nlp.extract.parties_chrome import page_body
 from nlp.extract.parties_clauses import appointed_people, directed_units, sentence_parties, sentences
 from nlp.extract.parties_labels import (
-    bracket_charged,
     duty_clauses,
     bracket_duties,
     line_end_units,
@@ -122,7 +121,6 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += directed_units(text)
     found += task_tables(text)
     found += bracket_duties(text)
-    found += bracket_charged(text)
     found += line_end_units(text)  # …前完成。(运输及物流局)
     found += duty_items(text)
     found += duty_clauses(text)  # 压实职责:某局统筹…;某局严管…

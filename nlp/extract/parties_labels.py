@@ -479,24 +479,17 @@ def _table_word_chars() -> re.Pattern:
 
 def bracket_duties(text: str) -> list[Found]:
     """The units in brackets after a task: ``(县卫健局、县应急管理局牵头,各乡镇及县直有关单位
-    按职责分工负责)``: those before 牵头 lead, those before 配合/负责/参与 are charged."""
+    按职责分工负责)``: those before 牵头 lead, those before 配合/负责/参与 are charged; with no lead
+    among them (``(省住建厅、省自然资源厅等按职责分工负责)``, ``(县卫健局负责)``) each is charged,
+    when every piece is a unit's name (``(由专人负责)`` names none)."""
     out = []
     for m in compiled()["bracket_duty"].finditer(text):
         for key, role in (("lead", "lead"), ("rest", "responsible")):
             if m.group(key):
                 a, b = m.span(key)
                 out += [Found(x, y, n, role) for x, y, n in _split_names(text, a, b)]
-    return out
-
-
-def bracket_charged(text: str) -> list[Found]:
-    """The units in brackets after a task with no lead among them: ``(省住建厅、省自然资源厅等按
-    职责分工负责)``, ``(县卫健局负责)``: each is charged with the task, when every piece is a unit's
-    name (``(由专人负责)`` names none)."""
-    out = []
     for m in compiled()["bracket_charged"].finditer(text):
-        a, b = m.span("rest")
-        names = _split_names(text, a, b)
+        names = _split_names(text, *m.span("rest"))
         if names and all(_is_name(n) and _kind(n) in UNIT_KINDS for _, _, n in names):
             out += [Found(x, y, n, "responsible") for x, y, n in names]
     return out

@@ -440,7 +440,7 @@ def strip_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 _NAME_SEPARATORS = "、" + COMMAS + "和及与—"  # where split_names may cut a run of names
-_ETC_CLASS_RX = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|科室|处室|股室|机构|成员单位)\s*$")
+ETC_CLASS_RX = re.compile(r"等(?:有关|相关|其他)?(?:部门|单位|科室|处室|股室|机构|成员单位)\s*$")
 
 
 def split_names(text: str, start: int, end: int, *, people: bool = False,
@@ -463,7 +463,7 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
         return [shared]
     if len(parts) > 1:  # 综治办、派出所等部门: the list's class after 等 names no one more
         a, b = parts[-1]
-        etc = _ETC_CLASS_RX.search(text, a, b)
+        etc = ETC_CLASS_RX.search(text, a, b)
         if etc and etc.start() > a:
             parts[-1] = (a, etc.start())
     out = []

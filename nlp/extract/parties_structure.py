@@ -14,7 +14,7 @@ from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
 )
-from nlp.extract.parties_names import _suffixes_by_last_char, opens_clause, split_outside, strip_span
+from nlp.extract.parties_names import ETC_CLASS_RX, _suffixes_by_last_char, opens_clause, split_outside, strip_span
 from nlp.extract.parties_patterns import ISSUER_KINDS, TITLE_BODY_ENDINGS, Found, compiled, pieces
 from nlp.text import COMMAS, SEMICOLONS
 
@@ -469,7 +469,7 @@ def listed_units(text: str) -> list[Found]:
             parts = [strip_span(text, x, y) for x, y in split_outside(text, a, b, "、,,")]
             names = []
             for x, y in parts:
-                tail = _CLASS_TAIL.search(text, x, y)
+                tail = ETC_CLASS_RX.search(text, x, y)
                 y = tail.start() if tail and tail.start() > x else y
                 names.append((x, y, _normalize(text[x:y])))
             if len(names) >= 2 and all(_is_name(n) and _kind(n) in ISSUER_KINDS for _, _, n in names):
@@ -481,7 +481,6 @@ def listed_units(text: str) -> list[Found]:
 # units after it, as a task table's 责任单位 cell reads once the table is flattened one cell a line
 _CELL_LIST = re.compile(r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{2,30})*"
                         r"等(?:有关|相关)?(?:单位|部门)(?:[,,][\u4e00-\u9fff()、]{2,60})?)[。;]?[ \t]*$")
-_CLASS_TAIL = re.compile(r"等(?:有关|相关)?(?:单位|部门)$")
 
 
 def headline_issuers(text: str) -> list[Found]:

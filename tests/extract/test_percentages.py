@@ -114,3 +114,9 @@ def test_tenths_and_a_half():
     from nlp.extract.percentages import find_percentages
 
     assert [(m.value["number"]) for m in find_percentages("受访者中近8成半表示满意")] == [85.0]
+
+
+def test_突破_exceeds():
+    # 突破 is a bound to pass, as target_cues.tsv already reads it for amounts
+    found = [(m.text, m.value["comparator"]) for m in find_percentages("全区家庭燃气报警器覆盖率已突破96.5%,")]
+    assert found == [("突破96.5%", ">")]

@@ -12,3 +12,11 @@ def test_years_that_name_a_campaign_are_no_target():
     found = _found(text)
     assert (3.0, "年") not in found
     assert (120.0, "公里") in found
+
+
+def test_a_news_report_of_indicators_plans_ahead():
+    # 指标 names the figures a plan sets: a news report listing them reports objectives
+    news = "本报讯 昨日,省应急厅召开会议。\n"
+    text = news + "其中约束性指标共计12项,包括各类火灾死亡人数下降9.5%以上,较大火灾起数下降20%以上。"
+    assert _found(text) == [(9.5, "%"), (20.0, "%")]
+    assert _found(news + "全省各类火灾死亡人数同比下降9.5%。") == []

@@ -282,6 +282,8 @@ def _read(clause: str, m: re.Match, planned: bool) -> tuple[Quantity, str] | Non
         comparator = None  # 200人左右: a level, not a bound
     if comparator is None and is_stated_level(prefix):
         return None  # 占所有火灾之72.9%, 由2017年的76.7岁: a stated level, not an objective
+    if comparator is None and prefix.endswith(("从", "由")) and _CHANGES_TO.match(clause, q_end):
+        return None  # 死亡率从8.1‰降至5.4‰: the level a change starts from (its end may be one)
     if clause.endswith("的") or re.match(r"[0-9]", clause[q_end:q_end + 1]):
         return None  # 无法实现100%封闭化管理的, 100人以内1人: a condition, not an objective
     if (_in_parentheses(prefix) and not before and not _after_plan_verb(prefix) and not planned
@@ -344,6 +346,9 @@ def _not_a_figure(clause: str, m: re.Match, unit: str, number: float, kind: str)
 
 
 _CAMPAIGN_NAME = re.compile(r"(?:行动|攻坚|规划|计划|专项|整治)")
+# a change verb and its 到/至 right after a figure: 从8.1‰|降至, 由20人|减少到 (the figure is where it starts)
+_CHANGES_TO = re.compile(r"\s*(?:的水平)?(?:(?:提高|提升|上升|增加|增长|扩大|下降|降低|减少|压减|缩短|缩小|延长)(?:到|至)"
+                         r"|增至|升至|降至|降到|减至|跌至|[到至])")
 _REACHES = re.compile(r"(?:都)?达到?(?![0-9])")  # (…都达到: the count reaches a level)
 _PER_HEAD_OR_PERIOD = re.compile(r"每(?:人|年|季度?|月|周)")  # a quota per head or period
 

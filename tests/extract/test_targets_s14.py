@@ -20,3 +20,8 @@ def test_a_news_report_of_indicators_plans_ahead():
     text = news + "其中约束性指标共计12项,包括各类火灾死亡人数下降9.5%以上,较大火灾起数下降20%以上。"
     assert _found(text) == [(9.5, "%"), (20.0, "%")]
     assert _found(news + "全省各类火灾死亡人数同比下降9.5%。") == []
+
+
+def test_the_level_a_change_starts_from_is_no_target():
+    text = "到2030年,全省新生儿死亡率从4.2‰降至3.5‰,每千人口执业医师数由2.1人提高到3人。"
+    assert _found(text) == [(3.5, "‰"), (3.0, "人")]

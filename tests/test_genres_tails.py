@@ -142,3 +142,13 @@ def test_a_summary_titled_with_the_next_periods_plans_after_it_is_a_summary():
     assert genre_of("某中心上半年工作总结与下半年工作重点") == "工作总结"
     assert genre_of("某局召开年度总结和表彰会议") is None  # a news headline stays without a genre
     assert genre_of("某县2022年工作总结和2023年工作计划") == "计划"  # the last genre word, as before
+
+
+def test_the_genre_named_before_如下():
+    from nlp.genres import declared_genre
+    from nlp.split import split_documents
+
+    assert declared_genre("根据省里部署,结合本县实际,特制定实施方案如下:") == "实施方案"
+    assert declared_genre("经研究,制订工作方案如下。") == "方案"
+    text = "为做好汛期校园安全工作,结合我区实际,制定实施方案如下:\n一、工作目标\n全区学校安全隐患整改率达到100%。\n"
+    assert split_documents(text)[0].doc_type == "实施方案"

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Iterator
 
-from nlp.extract.parties_lexicon import PartyCue, party_cues, role_words
+from nlp.extract.parties_lexicon import PartyCue, organs, party_cues, role_words
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
@@ -98,6 +98,16 @@ def _skip_heading(text: str, pos: int, end: int, headings: frozenset[str]) -> in
     return pos
 
 
+def _named_organ(name: str) -> bool:
+    """``消防处``, ``香港运输署``, ``某市政府消防局``: a government organ's name, alone or after its place."""
+    return any(name.endswith(o) and (len(name) == len(o) or _PLACE_BEFORE.fullmatch(name[:-len(o)]))
+               for o in organs() if len(o) <= len(name))
+
+
+_ATTENDS = re.compile(r"参加|出席|列席|参会|与会")  # 市卫健委派员参加: attending is no part in the work
+_PLACE_BEFORE = re.compile(r"(?:香港|澳门|台湾|[\u4e00-\u9fff]{0,6}(?:省|市|县|区|府|市政府|县政府))")
+
+
 def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context()) -> list[Found]:
     out: list[Found] = []
     adverbial = s_start > ctx.title_end  # the sentence opens with its actor, or with time or purpose
@@ -118,6 +128,11 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             # follows the clauses of time, purpose or basis that open it; 某局…,某院随即…: a
             # later clause opening with another actor
             found = acting_units(text, body, c_end, later=bool(out) or not adverbial)
+        elif not found and c_start > s_start:
+            # 圣诞将至,消防处昨日起…: an organ of government (party_organs.tsv) acting in a later
+            # clause, whatever the clause before it says
+            found = [f for f in acting_units(text, body, c_end, later=True)
+                     if _named_organ(f.name) and not _ATTENDS.search(text, f.end, c_end)]
         if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         if text.find("听取", c_start, c_end) >= 0:

@@ -10,3 +10,20 @@ def test_a_proposal_a_copy_or_a_past_post_opens_no_name():
     assert opens_clause("知会督察处")  # 签报长官并知会督察处: the copy sent, the unit is 督察处
     assert opens_clause("时任镇党委副书记")
     assert not opens_clause("督察处")
+
+
+def _names(text):
+    from nlp.extract.parties import find_parties
+
+    return [m.value["name"] for m in find_parties(text)]
+
+
+def test_an_organ_acting_in_a_later_clause_is_a_party():
+    # whatever the clause before says (no time, purpose or basis word opens the sentence)
+    assert _names("暑期将至,渔护署昨日起在各泳滩展开巡查。") == ["渔护署"]
+    assert _names("暑期将至,某某协会昨日起在各泳滩展开巡查。") == []  # no organ of government
+
+
+def test_a_press_release_s_actions_and_times_after_its_organ():
+    assert _names("运输署过去3个月巡查约300个巴士站。") == ["运输署"]
+    assert _names("运输署一连两日展开巡查。") == ["运输署"]

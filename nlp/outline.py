@@ -45,7 +45,7 @@ _STYLES = [
     ("wx", r"(?<![\d.:：/-])\d(?<=0)[1-9](?=[ \t]*\n)"),  # 01 alone on its line over its heading (a WeChat article's parts)
     # 壹、贰、叁、: formal numerals number the parts above 一、 (Taiwan documents: 壹、 > 一、 > (一) > 1.)
     ("cnf", rf"(?<![\u4e00-\u9fff\w])[{_CN_FORMAL}]{{1,2}}(?:、|[.．](?![\d.．]))"),
-    ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}(?:、|[.．](?![\d.．]))"),  # 一、 (not 第一、 or 统一、)
+    ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}(?:[ \t]?、|[.．](?![\d.．]))"),  # 一、, 二 、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
               r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])"),  # 某某报告一、情况 (the title's line)
     ("cnp", rf"\([ \t]?{_CN_NUM}[ \t]?\)"),  # (一), (一 ) as some pages space it

@@ -116,6 +116,8 @@ def find_percentages(text: str, *, sections: Sequence[Section] = (), doc_type: s
                 far = _FAR_PRE_BARE.search(before)  # 超过核定生产能力110%的,: those over the share
             if far and _GOAL_AFTER.match(text, m.end()):
                 far = None  # 超过省政府下达的63%的目标任务: the bound is on the goal, not the ratio
+            if far and far.group(1) in _CHANGE_TO and _reports_change(text, m.start(), reported):
+                far = None  # 由2010年的30/10万降至2014年的21.7/10万: a level reached, as when adjacent
             if far:  # 不超过本校教工总数的40%: the bound governs the share of a named whole
                 comparator = _PRE_CMP[far.group(1)]
                 if negated_before(before, far.start(1)):

@@ -120,3 +120,10 @@ def test_突破_exceeds():
     # 突破 is a bound to pass, as target_cues.tsv already reads it for amounts
     found = [(m.text, m.value["comparator"]) for m in find_percentages("全区家庭燃气报警器覆盖率已突破96.5%,")]
     assert found == [("突破96.5%", ">")]
+
+
+def test_a_change_reported_to_a_years_level_has_no_bound():
+    # 由…降至2014年的…: a level reached (as 已下降到 is), though a year's level stands between
+    text = "新生儿死亡率由2012年的6.1‰降至2016年的4.9‰。"
+    assert [(m.text, m.value["comparator"]) for m in find_percentages(text)] == [("6.1‰", None), ("4.9‰", None)]
+    assert [m.value["comparator"] for m in find_percentages("到2030年,死亡率降至全省平均水平的80%。")] == ["<="]

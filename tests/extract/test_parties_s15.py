@@ -12,6 +12,13 @@ def test_a_proposal_a_copy_or_a_past_post_opens_no_name():
     assert not opens_clause("督察处")
 
 
+def test_an_adverb_before_the_verb_opens_no_name():
+    assert opens_clause("实地组织社区微型消防站")
+    assert opens_clause("重点督导各有关单位")
+    assert opens_clause("只是未触动到当局")
+    assert not opens_clause("重点企业")
+
+
 def _names(text):
     from nlp.extract.parties import find_parties
 

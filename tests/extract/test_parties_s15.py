@@ -34,3 +34,9 @@ def test_an_organ_acting_in_a_later_clause_is_a_party():
 def test_a_press_release_s_actions_and_times_after_its_organ():
     assert _names("运输署过去3个月巡查约300个巴士站。") == ["运输署"]
     assert _names("运输署一连两日展开巡查。") == ["运输署"]
+
+
+def test_a_holder_who_attends_and_speaks_is_a_party():
+    text = "9月2日,县应急局召开防汛推进会。县委常委、副县长周某某参加会议并讲话,县应急局局长吴某某主持会议。"
+    assert "周某某" in _names(text)
+    assert "周某某" not in _names("9月2日,县应急局召开防汛推进会。县委常委、副县长周某某参加会议。")

@@ -152,3 +152,10 @@ def test_the_genre_named_before_如下():
     assert declared_genre("经研究,制订工作方案如下。") == "方案"
     text = "为做好汛期校园安全工作,结合我区实际,制定实施方案如下:\n一、工作目标\n全区学校安全隐患整改率达到100%。\n"
     assert split_documents(text)[0].doc_type == "实施方案"
+
+
+def test_a_template_sample_number_spaced_off_the_genre():
+    from nlp.genres import genre_of
+
+    assert genre_of("社区消防安全工作实施方案 2") == "实施方案"
+    assert genre_of("某镇年度工作总结 三") == "工作总结"

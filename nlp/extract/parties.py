@@ -148,10 +148,21 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_holders_units(text, found)
     found = _drop_places(text, found)
     found = _drop_joined_issuers(found)
+    found = _drop_bare_posts(text, found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
     found = [g for f in found for g in _trimmed(text, f)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
+
+
+def _drop_bare_posts(text: str, found: list[Found]) -> list[Found]:
+    """``部长`` alone beside ``部长洪某`` (洪某部长会同…): a post whose holder the document names is
+    that person, listed under the name; the bare post is no second party."""
+    posts = party_posts()
+    named = [text[g.start:g.end] for g in found if g.name not in posts and is_person_name(g.name)]
+    if not named:
+        return found
+    return [f for f in found if f.name not in posts or not any(f.name in span for span in named)]
 
 
 _CITE_VERB = re.compile(r"(?:根据|按照|依据|依照|执行|贯彻|落实|遵照|参照)[^,,。;;:]*$")

@@ -40,3 +40,14 @@ def test_a_holder_who_attends_and_speaks_is_a_party():
     text = "9月2日,县应急局召开防汛推进会。县委常委、副县长周某某参加会议并讲话,县应急局局长吴某某主持会议。"
     assert "周某某" in _names(text)
     assert "周某某" not in _names("9月2日,县应急局召开防汛推进会。县委常委、副县长周某某参加会议。")
+
+
+def test_a_bare_post_whose_holder_is_named_is_no_second_party():
+    from nlp.extract.parties import _drop_bare_posts
+    from nlp.extract.parties_patterns import Found
+
+    text = "部长洪某某会同某局检查。部长表示将持续督导。"
+    named = Found(0, 5, "洪某某", "lead")
+    bare = Found(12, 14, "部长", "lead")
+    assert _drop_bare_posts(text, [named, bare]) == [named]
+    assert _drop_bare_posts("校长表示将持续督导。", [Found(0, 2, "校长", "lead")]) == [Found(0, 2, "校长", "lead")]

@@ -51,3 +51,9 @@ def test_a_bare_post_whose_holder_is_named_is_no_second_party():
     bare = Found(12, 14, "部长", "lead")
     assert _drop_bare_posts(text, [named, bare]) == [named]
     assert _drop_bare_posts("校长表示将持续督导。", [Found(0, 2, "校长", "lead")]) == [Found(0, 2, "校长", "lead")]
+
+
+def test_dang_zheng_alone_names_no_one():
+    from nlp.extract.parties_lexicon import non_parties
+
+    assert "党政" in non_parties()  # 党政领导 -> 党政: the Party and government, no body

@@ -70,6 +70,7 @@ from nlp.extract.parties_structure import (
     labelled_issuers,
     listed_units,
     recipients,
+    release_authors,
     signatures,
     self_issuer,
     superior_decisions,
@@ -97,6 +98,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += issued
     found += header_issuers(text)
     found += signatures(text)
+    found += release_authors(text)  # 某局⏎2012-01-04 18:47 under a press release's headline
     found += labelled_issuers(text)
     found += superior_decisions(text)
     found += self_issuer(text)

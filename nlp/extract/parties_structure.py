@@ -280,6 +280,30 @@ _INK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 _SEAL = re.compile(r"[ \t]*[(\[【]?(?:[\u4e00-\u9fff]{1,12}代章|盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
 
 
+# a page's timestamp alone on its line: 2012-01-04 18:47, 2023/5/6, 2021.03.09 09:30:15
+_STAMP_LINE = re.compile(r"(?m)^[ \t]*(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?:[ \t]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?[ \t]*$")
+RELEASE_HEAD_LINES = 8  # how many lines of a page's head a release's author line may stand in
+
+
+def release_authors(text: str) -> list[Found]:
+    """A press release's author: the issuing body alone on its line straight above the release's
+    timestamp, in the head of the page (``某某局⏎2012-01-04 18:47`` under the headline)."""
+    head_end = -1
+    for _ in range(RELEASE_HEAD_LINES):
+        head_end = text.find("\n", head_end + 1)
+        if head_end < 0:
+            head_end = len(text)
+            break
+    out = []
+    for m in _STAMP_LINE.finditer(text, 0, head_end):
+        prev_end = m.start() - 1
+        if prev_end <= 0:
+            continue
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        out += _signers(text, prev_start, prev_end)
+    return out
+
+
 def _signers(text: str, start: int, end: int, *, last: bool = False) -> list[Found]:
     """The units of one signature line (split at runs of spaces); [] unless all of it is units.
     A unit's name printed letter-spaced (``总 务 处``) is one name; with ``last``, only the last

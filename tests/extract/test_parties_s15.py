@@ -57,3 +57,15 @@ def test_dang_zheng_alone_names_no_one():
     from nlp.extract.parties_lexicon import non_parties
 
     assert "党政" in non_parties()  # 党政领导 -> 党政: the Party and government, no body
+
+
+def test_a_press_releases_author_line_above_its_timestamp_issues_it():
+    from nlp.extract.parties import find_parties
+
+    text = ("渔护署提醒市民注意泳滩安全\n渔农自然护理署\n2024-07-02 16:30\n"
+            "渔农自然护理署今日提醒市民,暑期前往泳滩须注意安全。渔农自然护理署会加强巡查。\n")
+    pairs = [(m.value["name"], m.value["role"]) for m in find_parties(text)]
+    assert ("渔农自然护理署", "issuer") in pairs and ("渔农自然护理署", "responsible") in pairs
+    # a reporter's byline over the timestamp is no author
+    assert all(r != "issuer" for _, r in
+               [(m.value["name"], m.value["role"]) for m in find_parties("某区消防巡查\n记者 张某某\n2024-07-02 16:30\n消防处今日巡查。\n")])

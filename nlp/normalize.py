@@ -49,6 +49,7 @@ def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
     ed.translate(SPACE_FOLD)
     ed.delete_spans(_inline_chrome(ed.text))
     ed.delete_spans(_line_chrome(ed.text))
+    ed.delete_spans(_repeated_blocks(ed.text))
     ed.delete_spans(_edge_space(ed.text))
     ed.delete_spans(_blank_lines(ed.text))
     return Normalized(ed.text, ed.offsets(len(text)), script, config)
@@ -377,6 +378,34 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             open_label = t.endswith((":", ":")) and not open_label
         else:
             open_label = False
+    return drop
+
+
+REPEAT_MIN_CHARS = 100  # a block printed twice holds at least this much text (and a sentence's end)
+REPEAT_MAX_LINES = 40  # the longest block looked for
+
+
+def _repeated_blocks(text: str) -> list[tuple[int, int]]:
+    """The second copy of a block of paragraphs that a page prints twice in a row (a scrape of
+    the desktop and mobile copies of an article): the copy is chrome, the first is the text."""
+    lines = [(s, e, ln.strip()) for s, e, ln in _lines(text) if ln.strip()]
+    keys = [ln for _, _, ln in lines]
+    next_at: dict[str, int] = {}
+    following = [0] * len(keys)  # the index of the next line with the same text (0: none)
+    for i in range(len(keys) - 1, -1, -1):
+        following[i] = next_at.get(keys[i], 0)
+        next_at[keys[i]] = i
+    drop = []
+    i = 0
+    while i < len(keys):
+        j = following[i]
+        k = j - i
+        if (j and k <= REPEAT_MAX_LINES and keys[i:j] == keys[j:j + k]
+                and sum(map(len, keys[i:j])) >= REPEAT_MIN_CHARS and any("。" in x for x in keys[i:j])):
+            drop.append((lines[j][0], lines[j + k - 1][1]))
+            i = j + k
+            continue
+        i += 1
     return drop
 
 

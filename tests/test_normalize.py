@@ -132,3 +132,21 @@ def test_a_contact_line_with_an_e_mail_address_is_text():
     body = "四、报送方式\n1.报送电话:0000-1234567\n2.报送邮箱:kejiaoke2025@126.com\n3.报送时间:每月5日前"
     assert normalize_text(body).text == body
     assert "www." not in normalize_text(body + "\nwww.example-county.gov.cn\n").text
+
+
+def test_a_block_printed_twice_in_a_row_keeps_its_first_copy():
+    p1 = ("消防局表示,今晚于某大厦十二楼发生一宗火警。队员到场用工具开门进入单位,于露台发现有烟有火,"
+          "随即开喉将火救熄。现场约200名人士自行疏散至地面,没有人不适。")
+    p2 = "经检查,露台位置之电冰箱、洗衣机烧毁,事件原因初步怀疑用电设备故障引致。(编辑部)"
+    text = f"{p1}\n{p2}\n{p1}\n{p2}\n"
+    out = normalize_text(text)
+    assert out.text.count("消防局表示") == 1 and out.text.count("编辑部") == 1
+    # a rule's sentence that recurs further on (not straight after itself) is text both times
+    rule = "学习成绩以每一次阶段性考试为依据,有几次算几次,取各次成绩的平均值作为该项得分,不足三次的按实际次数计算。"
+    text = f"一、三好学生\n{rule}\n二、优秀学生干部\n{rule}\n"
+    assert normalize_text(text).text.count("学习成绩") == 2
+
+
+@pytest.mark.parametrize("unit", ["某局召开会议,部署安全生产工作。\n", "某局召开会议。\n某局部署工作。\n", "一\n二\n"])
+def test_repeated_lines_cost_linear_time(unit, assert_linear):
+    assert_linear(lambda text: normalize_text(text).text, unit)

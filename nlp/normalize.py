@@ -50,6 +50,7 @@ def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
     ed.delete_spans(_inline_chrome(ed.text))
     ed.delete_spans(_line_chrome(ed.text))
     ed.delete_spans(_repeated_blocks(ed.text))
+    ed.delete_spans(_closing_links(ed.text))
     ed.delete_spans(_edge_space(ed.text))
     ed.delete_spans(_blank_lines(ed.text))
     return Normalized(ed.text, ed.offsets(len(text)), script, config)
@@ -407,6 +408,32 @@ def _repeated_blocks(text: str) -> list[tuple[int, int]]:
             continue
         i += 1
     return drop
+
+
+CLOSING_LINKS_MIN = 6  # short lines in a row that close a page as a list of other pages' headlines
+_LINK_LINE_MAX = 30
+# what a headline of a list of links has none of: a sentence's or clause's punctuation (a comma
+# between digits, 45,236, is a number's; a headline's 某局:将公布 colon is no label's), an outline
+# marker, a day's date (a 落款's signing date), a
+# table's bar, a roster's columns (王某某  局长), a unit's or post's ending (a 落款's issuer)
+_NOT_A_LINK = re.compile(r"[。;;!?!?]|[::]\s*$|(?<![0-9]),|,(?![0-9])|[|｜]"
+                         r"|(?:19|20)[0-9]{2}\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日"
+                         r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+                         r"|[\u4e00-\u9fff][ \t\u3000]{2,}[\u4e00-\u9fff]|^\s*(?:[一二三四五六七八九十]+[、.．]|[((][一二三四五六七八九十0-9]+[))]"
+                         r"|[0-9]+[、.．]|第[一二三四五六七八九十0-9]+)"
+                         r"|(?:局|委|办|院|处|室|队|所|站|中心|政府|公司|长|主任|书记|委员|组长|成员)\s*$")
+
+
+def _closing_links(text: str) -> list[tuple[int, int]]:
+    """A run of short lines closing a page with none of a sentence's marks (another page's headlines
+    listed under the article, with no 相关新闻 label over them): chrome."""
+    lines = [(s, e, ln.strip()) for s, e, ln in _lines(text) if ln.strip()]
+    j = len(lines)
+    while j > 0 and len(lines[j - 1][2]) <= _LINK_LINE_MAX and not _NOT_A_LINK.search(lines[j - 1][2]):
+        j -= 1
+    if len(lines) - j < CLOSING_LINKS_MIN or j == 0:
+        return []  # (a page of nothing but such lines is all text: a list, no chrome under a text)
+    return [(lines[j][0], lines[-1][1])]
 
 
 def _headline_before_meta(t: str) -> int | None:

@@ -150,3 +150,22 @@ def test_a_block_printed_twice_in_a_row_keeps_its_first_copy():
 @pytest.mark.parametrize("unit", ["某局召开会议,部署安全生产工作。\n", "某局召开会议。\n某局部署工作。\n", "一\n二\n"])
 def test_repeated_lines_cost_linear_time(unit, assert_linear):
     assert_linear(lambda text: normalize_text(text).text, unit)
+
+
+def test_a_list_of_other_pages_headlines_closing_a_page_is_chrome():
+    body = "消防局表示,今晚于某大厦发生一宗火警,队员到场将火救熄,没有人受伤。事件原因正在调查。\n"
+    links = ["救护车出动45,236宗升5%", "坊会吁居民关注消防安全", "举行新能源巴士应急演习", "逾六成涉忘关炉等遗火种",
+             "消防局:将适时公布", "4月8日起禁携大容量电源", "新一期失业率2.3%"]
+    out = normalize_text(body + "\n".join(links) + "\n").text
+    assert "事件原因正在调查" in out and "救护车" not in out and "失业率" not in out
+
+
+@pytest.mark.parametrize("closing", [
+    "某县卫生健康局\n2024年3月1日\n",  # a 落款
+    "成员:\n张某某  县卫生局局长\n李某某  县财政局局长\n王某某  县教育局局长\n赵某某  县公安局局长\n钱某某  县民政局局长\n孙某某  县应急局局长\n",
+    "一、总体要求\n二、工作目标\n三、主要任务\n四、保障措施\n五、时间安排\n六、工作要求\n",
+])
+def test_a_pages_own_closing_lines_stay(closing):
+    body = "为做好安全生产工作,结合本县实际,制定本方案。\n"
+    last = closing.rstrip("\n").split("\n")[-1].split()[0]
+    assert last in normalize_text(body + closing).text

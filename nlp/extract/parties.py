@@ -152,7 +152,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_joined_issuers(found)
     found = _drop_bare_posts(text, found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
-    found = [g for f in found for g in _trimmed(text, f)]
+    found = [g for f in found for g in _trimmed(text, f) if not _CLAUSE_INSIDE.search(g.name)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
@@ -165,6 +165,11 @@ def _drop_bare_posts(text: str, found: list[Found]) -> list[Found]:
     if not named:
         return found
     return [f for f in found if f.name not in posts or not any(f.name in span for span in named)]
+
+
+# a span that holds a clause's copula or verb (安全生产是医院…, 是指卫生局, 二是做好卫生局…,
+# 清醒认识作风建设…, 医院职工操办…): no body's name holds them (the real and collected gold hold none)
+_CLAUSE_INSIDE = re.compile(r"是|做好|认识|操办")
 
 
 _CITE_VERB = re.compile(r"(?:根据|按照|依据|依照|执行|贯彻|落实|遵照|参照)[^,,。;;:]*$")

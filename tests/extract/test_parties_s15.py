@@ -69,3 +69,12 @@ def test_a_press_releases_author_line_above_its_timestamp_issues_it():
     # a reporter's byline over the timestamp is no author
     assert all(r != "issuer" for _, r in
                [(m.value["name"], m.value["role"]) for m in find_parties("某区消防巡查\n记者 张某某\n2024-07-02 16:30\n消防处今日巡查。\n")])
+
+
+def test_a_span_holding_a_copula_or_a_verb_is_no_name():
+    from nlp.extract.parties import _CLAUSE_INSIDE
+
+    for span in ("安全生产是医院", "是指卫生局", "二是做好卫生局", "清醒认识作风建设是医院", "医院职工操办"):
+        assert _CLAUSE_INSIDE.search(span)
+    for name in ("县森林防火指挥部", "市卫生健康委党组", "国家卫生和计划生育委员会精神文明建设指导委员会"):
+        assert not _CLAUSE_INSIDE.search(name)

@@ -12,7 +12,7 @@ import re
 from functools import cache
 from typing import Iterator
 
-from nlp.extract.parties_lexicon import PartyCue, organs, party_cues, role_words
+from nlp.extract.parties_lexicon import PartyCue, organs, party_cues, role_words, short_units
 from nlp.extract.parties_names import (
     is_name as _is_name,
     name_end as _name_end,
@@ -131,8 +131,9 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
         elif not found and c_start > s_start:
             # 圣诞将至,消防处昨日起…: an organ of government (party_organs.tsv) acting in a later
             # clause, whatever the clause before it says
-            found = [f for f in acting_units(text, body, c_end, later=True)
-                     if _named_organ(f.name) and not _ATTENDS.search(text, f.end, c_end)]
+            found = acting_units(text, body, c_end)  # (a list too: 食环署与警方联合行动)
+            found = [f for f in found if all(_named_organ(g.name) or g.name in short_units() for g in found)
+                     and not _ATTENDS.search(text, f.end, c_end)]
         if not found and text.find("由", c_start, c_end) >= 0:
             found = by_units(text, c_start, c_end)  # 由镇纪委不定时到各科室暗访
         if text.find("听取", c_start, c_end) >= 0:

@@ -29,6 +29,7 @@ def test_an_organ_acting_in_a_later_clause_is_a_party():
     # whatever the clause before says (no time, purpose or basis word opens the sentence)
     assert _names("暑期将至,渔护署昨日起在各泳滩展开巡查。") == ["渔护署"]
     assert _names("暑期将至,某某协会昨日起在各泳滩展开巡查。") == []  # no organ of government
+    assert _names("而基于法例限制,海关与警方联合行动逾百次。") == ["海关", "警方"]  # organs acting jointly
 
 
 def test_a_press_release_s_actions_and_times_after_its_organ():

@@ -39,7 +39,7 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   # a proposal, a copy sent, a past post (建议强化医疗机构…, 知会政风处, 时任乡党委副书记)
                   "建议", "知会", "时任",
                   # an adverb before the verb, not a name's first word (实地组织…, 重点督导各地…, 只是…)
-                  "实地", "只是", "重点督导", "重点检查", "重点排查",
+                  "实地", "只是", "重点督导", "重点检查", "重点排查", "突击巡查", "突击检查", "负责组织",
                   # a group's duty, not its name: (下设办公室,)负责领导小组日常工作
                   "负责领导小组", "负责小组", "负责专班")
 # words that open a name although a clause opener starts them: 经济功能区管委 (经…研究 is a clause)

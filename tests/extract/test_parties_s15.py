@@ -17,6 +17,16 @@ def test_an_adverb_before_the_verb_opens_no_name():
     assert opens_clause("重点督导各有关单位")
     assert opens_clause("只是未触动到当局")
     assert not opens_clause("重点企业")
+    assert opens_clause("突击巡查各区销售处所") and opens_clause("负责组织接待的人员")
+    assert not opens_clause("突击队")
+
+
+def test_a_page_label_and_a_post_cut_short_are_no_names():
+    from nlp.extract.parties import _CLAUSE_INSIDE
+    from nlp.extract.parties_lexicon import non_parties
+
+    assert "关键词" in non_parties()
+    assert _CLAUSE_INSIDE.search("常务副") and not _CLAUSE_INSIDE.search("副组长")
 
 
 def _names(text):

@@ -271,7 +271,7 @@ class _Table(dict):
 
     def __missing__(self, key) -> str | int:
         name = self.prefix + (key if isinstance(key, str) else str(int(key)))
-        value = self[key] = name if self.mask is None else zlib.crc32(name.encode("utf-8")) & self.mask
+        value = self[key] = name if self.mask is None else zlib.crc32(name.encode("utf-8", "surrogatepass")) & self.mask
         return value
 
 
@@ -524,7 +524,7 @@ def _hashed_flat(rows: Sequence[Sequence[str]], bits: int) -> list[int]:
     if None in ids:
         for k, f in enumerate(feats):
             if ids[k] is None:
-                ids[k] = slots[f] = zlib.crc32(f.encode("utf-8")) & mask
+                ids[k] = slots[f] = zlib.crc32(f.encode("utf-8", "surrogatepass")) & mask
     return ids
 
 

@@ -89,3 +89,10 @@ def test_a_span_holding_a_copula_or_a_verb_is_no_name():
         assert _CLAUSE_INSIDE.search(span)
     for name in ("县森林防火指挥部", "市卫生健康委党组", "国家卫生和计划生育委员会精神文明建设指导委员会"):
         assert not _CLAUSE_INSIDE.search(name)
+
+
+def test_a_lone_surrogate_in_the_text_does_not_raise():
+    # (hypothesis found it: the learned recogniser hashed its features as strict UTF-8)
+    from nlp.extract.parties import find_parties
+
+    assert list(find_parties("县县\ud800")) == []

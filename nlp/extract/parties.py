@@ -63,7 +63,7 @@ from nlp.extract.parties_names import (
 from nlp.extract.parties_people import common_word, is_person_name, tokens
 from nlp.extract.parties_persons import news_people, post_duties, purpose_subjects
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import counted_groups, headline_actors, post_holders
+from nlp.extract.parties_subjects import counted_groups, headline_actors, listed_groups, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -107,6 +107,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += labelled(text, ner)
     found += post_holders(text)
     found += counted_groups(text)  # 派出12个督察组
+    found += listed_groups(text)  # 下设综合组、宣传组和督查组
     found += listed_units(text)
     found += unit_lists(text)  # a governed 、-list of units (parties_lists.py)
     found += news_people(text)  # named holders beside a post in news (parties_persons.py)
@@ -545,9 +546,16 @@ def _trimmed(text: str, f: Found) -> list[Found]:
     g = _after_dash(text, f)
     if g is None or _counted(text, g):
         return []
+    count = _COUNT_AFTER.search(text, g.start + 3, g.end)
+    if count and g.name.startswith(text[g.start:count.start()]):  # 宣传报道组两个工作组: the count sums up
+        g = Found(g.start, count.start(), text[g.start:count.start()], g.role)
+    cut = text.find("下设", g.start + 1, g.end - 3)
+    if cut > 0 and g.name.endswith(text[cut + 2:g.end]):  # 领导小组下设综合组: the group set up
+        g = Found(cut + 2, g.end, text[cut + 2:g.end], g.role)
     return _spaced_units(text, _before_speech(_unpunctuated(text, g)))
 
 
+_COUNT_AFTER = re.compile(r"(?<![0-9一二两三四五六七八九十第])[0-9一二两三四五六七八九十]{1,3}个")  # 某组两个工作组
 _MEASURE = frozenset("名条")  # (9个县市区纪委, 第一批活动单位: counted groups are parties)
 _COUNT_BEFORE = frozenset("0123456789一二两三四五六七八九十百几数")
 

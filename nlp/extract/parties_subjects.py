@@ -500,6 +500,28 @@ def counted_groups(text: str) -> list[Found]:
     return out
 
 
+# groups named one by one after the verb that sets them up or divides people into them
+# (下设综合组、宣传组, 划分为“火情确认组、疏散引导组”, 分为综合组、技术组和后勤保障组)
+_LISTED_GROUPS = re.compile(r"(?:下设|分为|划分为|分成|设立|设置|组建|成立)了?[“\"「]?"
+                            r"(?P<list>[\u4e00-\u9fff]{2,12}?(?:小组|组|专班)(?:[、和及与][\u4e00-\u9fff]{2,12}?(?:小组|组|专班))+)"
+                            r"(?=[”\"」,。;、等]|$)")
+_GROUP_ITEM = re.compile(r"[^、和及与]{2,12}?(?:小组|组|专班)(?=[、和及与]|$)")
+
+
+def listed_groups(text: str) -> list[Found]:
+    """``下设综合组、宣传组和督查组``, ``划分为“火情确认组、疏散引导组”``: each group named after the
+    verb that sets it up is a party (a 领导小组 leads; the others do the work)."""
+    out = []
+    for m in _LISTED_GROUPS.finditer(text):
+        base = m.start("list")
+        for g in _GROUP_ITEM.finditer(m.group("list")):
+            name = g.group()
+            if name in ("工作组", "工作小组", "小组") or not _is_name(name):
+                continue
+            out.append(Found(base + g.start(), base + g.end(), name, "lead" if name.endswith("领导小组") else "responsible"))
+    return out
+
+
 _HEARD = re.compile(r"听取(?:了)?")
 _HEARD_STOP = re.compile(r"[、和及]|关于|有关|对|就|的|汇报|报告")
 # what follows the units a meeting heard: 听取了某局、某局对…的工作汇报 / 关于…的汇报 / 汇报

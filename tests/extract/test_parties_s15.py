@@ -96,3 +96,15 @@ def test_a_lone_surrogate_in_the_text_does_not_raise():
     from nlp.extract.parties import find_parties
 
     assert list(find_parties("县县\ud800")) == []
+
+
+def test_groups_named_one_by_one_after_the_verb_that_sets_them_up():
+    assert _names("应急指挥部分为警戒疏散组、医疗救护组和后勤保障组。") == ["警戒疏散组", "医疗救护组", "后勤保障组"]
+    assert _names("值班人员划分为“火情确认组、患者转移组”,明确各岗位职责。") == ["火情确认组", "患者转移组"]
+
+
+def test_a_span_running_into_the_count_or_over_下设_is_cut():
+    for text in ("领导小组下设综合协调组、宣传报道组、督查指导组。", "成立综合协调组、宣传报道组两个工作组。"):
+        found = _names(text)
+        assert "综合协调组" in found and "宣传报道组" in found
+        assert not any("下设" in n or "两个" in n for n in found)

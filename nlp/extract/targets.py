@@ -112,10 +112,17 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
     genre = read_genre(text, title, sections, doc_type)
     genre = genre._replace(year=document_year(text, context.signing_year))
     blocks = _forward_lists(text)
+    due_list: tuple[int, int, str | None, bool] | None = None  # 到2025年,…;…;…。: the year a list is due by
     for sentence_start, sentence_end in sentence_spans(text, pats["sentence"]):
         if sentence_end - sentence_start < 2:
             continue
         block = next((b for b in blocks if b[0] <= sentence_start < b[1]), None)
+        if block is None and due_list and sentence_start < due_list[1]:
+            block = due_list  # a later ;-part of a sentence that opened with its due year
+        due = _DUE_OPENING.match(text, sentence_start, sentence_end)
+        if due and text[sentence_end:sentence_end + 1] in ";;":
+            stop = text.find("。", sentence_end)
+            due_list = (sentence_end, len(text) if stop < 0 else stop, due.group("year"), False)
         for t in _sentence_targets(text, sentence_start, sentence_end, stages, genre, context, block):
             yield Mention("target", t.start, t.end, original[t.start:t.end], t.value)
 
@@ -215,6 +222,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
 
 
 _BY_YEAR = re.compile(r"\s*(?:到|至)(?:19|20)[0-9]{2}年(?:底|末)?[,,]")
+# a sentence opening with the year its list of figures is due by: 到2025年,甲达到75%;乙…
+_DUE_OPENING = re.compile(r"\s*(?:到|至)(?P<year>(?:19|20)[0-9]{2})年(?:底|末)?[,,]")
 
 
 def _sentence_dates(sentence: str, found: Sequence[Mention], offset: int) -> list[tuple[int, str, int]]:

@@ -25,3 +25,11 @@ def test_a_news_report_of_indicators_plans_ahead():
 def test_the_level_a_change_starts_from_is_no_target():
     text = "到2030年,全省新生儿死亡率从4.2‰降至3.5‰,每千人口执业医师数由2.1人提高到3人。"
     assert _found(text) == [(3.5, "‰"), (3.0, "人")]
+
+
+def test_a_due_year_opening_a_sentence_carries_over_its_semicolons():
+    news = "本报讯 昨日,市卫健委发布消息。\n"
+    text = news + "到2027年,全市生活垃圾分类覆盖率达到90%以上;农村卫生厕所普及率达到88%以上;集中供水率达到96%左右。"
+    found = [(m.value["number"], m.value["deadline"]) for m in find_targets(text)]
+    assert found == [(90.0, "2027"), (88.0, "2027"), (96.0, "2027")]
+    assert _found(news + "到2027年,各项工作稳步推进。全市门诊量同比增长6%;床位使用率88%。") == []

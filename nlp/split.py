@@ -151,7 +151,7 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 def _is_title_line(s: str) -> bool:
     t = s.strip()
     if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(_SPACE_RUN.sub("", t)))
-            or t.startswith(("《", "附件", "附:")) or COMPILATION.search(t)):
+            or t.startswith(("《", "附件", "附:")) or COMPILATION.search(t) or _CAPTION.match(t)):
         return False
     if _BARE_NUMBER_HEAD.match(t) and len(t) <= 24:
         return False  # `2组织机构和部门职责`: a heading of an outline numbered 1总则, 1.1编制目的…
@@ -159,6 +159,10 @@ def _is_title_line(s: str) -> bool:
     if _SECTION_LABEL.match(key) or METADATA_ROW.match(t):
         return False
     return bool(_title_line().match(key))
+
+
+# a photo's caption (`上图为某镇进行…工作汇报`, `图:某局开展…检查`): no title, even ending in a genre word
+_CAPTION = re.compile(r"[上下左右]?图(?:为|片为|[0-9]{0,2}[::])")
 
 
 # a heading numbered with bare digits run into its words (`2组织机构和部门职责`, `1.2编制依据`), not a

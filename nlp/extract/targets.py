@@ -129,9 +129,12 @@ def find_targets(text: str, *, sections: Sequence[Section] = (), title: str | No
 
 # a line that announces a list of objectives (到2020年将实现:, 主要目标:, 力争实现以下目标:), then the
 # numbered lines of the list: each item states an objective, whatever the genre of the page
-_LEAD_IN = re.compile(r"(?m)^[^\n]{0,60}?(?:将|力争|确保|目标|预期|主要指标|要实现|以下|到(?:19|20)[0-9]{2}年)[^\n。]{0,30}(?:[::]|——)[ \t]*$")
+# (or a line of any length that closes on its objectives: …,到2025年实现以下目标:)
+_LEAD_IN = re.compile(r"(?m)^[^\n]{0,60}?(?:将|力争|确保|目标|预期|主要指标|要实现|以下|到(?:19|20)[0-9]{2}年)[^\n。]{0,30}(?:[::]|——)[ \t]*$"
+                      r"|(?:目标|主要指标|预期指标)[^\n。,,]{0,6}(?:[::]|——)[ \t]*$")
 _LIST_LINE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[、.)]|\([0-9]{1,2}\)|[一二三四五六七八九十]{1,2}[、.]|\([一二三四五六七八九十]{1,2}\)"
-                        r"|在[^\n,,。]{1,12}方面[,,])")  # (or a paragraph of each aspect: 在病有所医方面,…)
+                        r"|在[^\n,,。]{1,12}方面[,,]"  # (or a paragraph of each aspect: 在病有所医方面,…)
+                        r"|(?=[^\n。;;:0-9]{2,30}[0-9][^\n。;;:]{0,30}(?:\n|$)))")  # (or a short unnumbered line with its figure)
 _DUE_YEAR = re.compile(r"(?:到|至|于)((?:19|20)[0-9]{2})年")
 _BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)+")
 
@@ -149,7 +152,8 @@ def _forward_lists(text: str) -> list[tuple[int, int, str | None, bool]]:
             nl = text.find("\n", blank.end() if blank else pos)
             end = pos = len(text) if nl < 0 else nl + 1
         if end > m.end() + 1:
-            due = _DUE_YEAR.search(m.group())
+            line = text[text.rfind("\n", 0, m.start()) + 1:m.end()]  # (the year may stand before the words)
+            due = _DUE_YEAR.search(line)
             out.append((m.end() + 1, end, due.group(1) if due else None, "指标" in m.group()))
     return out
 

@@ -33,3 +33,13 @@ def test_a_due_year_opening_a_sentence_carries_over_its_semicolons():
     found = [(m.value["number"], m.value["deadline"]) for m in find_targets(text)]
     assert found == [(90.0, "2027"), (88.0, "2027"), (96.0, "2027")]
     assert _found(news + "到2027年,各项工作稳步推进。全市门诊量同比增长6%;床位使用率88%。") == []
+
+
+def test_a_long_line_closing_on_its_objectives_opens_an_unnumbered_list():
+    text = ("一、总体要求\n以新发展理念为指导,坚持预防为主,统筹推进城乡环境整治、公共服务均等化、健康生活方式普及,"
+            "到2027年实现以下目标:\n全市居民健康素养水平达到30%以上\n建成20个健康乡镇、100个健康村\n二、实施路径\n")
+    found = [(m.value["number"], m.value["deadline"]) for m in find_targets(text)]
+    assert found == [(30.0, "2027"), (20.0, "2027"), (100.0, "2027")]
+    summary = ("2022年,在县卫生健康局的正确领导下,我院坚持以病人为中心,统筹推进疫情防控和医疗业务工作,"
+               "较好地完成了全年各项目标任务。现将全年工作总结如下:\n床位使用率86.5%,平均住院日8.1天\n")
+    assert _found("某县人民医院2022年工作总结\n" + summary) == []

@@ -412,6 +412,14 @@ def _repeated_blocks(text: str) -> list[tuple[int, int]]:
 
 CLOSING_LINKS_MIN = 6  # short lines in a row that close a page as a list of other pages' headlines
 _LINK_LINE_MAX = 30
+_LINK_LINE_MIN = 6  # (a roster's names, 王某某 a line, are shorter than any headline)
+
+
+def _a_name(line: str) -> bool:
+    """A person's name alone on a short line (a roster's), not a page's 图片 or 检查现场."""
+    from nlp.extract.parties_people import is_person_name
+
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line)) and is_person_name(line)
 # what a headline of a list of links has none of: a sentence's or clause's punctuation (a comma
 # between digits, 45,236, is a number's; a headline's 某局:将公布 colon is no label's), an outline
 # marker, a day's date (a 落款's signing date), a
@@ -429,7 +437,8 @@ def _closing_links(text: str) -> list[tuple[int, int]]:
     listed under the article, with no 相关新闻 label over them): chrome."""
     lines = [(s, e, ln.strip()) for s, e, ln in _lines(text) if ln.strip()]
     j = len(lines)
-    while j > 0 and len(lines[j - 1][2]) <= _LINK_LINE_MAX and not _NOT_A_LINK.search(lines[j - 1][2]):
+    while (j > 0 and len(lines[j - 1][2]) <= _LINK_LINE_MAX and not _NOT_A_LINK.search(lines[j - 1][2])
+           and not (len(lines[j - 1][2]) < _LINK_LINE_MIN and _a_name(lines[j - 1][2]))):
         j -= 1
     if len(lines) - j < CLOSING_LINKS_MIN or j == 0:
         return []  # (a page of nothing but such lines is all text: a list, no chrome under a text)

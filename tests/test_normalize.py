@@ -164,6 +164,7 @@ def test_a_list_of_other_pages_headlines_closing_a_page_is_chrome():
     "某县卫生健康局\n2024年3月1日\n",  # a 落款
     "成员:\n张某某  县卫生局局长\n李某某  县财政局局长\n王某某  县教育局局长\n赵某某  县公安局局长\n钱某某  县民政局局长\n孙某某  县应急局局长\n",
     "一、总体要求\n二、工作目标\n三、主要任务\n四、保障措施\n五、时间安排\n六、工作要求\n",
+    "成员名单\n王某某\n李某某\n张某某\n赵某某\n钱某某\n孙某某\n",  # a roster's names
 ])
 def test_a_pages_own_closing_lines_stay(closing):
     body = "为做好安全生产工作,结合本县实际,制定本方案。\n"

@@ -109,3 +109,8 @@ def test_a_span_running_into_the_count_or_over_下设_is_cut():
         found = _names(text)
         assert "综合协调组" in found and "宣传报道组" in found
         assert not any("下设" in n or "两个" in n for n in found)
+
+
+def test_a_two_character_name_before_the_作_of_a_speech():
+    assert "李某" in _names("会上,副部长李某作动员讲话,要求各部门抓好落实。")
+    assert "王作军" in _names("会上,局长王作军主持会议。")

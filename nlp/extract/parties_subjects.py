@@ -289,7 +289,7 @@ def _name_after(text: str, at: int) -> int | None:
         name = text[at:at + length]
         if not name or name[-1] in _NOT_NAME_END:
             continue  # 书记张某的讲话, 科长李某等: a name ends before 的/等
-        if length == 3 and name[2] in "作做" and _reports(text, at + 2) and is_person_name(name[:2]):
+        if len(name) == 3 and name[2] in "作做" and _reports(text, at + 2) and is_person_name(name[:2]):
             continue  # 副部长李某作动员讲话: the 作 of the report, after a two-character name
         if _reports(text, at + length) and (
                 is_person_name(name) or (rare_word(name) and _tagged_person(text, at, length))):

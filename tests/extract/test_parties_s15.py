@@ -112,5 +112,6 @@ def test_a_span_running_into_the_count_or_over_下设_is_cut():
 
 
 def test_a_two_character_name_before_the_作_of_a_speech():
-    assert "李某" in _names("会上,副部长李某作动员讲话,要求各部门抓好落实。")
+    assert "孙立" in _names("会上,副部长孙立作动员讲话,要求各部门抓好落实。")
+    assert _names("会上,副部长孙立") == []  # (two characters at the text's end: no IndexError)
     assert "王作军" in _names("会上,局长王作军主持会议。")

@@ -63,6 +63,8 @@ _STEMS = "甲乙丙丁戊己庚辛壬癸"  # the heavenly stems, counted 1-10
 _MARKER = re.compile(rf"(?=[第{_CN}百零〇{_CN_FORMAL}{_STEMS}(\d①-⑳])(?:"
                      + "|".join(f"(?P<{name}>{pat})" for name, pat in _STYLES) + ")")
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
+# the genre word a rule's title ends with, when its first article is glued to it (某院管理制度第一条)
+_RULES_TITLE_END = re.compile(r"(?:制度|办法|规定|细则|规则|章程|守则|准则|条例)$")
 _RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$|(?<=[\u4e00-\u9fff”)])\.$")  # (`…本方案.一、`: a page's . for 。)
 
 # Words that end a heading, for text flattened onto one line (`一、总体要求以邓小平理论…`).
@@ -355,6 +357,12 @@ def _find_markers(text: str) -> list[_Marker]:
             continue  # 一、二、三产业, 二、三级医院: numerals listed in a sentence, no heading
         glued = style == "cnrun"
         first_glued = glued and ordinal == 1
+        article_glued = False
+        if style == "tiao" and ordinal == 1 and not line_start and _RULES_TITLE_END.search(text, max(0, start - 2), start):
+            # 某院安全生产管理制度第一条 为了…: a rule's first article glued to its title, a 第二条 to come
+            head = text[lines.start_of(start):start]
+            article_glued = (len(head) <= 40 and not re.search(r"[。;;::,,、]", head)
+                             and re.search(r"第[ \t]?(?:二|2)[ \t]?条", text[start:start + 3000]) is not None)
         if first_glued:
             # 一、 glued to a title's genre word: the title's line holds it, and the document's first heading
             head = text[lines.start_of(start):start]
@@ -386,7 +394,7 @@ def _find_markers(text: str) -> list[_Marker]:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None
             in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
-            unambiguous = ((style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected) or first_glued
+            unambiguous = ((style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected) or first_glued or article_glued
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
             if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):
@@ -403,7 +411,8 @@ def _find_markers(text: str) -> list[_Marker]:
         if style == "ar" and m.group()[-1] in ".．" and text[m.end():m.end() + 1].isdigit() and not (
                 line_start and (expected or ordinal == 1)):
             continue  # `2.2024年6月至9月,…` is item 2 only at a line start, in its run
-        mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start, on_title=first_glued)
+        mk = _Marker(style, ordinal, start, m.end(), _clean_marker(m.group()), line_start,
+                     on_title=first_glued or article_glued)
         found.append(mk)
         last_of[style] = mk
         ever_of[style] = mk

@@ -14,3 +14,11 @@ def test_a_space_typed_before_the_enumeration_comma_keeps_the_marker():
 
 def test_a_spaced_numeral_inside_a_sentence_is_no_marker():
     assert _heads("一、总体要求\n全镇共排查出隐患十 、二十处不等。\n") == [("一、", "总体要求", 1)]
+
+
+def test_a_rules_first_article_glued_to_its_title_opens_its_articles():
+    text = ("某卫生院安全生产管理制度第一条 为了加强安全生产工作,特制定本制度。第二条 安全生产工作必须贯彻预防为主的方针。"
+            "第三条 对违反安全生产制度造成事故的责任人,要从严处理。\n")
+    assert [h[0] for h in _heads(text)] == ["第一条", "第二条", "第三条"]
+    # an article cited in a sentence is no outline
+    assert _heads("按照某某管理办法第一条的规定执行。\n") == []

@@ -104,6 +104,16 @@ def _named_organ(name: str) -> bool:
                for o in organs() if len(o) <= len(name))
 
 
+ORGAN_REACH = 24  # how far into a later clause an acting organ's name may end (its place before it)
+
+
+@cache
+def _organ_rx() -> re.Pattern:
+    """Any organ's or body's short name (party_organs.tsv, party_units.tsv): the cheap gate before a
+    later clause is read for an acting organ."""
+    return re.compile("|".join(map(re.escape, sorted(set(organs()) | set(short_units()), key=len, reverse=True))))
+
+
 _ATTENDS = re.compile(r"参加|出席|列席|参会|与会")  # 市卫健委派员参加: attending is no part in the work
 _PLACE_BEFORE = re.compile(r"(?:香港|澳门|台湾|[\u4e00-\u9fff]{0,6}(?:省|市|县|区|府|市政府|县政府))")
 
@@ -128,7 +138,7 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
             # follows the clauses of time, purpose or basis that open it; 某局…,某院随即…: a
             # later clause opening with another actor
             found = acting_units(text, body, c_end, later=bool(out) or not adverbial)
-        elif not found and c_start > s_start:
+        elif not found and c_start > s_start and _organ_rx().search(text, body, min(c_end, body + ORGAN_REACH)):
             # 圣诞将至,消防处昨日起…: an organ of government (party_organs.tsv) acting in a later
             # clause, whatever the clause before it says
             found = acting_units(text, body, c_end)  # (a list too: 食环署与警方联合行动)

@@ -25,7 +25,7 @@ from nlp.extract.parties_names import (
     split_outside,
 )
 from nlp.extract.parties_people import is_person_name
-from nlp.extract.parties_subjects import acting_units, by_units, heard_units
+from nlp.extract.parties_subjects import _organ_under, acting_units, by_units, heard_units
 from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, literal_trie, opening_with
 from nlp.extract.parties_patterns import (
     CUE_COMPOUND,
@@ -99,9 +99,9 @@ def _skip_heading(text: str, pos: int, end: int, headings: frozenset[str]) -> in
 
 
 def _named_organ(name: str) -> bool:
-    """``消防处``, ``香港运输署``, ``某市政府消防局``: a government organ's name, alone or after its place."""
-    return any(name.endswith(o) and (len(name) == len(o) or _PLACE_BEFORE.fullmatch(name[:-len(o)]))
-               for o in organs() if len(o) <= len(name))
+    """``消防处``, ``某市政府消防局``: a government organ's name, alone or under its place or parent
+    (the test ``_unit_name`` gives organs)."""
+    return name in organs() or _organ_under(name)
 
 
 ORGAN_REACH = 24  # how far into a later clause an acting organ's name may end (its place before it)
@@ -115,7 +115,6 @@ def _organ_rx() -> re.Pattern:
 
 
 _ATTENDS = re.compile(r"参加|出席|列席|参会|与会")  # 市卫健委派员参加: attending is no part in the work
-_PLACE_BEFORE = re.compile(r"(?:香港|澳门|台湾|[\u4e00-\u9fff]{0,6}(?:省|市|县|区|府|市政府|县政府))")
 
 
 def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context()) -> list[Found]:

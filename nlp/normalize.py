@@ -389,7 +389,7 @@ REPEAT_MAX_LINES = 40  # the longest block looked for
 def _repeated_blocks(text: str) -> list[tuple[int, int]]:
     """The second copy of a block of paragraphs that a page prints twice in a row (a scrape of
     the desktop and mobile copies of an article): the copy is chrome, the first is the text."""
-    lines = [(s, e, ln.strip()) for s, e, ln in _lines(text) if ln.strip()]
+    lines = _ink_lines(text)
     keys = [ln for _, _, ln in lines]
     next_at: dict[str, int] = {}
     following = [0] * len(keys)  # the index of the next line with the same text (0: none)
@@ -420,10 +420,12 @@ def _a_name(line: str) -> bool:
     from nlp.extract.parties_people import is_person_name
 
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", line)) and is_person_name(line)
+
+
 # what a headline of a list of links has none of: a sentence's or clause's punctuation (a comma
 # between digits, 45,236, is a number's; a headline's 某局:将公布 colon is no label's), an outline
-# marker, a day's date (a 落款's signing date), a
-# table's bar, a roster's columns (王某某  局长), a unit's or post's ending (a 落款's issuer)
+# marker, a day's date (a 落款's signing date), a table's bar, a roster's columns (王某某  局长), a
+# unit's or post's ending (a 落款's issuer)
 _NOT_A_LINK = re.compile(r"[。;;!?!?]|[::]\s*$|(?<![0-9]),|,(?![0-9])|[|｜]"
                          r"|(?:19|20)[0-9]{2}\s*年\s*[0-9一二三四五六七八九十]{1,2}\s*月\s*[0-9一二三四五六七八九十]{1,3}\s*日"
                          r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
@@ -435,7 +437,7 @@ _NOT_A_LINK = re.compile(r"[。;;!?!?]|[::]\s*$|(?<![0-9]),|,(?![0-9])|[|｜]"
 def _closing_links(text: str) -> list[tuple[int, int]]:
     """A run of short lines closing a page with none of a sentence's marks (another page's headlines
     listed under the article, with no 相关新闻 label over them): chrome."""
-    lines = [(s, e, ln.strip()) for s, e, ln in _lines(text) if ln.strip()]
+    lines = _ink_lines(text)
     j = len(lines)
     while (j > 0 and len(lines[j - 1][2]) <= _LINK_LINE_MAX and not _NOT_A_LINK.search(lines[j - 1][2])
            and not (len(lines[j - 1][2]) < _LINK_LINE_MIN and _a_name(lines[j - 1][2]))):
@@ -544,6 +546,11 @@ def _is_chrome_line(t: str, table_row: bool = False) -> bool:
     if n <= 120 and len(set(_SHARING.findall(t))) >= 3:
         return True  # a document-sharing site's notice on uploads, copyright and fees
     return False
+
+
+def _ink_lines(text: str) -> list[tuple[int, int, str]]:
+    """``_lines`` without the blank ones, each line's text stripped."""
+    return [(s, e, ln.strip()) for s, e, ln in _lines(text) if ln.strip()]
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:

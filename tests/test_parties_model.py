@@ -259,3 +259,65 @@ def test_the_shipped_recogniser_was_trained_with_unseen_sites_and_adds_on_them()
     assert meta["trained_on"]["unseen_documents"] >= 400
     unseen = meta["oof_unseen"]
     assert unseen["rules+model"]["f1"] > unseen["rules"]["f1"]
+
+
+def test_blend_is_a_weighted_mean_of_log_odds_and_weight_zero_keeps_the_fit():
+    bits = 4
+    prior = tp.Prior("p", np.full(1 << bits, 2.0, dtype="float32"), 1.0, frozenset({"局a", "局b"}), {})
+    coef = np.zeros(1 << bits, dtype="float32")
+    same = tp.blend(coef, -1.0, frozenset({"局b", "局c"}), prior, 0.0)
+    assert same[0] is coef and same[1] == -1.0 and same[2] == {"局b", "局c"}
+    c, b, s = tp.blend(coef, -1.0, frozenset({"局b", "局c"}), prior, 0.25)
+    assert np.allclose(c, 0.5) and b == pytest.approx(-0.5) and s == {"局b"}  # skipped only where both skip
+    assert tp.blend(coef, -1.0, frozenset(), None, 0.5)[0] is coef
+
+
+def test_prior_needs_the_same_hashing_and_unseen_pages(tmp_path):
+    from nlp.errors import BadOption
+
+    folder = tmp_path / "prior"
+    folder.mkdir()
+    np.save(folder / "coef.npy", np.zeros(16, dtype="float32"), allow_pickle=False)
+    (folder / "meta.json").write_text(json.dumps({"bits": 4, "intercept": 0.0}), encoding="utf-8")
+    with pytest.raises(BadOption, match="bits"):
+        tp.load_prior(folder, pm.BITS)
+    assert tp.load_prior(folder, 4).coef.shape == (16,)
+    with pytest.raises(BadOption, match="no party model"):
+        tp.load_prior(tmp_path / "none", 4)
+    gold_dir, docs_dir = _gold_folder(tmp_path / "dev", {"d0": (PLAN, ["县教育局"])})
+    split = tmp_path / "SPLIT.tsv"
+    split.write_text("id\tsplit\tsite\nd0\tdev\ts0\n", encoding="utf-8")
+    with pytest.raises(BadOption, match="unseen"):
+        tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "m", prior=folder)
+
+
+def test_a_prior_is_blended_at_the_weight_the_unseen_pages_choose(tmp_path):
+    """An earlier model joins the new fit at one of PRIOR_WEIGHTS, chosen (with the threshold) on
+    the unseen pages out of fold; the shipped coefficients are that blend of the prior and the fit
+    trained without one, and meta says where the prior came from."""
+    rows = ["id\tsplit\tsite"]
+    texts = {}
+    for i in range(4):
+        county = "县区市镇"[i]
+        texts[f"d{i}"] = (PLAN.replace("县", county), [f"{county}住房和城乡建设局", f"{county}教育局"])
+        rows.append(f"d{i}\tdev\tsite{i}")
+    gold_dir, docs_dir = _gold_folder(tmp_path / "dev", texts)
+    split = tmp_path / "SPLIT.tsv"
+    split.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    u_gold, u_docs = _gold_folder(tmp_path / "unseen", {
+        f"u{i}": (NEWS.replace("县", c), [f"{c}应急管理局", f"{c}消防救援大队"]) for i, c in enumerate("县区市镇乡")})
+    first = tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "first")
+    assert "prior" not in first
+    plain = tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "plain", unseen=[(u_gold, u_docs)])
+    meta = tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "m", unseen=[(u_gold, u_docs)],
+                                prior=tmp_path / "first")
+    prior = meta["prior"]
+    w = prior["weight"]
+    assert w in tp.PRIOR_WEIGHTS and set(prior["by_weight"]) == {str(x) for x in tp.PRIOR_WEIGHTS}
+    assert meta["threshold"] == prior["by_weight"][str(w)]["threshold"]
+    assert prior["prior_trained_on"]["documents"] == 4 and prior["folder"].endswith("first")
+    best = max(f["f1"] for f in prior["by_weight"].values())
+    assert round(prior["by_weight"][str(w)]["f1"], 3) == round(best, 3)
+    want = w * np.load(tmp_path / "first" / "coef.npy") + (1 - w) * np.load(tmp_path / "plain" / "coef.npy")
+    assert np.allclose(np.load(tmp_path / "m" / "coef.npy"), want, atol=1e-6)
+    assert meta["intercept"] == pytest.approx(w * first["intercept"] + (1 - w) * plain["intercept"])

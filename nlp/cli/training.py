@@ -191,6 +191,10 @@ def train_parties(
                                                help="Pages from sites the rules were never tuned on: cross-validated "
                                                     "by site (hosts from the folder's MANIFEST*.tsv), and the "
                                                     "threshold is chosen on them too."),
+    prior: Optional[Path] = typer.Option(None, "--prior", metavar="FOLDER",
+                                         help="An earlier party model, trained on pages no longer at hand and "
+                                              "never on the --unseen ones, blended into the new fit at the weight "
+                                              "that scores best on the unseen pages out of fold (0 drops it)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", metavar="FOLDER",
                                           help="Model folder (default models/parties)."),
 ) -> None:
@@ -214,6 +218,7 @@ def train_parties(
     out = output or MODEL_DIR
     try:
         meta = train_party_model(gold, docs, path, out, split=name, extra=pairs, unseen=unseen_pairs,
+                                 prior=input_folder(prior, "model folder") if prior is not None else None,
                                  log=lambda m: typer.echo(m, err=True))
     except PolicyNlpError as err:
         report(err)
@@ -228,4 +233,6 @@ def train_parties(
         for key in ("rules", "rules+model"):
             f = meta["oof_unseen"][key]
             typer.echo(f"unseen pages, out of fold ({key:11s}) P={f['p']:.3f} R={f['r']:.3f} F1={f['f1']:.3f}")
+    if "prior" in meta:
+        typer.echo(f"prior {meta['prior']['folder']} blended at weight {meta['prior']['weight']}")
     typer.echo(f"wrote {out}: threshold {meta['threshold']}")

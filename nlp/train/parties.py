@@ -256,6 +256,7 @@ def manifest_sites(gold_dir: str | Path, docs_dir: str | Path) -> dict[str, str]
 def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: str | Path, out_dir: str | Path, *,
                       split: str = "dev", extra: Sequence[tuple[str | Path, str | Path]] = (),
                       unseen: Sequence[tuple[str | Path, str | Path]] = (),
+                      prior: str | Path | None = None,
                       c: float = C, log: Callable[[str], None] = lambda m: None) -> dict:
     """Cross-validate by site, pick the threshold on the unseen-site simulation, fit on
     everything (documents and extra gold) and write ``out_dir``; return meta.
@@ -263,12 +264,21 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
     ``unseen``: sets of pages from sites the rules were never tuned on (GOLD, DOCS; their sites
     from the folder's manifest). They are cross-validated with the split's documents, read with
     the rules' finds as they are (no ablation: the rules already miss there what they miss on a
-    new site), and join the simulation on which the threshold is chosen."""
+    new site), and join the simulation on which the threshold is chosen.
+
+    ``prior``: the folder of an earlier model (``Prior``), trained on pages no longer at hand and
+    never on the ``unseen`` ones. Each fold's model is blended with it at each weight of
+    ``PRIOR_WEIGHTS``; weight and threshold are chosen on the unseen pages alone, out of fold (the
+    prior saw the split's documents, so there it would look better than it is), and the final fit
+    is blended at that weight."""
     import numpy as np
 
     from nlp.extract.parties_model import BITS, SIBLING_THRESHOLD
 
     started = time.perf_counter()
+    if prior is not None and not unseen:
+        raise BadOption(f"{prior}: a prior model needs unseen pages (--unseen) to choose its weight on")
+    prior_model = load_prior(prior, BITS) if prior is not None else None
     docs = load_docs(gold_dir, docs_dir, read_sites(split_file, split))
     if not docs:
         raise BadOption(f"{gold_dir}: no gold file of split {split!r} has its document in {docs_dir}")
@@ -280,12 +290,23 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
     log(f"{len(docs)} documents from {len({d.site for d in docs})} sites, "
         f"{sum(len(d.cands) for d in docs)} candidates; {len(extra_docs)} extra documents; "
         f"{len(unseen_docs)} unseen documents from {len({d.site for d in unseen_docs})} sites")
-    probs, sim_probs, _ = cross_validate(docs, sims, c=c, extra=extra_docs, unseen=unseen_docs)
+    models: list = []
+    probs, sim_probs, _ = cross_validate(docs, sims, c=c, extra=extra_docs, unseen=unseen_docs, models=models)
     n = len(docs)
+    weight, by_weight = 0.0, {}
+    if prior_model is not None:
+        for w in PRIOR_WEIGHTS:
+            p, s = fold_probs(docs + unseen_docs, sims, models, prior_model, w)
+            seen = sweep(unseen_docs, p[n:])
+            t = choose_threshold(sweep(docs, p[:n]), seen)
+            by_weight[w] = {"threshold": t, **seen["rules+model"][t]}
+            log(f"prior weight {w}: unseen pages out of fold F1 {by_weight[w]['f1']:.4f} at {t}")
+        weight = max(PRIOR_WEIGHTS, key=lambda w: (round(by_weight[w]["f1"], 3), -w))
+        probs, sim_probs = fold_probs(docs + unseen_docs, sims, models, prior_model, weight)
     figures = sweep(docs, probs[:n])
     sim = sweep(sims + unseen_docs, sim_probs)
-    threshold = choose_threshold(figures, sim)
-    coef, intercept, skip = fit(train_view(docs + extra_docs) + unseen_docs, c=c)
+    threshold = by_weight[weight]["threshold"] if by_weight else choose_threshold(figures, sim)
+    coef, intercept, skip = blend(*fit(train_view(docs + extra_docs) + unseen_docs, c=c), prior_model, weight)
     final = [doc_probs(d, coef, intercept, skip) for d in docs]
     meta = {
         "name": "policy-nlp learned party recogniser",
@@ -310,6 +331,16 @@ def train_party_model(gold_dir: str | Path, docs_dir: str | Path, split_file: st
         "dev_fit": party_prf(docs, [predictions(d, p, threshold) for d, p in zip(docs, final)]),
         "train_seconds": round(time.perf_counter() - started, 1),
     }
+    if prior_model is not None:
+        meta["prior"] = {
+            "folder": prior_model.folder, "weight": weight,
+            "how": "coef and intercept = weight * prior + (1 - weight) * the new fit; endings skipped by both; "
+                   "weight and threshold chosen on the unseen pages out of fold (the prior never saw them; it saw "
+                   "the split's documents, so the oof and simulation figures are not out of fold for its share)",
+            "by_weight": {str(w): f for w, f in by_weight.items()},
+            "prior_trained_on": prior_model.meta.get("trained_on"),
+            "prior_prior": prior_model.meta.get("prior"),
+        }
     if unseen_docs:
         seen = sweep(unseen_docs, probs[n:])
         meta["oof_unseen"] = {"coverage": coverage(unseen_docs), "rules": seen["rules"],
@@ -360,13 +391,15 @@ def coverage(docs: Sequence[Doc]) -> dict:
 
 
 def cross_validate(docs: Sequence[Doc], sims: Sequence[Doc], *, folds: int = FOLDS, c: float = C,
-                   extra: Sequence[Doc] = (), unseen: Sequence[Doc] = ()) -> tuple[list, list, list]:
+                   extra: Sequence[Doc] = (), unseen: Sequence[Doc] = (),
+                   models: list | None = None) -> tuple[list, list, list]:
     """Site-grouped out-of-fold probabilities of each document's candidates, read with the rules'
     finds (``docs``) and with the ablated finds (``sims``, same order); and each document's fold.
     The model is trained on the documents as an unseen site's rules would read them (``train_view``).
     ``unseen`` documents (pages the rules were never tuned on) join the folds after ``docs``, read
     with their rules' finds as they are, in training and in the simulation alike; the lists
-    returned cover ``docs`` then ``unseen``."""
+    returned cover ``docs`` then ``unseen``. ``models``, when given, receives each fold's
+    ``(test indices, coef, intercept, skip)`` (to blend with a prior model: ``fold_probs``)."""
     from sklearn.model_selection import GroupKFold
 
     pool = list(docs) + list(unseen)
@@ -379,8 +412,64 @@ def cross_validate(docs: Sequence[Doc], sims: Sequence[Doc], *, folds: int = FOL
     for k, (train_idx, test_idx) in enumerate(splits):
         train = train_view([docs[i] for i in train_idx if i < n] + list(extra))
         coef, intercept, skip = fit(train + [pool[i] for i in train_idx if i >= n], c=c)
+        if models is not None:
+            models.append((list(test_idx), coef, intercept, skip))
         for i in test_idx:
             probs[i] = doc_probs(pool[i], coef, intercept, skip)
             sim_probs[i] = doc_probs(sims[i] if i < n else pool[i], coef, intercept, skip)
             fold_of[i] = k
     return probs, sim_probs, fold_of
+
+
+PRIOR_WEIGHTS = (0.0, 0.25, 0.5, 0.75)  # the shares of a prior model's coefficients tried in the blend
+
+
+@dataclass
+class Prior:
+    """An earlier recogniser (``coef.npy`` and ``meta.json`` of a model folder) whose coefficients
+    are blended into the new fit: it carries what the pages it was trained on taught it when those
+    pages are no longer at hand. Both are logistic regressions over the same hashed features, so a
+    weighted mean of their coefficients is the weighted mean of their log-odds."""
+    folder: str
+    coef: object
+    intercept: float
+    skip: frozenset[str]
+    meta: dict
+
+
+def load_prior(folder: str | Path, bits: int) -> Prior:
+    """The model in ``folder`` as a prior for a fit hashing into ``bits`` bits."""
+    import numpy as np
+
+    path = Path(folder)
+    try:
+        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+        coef = np.load(path / "coef.npy", allow_pickle=False)
+    except (OSError, ValueError, KeyError) as err:
+        raise BadOption(f"{path}: no party model to use as a prior ({err})") from None
+    if int(meta.get("bits", -1)) != bits or coef.shape != (1 << bits,) or "intercept" not in meta:
+        raise BadOption(f"{path}: the prior model does not hash into {bits} bits as this one does")
+    return Prior(str(path), coef, float(meta["intercept"]), frozenset(meta.get("skip", ())), meta)
+
+
+def blend(coef, intercept: float, skip: frozenset[str], prior: Prior | None, weight: float):
+    """``(coef, intercept, skip)`` of ``weight`` times the prior plus the rest times the new fit;
+    an ending is skipped only when both models skip it. Weight 0 (or no prior): the new fit as is."""
+    if prior is None or weight <= 0:
+        return coef, intercept, skip
+    return ((weight * prior.coef + (1 - weight) * coef).astype("float32"),
+            weight * prior.intercept + (1 - weight) * intercept, skip & prior.skip)
+
+
+def fold_probs(pool: Sequence[Doc], sims: Sequence[Doc], models: Sequence, prior: Prior | None,
+               weight: float) -> tuple[list, list]:
+    """``cross_validate``'s out-of-fold probabilities again, each fold's model blended with the
+    prior at ``weight`` (``sims`` stands for the first ``len(sims)`` documents of ``pool``)."""
+    probs: list = [None] * len(pool)
+    sim_probs: list = [None] * len(pool)
+    for test_idx, coef, intercept, skip in models:
+        c, b, s = blend(coef, intercept, skip, prior, weight)
+        for i in test_idx:
+            probs[i] = doc_probs(pool[i], c, b, s)
+            sim_probs[i] = doc_probs(sims[i], c, b, s) if i < len(sims) else probs[i]
+    return probs, sim_probs

@@ -35,6 +35,8 @@ def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
     '一、总体要求'
     """
     ed = _Editor(text)
+    if _SURROGATE.search(text):  # a lone surrogate (only a library caller can pass one): OpenCC cannot encode it
+        ed.sub(_SURROGATE, "\ufffd")
     if text.count("\\n") >= _DUMP_MIN:  # a document kept in a data dump: its line breaks written as \n
         ed.sub(_LITERAL_BREAK, "\n")
     if len(_HTML_BREAK.findall(text, 0, 20000)) >= _DUMP_MIN:  # HTML source saved as text
@@ -54,6 +56,9 @@ def normalize_text(text: str, *, variant: str = "auto") -> Normalized:
     ed.delete_spans(_edge_space(ed.text))
     ed.delete_spans(_blank_lines(ed.text))
     return Normalized(ed.text, ed.offsets(len(text)), script, config)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # A document's text inside a SQL, JSON or source-code dump keeps its line breaks as the two

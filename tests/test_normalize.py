@@ -170,3 +170,16 @@ def test_a_pages_own_closing_lines_stay(closing):
     body = "为做好安全生产工作,结合本县实际,制定本方案。\n"
     last = closing.rstrip("\n").split("\n")[-1].split()[0]
     assert last in normalize_text(body + closing).text
+
+
+def test_a_lone_surrogate_is_replaced_not_raised_and_offsets_still_map():
+    """Only a library caller can pass one (files are decoded strictly); OpenCC cannot encode it."""
+    from nlp.pipeline import process_text
+
+    text = "關於開展安全檢查的通知\n各單位要\ud800加強領導,落實責任。"
+    norm = normalize_text(text)
+    assert "\ufffd" in norm.text and "加强领导" in norm.text
+    at = norm.text.index("\ufffd")
+    assert text[norm.offsets.to_source(at)] == "\ud800"
+    docs = list(process_text(text))
+    assert docs and "\ufffd" in docs[0].text

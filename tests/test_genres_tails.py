@@ -159,3 +159,14 @@ def test_a_template_sample_number_spaced_off_the_genre():
 
     assert genre_of("社区消防安全工作实施方案 2") == "实施方案"
     assert genre_of("某镇年度工作总结 三") == "工作总结"
+
+
+def test_a_template_sites_sample_index_and_compilation_label_leave_the_genre():
+    """A template site numbers the samples of a page (`…(优质20篇)篇一`, `…范文篇一`) and labels a
+    page that gathers several (`…汇总`); neither is a genre (titles written for this test)."""
+    from nlp.genres import genre_of
+
+    assert genre_of("2024年某镇烟花爆竹管控工作方案(优质20篇)篇一") == "方案"
+    assert genre_of("某县妇幼卫生工作总结范文篇一") == "工作总结"
+    assert genre_of("某区妇幼工作总结汇总") == "工作总结"
+    assert genre_of("学习心得篇一") is None and genre_of("某某诗篇一") is None

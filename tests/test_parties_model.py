@@ -187,6 +187,20 @@ def _gold_folder(root: Path, texts: dict) -> tuple[Path, Path]:
     return gold_dir, docs_dir
 
 
+def _four_county_split(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A dev split of four plans (PLAN in four counties), one site each: gold, docs, SPLIT.tsv."""
+    rows = ["id\tsplit\tsite"]
+    texts = {}
+    for i in range(4):
+        county = "县区市镇"[i]
+        texts[f"d{i}"] = (PLAN.replace("县", county), [f"{county}住房和城乡建设局", f"{county}教育局"])
+        rows.append(f"d{i}\tdev\tsite{i}")
+    gold_dir, docs_dir = _gold_folder(tmp_path / "dev", texts)
+    split = tmp_path / "SPLIT.tsv"
+    split.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return gold_dir, docs_dir, split
+
+
 def test_manifest_sites_read_hosts_and_fall_back_to_the_file(tmp_path):
     gold_dir, docs_dir = _gold_folder(tmp_path, {"a_01": (PLAN, []), "a_02": (NEWS, []), "a_03": (NEWS, [])})
     (docs_dir / "MANIFEST-a.tsv").write_text(
@@ -200,15 +214,7 @@ def test_manifest_sites_read_hosts_and_fall_back_to_the_file(tmp_path):
 def test_unseen_pages_join_the_folds_unablated_and_are_scored_apart(tmp_path):
     """Pages of an unseen set are cross-validated with the split's documents (their own rows in
     meta), read with the rules' finds as they are, and trained on in the final fit."""
-    rows = ["id\tsplit\tsite"]
-    texts = {}
-    for i in range(4):
-        county = "县区市镇"[i]
-        texts[f"d{i}"] = (PLAN.replace("县", county), [f"{county}住房和城乡建设局", f"{county}教育局"])
-        rows.append(f"d{i}\tdev\tsite{i}")
-    gold_dir, docs_dir = _gold_folder(tmp_path / "dev", texts)
-    split = tmp_path / "SPLIT.tsv"
-    split.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    gold_dir, docs_dir, split = _four_county_split(tmp_path)
     u_gold, u_docs = _gold_folder(tmp_path / "unseen", {"u1": (NEWS, ["县应急管理局", "县消防救援大队"]),
                                                          "u2": (NEWS.replace("县", "区"), ["区应急管理局", "区消防救援大队"])})
     meta = tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "m", unseen=[(u_gold, u_docs)])
@@ -295,15 +301,7 @@ def test_a_prior_is_blended_at_the_weight_the_unseen_pages_choose(tmp_path):
     """An earlier model joins the new fit at one of PRIOR_WEIGHTS, chosen (with the threshold) on
     the unseen pages out of fold; the shipped coefficients are that blend of the prior and the fit
     trained without one, and meta says where the prior came from."""
-    rows = ["id\tsplit\tsite"]
-    texts = {}
-    for i in range(4):
-        county = "县区市镇"[i]
-        texts[f"d{i}"] = (PLAN.replace("县", county), [f"{county}住房和城乡建设局", f"{county}教育局"])
-        rows.append(f"d{i}\tdev\tsite{i}")
-    gold_dir, docs_dir = _gold_folder(tmp_path / "dev", texts)
-    split = tmp_path / "SPLIT.tsv"
-    split.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    gold_dir, docs_dir, split = _four_county_split(tmp_path)
     u_gold, u_docs = _gold_folder(tmp_path / "unseen", {
         f"u{i}": (NEWS.replace("县", c), [f"{c}应急管理局", f"{c}消防救援大队"]) for i, c in enumerate("县区市镇乡")})
     first = tp.train_party_model(gold_dir, docs_dir, split, tmp_path / "first")

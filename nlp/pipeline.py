@@ -5,6 +5,8 @@ read -> normalize -> split into documents -> outline -> extract -> passages/them
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -46,16 +48,20 @@ def process_text(text: str, *, source: str = "<text>", settings: Settings = Sett
     """Annotate already-decoded text (the part of the pipeline after reading)."""
     from nlp.normalize import normalize_text
     from nlp.split import split_documents
+    from nlp.text import unwrap
 
     norm = normalize_text(text, variant=settings.variant)
     extract = replace(settings, classify=False)  # annotate's part; the passages are classified in batches
     pending: list[Document] = []  # annotated, their passages not classified yet
     pending_chars = 0
-    for i, span in enumerate(split_documents(norm.text)):
+    # a text wrapped at a page's width (a PDF page): documents and titles are read with its wrapping
+    # undone (one character for one, so the spans hold), the documents' texts keep their lines
+    unwrapped = unwrap(norm.text)
+    for i, span in enumerate(split_documents(unwrapped)):
         doc_text, offsets = _cut(norm.text, norm.offsets, span.start, span.end, span.drops)
         doc = Document(
             source=source, doc_index=i, text=doc_text,
-            title=span.title, doc_type=span.doc_type, doc_number=span.doc_number, encloses=span.encloses,
+            title=_unwrapped_title(span.title) if unwrapped is not norm.text else span.title, doc_type=span.doc_type, doc_number=span.doc_number, encloses=span.encloses,
             script=norm.script, offsets=offsets, meta=dict(meta or {}),
         )
         doc = annotate(doc, extract)
@@ -68,6 +74,15 @@ def process_text(text: str, *, source: str = "<text>", settings: Settings = Sett
             yield from _classified(pending, settings)
             pending, pending_chars = [], 0
     yield from _classified(pending, settings)
+
+
+_WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff《》“”()]) (?=[\u4e00-\u9fff《》“”()])")
+
+
+def _unwrapped_title(title: str | None) -> str | None:
+    """A title read across a wrapped line: the break (a space in the unwrapped text) between two
+    Chinese characters closes up, as the title was printed."""
+    return _WRAP_SPACE.sub("", title) if title else title
 
 
 # The passages of consecutive documents are classified together, up to this many characters of

@@ -61,7 +61,8 @@ def process_text(text: str, *, source: str = "<text>", settings: Settings = Sett
         doc_text, offsets = _cut(norm.text, norm.offsets, span.start, span.end, span.drops)
         doc = Document(
             source=source, doc_index=i, text=doc_text,
-            title=_unwrapped_title(span.title) if unwrapped is not norm.text else span.title, doc_type=span.doc_type, doc_number=span.doc_number, encloses=span.encloses,
+            title=_unwrapped_title(span.title) if unwrapped is not norm.text else span.title,
+            doc_type=span.doc_type, doc_number=span.doc_number, encloses=span.encloses,
             script=norm.script, offsets=offsets, meta=dict(meta or {}),
         )
         doc = annotate(doc, extract)

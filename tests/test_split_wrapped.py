@@ -1,6 +1,8 @@
 """A text wrapped at a page's width (text taken from a PDF page): documents, titles and doc_type
 are read with the wrapping undone, while each document's text keeps its lines (written text)."""
 
+import textwrap
+
 from nlp.pipeline import process_text
 
 BODY = ("为进一步加强全县学校安全管理工作,切实消除校园及周边安全隐患,保障广大师生生命财产安全,经县政府研究同意,"
@@ -11,13 +13,8 @@ BODY = ("为进一步加强全县学校安全管理工作,切实消除校园及�
 
 
 def wrapped(text: str, width: int = 24) -> str:
-    out = []
-    for line in text.split("\n"):
-        while len(line) > width + 2:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return "\n".join(out)
+    """Every line cut at ``width`` characters, as a PDF page sets it (no spaces: textwrap breaks the run)."""
+    return "\n".join(textwrap.fill(line, width) if line else line for line in text.split("\n"))
 
 
 def test_a_quoted_title_wrapped_over_two_lines_is_read_whole():

@@ -47,7 +47,8 @@ _STYLES = [
     ("cnf", rf"(?<![\u4e00-\u9fff\w])[{_CN_FORMAL}]{{1,2}}(?:、|[.．](?![\d.．]))"),
     ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}(?:[ \t]?、|[.．](?![\d.．]))"),  # 一、, 二 、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
-              r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])"),  # 某某报告一、情况 (the title's line)
+              r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])"  # 某某报告一、情况 (the title's line)
+              r"|(?<=[\u4e00-\u9fff])(?<![统同单唯专逐划归合均万之其第不初])一、(?=[\u4e00-\u9fff“])"),  # …内容一、依…。二、…。三、 (a run confirms it)
     ("cnp", rf"\([ \t]?{_CN_NUM}[ \t]?\)"),  # (一), (一 ) as some pages space it
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
     ("ar", r"(?<![\d.])\d{1,2}(?:、|[.．](?!\d)|[.．](?=[12]\d{3}年))|(?<![^\n])\d{1,2}。(?=[\u4e00-\u9fff])"),  # 1、 1. (and `2.2024年6月…`; `1。` typed for 1. at a line's start)
@@ -65,7 +66,8 @@ _MARKER = re.compile(rf"(?=[第{_CN}百零〇{_CN_FORMAL}{_STEMS}(\d①-⑳])(?:
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
 # the genre word a rule's title ends with, when its first article is glued to it (某院管理制度第一条)
 _RULES_TITLE_END = re.compile(r"(?:制度|办法|规定|细则|规则|章程|守则|准则|条例)$")
-_RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$|(?<=[\u4e00-\u9fff”)])\.$")  # (`…本方案.一、`: a page's . for 。)
+_RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$|(?<=[\u4e00-\u9fff”)])\.$"  # (`…本方案.一、`: a page's . for 。)
+                            r"|[▍▌■●◆◇▶►•★☆]$")  # (a paragraph's bullet, the line breaks lost: `…伦理规范▍贰、…`)
 
 # Words that end a heading, for text flattened onto one line (`一、总体要求以邓小平理论…`).
 _HEAD_END = (
@@ -357,7 +359,7 @@ def _find_markers(text: str) -> list[_Marker]:
             continue  # 一、二、三产业, 二、三级医院: numerals listed in a sentence, no heading
         glued = style == "cnrun"
         first_glued = glued and ordinal == 1
-        article_glued = False
+        article_glued = run_glued = False
         if style == "tiao" and ordinal == 1 and not line_start and _RULES_TITLE_END.search(text, max(0, start - 2), start):
             # 某院安全生产管理制度第一条 为了…: a rule's first article glued to its title, a 第二条 to come
             head = text[lines.start_of(start):start]
@@ -368,8 +370,11 @@ def _find_markers(text: str) -> list[_Marker]:
             head = text[lines.start_of(start):start]
             after = text[lines.end_of(start) + 1:lines.end_of(start) + 40].lstrip()
             if (len(head) > 40 or re.search(r"[。;;::,,、]", head) or last_of.get("cn") is not None
+                    or not _GENRE_BEFORE.search(text, max(0, start - 2), start)
                     or not (_MARKER.match(after) or re.search(r"(?:^|\n)[ \t]*二、", text[start:start + 6000]))):
-                continue  # (a title's line, and an outline under it: (一) next, or a 二、 to come)
+                if last_of.get("cn") is not None or not _glued_run(text, m.end()):
+                    continue  # (a title's line, and an outline under it: (一) next, or a 二、 to come)
+                first_glued, run_glued = False, True  # (run into the words before it, its run confirms it)
             style = "cn"
         elif glued:
             # a 三、 glued to the text before it continues a run 一、二、 only (not 统一、, 之一、)
@@ -394,7 +399,7 @@ def _find_markers(text: str) -> list[_Marker]:
             before = text[max(0, start - 3):start]
             recent = found[-1] if found else None
             in_heading = recent is not None and 0 < start - recent.mend <= 32 and "。" not in text[recent.mend:start]
-            unambiguous = ((style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected) or first_glued or article_glued
+            unambiguous = ((style in ("cnp", "zhang", "bufen", "jie", "tiao") or glued) and expected) or first_glued or article_glued or run_glued
             if not (_RUN_IN_BEFORE.search(before) or in_heading or unambiguous):
                 continue
             if not (ordinal == 1 or expected or (prev is None and _continues(text, m, style, ordinal))):
@@ -418,6 +423,7 @@ def _find_markers(text: str) -> list[_Marker]:
         ever_of[style] = mk
         for deeper in [s for s in last_of if _RANK[s] > _RANK[style]]:
             del last_of[deeper]  # numbering below restarts under a new parent
+    found = _fill_gaps(text, found, lines)
     found = _keep_paragraph_runs(found, "yao")
     found = _drop_inline_lists(text, found, lines)
     wrap = wrap_width(text) if found else None
@@ -436,6 +442,7 @@ def _find_markers(text: str) -> list[_Marker]:
             mk.heading = _heading(joined, 0, len(joined), flat=flat, article=mk.style == "tiao")
         else:
             mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat, article=mk.style == "tiao")
+        mk.heading = mk.heading.rstrip(" ▍▌■●◆◇▶►•★☆")  # (the next paragraph's bullet, the line breaks lost)
         if mk.style == "wx" and not mk.heading:  # 01 / 总体目标和要求: its heading is the next line
             mk.heading = text[line_end + 1:lines.end_of(line_end + 1)].strip()
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
@@ -570,6 +577,8 @@ def _drop_enumeration(text: str, found: list[_Marker], lines: "_LineIndex") -> l
     not headings (a flattened outline has several styles, or short run-in headings: kept)."""
     if len(found) < 2 or any(mk.line_start for mk in found) or len({mk.style for mk in found}) > 1:
         return found
+    if found[0].style == "cn":
+        return found  # (`…内容一、依…。二、…。三、…`: a notice's parts, flattened; a paragraph counts (1) or 1.)
     if len({lines.start_of(mk.start) for mk in found}) > 1:
         return found
     if _ANNOUNCED.search(text, max(0, found[0].start - 12), found[0].start):
@@ -578,8 +587,9 @@ def _drop_enumeration(text: str, found: list[_Marker], lines: "_LineIndex") -> l
     return [] if 2 * sentences > len(found) else found
 
 
-# what announces a notice's own items (`通知如下:`, `要求如下:`): they are its outline, however long
-_ANNOUNCED = re.compile(r"如下[::]\s*$")
+# what announces a notice's own items (`通知如下:`, `要求如下:`, `通报如下。`): they are its outline,
+# however long
+_ANNOUNCED = re.compile(r"如下[::。]\s*$")
 
 
 # A link in a site's list: the line ends with its publication date or a file's extension.
@@ -666,6 +676,26 @@ def _cells(span: str) -> int:
     return sum(1 for line in span.split("\n")[1:-1] if 0 < len(line.strip()) <= 4 and "。" not in line)
 
 
+_GENRE_BEFORE = re.compile(r"(?:报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)$")
+_RUN_ON = re.compile(r"(?<=[。;;!?!?])[ \t\u3000]*([二三])、(?=[\u4e00-\u9fff“])")
+
+
+def _glued_run(text: str, end: int) -> bool:
+    """A 一、 run into the words before it (`…内 容一、依…`, `…本文编辑:总编辑一、不准…;二、…`, a page
+    flattened onto one line) opens an outline when a 二、 and then a 三、 follow it, each after a
+    sentence's or a clause's end, before any other 一、."""
+    want = 2
+    for m in _RUN_ON.finditer(text, end, end + 3000):
+        if "一、" in text[end:m.start()] and want == 2:
+            return False
+        if _ordinal("cn", m.group(1) + "、") != want:
+            continue
+        if want == 3:
+            return True
+        want = 3
+    return False
+
+
 def _continues(text: str, m: re.Match, style: str, ordinal: int) -> bool:
     """A run-in marker after a sentence end is followed, further on, by the next ordinal of its
     style after a sentence end (`。3、…。4、…`)."""
@@ -681,6 +711,30 @@ def _continues(text: str, m: re.Match, style: str, ordinal: int) -> bool:
 
 # (not a page that spaces every mark, ` 。 一是`: there the marks stand inside one paragraph)
 _SPACED_PARAGRAPH = re.compile(r"(?<![ \u3000])[。!?!?”][ \u3000]+$")
+
+
+def _fill_gaps(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
+    """`3.` and `5.` run in (a page flattened onto one line) with no `4.` between them: a `4.` run
+    into the words before it (a paragraph that did not end with a stop: `…予以收缴4.诸暨市…`) is
+    that item, the only one of its form between its neighbours."""
+    added: list[_Marker] = []
+    for k, a in enumerate(found):
+        if a.style not in ("ar", "arp"):
+            continue
+        b = next((mk for mk in found[k + 1:] if _RANK[mk.style] <= _RANK[a.style]), None)
+        if b is None or b.style != a.style or b.ordinal != a.ordinal + 2 or a.line_start or b.line_start:
+            continue
+        n = a.ordinal + 1
+        form = re.escape(a.marker.replace(str(a.ordinal), str(n), 1))
+        hits = list(re.finditer(rf"(?<![\d.．(（]){form}(?=[\u4e00-\u9fff“《])", text[a.mend:b.start]))
+        if len(hits) != 1:
+            continue
+        start = a.mend + hits[0].start()
+        if text[lines.start_of(start):start].strip(_BULLETS) == "":
+            continue  # (at a line's start the marker was weighed already, and left out)
+        added.append(_Marker(a.style, n, start, a.mend + hits[0].end(), a.marker.replace(str(a.ordinal), str(n), 1),
+                             False))
+    return sorted(found + added, key=lambda mk: mk.start) if added else found
 
 
 def _clean_marker(s: str) -> str:
@@ -701,6 +755,9 @@ def _keep_paragraph_runs(found: list[_Marker], style: str) -> list[_Marker]:
     return [mk for k, mk in enumerate(found) if keep[k]]
 
 
+_MID_BULLET = re.compile(r"[▍▌■●◆◇▶►•★☆]")  # (not ○ nor □: a zero, a lost character)
+
+
 def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bool = False) -> str:
     """The heading a reader sees after a marker (up to ``end``: the next marker or the line end):
     to the first 。 or line end, or where the body visibly starts in flattened text. An article
@@ -718,6 +775,9 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         line = text[end + 1:nl if nl >= 0 else len(text)].strip()
         if 2 <= len(line) <= 30 and not re.search(r"[。;;!！,,]", line) and not _LINE_MARKER.match(line):
             return line.rstrip(":: ")
+    bullet = _MID_BULLET.search(text, start + 1, end)
+    if bullet:
+        end = bullet.start()  # (the next paragraph's bullet, its line break lost: `受赠财物处理程序•公务员…`)
     piece = text[start:end]  # (a slice: nothing before the heading's first character is looked at)
     stop = _HEADING_STOP.search(piece)  # (. for 。)
     cand = piece[:stop.start()] if stop else piece

@@ -266,6 +266,41 @@ def test_a_flattened_outline_keeps_its_run_in_headings():
     assert [s.marker for s in parse_outline(text)] == ["二、", "(一)", "(1)", "(2)"]
 
 
+# A page flattened onto one line (its line breaks lost): markers run into the words before them.
+@pytest.mark.parametrize("text, want", [
+    # a notice's 一、 glued to a label, its 二、 and 三、 after stops: the run confirms the 一、
+    ("某校公告 发布日期:2024-05-06 内 容一、依某某部来函办理,请各单位知照。二、各单位应盘点工地屋顶开口等场所。"
+     "三、请承办人员督促厂商落实巡检。", ["一、", "二、", "三、"]),
+    ("十不准 更新时间:2018-08-23 本文编辑:总编辑一、不准将医务人员个人收入与药品和检查收入挂钩;二、不准开单提成;"
+     "三、不准违规收费;四、不准违规接受社会捐赠资助",
+     ["一、", "二、", "三、", "四、"]),
+    # a paragraph's bullet before the marker: `▍贰、`
+    ("廉政伦理▍壹、法规1. 请托关说事件处理要点2. 公务员廉政伦理规范▍贰、受赠财物处理程序公务员遇有馈赠,原则应予拒绝。"
+     "▍参、饮宴应酬事件处理程序公务员原则上不得参加与其职务有利害关系者之饮宴应酬。",
+     ["壹、", "1.", "2.", "贰、", "参、"]),
+    # a 4. run into the end of a paragraph with no stop, between a 3. and a 5. run in after stops
+    ("现将典型问题通报如下。1.某局干部甲违规收礼问题。甲受到警告处分。2.某村书记乙履职不力问题。乙受到诫勉。"
+     "3.某公司经理丙公车私用问题。相关费用予以收缴4.某镇干部丁违规发放津补贴问题。丁受到警告处分。"
+     "5.某站站长戊失职失责问题。戊受到警告处分。", ["1.", "2.", "3.", "4.", "5."]),
+])
+def test_markers_run_into_the_words_of_a_flattened_page(text, want):
+    assert [s.marker for s in parse_outline(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求统一、规范各类台账,各单位抓好落实。",  # 统一、 is no 一、
+    "全市实现单一窗口受理,办事更便捷。各部门要做到标准统一、流程规范。",
+    "某县的办法进一、二步细化,年底前印发。",  # (a glued 一、 with no 二、 and 三、 after stops)
+])
+def test_a_glued_one_needs_its_run(text):
+    assert parse_outline(text) == []
+
+
+def test_a_heading_ends_at_the_next_paragraphs_bullet():
+    text = "规定如下▍壹、受赠财物处理程序•公务员遇有馈赠,原则应予拒绝。▍贰、饮宴应酬处理程序•原则上不得参加。"
+    assert [s.heading for s in parse_outline(text)] == ["受赠财物处理程序", "饮宴应酬处理程序"]
+
+
 def test_the_lines_under_a_contents_line_are_no_sections():
     from nlp.outline import parse_outline
 

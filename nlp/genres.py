@@ -149,7 +149,7 @@ def declared_genre(text: str) -> str | None:
 
 
 # handing a document on to the recipients: `印发给你们`, `印发你们` (no 给), `转发给你单位`
-HANDING = r"(?:印发|转发|下发|发)给?(?:你们|你单位|你局|你委|你厅|你院|你校)"
+HANDING = r"(?:印发|转发|下发|下达|发)给?(?:你们|你单位|你局|你委|你厅|你院|你校)"
 # `现将《X》印发给你们` / `关于印发X的通知` / `关于转发省教育厅《X》的通知`
 HANDED_ON = re.compile(r"《(?P<x>[^《》\n]{4,80})》[^。\n《]{0,40}?" + HANDING)
 _NOTICE_TITLE = re.compile(r"(?:印发|转发|公布|颁布)《?(?P<x>.{4,80}?)》?(?:等[^的]{0,6})?的通知$")

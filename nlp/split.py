@@ -232,10 +232,12 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and keys[0] in current and len(keys[0]) >= 10 and paragraphs == 1 and i <= 30
-                  and any("。" in ln.text and keys[0] in _key(ln.text) for ln in lines[starts[-1] + 1:i])):
+                  and any("。" in ln.text and keys[0] in _key(ln.text) for ln in lines[starts[-1] + 1:i])
+                  and not _hands_on(lines, starts[-1], i, keys[0])):
                 # the title again after one paragraph that quotes it (a sample-text site's summary
                 # of the page, `下面由网友为您整理分享的“…”相关资料`): the same document starts here,
-                # the summary above it is the site's
+                # the summary above it is the site's (but a notice's paragraph that hands it on,
+                # `现将…计划下达给你们`, is the notice's own: one document)
                 starts[-1] = i
                 body_chars = text_chars = paragraphs = 0
             elif (compiled is not None and i > compiled and len(keys) == 1 and len(keys[0]) >= 6
@@ -671,7 +673,7 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     folded = re.sub(r"\s+", "", head)
     handing = re.search(HANDING, folded)
     # (or a draft put out for comment: `关于对《X》征求意见的通知`, `起草了《X》,现予以公示`)
-    notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发)|征求意见|予以公示", head, re.M)
+    notice = handing or re.search(r"^附件\s*(?:[::]|$)|关于(?:印发|转发|下达)|征求意见|予以公示", head, re.M)
     if not notice:
         return False
     key = _key(title)
@@ -684,7 +686,7 @@ def _hands_on(lines: list[_Line], first: int, k: int, title: str) -> bool:
     cited = re.findall(r"《([^《》]{2,80})》[^《。]{0,30}?" + HANDING, folded)
     # or with no 《》: `现将2023年全省工作要点印发给你们`, `关于印发某省2023年工作要点的通知`
     cited += re.findall(r"现将([^《》。,,;;]{2,60}?)" + HANDING, folded)
-    cited += re.findall(r"关于(?:印发|转发)([^《》。,,;;]{2,60}?)的通知", folded)
+    cited += re.findall(r"关于(?:印发|转发|下达)([^《》。,,;;]{2,60}?)的通知", folded)
     return bool(handing) and any((c in key or genre_of(c) == genre_of(key)) and f"《{c}》" not in key
                                  for c in cited if genre_of(c))
 
@@ -734,7 +736,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
                 if k == headline or (len(k) >= 6 and headline.startswith(k)):  # or its first line
                     start = ln.start
                     break
-    official = _official_title(rest[:12], headline)
+    official = _official_title([ln for ln in rest[:40] if ln.text.strip()][:12], headline)
     if official is None and group and rest and rest[0].text.lstrip().startswith(("(", "的", "等")) and len(rest[0].text) > 30:
         # the title's last line run into the 主送 and body: 关于印发…计划 / (2023—2025年)的通知各县…:
         run_on = _title_prefix().match(_key(group[-1].text) + re.sub(r"\s+", "", rest[0].text[:200]))
@@ -1029,10 +1031,15 @@ def _masthead(lines: list[_Line], limit: int = 8) -> int:
 
 def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int, bool] | None:
     """A 关于… title (possibly over several short lines or run into the body) after the headline."""
+    n = -1  # the line's place among the non-blank lines (a page's blank lines count for nothing)
+    short = True  # only short lines, no sentence, so far
     for i, ln in enumerate(lines):
         t = ln.text.strip()
+        if not t:
+            continue
+        n += 1
         if _MARKER_START.match(t):
-            if i >= 6:
+            if n >= 6:
                 break
             continue  # a numbered line is a heading or a list's item, never the title
         if i > 0 and re.match(r"附件|附[::]", t):
@@ -1073,8 +1080,9 @@ def _official_title(lines: list[_Line], headline: str | None) -> tuple[str, int,
                 if re.search(r"[,,]", t) and not _title_line().match(re.sub(r"\s+", "", t)) and len(t) > 30:
                     continue  # a sentence that only says 关于 (`那么关于节日安全通知该如何编写,…`): look on
                 return None
-        if i >= 6 or len(t) > 120:
-            break
+        short = short and len(t) <= 80 and not re.search(r"[。,，]", t)
+        if (n >= 6 and not short) or n >= 10 or len(t) > 120:
+            break  # (a page's short metadata lines above the title: 索引号, 发布机构, 成文日期, 分享…)
     return None
 
 
@@ -1115,7 +1123,7 @@ def _datelined(title: str, lines: list[_Line]) -> bool:
 
 
 # a 印发/转发 notice's title cut before its closing 的通知 (a site's shortened title)
-_TRUNCATED_NOTICE = re.compile(r"关于(?:印发|转发)[^的]{4,}$")
+_TRUNCATED_NOTICE = re.compile(r"关于(?:印发|转发|下达)[^的]{4,}$")
 _NOTICE_FIELDS = re.compile(r"(?m)^\s*(?:公告主旨|公告标题|公告名称|公告内容|公告类别|公告日期|一般公告)")
 
 

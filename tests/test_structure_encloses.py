@@ -62,3 +62,24 @@ def test_an_old_database_gains_the_encloses_column():
     con.execute("CREATE TABLE documents (file TEXT, doc_index INTEGER, title TEXT)")
     create_schema(con)
     assert "encloses" in {row[1] for row in con.execute("PRAGMA table_info(documents)")}
+
+
+# A government site's page: its metadata lines and the plan's name as the page's headline above a
+# 下达 notice that hands the plan on; the plan follows the notice's 落款.
+PAGE_OF_A_HANDED_ON_PLAN = (
+    "索 引 号 11370828/2021-01956 公开方式 主动公开\n发布机构 甲县发展和改革局 组配分类 发展计划\n"
+    "成文日期 2021-02-22 废止日期\n有效性\n甲县2021年国民经济和社会发展计划\n分享\n\n甲县人民政府\n\n"
+    "关于下达甲县2021年国民经济和社会发展计划的通知\n\n甲政发〔2021〕3号\n\n"
+    "各镇政府,各街道办事处,县政府各部门:\n\n县人民代表大会审议通过了计划草案的报告,"
+    "现将甲县2021年国民经济和社会发展计划下达给你们,请认真组织实施。\n\n甲县人民政府\n\n2021年2月22日\n\n"
+    "甲县2021年国民经济和社会发展计划\n\n2021年是“十四五”规划的开局之年。做好全县经济工作的总体要求是:"
+    "坚持稳中求进,推动高质量发展。\n\n主要预期目标为:地区生产总值增长7%以上。\n")
+
+
+def test_a_notice_that_hands_on_a_plan_under_its_page_headline_is_one_notice():
+    (doc,) = _docs(PAGE_OF_A_HANDED_ON_PLAN)
+    assert doc.title == "关于下达甲县2021年国民经济和社会发展计划的通知"
+    assert (doc.doc_type, doc.doc_number) == ("通知", "甲政发〔2021〕3号")
+    assert "各镇政府" in doc.text  # the notice's own lines are kept
+    assert "下达给你们" in doc.text
+    assert {m.value["name"] for m in doc.mentions if m.type == "party"} >= {"各镇政府", "各街道办事处", "县政府各部门"}

@@ -802,8 +802,8 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         # a heading line with a subtitle after its colon (`阶段定位:从“开局筑基”到“冲刺攻坚”`), no
         # sentence in it, its body on the next line: a reader sees the whole line
         return _ATTRIBUTES.sub("", cand).strip()
-    if colon and colon.start() >= 4 and len(cand) - colon.end() >= 6:
-        # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分
+    if colon and len(cand) - colon.end() >= 6 and (colon.start() >= 4 or _short_label(cand[:colon.start()])):
+        # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分, `定时间:一般每周二…` -> 定时间
         return cand[:colon.start()].strip()
     if _CONDITION.search(cand) and "\n" not in cand:
         # an item of a list of conditions (`有下列情形之一的: (一)未按规定…的;`) is one clause: a
@@ -830,6 +830,16 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
+
+
+def _short_label(label: str) -> bool:
+    """A label of two or three characters before a colon (`定时间:`, `原则:`) heads its item as a
+    longer one does; a post before the colon (`组 长:全面负责…`, a group's member list) is no
+    heading of its own: the line is the item (``roles.tsv``)."""
+    from nlp.extract.parties_lexicon import role_words
+
+    word = re.sub(r"\s+", "", label)
+    return 2 <= len(word) <= 3 and bool(re.fullmatch(r"[\u4e00-\u9fff]+", word)) and word not in role_words()
 
 
 # where a heading ends: a sentence's end, or a page's . for 。 between Chinese characters (the dot

@@ -307,3 +307,14 @@ def test_the_lines_under_a_contents_line_are_no_sections():
     text = ("某市防汛应急预案目录\n\n1.总则\n\n1.1编制目的\n\n1.2适用范围\n\n2.组织机构\n\n2.1指挥部\n\n"
             "1.总则\n\n1.1编制目的\n\n为规范防汛应急工作,提高处置能力,特制订本预案。\n")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [("1.", "总则"), ("1.1", "编制目的")]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("(一)定时间:一般情况下每周二至周五为接待时间。\n(二)定地点:医院各会议室,必要时可使用远程方式。\n", ["定时间", "定地点"]),
+    ("一、原则:对于轻微违规行为,以教育提醒为主。\n二、程序:先由科室自查,再由院办复核。\n", ["原则", "程序"]),
+    # a post before the colon: the member list's line is the item
+    ("1.组 长:全面负责爱国卫生专项活动和创建卫生单位\n2.副组长:协助组长做好各项工作安排\n",
+     ["组 长:全面负责爱国卫生专项活动和创建卫生单位", "副组长:协助组长做好各项工作安排"]),
+])
+def test_a_short_run_in_label_is_the_heading_unless_it_is_a_post(text, want):
+    assert [s.heading for s in parse_outline(text)] == want

@@ -391,8 +391,8 @@ def _shared_bigrams(title: str, body: str) -> float:
 # a tag or column page's item: `标题 2020年06月17日|文:某某|https://…` (its headline is x)
 DATED_ITEM = re.compile(r"^(?P<x>[^。\s|｜]{2}[^。|｜]{4,78}?)\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜]\s*\S.*$"
                         # or a listing's item whose headline runs into its date and teaser, an image before it:
-                        # `![]() 标题2015年04月02日某中心宣布…`
-                        r"|^(?:!\[[^\]]*\]\([^)]*\)\s*)?(?P<y>[^\s。,,;;::!?!?|｜]{3,29}[^\s。,,;;::!?!?|｜\d])\d{4}年\d{1,2}月\d{1,2}日"
+                        # `![]() 标题2015年04月02日某中心宣布…` (not a stage's dates in brackets: `(二)某阶段(2011年9月26日至…)。`)
+                        r"|^(?:!\[[^\]]*\]\([^)]*\)\s*)?(?P<y>[^\s。,,;;::!?!?|｜]{3,29}[^\s。,,;;::!?!?|｜\d((【\[])\d{4}年\d{1,2}月\d{1,2}日"
                         r"(?=[^\s\d(()])(?=.{20})")
 _WELCOME = re.compile(r"^(?:欢迎|歡迎)(?:来到|光临|访问|您)")
 _TAG_TAIL = re.compile(r"(?:\s*[|｜]\s*[^|｜\s]{1,12}){2,}\s*$")

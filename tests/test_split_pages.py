@@ -293,3 +293,12 @@ def test_a_listing_whose_headlines_run_into_their_dates_is_one_document_per_item
     assert [d.title for d in split_documents(text)] == items
     one = "某县召开安全生产会议2021年03月20日上午,某县召开全县安全生产工作会议,部署节前安全检查工作。\n"
     assert len(split_documents(one)) == 1  # (one such line is no listing)
+
+
+def test_a_plans_stages_dated_in_brackets_are_no_listing_of_items():
+    # a fragment of a plan: its stages' dates in brackets after their names are no listing's
+    # `标题2015年04月02日teaser` items
+    text = ("四、实施步骤\n(一)动员部署阶段(2011年9月26日至30日)。各级政府要制定具体实施方案,明确各阶段工作任务。\n"
+            "(二)清剿火患阶段(2011年9月26日至2012年2月6日)。各地要动员全社会力量,对辖区所有单位进行全面排查。\n"
+            "(三)总结验收阶段(2012年2月7日至2月29日)。各级政府要对本地工作情况进行总结验收。\n五、工作措施\n")
+    assert len(split_documents(text)) == 1

@@ -775,6 +775,9 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         line = text[end + 1:nl if nl >= 0 else len(text)].strip()
         if 2 <= len(line) <= 30 and not re.search(r"[。;;!！,,]", line) and not _LINE_MARKER.match(line):
             return line.rstrip(":: ")
+        first = re.match(r"([^。;;!！,,::\n]{2,30})。", line)
+        if first and not _LINE_MARKER.match(line):
+            return first.group(1)  # (or the heading run into its paragraph: `(一)⏎成立推进委员会。依托…`)
     bullet = _MID_BULLET.search(text, start + 1, end)
     if bullet:
         end = bullet.start()  # (the next paragraph's bullet, its line break lost: `受赠财物处理程序•公务员…`)

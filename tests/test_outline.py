@@ -318,3 +318,10 @@ def test_the_lines_under_a_contents_line_are_no_sections():
 ])
 def test_a_short_run_in_label_is_the_heading_unless_it_is_a_post(text, want):
     assert [s.heading for s in parse_outline(text)] == want
+
+
+def test_a_marker_alone_on_its_line_over_its_heading_run_into_the_paragraph():
+    text = ("一、建立健全组织架构\n(一)\n成立健康中国行动推进委员会。依托全国爱国卫生运动委员会,国家层面成立推进委员会,"
+            "负责统筹推进组织实施。\n(二)\n组建专家咨询委员会。由推进委员会聘请相关领域专家组成。\n")
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [
+        ("一、", "建立健全组织架构"), ("(一)", "成立健康中国行动推进委员会"), ("(二)", "组建专家咨询委员会")]

@@ -34,9 +34,9 @@ _DEC_START = r"(?:(?<![^\n])|(?<=[\u4e00-\u9fff。;;!?)][ \t\u3000]))"
 # (style, pattern); the style's usual rank is its position in this list.
 _STYLES = [
     ("zhang", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?章"),  # 第一章, 第 1 章 (a law site spaces it)
-    ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:部分|板块)[::]?"),  # 第一部分, 第一板块:
+    ("bufen", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:部分|板块)(?![是为])[::]?"),  # 第一部分, 第一板块: (not 第一部分是…, a sentence)
     ("jie", rf"第(?:{_CN_NUM}|\d{{1,3}})节"),  # 第一节
-    ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条"),  # 第一条
+    ("tiao", rf"第[ \t]?(?:{_CN_NUM}|\d{{1,3}})[ \t]?条(?![之的第款]|规定)"),  # 第一条 (not a cited 第三十三条之规定, 第2款)
     # decimal numbering at a line's start, over a heading (an 应急预案's `1 总则`, `1.1 编制目的`, `2.3.1 …`)
     ("dec1", rf"(?<![^\n])\d{{1,2}}(?=[ \t]*[\u4e00-\u9fff]){_NOT_A_COUNT}"),
     # (or run in after a space in flattened text: `…制定本预案。 1.2现状特点 山福镇地处…`)
@@ -805,7 +805,8 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         # a heading line with a subtitle after its colon (`阶段定位:从“开局筑基”到“冲刺攻坚”`), no
         # sentence in it, its body on the next line: a reader sees the whole line
         return _ATTRIBUTES.sub("", cand).strip()
-    if colon and len(cand) - colon.end() >= 6 and (colon.start() >= 4 or _short_label(cand[:colon.start()])):
+    if (colon and len(cand) - colon.end() >= 6 and (colon.start() >= 4 or _short_label(cand[:colon.start()]))
+            and not _SENTENCE_BEFORE_COLON.search(cand, 0, colon.start())):
         # a run-in label heading: `竞赛加分:获省级一等奖加十分…` -> 竞赛加分, `定时间:一般每周二…` -> 定时间
         return cand[:colon.start()].strip()
     if _CONDITION.search(cand) and "\n" not in cand:
@@ -814,7 +815,7 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         return cand.strip()
     par = _RUN_ON_PAREN.match(cand)
     if par and (_UNIT_NOTE.search(par.group(1)) or _WEEKDAY_NOTE.search(par.group(1))
-                or _DATE_NOTE.search(par.group(1)) or _INSIDE_NOTE.search(par.group(1))
+                or _DATE_NOTE.search(par.group(1)) or _INSIDE_NOTE.search(par.group(1)) or _abbreviation_note(par.group(1))
                 or _RUNS_ON.match(cand, par.end(1)) or cand.startswith("请")):
         # 各县(市、区)教育局要…, 全镇村(社区)干部: the note is inside a unit's name; 于27日(周五)下午…:
         # a weekday after a day is inside the sentence
@@ -833,6 +834,10 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
     return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
+
+
+# words before a colon that make it a sentence's, not a label's (`行署工作的指导思想是:高举…`, `主要做法有:`)
+_SENTENCE_BEFORE_COLON = re.compile(r"的[^::]{1,12}(?:是|为|有)$")
 
 
 def _short_label(label: str) -> bool:
@@ -871,6 +876,16 @@ _RUN_ON_PAREN = re.compile(r"([^(),,。::;;《]{2,24}\([^()]{2,24}\))(?=[\u4e00-
 # a note that names what is before it for the rest of the text (`某县政府(以下简称本府)为…`): a
 # sentence goes on
 _INSIDE_NOTE = re.compile(r"\((?:以下|下文)?简称[^()]*\)$")
+
+
+def _abbreviation_note(piece: str) -> bool:
+    """`医院管理局(医管局)`: the note in parentheses is the short form of the name before it (its
+    characters, in order, among the last twelve), no note closing a heading."""
+    m = re.search(r"([^()]{2,12})\(([\u4e00-\u9fff]{2,6})\)$", piece)
+    if not m:
+        return False
+    rest = iter(m.group(1))
+    return all(ch in rest for ch in m.group(2))
 
 
 # what a sentence goes on with after a note (`本(115)年`, `异常(发热)时,`, `各单位(机关)之任务`,

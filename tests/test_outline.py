@@ -325,3 +325,20 @@ def test_a_marker_alone_on_its_line_over_its_heading_run_into_the_paragraph():
             "负责统筹推进组织实施。\n(二)\n组建专家咨询委员会。由推进委员会聘请相关领域专家组成。\n")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [
         ("一、", "建立健全组织架构"), ("(一)", "成立健康中国行动推进委员会"), ("(二)", "组建专家咨询委员会")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a name's short form in brackets is inside the heading, no note that closes it
+    ("(二)医院管理局(医管局)有否评估推行病人安全巡视计划,有关工作的进展为何?\n(三)卫生署(卫署)会否公布名单?\n",
+     [("(二)", "医院管理局(医管局)有否评估推行病人安全巡视计划,有关工作的进展为何?"), ("(三)", "卫生署(卫署)会否公布名单?")]),
+    # the words before the colon are a sentence's subject, no label
+    ("二、行署工作的指导思想是:高举中国特色社会主义伟大旗帜,全面贯彻党的精神。\n三、主要任务\n",
+     [("二、", "行署工作的指导思想是:高举中国特色社会主义伟大旗帜,全面贯彻党的精神"), ("三、", "主要任务")]),
+    # 第一部分是… is a sentence about the report's parts, no part of an outline
+    ("报告分为两部分。\n第一部分是2022年工作回顾。主要从发展质量稳步提升等方面。\n第二部分是2023年工作安排。\n", []),
+    # a cited article at a wrapped line's start is no article of the document
+    ("六、委员回避,依行政程序法第三十二条及\n第三十三条之规定。\n七、本会报召集人由局长担任。\n",
+     [("六、", "委员回避,依行政程序法第三十二条及"), ("七、", "本会报召集人由局长担任")]),
+])
+def test_headings_that_run_past_brackets_colons_and_cited_articles(text, want):
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == want

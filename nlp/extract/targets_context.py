@@ -254,6 +254,18 @@ class Mood:
         i = bisect_left(self._forward_starts, after)
         return not any(b <= end for _, b in self._forward[i:i + 8])
 
+    def dated_back(self, end: int, year: str | None) -> bool:
+        """Whether sentence[:end] opens on a year before the document's own (`2020年末,…提高到82.25岁`
+        in a plan of 2021, `2023年全国…降至6.2‰` in a report of 2024) with no forward word after it:
+        a record of that year, not an objective."""
+        if not year:
+            return False
+        for m in _PAST_YEAR.finditer(self._sentence, 0, end):
+            if m.group(1) < year:
+                i = bisect_left(self._forward_starts, m.end())
+                return not any(b <= end for _, b in self._forward[i:i + 8])
+        return False
+
     def plans_ahead(self, start: int, end: int) -> bool:
         """Whether a summary's clause sentence[start:end] plans ahead (力争, 确保, from the start of
         its sentence) or states a controlled level (控制在, in the clause itself)."""
@@ -266,6 +278,12 @@ class Mood:
     def lays_down(self, end: int) -> bool:
         """Whether a rule's modal verb (应, 要, 须) is written in sentence[:end]."""
         return bool(self._modal_ends) and self._modal_ends[0] <= end
+
+
+# a year that dates what the sentence reports (2020年末, 2023年, 2022年上半年), at its start or after
+# a clause's end; not one a goal is due by (到2025年, 至2020年底, 2025年前) or a cited period (2018—2020年)
+_PAST_YEAR = re.compile(r"(?:^|(?<=[,,;;。]))((?:19|20)[0-9]{2})年(?:末|底|年末|年底|全年|上半年|下半年|前[一二三]季度"
+                        r"|[0-9一二三四五六七八九十]{1,2}月(?:份|底|末)?)?(?![前以至到—–\-~])(?=[,,\u4e00-\u9fff])")
 
 
 def document_year(text: str, signing_year: str | None) -> str | None:

@@ -43,3 +43,16 @@ def test_a_long_line_closing_on_its_objectives_opens_an_unnumbered_list():
     summary = ("2022年,在县卫生健康局的正确领导下,我院坚持以病人为中心,统筹推进疫情防控和医疗业务工作,"
                "较好地完成了全年各项目标任务。现将全年工作总结如下:\n床位使用率86.5%,平均住院日8.1天\n")
     assert _found("某县人民医院2022年工作总结\n" + summary) == []
+
+
+def test_a_figure_dated_before_the_documents_own_year_is_a_record():
+    # a plan of 2021 (its 落款) that opens on where things stood at the end of 2020
+    text = ("某市“十四五”卫生健康发展规划\n一、发展基础\n居民健康水平显著提高。2020年末,全市居民人均预期寿命提高到82.25岁,"
+            "居民健康素养水平达到31.7%。\n二、发展目标\n到2025年,全市居民人均预期寿命达到83岁,居民健康素养水平达到35%。\n"
+            "某市人民政府\n2021年12月20日\n")
+    assert [(m.value["number"], m.value["unit"]) for m in find_targets(text)] == [(83.0, "岁"), (35.0, "%")]
+
+
+def test_a_year_a_goal_is_due_by_is_no_record():
+    text = "某县卫生健康工作计划\n2023年,全县孕产妇系统管理率达到95%以上。\n某县卫生健康局\n2023年1月5日\n"
+    assert [(m.value["number"], m.value["unit"]) for m in find_targets(text)] == [(95.0, "%")]

@@ -56,3 +56,9 @@ def test_a_figure_dated_before_the_documents_own_year_is_a_record():
 def test_a_year_a_goal_is_due_by_is_no_record():
     text = "某县卫生健康工作计划\n2023年,全县孕产妇系统管理率达到95%以上。\n某县卫生健康局\n2023年1月5日\n"
     assert [(m.value["number"], m.value["unit"]) for m in find_targets(text)] == [(95.0, "%")]
+
+
+def test_a_banquets_cap_in_tables_is_a_target():
+    text = "党员领导干部办理婚丧喜庆等事宜原则上控制在20桌(200人)以内。迎送车辆不得超过8辆。"
+    found = [(m.value["number"], m.value["unit"]) for m in find_targets(text)]
+    assert (20.0, "桌") in found and (8.0, "辆") in found

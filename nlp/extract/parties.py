@@ -234,7 +234,13 @@ def _in_book_title(text: str, f: Found) -> bool:
     if open_at < 0 or "》" in text[open_at:f.start]:
         return False
     close_at = text.find("》", f.end, f.end + 160)
-    return close_at >= 0 and "《" not in text[f.end:close_at]
+    if close_at < 0 or "《" in text[f.end:close_at]:
+        return False
+    # (a page that prints the document's own title in 《》 on a line of its own, near the top, cites
+    # nothing: `《某市人民政府办公厅关于印发…的通知》⏎某政办〔2023〕1号`)
+    own = (open_at < 600 and text[text.rfind("\n", 0, open_at) + 1:open_at].strip() == ""
+           and text[close_at + 1:text.find("\n", close_at) if "\n" in text[close_at:] else len(text)].strip() == "")
+    return not own
 
 
 # a 、-list closed as places: 深入机关、企事业单位、住宅小区等场所 (the list's head noun says what its items are)

@@ -124,8 +124,18 @@ GENERIC_OPEN = ("乡镇", "各", "全", "本", "该", "我", "基层")  # 乡镇
 TITLE_ZONE = 600  # a document's own title line stands near its top
 
 
+# what a page prints before a title on its line: a column's tag (`【市政府重点工作】`), a table's
+# bar (`| `), the title's own book-title mark (`《某办公厅关于…的通知》`)
+_TITLE_LEAD = re.compile(r"^(?:\s*[|｜]\s*|\s*【[^【】]{1,20}】\s*|\s*《(?=[^《》]{4,}》?\s*$))+")
+
+
 def _title_issuer(title: str, at: int) -> list[Found]:
+    lead = _TITLE_LEAD.match(title)
+    if lead:
+        title, at = title[lead.end():], at + lead.end()
     printed = re.match(r"(?P<head>[^《》]{3,40}?)(?:联合)?(?:印发|转发)《", title)
+    if printed and printed.group("head").endswith("关于"):
+        printed = None  # 某办公室关于印发《…》的通知: the issuer is before 关于
     head = title.split("关于")[0] if "关于" in title and not printed else ""  # 某局印发《关于…》的通知
     if not head and printed:  # 某省委办公厅 某省政府办公厅印发《…》: the issuers, one after another
         head = printed.group("head")

@@ -204,3 +204,25 @@ def test_party_jieba_does_not_change_the_default_dictionary():
     assert [w for _, _, w, _ in tokens("联系人:医政股 王小明")][2] == "医政股"
     jieba.initialize()
     assert "医政股" not in jieba.dt.FREQ  # our user dictionary stays in our own tokenizer
+
+
+@pytest.mark.parametrize("text, title, issuer", [
+    # the page prints the title in 《》 on a line of its own, over the document's number
+    ("浏览量: 时间:2024-01-10\n《甲市人民政府办公厅关于印发2023年工作任务责任分解方案的通知》\n甲政办〔2023〕1号\n"
+     "《2023年工作任务责任分解方案》已经市人民政府同意,现印发给你们,请认真贯彻执行。\n",
+     "甲市人民政府办公厅关于印发2023年工作任务责任分解方案的通知", "甲市人民政府办公厅"),
+    # a column's tag before the title on its line
+    ("【重点工作及责任分解】乙市人民政府关于2020年市政府重点工作及责任分解的通知\n各县、区人民政府:\n现将任务分解如下,请抓好落实。\n",
+     "【重点工作及责任分解】乙市人民政府关于2020年市政府重点工作及责任分解的通知", "乙市人民政府"),
+    # a metadata table's bar before a 关于印发《…》 title
+    ("名 称: | 区人民政府办公室关于印发《2023年主要目标任务责任分解方案》的通知 | 发布机构: | 丙区人民政府办公室\n"
+     "各街道办事处,区人民政府各部门:\n现将方案印发给你们,请认真贯彻执行。\n",
+     "| 区人民政府办公室关于印发《2023年主要目标任务责任分解方案》的通知", "区人民政府办公室"),
+])
+def test_the_issuer_before_关于_in_a_title_the_page_dresses(text, title, issuer):
+    assert (issuer, "issuer") in pairs(text, title=title)
+
+
+def test_a_cited_title_in_book_marks_names_no_issuer():
+    text = "根据《甲省卫生健康委关于开展安全生产大检查的通知》要求,我院开展了自查。\n"
+    assert "甲省卫生健康委" not in names(text)

@@ -1149,16 +1149,25 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
             opening = _opening_lines(lines[at + 1:])
             if opening and _NEWS_DATELINE.match(opening[0].text.strip()):
                 return "新闻"
-            return _body_genre(opening, closing=False) or "新闻"
+            declared = _body_genre(opening, closing=False)
+            if declared is None and any(is_salutation(ln.text) or _run_in_salutation(ln.text)
+                                        for ln in lines[at + 1:at + 5]):
+                return "通知"  # (a title with no genre word over a 主送 line: `关于开展…工作` / `各部门:`)
+            return declared or "新闻"
         return genre_of(title) or (form if form == "公告" else None) or "新闻"
-    if lines and _MARKER_START.match(lines[0].text.strip()):
-        return None
+    opening = next((t for ln in lines[:3] if (t := _CONTINUED.sub("", ln.text.strip()).strip(" |｜"))), "")
+    if _MARKER_START.match(opening):
+        return None  # (a fragment that opens at a part of its outline, after a page break: `[接上页] 三、…`)
     declared = _body_genre(lines)
     if declared:
         return declared
     if any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in lines[:3]):
         return "通知"
     return "新闻"
+
+
+# a page's tag for text continued from the page before (`[接上页]`, `(接上页)`, `续上页`)
+_CONTINUED = re.compile(r"^[\[【(（]?(?:接上页|续上页|接上一页|上接)[\]】)）]?\s*")
 
 
 def _opening_lines(lines: list[_Line]) -> list[_Line]:

@@ -302,3 +302,16 @@ def test_a_plans_stages_dated_in_brackets_are_no_listing_of_items():
             "(二)清剿火患阶段(2011年9月26日至2012年2月6日)。各地要动员全社会力量,对辖区所有单位进行全面排查。\n"
             "(三)总结验收阶段(2012年2月7日至2月29日)。各级政府要对本地工作情况进行总结验收。\n五、工作措施\n")
     assert len(split_documents(text)) == 1
+
+
+def test_a_fragment_after_a_page_break_opens_at_a_part_and_has_no_genre():
+    (doc,) = split_documents("|\n[接上页] 三、有关要求 (一)高度重视,加强领导。各级、各部门要充分认识大检查的重要意义,"
+                             "亲自研究部署。 (二)明确责任,精心组织。各部门要根据本通知精神,制定具体方案。\n")
+    assert (doc.title, doc.doc_type) == (None, None)
+
+
+def test_a_title_with_no_genre_word_over_a_salutation_is_a_notice():
+    text = ("党委保卫部:关于开展2023年春季消防安全风险隐患集中排查与整治工作\n\n校区各部门(院系):\n\n"
+            "为进一步压实消防安全管理责任,全面排查风险、消除隐患,决定在全校区范围内开展集中排查与整治工作,具体安排如下:\n"
+            "第一阶段:自查自纠阶段\n")
+    assert [d.doc_type for d in split_documents(text)] == ["通知"]

@@ -1158,6 +1158,8 @@ def _doc_type(title: str | None, lines: list[_Line]) -> str | None:
     opening = next((t for ln in lines[:3] if (t := _CONTINUED.sub("", ln.text.strip()).strip(" |｜"))), "")
     if _MARKER_START.match(opening):
         return None  # (a fragment that opens at a part of its outline, after a page break: `[接上页] 三、…`)
+    if _NEWS_OPENING.match(opening) and not any(is_salutation(ln.text) for ln in lines[:3]):
+        return "新闻"  # (`近日,某市政府办公厅印发了《…实施方案》…`: a report of the plan it then quotes)
     declared = _body_genre(lines)
     if declared:
         return declared

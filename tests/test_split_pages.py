@@ -315,3 +315,9 @@ def test_a_title_with_no_genre_word_over_a_salutation_is_a_notice():
             "为进一步压实消防安全管理责任,全面排查风险、消除隐患,决定在全校区范围内开展集中排查与整治工作,具体安排如下:\n"
             "第一阶段:自查自纠阶段\n")
     assert [d.doc_type for d in split_documents(text)] == ["通知"]
+
+
+def test_an_untitled_report_that_quotes_a_plan_is_news():
+    text = ("近日,某市委办公厅、某市人民政府办公厅印发了《某市城镇化建设实施方案》,要求各区县结合实际认真抓好贯彻落实。\n"
+            "《某市城镇化建设实施方案》全文如下。\n为深入贯彻落实有关部署,结合我市实际,制定本实施方案。\n一、总体要求\n")
+    assert [(d.title, d.doc_type) for d in split_documents(text)] == [(None, "新闻")]

@@ -677,7 +677,7 @@ def _cells(span: str) -> int:
 
 
 _GENRE_BEFORE = re.compile(r"(?:报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)$")
-_RUN_ON = re.compile(r"(?<=[。;;!?!?])[ \t\u3000]*([二三])、(?=[\u4e00-\u9fff“])")
+_RUN_ON = re.compile(r"(?<=[。;;!?!?::])[ \t\u3000]*([二三])、(?=[\u4e00-\u9fff“])")
 
 
 def _glued_run(text: str, end: int) -> bool:

@@ -156,9 +156,14 @@ def _is_title_line(s: str) -> bool:
     if _BARE_NUMBER_HEAD.match(t) and len(t) <= 24:
         return False  # `2组织机构和部门职责`: a heading of an outline numbered 1总则, 1.1编制目的…
     key = _key(t)  # (once for both tests)
-    if _SECTION_LABEL.match(key) or METADATA_ROW.match(t):
+    if _SECTION_LABEL.match(key) or METADATA_ROW.match(t) or _SENTENCE_OPENING.match(key):
         return False
     return bool(_title_line().match(key))
+
+
+# a sentence of a document's text that names the genre (`依据《…》编制本预案。`, `根据…制定本方案`): it
+# opens on a citing word or refers to its own document (本预案), as no title does
+_SENTENCE_OPENING = re.compile(r"^(?:根据|按照|依据|依照|遵照|现将|近日|日前)|(?:编制|制定|制订|印发)本")
 
 
 # a photo's caption (`上图为某镇进行…工作汇报`, `图:某局开展…检查`): no title, even ending in a genre word

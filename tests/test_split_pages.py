@@ -321,3 +321,9 @@ def test_an_untitled_report_that_quotes_a_plan_is_news():
     text = ("近日,某市委办公厅、某市人民政府办公厅印发了《某市城镇化建设实施方案》,要求各区县结合实际认真抓好贯彻落实。\n"
             "《某市城镇化建设实施方案》全文如下。\n为深入贯彻落实有关部署,结合我市实际,制定本实施方案。\n一、总体要求\n")
     assert [(d.title, d.doc_type) for d in split_documents(text)] == [(None, "新闻")]
+
+
+def test_a_sentence_naming_its_own_genre_is_no_title():
+    text = ("某县防汛抢险应急预案\n1 总则\n1.1 编制目的\n" + TEXT + "\n1.2 编制依据\n依据《中华人民共和国水法》"
+            "《中华人民共和国防洪法》《国家防汛抗旱应急预案》编制本预案。\n1.3 适用范围\n" + TEXT + "\n" + TEXT + "\n")
+    assert len(split_documents(text)) == 1

@@ -327,3 +327,9 @@ def test_a_sentence_naming_its_own_genre_is_no_title():
     text = ("某县防汛抢险应急预案\n1 总则\n1.1 编制目的\n" + TEXT + "\n1.2 编制依据\n依据《中华人民共和国水法》"
             "《中华人民共和国防洪法》《国家防汛抗旱应急预案》编制本预案。\n1.3 适用范围\n" + TEXT + "\n" + TEXT + "\n")
     assert len(split_documents(text)) == 1
+
+
+def test_a_compilation_labelled_without_brackets_splits_at_its_pieces():
+    text = ("乡镇创卫工作总结实用13篇\n\n乡镇创卫工作总结\n乡镇创卫工作总结篇1\n\n" + TEXT + "\n\n二、加强舆论宣传,营造良好氛围\n\n"
+            "乡镇创卫工作总结篇2\n\n二、规范管理,健全爱卫组织机构\n\n" + TEXT + "\n")
+    assert len(split_documents(text)) == 2

@@ -285,7 +285,8 @@ def _clause_spans(sentence: str) -> Iterator[tuple[int, int]]:
 
 def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quantity, int, int, dict]]:
     """(quantity, span start, span end, value) for each target of a clause."""
-    quantities = clause_quantities(clause, labelled=labelled)
+    quantities = [q for q in clause_quantities(clause, labelled=labelled)
+                  if not _ACCIDENT_CLASS.search(clause, max(0, q.start - 16), q.start)]
     prev_end = 0
     for i, q in enumerate(quantities):
         cut = clause.rfind("、", 0, q.start)
@@ -308,6 +309,12 @@ def _clause_targets(clause: str, labelled: bool = False) -> Iterator[tuple[Quant
                  "deadline": None, "scope": scope}
         prev_end = q.end
         yield q, span_start, span_end, value
+
+
+# the class of an accident by its toll (不发生一次死亡3人以上、一次重伤10人以上或直接经济损失300万元以上的事故):
+# the figure says which accidents, it sets no objective of its own
+_ACCIDENT_CLASS = re.compile(r"一次(?:性)?(?:造成)?(?:死亡|重伤|伤亡|受伤|中毒|死亡或重伤|死亡\(含失踪\))[^,,。;;]{0,3}$"
+                             r"|一次(?:性)?(?:直接)?(?:经济|财产)(?:\(财产\))?损失[^,,。;;]{0,3}$")
 
 
 # an item's number opening a clause (2.新增就业…, (3)建成…): not part of the metric

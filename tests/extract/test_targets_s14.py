@@ -62,3 +62,10 @@ def test_a_banquets_cap_in_tables_is_a_target():
     text = "党员领导干部办理婚丧喜庆等事宜原则上控制在20桌(200人)以内。迎送车辆不得超过8辆。"
     found = [(m.value["number"], m.value["unit"]) for m in find_targets(text)]
     assert (20.0, "桌") in found and (8.0, "辆") in found
+
+
+def test_an_accidents_class_by_its_toll_is_no_target():
+    text = "确保全年不发生一次死亡3人以上、一次重伤10人以上、一次经济(财产)损失300万元以上的事故。"
+    assert list(find_targets(text)) == []
+    found = [(m.value["number"], m.value["unit"]) for m in find_targets("到2025年,一次死亡3人以上事故起数下降10%以上。")]
+    assert found == [(10.0, "%")]

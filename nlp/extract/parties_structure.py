@@ -467,7 +467,9 @@ def _addressees(text: str, start: int, end: int, lenient: bool = False, strict_m
 # the addressees that name no one alone, only the kin of the addressee before them: its 直属机构,
 # the 街道办事处 beside 各乡镇人民政府, the 幼儿园 beside 各中小学
 SHARED_HEAD = frozenset(("直属机构", "直属单位", "街道办事处", "乡人民政府", "镇人民政府", "乡镇人民政府", "部门", "单位", "幼儿园",
-                         "机构"))
+                         "机构",
+                         # a bare organ of the same places (各乡(镇)党委、人民政府, 各街道党工委、办事处): no complete name
+                         "人民政府", "政府", "办事处", "党委", "党工委", "管委会", "纪委", "党组"))
 
 
 def _shared_heads(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -226,3 +226,8 @@ def test_the_issuer_before_关于_in_a_title_the_page_dresses(text, title, issue
 def test_a_cited_title_in_book_marks_names_no_issuer():
     text = "根据《甲省卫生健康委关于开展安全生产大检查的通知》要求,我院开展了自查。\n"
     assert "甲省卫生健康委" not in names(text)
+
+
+def test_a_bare_organ_after_a_scoped_addressee_shares_its_scope():
+    text = "关于印发某方案的通知\n各乡(镇)党委、人民政府,各街道党工委、办事处,市委各部、委、室:\n现印发给你们。\n"
+    assert [n for n, r in pairs(text) if r == "recipient"] == ["各乡(镇)党委、人民政府", "各街道党工委、办事处", "市委各部、委、室"]

@@ -23,7 +23,8 @@ _CN_DIGIT = "〇○零一二三四五六七八九十0-9"
 # The signing date alone on its line: 2007年9月5日, 二〇〇九年五月十三日, 2013年5月, 2023-03-28
 SIGNING_DATE = re.compile(
     rf"^(?:[12]\d{{3,4}}|二[{_CN_DIGIT}]{{3}})\s*年\s*[{_CN_DIGIT}]{{1,3}}\s*月(?:\s*[{_CN_DIGIT}]{{1,3}}\s*日)?$"
-    r"|^[12]\d{3}[-/.]\d{1,2}[-/.]\d{1,2}$")
+    r"|^[12]\d{3}[-/.]\d{1,2}[-/.]\d{1,2}$"
+    r"|^[12]\d{3}\d{2,4}日$")  # (a page that lost the date's 年 and 月: `2018830日`)
 # A page's publication date under a headline: 2021-11-01, 2012-01-04 18:47, 日期:100-05-31
 PUBLISHED = re.compile(r"^(?:日期[::]\s*)?(?:[12]\d{3}|\d{2,3})[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 

@@ -51,7 +51,9 @@ SIGNATURE_DATE = (r"(?:[0-9]{4}|[〇○零一二三四五六七八九0O]{4})\s*�
 REDACTED_DATE = (r"[0-9〇○零一二三四五六七八九O*xX×]{4}\s*年\s*[0-9一二三四五六七八九十*xX×]{1,2}\s*月"
                  r"\s*[0-9一二三四五六七八九十*xX×]{1,3}\s*日")
 # the signing date of a 落款, last on its line: the issuing units stand before it or above it
-SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|{REDACTED_DATE}|[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?=[ \t]*$)|(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
+SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|{REDACTED_DATE}|[0-9]{{4}}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?=[ \t]*$)"
+                       r"|[12][0-9]{3}[0-9]{2,4}日(?=[ \t]*$)|"  # (a page that lost the date's 年 and 月: 2018830日)
+                       rf"(?:[0-9]{{4}}|[〇零一二三四五六七八九]{{4}})\s*年\s*"
                        r"[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9]{0,2}\s*日?)?)[ \t]*(?:$|(?=[。(]))")
 # a 落款 run into the text when a page loses its line breaks: 。某局2023年3月1日 and the next part
 # (an appendix's title, 附件, 抄送); a date going on as a clause (…日召开, …日前, …日,) is no 落款

@@ -231,3 +231,10 @@ def test_a_cited_title_in_book_marks_names_no_issuer():
 def test_a_bare_organ_after_a_scoped_addressee_shares_its_scope():
     text = "关于印发某方案的通知\n各乡(镇)党委、人民政府,各街道党工委、办事处,市委各部、委、室:\n现印发给你们。\n"
     assert [n for n, r in pairs(text) if r == "recipient"] == ["各乡(镇)党委、人民政府", "各街道党工委、办事处", "市委各部、委、室"]
+
+
+def test_joint_signers_over_a_date_that_lost_its_年_and_月():
+    text = ("各省、自治区、直辖市人民政府:\n现予以印发,请遵照执行。\n\n教育部 国家卫生健康委员会\n\n国家体育总局 财政部\n\n"
+            "2018830日    \n\n某实施方案\n")
+    got = {n for n, r in pairs(text) if r == "issuer"}
+    assert {"教育部", "国家卫生健康委员会", "国家体育总局", "财政部"} <= got

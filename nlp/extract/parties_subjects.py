@@ -141,7 +141,8 @@ def post_holders(text: str) -> list[Found]:
         at = note.end() if note else m.end()
         after = _name_after(text, at)
         if after:
-            out.append(Found(_post_chain_start(text, m.start()), after, text[at:after], role))
+            chairs = text.startswith(("主持", "主持召开"), after)  # (the one who chairs leads, whatever the post)
+            out.append(Found(_post_chain_start(text, m.start()), after, text[at:after], "lead" if chairs else role))
             out += _holder_unit(text, m.start(), m.group())
             continue
         later = _acts_later(text, at)

@@ -238,3 +238,11 @@ def test_joint_signers_over_a_date_that_lost_its_年_and_月():
             "2018830日    \n\n某实施方案\n")
     got = {n for n, r in pairs(text) if r == "issuer"}
     assert {"教育部", "国家卫生健康委员会", "国家体育总局", "财政部"} <= got
+
+
+@pytest.mark.parametrize("text, name", [
+    ("会议由镇党委组织委员葛冰主持,共四项议程。", "葛冰"),
+    ("会议由副院长王某主持,各科室负责人参加。", "王某"),
+])
+def test_the_one_who_chairs_leads_whatever_the_post(text, name):
+    assert (name, "lead") in pairs(text)

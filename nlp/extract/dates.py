@@ -103,6 +103,10 @@ _MONTH_START = (  # …but 2.11月9日 at a line start is item 2., then 11月9�
 )
 
 
+# a 民国 year in digits that opens a span of years and leaves its 年 to the end (109至112年度)
+_ROC_YEAR_BARE = r"(?<![0-9第近约逾满达有历经期用共.])(?:[6-9][0-9]|1[0-4][0-9])"
+
+
 # 民国 60..149 (1971..2060) written bare, 102年: read only in documents dated that way (_ROC_DOC)
 _ROC_YEAR = (  # …but not a count of years: 近90年, 90年来, 90年历史, 80年代, 100年以上
     r"(?<![第近约逾满达有历经期用共])(?:[6-9][0-9]|1[0-4][0-9]"
@@ -346,8 +350,9 @@ def _date_grammar(roc: bool = False) -> str:
     (``nlp.text.pair_lookahead``), passes such a character only before a character that can
     follow it in a date: 中华 (民国), not 中心; 一月 or 一九, not 一步 or 一是; 本年, not 本单位."""
     year_num = rf"(?:{YEAR_NUM}|{_ROC_YEAR})" if roc else YEAR_NUM
-    year_range_start = (  # 2010—2012年: the first year may omit 年
-        rf"(?<![0-9A-Za-z*×])(?P<s_by>{year_num})(?={CONNECTOR}{year_num}\s?学?年)"
+    first_year = rf"(?:{YEAR_NUM}|{_ROC_YEAR_BARE})" if roc else YEAR_NUM
+    year_range_start = (  # 2010—2012年, 109至112年度: the first year may omit 年
+        rf"(?<![0-9A-Za-z*×])(?P<s_by>{first_year})(?={CONNECTOR}{year_num}\s?学?年)"
     )
     compact = (rf"|{_ROC_COMPACT}|{_ROC_NUMERIC}" if roc
                else "|(?P<cy>(?!))(?P<cm>)(?P<cd>)|(?P<ry>(?!))(?P<rsep>)(?P<rm>)(?P<rd>)")

@@ -756,6 +756,12 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
     if headline and not group and _is_title_line(lines[0].text):
         title = _key(lines[0].text)
     own = lines if group else lines[_masthead(lines):]  # (the lines after a site's masthead)
+    if not group:
+        skip = 0
+        while skip < min(len(own), 8) and (METADATA_ROW.match(own[skip].text.strip()) or not own[skip].text.strip()):
+            skip += 1
+        if skip < len(own):
+            own = own[skip:]  # (and after a page's metadata table: 索引号 | 发布机构 | 成文日期 rows)
     bracketed = re.match(r"\s*【([^【】]{6,80})】(?=\S)", own[0].text) if title is None and own else None
     if bracketed and _title_line().match(_key(bracketed.group(1))):
         title = _key(bracketed.group(1))  # `【成立某委员会的通知】为进一步…`: the title in brackets before the text

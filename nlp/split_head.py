@@ -43,7 +43,7 @@ def is_salutation(line: str) -> bool:
     if not t.endswith((":", ":")) or "。" in t or len(t) > 200:
         return False
     body = t[:-1].strip()
-    if len(body) < 2 or "如下" in body:
+    if len(body) < 2 or "如下" in body or _SPEECH_ADDRESS.fullmatch(body):
         return False
     # (or a list of recipients whose last part is `各…`: `省政协各专门委员会,各市州政协:`)
     parts = re.split(r"[,,、]", body)
@@ -52,6 +52,9 @@ def is_salutation(line: str) -> bool:
 
 
 _EACH_PART = re.compile(r"^各[\u4e00-\u9fff()]{1,12}$")
+# a speech's or a report's address to its hearers (各位代表:, 同志们:, 各位领导、同志们:), no 主送
+_HEARERS = r"(?:尊敬的)?(?:各位(?:代表|委员|领导|来宾|嘉宾)|同志们|女士们|先生们)"  # (各位老师: a school's notice 主送)
+_SPEECH_ADDRESS = re.compile(rf"{_HEARERS}(?:[、,,]{_HEARERS})*")
 _NOT_RECIPIENTS = re.compile(r"要|应|须|请|将|以下|下列|如下|是|有|为")
 
 

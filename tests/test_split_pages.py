@@ -333,3 +333,17 @@ def test_a_compilation_labelled_without_brackets_splits_at_its_pieces():
     text = ("乡镇创卫工作总结实用13篇\n\n乡镇创卫工作总结\n乡镇创卫工作总结篇1\n\n" + TEXT + "\n\n二、加强舆论宣传,营造良好氛围\n\n"
             "乡镇创卫工作总结篇2\n\n二、规范管理,健全爱卫组织机构\n\n" + TEXT + "\n")
     assert len(split_documents(text)) == 2
+
+
+def test_a_work_report_to_the_congress_is_a_report_not_a_notice():
+    text = ("各位代表:\n现在,我代表市人民政府,向大会报告工作,请予审议,并请市政协委员和其他列席的同志们提出意见。\n"
+            "一、2024年工作回顾\n" + TEXT + "\n")
+    assert [(d.title, d.doc_type) for d in split_documents(text)] == [(None, "报告")]
+
+
+def test_an_untitled_handing_on_notice_under_a_metadata_table_takes_the_enclosed_title():
+    text = ("索 引 号: | 11330683/2022-72755 | 主题分类: | 国民经济发展规划、计划 |\n"
+            "发布机构: | 某市人民政府 | 公开日期: | 2022-04-06 11:31:01 |\n"
+            "各乡(镇)人民政府、街道办事处,市政府各部门:\n现将《某市卫生事业发展“十二五”规划》印发给你们,请结合实际,认真组织实施。\n"
+            "二○一一年十一月十九日\n某市卫生事业发展“十二五”规划\n" + TEXT + "\n")
+    assert [(d.title, d.doc_type) for d in split_documents(text)] == [("某市卫生事业发展“十二五”规划", "规划")]

@@ -47,7 +47,8 @@ _STYLES = [
     ("cnf", rf"(?<![\u4e00-\u9fff\w])[{_CN_FORMAL}]{{1,2}}(?:、|[.．](?![\d.．]))"),
     ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}(?:[ \t]?、|[.．](?![\d.．]))"),  # 一、, 二 、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
-              r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])"  # 某某报告一、情况 (the title's line)
+              r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案|清单|制度|守则)一、(?=[\u4e00-\u9fff“])"  # 某某报告一、情况 (the title's line)
+              r"|(?<=检查表|计划表|一览表|登记表|统计表|分解表)一、(?=[\u4e00-\u9fff“])"  # 某厂安全生产检查表一、总则
               r"|(?<=[\u4e00-\u9fff])(?<![统同单唯专逐划归合均万之其第不初])一、(?=[\u4e00-\u9fff“])"),  # …内容一、依…。二、…。三、 (a run confirms it)
     ("cnp", rf"\([ \t]?{_CN_NUM}[ \t]?\)"),  # (一), (一 ) as some pages space it
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
@@ -380,7 +381,7 @@ def _find_markers(text: str) -> list[_Marker]:
             # a 三、 glued to the text before it continues a run 一、二、 only (not 统一、, 之一、)
             prev_cn = last_of.get("cn")
             if (prev_cn is None or prev_cn.ordinal != ordinal - 1 or start - prev_cn.start > 3000
-                    or text[start - 1] in "第其之统唯万逐不初" or any(
+                    or text[start - 1] in "第其之统唯万逐不初反连朝暮丢落" or any(
                         mk.start > prev_cn.start and _RANK[mk.style] < _RANK["cn"] for mk in found[-3:])):
                 continue
             style = "cn"
@@ -676,7 +677,7 @@ def _cells(span: str) -> int:
     return sum(1 for line in span.split("\n")[1:-1] if 0 < len(line.strip()) <= 4 and "。" not in line)
 
 
-_GENRE_BEFORE = re.compile(r"(?:报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)$")
+_GENRE_BEFORE = re.compile(r"(?:报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案|清单|制度|守则|表)$")
 _RUN_ON = re.compile(r"(?<=[。;;!?!?::])[ \t\u3000]*([二三])、(?=[\u4e00-\u9fff“])")
 
 

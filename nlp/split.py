@@ -230,7 +230,10 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 j += 1
             nxt = lines[j].text if j < len(lines) else ""
             if _repeated(keys, nxt) and not (set(keys) & current):
-                if i > 0 and body_chars >= 80:
+                if compiled is not None and compiled < i <= 20 and starts == [0] and not pieces:
+                    starts[0] = i  # (a compilation's first piece, its title repeated: its head above is nobody's)
+                    pieces += 1
+                elif i > 0 and body_chars >= 80:
                     starts.append(i)
                 elif 0 < i <= 8 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
                     starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
@@ -917,7 +920,8 @@ _FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频
 
 
 # a document's first heading run onto its title's line, right after the genre word that ends the title
-GLUED_FIRST_HEADING = re.compile(r"(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案)一、(?=[\u4e00-\u9fff“])")
+GLUED_FIRST_HEADING = re.compile(r"(?:(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案|清单|制度|守则)"
+                                 r"|(?<=检查表|计划表|一览表|登记表|统计表|分解表))一、(?=[\u4e00-\u9fff“])")
 
 
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|文章标题|题\s*名|名\s*称)\s*[::]?\s*(?=关于|[\u4e00-\u9fff]{2,20}关于)")

@@ -109,8 +109,8 @@ _NOT_HEADLINE = re.compile(
     r"|^[\u4e00-\u9fff]{0,10}(?:政务公开|信息公开|政府信息|政务服务)(?:网|平台|专栏|目录)?$", re.I)
 # a sample-text site's compilation, `某某工作计划(通用10篇)`, `某某范文集锦`, and its item's number,
 # `某某通知 篇1`: the page's, not a document's title
-COMPILATION = re.compile(r"[(\uff08](?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集)?\s*\d{1,3}\s*篇[)\uff09]$"
-                         r"|(?<=[\u4e00-\u9fff])(?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集)\d{1,3}篇$"  # (unbracketed: …总结实用13篇)
+COMPILATION = re.compile(r"[(\uff08](?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集|集锦|大全)?\s*\d{1,3}\s*篇[)\uff09]$"
+                         r"|(?<=[\u4e00-\u9fff])(?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集|集锦|大全)\d{1,3}篇$"  # (unbracketed: …总结实用13篇)
                          r"|范文(?:集锦|大全|汇总|合集|精选)|\s篇\s*\d{1,3}$")
 _MENU_WORD = re.compile(r"登录|注册|搜索|分享|收藏")  # a menu's words: chrome on a short line
 # (then: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`; one short

@@ -342,3 +342,13 @@ def test_a_marker_alone_on_its_line_over_its_heading_run_into_the_paragraph():
 ])
 def test_headings_that_run_past_brackets_colons_and_cited_articles(text, want):
     assert [(s.marker, s.heading) for s in parse_outline(text)] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a numeral inside an idiom is no marker, though a 二、 came before
+    ("一、提高认识\n二、强化措施\n(一)压实责任\n(二)举一反三、标本兼治\n", ["一、", "二、", "(一)", "(二)"]),
+    # the first heading run onto a table's or a list's title line
+    ("砂石厂安全生产检查表一、总则\n1.1 制定目的\n为加强安全管理,制定本表。\n二、检查内容与标准\n", ["一、", "1.1", "二、"]),
+])
+def test_idioms_and_titles_that_glue_a_numeral(text, want):
+    assert [s.marker for s in parse_outline(text)] == want

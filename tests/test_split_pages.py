@@ -347,3 +347,10 @@ def test_an_untitled_handing_on_notice_under_a_metadata_table_takes_the_enclosed
             "各乡(镇)人民政府、街道办事处,市政府各部门:\n现将《某市卫生事业发展“十二五”规划》印发给你们,请结合实际,认真组织实施。\n"
             "二○一一年十一月十九日\n某市卫生事业发展“十二五”规划\n" + TEXT + "\n")
     assert [(d.title, d.doc_type) for d in split_documents(text)] == [("某市卫生事业发展“十二五”规划", "规划")]
+
+
+def test_a_compilations_first_piece_with_its_title_repeated_drops_the_head():
+    text = ("HI,欢迎来到某期刊网,发表咨询:400-888-9411 订阅咨询:400-888-1571 证券代码(211862) 网站导航 期刊大全 论文范文\n"
+            "领导医德医风工作总结集锦9篇\n时间:2022-04-26 02:23:35\n领导医德医风工作总结\n领导医德医风工作总结范文1\n"
+            "一、领导班子重视,真抓实干。\n" + TEXT + "\n二、加强学习,提高廉政意识。\n" + TEXT + "\n")
+    assert [d.title for d in split_documents(text)] == ["领导医德医风工作总结"]

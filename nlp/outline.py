@@ -347,7 +347,8 @@ def _find_markers(text: str) -> list[_Marker]:
             continue
         style = m.lastgroup
         start = m.start()
-        line_start = start == 0 or text[start - 1] == "\n" or text[lines.start_of(start):start].strip(_BULLETS) == ""
+        line_start = (start == 0 or text[start - 1] == "\n"
+                      or text[lines.start_of(start):start].strip(_BULLETS + "。") == "")  # (`。1)检查…`: a stray stop)
         ordinal = _ordinal(style, m.group())
         if "(" in m.group() and _DOC_NUMBER_WORD.match(text, m.end(), m.end() + 4):
             continue  # 台国(一)字第1000124827号: a bracketed numeral inside a document number

@@ -352,3 +352,9 @@ def test_headings_that_run_past_brackets_colons_and_cited_articles(text, want):
 ])
 def test_idioms_and_titles_that_glue_a_numeral(text, want):
     assert [s.marker for s in parse_outline(text)] == want
+
+
+def test_a_stray_stop_at_a_lines_start_leaves_the_marker_at_the_start():
+    text = ("三、学校安全工作领导小组对本校进行一次全面大检查。\n。1)检查学校教学大楼、师生宿舍等公共场所的照明设施。\n"
+            "。2)检查学校的体育设施、水井、疏散通道。\n。3)检查学校饮食卫生。\n")
+    assert [s.marker for s in parse_outline(text)] == ["三、", "1)", "2)", "3)"]

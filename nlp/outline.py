@@ -67,8 +67,11 @@ _MARKER = re.compile(rf"(?=[第{_CN}百零〇{_CN_FORMAL}{_STEMS}(\d①-⑳])(?:
 # Where a run-in marker may start: a line start, or after a sentence end / colon (+ spaces).
 # the genre word a rule's title ends with, when its first article is glued to it (某院管理制度第一条)
 _RULES_TITLE_END = re.compile(r"(?:制度|办法|规定|细则|规则|章程|守则|准则|条例)$")
+# a paragraph's bullet (not ○ nor □, a zero and a lost character): where the line breaks were lost, a
+# marker after it opens a paragraph (`…伦理规范▍贰、…`) and a heading before it ends (`…处理程序•公务员…`)
+_PARA_BULLETS = "▍▌■●◆◇▶►•★☆"
 _RUN_IN_BEFORE = re.compile(rf"[{STOPS}{SEMICOLONS}{COLONS}]\s*$|\s$|(?<=[\u4e00-\u9fff”)])\.$"  # (`…本方案.一、`: a page's . for 。)
-                            r"|[▍▌■●◆◇▶►•★☆]$")  # (a paragraph's bullet, the line breaks lost: `…伦理规范▍贰、…`)
+                            rf"|[{_PARA_BULLETS}]$")
 
 # Words that end a heading, for text flattened onto one line (`一、总体要求以邓小平理论…`).
 _HEAD_END = (
@@ -444,7 +447,7 @@ def _find_markers(text: str) -> list[_Marker]:
             mk.heading = _heading(joined, 0, len(joined), flat=flat, article=mk.style == "tiao")
         else:
             mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat, article=mk.style == "tiao")
-        mk.heading = mk.heading.rstrip(" ▍▌■●◆◇▶►•★☆")  # (the next paragraph's bullet, the line breaks lost)
+        mk.heading = mk.heading.rstrip(" " + _PARA_BULLETS)  # (the next paragraph's bullet, the line breaks lost)
         if mk.style == "wx" and not mk.heading:  # 01 / 总体目标和要求: its heading is the next line
             mk.heading = text[line_end + 1:lines.end_of(line_end + 1)].strip()
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
@@ -727,15 +730,14 @@ def _fill_gaps(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Ma
         if b is None or b.style != a.style or b.ordinal != a.ordinal + 2 or a.line_start or b.line_start:
             continue
         n = a.ordinal + 1
-        form = re.escape(a.marker.replace(str(a.ordinal), str(n), 1))
-        hits = list(re.finditer(rf"(?<![\d.．(（]){form}(?=[\u4e00-\u9fff“《])", text[a.mend:b.start]))
+        marker = a.marker.replace(str(a.ordinal), str(n), 1)
+        hits = list(re.finditer(rf"(?<![\d.．(（]){re.escape(marker)}(?=[\u4e00-\u9fff“《])", text[a.mend:b.start]))
         if len(hits) != 1:
             continue
         start = a.mend + hits[0].start()
         if text[lines.start_of(start):start].strip(_BULLETS) == "":
             continue  # (at a line's start the marker was weighed already, and left out)
-        added.append(_Marker(a.style, n, start, a.mend + hits[0].end(), a.marker.replace(str(a.ordinal), str(n), 1),
-                             False))
+        added.append(_Marker(a.style, n, start, a.mend + hits[0].end(), marker, False))
     return sorted(found + added, key=lambda mk: mk.start) if added else found
 
 
@@ -757,7 +759,7 @@ def _keep_paragraph_runs(found: list[_Marker], style: str) -> list[_Marker]:
     return [mk for k, mk in enumerate(found) if keep[k]]
 
 
-_MID_BULLET = re.compile(r"[▍▌■●◆◇▶►•★☆]")  # (not ○ nor □: a zero, a lost character)
+_MID_BULLET = re.compile(f"[{_PARA_BULLETS}]")
 
 
 def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bool = False) -> str:

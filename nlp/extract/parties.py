@@ -238,8 +238,9 @@ def _in_book_title(text: str, f: Found) -> bool:
         return False
     # (a page that prints the document's own title in 《》 on a line of its own, near the top, cites
     # nothing: `《某市人民政府办公厅关于印发…的通知》⏎某政办〔2023〕1号`)
-    own = (open_at < 600 and text[text.rfind("\n", 0, open_at) + 1:open_at].strip() == ""
-           and text[close_at + 1:text.find("\n", close_at) if "\n" in text[close_at:] else len(text)].strip() == "")
+    line_end = text.find("\n", close_at)
+    own = (open_at < 600 and not text[text.rfind("\n", 0, open_at) + 1:open_at].strip()
+           and not text[close_at + 1:line_end if line_end >= 0 else len(text)].strip())
     return not own
 
 

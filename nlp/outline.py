@@ -837,7 +837,19 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
     dated = _DATED_HEAD_END.search(cand, 0, 30)
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
+    repeated = _REPEATED_HEAD.match(cand)
+    if repeated:
+        cand = repeated.group(1)  # `首轮竞聘首轮竞聘按以下…`: the body opens by repeating its heading
+    quoted = _QUOTED_BODY.search(cand, 0, 14)
+    if quoted and quoted.end() >= 4 and "“" not in cand[:quoted.end()]:
+        cand = cand[:quoted.end()]  # `活动方式“主题党日”一般以…`: a heading word, then the body opens on a quote
     return _ATTRIBUTES.sub("", cand).strip().rstrip(":: ")
+
+
+# a heading word right before an opening quote: the body starts at the quote (a heading line joined to its body)
+_QUOTED_BODY = re.compile(rf"(?:{_HEAD_END_RE.pattern})(?=“)")
+# a heading run into a body that opens with the heading's own words again
+_REPEATED_HEAD = re.compile(r"([\u4e00-\u9fff]{3,12})\1(?=[\u4e00-\u9fff“])")
 
 
 # words before a colon that make it a sentence's, not a label's (`行署工作的指导思想是:高举…`, `主要做法有:`)

@@ -360,3 +360,15 @@ def test_a_stray_stop_at_a_lines_start_leaves_the_marker_at_the_start():
             "。2)检查学校的体育设施、水井、疏散通道也是安全。\n。3)学校没有放射性物品与易燃易爆的物品。\n"
             "虽然做了这些工作,但是也存在一些问题:\n1、学校后面的山脚下,杂草丛生,容易引起山火。\n2、因为学校缺水,救火扑救工作较困难。\n")
     assert [s.marker for s in parse_outline(text)] == ["一、", "二、", "三、", "1)", "2)", "3)", "1、", "2、"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # a heading line joined to its body: the body opens by repeating the heading, or on a quote after a heading word
+    ("1.直接聘用\n符合条件的教师可直接续聘。\n2.首轮竞聘首轮竞聘按以下三类人员依次竞聘,确认后统一公示。\n3.二轮竞聘\n",
+     ["直接聘用", "首轮竞聘", "二轮竞聘"]),
+    ("三、活动方式“主题党日”一般以党支部为单位组织活动。\n五、组织领导“主题党日”工作由机关党总支负总责。\n", ["活动方式", "组织领导"]),
+    # a quote inside the heading itself stays
+    ("一、开展“清廉医院”建设工作\n二、工作要求\n", ["开展“清廉医院”建设工作", "工作要求"]),
+])
+def test_a_heading_joined_to_its_body_ends_where_the_body_repeats_it_or_opens_on_a_quote(text, want):
+    assert [s.heading for s in parse_outline(text)] == want

@@ -61,7 +61,7 @@ def process_text(text: str, *, source: str = "<text>", settings: Settings = Sett
         doc_text, offsets = _cut(norm.text, norm.offsets, span.start, span.end, span.drops)
         doc = Document(
             source=source, doc_index=i, text=doc_text,
-            title=_unwrapped_title(span.title) if unwrapped is not norm.text else span.title,
+            title=_unwrapped_title(span.title) if unwrapped is not norm.text else _unpinyined(span.title),
             doc_type=span.doc_type, doc_number=span.doc_number, encloses=span.encloses,
             script=norm.script, offsets=offsets, meta=dict(meta or {}),
         )
@@ -83,7 +83,17 @@ _WRAP_SPACE = re.compile(r"(?<=[\u4e00-\u9fff《》“”()]) (?=[\u4e00-\u9fff�
 def _unwrapped_title(title: str | None) -> str | None:
     """A title read across a wrapped line: the break (a space in the unwrapped text) between two
     Chinese characters closes up, as the title was printed."""
-    return _WRAP_SPACE.sub("", title) if title else title
+    return _unpinyined(_WRAP_SPACE.sub("", title)) if title else title
+
+
+def _unpinyined(title: str | None) -> str | None:
+    """A mirror site's pinyin that a line break had cut in two, so that normalization left it, and
+    that the title's lines joined again (`领(lǐ⏎ng)导`): it goes, as normalization takes it elsewhere."""
+    if not title or "(" not in title:
+        return title
+    from nlp.normalize import _PINYIN
+
+    return _PINYIN.sub("", title)
 
 
 # The passages of consecutive documents are classified together, up to this many characters of

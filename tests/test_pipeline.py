@@ -138,3 +138,13 @@ def test_cut_through_runs_equals_the_cut_character_by_character():
         drops = [(s, rnd.randint(s, end + 2)) for s in (rnd.randint(start, end) for _ in range(rnd.randint(1, 4)))]
         want, got = by_character(text, offsets, start, end, drops), _cut(text, offsets, start, end, drops)
         assert (got[0], runs(got[1])) == (want[0], runs(want[1])), (text, positions, start, end, drops)
+
+
+def test_a_mirror_sites_pinyin_cut_by_a_title_lines_break_leaves_the_title():
+    from nlp.pipeline import process_text
+    from nlp.settings import Settings
+
+    text = ("廣東省人民政府辦公廳關于\n成立廣東省國際醫學中心建設領(lǐ\nng)導小組的通知\n各地級以上市人民政府,省政府各部門:\n"
+            "為加快建設國際醫學中心,經省人民政府同意,決定成立領導小組。現將有關事項通知如下:\n一、主要職責\n統籌推進建設工作。\n")
+    (doc,) = process_text(text, settings=Settings(classify=False))
+    assert doc.title == "广东省人民政府办公厅关于成立广东省国际医学中心建设领导小组的通知"

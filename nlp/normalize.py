@@ -348,6 +348,17 @@ _BROWSER = re.compile(r"^点击下载|JavaScript|浏览器|请利用键盘|友�
 _SHARING = re.compile(r"下载|文档|上传|版权|客服|付费|预览|会员|积分")
 
 
+_DATE_LINE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _after_date_line(lines: list, k: int) -> bool:
+    """Whether the non-blank line before line ``k`` is a date alone (a listed page's date)."""
+    for _, _, prev in reversed(lines[max(0, k - 3):k]):
+        if prev.strip():
+            return bool(_DATE_LINE.fullmatch(prev.strip()))
+    return False
+
+
 def _line_chrome(text: str) -> list[tuple[int, int]]:
     """Spans of whole lines (with their line break) that are web chrome."""
     lines = _lines(text)
@@ -371,8 +382,8 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             continue
         if _RELATED.match(t):
             related = True  # the links under it are chrome until a line of real text
-        elif related and (len(t) > 60 or "。" in t):
-            related = False
+        elif related and (len(t) > 60 or "。" in t) and not (len(t) <= 80 and _after_date_line(lines, k)):
+            related = False  # (a linked page's one-sentence teaser under its date stays in the block)
         if (related or _is_chrome_line(t, table_row=k in rows) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e))
                 or (open_label and len(t) <= 3)):
             cut = _headline_before_meta(t) if k < 15 and not related else None

@@ -148,3 +148,15 @@ def test_a_mirror_sites_pinyin_cut_by_a_title_lines_break_leaves_the_title():
             "為加快建設國際醫學中心,經省人民政府同意,決定成立領導小組。現將有關事項通知如下:\n一、主要職責\n統籌推進建設工作。\n")
     (doc,) = process_text(text, settings=Settings(classify=False))
     assert doc.title == "广东省人民政府办公厅关于成立广东省国际医学中心建设领导小组的通知"
+
+
+def test_a_related_news_block_of_headlines_dates_and_teasers_is_no_document():
+    from nlp.pipeline import process_text
+    from nlp.settings import Settings
+
+    text = ("某区召开安全生产工作会议\n" + "会议强调,各单位要压实安全生产责任,深入排查整治各类隐患,确保全区安全形势稳定。" * 4 + "\n"
+            "相关新闻\n某区开展夏季消防安全大检查\n2021-06-10\n近日,某区组织专门力量对辖区重点场所开展消防安全检查,发现问题当场督促整改。\n"
+            "某县召开安全生产工作推进会\n2021-06-08\n会议传达了上级有关会议精神,并对下阶段重点工作作了部署。\n")
+    docs = list(process_text(text, settings=Settings(classify=False)))
+    assert [d.title for d in docs] == ["某区召开安全生产工作会议"]
+    assert "某县召开安全生产工作推进会" not in docs[0].text

@@ -233,10 +233,11 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 if compiled is not None and compiled < i <= 20 and starts == [0] and not pieces:
                     starts[0] = i  # (a compilation's first piece, its title repeated: its head above is nobody's)
                     pieces += 1
+                elif (0 < i <= 8 and starts == [0]
+                      and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i])):
+                    starts[0] = i  # a page headline (or a masthead's short lines) above the first document
                 elif i > 0 and body_chars >= 80:
                     starts.append(i)
-                elif 0 < i <= 8 and all(len(_key(ln.text)) <= 30 and "。" not in ln.text for ln in lines[:i]):
-                    starts[0] = i  # a page headline above the first document (`…工作计划3篇(精选)`)
                 body_chars = text_chars = paragraphs = 0
                 current = set(keys)
             elif (len(keys) == 1 and keys[0] in current and len(keys[0]) >= 10 and paragraphs == 1 and i <= 30

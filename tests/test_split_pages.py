@@ -354,3 +354,10 @@ def test_a_compilations_first_piece_with_its_title_repeated_drops_the_head():
             "领导医德医风工作总结集锦9篇\n时间:2022-04-26 02:23:35\n领导医德医风工作总结\n领导医德医风工作总结范文1\n"
             "一、领导班子重视,真抓实干。\n" + TEXT + "\n二、加强学习,提高廉政意识。\n" + TEXT + "\n")
     assert [d.title for d in split_documents(text)] == ["领导医德医风工作总结"]
+
+
+def test_a_mastheads_short_lines_above_a_doubled_headline_are_no_document():
+    text = ("某某市卫生健康委员会\n欢迎访问某某市卫生健康委员会网站\n今天是2021年6月18日 星期五\n通知公告\n"
+            "• 索引号: 750687753/2023-00061\n• 发布机构:\n\n某市城镇燃气安全专项整治工作实施方案\n\n"
+            "某市城镇燃气安全专项整治工作实施方案\n\n" + TEXT + "\n" + TEXT + "\n")
+    assert [d.title for d in split_documents(text)] == ["某市城镇燃气安全专项整治工作实施方案"]

@@ -149,6 +149,14 @@ def declared_genre(text: str) -> str | None:
     return genre_table().get(word, word)
 
 
+# The genre words a title's line may glue its first heading to (`某某自查报告一、自查组织情况`,
+# `某厂安全生产检查表一、总则`): one list for the outline, which reads the 一、 as the first heading,
+# and the splitter, which cuts it off the title. (Two widths: a lookbehind takes one width only.)
+GLUED_TITLE_GENRES = "报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案|清单|制度|守则"
+GLUED_TITLE_TABLES = "检查表|计划表|一览表|登记表|统计表|分解表"
+GLUED_FIRST_HEADING = re.compile(rf"(?:(?<={GLUED_TITLE_GENRES})|(?<={GLUED_TITLE_TABLES}))一、(?=[\u4e00-\u9fff“])")
+
+
 # handing a document on to the recipients: `印发给你们`, `印发你们` (no 给), `转发给你单位`
 HANDING = r"(?:印发|转发|下发|下达|发)给?(?:你们|你单位|你局|你委|你厅|你院|你校)"
 # `现将《X》印发给你们` / `关于印发X的通知` / `关于转发省教育厅《X》的通知`

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from nlp.genres import GLUED_TITLE_GENRES, GLUED_TITLE_TABLES
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
 from nlp.text import COLONS, SEMICOLONS, STOPS, wrap_width
@@ -47,8 +48,7 @@ _STYLES = [
     ("cnf", rf"(?<![\u4e00-\u9fff\w])[{_CN_FORMAL}]{{1,2}}(?:、|[.．](?![\d.．]))"),
     ("cn", rf"(?<![\u4e00-\u9fff\w]){_CN_NUM}(?:[ \t]?、|[.．](?![\d.．]))"),  # 一、, 二 、 (not 第一、 or 统一、)
     ("cnrun", rf"(?<=[\u4e00-\u9fff”)])[二三四五六七八九十]{{1,2}}、(?=[\u4e00-\u9fff“])"  # flattened: …会议室三、活动要求
-              r"|(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案|清单|制度|守则)一、(?=[\u4e00-\u9fff“])"  # 某某报告一、情况 (the title's line)
-              r"|(?<=检查表|计划表|一览表|登记表|统计表|分解表)一、(?=[\u4e00-\u9fff“])"  # 某厂安全生产检查表一、总则
+              rf"|(?:(?<={GLUED_TITLE_GENRES})|(?<={GLUED_TITLE_TABLES}))一、(?=[\u4e00-\u9fff“])"  # 某某报告一、情况, 某厂检查表一、总则 (the title's line)
               r"|(?<=[\u4e00-\u9fff])(?<![统同单唯专逐划归合均万之其第不初])一、(?=[\u4e00-\u9fff“])"),  # …内容一、依…。二、…。三、 (a run confirms it)
     ("cnp", rf"\([ \t]?{_CN_NUM}[ \t]?\)"),  # (一), (一 ) as some pages space it
     ("stage", rf"第(?:{_CN_NUM}|\d{{1,2}})(?:阶段|步)[::]?"),  # 第三阶段:
@@ -375,7 +375,7 @@ def _find_markers(text: str) -> list[_Marker]:
             head = text[lines.start_of(start):start]
             after = text[lines.end_of(start) + 1:lines.end_of(start) + 40].lstrip()
             if (len(head) > 40 or re.search(r"[。;;::,,、]", head) or last_of.get("cn") is not None
-                    or not _GENRE_BEFORE.search(text, max(0, start - 2), start)
+                    or not _GENRE_BEFORE.search(text, max(0, start - 3), start)
                     or not (_MARKER.match(after) or re.search(r"(?:^|\n)[ \t]*二、", text[start:start + 6000]))):
                 if last_of.get("cn") is not None or not _glued_run(text, m.end()):
                     continue  # (a title's line, and an outline under it: (一) next, or a 二、 to come)
@@ -681,7 +681,7 @@ def _cells(span: str) -> int:
     return sum(1 for line in span.split("\n")[1:-1] if 0 < len(line.strip()) <= 4 and "。" not in line)
 
 
-_GENRE_BEFORE = re.compile(r"(?:报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案|清单|制度|守则|表)$")
+_GENRE_BEFORE = re.compile(rf"(?:{GLUED_TITLE_GENRES}|{GLUED_TITLE_TABLES})$")
 _RUN_ON = re.compile(r"(?<=[。;;!?!?::])[ \t\u3000]*([二三])、(?=[\u4e00-\u9fff“])")
 
 

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.genres import HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
+from nlp.genres import GLUED_FIRST_HEADING, HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
 from nlp.split_head import (_PIPED_NAME, COMPILATION, _TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
@@ -918,11 +918,6 @@ _SITE_TAIL = re.compile(r"\s*[-_|｜]\s*(?![\d年])(?:[^-_|｜\d]{0,20}(?:网|�
                         r"|[^-_|｜\d]{0,20}(?:娱乐|游戏|彩票|真人|品牌)[^-_|｜\d]{0,10})$")
 _TRAILING_NOTE = re.compile(r"\s*\((?P<x>[^()\d]{2,16})\)$")
 _FORM_NOTES = ("只有中文", "只有英文", "中文版", "附图", "附视频", "图", "组图", "视频", "图文", "多图", "转载", "全文")
-
-
-# a document's first heading run onto its title's line, right after the genre word that ends the title
-GLUED_FIRST_HEADING = re.compile(r"(?:(?<=报告|方案|总结|通知|意见|办法|计划|规定|细则|要点|通报|规划|预案|清单|制度|守则)"
-                                 r"|(?<=检查表|计划表|一览表|登记表|统计表|分解表))一、(?=[\u4e00-\u9fff“])")
 
 
 _TITLE_FIELD = re.compile(r"^(?:标\s*题|文章标题|题\s*名|名\s*称)\s*[::]?\s*(?=关于|[\u4e00-\u9fff]{2,20}关于)")

@@ -334,13 +334,17 @@ _META_LINE = re.compile(r"(?:发布时间|发布日期|更新时间|来源|浏�
 _RELATED = re.compile(r"^(?:相关新闻|相关阅读|相关链接|相关推荐|推荐阅读|热点推荐|热门推荐|延伸阅读|猜你喜欢|更多阅读)\s*[:：]?"
                       r"|^(?:相关文章|最新文章|最新资讯|热点新闻|热门新闻|热门文章|点击排行|排行榜|精彩推荐|往期回顾|友情链接)\s*[:：]?$")
 _PAGE_MARK = re.compile(r"第\s*\d{1,3}\s*页$")
+# a document-sharing site's caption of one page image of the shared file: `某某方案.docx_第1页`,
+# `[最新]某某方案_第2页`, `![某某手册下载_第3页](http://…)`: the file's name, a tag, a 下载 label
+_CAPTION = re.compile(r"^(?:!\[)?(?:[\[【][^\]】]{1,6}[\]】])?(?P<title>[^\[\]【】\n]{4,80}?)"
+                      r"(?:\.(?:docx?|pdf|pptx?|wps|txt))?(?:下载)?_第\s*(?P<page>\d{1,3})\s*页(?:\]\([^()\s]*\))?$")
 _PROMO = re.compile(r"小编|本网站|本站(?!讯)|请继续关注|更多相关|欢迎下载|免费下载|放心下载|精选范文|范文网|希望对你有所帮助|"
                     r"希望对您有所帮助|仅供参考|欢迎阅读|来源于免费网")
 
 
 # Page furniture (short lines only: `(点击下载…docx)` inside an instruction is text): skip links, script warnings, print and font-size helps, search boxes, read-more links.
 _BROWSER = re.compile(r"^点击下载|JavaScript|浏览器|请利用键盘|友善列印|字级设定|跳[至到过](?:主要内容|导航)|主内容区|^Loading$|"
-                      r"^(?:阅读全文|查看全文|查看所有结果|没有结果|选单开关|内容详情|导航|文档简介|下载本?文档)$|"
+                      r"^(?:阅读全文|查看全文|查看所有结果|没有结果|选单开关|内容详情|导航|文档简介|下载本?文档|全文预览已结束)$|"
                       r"还剩\s?\d+\s?页未读|继续免费阅读|[上下]一[则篇条](?:公告|新闻|消息|文章)?\s*[上下]一[则篇条]|"
                       r"RSS\s?订阅|^放大\s*缩小|国内统一刊号", re.I)
 
@@ -376,6 +380,7 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
     rows = _table_rows(lines)
     related = False
     open_label = False  # the dropped line before ended on an empty label: `点击数:` / `次`
+    captioned = False  # a sharing site's first page caption has given the page its headline
     for k, (s, e, line) in enumerate(lines):
         t = line.strip()
         if not t:
@@ -384,6 +389,18 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             related = True  # the links under it are chrome until a line of real text
         elif related and (len(t) > 60 or "。" in t) and not (len(t) <= 80 and _after_date_line(lines, k)):
             related = False  # (a linked page's one-sentence teaser under its date stays in the block)
+        caption = _CAPTION.match(t) if "页" in t else None
+        if caption:
+            if caption["page"] == "1" and not captioned and not any(caption["title"] in ln for _, _, ln in lines[:k]):
+                # the first page's caption names the file: its name stays as the page's headline
+                a = s + line.find(t)
+                drop += [span for span in ((a, a + caption.start("title")), (a + caption.end("title"), a + len(t)))
+                         if span[1] > span[0]]
+                captioned = True
+            else:
+                drop.append((s, e))
+            open_label = False
+            continue
         if (related or _is_chrome_line(t, table_row=k in rows) or (k < 40 and len(t) >= 40 and _is_teaser(t, text, e))
                 or (open_label and len(t) <= 3)):
             cut = _headline_before_meta(t) if k < 15 and not related else None

@@ -121,6 +121,24 @@ def test_a_document_sharing_sites_reading_notice_is_chrome():
     assert normalize_text(raw).text == "某某自查报告\n正文。"
 
 
+def test_a_sharing_sites_page_captions_leave_the_files_name_as_headline():
+    """``某某方案_第1页``…: the captions of the shared file's page images are chrome, but the first
+    one names the file, so its name stays as the page's headline (tags, 下载 and markdown image
+    syntax dropped); ``全文预览已结束`` is the site's notice, no headline."""
+    from nlp.pipeline import process_text
+
+    pages = "\n".join(f"[最新]某区卫健局安全生产月活动方案_第{n}页" for n in (1, 2, 3))
+    raw = pages + "\n全文预览已结束\n\n下载本文档\n\n1、为深化安全生产宣传,结合我局实际,制定本方案。\n"
+    out = normalize_text(raw).text
+    assert out.startswith("某区卫健局安全生产月活动方案\n") and "第2页" not in out and "预览" not in out
+    assert [d.title for d in process_text(raw)] == ["某区卫健局安全生产月活动方案"]
+    images = "".join(f"![某市疾控中心考核手册下载_第{n}页](http://img.example.com/v/{n}.gif)\n" for n in (1, 2))
+    assert normalize_text(images + "正文一段。\n").text.startswith("某市疾控中心考核手册\n正文")
+    # a file named above the captions keeps its one headline
+    named = "某镇工作方案.docx\n\n某镇工作方案.docx_第1页\n第1页 / 共3页\n正文。\n"
+    assert normalize_text(named).text.count("某镇工作方案") == 1
+
+
 def test_a_sites_own_dateline_is_text():
     raw = "某医院动态\n\n本站讯  按照巡查工作安排,9月19日,市巡查组正式进驻我院,开展为期一个月的巡查。\n\n动员会上,组长介绍了巡查要求。"
     assert "9月19日" in normalize_text(raw).text

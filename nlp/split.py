@@ -16,7 +16,7 @@ from functools import cache, lru_cache
 
 from nlp.genres import GLUED_FIRST_HEADING, HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
-from nlp.split_head import (_PIPED_NAME, COMPILATION, _TITLE_LABEL, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
+from nlp.split_head import (_PIECE_NUMBER, _PIPED_NAME, COMPILATION, _TITLE_LABEL, compilation_head, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
@@ -151,7 +151,7 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 def _is_title_line(s: str) -> bool:
     t = s.strip()
     if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(_SPACE_RUN.sub("", t)))
-            or t.startswith(("《", "附件", "附:")) or COMPILATION.search(t) or _CAPTION.match(t)):
+            or t.startswith(("《", "附件", "附:")) or compilation_head(t) or _CAPTION.match(t)):
         return False
     if _BARE_NUMBER_HEAD.match(t) and len(t) <= 24:
         return False  # `2组织机构和部门职责`: a heading of an outline numbered 1总则, 1.1编制目的…
@@ -249,8 +249,17 @@ def _document_starts(lines: list[_Line]) -> list[int]:
                 # `现将…计划下达给你们`, is the notice's own: one document)
                 starts[-1] = i
                 body_chars = text_chars = paragraphs = 0
-            elif (compiled is not None and i > compiled and len(keys) == 1 and len(keys[0]) >= 6
-                  and _subject_chars(keys[0]) >= 3 and any("。" in ln.text for ln in lines[j:j + 3])
+            elif (starts == [0] and not pieces and 0 < i <= 20 and len(keys) == 1
+                  and _FIRST_PIECE.search(lines[i].text) and any("。" in ln.text for ln in lines[j:j + 3])):
+                # `某某方案 篇1` under a site's blurb: a sample-text page's first piece, the blurb is the site's
+                starts[0] = i
+                pieces += 1
+                body_chars = text_chars = paragraphs = 0
+                current = set(keys)
+            elif (compiled is not None and i > compiled and len(keys) == 1
+                  and (len(keys[0]) >= 6 and _subject_chars(keys[0]) >= 3
+                       or _PIECE_NUMBER.search(lines[i].text) and _subject_chars(keys[0]) >= 2)  # `消防通知 篇1`
+                  and any("。" in ln.text for ln in lines[j:j + 3])
                   and not _numbering_goes_on(lines, starts[-1], i)):
                 # each piece's title line opens a document; the compilation's head and blurb above the
                 # first piece are nobody's
@@ -550,6 +559,9 @@ def _titled(key: str) -> bool:
 _GENERIC_TITLE_WORDS = re.compile(
     r"[12]\d{3}(?:[—–\-~至到][12]\d{3})?年度?|关于|下一?步|下阶段|下一?阶段|[上下]半年|今后|明年|来年|今年|本年度?|年度|全年"
     r"|近期|工作|主要|具体|有关|相关|几点|若干|的|和|及|与|[一二三四五六七八九十\d]+|\([^()]*\)")
+
+
+_FIRST_PIECE = re.compile(r"\s篇\s*[1一]$")  # a sample-text page's first piece, numbered after its title
 
 
 def _subject_chars(key: str) -> int:
@@ -942,6 +954,9 @@ def clean_title(title: str) -> str:
 
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip().rstrip("|｜ ")))
     t = _PIECE_SUFFIX.sub("", t) if len(_PIECE_SUFFIX.sub("", t)) >= 6 else t  # a compilation's `…工作计划篇1`
+    piece = _PIECE_PREFIX.match(t)
+    if piece and len(t) - piece.end() >= 6:
+        t = t[piece.end():].lstrip()  # a compilation's `第一篇:某某措施`: the piece's number is no part of its title
     t = _FIELD_AFTER.sub("", t)
     t = _TITLE_FIELD.sub("", t) if len(_TITLE_FIELD.sub("", t)) >= 6 else t  # a metadata table's `标题关于…的通知`
     t = _without_source_date(t)  # an aggregator's `来源 - 2023年3月9日`

@@ -109,9 +109,25 @@ _NOT_HEADLINE = re.compile(
     r"|^[\u4e00-\u9fff]{0,10}(?:政务公开|信息公开|政府信息|政务服务)(?:网|平台|专栏|目录)?$", re.I)
 # a sample-text site's compilation, `某某工作计划(通用10篇)`, `某某范文集锦`, and its item's number,
 # `某某通知 篇1`: the page's, not a document's title
-COMPILATION = re.compile(r"[(\uff08](?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集|集锦|大全)?\s*\d{1,3}\s*篇[)\uff09]$"
-                         r"|(?<=[\u4e00-\u9fff])(?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集|集锦|大全)\d{1,3}篇$"  # (unbracketed: …总结实用13篇)
+COMPILATION = re.compile(r"[(\uff08](?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集|集锦|锦集|汇编|大全|范文)?\s*\d{1,3}\s*篇[)\uff09]$"
+                         r"|(?<=[\u4e00-\u9fff])(?:通用|精选|模板|优选|优秀|热门|最新|实用|必备|推荐|汇总|合集|集锦|锦集|汇编|大全|范文)\d{1,3}篇$"  # (unbracketed: …总结实用13篇)
                          r"|范文(?:集锦|大全|汇总|合集|精选)|\s篇\s*\d{1,3}$")
+# a piece's number after its name (`消防通知 篇1`), and the words of a compilation's own name
+_PIECE_NUMBER = re.compile(r"\s篇\s*\d{1,3}$")
+_COMPILATION_WORD = re.compile(r"范文|集锦|锦集|汇编|合集|集合|大全|精选|模板|汇总")
+
+
+def compilation_head(line: str) -> bool:
+    """A compilation's own head (`某某方案(模板8篇)`, `某某范文集锦`, `某某范文集锦 篇1`), never a
+    document's title; a piece numbered after a name of its own (`消防通知 篇1`) is its piece's title
+    line, the number dropped (`_key`)."""
+    if not COMPILATION.search(line):
+        return False
+    piece = _PIECE_NUMBER.search(line)
+    if piece is None:
+        return True
+    rest = line[:piece.start()]
+    return bool(COMPILATION.search(rest) or _COMPILATION_WORD.search(rest))
 _MENU_WORD = re.compile(r"登录|注册|搜索|分享|收藏")  # a menu's words: chrome on a short line
 # (then: two fields of a metadata table on one line, `主题分类: 政务公开 发文单位: 某局`; one short
 # field, `指导教授 : 某某`; a note in brackets, `(此份纪要业经审阅)`; a paper's `某某日报数字报` masthead;
@@ -171,7 +187,7 @@ def headline_candidate(line: str) -> bool:
         return False  # `某某-某某最新-某某第一页-…`: a spam line's keywords; `网站地图`, `查看结果`: chrome
     if n < 14 and _MENU_WORD.search(t):
         return False  # `用户登录`, `站内搜索`: a menu's item (a long headline may hold the word: `落实请托关说登录作业…`)
-    if COMPILATION.search(t) or is_unit_name(re.sub(r"\s+\S{1,3}$", "", t)):
+    if compilation_head(t) or is_unit_name(re.sub(r"\s+\S{1,3}$", "", t)):
         return False  # (`某街道办事处 乡级`: the publishing unit and its level)
     return not _NOT_HEADLINE.search(t) and not is_unit_name(t) and not _KEYWORD_LIST.match(t)
 

@@ -262,6 +262,32 @@ def test_a_compilations_numbered_piece_has_no_title_of_its_own():
     assert doc.doc_type == "通知"
 
 
+def test_a_compilations_piece_named_before_its_number_is_titled_by_that_name():
+    """`消防通知 篇1` under the compilation's head `关于消防通知锦集8篇`: the piece's own name, its number
+    dropped, is its title (a piece labelled with the compilation's name, `某某范文集锦 篇1`, has none)."""
+    text = ("关于消防通知锦集8篇\n消防通知 篇1\n各中小学:\n根据县教育局的部署,我局决定开展消防安全知识竞赛。现将有关事项通知如下:\n"
+            "一、活动主题\n学消防知识、创平安校园。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "消防通知" and doc.doc_type == "通知"
+
+
+def test_a_sample_pages_first_piece_under_the_sites_blurb_opens_the_document():
+    text = ("医保基金是群众的看病钱,守好它是各级医保部门的责任。下面是为大家整理的专项整治方案,供参考。\n"
+            "某市打击欺诈骗保专项整治行动方案 篇1\n为加强医保基金监管,制定本方案。\n一、工作目标\n"
+            "严厉打击欺诈骗保行为,确保基金安全。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某市打击欺诈骗保专项整治行动方案" and doc.doc_type == "方案"
+    assert text[doc.start:].startswith("某市打击")
+
+
+def test_a_compilation_items_ordinal_is_no_part_of_its_title():
+    from nlp.split import clean_title
+
+    assert clean_title("第一篇:医院感染预防与控制措施") == "医院感染预防与控制措施"
+    assert clean_title("篇二:某镇安全生产工作计划") == "某镇安全生产工作计划"
+    assert clean_title("第三篇") == "第三篇"  # nothing left to be a title: kept as it is
+
+
 def test_a_compilations_piece_number_after_its_title_is_not_the_titles():
     text = ("某镇2024年工作计划篇1\n一、工作思路\n坚持稳中求进,统筹发展和安全,全面完成全年各项目标任务。\n"
             "二、主要任务\n抓好项目建设,全年新建道路5公里。\n")

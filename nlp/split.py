@@ -34,7 +34,8 @@ _BODY_OPENER = (r"(?:为了?|根据|按照|依据|近年来|近年|随着|当前
 
 @cache
 def _title_line() -> re.Pattern:
-    return re.compile(rf"^(?P<title>[^。!?;,,]{{2,80}}?(?:{genre_pattern()}){_TITLE_TAIL})[。>]?$")
+    # (`…则因违规操办婚宴被通报`: a genre word after 被 is the passive verb of a sentence, no genre)
+    return re.compile(rf"^(?P<title>[^。!?;,,]{{2,80}}?(?<!被)(?:{genre_pattern()}){_TITLE_TAIL})[。>]?$")
 
 
 @cache

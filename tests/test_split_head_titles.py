@@ -385,3 +385,14 @@ def test_a_sharing_pages_first_page_number_run_into_the_title_and_text():
             "持续改进医疗服务和行业作风,根据上级部署,现就在本县开展专项治理工作制定如下方案。一、总体要求\n")
     (doc,) = process_text(text)
     assert doc.title == "某县2023年医疗行业作风廉政建设专项治理方案"
+
+
+def test_a_news_crosshead_ending_in_a_passive_genre_verb_opens_no_document():
+    """`…则因违规操办儿子婚宴被通报` over the same words as its paragraph's first sentence: 通报 after 被
+    is the sentence's verb, not the genre of a title, so the crosshead and its repeat open no document."""
+    text = ("2月12日,省纪委通报了今年以来查处的3起违规操办婚丧喜庆事宜典型问题。\n"
+            "某县卫生局原副局长甲某在操办其父亲丧事过程中,违规收受礼金共计4万元,受到党内警告处分。\n"
+            "某县政协副主席乙某则因违规操办儿子婚宴被通报\n"
+            "某县政协副主席乙某则因违规操办儿子婚宴被通报。\n"
+            "去年12月,乙某在县城置办宴席共40桌,违规收受礼金共计3万元,受到党内严重警告处分。\n")
+    assert len(split_documents(text)) == 1

@@ -159,7 +159,21 @@ def _is_title_line(s: str) -> bool:
     key = _key(t)  # (once for both tests)
     if _SECTION_LABEL.match(key) or METADATA_ROW.match(t) or _SENTENCE_OPENING.match(key):
         return False
+    if key.endswith(_SPOKEN) and _speaker_named(key[:-2]):
+        return False  # `某厅厅长某某讲话` under a photo: a caption, not a speech's title (`在…会议上的讲话`)
     return bool(_title_line().match(key))
+
+
+_SPOKEN = ("讲话", "发言", "致辞")
+
+
+def _speaker_named(head: str) -> bool:
+    """Whether ``head`` ends with a post and a person's name (`…党组书记、厅长某某`)."""
+    from nlp.extract.parties_names import person_posts
+    from nlp.extract.parties_people import is_person_name
+
+    return any(is_person_name(head[-n:]) and head[:-n].endswith(tuple(person_posts()))
+               for n in (3, 2) if len(head) > n)
 
 
 # a sentence of a document's text that names the genre (`依据《…》编制本预案。`, `根据…制定本方案`): it

@@ -396,3 +396,15 @@ def test_a_news_crosshead_ending_in_a_passive_genre_verb_opens_no_document():
             "某县政协副主席乙某则因违规操办儿子婚宴被通报。\n"
             "去年12月,乙某在县城置办宴席共40桌,违规收受礼金共计3万元,受到党内严重警告处分。\n")
     assert len(split_documents(text)) == 1
+
+
+def test_a_photo_caption_naming_a_speaker_opens_no_document():
+    """`某厅党组书记、厅长某某讲话` under a news photo: 讲话 after a post and a name is the caption's verb;
+    a speech's own title (`在…会议上的讲话`) is still a title line."""
+    from nlp.split import _is_title_line
+
+    text = ("某省全面排查燃气安全隐患\n会议现场\n冬末春初,燃气使用不当极易引发事故。1月27日,某省住建厅召开紧急会议,部署燃气安全隐患排查工作。"
+            "会议通报了近期燃气事故情况,分析了当前形势。\n某省住房城乡建设厅党组书记、厅长王某明讲话\n"
+            "会议要求,各地燃气主管部门要迅速组织入户排查,确保不留死角。\n")
+    assert len(split_documents(text)) == 1
+    assert _is_title_line("在全县安全生产工作会议上的讲话") and not _is_title_line("县长王某明致辞")

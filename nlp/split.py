@@ -495,6 +495,11 @@ def _opens_body(lines: list[_Line], j: int) -> bool:
                 or (len(t) >= 40 and "。" in t))
 
 
+def _runs_on(rest: str) -> bool:
+    """What follows a title on its line reads as the body's text: a clause's mark or a long run."""
+    return len(rest) > 40 or re.search(r"[,,。;;::、]", rest) is not None
+
+
 def _spaced_title(lines: list[_Line], i: int) -> str | None:
     """The title a line ``i`` opens with (a genre word ends it), run into a body sentence after
     a space: `某院创建文明单位工作总结 自4月以来,…`; else None."""
@@ -800,6 +805,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
         # a title run into the body on the first line: `XX县…工作方案 为认真贯彻…`
         m = _title_prefix().match(re.sub(r"\s+", "", own[0].text[:90]))
         spaced = re.match(r"(\S{6,80}?)\s+\S", own[0].text.strip())
+        if m and not _runs_on(re.sub(r"\s+", "", own[0].text)[len(m.group("title")):]):
+            m = None  # `某某推广计划 为区内700名住户提供防火资讯`: a headline's second half, no body
         if m and len(own[0].text) > len(m.group("title")) + 10:
             title, start = m.group("title"), own[0].start
         elif (spaced and _is_title_line(spaced.group(1)) and len(own[0].text) > len(spaced.group(1)) + 20

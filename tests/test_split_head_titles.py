@@ -408,3 +408,14 @@ def test_a_photo_caption_naming_a_speaker_opens_no_document():
             "会议要求,各地燃气主管部门要迅速组织入户排查,确保不留死角。\n")
     assert len(split_documents(text)) == 1
     assert _is_title_line("在全县安全生产工作会议上的讲话") and not _is_title_line("县长王某明致辞")
+
+
+def test_a_headlines_second_half_after_a_space_is_no_body():
+    """`某某推广计划 为区内700名住户提供防火资讯`: the half after the space opens like a body (为…) but
+    holds no clause, so the whole line is a news headline (新闻), not a 计划 run into its text."""
+    text = ("某区旧楼防火安全推广计划 为区内700名住户提供防火资讯\n\n"
+            "某区社团联会响应民政事务处呼吁,于12月至2月期间开展推广计划,为区内700户住户提供家居防火资讯。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某区旧楼防火安全推广计划 为区内700名住户提供防火资讯" and doc.doc_type == "新闻"
+    run_on = "某县安全生产工作方案 为认真贯彻落实上级部署,结合我县实际,制定本方案。\n一、工作目标\n消除隐患。\n"
+    assert split_documents(run_on)[0].title == "某县安全生产工作方案"

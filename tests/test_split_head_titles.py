@@ -419,3 +419,12 @@ def test_a_headlines_second_half_after_a_space_is_no_body():
     assert doc.title == "某区旧楼防火安全推广计划 为区内700名住户提供防火资讯" and doc.doc_type == "新闻"
     run_on = "某县安全生产工作方案 为认真贯彻落实上级部署,结合我县实际,制定本方案。\n一、工作目标\n消除隐患。\n"
     assert split_documents(run_on)[0].title == "某县安全生产工作方案"
+
+
+def test_an_untitled_request_closing_on_its_formula_is_a_request():
+    """No title line: the genre the text gives itself, here by its closing formula (`特此请示。`)."""
+    text = ("为加强某项工作的组织协调,现拟成立专项工作领导小组。具体情况如下:\n一、领导小组组成\n"
+            "组长由分管领导担任,副组长由相关部门负责人担任。\n以上请示如无不妥,请予批准。\n特此请示。\n"
+            "(单位名称)\n2025年4月5日\n")
+    (doc,) = split_documents(text)
+    assert doc.title is None and doc.doc_type == "请示"

@@ -177,7 +177,12 @@ def enclosed_title(title: str | None, head: str) -> str | None:
         if m:
             return m.group("x")
     m = HANDED_ON.search(head)
-    return m.group("x") if m else None
+    if m is None:
+        return None
+    clause = head[max(head.rfind("。", 0, m.start()), head.rfind("\n", 0, m.start())) + 1:m.start()]
+    if "》" in clause:
+        return None  # `现将《甲》《乙》《丙》印发给你们`: several documents handed on, none of them the notice's
+    return m.group("x")
 
 
 def enclosed_genre(title: str | None, head: str) -> str | None:

@@ -428,3 +428,15 @@ def test_an_untitled_request_closing_on_its_formula_is_a_request():
             "(单位名称)\n2025年4月5日\n")
     (doc,) = split_documents(text)
     assert doc.title is None and doc.doc_type == "请示"
+
+
+def test_a_notice_handing_on_several_documents_is_titled_by_none_of_them():
+    """`现将《甲》《乙》《丙》印发给你们` under a 主送 and no notice title: no one enclosed document is the
+    notice's, so it has no title and is a 通知 (one enclosed document would give its title)."""
+    from nlp.genres import enclosed_title
+
+    text = ("县直各有关单位,各乡镇人民政府:\n经县政府同意,现将《2025年重点工作任务分解》《2025年民生实事任务分解》"
+            "《县政府重点工作任务分解》印发给你们。请各单位认真对照,抓好落实。\n一、责任到人,闭环管理。\n")
+    (doc,) = split_documents(text)
+    assert doc.title is None and doc.doc_type == "通知"
+    assert enclosed_title(None, "各单位:\n现将《某县防火工作方案》印发给你们,请认真贯彻执行。") == "某县防火工作方案"

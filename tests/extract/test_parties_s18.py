@@ -1,0 +1,20 @@
+"""Party shapes met on the collected pages of session 18, in invented wording."""
+
+from __future__ import annotations
+
+from nlp.extract.parties_persons import news_people
+
+
+def _names(text: str) -> list[str]:
+    return [f.name for f in news_people(text)]
+
+
+def test_a_holder_named_before_a_quote_or_a_basis_is_at_work():
+    # a press release's speaker: post, name, colon and the quote
+    assert "黎振明" in _names("高级消防区长黎振明:「我们会持续巡查这些商厦。」")
+    # 根据/按照 opens the holder's act as 就/对 do
+    assert "马金城" in _names("领导小组办公室主任马金城根据上级要求,逐条落实了各科室的任务。")
+
+
+def test_a_heads_assistant_is_a_post():
+    assert "黄立新" in _names("首先,院长助理黄立新传达了市卫健局的工作意见。")

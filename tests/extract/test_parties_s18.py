@@ -18,3 +18,9 @@ def test_a_holder_named_before_a_quote_or_a_basis_is_at_work():
 
 def test_a_heads_assistant_is_a_post():
     assert "黄立新" in _names("首先,院长助理黄立新传达了市卫健局的工作意见。")
+
+
+def test_holders_visiting_residents_are_at_work():
+    # Hong Kong: a district's 专员 and the bodies' chairs 上楼探访 the residents they serve
+    names = _names("民政事务处专员余振强、慈善基金主席陈丽华、社团联会会长杨子明上楼探访三无大厦住户,宣传家居防火资讯。")
+    assert {"余振强", "陈丽华", "杨子明"} <= set(names)

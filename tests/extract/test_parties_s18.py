@@ -24,3 +24,10 @@ def test_holders_visiting_residents_are_at_work():
     # Hong Kong: a district's 专员 and the bodies' chairs 上楼探访 the residents they serve
     names = _names("民政事务处专员余振强、慈善基金主席陈丽华、社团联会会长杨子明上楼探访三无大厦住户,宣传家居防火资讯。")
     assert {"余振强", "陈丽华", "杨子明"} <= set(names)
+
+
+def test_a_verb_guiding_or_bringing_in_its_object_opens_no_name():
+    from nlp.extract.parties_names import opens_clause
+
+    assert opens_clause("指导中小学校") and opens_clause("引入保险公司")
+    assert not opens_clause("指导组") and not opens_clause("指导中心")

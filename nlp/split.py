@@ -495,6 +495,11 @@ def _opens_body(lines: list[_Line], j: int) -> bool:
                 or (len(t) >= 40 and "。" in t))
 
 
+# a page whose text opens on handing a document on, no 主送 above: `《X》已经区政府同意,现印发给你们`,
+# `经县政府同意,现将《X》印发给你们`
+_HANDS_ON_FIRST = re.compile(r"\s*(?:经[^。,,《]{1,20}(?:同意|批准|研究)[,,]?)?(?:现将)?" + HANDED_ON.pattern)
+
+
 def _runs_on(rest: str) -> bool:
     """What follows a title on its line reads as the body's text: a clause's mark or a long run."""
     return len(rest) > 40 or re.search(r"[,,。;;::、]", rest) is not None
@@ -839,7 +844,7 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             if "。" in ln.text:
                 break
     if title is None and (any(is_salutation(ln.text) or _run_in_salutation(ln.text) for ln in own[:2])
-                          or (own and own[0].text.lstrip().startswith("《") and HANDED_ON.match(own[0].text.lstrip()))):
+                          or (own and _HANDS_ON_FIRST.match(own[0].text))):
         # (or no 主送 at all: `《X》已经区政府同意,现印发给你们,…` opening the page)
         # no notice title, only 主送 and `现将《X》印发给你们`: the document is X (its title, its genre)
         title = enclosed_title(None, head)

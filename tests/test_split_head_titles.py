@@ -440,3 +440,20 @@ def test_a_notice_handing_on_several_documents_is_titled_by_none_of_them():
     (doc,) = split_documents(text)
     assert doc.title is None and doc.doc_type == "通知"
     assert enclosed_title(None, "各单位:\n现将《某县防火工作方案》印发给你们,请认真贯彻执行。") == "某县防火工作方案"
+
+
+def test_a_page_opening_on_handing_a_plan_on_is_titled_by_the_plan():
+    """No notice title and no 主送: `经县政府同意,现将《X》印发给你们` opening the text makes X the title."""
+    text = ("- 索 引 号:SM0000-2018-00010\n- 发布机构:县政府办\n"
+            "经县政府同意,现将《某县防洪防台风应急预案(修订)》印发给你们,请认真贯彻执行。\n"
+            "某县人民政府办公室\n2018年3月16日\n某县防洪防台风应急预案\n1总则\n为做好防洪防台风工作,制定本预案。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某县防洪防台风应急预案(修订)" and doc.doc_type == "应急预案"
+
+
+def test_lists_reminders_and_decisions_are_genres():
+    from nlp.genres import genre_of
+
+    assert genre_of("局党组领导班子作风问题查找清单") == "清单"
+    assert genre_of("关于清明节期间文明祭祀防止森林火灾的温馨提示") == "温馨提示"
+    assert genre_of("公务员惩戒委员会议决书") == "议决书" and genre_of("某市政府诉愿决定书") == "诉愿决定书"

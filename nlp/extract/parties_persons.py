@@ -25,7 +25,7 @@ from nlp.extract.parties_subjects import REPORT_VERB
 from nlp.text import literal_trie
 
 # what may follow a name written after its post: a separator or a word that opens the predicate
-AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|:(?=\s*[「“『\"])|同志|就|对|根据|按照|向|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
+AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|:(?=\s*[「“『\"])|同志|就|对|根据|按照|从|上午|下午|晚上|当天|当日|向|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
               r"[0-9]{1,2}日(?=[\u4e00-\u9fff])|"  # 代理局长某某13日出席…: the day, then the holder's act
               rf"{REPORT_VERB})")
 # what may follow a post written after its name: 领导下, a separator, a reporting verb, an adverb

@@ -31,3 +31,8 @@ def test_a_verb_guiding_or_bringing_in_its_object_opens_no_name():
 
     assert opens_clause("指导中小学校") and opens_clause("引入保险公司")
     assert not opens_clause("指导组") and not opens_clause("指导中心")
+
+
+def test_a_holder_named_before_the_time_of_the_act_is_at_work():
+    # 副市长某某下午带领…: the time of day between the name and the act
+    assert "陈子明" in _names("台中市副市长陈子明下午带领观光旅游局、消防局,针对已歇业旅馆进行稽查。")

@@ -22,3 +22,15 @@ def test_christmas_dates_a_release():
 def test_a_span_of_民国_years_whose_first_year_leaves_its_年_to_the_end(text, span, start, end):
     found = [(m.text, m.value["start"], m.value["end"], m.value["kind"]) for m in find_dates(text)]
     assert (span, start, end, "range") in found
+
+
+def test_a_text_dated_by_dotted_or_slashed_roc_numbers_reads_them():
+    """`112.03.16`, `112/03/16`: a three-digit year over zero-padded month and day is 民国's, as
+    `103-07-22` was, so the text's 民国 dates are read (2023-03-16, and 97.08.21 as 2008)."""
+    from nlp.pipeline import process_text
+
+    def dates(text):
+        return [(m.text, m.value["start"]) for d in process_text(text) for m in d.mentions if m.type == "date"]
+
+    assert ("112/03/16", "2023-03-16") in dates("本局于112/03/16召开会议,检讨消防安全。")
+    assert ("97.08.21", "2008-08-21") in dates("本规定自97.08.21起实施,112.03.16修正。")

@@ -39,10 +39,10 @@ if TYPE_CHECKING:
     from nlp.extract.context import DocContext
 
 # ---- fragments, each with a sample it must match (checked in tests/extract/test_dates.py) ----
-MASK = r"[xX*×]"  # 20xx, 201*, **
+MASK = r"[xX*×_]"  # 20xx, 201*, **, a form's blanks (____年__月__日)
 CN_YEAR_DIGIT = "〇○零一二三四五六七八九"
 YEAR_NUM = (  # 2010, 201*, 20xx, **, XX, 20*年 and a form's 20__年 (one mark for the two unknown digits), 二〇一〇, 二0一〇 (a zero typed as a digit or O), 二〇XX; 民國113, 中华民国一一二, 民国一百十二 (ROC: +1911)
-    rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9]{MASK}|(?:19|20){MASK}{{2}}|(?:19|20)(?:\*|_{{1,2}})(?=\s?学?年)|{MASK}{{2,4}}"
+    rf"(?:(?:19|20)[0-9]{{2}}|(?:19|20)[0-9](?:_{{2}}(?=\s?学?年)|{MASK})|(?:19|20){MASK}{{2}}|(?:19|20)(?:\*|_{{1,2}})(?=\s?学?年)|{MASK}{{2,4}}"
     rf"|[{CN_YEAR_DIGIT}]{{4}}|[一二][{CN_YEAR_DIGIT}0Oo]{{3}}|二[〇○零](?:[一二]{MASK}|{MASK}{{2}})|(?:中华)?(?:民國|民国)(?:[1-9][0-9]{{1,2}}|[{CN_YEAR_DIGIT}十百]{{2,6}}))"
 )
 MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元|{MASK}{{1,2}})"  # 12, 05, 十二, 五, 元, xx
@@ -862,6 +862,8 @@ def _year_str(s: str) -> str:
     s = re.sub(MASK, "X", s.translate(DIGITS_TO_ASCII)).replace("_", "X")
     if len(s) < 4 and s[:2] in ("19", "20") and set(s[2:]) == {"X"}:
         return s.ljust(4, "X")  # 20*年, 20__年: the century written, the rest a blank
+    if len(s) == 5 and s[:3].isdigit() and s[3:] == "XX":
+        return s[:3] + "X"  # 201__年: a form's blank of two marks for the last digit
     if not s.isdigit() and s[:1] in "12" and "X" not in s:
         s = s.replace("O", "0").replace("o", "0")  # 二O二四: the zero typed as a letter
     return s.rjust(4, "X") if set(s) == {"X"} or len(s) < 4 else s

@@ -34,3 +34,14 @@ def test_a_text_dated_by_dotted_or_slashed_roc_numbers_reads_them():
 
     assert ("112/03/16", "2023-03-16") in dates("本局于112/03/16召开会议,检讨消防安全。")
     assert ("97.08.21", "2008-08-21") in dates("本规定自97.08.21起实施,112.03.16修正。")
+
+
+def test_a_forms_blanks_are_unknown_digits():
+    """`____年__月__日`, `201__年`: a form's blanks are unknown digits, as `XX年`, `201*年` and `20__年` are."""
+    from nlp.pipeline import process_text
+
+    def dates(text):
+        return [(m.text, m.value["start"]) for d in process_text(text) for m in d.mentions if m.type == "date"]
+
+    assert dates("签字日期:____年__月__日") == [("____年__月__日", "XXXX-XX-XX")]
+    assert dates("落款:201__年__月__日") == [("201__年__月__日", "201X-XX-XX")]

@@ -243,7 +243,7 @@ _DOTTED = (  # 2010.5.20, 2010-05-20, 2010/5/20
 # Only after a word (not a list marker's line start), never after a numeral or a unit of time
 # (第3日, 每月5日, 之日起3日内: a count), and the bare form only before an act or a time of day.
 _DAY_DIGITS = r"(?:3[01]|[12][0-9]|0?[1-9])"
-_TIME_OF_DAY = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜"
+_TIME_OF_DAY = r"凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|夜|[0-9]{1,2}[时点](?![0-9]{0,2}(?:分钟|小时))"  # (截至6日20时)
 # a day's weekday in brackets before a range's connector: 7月1日(星期二)至8月31日
 _WEEKDAY_NOTE = r"[(（](?:星期|周|週|礼拜|禮拜)[一二三四五六日天][)）]"
 # Hong Kong's and Macau's notices write the day in words (于二十三日, 二十四日至二十六日): a day in
@@ -261,6 +261,7 @@ _NEWS_ACT = (
     r"|起|电|讯|主持|会见|签署|抵达|前往|赴|再次|首次|正式|联合|组织|进行|获悉|披露|透露"
     r"|介绍|指出|强调|称|透过|通过|由|带队|率队|深入|来到|走访|调研|督导|视察|慰问|出席"  # (某司长17日介绍)
     r"|联同|会同|到访|巡查|突击"  # (某处9日联同某会代表到访…, as Hong Kong's releases write it)
+    r"|综合电|专电"  # ((北京14日综合电): a dateline)
 )
 # (拘留10日, 停产3日, 工作3日, 培训2日, 休假5日, 延长3日: a duration after its verb)
 _WORD_BEFORE = (

@@ -45,3 +45,14 @@ def test_a_forms_blanks_are_unknown_digits():
 
     assert dates("签字日期:____年__月__日") == [("____年__月__日", "XXXX-XX-XX")]
     assert dates("落款:201__年__月__日") == [("201__年__月__日", "201X-XX-XX")]
+
+
+def test_a_bare_day_before_a_clock_hour_or_in_a_wire_dateline_is_a_date():
+    from nlp.pipeline import process_text
+
+    def dates(text):
+        return [(m.text, m.value["start"]) for d in process_text(text) for m in d.mentions if m.type == "date"]
+
+    assert ("6日", "XXXX-XX-06") in dates("森林防火进入关键阶段。截至6日20时,全市没有发生森林火灾。")
+    assert ("14日", "XXXX-XX-14") in dates("(北京14日综合电)节日将至,各地提前部署节日反腐。")
+    assert dates("连续工作3日8小时。") == []  # a duration, no day

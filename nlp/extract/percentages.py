@@ -37,7 +37,7 @@ NEGATOR = alternation(_CUES.negators)  # 不得 (不得超过), 不宜
 GAP = alternation(_CUES.gaps)  # 了 (达到了95%)
 INCLUSIVE = r"\(含[^()]{0,8}\)"  # (含), (含40%): 40%(含40%)以上
 # ％ and ／ too, for text that skipped the normalizer's full-width fold
-SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万"  # %, ‰, /10万; not the %E5 of a URL
+SIGN_UNIT = r"[%％﹪](?![0-9A-Za-z])|‰|[/／](?:10|十)?万|[/／]10{4,5}(?![0-9])"  # %, ‰, /10万, /100000; not the %E5 of a URL
 CN_FRACTION = r"百分之|千分之|十万分之|万分之"  # 百分之
 CN_FRACTION_NUMBER = rf"(?:{ARABIC}|(?:{CN_NUMBER}|[○〇零])(?:点[〇○零一二三四五六七八九]+)?)"  # 九十, 九十点五, 90, ○点九
 # 近3成, 2.5成: tenths written in digits (近九成 in words is no percentage: real-corpus annotation);
@@ -74,7 +74,7 @@ SAMPLES = {
     "RATIO": ("70%", "17‰", "31/10万", "百分之九十", "3成", "2个百分点"),
 }
 
-_UNITS = {"%": "%", "‰": "‰", "/10万": "/10万", "/十万": "/10万", "/万": "/万",
+_UNITS = {"%": "%", "‰": "‰", "/10万": "/10万", "/十万": "/10万", "/万": "/万", "/100000": "/10万", "/10000": "/万",
           "百分之": "%", "千分之": "‰", "十万分之": "/10万", "万分之": "/万"}
 
 

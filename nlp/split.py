@@ -477,7 +477,7 @@ def _listed_headline(lines: list[_Line], k: int) -> bool:
 
 
 _BREADCRUMB = re.compile(r"(?:当前|所在|现在的?)位置|(?:[^>\n]{1,20}>){2,}")
-_ORIGINAL_TITLE = re.compile(r"^原标题\s*[::]\s*\S")
+_ORIGINAL_TITLE = re.compile(r"^原标?题\s*[::]\s*\S")
 # How a letter's first sentence opens under its 主送
 _LETTER_OPENING = re.compile(r"^(?:现将|现就|为了?|根据|按照|依据|经|近期|近日|近年来|今年|目前|当前|接|你|贵|兹|《)")
 
@@ -558,7 +558,7 @@ def _opens_page(lines: list[_Line], i: int) -> bool:
     主送 naming recipients (`各…`, or a list of them) over a letter's first sentence, with no title
     above it (a title's own 主送 belongs to the title's document)."""
     t = lines[i].text.strip()
-    if not t.endswith((":", ":")) and not t.startswith("原标题"):
+    if not t.endswith((":", ":")) and not t.startswith(("原标题", "原题")):
         return False  # (neither a 主送 nor a 原标题 line: the cheap test first)
     after = lines[i + 1].text.strip() if i + 1 < len(lines) else ""
     if _ORIGINAL_TITLE.match(t):
@@ -1076,7 +1076,8 @@ def _masthead(lines: list[_Line], limit: int = 8) -> int:
         nxt = lines[k + 1].text.strip() if k + 1 < len(lines) else ""
         if t.endswith((":", ":")) and len(t) <= 8 and not is_salutation(t) and _MARKER_START.match(nxt) and is_site_chrome(nxt):
             continue  # (its label: `温馨提示:`)
-        if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
+        if (len(t) > 40 or "。" in t or t.endswith((":", ":")) or _TITLE_LABEL.match(t) or _ORIGINAL_TITLE.match(t)
+                or is_body_line(t) or is_salutation(t) or (_is_title_line(t) and len(t) >= 6)
                 or _title_prefix().match(re.sub(r"\s+", "", t))):
             return k
     return 0

@@ -234,14 +234,14 @@ def is_unit_name(line: str) -> bool:
 # a blog theme's label before the story's headline (`Reading: 某乡因应台风来袭预防性封路`)
 _READING = re.compile(r"^(?:Now\s+)?Reading\s*[::]\s*(?=[\u4e00-\u9fff“《])", re.I)
 # the repost's original title in brackets, `(原标题:某某解读二:某某工作回顾(二))`
-_BRACKETED_ORIGINAL = re.compile(r"^[((]\s*原标题\s*[::]\s*(?P<x>.{6,100}?)\s*[))]$")
+_BRACKETED_ORIGINAL = re.compile(r"^[((]\s*原标?题\s*[::]\s*(?P<x>.{6,100}?)\s*[))]$")
 # a flattened repost: `原标题:某某被临时查封 违规使用…记者从…获悉,…` (the title ends at the space)
-_ORIGINAL_RUN_ON = re.compile(r"^原标题\s*[::]\s*(?P<x>[^\s。,,;;]{6,60})[ \t\u3000]+(?=\S[^\n]{40,})")
+_ORIGINAL_RUN_ON = re.compile(r"^原标?题\s*[::]\s*(?P<x>[^\s。,,;;]{6,60})[ \t\u3000]+(?=\S[^\n]{40,})")
 _SITE_EDITION = re.compile(r"(?:移动版|手机版|手机站|触屏版|客户端|WAP版)$", re.I)
 
 
 _CITED_NAME = re.compile(r"^《(?P<x>[^《》]{4,80})》(?:是|为|由)")  # `《关于…的通知》是国家…发布的文件`
-_ORIGINAL = re.compile(r"^(?:(?:原标题|名\s*称|标\s*题|题\s*名|文件名称)\s*[::]|(?:公告主旨|公告标题|公告名称)\s*[::]?)"
+_ORIGINAL = re.compile(r"^(?:(?:原标?题|名\s*称|标\s*题|题\s*名|文件名称)\s*[::]|(?:公告主旨|公告标题|公告名称)\s*[::]?)"
                        r"\s*(?P<x>[^。::]{6,100}?)(?:\s+[^::\s]{2,6}\s*[::].*)?$")
 # (a news page's own title over its text; a metadata table's 名称: field; a school site's 公告主旨 field)
 # a law database's table row `名称 | 关于…的通知 | |`

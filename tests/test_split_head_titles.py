@@ -457,3 +457,11 @@ def test_lists_reminders_and_decisions_are_genres():
     assert genre_of("局党组领导班子作风问题查找清单") == "清单"
     assert genre_of("关于清明节期间文明祭祀防止森林火灾的温馨提示") == "温馨提示"
     assert genre_of("公务员惩戒委员会议决书") == "议决书" and genre_of("某市政府诉愿决定书") == "诉愿决定书"
+
+
+def test_an_original_title_line_labelled_yuanti_is_the_title():
+    """`原题:…` (as `原标题:…`) over a repost's text names its title; the line is no masthead."""
+    text = ("原题:某省人均预期寿命高出全国1.7岁\n"
+            "省政府工作报告在回顾五年工作时指出,某省人均预期寿命超过80岁,较全国平均水平高出1.7岁。\n")
+    (doc,) = split_documents(text)
+    assert doc.title == "某省人均预期寿命高出全国1.7岁" and doc.doc_type == "新闻"

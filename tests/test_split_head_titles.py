@@ -267,8 +267,7 @@ def test_a_compilations_piece_named_before_its_number_is_titled_by_that_name():
     dropped, is its title (a piece labelled with the compilation's name, `某某范文集锦 篇1`, has none)."""
     text = ("关于消防通知锦集8篇\n消防通知 篇1\n各中小学:\n根据县教育局的部署,我局决定开展消防安全知识竞赛。现将有关事项通知如下:\n"
             "一、活动主题\n学消防知识、创平安校园。\n")
-    (doc,) = split_documents(text)
-    assert doc.title == "消防通知" and doc.doc_type == "通知"
+    assert _title_and_type(text) == ("消防通知", "通知")
 
 
 def test_a_sample_pages_first_piece_under_the_sites_blurb_opens_the_document():
@@ -415,8 +414,7 @@ def test_a_headlines_second_half_after_a_space_is_no_body():
     holds no clause, so the whole line is a news headline (新闻), not a 计划 run into its text."""
     text = ("某区旧楼防火安全推广计划 为区内700名住户提供防火资讯\n\n"
             "某区社团联会响应民政事务处呼吁,于12月至2月期间开展推广计划,为区内700户住户提供家居防火资讯。\n")
-    (doc,) = split_documents(text)
-    assert doc.title == "某区旧楼防火安全推广计划 为区内700名住户提供防火资讯" and doc.doc_type == "新闻"
+    assert _title_and_type(text) == ("某区旧楼防火安全推广计划 为区内700名住户提供防火资讯", "新闻")
     run_on = "某县安全生产工作方案 为认真贯彻落实上级部署,结合我县实际,制定本方案。\n一、工作目标\n消除隐患。\n"
     assert split_documents(run_on)[0].title == "某县安全生产工作方案"
 
@@ -426,8 +424,7 @@ def test_an_untitled_request_closing_on_its_formula_is_a_request():
     text = ("为加强某项工作的组织协调,现拟成立专项工作领导小组。具体情况如下:\n一、领导小组组成\n"
             "组长由分管领导担任,副组长由相关部门负责人担任。\n以上请示如无不妥,请予批准。\n特此请示。\n"
             "(单位名称)\n2025年4月5日\n")
-    (doc,) = split_documents(text)
-    assert doc.title is None and doc.doc_type == "请示"
+    assert _title_and_type(text) == (None, "请示")
 
 
 def test_a_notice_handing_on_several_documents_is_titled_by_none_of_them():
@@ -437,8 +434,7 @@ def test_a_notice_handing_on_several_documents_is_titled_by_none_of_them():
 
     text = ("县直各有关单位,各乡镇人民政府:\n经县政府同意,现将《2025年重点工作任务分解》《2025年民生实事任务分解》"
             "《县政府重点工作任务分解》印发给你们。请各单位认真对照,抓好落实。\n一、责任到人,闭环管理。\n")
-    (doc,) = split_documents(text)
-    assert doc.title is None and doc.doc_type == "通知"
+    assert _title_and_type(text) == (None, "通知")
     assert enclosed_title(None, "各单位:\n现将《某县防火工作方案》印发给你们,请认真贯彻执行。") == "某县防火工作方案"
 
 
@@ -447,8 +443,7 @@ def test_a_page_opening_on_handing_a_plan_on_is_titled_by_the_plan():
     text = ("- 索 引 号:SM0000-2018-00010\n- 发布机构:县政府办\n"
             "经县政府同意,现将《某县防洪防台风应急预案(修订)》印发给你们,请认真贯彻执行。\n"
             "某县人民政府办公室\n2018年3月16日\n某县防洪防台风应急预案\n1总则\n为做好防洪防台风工作,制定本预案。\n")
-    (doc,) = split_documents(text)
-    assert doc.title == "某县防洪防台风应急预案(修订)" and doc.doc_type == "应急预案"
+    assert _title_and_type(text) == ("某县防洪防台风应急预案(修订)", "应急预案")
 
 
 def test_lists_reminders_and_decisions_are_genres():
@@ -463,5 +458,11 @@ def test_an_original_title_line_labelled_yuanti_is_the_title():
     """`原题:…` (as `原标题:…`) over a repost's text names its title; the line is no masthead."""
     text = ("原题:某省人均预期寿命高出全国1.7岁\n"
             "省政府工作报告在回顾五年工作时指出,某省人均预期寿命超过80岁,较全国平均水平高出1.7岁。\n")
+    assert _title_and_type(text) == ("某省人均预期寿命高出全国1.7岁", "新闻")
+
+
+
+def _title_and_type(text: str) -> tuple[str | None, str | None]:
+    """The title and doc_type of a text that holds one document."""
     (doc,) = split_documents(text)
-    assert doc.title == "某省人均预期寿命高出全国1.7岁" and doc.doc_type == "新闻"
+    return doc.title, doc.doc_type

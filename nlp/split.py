@@ -123,7 +123,20 @@ def _key(s: str) -> str:
     if piece:
         key = key[piece.end():]
     key = _PIECE_SUFFIX.sub("", _EMOJI_TAIL.sub("", key).rstrip("。>"))
+    key = _piece_digits(key)
     return _FILE_EXTENSION.sub("", key) if "." in key else key  # (a file's name has its dot)
+
+
+_TRAILING_DIGITS = re.compile(r"[0-9]{1,2}$")
+
+
+def _piece_digits(title: str) -> str:
+    """`医院消防的应急预案1`: a sample-text compilation's piece number run onto the piece's title
+    after its genre word (the title without it); any other title as it is."""
+    m = _TRAILING_DIGITS.search(title) if title[-1:].isdigit() else None
+    if m and m.start() >= 6 and genre_of(title[:m.start()]) and not genre_of(title):
+        return title[:m.start()]
+    return title
 
 
 _SPACE_RUN = re.compile(r"\s+")
@@ -981,6 +994,7 @@ def clean_title(title: str) -> str:
 
     t = _TRAILING_TAG.sub("", _LEADING_TAG.sub("", title.strip().rstrip("|｜ ")))
     t = _PIECE_SUFFIX.sub("", t) if len(_PIECE_SUFFIX.sub("", t)) >= 6 else t  # a compilation's `…工作计划篇1`
+    t = _piece_digits(t) if t else t  # `…应急预案1`
     piece = _PIECE_PREFIX.match(t)
     if piece and len(t) - piece.end() >= 6:
         t = t[piece.end():].lstrip()  # a compilation's `第一篇:某某措施`: the piece's number is no part of its title

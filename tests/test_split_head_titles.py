@@ -462,6 +462,14 @@ def test_an_original_title_line_labelled_yuanti_is_the_title():
 
 
 
+def test_a_compilations_piece_numbered_right_after_its_genre_word_is_titled_without_the_number():
+    """`某院消防应急预案1` under the compilation's head `某院消防应急预案(精选5篇)`: the piece's number
+    run onto its title is no part of it."""
+    text = ("某院消防应急预案(精选5篇)\n在工作中难免遇到突发事故,下面是为大家整理的应急预案。\n"
+            "某院消防应急预案1\n为进一步强化医院消防应急能力,及时处理火灾事故,制定本预案。\n一、组织机构\n成立应急指挥部。\n")
+    assert _title_and_type(text) == ("某院消防应急预案", "应急预案")
+
+
 def _title_and_type(text: str) -> tuple[str | None, str | None]:
     """The title and doc_type of a text that holds one document."""
     (doc,) = split_documents(text)

@@ -480,10 +480,15 @@ def _closing_links(text: str) -> list[tuple[int, int]]:
     return [(lines[j][0], lines[-1][1])]
 
 
+# a site's domain after a headline: `某市开展校车排查行动_dxb.example.com`, `标题 - www.example.cn`
+_DOMAIN_TAIL = re.compile(r"\s*[_|｜\-—]\s*(?:https?://)?[A-Za-z0-9][A-Za-z0-9.\-]*\.(?:com|cn|net|org|gov)(?:\.cn|\.hk|\.tw)?/?$")
+
+
 def _headline_before_meta(t: str) -> int | None:
     """Where a page's metadata starts on a line that a headline opens (`标题 发布时间:… 来源:…`), or
-    None when no headline stands before it (a line of metadata only)."""
-    m = _META_LINE.search(t)
+    None when no headline stands before it (a line of metadata only). A site's domain after the
+    headline (`标题_dxb.example.com`) is cut off the same way."""
+    m = _META_LINE.search(t) or _DOMAIN_TAIL.search(t)
     if m is None:
         return None
     head = t[:m.start()].rstrip()

@@ -139,6 +139,13 @@ def test_a_sharing_sites_page_captions_leave_the_files_name_as_headline():
     assert normalize_text(named).text.count("某镇工作方案") == 1
 
 
+def test_a_sites_domain_after_the_headline_is_chrome_the_headline_stays():
+    raw = "资讯新闻\n某市将开展校车接送车辆集中排查行动_dxb.example.com\n\n时间:2018-04-16 19:42:56\n\n9月25日,记者从市公安交警支队获悉。\n"
+    out = normalize_text(raw).text
+    assert "某市将开展校车接送车辆集中排查行动\n" in out and "example" not in out
+    assert normalize_text("网站首页 www.example.com\n正文。").text == "正文。"
+
+
 def test_a_sites_own_dateline_is_text():
     raw = "某医院动态\n\n本站讯  按照巡查工作安排,9月19日,市巡查组正式进驻我院,开展为期一个月的巡查。\n\n动员会上,组长介绍了巡查要求。"
     assert "9月19日" in normalize_text(raw).text

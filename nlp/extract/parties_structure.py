@@ -343,7 +343,7 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
     """The addressee (主送) line after the title: ``各区县卫生局,…,市直各医疗卫生单位党委(总支、支部):``.
 
     The line is cut into addressees at ``,``/``;``; a 、 splits one further only when every 、-part
-    is a unit's full name (``市政府各部门、各直属单位``), so ``各省、自治区、直辖市人民政府`` and
+    is a unit's full name (``市委宣传部、市卫健委``), so ``各省、自治区、直辖市人民政府``, ``市政府各部门、各直属单位`` and
     ``甲开发区、乙开发区管委会`` stay whole. A label with a short value (``发布机构:某局``)
     is no addressee line. A line of its own right after the title is read leniently: an addressee
     with no known ending (``各镇街道``) does not undo the others when most of them read.
@@ -478,11 +478,18 @@ def _shared_heads(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, in
     addressee; the other 、-parts stay apart (``市委宣传部、市卫健委``, ``各单位、各部门``)."""
     out: list[tuple[int, int]] = []
     for x, y in parts:
-        if out and _normalize(text[x:y]) in SHARED_HEAD and "各" in text[out[-1][0]:out[-1][1]]:
-            out[-1] = (out[-1][0], y)
+        name = _normalize(text[x:y])
+        before = text[out[-1][0]:out[-1][1]] if out else ""
+        if out and "各" in before and (name in SHARED_HEAD or (name[1:] in _OWN_KIN and "各" in name[:1]
+                                                             and not before.startswith("各"))):
+            out[-1] = (out[-1][0], y)  # (省政府各部门、各直属机构: the superior's own bodies, one addressee)
         else:
             out.append((x, y))
     return out
+
+
+# the bodies directly under the superior named in the addressee before them (省政府各部门、各直属机构)
+_OWN_KIN = frozenset(("直属机构", "直属单位"))
 
 
 LIST_LINE_MIN = 3  # a line of at least this many units and nothing else lists the units concerned

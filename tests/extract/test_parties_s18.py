@@ -36,3 +36,14 @@ def test_a_verb_guiding_or_bringing_in_its_object_opens_no_name():
 def test_a_holder_named_before_the_time_of_the_act_is_at_work():
     # 副市长某某下午带领…: the time of day between the name and the act
     assert "陈子明" in _names("台中市副市长陈子明下午带领观光旅游局、消防局,针对已歇业旅馆进行稽查。")
+
+
+def test_a_superiors_own_bodies_after_its_departments_are_one_addressee():
+    """`省政府各部门、各直属机构:` is one addressee (the 省政府's departments and its own bodies), as dev's gold
+    has it; `各单位、各部门` stays two."""
+    from nlp.extract.parties_structure import recipients
+
+    text = "关于做好安全生产工作的通知\n各市人民政府,省政府各部门、各直属机构:\n现将有关事项通知如下。"
+    assert [f.name for f in recipients(text)] == ["各市人民政府", "省政府各部门、各直属机构"]
+    two = "关于做好安全生产工作的通知\n各单位、各部门:\n现将有关事项通知如下。"
+    assert [f.name for f in recipients(two)] == ["各单位", "各部门"]

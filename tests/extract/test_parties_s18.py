@@ -47,3 +47,12 @@ def test_a_superiors_own_bodies_after_its_departments_are_one_addressee():
     assert [f.name for f in recipients(text)] == ["各市人民政府", "省政府各部门、各直属机构"]
     two = "关于做好安全生产工作的通知\n各单位、各部门:\n现将有关事项通知如下。"
     assert [f.name for f in recipients(two)] == ["各单位", "各部门"]
+
+
+def test_an_act_joining_two_parties_makes_no_name():
+    from nlp.extract.parties_names import is_name
+
+    for span in ("张丽明率消防局", "护士长王丽到住院收费处", "区卫生健康局按照市卫健委"):
+        assert not is_name(span), span
+    for name in ("新生报到处", "率先示范区领导小组", "县卫健局"):
+        assert is_name(name), name

@@ -36,6 +36,9 @@ NOT_NAME_START = ("根据", "按照", "严格按照", "关于", "使", "以", "�
                   "完成", "采取", "任何", "本案", "存在", "高质量", "提请", "每季度", "请求",
                   # a verb that orders or tells before its object (责令有关单位…, 指出医院将…)
                   "责令", "指出", "约谈", "提醒", "指导", "引入",
+                  # a clause's verb or passive before its object (作为安全监管部门, 印发某县…, 调整某区…,
+                  # 实现室内公共场所…, 被通报的单位, 案经某市政府, 嗣原处分机关)
+                  "作为", "印发", "调整", "实现", "被", "案经", "嗣",
                   # a proposal, a copy sent, a past post (建议强化医疗机构…, 知会政风处, 时任乡党委副书记)
                   "建议", "知会", "时任",
                   # an adverb before the verb, not a name's first word (实地组织…, 重点督导各地…, 只是…)

@@ -56,3 +56,10 @@ def test_an_act_joining_two_parties_makes_no_name():
         assert not is_name(span), span
     for name in ("新生报到处", "率先示范区领导小组", "县卫健局"):
         assert is_name(name), name
+
+
+def test_a_clauses_verb_or_passive_opens_no_name():
+    from nlp.extract.parties_names import is_name
+
+    for span in ("作为安全监管部门", "印发某县", "调整某某区", "实现室内公共场所", "被通报的单位", "案经台北市政府"):
+        assert not is_name(span), span

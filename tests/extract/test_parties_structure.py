@@ -35,8 +35,9 @@ def issuers(text: str) -> list[str]:
     ("各省、自治区、直辖市人民政府,国务院各部委:", ["各省、自治区、直辖市人民政府", "国务院各部委"]),
     ("各县(市)、区人民政府,县人民政府各部门:", ["各县(市)、区人民政府", "县人民政府各部门"]),
     # a 、 between full names of units splits them
+    # (县政府各部门、各直属单位: the superior's own bodies, one addressee as dev's gold keeps them, pl_01/pl_02)
     ("各县、区人民政府,某园区管委会,县政府各部门、各直属单位:",
-     ["各县、区人民政府", "某园区管委会", "县政府各部门", "各直属单位"]),
+     ["各县、区人民政府", "某园区管委会", "县政府各部门、各直属单位"]),
     # a line without commas may list places and units
     ("某区人民政府、某经开区、某职业技术学院、市直有关单位:",
      ["某区人民政府", "某经开区", "某职业技术学院", "市直有关单位"]),

@@ -119,6 +119,10 @@ def _untagged(t: str) -> str:
     return q.group("x") if q else t
 
 
+# the genres a text's closing formula declares (特此通知, 特此请示)
+CLOSING_GENRES = "通知|公告|通告|通报|请示|报告|批复"
+
+
 @cache
 def _declared() -> re.Pattern:
     kinds = "方案|工作方案|实施方案|办法|规定|预案|细则|计划|制度|意见"
@@ -130,7 +134,7 @@ def _declared() -> re.Pattern:
         r"|(?P<b>通知|公告|通告|通报|决定|提醒)如下|(?P<j>解读)如下"  # 现将主要内容解读如下  # 现将有关事项通知如下, 现就…有关事项决定如下, 现将节日要求提醒如下
         r"|(?:进行|予以)(?P<h>通报)[。.]?具体(?:情况)?如下"  # 对2起典型问题进行通报。具体如下
         r"|(?P<e>工作总结|工作汇报|总结|报告)如下|(?P<f>工作)情况(?P<g>总结|汇报)如下"  # 现将…工作(情况)总结如下
-        r"|特此(?P<c>通知|公告|通告|通报|请示|报告|批复)"  # 特此通知, 特此请示
+        rf"|特此(?P<c>{CLOSING_GENRES})"  # 特此通知, 特此请示
         r"|向(?:大会|本次会议)(?P<r>报告)"  # 我代表市人民政府,向大会报告工作 (a government's work report)
         r"|^(?P<d>公告)(?:日期|单位|标题)", re.M)  # 公告日期: (a bulletin board's form)
 

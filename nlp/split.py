@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from nlp.genres import GLUED_FIRST_HEADING, HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
+from nlp.genres import CLOSING_GENRES, GLUED_FIRST_HEADING, HANDED_ON, HANDING, declared_genre, enclosed_genre, enclosed_title, genre_of, genre_pattern, strip_title_tail
 from nlp.numerals import parse_number
 from nlp.split_head import (_PIECE_NUMBER, _PIPED_NAME, COMPILATION, _TITLE_LABEL, compilation_head, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
@@ -1253,7 +1253,7 @@ def _opening_lines(lines: list[_Line]) -> list[_Line]:
 def _body_genre(lines: list[_Line], closing: bool = True) -> str | None:
     """The genre a text's opening declares (`现制定如下工作方案`), or its closing (`特此通知`): not one
     that a related page's summary after it declares."""
-    closing = closing and re.search(r"特此(通知|公告|通告|通报|请示|报告|批复)", "\n".join(ln.text for ln in lines[-6:]))
+    closing = closing and re.search(rf"特此({CLOSING_GENRES})", "\n".join(ln.text for ln in lines[-6:]))
     text_lines = [k for k, ln in enumerate(lines[:10]) if "。" in ln.text or ln.text.rstrip().endswith((":", ":"))]
     first = text_lines[2] if len(text_lines) > 2 else 9
     opening = "\n".join(ln.text for ln in lines[:first + 1])[:500]  # (its salutation and first paragraphs)

@@ -133,7 +133,7 @@ _ROC_COMPACT = (
 # 103-07-22, 113.3.5, 113/03/05: a 民国 date written in numbers (read only in a 民国-dated text)
 _ROC_NUMERIC = (
     r"(?<![0-9./-])(?P<ry>1[0-4][0-9]|[6-9][0-9])(?P<rsep>[./-])(?P<rm>1[0-2]|0?[1-9])(?P=rsep)"
-    r"(?P<rd>3[01]|[12][0-9]|0?[1-9])(?![0-9./-])"
+    r"(?P<rd>3[01]|[12][0-9]|0?[1-9])(?![0-9/-]|\.[0-9])"  # (a letter's 110.6.11. closes with a dot)
 )
 # 2023.1-2024.12, 2023.09—2024.06, 2023.1.5-2023.2.3: a span written in dotted numbers (one dotted
 # year-month alone, 2023.5, is a decimal as often as a month, so only a span of two is read)

@@ -63,7 +63,8 @@ _EVENT_LEAD = re.compile(r"(?:^[•·●■◆▪\-–—*>|\s]*|[:：]\s*|[于�
 _REPORTER = re.compile(r"记者|記者|报导|報導|通讯员|通訊員|特派员|特派員")
 _BYLINE = re.compile(r"记者|記者|报导|報導|报道|報道|通讯员|通訊員|特派员|编辑|編輯|作者|撰文|文/|图/|圖/")
 # labels a page prints around its stamp (header) and credits it prints under an article
-_HEADER = r"发布|發佈|發布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|阅读|字体|人气|人氣|点阅|點閱"
+_HEADER = (r"发布|發佈|發布|來源|来源|日期|时间|時間|更新|浏览|瀏覽|点击|點擊|阅读|字体|人气|人氣|点阅|點閱"
+           r"|(?<![A-Za-z])(?i:date|posted|published|updated)(?![A-Za-z])")  # (an English template's `date 2026-01-08`)
 _CREDIT = r"作者|供稿|编辑|上传|整理|摘自"
 # a credit run on right after the date: 2020年06月17日|文:某某采访组
 _CREDIT_AFTER = re.compile(r"(?:文|图|圖|撰文|记者|記者|摄影|攝影|责编|責編|通讯员|通訊員)\s*[:：/]")

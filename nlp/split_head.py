@@ -141,6 +141,7 @@ def is_site_chrome(line: str) -> bool:
 
 
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
+_CJK_FULL_STOP = re.compile(r"[\u4e00-\u9fff”\"]\.$")  # `某乡召开部署会.`: a sentence closed by a Latin full stop
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十壹贰貳參参叁肆伍陆陸柒捌玖拾]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"\d+\s*[年月日号]")
@@ -172,7 +173,7 @@ def headline_candidate(line: str) -> bool:
         return False  # `某某新闻网 | ABC`; `工地安全|某局针对高处作业展开特别执法` is a headline
     if re.fullmatch(r"\S(?:\s+\S){3,}", t):
         return False  # `一 二 三 四 五 六 日`: a calendar's or a menu's single characters
-    if _SENTENCE_END.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
+    if _SENTENCE_END.search(t) or _CJK_FULL_STOP.search(t) or t.endswith((":", ":", ",", "、")) or t.count(",") > 2:
         return False
     if t.startswith(("——", "--", "—")):
         return False  # `——某院组织职工观看警示片`: a subtitle under the headline, never the headline

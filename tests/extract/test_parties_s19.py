@@ -1,0 +1,30 @@
+"""Party shapes met on the collected pages of session 19, in invented wording."""
+
+from __future__ import annotations
+
+from nlp.pipeline import process_text
+
+
+def _parties(text: str) -> list[str]:
+    return [m.text for d in process_text(text) for m in d.mentions if m.type == "party"]
+
+
+def test_a_schools_short_name_is_a_unit():
+    # 某县一中, 某市二中: a school called by its number
+    assert "河阳一中" in _parties("9月1日,河阳一中组织开展开学前校园安全隐患排查。")
+    assert not _parties("其中一中队开展排查。")
+
+
+def test_a_unit_opening_a_purpose_clause_is_at_work():
+    # 某乡为确保…, 某校为进一步…: the purpose first, then the unit's action
+    assert "城东乡" in _parties("5月2日,城东乡为确保节日期间安全稳定,全面开展安全生产隐患排查。")
+    assert "河阳一中" in _parties("河阳一中为进一步做好开学准备,由总务处牵头开展排查。")
+
+
+def test_holders_speaking_on_or_thanking_are_at_work():
+    # 某主任则说明, 某协调员续称, 某主任承认; a council's 议员 who co-chairs; a head's 秘书
+    found = _parties("某市医院政风室主任林美华则说明,本年度抽签依规定办理。")
+    assert any("林美华" in p for p in found)
+    assert any("周志远" in p for p in _parties("卫生局疾病预防部协调员周志远续称,当局会继续更新指引。"))
+    assert any("何家明" in p for p in _parties("廉署防贪处首席主任何家明承认,有关计划存在风险。"))
+    assert any("陈建华" in p for p in _parties("活动由消防局局长王志强与议员陈建华共同主持。"))

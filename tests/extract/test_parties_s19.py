@@ -28,3 +28,11 @@ def test_holders_speaking_on_or_thanking_are_at_work():
     assert any("周志远" in p for p in _parties("卫生局疾病预防部协调员周志远续称,当局会继续更新指引。"))
     assert any("何家明" in p for p in _parties("廉署防贪处首席主任何家明承认,有关计划存在风险。"))
     assert any("陈建华" in p for p in _parties("活动由消防局局长王志强与议员陈建华共同主持。"))
+
+
+def test_a_clauses_but_a_hosts_之_or_a_bodys_act_is_no_part_of_a_name():
+    from nlp.extract.parties_names import is_name
+
+    assert not is_name("惟医管局") and not is_name("主办之市立医院")
+    assert not is_name("教育部发布中小学") and not is_name("市住建局作为市燃气专委会")
+    assert is_name("市政府信息发布中心")

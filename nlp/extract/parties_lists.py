@@ -50,6 +50,10 @@ TAIL = re.compile(r"[0-9一二三四五六七八九十]+个|等|的|任|担任|�
                   # the verb a governed list goes on with: 督促某办、某办全面加强…
                   r"|全面|切实|认真|进一步|加强|做好|严格|立即|及时|积极|高度|就|围绕|$")
 JOINERS = "和及与"
+# an inner item no ending marks as a unit (某供销联社, 某少年宫) stands in a list of several units:
+# a short run of Chinese with no verb, at most one item in four, among at least three units
+_STRAY_ITEM = re.compile(r"[\u4e00-\u9fff]{3,12}")
+STRAY_SHARE, STRAY_UNITS = 4, 3
 _JOINT = re.compile(r"联合|会同|协同")  # two units acting together inside one 、-piece
 # a township or street in a list of units (某镇, 某街道): a place charged with the work as a unit is
 PLACE_ITEM = re.compile(r"[\u4e00-\u9fff]{1,6}(?:镇|乡|街道|社区)")
@@ -109,7 +113,7 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]],
             # 某科、某科联合某局、某局和某队…组成: the units on either side of 联合 act together
             items += [(a, joint.start(), _normalize(text[a:joint.start()])), (joint.end(), b, _normalize(text[joint.end():b]))]
             continue
-        if _item_kind(name) not in ITEM_KINDS + ("person",):
+        if _item_kind(name) not in ITEM_KINDS + ("person",) and not _STRAY_ITEM.fullmatch(name):
             return [], False
         items.append((a, b, name))
     last = _last_items(text, *pieces[-1])
@@ -119,6 +123,8 @@ def _items(text: str, start: int, end: int) -> tuple[list[tuple[int, int, str]],
     kinds = [_item_kind(n) for _, _, n in items]
     if sum(k in UNIT_KINDS + ("place",) for k in kinds) < MIN_UNITS or "person" in kinds:
         return [], False
+    if None in kinds and (STRAY_SHARE * kinds.count(None) > len(kinds) or sum(k in UNIT_KINDS for k in kinds) < STRAY_UNITS):
+        return [], False  # a name the lexicon does not know stands only among many units
     post = _post_follows(text, last[-1][1], pieces[-1][1])
     if post and len(last) == 2:  # 某部、某部及各车间负责人: the post after 及/和 is the last unit's alone
         a = last[-1][0]

@@ -36,3 +36,17 @@ def test_a_clauses_but_a_hosts_之_or_a_bodys_act_is_no_part_of_a_name():
     assert not is_name("惟医管局") and not is_name("主办之市立医院")
     assert not is_name("教育部发布中小学") and not is_name("市住建局作为市燃气专委会")
     assert is_name("市政府信息发布中心")
+
+
+def test_a_units_own_joint_list_gives_each_unit_a_role_with_one_unknown_name_among_them():
+    # 某镇政府联合A、B、C…: the list follows the unit's own 联合; one name the lexicon does not end
+    # like a unit (某供销联社) stands among many units
+    found = _parties("3月5日,河口镇人民政府联合区住房和城乡建设局、应急管理局、市场监管所、消防大队、区供销联社、"
+                     "河口派出所,对辖区燃气经营单位开展联合检查。")
+    assert {"区住房和城乡建设局", "应急管理局", "区供销联社", "河口派出所"} <= set(found)
+
+
+def test_a_list_of_mostly_unknown_names_is_no_list_of_units():
+    from nlp.extract.parties_lists import unit_lists
+
+    assert unit_lists("河口镇人民政府联合应急管理局、张家大院、李家小卖部、王家饭店,开展检查。") == []

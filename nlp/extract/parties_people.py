@@ -57,6 +57,15 @@ def _body_words() -> frozenset[str]:
 POST_QUALIFIERS = ("常务", "分管", "主管", "专职")  # 常务副县长: 常 is a family name too
 
 
+def thing_word(word: str) -> bool:
+    """A word of jieba's dictionary that names a thing or an act, not a person (安全帽, 工作组,
+    安全员, 查房: 查 is a family name too)."""
+    from nlp.tokenize import tagged
+
+    toks = list(tagged(word))
+    return len(toks) == 1 and not toks[0][1].startswith("nr")
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, str]]:
     """jieba's (start, end, word, tag) tokens of ``text[start:end]``, offsets into ``text``."""
     end = len(text) if end is None else min(end, len(text))

@@ -20,7 +20,7 @@ from functools import cache
 from nlp.extract.parties_lexicon import party_posts, read_table
 from nlp.extract.parties_names import is_name, listed_before, name_kind, normalize_name, role_for
 from nlp.extract.parties_patterns import Found
-from nlp.extract.parties_people import is_person_name
+from nlp.extract.parties_people import is_person_name, thing_word
 from nlp.extract.parties_subjects import REPORT_VERB
 from nlp.text import literal_trie
 
@@ -151,7 +151,8 @@ def _name_after(text: str, at: int, end: int) -> int | None:
     verb = _rx()["verb"].match(text, at + 2, end)  # 校长某某作报告: the verb opens at the third character
     for length in ((2, 3) if verb else (3, 2)):
         name = text[at:at + length]
-        if at + length <= end and _person(name) and _rx()["after_name"].match(text, at + length, end):
+        if (at + length <= end and _person(name) and _rx()["after_name"].match(text, at + length, end)
+                and not thing_word(name)):  # 三级医师查房: a word, no one's name
             return at + length
     return None
 

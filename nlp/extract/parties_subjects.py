@@ -23,13 +23,13 @@ from nlp.extract.parties_names import (
     split_names as _split_names,
 )
 from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
-from nlp.extract.parties_people import is_person_name, rare_word, tokens
+from nlp.extract.parties_people import is_person_name, rare_word, thing_word, tokens
 from nlp.text import literal_trie
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|着重|重点|专门|详细|分别|还|亦已?|也|更|已|亲自|进一步"
-               r"|则|续|又|共同|一同|一并|当即)*"  # (某主任则说明, 某协调员续称, 与某议员共同主持)
+               r"|则|续|又|共同|一同|一并|当即|会议上?|会上)*"  # (某主任则说明, 某协调员续称, 与某议员共同主持)
                rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
                rf"|向[^{CLAUSE_MARKS}]{{1,16}}?(?:致谢|致意|致辞|汇报|介绍|说明)"  # 某院长首先向与会贵宾致谢
                rf"|就[^{CLAUSE_MARKS}]{{1,20}}?(?=提出|作出|做出|进行|强调|指出|部署|作了|做了)"
@@ -42,7 +42,9 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布"
                r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开"
-               r"|(?:上门|上楼)?探访|到访|承认|坦承|证实|补充|重申"  # (Hong Kong: 专员某某上楼探访住户)
+               r"|(?:上门|上楼)?探访|到访|承认|坦承|证实|补充|重申|召集|责成"
+               # a doctor's or a nurse's own act in 医德 news: 某主任拒收红包, 某护士长退还…
+               r"|(?:婉言)?(?:拒收|婉拒|谢绝|退还|上交|拒绝收受)"  # (Hong Kong: 专员某某上楼探访住户)
                r"|专责|负责(?![人同]))")
 # a purpose clause before the action: 某校为确保开学安全,全面开展…, 某乡为进一步做好…
 PURPOSE = (r"为了?(?=确保|进一步|切实|做好|加强|推进|深入|贯彻|落实|全面|有效|保障|营造|防范|预防|提升|强化"
@@ -54,7 +56,7 @@ ACT_VERB = (rf"{PURPOSE}|"
             r"|[今昨]\([^()]{1,8}\)日?|在[0-9〇○一二三四五六七八九]{2,4}年"
             r"|随即|立即|迅速|狠抓|高度重视|等(?:有关|相关)?(?:部门|单位|处室|科室|机构)"
             r"|积极|持续|再次|表示|指出|呼吁|提醒|强调|发现|派员|派出|安排|跟进|调查|宣布|公布|印发|发出|发布"
-            r"|说明|回应|澄清|重申|透露|解释|为了|主持|分别与"
+            r"|说明|回应|澄清|重申|透露|解释|为了|主持|分别与|即?责成"
             # 某办在全区范围内部署… (a venue is no such scope: 某院在三楼会议室召开…)
             r"|在(?![^,。;:]{0,12}?(?:会议室|报告厅|礼堂|会堂|会场|大厅|活动室))[^,。;:]{1,12}?(?:部署|开展|组织|召开|举行|举办)"
             r"|通报|召开|组织|开展|联合|会同|负责(?![人同])|牵头|汇总|制定|出台|部署|启动|推出|督导|查处|依法|接获"
@@ -268,14 +270,6 @@ def _names_before(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _NOT_NAME_END = set("的等和与及在对为将把于")
 
 
-def _common_word(word: str) -> bool:
-    """A word of jieba's dictionary that names a thing, not a person (安全帽, 工作组, 安全员)."""
-    from nlp.tokenize import tagged
-
-    toks = list(tagged(word))
-    return len(toks) == 1 and not toks[0][1].startswith("nr")
-
-
 _CHAIN_LINK = re.compile(rf"[^{CLAUSE_MARKS}:、\s]{{2,30}}、\Z")  # 市人大常委会党组书记、 before 主任冯某
 
 
@@ -302,8 +296,8 @@ def _name_after(text: str, at: int) -> int | None:
             continue  # 副部长李某作动员讲话: the 作 of the report, after a two-character name
         if _reports(text, at + length) and (
                 is_person_name(name) or (rare_word(name) and _tagged_person(text, at, length))):
-            if length == 3 and _common_word(name):
-                continue  # 领导安全帽: no one's name, a word
+            if thing_word(name):
+                continue  # 领导安全帽, 医师查房: no one's name, a word
             return at + length  # 纪委书记栗某某主持: a rare family name that jieba tags a person
     return None
 

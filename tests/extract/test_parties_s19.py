@@ -50,3 +50,17 @@ def test_a_list_of_mostly_unknown_names_is_no_list_of_units():
     from nlp.extract.parties_lists import unit_lists
 
     assert unit_lists("河口镇人民政府联合应急管理局、张家大院、李家小卖部、王家饭店,开展检查。") == []
+
+
+def test_staff_who_refuse_or_return_a_gift_and_heads_who_convene_are_at_work():
+    # 医德 news: 某主任拒收红包, 某医师分别拒收…, 护士长某某退还…; 某镇长召集…; 某领导会议强调
+    found = _parties("外科周明亮主任拒收红包800元;内科医师孙立和护士赵小红分别拒收患者红包。")
+    assert any("周明亮" in p for p in found) and any("孙立" in p for p in found)
+    assert any("钱文斌" in p for p in _parties("护士长钱文斌退还了患者家属的红包。"))
+    assert any("吴海涛" in p for p in _parties("吴海涛镇长召集各村支部书记召开专题会议。"))
+    assert any("郑国庆" in p for p in _parties("分管领导郑国庆会议强调,要压实安全责任。"))
+
+
+def test_a_post_before_a_word_names_no_one():
+    # 三级医师查房: 查 is a family name, 查房 a word
+    assert not [p for p in _parties("严格落实首诊负责、三级医师查房、疑难病例讨论等核心制度。") if "查房" in p]

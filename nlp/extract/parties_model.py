@@ -160,6 +160,12 @@ def _opens_clause_rx() -> re.Pattern:
 
 
 @cache
+def _name_start_ok_rx() -> re.Pattern:
+    """A word of ``NAME_START_OK`` at a position (经济, 对外, 向阳: a name's first word)."""
+    return re.compile(literal_trie(NAME_START_OK))
+
+
+@cache
 def _not_name_start_firsts() -> frozenset[str]:
     return frozenset(w[0] for w in NOT_NAME_START)
 
@@ -179,6 +185,7 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     reach, marks, skip_word = _PAST_LAST_STOP, _START_MARKS, _not_name_start_rx()
     first, opens = _not_name_start_firsts(), _opens_clause_rx().match
+    name_ok = _name_start_ok_rx().match
     bare = _bare_posts()
     for m in _suffix_rx().finditer(text):
         s_start, end = m.span()
@@ -186,12 +193,13 @@ def candidates(text: str) -> list[tuple[int, int, str]]:
         left = reach.match(text, max(0, s_start - MAX_LEFT), s_start).end()
         starts = {left}
         for c in marks.finditer(text, left, s_start):
-            starts.add(c.end() if c.group() in _FUNCTION else c.start())
+            # (经济发展局, 对外联络处, 向阳街道: a function character opening a name's first word)
+            starts.add(c.end() if c.group() in _FUNCTION and not name_ok(text, c.start()) else c.start())
         for a in sorted(starts) if len(starts) > 1 else starts:
             # 经县纪委 -> 县纪委, 成立…领导小组 -> …领导小组 (no such word opens with another character)
             while text[a:a + 1] in first and opens(text, a, end):
                 a = skip_word.match(text, a).end()
-            if text[a:a + 1] in _FUNCTION and a < s_start:
+            if text[a:a + 1] in _FUNCTION and a < s_start and not name_ok(text, a):
                 a += 1  # 成立相应的领导机构 -> 领导机构: a function character starts no name
             if end - a >= 2 and a <= s_start and (a < s_start or suffix not in bare):
                 if suffix in bare and s_start - a == 1 and text[a] in _TAKES_POST:

@@ -64,3 +64,13 @@ def test_staff_who_refuse_or_return_a_gift_and_heads_who_convene_are_at_work():
 def test_a_post_before_a_word_names_no_one():
     # 三级医师查房: 查 is a family name, 查房 a word
     assert not [p for p in _parties("严格落实首诊负责、三级医师查房、疑难病例讨论等核心制度。") if "查房" in p]
+
+
+def test_a_name_opening_with_经济_or_对外_keeps_its_first_character():
+    # 经 (经研究) and 对 open clauses, but 经济发展局 and 对外联络处 are names
+    assert "经济发展局" in _parties("经济发展局表示将加强工厂消防检查。")
+    assert "县卫生局" in _parties("经过调查,县卫生局决定开展专项检查。")
+    from nlp.extract.parties_model import candidates
+
+    text = "经济发展局表示将加强检查。"
+    assert (0, 5) in {(a, b) for a, b, _ in candidates(text)} and (1, 5) not in {(a, b) for a, b, _ in candidates(text)}

@@ -22,12 +22,18 @@ def test_a_unit_opening_a_purpose_clause_is_at_work():
 
 
 def test_holders_speaking_on_or_thanking_are_at_work():
-    # 某主任则说明, 某协调员续称, 某主任承认; a council's 议员 who co-chairs; a head's 秘书
+    # 某主任则说明, 某协调员续称, 某主任承认; a deputy who co-chairs
     found = _parties("某市医院政风室主任林美华则说明,本年度抽签依规定办理。")
     assert any("林美华" in p for p in found)
     assert any("周志远" in p for p in _parties("卫生局疾病预防部协调员周志远续称,当局会继续更新指引。"))
     assert any("何家明" in p for p in _parties("廉署防贪处首席主任何家明承认,有关计划存在风险。"))
-    assert any("陈建华" in p for p in _parties("活动由消防局局长王志强与议员陈建华共同主持。"))
+    assert any("王志强" in p for p in _parties("活动由消防局局长王志强与消防局副局长陈建华共同主持。"))
+
+
+def test_a_council_member_at_a_ceremony_is_a_guest():
+    # 县议员某某 beside the heads at a ground-breaking: a guest, as dev gold leaves legislators out
+    found = _parties("由县长王志强、消防局长李国华、县议员陈建华等人,举行动土仪式。")
+    assert not [p for p in found if "陈建华" in p]
 
 
 def test_a_clauses_but_a_hosts_之_or_a_bodys_act_is_no_part_of_a_name():

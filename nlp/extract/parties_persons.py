@@ -51,6 +51,10 @@ COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u
 
 COUNT_WORD = re.compile(r"[两二三四五六几]位")  # the part of COUNTED that its every match holds
 # leaders named in a 、-list right after 领导 (镇领导张某、李某、王某及镇应急办…)
+# the leaders listed only attend a meeting: 县领导某、某出席会议。 (attending is no part in the work;
+# 出席并讲话 is, and so is 参加活动 on an inspection the leaders take part in)
+_ONLY_ATTEND = re.compile(r"(?:等|等人|等同志)?(?:(?:出席|列席)了?(?:会议|仪式|座谈会|典礼)?|参加了?(?:会议|仪式|座谈会|典礼))"
+                          r"(?:[,,。;;]|$)")
 LEADERS_NAMED = re.compile(r"领导(?:班子成员)?(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){1,8})(?=[及和与等,,。]|出席|参加|带队|一行)")
 
 
@@ -86,7 +90,7 @@ def news_people(text: str) -> list[Found]:
         if "领导" in text[a:b]:
             for m in LEADERS_NAMED.finditer(text, a, b):  # 镇领导张某、李某、王某及…: each a leader at work
                 names = m.group("names").split("、")
-                if all(_person(n) for n in names):
+                if all(_person(n) for n in names) and not _ONLY_ATTEND.match(text, m.end(), b):
                     pos = m.start("names")
                     for n in names:
                         out.append(Found(pos, pos + len(n), n, "responsible"))

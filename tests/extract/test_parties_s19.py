@@ -80,3 +80,13 @@ def test_a_name_opening_with_经济_or_对外_keeps_its_first_character():
 
     text = "经济发展局表示将加强检查。"
     assert (0, 5) in {(a, b) for a, b, _ in candidates(text)} and (1, 5) not in {(a, b) for a, b, _ in candidates(text)}
+
+
+def test_leaders_listed_only_as_attending_a_meeting_are_no_parties():
+    from nlp.extract.parties_persons import news_people
+
+    names = [f.name for f in news_people("会议听取了筹备情况汇报。县领导周建国、孙丽华、钱立新参加会议。")]
+    assert not {"周建国", "孙丽华", "钱立新"} & set(names)
+    # …but leaders who take part in an inspection, or lead it, are at work
+    names = [f.name for f in news_people("县长深入企业督导安全生产。县领导周建国、孙丽华参加活动。")]
+    assert {"周建国", "孙丽华"} <= set(names)

@@ -21,7 +21,7 @@ from nlp.extract.parties_lexicon import party_posts, read_table
 from nlp.extract.parties_names import is_name, listed_before, name_kind, normalize_name, role_for
 from nlp.extract.parties_patterns import Found
 from nlp.extract.parties_people import is_person_name, thing_word
-from nlp.extract.parties_subjects import REPORT_VERB
+from nlp.extract.parties_subjects import ONLY_ATTEND, REPORT_VERB
 from nlp.text import literal_trie
 
 # what may follow a name written after its post: a separator or a word that opens the predicate
@@ -51,10 +51,6 @@ COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u
 
 COUNT_WORD = re.compile(r"[两二三四五六几]位")  # the part of COUNTED that its every match holds
 # leaders named in a 、-list right after 领导 (镇领导张某、李某、王某及镇应急办…)
-# the leaders listed only attend a meeting: 县领导某、某出席会议。 (attending is no part in the work;
-# 出席并讲话 is, and so is 参加活动 on an inspection the leaders take part in)
-_ONLY_ATTEND = re.compile(r"(?:等|等人|等同志)?(?:(?:出席|列席)了?(?:会议|仪式|座谈会|典礼)?|参加了?(?:会议|仪式|座谈会|典礼))"
-                          r"(?:[,,。;;]|$)")
 LEADERS_NAMED = re.compile(r"领导(?:班子成员)?(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3}){1,8})(?=[及和与等,,。]|出席|参加|带队|一行)")
 
 
@@ -90,7 +86,7 @@ def news_people(text: str) -> list[Found]:
         if "领导" in text[a:b]:
             for m in LEADERS_NAMED.finditer(text, a, b):  # 镇领导张某、李某、王某及…: each a leader at work
                 names = m.group("names").split("、")
-                if all(_person(n) for n in names) and not _ONLY_ATTEND.match(text, m.end(), b):
+                if all(_person(n) for n in names) and not ONLY_ATTEND.match(text, m.end(), b):
                     pos = m.start("names")
                     for n in names:
                         out.append(Found(pos, pos + len(n), n, "responsible"))

@@ -46,6 +46,10 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今
                # a doctor's or a nurse's own act in 医德 news: 某主任拒收红包, 某护士长退还…
                r"|(?:婉言)?(?:拒收|婉拒|谢绝|退还|上交|拒绝收受)"  # (Hong Kong: 专员某某上楼探访住户)
                r"|专责|负责(?![人同]))")
+# people who only attend a meeting: 县领导某、某出席会议。 (attending is no part in the work;
+# 出席并讲话 is, and so is 参加活动 on an inspection the leaders take part in)
+ONLY_ATTEND = re.compile(r"(?:等|等人|等同志)?(?:(?:出席|列席)了?(?:会议|仪式|座谈会|典礼)?|参加了?(?:会议|仪式|座谈会|典礼))"
+                         r"(?:[,,。;;]|$)")
 # a purpose clause before the action: 某校为确保开学安全,全面开展…, 某乡为进一步做好…
 PURPOSE = (r"为了?(?=确保|进一步|切实|做好|加强|推进|深入|贯彻|落实|全面|有效|保障|营造|防范|预防|提升|强化"
            r"|巩固|扎实|认真|及时|迎接|规范|杜绝|消除|整治|提高|筑牢|压实|维护|促进|保证|严防)")
@@ -144,6 +148,8 @@ def post_holders(text: str) -> list[Found]:
         if text[max(0, m.start() - 1):m.start()] in ("原", "前"):
             continue  # 原局长王某: a former holder, a case, not a party
         listed = _names_after(text, m.end())
+        if listed and ONLY_ATTEND.match(text, listed[-1][1]):
+            continue  # 县领导某、某出席会议: attending only
         if listed:
             out += [Found(a, b, text[a:b], role) for a, b in listed]  # 医院领导陈某、罗某等做…
             continue

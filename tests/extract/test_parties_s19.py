@@ -90,3 +90,12 @@ def test_leaders_listed_only_as_attending_a_meeting_are_no_parties():
     # …but leaders who take part in an inspection, or lead it, are at work
     names = [f.name for f in news_people("县长深入企业督导安全生产。县领导周建国、孙丽华参加活动。")]
     assert {"周建国", "孙丽华"} <= set(names)
+
+
+def test_leaders_named_after_their_post_who_only_attend_are_no_parties():
+    from nlp.extract.parties_subjects import post_holders
+
+    names = [f.name for f in post_holders("县长主持会议,县领导周建国、孙丽华出席会议。")]
+    assert not {"周建国", "孙丽华"} & set(names)
+    names = [f.name for f in post_holders("县领导周建国、孙丽华出席并讲话。")]
+    assert {"周建国", "孙丽华"} <= set(names)

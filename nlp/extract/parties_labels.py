@@ -35,7 +35,7 @@ from nlp.extract.parties_patterns import (
     line_spans,
     pieces,
 )
-from nlp.extract.parties_people import block_tokens, candidate_spans, is_person_name, person_names_in
+from nlp.extract.parties_people import block_tokens, candidate_spans, common_word, is_person_name, person_names_in
 from nlp.extract.parties_subjects import _unit_name
 
 
@@ -564,6 +564,7 @@ def item_subjects(text: str) -> list[Found]:
 _COLON = re.compile(r"[::]")
 _SEMI = re.compile(r"[;;]")
 _CLAUSE_SUBJECT_CHARS = 14  # a unit that opens a clause is short
+_CLAUSE_MARKER = re.compile(r"\s*(?:[((][0-9一二三四五六七八九十]{1,2}[))]|[0-9]{1,2}[、.．]|[①-⑳])\s*")
 
 
 @cache
@@ -592,8 +593,11 @@ def duty_clauses(text: str) -> list[Found]:
             if not part.strip():
                 continue
             clauses += 1
+            marker = _CLAUSE_MARKER.match(text, start, pos)  # (1)某局…;(2)某委…: the item's marker opens no name
+            start = marker.end() if marker else start
             end = next((k for k in range(min(pos - 1, start + _CLAUSE_SUBJECT_CHARS), start + 1, -1)
-                        if text[k - 1] in ends and _unit_name(text[start:k])), None)
+                        if text[k - 1] in ends and _unit_name(text[start:k])
+                        and not common_word(text[k - 1:k + 1])), None)  # (部分, 部门: no name ends inside a word)
             if end is not None and end < pos - 1 and "\u4e00" <= text[end] <= "\u9fff" \
                     and text[end] not in "的和与及等":
                 found.append(Found(start, end, text[start:end], "responsible"))

@@ -99,3 +99,13 @@ def test_leaders_named_after_their_post_who_only_attend_are_no_parties():
     assert not {"周建国", "孙丽华"} & set(names)
     names = [f.name for f in post_holders("县领导周建国、孙丽华出席并讲话。")]
     assert {"周建国", "孙丽华"} <= set(names)
+
+
+def test_numbered_clauses_after_a_colon_open_with_their_marker_not_a_name():
+    from nlp.extract.parties_labels import duty_clauses
+
+    # a self-check's findings: (1)部分…;(2)个别科室…: 部 of 部分 ends no name
+    found = duty_clauses("共排查出以下隐患:(1)部分消防设施损坏;(2)个别科室通道不畅;(3)部分人员意识淡薄。")
+    assert [f.name for f in found] == []
+    found = duty_clauses("压实职责:(1)应急局严管工业燃料;(2)市场监管局严控质量;(3)商务局负责督促。")
+    assert [f.name for f in found] == ["应急局", "市场监管局", "商务局"]

@@ -109,3 +109,7 @@ def test_numbered_clauses_after_a_colon_open_with_their_marker_not_a_name():
     assert [f.name for f in found] == []
     found = duty_clauses("压实职责:(1)应急局严管工业燃料;(2)市场监管局严控质量;(3)商务局负责督促。")
     assert [f.name for f in found] == ["应急局", "市场监管局", "商务局"]
+
+
+def test_a_holder_and_party_一行_who_visit_are_at_work():
+    assert any("孙建明" in p for p in _parties("1月18日上午,市卫健委孙建明副主任一行来到我院,就节前安全生产进行检查。"))

@@ -134,6 +134,7 @@ def _declared() -> re.Pattern:
         r"|(?P<b>通知|公告|通告|通报|决定|提醒)如下|(?P<j>解读)如下"  # 现将主要内容解读如下  # 现将有关事项通知如下, 现就…有关事项决定如下, 现将节日要求提醒如下
         r"|(?:进行|予以)(?P<h>通报)[。.]?具体(?:情况)?如下"  # 对2起典型问题进行通报。具体如下
         r"|(?P<e>工作总结|工作汇报|总结|报告)如下|(?P<f>工作)情况(?P<g>总结|汇报)如下"  # 现将…工作(情况)总结如下
+        r"|(?<!工作)情况(?P<l>汇报|报告)如下"  # 现将有关情况汇报如下: a report (现将调查结果汇报如下: no genre)
         rf"|特此(?P<c>{CLOSING_GENRES})"  # 特此通知, 特此请示
         r"|向(?:大会|本次会议)(?P<r>报告)"  # 我代表市人民政府,向大会报告工作 (a government's work report)
         r"|^(?P<d>公告)(?:日期|单位|标题)", re.M)  # 公告日期: (a bulletin board's form)
@@ -149,7 +150,7 @@ def declared_genre(text: str) -> str | None:
     if not m:
         return None
     word = ("工作" + m.group("g") if m.group("g") else "政策解读" if m.group("j")
-            else next(g for g in m.groups() if g))
+            else "报告" if m.group("l") else next(g for g in m.groups() if g))
     return genre_table().get(word, word)
 
 

@@ -319,6 +319,7 @@ _JAMMER_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 # ---------------------------------------------------------------------------------------------
 # Chrome lines
 
+BREADCRUMB_STEP_MAX = 12  # a breadcrumb's step (a column's name) is short
 _BREADCRUMB = re.compile(r"^(?:您现在的位置|你现在的位置|当前位置|您的位置|你的位置|所在位置|现在位置)|(?:\s[>›»]\s?.*){2,}|(?:[^>\n]{1,20}>){3,}")
 _SITE_LINE = re.compile(
     r"^(?:网站首页|首页|设为首页|加入收藏|网站地图|联系我们|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|"
@@ -376,6 +377,13 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
                 break  # real text above it: not a page header
             drop.append((0, e))
             lines = lines[k + 1:]
+            # the breadcrumb's last step echoed on the next line (`首页 > 信息传达 > 文件通知` / `文件通知`):
+            # the column's name, not the document's title
+            step = re.split(r"[>›»]", line)[-1].strip()
+            nxt = next((j for j, (_, _, ln) in enumerate(lines) if ln.strip()), None)
+            if step and len(step) <= BREADCRUMB_STEP_MAX and nxt is not None and lines[nxt][2].strip() == step:
+                drop.append((lines[nxt][0], lines[nxt][1]))
+                lines = lines[nxt + 1:]
             break
     rows = _table_rows(lines)
     related = False

@@ -133,9 +133,11 @@ OPENING = (rf"[^{CLAUSE_MARKS}{COLONS}]{{0,10}}(?:[0-9]|年|月|日|前|后|上�
            rf"[^{CLAUSE_MARKS}{COLONS}]{{0,6}}"
            # a news item's dateline and its time: 某报北京8月24日电(记者某某)8月7日至18日
            rf"|[^{CLAUSE_MARKS}{COLONS}]{{0,24}}日电(?:\([^()]{{0,20}}\))?[^{CLAUSE_MARKS}{COLONS}]{{0,16}}")
+# 经 opening a clause (经研究, 经过调查), not a name's first word (经济, 经开, 经贸, 经信: NAME_START_OK)
+CLAUSE_JING = r"经(?![济开贸信])"
 # a clause of purpose, cause or basis before the actor: 为加强…, 因此, 根据…, 在…的领导下
 ADVERBIAL = (r"\s*(?:为了?|因此|所以|根据|按照|依据|针对|围绕|结合|随着|对此|为此|就此|其后|及后|事发后|另一方面"
-             r"|经(?![济开贸信])|据)"  # (经…研究 sets the basis; 经济发展局 is a name)
+             rf"|{CLAUSE_JING}|据)"
              rf"|[^{CLAUSE_MARKS}{COLONS}]*(?:下|中|之际|期间|以来|后|时)\s*$"
              # 以…为契机 / 以…为抓手: the occasion or means, before the actor
              rf"|\s*以[^{CLAUSE_MARKS}{COLONS}]{{1,40}}?为(?:契机|抓手|载体|突破口|主线|引领|牵引)\s*$")

@@ -22,14 +22,14 @@ from nlp.extract.parties_names import (
     name_list as _name_list,
     split_names as _split_names,
 )
-from nlp.extract.parties_patterns import CLAUSE_MARKS, Found
+from nlp.extract.parties_patterns import CLAUSE_JING, CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, thing_word, tokens
 from nlp.text import literal_trie
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
                r"(?:在会上|在会议上|首先|最后|随后|再次|特别|着重|重点|专门|详细|分别|还|亦已?|也|更|已|亲自|进一步"
-               r"|则|续|又|共同|一同|一并|当即|会议上?|会上|一行)*"  # (某主任则说明, 某协调员续称, 与某议员共同主持)
+               r"|则|续|又|共同|一同|一并|当即|会议上?|会上|一行)*"  # (某主任则说明, 某协调员续称, 与某副局长共同主持)
                rf"(?:[在于][^{CLAUSE_MARKS}]{{1,14}}?(?:时|中|上|后)|向[^{CLAUSE_MARKS}]{{1,8}}?(?=[做作])"
                rf"|向[^{CLAUSE_MARKS}]{{1,16}}?(?:致谢|致意|致辞|汇报|介绍|说明)"  # 某院长首先向与会贵宾致谢
                rf"|就[^{CLAUSE_MARKS}]{{1,20}}?(?=提出|作出|做出|进行|强调|指出|部署|作了|做了)"
@@ -42,9 +42,10 @@ REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今
                r"|宣读|解读|指派|率领?|带队|率队|带领|部署|讲话|致辞|宣布|提出|介绍|会见|通报|总结|动员|代表"
                r"|签订|批示|督导|调研|视察|巡查|听取|指示|解释|回应|承诺|说明|透露|坦言|表态|到|赴|前往|对|称|说|公布"
                r"|巡视|考察|检查|慰问|看望|走访|察看|召开|发表|提醒|认为|建议|亲临|莅临|来到|深入|实地|带领|主持召开"
-               r"|(?:上门|上楼)?探访|到访|承认|坦承|证实|补充|重申|召集|责成"
+               r"|(?:上门|上楼)?探访|到访"  # (Hong Kong: 专员某某上楼探访住户)
+               r"|承认|坦承|证实|补充|重申|召集|责成"
                # a doctor's or a nurse's own act in 医德 news: 某主任拒收红包, 某护士长退还…
-               r"|(?:婉言)?(?:拒收|婉拒|谢绝|退还|上交|拒绝收受)"  # (Hong Kong: 专员某某上楼探访住户)
+               r"|(?:婉言)?(?:拒收|婉拒|谢绝|退还|上交|拒绝收受)"
                r"|专责|负责(?![人同]))")
 # people who only attend a meeting: 县领导某、某出席会议。 (attending is no part in the work;
 # 出席并讲话 is, and so is 参加活动 on an inspection the leaders take part in)
@@ -91,7 +92,7 @@ PLACE_VERB = (rf"{PURPOSE}|"
 # time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
 OPENER = (r"(?:就此|及后|其后|事发后|日前|近日|近期|最近|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
           r"|本报讯(?:\([^()]{1,20}\))?"
-          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|经过?(?![济开贸信])|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
+          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|" + CLAUSE_JING + r"过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
           r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
 # a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
 NAME_BEFORE = ",。;:、()“”《》 \t\n由和与及请派"

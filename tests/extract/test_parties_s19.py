@@ -113,3 +113,9 @@ def test_numbered_clauses_after_a_colon_open_with_their_marker_not_a_name():
 
 def test_a_holder_and_party_一行_who_visit_are_at_work():
     assert any("孙建明" in p for p in _parties("1月18日上午,市卫健委孙建明副主任一行来到我院,就节前安全生产进行检查。"))
+
+
+def test_a_division_of_labour_one_holder_a_line_names_each_holder():
+    text = "常务副市长周建国:负责市人大、市政协等方面工作的落实。\n副市长孙丽华:负责抓好工业等方面工作的落实。\n秘书长钱立新:协助市长处理日常工作。"
+    found = _parties(text)
+    assert all(any(n in p for p in found) for n in ("周建国", "孙丽华", "钱立新"))

@@ -235,8 +235,8 @@ _NOT_A_NAME_RX = re.compile(r"(?<!所)在[^()]{1,20}(?:会议室|报告厅|礼�
                             r"|继续联系|再创|进行个别|提到|通过迎接|所在(?:医院|单位|党组织|部门|学校)"
                             # an act joining one party to another: 某局按照某委…, 某某率某局…, 护士长某某到某处…
                             r"|(?<=[\u4e00-\u9fff]{2})(?:按照|围绕|率(?![领先])|(?<![报签])到(?!位))(?=[\u4e00-\u9fff]{2})"
-                            # a body and what it issues or serves as: 某部发布某办法, 某局作为某委办公室
-                            r"|(?<=[\u4e00-\u9fff][部局委厅府署])(?:发布|印发|下发|出台|作为)(?=[\u4e00-\u9fff]{2})")
+                            # a body and what it issues, serves as or carries out: 某部发布某办法, 某局作为某委办公室, 某室展开跨部门…
+                            r"|(?<=[\u4e00-\u9fff][部局委厅府署室处办所队])(?:发布|印发|下发|出台|作为|展开|开展)(?=[\u4e00-\u9fff]{2})")
 
 
 @lru_cache(maxsize=1 << 16)

@@ -41,6 +41,7 @@ def test_a_clauses_but_a_hosts_之_or_a_bodys_act_is_no_part_of_a_name():
 
     assert not is_name("惟医管局") and not is_name("主办之市立医院")
     assert not is_name("教育部发布中小学") and not is_name("市住建局作为市燃气专委会")
+    assert not is_name("卫生署控烟办公室展开跨部门")
     assert is_name("市政府信息发布中心")
 
 

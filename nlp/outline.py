@@ -451,7 +451,50 @@ def _find_markers(text: str) -> list[_Marker]:
         if mk.style == "wx" and not mk.heading:  # 01 / 总体目标和要求: its heading is the next line
             mk.heading = text[line_end + 1:lines.end_of(line_end + 1)].strip()
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
+    _sentence_siblings(text, found, lines, per_line)
     return [mk for mk in found if mk.heading or mk.line_start]
+
+
+SENTENCE_ITEM_MIN = 15  # an item whose whole first sentence is its heading is at least this long
+_FIRST_SENTENCE = re.compile(r"[^。;；!！?？\n]*[?？]?")
+
+
+def _first_sentence(text: str, mk: "_Marker", lines: "_LineIndex") -> str:
+    """The item's first sentence on its line (to the first 。 or the line's end; a question keeps its ?)."""
+    m = _FIRST_SENTENCE.match(text, mk.mend, lines.end_of(mk.mend))
+    return m.group().strip() if m else ""
+
+
+def _sentence_siblings(text: str, found: list["_Marker"], lines: "_LineIndex", per_line: dict[int, int]) -> None:
+    """Items of one run, each on its own line, that are sentences (`五、利用上班时间从事与公务无关之行为,
+    经查勤人员查获…。` among `四、严禁上班时间…喝酒。`): when every other item of the run has its whole
+    first sentence as its heading, a reader takes this one's whole first sentence too, not a heading
+    word the heading-end cues found inside it (时间, 对象; a note in parentheses only in a question)."""
+    runs: dict[tuple[str, int], list[_Marker]] = {}
+    parent_of: dict[str, int] = {}
+    for k, mk in enumerate(found):
+        for style in list(parent_of):
+            if _RANK.get(style, 0) > _RANK.get(mk.style, 0):
+                del parent_of[style]  # (a deeper run restarts under a new parent)
+        if mk.style not in parent_of or mk.ordinal <= 1:
+            parent_of[mk.style] = k
+        runs.setdefault((mk.style, parent_of[mk.style]), []).append(mk)
+    for run in runs.values():
+        if len(run) < 3 or any(not mk.line_start or per_line[lines.start_of(mk.start)] > 1 for mk in run):
+            continue
+        whole = [_first_sentence(text, mk, lines) for mk in run]
+        full = [len(w) >= SENTENCE_ITEM_MIN and re.sub(r"\s+", "", mk.heading) == re.sub(r"\s+", "", w).rstrip(":：")
+                for mk, w in zip(run, whole)]
+        cut = [i for i, f in enumerate(full) if not f]
+        if len(cut) != 1 or len(run) - 1 < 2:
+            continue
+        i = cut[0]
+        head, sentence = re.sub(r"\s+", "", run[i].heading), re.sub(r"\s+", "", whole[i])
+        if (len(sentence) >= SENTENCE_ITEM_MIN and head and sentence.startswith(head)
+                and sentence[len(head):len(head) + 1] not in COLONS  # (a label before its colon is cut as written)
+                and (not head.endswith(")") or sentence.endswith(("?", "？")))):
+            # (a note in parentheses closing a heading is a mark a reader sees too, unless the item is a question)
+            run[i].heading = whole[i]
 
 
 def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
@@ -1232,6 +1275,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 # Unnumbered documents (news items): paragraphs led by a short run-in heading sentence.
 # `加强组织领导,压实主体责任。强化…`, `东禾热电公司车辆管理中心主任孙某某公车私用问题。2023年…`: a short
 # first sentence (one comma at most) leading a longer paragraph; not an opening like 现将…如下。
+_DASH_BULLETS = ("-", "—", "–", "－", "─")  # a dash opening a paragraph bullets a list item
 _RUN_IN_HEAD = re.compile(r"^(?![为根按经现据近今兹特本0-9])([^。\n,:;]{2,28}(?:,[^。\n,:;]{2,14})?)。(?=[^\n]{20,})", re.M)
 
 
@@ -1268,7 +1312,8 @@ def _unnumbered(text: str) -> list[Section]:
     if len(heads) < 2:
         heads = [(m.start(), m.group(1)) for m in _RUN_IN_HEAD.finditer(text)
                  if not _STATEMENT.search(m.group(1)) and _opens_paragraph(text, m.start())
-                 and not m.group(1).startswith(("“", '"', "「"))]  # (a quotation opens the paragraph)
+                 and not m.group(1).startswith(("“", '"', "「"))  # (a quotation opens the paragraph)
+                 and not m.group(1).lstrip().startswith(_DASH_BULLETS)]  # (`--实现…。`: a list's bullet, no heading)
     if len(heads) < 2:
         return []
     out = []

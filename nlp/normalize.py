@@ -319,7 +319,7 @@ _JAMMER_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 # ---------------------------------------------------------------------------------------------
 # Chrome lines
 
-BREADCRUMB_STEP_MAX = 12  # a breadcrumb's step (a column's name) is short
+BREADCRUMB_STEP_MAX = 8  # a breadcrumb's step (a column's name: 文件通知, 党风廉政建设) is short; a headline is longer
 _BREADCRUMB = re.compile(r"^(?:您现在的位置|你现在的位置|当前位置|您的位置|你的位置|所在位置|现在位置)|(?:\s[>›»]\s?.*){2,}|(?:[^>\n]{1,20}>){3,}")
 _SITE_LINE = re.compile(
     r"^(?:网站首页|首页|设为首页|加入收藏|网站地图|联系我们|返回顶部|打印本页|关闭窗口|打印|关闭|收藏本页|"

@@ -37,7 +37,7 @@ COLUMN = (r"责任单位|牵头单位|配合单位|协办单位|责任部门|牵
           r"|责任处室|牵头处室|配合处室|责任股室|牵头股室|配合股室")
 LABEL = (r"(?P<label>副\s*组\s*长|组\s*长|总责任人|成\s*员|组\s*员|委\s*员|副\s*主\s*任|主\s*任|联络人|联系人"
          r"|(?:[总副]\s*)?召\s*集\s*人|副?总指挥|副?指挥长"
-         rf"|责任领导|牵头领导|分管领导|责任人|成员单位|{COLUMN})(?:包括|为|有)?\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")
+         rf"|责任领导|牵头领导|分管领导|责任人|成员单位|发布单位|发文单位|发文机关|{COLUMN})(?:包括|为|有)?\s*(?::|】)\s*|(?m:^)[ \t]*(?P<column>{COLUMN})[ \t]*\n[ \t]*(?=[^\s:])")
 # a member list laid out as a table, no colon: 组长 张某 县长
 LABEL_BARE = r"(?m)^[ \t]*(?P<bare>副?组[ \t]*长|成[ \t]*员)[ \t]+(?=[\u4e00-\u9fff])"  # 组 长:王 军
 # a line that goes on with the label's list: one person, then maybe a post (副组长:张某 某局局长⏎李某 某委主任)
@@ -207,7 +207,7 @@ class Found(NamedTuple):
 # whole documents, and behind a lookahead on these the engine skips every other position with one
 # test (the same matches, about four times faster; tests/test_first_chars.py checks each set
 # against its pattern's parse tree)
-LABEL_FIRSTS = " \t主分副协参委实总成承牵督组联责配召指"
+LABEL_FIRSTS = " \t主分副协参委实总成承牵督组联责配召指发"
 SIGNATURE_DATE_FIRSTS = "0123456789〇○零一二三四五六七八九O*xX×"
 
 

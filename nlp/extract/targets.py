@@ -367,7 +367,12 @@ def _metric_and_scope(clause: str, seg_start: int, q: Quantity, span_end: int) -
         metric = before
         if "分别" in metric:
             # 孕产妇死亡率和5岁以下儿童死亡率分别控制在31/10万和17‰以内: one metric per number
-            names = re.split(r"和|、|及|与", metric.split("分别")[0])
+            at = clause.find("分别")
+            listed = re.split(r"[,,;;::]", clause[:at])[-1]  # (all the metrics, though this one's span starts at the last)
+            lead = pats["scope"].match(listed)
+            listed = listed[lead.end():] if lead else listed  # (全县学前教育…: 全县 is the scope)
+            own = metric.split("分别")[0]
+            names = re.split(r"和|、|及|与", listed if listed.endswith(own) and not re.search(r"和|、|及|与", own) else own)
             k = len(quantity_patterns()["quantity"].findall(clause[clause.find("分别"):q.start]))
             metric = names[min(k, len(names) - 1)]
         for cue in ("分别", "都"):

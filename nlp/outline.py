@@ -758,7 +758,7 @@ def _continues(text: str, m: re.Match, style: str, ordinal: int) -> bool:
 
 
 # (not a page that spaces every mark, ` 。 一是`: there the marks stand inside one paragraph)
-_SPACED_PARAGRAPH = re.compile(r"(?<![ \u3000])[。!?!?”][ \u3000]+$")
+_SPACED_PARAGRAPH = re.compile(r"(?<![ \u3000])[。!?!?”::][ \u3000]+$")  # (or after the colon that announces the list: `要求如下: 一要…`)
 
 
 def _fill_gaps(text: str, found: list[_Marker], lines: "_LineIndex") -> list[_Marker]:

@@ -32,3 +32,11 @@ def test_dash_bulleted_paragraphs_are_no_unnumbered_headings():
             "--办学条件全面改善。中小学校舍和装备全部达到省定标准,信息化水平明显提升,城乡差距逐步缩小。\n"
             "--教师队伍更加优良。教师学历和职称结构持续优化,骨干教师数量明显增加,师德师风整体向好。\n")
     assert parse_outline(text) == []
+
+
+def test_spaced_yao_run_after_the_announcing_colon():
+    # a page flattened onto one line, its paragraphs kept as spaces; the run opens after 如下:
+    text = ("现将重点任务分解方案印发给你们,有关要求如下: 一要统一思想抓落实。各单位要把思想统一到决策部署上来,"
+            "确保各项任务顺利推进。 二要压实责任抓落实。各单位要建立任务清单,明确责任人和完成时限。 "
+            "三要加强督办抓落实。办公室要定期通报进展,对工作不力的严肃问责。")
+    assert [s.marker for s in parse_outline(text)] == ["一要", "二要", "三要"]

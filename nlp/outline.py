@@ -974,12 +974,14 @@ _OBLIGED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![主重需纲摘提概必只�
 _OPENS_SENTENCE = frozenset({"依据"})  # a heading word that also opens a sentence as its preposition
 
 
-_BODY_OPENER = re.compile(r"一是(?=[\u4e00-\u9fff“])|(?:上|下)半年(?=[,,])|今年以来|近年来|年初以来")
+_BODY_OPENER = re.compile(r"一是(?=[\u4e00-\u9fff“])|(?:上|下)半年(?=[,,])|今年以来|近年来|年初以来"
+                          r"|[一二三四五六七八九十两几多数]+年来(?=[,,])"  # `取得的主要成效十年来,通过…`
+                          r"|从[\u4e00-\u9fff]{2,10}(?:来看|看)(?=[,,])")  # `存在的问题从督查情况来看,…`
 
 
 def _cut_flattened(cand: str) -> str:
     # a space ends the heading: `基本情况 全系统有33个…`
-    sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(]|[12]\d{3}年)", cand[:40])
+    sp = re.search(r"(?<=[\u4e00-\u9fff”)])\s+(?=[\u4e00-\u9fff“(《]|[12]\d{3}年)", cand[:40])  # (`编制依据 《某法》…`)
     if sp and sp.start() >= 2:
         return cand[:sp.start()]
     # the body opens with its first point or its time: `压实安全生产责任一是健全…`,

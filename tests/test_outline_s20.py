@@ -40,3 +40,12 @@ def test_spaced_yao_run_after_the_announcing_colon():
             "确保各项任务顺利推进。 二要压实责任抓落实。各单位要建立任务清单,明确责任人和完成时限。 "
             "三要加强督办抓落实。办公室要定期通报进展,对工作不力的严肃问责。")
     assert [s.marker for s in parse_outline(text)] == ["一要", "二要", "三要"]
+
+
+def test_flattened_heading_ends_before_its_body_opener():
+    # a report flattened onto one line: the body opens with `十年来,` / `从…来看,`, or after a space with a cited law
+    text = ("前言。一、主要成效十年来,通过实施规划纲要,全区保健服务网络逐步健全,服务能力显著提升。"
+            "二、存在的问题从检查情况来看,存在的问题主要有:一是认识不到位。"
+            "三、编制依据 《中华人民共和国安全生产法》 《中华人民共和国消防法》等法律法规。")
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [
+        ("一、", "主要成效"), ("二、", "存在的问题"), ("三、", "编制依据")]

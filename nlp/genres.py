@@ -50,6 +50,8 @@ _TAIL = re.compile(
     r"|全文$|[。>\s]+$"  # (`…印发《X》` cites, ends no genre)
     # a template site's number of the sample after the genre: `…季度工作总结一`, `…工作计划2`, `…实施方案 1`
     r"|(?<=总结|计划|方案|报告|汇报|通知|意见|规定|制度|办法|细则|要点|安排|讲话)\s?[一二三四五六七八九十1-9]$"
+    # a quoted nickname of the rules after the genre word: `清明节廉政提醒“七个严禁”`, `…通知“十不准”`
+    r"|(?<=提醒|通知|通报|规定|要求|倡议|承诺|须知)\s?“[^“”]{2,12}”$"
     # a template site's label of the page: `…工作计划范文`, `…工作总结3篇`, `…实施方案(精选5篇)`
     r"|(?:通用|精选|优选|优质|最新|热门)?[\d一二三四五六七八九十]{1,3}篇$|(?:范文|模板|模版|范本|样本|范例|大全|精选|汇编|合集|汇总|最新|通用)$"
     # its index of one sample in the page (`…工作方案(优质20篇)篇一`, `…工作总结范文篇一`)

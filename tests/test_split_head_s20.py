@@ -22,3 +22,17 @@ def test_taiwan_ding_ding_declares_the_genre():
     # 爰订定本计划 (訂定): the text names itself a 计划, as 特制定本方案 does
     assert declared_genre("壹、目的:为维护本所办公纪律,爰订定本计划。") == "计划"
     assert declared_genre("为落实防汛工作,特订定本要点。") == "要点"
+
+
+def test_quoted_nickname_after_the_genre_word_keeps_the_genre():
+    from nlp.genres import genre_of
+    assert genre_of("端午节廉政提醒“五个不准”") == "提醒"
+
+
+def test_speech_cited_inside_a_sentence_is_no_title():
+    # a flattened news line that cites 《…关于…的讲话》 as the content of a lecture (以…为主要内容)
+    text = ("某县:层层压实责任 严查“四风”\n针对基层干部纪律意识薄弱的问题,某县纪委采取有力措施,严肃查处违反"
+            "中央八项规定的问题线索。县纪委以党章党规以及总书记关于全面从严治党的系列讲话为主要内容深入各乡镇开展巡回宣讲,"
+            "并畅通举报渠道,对发现的问题线索一律从严查处。\n")
+    doc = list(process_text(text))[0]
+    assert doc.title == "某县:层层压实责任 严查“四风”"

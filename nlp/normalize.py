@@ -561,7 +561,8 @@ def _is_chrome_line(t: str, table_row: bool = False) -> bool:
     # navigation bars: several short items between | separators
     if bars >= 2 and "。" not in t and not table_row:
         items = [x.strip() for x in _NAV_SPLIT.split(t)]
-        if len(items) >= 3 and all(len(x) <= 12 for x in items):
+        filled = [x for x in items if x]  # (`标题 | ||||||`: one cell of a table a page drew, its others empty, no bar of links)
+        if len(items) >= 3 and all(len(x) <= 12 for x in items) and (len(filled) >= 2 or not filled):
             return True
     # spam keyword lines: many short comma-separated items full of spam words
     if "。" not in t and bars + t.count(",") + t.count("，") + t.count("、") >= 3:

@@ -325,6 +325,7 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
             break
         if dated:
             t = dated.group("x") or dated.group("y")  # a tag page's item: `标题 2020年06月17日|文:某某|https://…`
+        t = _EMPTY_CELLS.sub("", t) or t  # `标题 | ||||||`: a table's one filled cell
         untagged = _TAG_TAIL.sub("", t)  # `标题|标签|标签`
         t = untagged if len(_CJK.findall(untagged)) >= 8 else t
         t = _READING.sub("", _unbuttoned(t))
@@ -418,6 +419,7 @@ DATED_ITEM = re.compile(r"^(?P<x>[^。\s|｜]{2}[^。|｜]{4,78}?)\s+\d{4}年\d{
                         r"|^(?:!\[[^\]]*\]\([^)]*\)\s*)?(?P<y>[^\s。,,;;::!?!?|｜]{3,29}[^\s。,,;;::!?!?|｜\d((【\[])\d{4}年\d{1,2}月\d{1,2}日"
                         r"(?=[^\s\d(()])(?=.{20})")
 _WELCOME = re.compile(r"^(?:欢迎|歡迎)(?:来到|光临|访问|您)")
+_EMPTY_CELLS = re.compile(r"(?:\s*[|｜])+\s*$")
 _TAG_TAIL = re.compile(r"(?:\s*[|｜]\s*[^|｜\s]{1,12}){2,}\s*$")
 # The metadata line under a page's headline: `发布时间:2010/9/10`, `来源:某局 浏览次数:12`, `网络整理 2018-11-30`
 _META_START = re.compile(r"^(?:(?:发布|更新|发稿|上传)?(?:时间|日期)|来源|作者|信息来源|稿源|发布者?|点击数?|浏览次数)\s*[::]")

@@ -36,3 +36,11 @@ def test_speech_cited_inside_a_sentence_is_no_title():
             "并畅通举报渠道,对发现的问题线索一律从严查处。\n")
     doc = list(process_text(text))[0]
     assert doc.title == "某县:层层压实责任 严查“四风”"
+
+
+def test_headline_in_a_tables_one_filled_cell():
+    # an old portal's page converted to Markdown: the headline is the one filled cell of a table row
+    text = ("县医院拒收红包成新风 | |||||||\n---|---|---|---|---|---|---|---|\n"
+            "http://news.example.cn 2004年06月02日08:15 某某晚报 | |||||||\n"
+            "本报讯 昨天,县医院召开行风建设大会,全院医务人员签订拒收红包承诺书。据了解,今年以来该院已有30多名医生主动退还患者红包。\n")
+    assert list(process_text(text))[0].title == "县医院拒收红包成新风"

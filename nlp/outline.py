@@ -573,7 +573,7 @@ def _inline_contents(text: str, markers: list[_Marker]) -> set[int]:
     return out if len(out) >= 3 else set()
 
 
-_CONTENTS_LINE = re.compile(r"(?m)^[ \t\u3000]*[^\n。]{0,40}?目[ \t\u3000]*录[ \t\u3000]*$")
+_CONTENTS_LINE = re.compile(r"(?m)^[ \t\u3000]*[^\n。]{0,40}?(?:目[ \t\u3000]*录|提[ \t\u3000]*纲)[ \t\u3000]*[::]?[ \t\u3000]*$")  # (or 提纲:, a 范文 site's outline)
 
 
 def _contents_block(text: str, markers: list[_Marker], lines: "_LineIndex") -> set[int]:

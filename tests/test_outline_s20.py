@@ -49,3 +49,12 @@ def test_flattened_heading_ends_before_its_body_opener():
             "三、编制依据 《中华人民共和国安全生产法》 《中华人民共和国消防法》等法律法规。")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [
         ("一、", "主要成效"), ("二、", "存在的问题"), ("三、", "编制依据")]
+
+
+def test_tigang_outline_above_the_text_is_contents():
+    # a 范文 site prints the document's outline under 提纲: before the document; the page is cut
+    # before items three and four come again, so only the label tells the outline from the body
+    text = ("提纲:\n一、提升产业发展水平\n二、做好良种繁育\n三、推进乡村建设\n四、实施重点项目\n"
+            "某区农业局2030年工作计划\n一、提升产业发展水平。大力发展特色种植业,全年新增标准化基地两个,带动农户增收。\n"
+            "二、做好良种繁育。建设良种展示基地,筛选适宜本地种植的新品种。\n")
+    assert [s.marker for s in parse_outline(text)] == ["一、", "二、"]

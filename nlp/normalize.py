@@ -552,6 +552,9 @@ def _table_rows(lines: list[tuple[int, int, str]]) -> set[int]:
     return rows
 
 
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _is_chrome_line(t: str, table_row: bool = False) -> bool:
     n = len(t)
     if _is_breadcrumb(t) and (t.count(">") >= 2 or t.count("›") >= 2 or t.startswith(("您", "你", "当前", "所在", "现在"))):
@@ -561,8 +564,11 @@ def _is_chrome_line(t: str, table_row: bool = False) -> bool:
     # navigation bars: several short items between | separators
     if bars >= 2 and "。" not in t and not table_row:
         items = [x.strip() for x in _NAV_SPLIT.split(t)]
-        filled = [x for x in items if x]  # (`标题 | ||||||`: one cell of a table a page drew, its others empty, no bar of links)
-        if len(items) >= 3 and all(len(x) <= 12 for x in items) and (len(filled) >= 2 or not filled):
+        filled = [x for x in items if x]  # (`标题 | ||||||`: a headline in one cell of a table a page drew, no bar of links;
+        # but `浏览量:1 | | |` is a page's counter)
+        headline_cell = (len(filled) == 1 and not re.search(r"[::]", filled[0])
+                         and sum(len(r) for r in _CJK_RUN.findall(filled[0])) >= 6)
+        if len(items) >= 3 and all(len(x) <= 12 for x in items) and not headline_cell:
             return True
     # spam keyword lines: many short comma-separated items full of spam words
     if "。" not in t and bars + t.count(",") + t.count("，") + t.count("、") >= 3:

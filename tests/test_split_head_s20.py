@@ -44,3 +44,9 @@ def test_headline_in_a_tables_one_filled_cell():
             "http://news.example.cn 2004年06月02日08:15 某某晚报 | |||||||\n"
             "本报讯 昨天,县医院召开行风建设大会,全院医务人员签订拒收红包承诺书。据了解,今年以来该院已有30多名医生主动退还患者红包。\n")
     assert list(process_text(text))[0].title == "县医院拒收红包成新风"
+
+
+def test_a_counter_in_a_tables_one_cell_stays_chrome():
+    from nlp.normalize import _is_chrome_line
+    assert _is_chrome_line("浏览量:1 | | | |")
+    assert not _is_chrome_line("县医院拒收红包成新风 | |||||||")

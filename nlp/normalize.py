@@ -552,7 +552,7 @@ def _table_rows(lines: list[tuple[int, int, str]]) -> set[int]:
     return rows
 
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _is_chrome_line(t: str, table_row: bool = False) -> bool:
@@ -567,7 +567,7 @@ def _is_chrome_line(t: str, table_row: bool = False) -> bool:
         filled = [x for x in items if x]  # (`标题 | ||||||`: a headline in one cell of a table a page drew, no bar of links;
         # but `浏览量:1 | | |` is a page's counter)
         headline_cell = (len(filled) == 1 and not re.search(r"[::]", filled[0])
-                         and sum(len(r) for r in _CJK_RUN.findall(filled[0])) >= 6)
+                         and len(_HAN.findall(filled[0])) >= 6)
         if len(items) >= 3 and all(len(x) <= 12 for x in items) and not headline_cell:
             return True
     # spam keyword lines: many short comma-separated items full of spam words

@@ -486,7 +486,7 @@ def _sentence_siblings(text: str, found: list["_Marker"], lines: "_LineIndex", p
         full = [len(w) >= SENTENCE_ITEM_MIN and re.sub(r"\s+", "", mk.heading) == re.sub(r"\s+", "", w).rstrip(":：")
                 for mk, w in zip(run, whole)]
         cut = [i for i, f in enumerate(full) if not f]
-        if len(cut) != 1 or len(run) - 1 < 2:
+        if len(cut) != 1:
             continue
         i = cut[0]
         head, sentence = re.sub(r"\s+", "", run[i].heading), re.sub(r"\s+", "", whole[i])

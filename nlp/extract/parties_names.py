@@ -541,17 +541,32 @@ def top_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return split_outside(text, start, end, "、" + COMMAS + " \t\n")
 
 
-def listed_before(text: str, stop: int, at: int, name_at, most: int = 12) -> list:
+def listed_before(text: str, stop: int, at: int, name_at, most: int = 12, joined=None) -> list:
     """The items of a , or 、 list that runs back from the item holding ``at`` (its post or its name)
     to ``stop``: ``name_at(text, end)`` reads the item that ends at ``end`` (a post and a name:
     ``省政协副主席甘某``) and gives its record, or None, which ends the list (an item with a verb of its
-    own). Used for people who share an appointment or a reporting verb with the list's last one."""
+    own). Used for people who share an appointment or a reporting verb with the list's last one.
+    ``joined(text, i)``, if given, tells a separator at ``i`` that parts no items but joins one
+    item's words (the 、 of one holder's posts: ``党委副书记、校长某某``); the walk steps over it."""
+    def separator(i: int) -> bool:
+        return text[i] in ",,、" and not (joined and joined(text, i))
+
     out: list = []
     end = at - 1
-    while end > stop and text[end] not in ",,、":  # back past the last item's own post and unit
+    while end > stop and not separator(end):  # back past the last item's own post and unit
         end -= 1
         if at - end > 24:
             return out
+    while len(out) < most and end > stop and separator(end):
+        hit = name_at(text, end)
+        if hit is None:
+            break
+        out.append(hit)
+        k = hit[0] - 1
+        while k > stop and not separator(k):
+            k -= 1
+        end = k
+    return out
     while len(out) < most and end > stop and text[end] in ",,、":
         hit = name_at(text, end)
         if hit is None:

@@ -45,6 +45,7 @@ CITED = re.compile(r"贯彻|按照|根据|遵照|落实|学习")  # before the n
 NOT_IN_NAME = set("的了和与及是在个员们报告作为等对把被从向到上下中内外会议党组工委长记任务副管各")
 NOT_AFTER = ("领导", "组长")  # 领导和个人, 组长申报: these posts are rarely written before a name
 SENTENCE = re.compile(r"[^。!?\n]+")
+CHAIN_SEATS = ("委员", "成员")  # a seat named before one's post (党委委员、副局长某某), no post alone
 FORMER = ("原", "前")
 COUNTED = re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:[、和及与][\u4e00-\u9fff]{2,3}){1,8})"
                      r"(?:两|二|三|四|五|六|几)位(?P<post>[\u4e00-\u9fff]{2,6})")
@@ -119,7 +120,10 @@ def _holders_before(text: str, start: int, at: int) -> list[Found]:
                 return Found(s, end, text[s:end], party_posts()[post])
         return None
 
-    return listed_before(text, start, at + 1, name_at)
+    def joined(text: str, i: int) -> bool:  # 党委副书记、校长某某, 党组成员、副局长某某: one holder's posts
+        return text[i] == "、" and (_post_ending(text, i) is not None or text.endswith(CHAIN_SEATS, 0, i))
+
+    return listed_before(text, start, at + 1, name_at, joined=joined)
 
 
 def _post_ending(text: str, at: int) -> str | None:

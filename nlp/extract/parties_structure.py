@@ -86,6 +86,23 @@ def title_issuers(text: str, title: str | None) -> list[Found]:
         at = m.start() if m else -1
     if at > 0 and title.lstrip().startswith("关于"):
         out += _issuer_above(text, at)
+    if not out and title and at < 0:
+        out += _issuer_lines(text, title)
+    return out
+
+
+def _issuer_lines(text: str, title: str) -> list[Found]:
+    """A title the document's text no longer holds (a law database's page prints it three times;
+    the splitter keeps none in the body) still names its issuer: where a line near the top is that
+    issuer alone (``云南省某市人民政府`` under ``某市人民政府关于印发…的通知``), the line is read."""
+    out = []
+    for issuer in _title_issuer(title, 0):
+        for m in re.finditer(rf"^[ \t]*(?P<line>[\u4e00-\u9fff]{{0,8}}{re.escape(issuer.name)})[ \t]*$",
+                             text[:TITLE_ZONE], re.M):
+            name = _normalize(m.group("line"))
+            if _is_name(name):
+                out.append(Found(m.start("line"), m.end("line"), name, "issuer"))
+                break
     return out
 
 

@@ -26,3 +26,14 @@ def test_holder_after_a_seat_and_post_chain():
 def test_holder_who_adopts_a_way_of_inspecting():
     text = "5月10日,省应急管理厅副厅长孙国华采取“四不两直”方式率队对辖区化工企业开展安全生产督查。"
     assert ("孙国华", "responsible") in _parties(text)
+
+
+def test_issuer_line_under_a_title_the_page_prints_three_times():
+    # a law database's page: headline, metadata, the title again, the issuer alone, the title once more
+    title = "江川市人民政府关于印发江川市农贸市场管理办法的通知"
+    text = (f"{title}\n\n作者:法规资料库 时间:2024-05-02 10:11:12   浏览:512   来源:法规资料库\n"
+            f"下载地址: 点击此处下载\n\n{title}\n\n青海省江川市人民政府\n\n\n{title}\n\n\n"
+            "各县、区人民政府,市直各部门:\n\n《江川市农贸市场管理办法》已经市人民政府常务会议通过,现印发给你们,"
+            "请认真贯彻执行。\n\n\n二OO八年三月十日\n\n江川市农贸市场管理办法\n\n"
+            "第一条 为加强农贸市场管理,维护市场秩序,制定本办法。\n")
+    assert ("青海省江川市人民政府", "issuer") in _parties(text)

@@ -402,7 +402,22 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
             names = _addressees(text, start, m.start(), lenient=True, strict_minority=True)
         if names:
             out += [Found(a, b, n, "recipient") for a, b, n in names]
-    return out
+    return out or _colonless_addressees(text, limit)
+
+
+# a 主送 line that lost its colon stands between a notice's title (or its 发文字号) and the body's
+# first sentence: 各街道办事处,区级各部门,某新区管委会⏎《…》已经…通过,现印发给你们
+_COLONLESS_SENT_TO = re.compile(
+    r"(?:的(?:通知|通报|决定|意见|函|批复)|〔[0-9]{4}〕[0-9]{1,4}号?)[ \t]*\n(?:[ \t]*\n)*"
+    r"[ \t]*(?P<line>各[^\n:。]{4,160}?)[ \t]*\n(?:[ \t]*\n)*[^\n]{0,200}?。")
+
+
+def _colonless_addressees(text: str, limit: int) -> list[Found]:
+    """A 主送 line of two or more addressees, every one of them read, its colon lost."""
+    m = _COLONLESS_SENT_TO.search(text, 0, limit)
+    if not m or not re.search(r"[,,;;]", m.group("line")):
+        return []
+    return [Found(a, b, n, "recipient") for a, b, n in _addressees(text, m.start("line"), m.end("line"))]
 
 
 # a document quoted whole in a report's text (`…全文如下:某某关于…的通知各省人民政府,…:`): its

@@ -37,3 +37,13 @@ def test_issuer_line_under_a_title_the_page_prints_three_times():
             "请认真贯彻执行。\n\n\n二OO八年三月十日\n\n江川市农贸市场管理办法\n\n"
             "第一条 为加强农贸市场管理,维护市场秩序,制定本办法。\n")
     assert ("青海省江川市人民政府", "issuer") in _parties(text)
+
+
+def test_addressee_line_that_lost_its_colon():
+    text = ("某市某区人民政府办公室关于印发某区农村人居环境整治实施细则的通知\n\n"
+            "各街道办事处,区级各部门,某某新区管委会\n\n"
+            "《某区农村人居环境整治实施细则》已经区政府常务会审议通过,现印发你们,请认真遵照执行。\n\n"
+            "某市某区人民政府办公室\n2021年3月2日\n")
+    found = _parties(text)
+    for name in ("各街道办事处", "区级各部门", "某某新区管委会"):
+        assert (name, "recipient") in found

@@ -88,7 +88,36 @@ def title_issuers(text: str, title: str | None) -> list[Found]:
         out += _issuer_above(text, at)
     if not out and title and at < 0:
         out += _issuer_lines(text, title)
+    if not out and at >= 0:
+        out += _issuer_below(text, at + len(title))
     return out
+
+
+# a date line between a title and its author: (2016年10月19日), 2019年3月
+_DATE_LINE = re.compile(r"[ \t]*[((]?[0-9]{4}年(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[))]?[ \t]*")
+
+
+def _issuer_below(text: str, end: int) -> list[Found]:
+    """``某年度绩效评价报告⏎某市某区某局⏎根据…。``: the author printed alone on a line under the
+    title (a date line may stand between), right before the body's first sentence, issued it."""
+    lines = []
+    pos = text.find("\n", end)
+    while pos >= 0 and len(lines) < 3:
+        nxt = text.find("\n", pos + 1)
+        stop = len(text) if nxt < 0 else nxt
+        if text[pos + 1:stop].strip():
+            lines.append((pos + 1, stop))
+        pos = nxt
+    while lines and _DATE_LINE.fullmatch(text, *lines[0]):
+        lines.pop(0)
+    if len(lines) < 2 or "。" not in text[lines[1][0]:lines[1][1]]:
+        return []
+    a, b = strip_span(text, *lines[0])
+    names = _signers(text, a, b)
+    # a full name (not 镇党委、政府: a level's bare organs, no one named)
+    full = all(len(f.name) >= 5 and _kind(f.name) in ISSUER_KINDS and "、" not in f.name
+               and not f.name.startswith(("省", "市", "县", "区", "乡", "镇", "村") + GENERIC_OPEN) for f in names)
+    return names if names and full else []
 
 
 def _issuer_lines(text: str, title: str) -> list[Found]:

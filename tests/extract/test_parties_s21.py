@@ -47,3 +47,16 @@ def test_addressee_line_that_lost_its_colon():
     found = _parties(text)
     for name in ("各街道办事处", "区级各部门", "某某新区管委会"):
         assert (name, "recipient") in found
+
+
+def test_author_line_under_a_report_title():
+    text = ("2022年部门整体支出绩效评价报告\n\n某省某市某区城市管理和综合执法局\n\n"
+            "根据区财政局统一部署,我局对2022年部门整体支出开展了绩效自评。现将有关情况报告如下:\n"
+            "一、部门概况\n我局内设机构8个。\n")
+    assert ("某省某市某区城市管理和综合执法局", "issuer") in _parties(text)
+
+
+def test_bare_organs_under_a_title_name_no_author():
+    text = ("乡镇半年工作总结\n\n镇党委、政府\n\n根据会议安排,下面将我镇上半年工作情况作一简要汇报。\n"
+            "一、主要工作\n上半年,全镇经济运行平稳。\n")
+    assert not [p for p in _parties(text) if p[1] == "issuer" and "党委" in p[0]]

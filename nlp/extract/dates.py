@@ -426,7 +426,8 @@ def read_dates(text: str, matches: Sequence[re.Match], year: str | None = None) 
         while text[end - 1].isspace():  # 2010 年 5 月 : the optional spaces never end a mention
             end -= 1
         if (is_chrome_date(text, start, end) or _holiday_class(text, start, end)
-                or _not_calendar(text, start, end, value) or _holiday_in_title(text, start, end, value)):
+                or _not_calendar(text, start, end, value) or _holiday_in_title(text, start, end, value)
+                or _holiday_in_name(text, start, end)):
             continue
         found.append((start, end, value, ""))
         listed = _listed_day(m, value)
@@ -518,6 +519,23 @@ def _holiday_in_title(text: str, start: int, end: int, value: dict) -> bool:
         return False  # 《今年…》, 《上半年…》 keep their date
     opened = text.rfind("《", max(0, start - 60), start)
     return opened >= 0 and "》" not in text[opened:start] and "》" in text[end:end + 60]
+
+
+# what ends a person's name in a credit or a report: (通讯员 李国庆), 王国庆同志, 张国庆、…
+_NAME_END = re.compile(r"[ \t\n)）、,，。:：]|同志|说|表示|介绍|报道|摄|供稿|$")
+
+
+def _holiday_in_name(text: str, start: int, end: int) -> bool:
+    """``(通讯员 李国庆)``: a holiday's name (国庆, 元旦) after a family name, the whole standing
+    where a person's name does (after a space, a bracket, a credit's or a post's word; before a
+    bracket, a separator or a reporting verb), is that person's given name, no date."""
+    from nlp.extract.parties_people import is_person_name
+
+    if start < 1 or not _NO_NUMERAL.fullmatch(text, start, end) or not _NAME_END.match(text, end):
+        return False
+    before = text[start - 2:start - 1] if start >= 2 else ""
+    return (is_person_name(text[start - 1:end])
+            and (not ("\u4e00" <= before <= "\u9fff") or before in "员者长记任"))
 
 
 @cache

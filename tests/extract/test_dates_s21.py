@@ -1,0 +1,16 @@
+"""Date fixes of session 21, found on collected pages (texts written for the test)."""
+from nlp.extract.dates import find_dates
+
+
+def _dates(text):
+    return [m.text for m in find_dates(text)]
+
+
+def test_holiday_as_a_persons_given_name_is_no_date():
+    assert _dates("本网讯(通讯员 张国庆)为做好秋季开学工作,学校开展安全排查。") == []
+    assert _dates("记者刘国庆报道") == []
+
+
+def test_holiday_after_a_family_names_character_in_a_season_stays():
+    assert _dates("国庆期间,赵国庆同志带队检查。") == ["国庆"]
+    assert _dates("中秋国庆期间严禁公款送礼。") == ["国庆"]  # 秋 is a family name too

@@ -184,7 +184,8 @@ def _sentence_targets(text: str, s_start: int, s_end: int, stages, genre: Genre,
             continue  # 床位使用率86.5%: a summary's record of the past year
         if block is None and genre.report and not mood.looks_forward(c_end):
             continue  # 由168人降至145人: a report's figure, with no plan or rule in sight
-        if mood.looks_back(c_end) or past_period(sentence, c_end, genre.year) or mood.dated_back(c_end, genre.year):
+        if (mood.looks_back(c_end) or past_period(sentence, c_end, genre.year) or mood.dated_back(c_end, genre.year)
+                or mood.to_date(c_end)):
             continue  # 虽从346人降至去年的287人, 十三五期间…: a record, even in a report of a plan
         if "同比" in sentence and not mood.looks_forward(len(sentence)):
             continue  # 门诊量达到15万人次,同比增长12%: a year-on-year comparison reports a result

@@ -266,6 +266,26 @@ class Mood:
                 return not any(b <= end for _, b in self._forward[i:i + 8])
         return False
 
+    @cached_property
+    def _to_date(self) -> tuple[list[int], list[int]]:
+        """The ends of the periods counted from January (1—7月), and where the semicolons stand."""
+        return ([m.end() for m in _TO_DATE.finditer(self._sentence)],
+                [m.start() for m in re.finditer(r"[;；]", self._sentence)])
+
+    def to_date(self, end: int) -> bool:
+        """Whether sentence[:end] reports a period counted from January to date (`1—7月完成投资28.55亿元`,
+        `1-10月共受理…`) with no forward word and no semicolon after it: a progress report's record."""
+        periods, semicolons = self._to_date
+        i = bisect_right(periods, end) - 1
+        if i < 0:
+            return False
+        last = periods[i]
+        j = bisect_left(semicolons, last)
+        if j < len(semicolons) and semicolons[j] < end:
+            return False
+        k = bisect_left(self._forward_starts, last)
+        return not any(b <= end for _, b in self._forward[k:k + 8])
+
     def plans_ahead(self, start: int, end: int) -> bool:
         """Whether a summary's clause sentence[start:end] plans ahead (力争, 确保, from the start of
         its sentence) or states a controlled level (控制在, in the clause itself)."""
@@ -284,6 +304,8 @@ class Mood:
 # a clause's end; not one a goal is due by (到2025年, 至2020年底, 2025年前) or a cited period (2018—2020年)
 _PAST_YEAR = re.compile(r"(?:^|(?<=[,,;;。]))((?:19|20)[0-9]{2})年(?:末|底|年末|年底|全年|上半年|下半年|前[一二三]季度"
                         r"|[0-9一二三四五六七八九十]{1,2}月(?:份|底|末)?)?(?![前以至到—–\-~])(?=[,,\u4e00-\u9fff])")
+# a period counted from January to date: 1—7月, 1-10月份, 1至11月 (not 11—12月, 1—2日)
+_TO_DATE = re.compile(r"(?<![0-9])1[—\-–~至到](?:1[0-2]|[2-9])月份?(?![底末前中上下])")
 
 
 def document_year(text: str, signing_year: str | None) -> str | None:

@@ -1,0 +1,19 @@
+"""Target fixes of session 21, found on collected pages (texts written for the test)."""
+from nlp.pipeline import process_text
+
+
+def _targets(text):
+    return [m.text for d in process_text(text) for m in d.mentions if m.type == "target"]
+
+
+def test_figures_counted_from_january_to_date_are_a_record():
+    text = ("一、主要指标完成情况。一是工业总产值,全年目标任务是120亿元,1—7月完成总产值66.6亿元、增速12.3%;"
+            "二是固定资产投资,1-8月完成投资28.5亿元,占年度计划的47.6%。\n")
+    found = _targets(text)
+    assert not any("66.6" in t or "28.5" in t for t in found)
+
+
+def test_a_plans_first_months_due_date_is_no_record():
+    # 1-6月底前 is a deadline and 1-6月份要 plans ahead: both stay targets
+    assert any("300户" in t for t in _targets("各乡镇在1-6月底前完成农村危房改造300户,年底前完成600户。\n"))
+    assert any("300户" in t for t in _targets("各乡镇1-6月份要完成农村危房改造300户。\n"))

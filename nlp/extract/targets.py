@@ -59,6 +59,8 @@ MAX_CLAUSE = 300  # characters; longer comma-free runs are read in pieces
 # words that end in a one-character planning verb without being one: 建设10个 is not 建 + 设10个
 WORDS_ENDING_IN_CUE = frozenset({"建设", "开设", "铺设", "架设", "预设", "成为", "作为", "认为", "行为"})
 FILLERS = ("力争", "确保", "保证", "使", "要", "并", "其中", "同时", "重点", "努力", "争取", "实现")
+# words that open with a filler without being one: 要求各乡镇…, 使用率 keep their first character
+NOT_FILLERS = ("要求", "要素", "要点", "使用", "使命", "并网", "保证金")
 
 SAMPLES = {
     "CLAUSE_END": (",", ":"),
@@ -330,7 +332,8 @@ def _skip_fillers(clause: str, start: int) -> int:
     while changed:
         changed = False
         for f in FILLERS:
-            if clause.startswith(f, start) and start + len(f) < len(clause):
+            if (clause.startswith(f, start) and start + len(f) < len(clause)
+                    and not clause.startswith(NOT_FILLERS, start)):
                 start += len(f)
                 changed = True
     return start

@@ -17,3 +17,8 @@ def test_a_plans_first_months_due_date_is_no_record():
     # 1-6月底前 is a deadline and 1-6月份要 plans ahead: both stay targets
     assert any("300户" in t for t in _targets("各乡镇在1-6月底前完成农村危房改造300户,年底前完成600户。\n"))
     assert any("300户" in t for t in _targets("各乡镇1-6月份要完成农村危房改造300户。\n"))
+
+
+def test_a_word_opening_with_a_filler_keeps_its_first_character():
+    (t,) = [m for d in process_text("要求各乡镇年内完成农村危房改造300户。\n") for m in d.mentions if m.type == "target"]
+    assert t.text.startswith("要求") and t.value["metric"].startswith("要求")

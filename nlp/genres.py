@@ -48,6 +48,8 @@ _TAIL = re.compile(
     r"|(?:[12]\d{3}年)?第?\s*\d{1,4}\s*号$|[〔\[][12]\d{3}[〕\]]\s*第?\d{1,4}号$"  # 公告2024年第1号
     r"|\.(?:docx?|pdf|wps|html?)$|\s+[-_|｜]\s*\S{2,24}$"  # a file name's extension, ` - 某某网`
     r"|全文$|[。>\s]+$"  # (`…印发《X》` cites, ends no genre)
+    # a page's post date printed after the headline: `…工作安排 2016-03-07`, `…的通知 2021/5/8 10:20`
+    r"|\s+[12]\d{3}[-/.][01]?\d[-/.][0-3]?\d(?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?$"
     # a template site's number of the sample after the genre: `…季度工作总结一`, `…工作计划2`, `…实施方案 1`
     r"|(?<=总结|计划|方案|报告|汇报|通知|意见|规定|制度|办法|细则|要点|安排|讲话)\s?[一二三四五六七八九十1-9]$"
     # a quoted nickname of the rules after the genre word: `清明节廉政提醒“七个严禁”`, `…通知“十不准”`
@@ -95,13 +97,13 @@ def genre_of(title: str | None) -> str | None:
 
 
 # what a summary's title may add after its genre word that is no genre itself: the next period's plans
-_PLANS_AFTER = re.compile(r"(?:打算|设想|重点|任务|目标)$")
+_PLANS_AFTER = re.compile(r"(?:打算|设想|重点|任务|目标|措施)$")
 
 
 @cache
 def _genre_before_plans() -> re.Pattern:
     return re.compile(rf"({genre_pattern()})(?:暨|和|及|与|以及)(?:[0-9]{{4}}年|下一步|下一年度?|下半年|明年|来年|今后)?"
-                      r"[^,,。;;暨和及与]{0,10}(?:打算|设想|重点|任务|目标)$")
+                      r"[^,,。;;暨和及与]{0,10}(?:打算|设想|重点|任务|目标|措施)$")
 
 
 # a headline that runs on into its own 发文字号 (`…的通知汕府建通[2009]121号`) or quotes its title

@@ -467,6 +467,9 @@ _DATE_ONLY = re.compile(r"^(?:\d{4}[年/.-]\d{1,2}[月/.-]\d{1,2}日?)$")
 
 _DATED_TAIL = re.compile(r"\s+\d{4}年\d{1,2}月\d{1,2}日\s*[|｜].*$")
 _DASH_DATE = re.compile(r"\s+-\s+\d{4}年\d{1,2}月\d{1,2}日$")
+# a page's post date printed after the headline, behind a space: `…工作安排 2016-03-07`, `… 2021/5/8 10:20`
+_POST_DATE_TAIL = re.compile(r"\s+[12]\d{3}(?:[-/.][01]?\d[-/.][0-3]?\d|年[01]?\d月[0-3]?\d日)"
+                             r"(?:\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?)?$")
 
 
 def _without_source_date(t: str) -> str:
@@ -1002,6 +1005,7 @@ def clean_title(title: str) -> str:
     t = _TITLE_FIELD.sub("", t) if len(_TITLE_FIELD.sub("", t)) >= 6 else t  # a metadata table's `标题关于…的通知`
     t = _without_source_date(t)  # an aggregator's `来源 - 2023年3月9日`
     t = _DATED_TAIL.sub("", t) if len(_DATED_TAIL.sub("", t)) >= 6 else t  # a tag page's `2020年06月17日|文:…|网址`
+    t = _POST_DATE_TAIL.sub("", t) if len(_POST_DATE_TAIL.sub("", t)) >= 6 else t  # `…工作安排 2016-03-07`
     site = _SITE_TAIL.search(t)
     if site and site.start() >= 6:
         t = t[:site.start()]  # 某某工作总结-某某官网 / _某某门户网站: the page's site after its headline

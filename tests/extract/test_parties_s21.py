@@ -60,3 +60,8 @@ def test_bare_organs_under_a_title_name_no_author():
     text = ("乡镇半年工作总结\n\n镇党委、政府\n\n根据会议安排,下面将我镇上半年工作情况作一简要汇报。\n"
             "一、主要工作\n上半年,全镇经济运行平稳。\n")
     assert not [p for p in _parties(text) if p[1] == "issuer" and "党委" in p[0]]
+
+
+def test_a_department_acting_this_week_in_a_press_release():
+    text = "廉政公署本星期初(3月4日及5日)采取代号为「海鸥」的执法行动,拘捕12人,涉嫌在楼宇维修工程中串谋舞弊。"
+    assert ("廉政公署", "responsible") in _parties(text)

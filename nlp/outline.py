@@ -136,10 +136,10 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
 
 
 def _decimal_parents(markers: list[_Marker]) -> None:
-    """`1.` over `1.1`, `1.2`: the first level of a decimal outline, as `1 总则` over `1.1` is."""
+    """`1.` (or `1、`) over `1.1`, `1.2`: the first level of a decimal outline, as `1 总则` over `1.1` is."""
     last = None  # the last first-level number so read: `2.` after it continues the run
     for k, mk in enumerate(markers):
-        if mk.style != "ar" or not mk.marker.strip().endswith((".", "．")):
+        if mk.style != "ar" or not mk.marker.strip().endswith((".", "．", "、")):
             continue
         nxt = markers[k + 1] if k + 1 < len(markers) else None
         if ((nxt is not None and nxt.style == "dec2" and re.match(rf"{mk.ordinal}[.．]1$", nxt.marker.strip()))
@@ -295,6 +295,9 @@ _WX_HEADING = re.compile(r"[ \t]*[\u4e00-\u9fff“「《][^。!?;\n]{1,29}[ \t]*
 
 # a short heading, a space, then its body run on (`完善接诊制度 根据医院情况…`)
 _SPACED_RUN_IN = re.compile(r"[ \t]*[\u4e00-\u9fff“][^\s。,,;;::!?!?]{1,19}[ \t\u3000]+[\u4e00-\u9fff“(]")
+# a decimal heading, a space, then its first child's marker on the same line: `1.4 工作原则 1.4.1 坚持…`
+_HEADING_THEN_CHILD = re.compile(r"[ \t]*[\u4e00-\u9fff“][^\s。,,;;::!?!?]{1,19}[ \t\u3000]+"
+                                 r"\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})?[ \t]*[\u4e00-\u9fff]")
 
 
 def _decimal_heading(text: str, m: re.Match, style: str, ordinal: int, expected: bool, lines) -> bool:
@@ -303,9 +306,14 @@ def _decimal_heading(text: str, m: re.Match, style: str, ordinal: int, expected:
     follows on a later line, a bare `2` in that run."""
     line = text[m.end():lines.end_of(m.start())]
     if m.start() and text[m.start() - 1] not in "\n":  # run in on a flattened line: a short heading, a space, its body
-        return (ordinal == 1 or expected) and _SPACED_RUN_IN.match(line) is not None and len(line.strip()) > 40
+        if style == "dec3" and (ordinal == 1 or expected) and not re.match(r"\s*[0-9%‰]", line):
+            return True  # `1.4 工作原则 1.4.1 坚持…。`: a third-level item run in after its parent's heading
+        return (ordinal == 1 or expected) and ((_SPACED_RUN_IN.match(line) is not None and len(line.strip()) > 40)
+                                               or _HEADING_THEN_CHILD.match(line) is not None)
     if style == "dec3" and (ordinal == 1 or expected) and not re.match(r"\s*[0-9%‰]", line):
         return True  # `1.4.1 坚持以人为本,…。`: the third level numbers items, sentences included
+    if style != "dec1" and (ordinal == 1 or expected) and _HEADING_THEN_CHILD.match(line):
+        return True  # `1.4 工作原则 1.4.1 坚持…`: its heading, then its first child run in
     if (style != "dec1" and (ordinal == 1 or expected) and len(line.strip()) > 40
             and _SPACED_RUN_IN.match(line)):
         return True  # `1.1 完善接诊制度 根据医院情况开设…。`: a heading, a space, its body on the line

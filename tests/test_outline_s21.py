@@ -1,0 +1,21 @@
+"""Outline fixes of session 21, found on collected pages (texts written for the test)."""
+from nlp.outline import parse_outline
+
+
+def _outline(text):
+    return [(s.level, s.marker.strip(), s.heading) for s in parse_outline(text, None)]
+
+
+def test_decimal_heading_with_its_first_child_run_in_on_its_line():
+    text = ("1、总则 1.1 编制目的 为做好水旱灾害突发事件防范与处置工作,保证抗洪抢险、抗旱救灾工作高效有序进行,"
+            "最大程度地减少人员伤亡和灾害损失,制定本预案。\n"
+            "1.2 适用范围 本预案适用于全镇范围内突发性水旱灾害的预防和应急处置,包括江河洪水、山洪灾害和干旱灾害等。\n"
+            "1.3 工作原则 1.3.1 坚持以人为本,把保障人民群众生命安全放在首位。\n"
+            "1.3.2 防汛工作实行行政首长负责制,统一指挥,分级负责。\n"
+            "1.3.3 坚持依法防汛,实行公众参与。\n"
+            "2、组织体系 2.1 镇防汛指挥部 镇防汛指挥部由镇长任指挥长,分管副镇长任副指挥长,成员由各站所负责人组成。\n")
+    got = _outline(text)
+    assert (2, "1.3", "工作原则") in got
+    assert [m for _, m, _ in got if m.startswith("1.3.")] == ["1.3.1", "1.3.2", "1.3.3"]
+    assert all(level == 3 for level, m, _ in got if m.count(".") == 2)
+    assert (1, "1、", "总则") in got and (2, "1.1", "编制目的") in got

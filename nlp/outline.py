@@ -884,7 +884,13 @@ def _heading(text: str, start: int, end: int, *, flat: bool = False, article: bo
         cut = _cut_flattened(cand)
         cand = cut if cut != cand else _cue_cut(cand)
     else:
-        cand = _cue_cut(cand)
+        opener = _BODY_OPENER.search(cand, 4, 40)
+        if opener and re.search(r"[,,::]", cand[opener.end():]):
+            # a short item run into its body that opens as only a body does (`存在的问题从督查情况来看,
+            # 存在的问题主要有:…`), its page flattened though no run of items shows it
+            cand = cand[:opener.start()]
+        else:
+            cand = _cue_cut(cand)
     dated = _DATED_HEAD_END.search(cand, 0, 30)
     if dated and dated.start() >= 2:
         cand = cand[:dated.end()]  # `实施时间、范围2024年5月起,在全县…`: a date starts the body
@@ -984,7 +990,8 @@ _OPENS_SENTENCE = frozenset({"依据"})  # a heading word that also opens a sent
 
 _BODY_OPENER = re.compile(r"一是(?=[\u4e00-\u9fff“])|(?:上|下)半年(?=[,,])|今年以来|近年来|年初以来"
                           r"|[一二三四五六七八九十两几多数]+年来(?=[,,])"  # `取得的主要成效十年来,通过…`
-                          r"|从[\u4e00-\u9fff]{2,10}(?:来看|看)(?=[,,])")  # `存在的问题从督查情况来看,…`
+                          r"|从[\u4e00-\u9fff]{2,10}(?:来看|看)(?=[,,])"  # `存在的问题从督查情况来看,…`
+                          r"|自[^,,。;;\s]{2,16}以来(?=[,,])")  # `工作开展情况自4月7日大整治启动以来,…`
 
 
 def _cut_flattened(cand: str) -> str:

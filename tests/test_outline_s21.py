@@ -19,3 +19,10 @@ def test_decimal_heading_with_its_first_child_run_in_on_its_line():
     assert [m for _, m, _ in got if m.startswith("1.3.")] == ["1.3.1", "1.3.2", "1.3.3"]
     assert all(level == 3 for level, m, _ in got if m.count(".") == 2)
     assert (1, "1、", "总则") in got and (2, "1.1", "编制目的") in got
+
+
+def test_two_items_run_into_bodies_that_open_as_only_bodies_do():
+    # a truncated 通报 flattened onto one line: only two items, so no run of items shows the flattening
+    text = ("督查通报5月6日,督查组对全县开展了督查。一、工作开展情况自4月10日全县大整治启动以来,大部分乡镇和单位高度重视。"
+            "二、存在的问题从督查情况来看,存在的问题和不足主要有:一是思想认识还不到位。部分乡镇认识不够。")
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "工作开展情况"), ("二、", "存在的问题")]

@@ -347,6 +347,7 @@ def _find_markers(text: str) -> list[_Marker]:
     last_of: dict[str, _Marker] = {}
     ever_of: dict[str, _Marker] = {}  # the last marker of each style, kept when a parent restarts them
     skips = _attachment_lists(text)
+    chunked: set[str] = set()  # the punctuation of chunk numbers found cutting sentences (`、`)
     limit = len(text)
     lines = _LineIndex(text)
     candidates = 0
@@ -421,6 +422,9 @@ def _find_markers(text: str) -> list[_Marker]:
             if style in ("ar", "arp") and re.match(r"\s*\d", after) and not (
                     m.group().endswith("、") and _DATE_LED.match(after)):
                 continue  # 1、3、5 is a list of numbers; 1、2005年… and 1、6月1日… are items; `2.2024年` is a number
+        if style == "ar" and line_start and _breaks_sentence(text, lines.start_of(start)):
+            chunked.add(m.group().strip()[-1])
+            continue  # a document-sharing page's chunk number (`2、召开 一次病人…`) cuts a sentence in two
         if style == "wx" and not (line_start and _WX_HEADING.match(text, lines.end_of(m.end()) + 1)):
             continue  # `01` is a part's number only alone on its line, a short heading line under it
         if style == "ar" and re.match(r"[\d%‰]", text[m.end():m.end() + 1] or "") and not (
@@ -436,6 +440,11 @@ def _find_markers(text: str) -> list[_Marker]:
         ever_of[style] = mk
         for deeper in [s for s in last_of if _RANK[s] > _RANK[style]]:
             del last_of[deeper]  # numbering below restarts under a new parent
+    if chunked:  # the chunks' first number (`1、` over the first chunk) numbers no item either
+        found = [mk for mk in found if not (
+            mk.style == "ar" and mk.ordinal == 1 and mk.marker.strip()[-1:] in chunked
+            and not any(o.style == "ar" and o.ordinal == 2 and o.start > mk.start
+                        and o.marker.strip()[-1:] == mk.marker.strip()[-1:] for o in found))]
     found = _fill_gaps(text, found, lines)
     found = _keep_paragraph_runs(found, "yao")
     found = _drop_inline_lists(text, found, lines)
@@ -461,6 +470,19 @@ def _find_markers(text: str) -> list[_Marker]:
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
     _sentence_siblings(text, found, lines, per_line)
     return [mk for mk in found if mk.heading or mk.line_start]
+
+
+CHUNK_LINE_MIN = 300  # a document-sharing page cuts its text into numbered chunks of 300 characters
+
+
+def _breaks_sentence(text: str, line_start: int) -> bool:
+    """The line before (blank lines skipped) is a long chunk that stops mid-sentence, on a Han
+    character: the marker opening this line goes on with that sentence, it numbers no item."""
+    end = line_start - 1
+    while end > 0 and text[end - 1] in " \t\u3000\n":
+        end -= 1
+    start = text.rfind("\n", 0, end) + 1
+    return end - start >= CHUNK_LINE_MIN and "\u4e00" <= text[end - 1] <= "\u9fff"
 
 
 SENTENCE_ITEM_MIN = 15  # an item whose whole first sentence is its heading is at least this long

@@ -26,3 +26,24 @@ def test_two_items_run_into_bodies_that_open_as_only_bodies_do():
     text = ("督查通报5月6日,督查组对全县开展了督查。一、工作开展情况自4月10日全县大整治启动以来,大部分乡镇和单位高度重视。"
             "二、存在的问题从督查情况来看,存在的问题和不足主要有:一是思想认识还不到位。部分乡镇认识不够。")
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [("一、", "工作开展情况"), ("二、", "存在的问题")]
+
+
+def test_a_document_sharing_pages_chunk_numbers_are_no_items():
+    # the page cuts the text into numbered chunks of 300 characters, each breaking a sentence
+    body = ("为了加强行风建设,把行风建设的各项制度落到实处,特制订本制度。1.医院建立行风建设领导小组,由院长任组长,"
+            "各职能科室负责人为成员,每季度召开一次专题会议研究行风建设工作。2.医院设立社会监督电话,监督电话设在党办,"
+            "由专人负责接听和登记,对反映的问题及时调查处理并反馈。3.医院设立意见箱,由党办负责每月开箱一次,对意见逐条登记,"
+            "及时转交有关科室限期整改。4.各病区每月召开一次工休座谈会,听取病人和家属的意见和建议,形成记录上报党办。"
+            "5.医院聘请社会监督员,每半年召开一次座谈会听取意见和建议,会议由党委书记主持,纪委书记参加。6.每月进行一次")
+    body = body * 2
+    chunks = [body[i:i + 300] for i in range(0, 600, 300)]
+    text = "1、" + chunks[0] + "\n\n2、" + chunks[1] + "\n"
+    markers = [s.marker for s in parse_outline(text)]
+    assert "1、" not in markers and "2、" not in markers
+    assert "1." in markers
+
+
+def test_numbered_paragraphs_that_lost_their_full_stop_stay_items():
+    para = "柯桥区某公司总经理某某公车私用、接受可能影响公正执行公务的宴请问题。2017年至2019年,某某多次将公司车辆用于私人用途"
+    text = "1." + para + "\n2." + para + "\n3." + para + ",相关费用予以收缴\n4.某镇某村党总支委员某某违规收受礼品问题。2018年该同志收受礼品。\n"
+    assert [s.marker for s in parse_outline(text)] == ["1.", "2.", "3.", "4."]

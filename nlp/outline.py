@@ -422,7 +422,8 @@ def _find_markers(text: str) -> list[_Marker]:
             if style in ("ar", "arp") and re.match(r"\s*\d", after) and not (
                     m.group().endswith("、") and _DATE_LED.match(after)):
                 continue  # 1、3、5 is a list of numbers; 1、2005年… and 1、6月1日… are items; `2.2024年` is a number
-        if style == "ar" and line_start and _breaks_sentence(text, lines.start_of(start)):
+        if (style == "ar" and line_start and m.group().endswith("、")
+                and lines.end_of(start) - start >= CHUNK_LINE_MIN // 3 and _breaks_sentence(text, lines.start_of(start))):
             chunked.add(m.group().strip()[-1])
             continue  # a document-sharing page's chunk number (`2、召开 一次病人…`) cuts a sentence in two
         if style == "wx" and not (line_start and _WX_HEADING.match(text, lines.end_of(m.end()) + 1)):
@@ -477,7 +478,8 @@ CHUNK_LINE_MIN = 300  # a document-sharing page cuts its text into numbered chun
 
 def _breaks_sentence(text: str, line_start: int) -> bool:
     """The line before (blank lines skipped) is a long chunk that stops mid-sentence, on a Han
-    character: the marker opening this line goes on with that sentence, it numbers no item."""
+    character: the marker opening this line (a long chunk too) goes on with that sentence, it
+    numbers no item."""
     end = line_start - 1
     while end > 0 and text[end - 1] in " \t\u3000\n":
         end -= 1

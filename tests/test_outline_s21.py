@@ -47,3 +47,11 @@ def test_numbered_paragraphs_that_lost_their_full_stop_stay_items():
     para = "柯桥区某公司总经理某某公车私用、接受可能影响公正执行公务的宴请问题。2017年至2019年,某某多次将公司车辆用于私人用途"
     text = "1." + para + "\n2." + para + "\n3." + para + ",相关费用予以收缴\n4.某镇某村党总支委员某某违规收受礼品问题。2018年该同志收受礼品。\n"
     assert [s.marker for s in parse_outline(text)] == ["1.", "2.", "3.", "4."]
+
+
+def test_a_numbered_link_list_after_a_truncated_long_line_is_still_chrome_not_items():
+    # found by scripts/perturb_structure.py (chrome_tail4): a page's numbered links under a text cut mid-sentence
+    text = ("一、工作目标\n" + "项目部安全领导小组全面负责今冬明春火灾防控及在建工程消防安全检查工作的组织领导," * 8 + "综合办负责项目部办公、宿舍区\n"
+            "1.某区组织开展夏季用电安全检查\n2.关于做好节假日值班工作的通知\n3.某镇召开年度工作推进会\n4.某局举办业务培训班\n"
+            "主办:某某市某某局 承办:某某市信息中心\n")
+    assert [s.marker for s in parse_outline(text)] == ["一、"]

@@ -142,6 +142,8 @@ def is_site_chrome(line: str) -> bool:
 
 _SENTENCE_END = re.compile(rf"[{STOPS}{SEMICOLONS}]$")
 _CJK_FULL_STOP = re.compile(r"[\u4e00-\u9fff”\"]\.$")  # `某乡召开部署会.`: a sentence closed by a Latin full stop
+# a contents block's label on its own line: 目录, 目 录, 提纲:
+_CONTENTS_LABEL = re.compile(r"(?:目[ \t\u3000]*录|提[ \t\u3000]*纲)[ \t\u3000]*[::]?")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十壹贰貳參参叁肆伍陆陸柒捌玖拾]+[、.]|\(?[一二三四五六七八九十]+\)|\d{1,2}[、.．)]|\(\d{1,2}\)|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部分])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _DATE = re.compile(r"\d+\s*[年月日号]")
@@ -291,6 +293,7 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
     last: tuple[str, int] | None = None  # the first of the candidates just above, only blank lines between
     exclaimed: list[tuple[str, int]] = []
     body_at = None
+    contents = False  # inside a contents block above the title (a 范文 site's 提纲:)
     for i, line in enumerate(lines[:limit]):
         t = line.strip()
         if not t:
@@ -300,6 +303,12 @@ def head_title(lines: list[str], *, limit: int = 120) -> tuple[str, int] | None:
             continue  # a column of other pages' dated headlines (`2026/03/12` / `某某…`, again and again)
         if i < 3 and _MARKER.fullmatch(t):
             continue  # a document-sharing page's number alone above its page (`1、`)
+        if _CONTENTS_LABEL.fullmatch(t):
+            contents = True  # `提纲:` / `目录`: its items above the title are no body
+            continue
+        if contents and _MARKER.match(t) and len(t) <= 60:
+            continue
+        contents = False
         m = (_CITED_NAME.match(t) or _ORIGINAL.match(t) or _PIPED_NAME.match(t) or _BRACKETED_ORIGINAL.match(t)
              or (None if found else _ORIGINAL_RUN_ON.match(t)))  # (a headline above: the title it repeats)
         if m:

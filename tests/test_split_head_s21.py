@@ -1,0 +1,14 @@
+"""Title fixes of session 21, found on collected pages (texts written for the test)."""
+from nlp.pipeline import process_text
+from nlp.settings import Settings
+
+
+def test_title_under_a_contents_block():
+    # a 范文 site prints the plan's outline (提纲:) above its title line
+    text = ("提纲:\n一、巩固提升农业产业发展\n二、做好良种繁育工作\n三、年度重点项目\n"
+            "1.续建项目:总投资X亿元的蔬菜产业园项目\n2.计划开工项目:总投资X亿元的庭院经济项目\n"
+            "某区农业农村局2024年工作计划\n"
+            "一、巩固提升农业产业发展。大力发展特色种植,全年新建高标准农田2万亩。\n"
+            "二、做好良种繁育工作。建设良种繁育基地3个。\n")
+    (doc,) = process_text(text, settings=Settings(classify=False))
+    assert doc.title == "某区农业农村局2024年工作计划" and doc.doc_type == "计划"

@@ -40,8 +40,9 @@ def _title_line() -> re.Pattern:
 
 @cache
 def _title_prefix() -> re.Pattern:
+    # (a template site's label may stand between the title and the body: `…活动方案范文根据…`)
     return re.compile(rf"^(?!为|按照|根据|依据|据|经|现将|近日|近年|今年|日前|兹|特|新华社|本报)(?P<title>[^。!?;:,,:;、\s]{{2,80}}(?:{genre_pattern()}){_TITLE_TAIL})"
-                      rf"(?={_BODY_OPENER})")
+                      rf"(?:范文|模板|模版|范本|样本)?(?={_BODY_OPENER})")
 
 
 @cache

@@ -12,3 +12,11 @@ def test_title_under_a_contents_block():
             "二、做好良种繁育工作。建设良种繁育基地3个。\n")
     (doc,) = process_text(text, settings=Settings(classify=False))
     assert doc.title == "某区农业农村局2024年工作计划" and doc.doc_type == "计划"
+
+
+def test_title_run_into_its_body_past_a_template_label():
+    text = ("某公路项目“安全生产月”活动方案范文根据省交通运输厅关于开展2024年“安全生产月”活动的有关要求,"
+            "为切实加强安全生产宣传教育工作,现结合我项目实际,制定本方案。一、活动主题 人人讲安全、个个会应急。"
+            "二、组织机构 成立活动领导小组,项目经理任组长。\n")
+    (doc,) = process_text(text, settings=Settings(classify=False))
+    assert doc.title == "某公路项目“安全生产月”活动方案" and doc.doc_type == "方案"

@@ -308,8 +308,10 @@ _BRACKET_MD = (
     # (or the month and day in words, its 日 dropped: 今日(一月二十七))
     rf"|(?P<xm3>十[一二]?|[一二三四五六七八九])月(?P<xd3>{_DAY_WORDS})(?=[)）]))[)）](?:日(?![常用益渐本报期志记程]))?"
 )
-# 今(2025)年, 去(2024)年: this year or last, its number in brackets (as Taiwan's press writes 今(30)日)
-_BRACKET_YEAR = r"[今去明本][(（](?P<byy>(?:19|20)[0-9]{2})[)）]\s?年度?"
+# 今(2025)年, 去(2024)年: this year or last, its number in brackets (as Taiwan's press writes 今(30)日);
+# a 民国 year so too (本(110)年, 去(113)年度), and the month and day that may follow (本(103)年1月2日)
+_BRACKET_YEAR = (r"[今去明本][(（](?:(?P<byy>(?:19|20)[0-9]{2})|(?P<byr>[4-9][0-9]|1[0-4][0-9]))[)）]\s?年(?:度|"
+                 r"(?P<bym>1[0-2]|0?[1-9])\s?月(?:\s?(?P<byd>3[01]|[12][0-9]|0?[1-9])\s?[日号])?)?")
 # The first months of a year: 今年首6个月, 本年首九个月 (Hong Kong, Macau), 2023年前10个月
 _FIRST_MONTHS = (
     rf"(?:(?P<fmr>{RELATIVE_YEAR})|(?P<fmy>(?<![0-9])[12][0-9]{{3}})\s?)年度?(?:首|前)\s?"
@@ -664,8 +666,11 @@ def _value(m: re.Match, ref_year: str | None) -> tuple[dict, int] | None:
     if g["xm"] or g["xm2"]:
         d = f"XXXX-{int(g['xm'] or g['xm2']):02d}-{int(g['xd'] or g['xd2']):02d}"
         return {"start": d, "end": d, "kind": "point"}, m.end()
-    if g["byy"]:
-        return {"start": g["byy"], "end": g["byy"], "kind": "point"}, m.end()
+    if g["byy"] or g["byr"]:
+        d = g["byy"] or str(int(g["byr"]) + 1911)
+        if g["bym"]:
+            d += f"-{int(g['bym']):02d}" + (f"-{int(g['byd']):02d}" if g["byd"] else "")
+        return {"start": d, "end": d, "kind": "point"}, m.end()
     if g["xm3"]:
         d = f"XXXX-{_month_or_day(g['xm3'], 12)}-{_month_or_day(g['xd3'], 31)}"
         return {"start": d, "end": d, "kind": "point"}, m.end()

@@ -14,3 +14,13 @@ def test_holiday_as_a_persons_given_name_is_no_date():
 def test_holiday_after_a_family_names_character_in_a_season_stays():
     assert _dates("国庆期间,赵国庆同志带队检查。") == ["国庆"]
     assert _dates("中秋国庆期间严禁公款送礼。") == ["国庆"]  # 秋 is a family name too
+
+
+def test_a_bracketed_year_with_its_month_and_day_is_one_date():
+    # Taiwan's 本(110)年2月8日 (民国 110 = 2021), and the western year so bracketed
+    (m,) = find_dates("依据本(110)年2月8日县务会议主席裁示办理。")
+    assert (m.text, m.value["start"]) == ("本(110)年2月8日", "2021-02-08")
+    (m,) = find_dates("依据本(2021)年2月8日县务会议主席裁示办理。")
+    assert (m.text, m.value["start"]) == ("本(2021)年2月8日", "2021-02-08")
+    (m,) = find_dates("去(113)年度预算执行率偏低。")
+    assert m.value["start"] == "2024"

@@ -45,6 +45,12 @@ def _label_roles() -> dict[str, str]:
     return {re.sub(r"\s", "", c.before.rstrip(":")): c.role for c in party_cues() if c.label}
 
 
+# a task's time limit after the units of its label, the last item of the list: ,6月底完成, ,2024年底前,
+# ,长期坚持, ,持续推进
+_TIME_LIMIT_TAIL = re.compile(r"[,,;;]\s*(?:(?:(?:19|20)[0-9]{2}年)?[0-9]{1,2}月(?:底|末|上旬|中旬|下旬|[0-9]{1,2}日)?"
+                              r"|(?:(?:19|20)[0-9]{2}年)?年?(?:底|末|内)|长期|持续|定期|按时)[^,,;;:()\n]{0,8}$")
+
+
 def labelled(text: str, ner: str) -> list[Found]:
     """``组 长:王 军``, ``副组长:刘石溪 邓英明``, ``成员:市局各部门负责人和…``, ``总责任人:甘筱华``,
     ``组长:张立新(局长)副组长:…`` (a post in brackets after a name), ``联系人:李红,电话:…``."""
@@ -76,6 +82,9 @@ def labelled(text: str, ner: str) -> list[Found]:
             stop = rx["label_end"].search(text, stop.start() + 1, more)
             b = stop.start() if stop else more
         b = _unclosed(text, a, stop.start() if stop else b)  # (责任单位:某局) ends at its bracket
+        tail = _TIME_LIMIT_TAIL.search(text, a, b)
+        if tail:
+            b = tail.start()  # (责任单位:某局、某委,6月底完成): the task's time limit closes the list
         while b > a and text[b - 1] in " \t,、":
             b -= 1
         if b <= a:

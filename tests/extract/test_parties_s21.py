@@ -65,3 +65,11 @@ def test_bare_organs_under_a_title_name_no_author():
 def test_a_department_acting_this_week_in_a_press_release():
     text = "廉政公署本星期初(3月4日及5日)采取代号为「海鸥」的执法行动,拘捕12人,涉嫌在楼宇维修工程中串谋舞弊。"
     assert ("廉政公署", "responsible") in _parties(text)
+
+
+def test_a_tasks_time_limit_after_its_responsible_units_closes_the_list():
+    text = ("3.推行“一枚印章管审批”。(牵头单位:州行政审批服务局;责任单位:州司法局、州委编办及州直相关单位,"
+            "各县市人民政府,6月底完成)\n4.优化工程建设项目审批。(牵头单位:州住建局;责任单位:州自然资源局,长期坚持)\n")
+    found = _parties(text)
+    for name in ("州司法局", "州委编办", "州直相关单位", "各县市人民政府", "州自然资源局"):
+        assert (name, "responsible") in found

@@ -321,6 +321,10 @@ def _unit_and_person(text: str, start: int, end: int) -> list[tuple[int, int, st
 _POST_THEN_PERSON = re.compile(r"(?P<post>[^\s、,:;]{2,20})[ \t]+(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})")
 
 
+# a staff member's title before the name in a label's value (联络人:队员 某某, 联系人:科员 某某)
+_STAFF_TITLE = re.compile(r"[\u4e00-\u9fff]{1,3}员")
+
+
 def _posted_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``院长 张某``, ``副院长 李某、副院长 陈某``: a post, a space, then the person; [] unless each
     piece is so."""
@@ -328,7 +332,7 @@ def _posted_people(text: str, start: int, end: int) -> list[tuple[int, int, str]
     for a, b in split_outside(text, start, end, "、,"):
         a, b = strip_span(text, a, b)
         m = _POST_THEN_PERSON.fullmatch(text, a, b)
-        if not m or not m.group("post").endswith(post_words()):
+        if not m or not (m.group("post").endswith(post_words()) or _STAFF_TITLE.fullmatch(m.group("post"))):
             return []
         who = _normalize(m.group("who"))
         if not is_person_name(who):

@@ -73,3 +73,8 @@ def test_a_tasks_time_limit_after_its_responsible_units_closes_the_list():
     found = _parties(text)
     for name in ("州司法局", "州委编办", "州直相关单位", "各县市人民政府", "州自然资源局"):
         assert (name, "responsible") in found
+
+
+def test_a_contact_with_a_staff_title_before_the_name():
+    text = ("为提升民众防火意识,本分队前往社区举办防火宣导。\n发布单位:北区分队\n联络人:队员 林志明\n联络电话:02-12345678\n")
+    assert ("林志明", "contact") in _parties(text)

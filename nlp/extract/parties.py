@@ -61,7 +61,7 @@ from nlp.extract.parties_names import (
     normalize_name as _normalize,
 )
 from nlp.extract.parties_people import common_word, is_person_name, tokens
-from nlp.extract.parties_persons import news_people, post_duties, purpose_subjects
+from nlp.extract.parties_persons import byline_people, news_people, post_duties, purpose_subjects
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
 from nlp.extract.parties_subjects import counted_groups, headline_actors, listed_groups, post_holders
 from nlp.extract.parties_structure import (
@@ -111,6 +111,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += listed_units(text)
     found += unit_lists(text)  # a governed 、-list of units (parties_lists.py)
     found += news_people(text)  # named holders beside a post in news (parties_persons.py)
+    found += byline_people(text)  # 某县人民政府县长 某某: a speech's speaker under its title
     found += purpose_subjects(text)  # 某县政府为落实…,加强…: the unit before its purpose
     found += post_duties(text)  # posts that approve, are reported to, or serve as contact (parties_persons.py)
     ctx = Context(frozenset(fold_width(s.heading) for s in sections

@@ -109,6 +109,26 @@ def news_people(text: str) -> list[Found]:
     return [f for f in out if not _case(text, f.start, f.end)]
 
 
+# a speech's byline under its title: `某县人民政府县长 某某` alone on its line (the speaker)
+_BYLINE_LINE = re.compile(r"(?m)^[ \t\u3000]*(?P<head>[\u4e00-\u9fff()]{2,24})[ \t\u3000]+"
+                          r"(?P<who>[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff]){1,2})[ \t\u3000]*$")
+BYLINE_ZONE = 400  # characters from the top where a speech's byline stands
+
+
+def byline_people(text: str) -> list[Found]:
+    """``某县人民政府县长 某某`` on a line of its own near the top (under a report's title and the
+    meeting it was given at): the speaker, with the role of the post."""
+    out = []
+    for m in _BYLINE_LINE.finditer(text, 0, min(len(text), BYLINE_ZONE)):
+        head, who = m.group("head"), re.sub(r"[ \t\u3000]", "", m.group("who"))
+        if not _person(who):
+            continue
+        post = next((p for p in _posts_longest_first() if head.endswith(p)), None)
+        if post:
+            out.append(Found(m.start("who"), m.end("who"), who, party_posts()[post]))
+    return out
+
+
 def _holders_before(text: str, start: int, at: int) -> list[Found]:
     """``区人大常委会副主任某甲,区政协副主席某乙出席会议``: the holders listed before the one the
     reporting verb follows, each a post and a name parted by , or 、, do the same."""

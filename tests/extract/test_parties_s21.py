@@ -78,3 +78,10 @@ def test_a_tasks_time_limit_after_its_responsible_units_closes_the_list():
 def test_a_contact_with_a_staff_title_before_the_name():
     text = ("为提升民众防火意识,本分队前往社区举办防火宣导。\n发布单位:北区分队\n联络人:队员 林志明\n联络电话:02-12345678\n")
     assert ("林志明", "contact") in _parties(text)
+
+
+def test_a_speechs_speaker_on_the_byline_under_its_title():
+    text = ("政府工作报告\n——2024年1月10日在某县第十八届人民代表大会第二次会议上\n某县人民政府县长 李文华\n各位代表:\n"
+            "现在,我代表县人民政府向大会报告政府工作,请予审议。\n")
+    assert ("李文华", "lead") in _parties(text)
+    assert not [p for p in _parties("某某医院召开安全会议\n编辑 王丽\n近日,医院召开会议,部署安全工作。\n") if p[0] == "王丽"]

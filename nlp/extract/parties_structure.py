@@ -54,11 +54,22 @@ _SELF = re.compile(r"我(?:[院局委校所处厅办]|中心|公司)(?![长办])
 SELF_ZONE = 1500
 
 
+# a work report given to a congress: 现在,我代表某县人民政府,向大会报告政府工作 (its issuer)
+_ON_BEHALF = re.compile(r"我代表(?P<u>[\u4e00-\u9fff()]{2,30}?(?:人民政府|政府|委员会|常委会|常务委员会|党委|纪委|法院|检察院))"
+                        r"[,,]?向(?:大会|全会|会议)(?:报告|作)")
+
+
 def self_issuer(text: str) -> list[Found]:
     """``…向我局反馈了意见,…现将整改情况予以公布``: a report that names its author only as 我局
-    (我院, 我委…) in the sentence with its own formula (现将…予以公布, 报告如下) is issued by it."""
+    (我院, 我委…) in the sentence with its own formula (现将…予以公布, 报告如下) is issued by it;
+    so is the body a work report is given for (``我代表某县人民政府向大会报告政府工作``)."""
     head = text[:SELF_ZONE]
     out = []
+    behalf = _ON_BEHALF.search(head)
+    if behalf:  # 我代表某县人民政府向大会报告政府工作
+        name = _normalize(behalf.group("u"))
+        if _is_name(name):
+            out.append(Found(behalf.start("u"), behalf.end("u"), name, "issuer"))
     for m in _REPORTS_HERE.finditer(head):
         start = max(head.rfind("。", 0, m.start()), head.rfind("\n", 0, m.start())) + 1
         me = _SELF.search(head, start, m.end())
@@ -205,6 +216,7 @@ def _title_issuer(title: str, at: int) -> list[Found]:
         return []  # 某医院召开…会议: a news headline's actor does the reported work, it issues nothing
     for i in range(2, min(len(title), 16)):
         if (title[:i].endswith(TITLE_BODY_ENDINGS) and _is_name(title[:i]) and "与" not in title[:i]
+                and title[:i] not in TITLE_BODY_ENDINGS  # (政府工作报告: a genre's own word, no one's name)
                 and not _kind(title[:i + 1]) and not title.startswith(GENERIC_OPEN)):
             return [Found(at, at + i, title[:i], "issuer")]
     return []

@@ -85,3 +85,11 @@ def test_a_speechs_speaker_on_the_byline_under_its_title():
             "现在,我代表县人民政府向大会报告政府工作,请予审议。\n")
     assert ("李文华", "lead") in _parties(text)
     assert not [p for p in _parties("某某医院召开安全会议\n编辑 王丽\n近日,医院召开会议,部署安全工作。\n") if p[0] == "王丽"]
+
+
+def test_a_work_report_is_issued_by_the_body_it_is_given_for():
+    text = ("政府工作报告\n——2024年1月10日在某县第十八届人民代表大会第二次会议上\n某县人民政府县长 李文华\n各位代表:\n"
+            "现在,我代表某县人民政府,向大会报告政府工作,请予审议。\n")
+    found = _parties(text)
+    assert ("某县人民政府", "issuer") in found
+    assert ("政府", "issuer") not in found  # (政府工作报告 names no issuer)

@@ -67,6 +67,7 @@ from nlp.extract.parties_subjects import counted_groups, headline_actors, listed
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
+    in_structure_list,
     labelled_issuers,
     listed_units,
     recipients,
@@ -147,6 +148,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         found += [f for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
                   if not _mid_word(text, p[0]) and not _function_word(p[2])
                   and (f := _verb_trimmed(Found(*p))) is not None]
+    found = [f for f in found if not in_structure_list(text, f.start)]  # 内设股室:办公室、法制股…
     found = _unheaded(found, ctx.headings)
     found = _drop_affiliations(text, found)
     found = _drop_holders_units(text, found)

@@ -424,6 +424,8 @@ def recipients(text: str, title_end: int = -1) -> list[Found]:
             continue
         if 0 <= first_stop < line_start and not _QUOTED_TITLE.match(head):
             continue  # 某小区家属院:无宣传栏 in a 通报's findings, after the body began: no addressee line
+        if _STRUCTURE_LABEL.fullmatch(head.strip()):
+            continue  # 内设股室:办公室、法制股…: how a body is organized, no addressees
         if len(head) > 300 or not head.strip() or compiled()["chrome"].match(head) \
                 or compiled()["label"].match(text, line_start + len(head) - len(head.lstrip())):
             continue  # 成员单位:某局、某委 (a label, read by labelled), no addressee line
@@ -459,6 +461,21 @@ def _colonless_addressees(text: str, limit: int) -> list[Found]:
     if not m or not re.search(r"[,,;;]", m.group("line")):
         return []
     return [Found(a, b, n, "recipient") for a, b, n in _addressees(text, m.start("line"), m.end("line"))]
+
+
+# the label of a body's own structure (内设股室:, 内设机构:, 下设科室:): its parts are listed, not addressed
+_STRUCTURE_LABEL = re.compile(r"(?:[\u4e00-\u9fff]{0,6})(?:内设|下设|下辖|设有)(?:股室|机构|科室|处室|部门|单位|科|股|室)")
+
+
+_STRUCTURE_LINE = re.compile(r"[ \t\u3000]*(?:[①-⑳]|[0-9]{1,2}[.、])?[ \t]*" + _STRUCTURE_LABEL.pattern + r"[ \t]*[::]")
+
+
+def in_structure_list(text: str, pos: int) -> bool:
+    """Whether ``pos`` is in the list after a body's structure label on its line (内设股室:办公室、
+    法制股…): the parts of a body described, no parties of the work."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = _STRUCTURE_LINE.match(text, line_start, pos)
+    return m is not None
 
 
 # a document quoted whole in a report's text (`…全文如下:某某关于…的通知各省人民政府,…:`): its

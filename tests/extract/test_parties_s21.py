@@ -93,3 +93,12 @@ def test_a_work_report_is_issued_by_the_body_it_is_given_for():
     found = _parties(text)
     assert ("某县人民政府", "issuer") in found
     assert ("政府", "issuer") not in found  # (政府工作报告 names no issuer)
+
+
+def test_a_bodys_own_structure_lists_no_parties():
+    text = ("2022年部门整体支出绩效评价报告\n一、基本情况\n1.机构设置\n"
+            "内设股室:办公室、督查考核股、法制股、财务股、人事股。\n局下辖17个大队。\n"
+            "二、绩效自评情况\n我局成立绩效自评工作领导小组,下设办公室,办公室设在财务股。\n")
+    found = _parties(text)
+    assert not [p for p in found if p[0] in ("内设股室", "督查考核股", "法制股", "人事股")]
+    assert ("绩效自评工作领导小组", "lead") in found or ("领导小组", "lead") in found

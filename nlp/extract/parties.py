@@ -559,12 +559,17 @@ def _trimmed(text: str, f: Found) -> list[Found]:
     count = _COUNT_AFTER.search(text, g.start + 3, g.end)
     if count and g.name.startswith(text[g.start:count.start()]):  # 宣传报道组两个工作组: the count sums up
         g = Found(g.start, count.start(), text[g.start:count.start()], g.role)
+    if g.name[:1] in _JOINERS and len(g.name) >= 3 and _kind(text[max(0, g.start - 8):g.start]) is not None:
+        # 各党总支和支部书记: a span that opens on the 和 joining it to a name before it is the part
+        # after the 和 (but 由和平街道…: a place's name may open with 和)
+        g = Found(g.start + 1, g.end, g.name[1:], g.role)
     cut = text.find("下设", g.start + 1, g.end - 3)
     if cut > 0 and g.name.endswith(text[cut + 2:g.end]):  # 领导小组下设综合组: the group set up
         g = Found(cut + 2, g.end, text[cut + 2:g.end], g.role)
     return _spaced_units(text, _before_speech(_unpunctuated(text, g)))
 
 
+_JOINERS = frozenset("和与及")  # a conjunction joining two names opens neither (和支部书记)
 _COUNT_AFTER = re.compile(r"(?<![0-9一二两三四五六七八九十第])[0-9一二两三四五六七八九十]{1,3}个")  # 某组两个工作组
 _MEASURE = frozenset("名条")  # (9个县市区纪委, 第一批活动单位: counted groups are parties)
 _COUNT_BEFORE = frozenset("0123456789一二两三四五六七八九十百几数")

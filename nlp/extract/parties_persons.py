@@ -84,6 +84,10 @@ def news_people(text: str) -> list[Found]:
             before = _name_before(text, a, m.start(), m.end(), b)
             if before is not None:
                 out.append(Found(before, m.end(), text[before:m.start()], role))
+        if "同志" in text[a:b]:
+            for m in _COMRADE.finditer(text, a, b):  # 会上,张某同志传达…: a named comrade at work, no post
+                if _person(m.group("who")) and _rx()["report"].match(text, m.end(), b):
+                    out.append(Found(m.start("who"), m.end("who"), m.group("who"), "responsible"))
         if "领导" in text[a:b]:
             for m in LEADERS_NAMED.finditer(text, a, b):  # 镇领导张某、李某、王某及…: each a leader at work
                 names = m.group("names").split("、")
@@ -107,6 +111,10 @@ def news_people(text: str) -> list[Found]:
                     out.append(Found(pos, pos + len(n), n, party_posts()[post]))
                     pos += len(n) + 1
     return [f for f in out if not _case(text, f.start, f.end)]
+
+
+# a person named with 同志 alone where a clause opens (会上,张某同志传达…)
+_COMRADE = re.compile(r"(?:^|(?<=[,,。;;:\n]))[ \t]*(?P<who>[\u4e00-\u9fff]{2,3})同志")
 
 
 # a speech's byline under its title: `某县人民政府县长 某某` alone on its line (the speaker)

@@ -102,3 +102,19 @@ def test_a_bodys_own_structure_lists_no_parties():
     found = _parties(text)
     assert not [p for p in found if p[0] in ("内设股室", "督查考核股", "法制股", "人事股")]
     assert ("绩效自评工作领导小组", "lead") in found or ("领导小组", "lead") in found
+
+
+def test_a_holder_who_reports_on_the_work_and_a_comrade_at_work():
+    found = _parties("上午,某县政府副县长赵文明汇报了全县健康行动工作推进情况。")
+    assert ("赵文明", "responsible") in found
+    found = _parties("会上,孙立同志传达了区政府创卫调度会会议精神,并通报了近期暗访发现的问题。")
+    assert ("孙立", "responsible") in found
+    # the one reported to is no reporter: 向…副主任某某汇报工作后
+    found = _parties("陈某与周某向负责联系的市委农办副主任钱明汇报工作后,在一酒行共进晚餐。")
+    assert not [p for p in found if p[0] == "钱明"]
+
+
+def test_a_span_opening_on_the_conjunction_after_a_name_drops_it():
+    found = _parties("各党总支和支部书记分别汇报了各总支、支部教育实践活动开展情况。")
+    assert not [p for p in found if p[0].startswith("和")]
+    assert ("和平街道办事处", "responsible") in _parties("由和平街道办事处负责具体实施。")

@@ -158,6 +158,11 @@ def is_chrome_date(text: str, start: int, end: int) -> bool:
     return line_end - line_start > _ROW_MAX + 8 or not in_dated_table(text, line_start, line_end)
 
 
+# an issuer's name alone on its line (a 落款): the date under it is the document's own
+_SIGNATURE_LINE = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff()]{2,28}(?:人民政府|政府|办公厅|办公室|委员会|局|厅|委|院|中心|公司"
+                             r"|学校|大学|医院|办事处|党委|党组|党工委|支部|纪委|监委|总队|支队|大队|指挥部|领导小组)[ \t\u3000]*")
+
+
 def _stamp(text: str, start: int, end: int, numeric: bool, line_start: int, line_end: int) -> bool:
     """A full date ``text[start:end]`` reads as a page's stamp by its line and the lines around."""
     before, after = text[line_start:start], text[end:line_end]
@@ -178,6 +183,8 @@ def _stamp(text: str, start: int, end: int, numeric: bool, line_start: int, line
         # a time zone after the date (2018年7月22日(星期日)香港时间13时45分) is a news stamp's
         return numeric or bool(clock["zone"]) or not _SENTENCE.search(before + after)
     alone = not before.strip(_BULLET) and not after.strip(_BULLET)
+    if alone and not numeric and _SIGNATURE_LINE.fullmatch(*_line_at(text, _line_before(text, line_start))):
+        return False  # 某市人民政府办公厅⏎2020年5月20日⏎来源:…: the document's signing date under its issuer
     if not before.strip(_BULLET) and _WEEKDAY_LINE.fullmatch(after):
         return True  # 2023年5月4日 星期四 alone on its line: a page's or a paper's date banner
     if alone and _label_line(text, line_end + 1, _HEADER):

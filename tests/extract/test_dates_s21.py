@@ -24,3 +24,10 @@ def test_a_bracketed_year_with_its_month_and_day_is_one_date():
     assert (m.text, m.value["start"]) == ("本(2021)年2月8日", "2021-02-08")
     (m,) = find_dates("去(113)年度预算执行率偏低。")
     assert m.value["start"] == "2024"
+
+
+def test_the_signing_date_under_its_issuer_over_the_pages_labels_is_the_documents():
+    text = "请认真贯彻执行。\n\n某市人民政府办公厅     \n\n2020年5月20日 \n\n\n来源:   作者:   编辑:王某\n"
+    assert _dates(text) == ["2020年5月20日"]
+    # a page's stamp under a headline stays chrome
+    assert _dates("某局召开安全生产会议\n2023年09月15日\n来源:某局 浏览:12\n会议强调,要压实责任。") == []

@@ -176,7 +176,7 @@ def clause_quantities(clause: str, *, labelled: bool = False) -> list[Quantity]:
             continue
         if negated_before(clause, m.start("before")):
             comparator = negate(comparator)
-        unit = re.sub(r"\s", "", m.group("unit"))
+        unit = re.sub(r"\s", "", m.group("unit")).replace("∶", ":")  # (2.2∶1, the ratio sign, as 2.2:1)
         found.append(Quantity(m.start("before"), m.end(), float(m.group("num")), unit, comparator))
     for m in pats["words"].finditer(clause):
         word = target_words()[m.group(0)]

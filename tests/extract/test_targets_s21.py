@@ -22,3 +22,10 @@ def test_a_plans_first_months_due_date_is_no_record():
 def test_a_word_opening_with_a_filler_keeps_its_first_character():
     (t,) = [m for d in process_text("要求各乡镇年内完成农村危房改造300户。\n") for m in d.mentions if m.type == "target"]
     assert t.text.startswith("要求") and t.value["metric"].startswith("要求")
+
+
+def test_a_proportion_to_one_written_with_the_ratio_sign_has_the_colons_unit():
+    from nlp.extract.targets import find_targets
+
+    (m,) = find_targets("到2025年,城乡居民收入差距控制在2.2∶1以内。")
+    assert (m.value["number"], m.value["unit"], m.value["comparator"]) == (2.2, ":1", "<=")

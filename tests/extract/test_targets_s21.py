@@ -29,3 +29,10 @@ def test_a_proportion_to_one_written_with_the_ratio_sign_has_the_colons_unit():
 
     (m,) = find_targets("到2025年,城乡居民收入差距控制在2.2∶1以内。")
     assert (m.value["number"], m.value["unit"], m.value["comparator"]) == (2.2, ":1", "<=")
+
+
+def test_a_doubling_is_two_times_at_least():
+    from nlp.extract.targets import find_targets
+
+    (m,) = find_targets("力争通过5年创建,全县农村居民人均可支配收入比翻一番。")
+    assert (m.value["number"], m.value["unit"], m.value["comparator"]) == (2.0, "倍", ">=")

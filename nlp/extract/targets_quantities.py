@@ -366,7 +366,8 @@ def _count_is_objective(clause: str, m: re.Match, kind: str, before: str | None,
     is_cn = not num_text[0].isdigit()
     prefix = clause[:m.start()]
     nxt = clause[q_end:q_end + 1]
-    plan_now = prefix.endswith(_cue_words("plan_now"))
+    plan_now = prefix.endswith(_cue_words("plan_now")) or (
+        m.group("unit") in STAFF_UNITS and _STAFFED.search(prefix) is not None)  # 设总指挥1名: planned staffing
     per_period = kind == "duration" and bool(re.search(PER_PERIOD, prefix))
     quota = m.group("unit") not in AGE_UNITS and _PER_HEAD_OR_PERIOD.search(prefix) is not None
     if (after in QUALIFIER_AFTER and not before and re.match(r"[\u4e00-\u9fff]", nxt) and not per_period
@@ -415,6 +416,11 @@ def _in_parentheses(prefix: str) -> bool:
     """Whether a figure stands inside a parenthesis opened just before it (新北市(5.67%), (户长55岁以上))."""
     opened = prefix.rfind("(", max(0, len(prefix) - 8))
     return opened >= 0 and ")" not in prefix[opened:]
+
+
+# 指挥部设总指挥1名, 每个科室设兼职安全员1名: 设 then the post, then how many hold it (not 建设, 开设…)
+_STAFFED = re.compile(r"(?<![建开铺架预假敷增陈摆])设(?:置)?[\u4e00-\u9fff]{1,8}$")
+STAFF_UNITS = frozenset({"名", "人"})
 
 
 def _after_plan_verb(prefix: str) -> bool:

@@ -36,3 +36,13 @@ def test_a_doubling_is_two_times_at_least():
 
     (m,) = find_targets("力争通过5年创建,全县农村居民人均可支配收入比翻一番。")
     assert (m.value["number"], m.value["unit"], m.value["comparator"]) == (2.0, "倍", ">=")
+
+
+def test_planned_staffing_after_she_and_the_post():
+    from nlp.extract.targets import find_targets
+
+    got = [(m.value["number"], m.value["unit"]) for m in find_targets(
+        "医院成立火灾应急指挥部。指挥部设总指挥1名(由院长担任)、副总指挥2名(由分管副院长担任)。")]
+    assert got == [(1.0, "名"), (2.0, "名")]
+    # 建设 is no 设: a count after it is not staffing
+    assert not [m for m in find_targets("去年投资建设病房楼1栋,医生2人。") if m.value["unit"] == "人"]

@@ -917,7 +917,8 @@ def _document(text: str, lines: list[_Line], *, is_first: bool, end: int) -> Doc
             drops += [(ln.start - 1 if k and text[ln.start - 1] == "\n" else ln.start, ln.start + m.end())
                       for k, (ln, m) in enumerate(pages) if ln.start > start]
     # a keyword tag line under the headline (`效能建设`) is site chrome
-    if group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip()):
+    if (group and rest and official is None and len(rest) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2,8}", rest[0].text.strip())
+            and not _MARKER_START.match(rest[0].text.strip())):  # (`第一章总则` opens the outline)
         drops.append((rest[0].start, min(rest[0].end + 1, end)))
     # page headers inside the document: the headline alone on a line, or glued to a continuation
     if headline and len(headline) >= 6:

@@ -20,3 +20,11 @@ def test_title_run_into_its_body_past_a_template_label():
             "二、组织机构 成立活动领导小组,项目经理任组长。\n")
     (doc,) = process_text(text, settings=Settings(classify=False))
     assert doc.title == "某公路项目“安全生产月”活动方案" and doc.doc_type == "方案"
+
+
+def test_a_chapter_heading_under_the_title_is_no_keyword_tag():
+    text = ("某公司安全生产奖励基金管理办法\n\n某公司安全生产奖励基金管理办法\n\n某公司安全生产奖励基金管理办法(讨论稿)\n\n第一章总则\n\n"
+            "第一条为落实安全生产责任制,调动职工安全生产积极性,特制定本办法。\n\n第二条安全生产奖励基金额度设立为50万元。\n\n"
+            "第二章奖励\n\n第三条对全年无事故的项目给予奖励。\n")
+    (doc,) = process_text(text, settings=Settings(classify=False))
+    assert ("第一章", "总则") in [(s.marker, s.heading) for s in doc.sections]

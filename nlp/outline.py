@@ -466,6 +466,9 @@ def _find_markers(text: str) -> list[_Marker]:
         else:
             mk.heading = _heading(text, mk.mend, min(nxt, limit, line_end), flat=flat, article=mk.style == "tiao")
         mk.heading = mk.heading.rstrip(" " + _PARA_BULLETS)  # (the next paragraph's bullet, the line breaks lost)
+        unclosed = _UNCLOSED_NOTE.search(mk.heading)
+        if unclosed and unclosed.start() >= 2:
+            mk.heading = mk.heading[:unclosed.start()]  # `灭火行动组(保卫科`: a note the line cut off
         if mk.style == "wx" and not mk.heading:  # 01 / 总体目标和要求: its heading is the next line
             mk.heading = text[line_end + 1:lines.end_of(line_end + 1)].strip()
         mk.announces = text[mk.mend:lines.end_of(mk.mend)].rstrip().endswith((":", ":"))
@@ -486,6 +489,9 @@ def _breaks_sentence(text: str, line_start: int) -> bool:
     start = text.rfind("\n", 0, end) + 1
     return end - start >= CHUNK_LINE_MIN and "\u4e00" <= text[end - 1] <= "\u9fff"
 
+
+# a bracketed note a heading's line ends in before its bracket closes (the page cut it off)
+_UNCLOSED_NOTE = re.compile(r"\([^()]{1,10}$")
 
 SENTENCE_ITEM_MIN = 15  # an item whose whole first sentence is its heading is at least this long
 _FIRST_SENTENCE = re.compile(r"[^。;；!！?？\n]*[?？]?")
@@ -1002,7 +1008,7 @@ _WEEKDAY_NOTE = re.compile(r"\((?:星期|周|週|礼拜)[一二三四五六日�
 
 
 # a parenthesised note of unit words only (`(市、区)`, `(社区)`, `(镇、街道)`) belongs to the name before it
-_UNIT_NOTE = re.compile(r"\((?:自治[县州旗区]|[市县区旗镇乡街道社区村场处室科局委办所站队组、]|单位|部门)+\)$")
+_UNIT_NOTE = re.compile(r"\((?:自治[县州旗区]|[市县区旗镇乡街道社区村场处室科局委办所站队组州地盟师、]|单位|部门)+\)$")
 
 
 # a subject then 要/必须 and a verb: the item is a sentence, its heading runs to the first 。

@@ -55,3 +55,15 @@ def test_a_numbered_link_list_after_a_truncated_long_line_is_still_chrome_not_it
             "1.某区组织开展夏季用电安全检查\n2.关于做好节假日值班工作的通知\n3.某镇召开年度工作推进会\n4.某局举办业务培训班\n"
             "主办:某某市某某局 承办:某某市信息中心\n")
     assert [s.marker for s in parse_outline(text)] == ["一、"]
+
+
+def test_a_prefectures_note_stays_inside_the_units_name():
+    text = ("三、组织方式\n(一)省有关部门按职责分工对本部门负责的任务进行评估。\n"
+            "(二)各市(州、地)人民政府(行署)对本地区规划的实施情况进行评估,提出评估报告报省人民政府。\n")
+    heads = [(s.marker, s.heading) for s in parse_outline(text)]
+    assert heads[-1][1].startswith("各市(州、地)人民政府")
+
+
+def test_a_note_the_line_cut_off_ends_the_heading_before_its_bracket():
+    text = "(一)灭火行动组(保卫科\n负责初期火灾扑救。\n(二)疏散引导组(护理部)\n负责疏散病人。\n"
+    assert [(s.marker, s.heading) for s in parse_outline(text)] == [("(一)", "灭火行动组"), ("(二)", "疏散引导组(护理部)")]

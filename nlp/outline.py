@@ -1015,7 +1015,7 @@ _UNIT_NOTE = re.compile(r"\((?:自治[县州旗区]|[市县区旗镇乡街道社
 _OBLIGED = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?<![主重需纲摘提概必只总次])(?:要|必须)(?=加强|做好|建立|落实|切实|认真|严格|进一步|强化|抓好|坚持|按照|积极|及时|全面|把|对|在|将|会同|牵头)")
 
 
-_OPENS_SENTENCE = frozenset({"依据"})  # a heading word that also opens a sentence as its preposition
+_OPENS_SENTENCE = frozenset({"依据", "要求"})  # a heading word that also opens a sentence (依据本县…, 要求各地…)
 
 
 _BODY_OPENER = re.compile(r"一是(?=[\u4e00-\u9fff“])|(?:上|下)半年(?=[,,])|今年以来|近年来|年初以来"
@@ -1045,8 +1045,8 @@ def _cut_flattened(cand: str) -> str:
         nxt = cand[m.end():m.end() + 1]
         if _OBLIGED.search(cand[:m.start()]):
             break
-        if m.start() == 0 and m.group() in _OPENS_SENTENCE:
-            continue  # 一、依据本县消防局…函办理: a sentence opens with it, no heading
+        if m.start() == 0 and m.group() in _OPENS_SENTENCE and not nxt.isspace():
+            break  # 一、依据本县消防局…函办理, 要求各地…: a sentence opens with it; the item is that sentence
         if m.end() >= 2 and nxt and _BODY_START.match(nxt) and nxt not in "的和与及、是":
             bounds = bounds or _token_bounds(cand[:40])
             if m.start() in bounds and m.end() in bounds:

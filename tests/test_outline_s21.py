@@ -67,3 +67,10 @@ def test_a_prefectures_note_stays_inside_the_units_name():
 def test_a_note_the_line_cut_off_ends_the_heading_before_its_bracket():
     text = "(一)灭火行动组(保卫科\n负责初期火灾扑救。\n(二)疏散引导组(护理部)\n负责疏散病人。\n"
     assert [(s.marker, s.heading) for s in parse_outline(text)] == [("(一)", "灭火行动组"), ("(二)", "疏散引导组(护理部)")]
+
+
+def test_an_item_opening_its_sentence_with_yaoqiu_keeps_the_sentence():
+    text = ("四、工作要求\n(一)要求各地发展改革委对本地落实规划纲要主要目标任务、重大工程项目情况进行全面评估,形成评估报告。\n"
+            "(二)要求各地发展改革委会同各有关方面组织开展中期评估工作。\n")
+    heads = [h for m, h in [(s.marker, s.heading) for s in parse_outline(text)] if m == "(一)"]
+    assert heads == ["要求各地发展改革委对本地落实规划纲要主要目标任务、重大工程项目情况进行全面评估,形成评估报告"]

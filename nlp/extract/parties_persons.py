@@ -131,7 +131,7 @@ def byline_people(text: str) -> list[Found]:
         head, who = m.group("head"), re.sub(r"[ \t\u3000]", "", m.group("who"))
         if not _person(who):
             continue
-        post = next((p for p in _posts_longest_first() if head.endswith(p)), None)
+        post = _post_ending(head, len(head))
         if post:
             out.append(Found(m.start("who"), m.end("who"), who, party_posts()[post]))
     return out

@@ -145,9 +145,9 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     if ner == "auto":  # the learned recogniser adds the names no rule found (models/parties)
         from nlp.extract.parties_model import model_parties as learned_parties
 
-        found += [f for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
+        found += [g for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
                   if not _mid_word(text, p[0]) and not _function_word(p[2])
-                  and (f := _verb_trimmed(Found(*p))) is not None]
+                  and (f := _verb_trimmed(Found(*p))) is not None for g in _verb_split(f)]
     found = [f for f in found if not in_structure_list(text, f.start)]  # 内设股室:办公室、法制股…
     found = _unheaded(found, ctx.headings)
     found = _drop_affiliations(text, found)
@@ -223,6 +223,20 @@ def _verb_trimmed(f: Found) -> Found | None:
             and (rest[0] in "各全该本省市县区镇乡" or rest in short_units()):
         return Found(f.start + len(word), f.end, rest, f.role)
     return f
+
+
+# a verb that joins a unit to the units it brings to work (某镇组织安监办、…, 某局会同某委): no name holds it
+_JOINING_VERB = re.compile(r"组织(?![部科处委员])|会同|带领|率领")
+
+
+def _verb_split(f: Found) -> list[Found]:
+    """A learned span that runs over a joining verb (沂水县某镇组织安监办) is the unit before it and
+    the one after it, each kept if it reads as a name."""
+    m = _JOINING_VERB.search(f.name, 2)
+    if not m or m.end() >= len(f.name) - 1:
+        return [f]
+    parts = [(f.start, f.start + m.start(), f.name[:m.start()]), (f.start + m.end(), f.end, f.name[m.end():])]
+    return [Found(a, b, n, f.role) for a, b, n in parts if len(n) >= 2 and _kind(n) is not None]
 
 
 _FUNCTION_TAGS = frozenset({"l", "d", "t", "c", "p", "r", "m", "i", "ad", "f", "u", "q"})

@@ -118,3 +118,13 @@ def test_a_span_opening_on_the_conjunction_after_a_name_drops_it():
     found = _parties("各党总支和支部书记分别汇报了各总支、支部教育实践活动开展情况。")
     assert not [p for p in found if p[0].startswith("和")]
     assert ("和平街道办事处", "responsible") in _parties("由和平街道办事处负责具体实施。")
+
+
+def test_a_learned_span_over_a_joining_verb_is_cut_there():
+    from nlp.extract.parties import Found, _verb_split
+
+    parts = _verb_split(Found(0, 11, "沂水县泉庄镇组织安监办", "responsible"))
+    assert [p.name for p in parts] == ["安监办"]  # (a bare town's name reads as no party)
+    parts = _verb_split(Found(0, 12, "县卫生局会同县市场监管局", "responsible"))
+    assert [(p.start, p.end, p.name) for p in parts] == [(0, 4, "县卫生局"), (6, 12, "县市场监管局")]
+    assert [p.name for p in _verb_split(Found(0, 5, "县委组织部", "responsible"))] == ["县委组织部"]

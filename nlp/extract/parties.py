@@ -173,7 +173,7 @@ def _drop_bare_posts(text: str, found: list[Found]) -> list[Found]:
 
 # a span that holds a clause's copula or verb (安全生产是医院…, 是指卫生局, 二是做好卫生局…,
 # 清醒认识作风建设…, 医院职工操办…): no body's name holds them (the real and collected gold hold none)
-_CLAUSE_INSIDE = re.compile(r"是|做好|认识|操办|副$")  # (and a post cut before its word: 常务副)
+_CLAUSE_INSIDE = re.compile(r"是|即为|做好|认识|操办|副$")  # (and a post cut before its word: 常务副)
 
 
 _CITE_VERB = re.compile(r"(?:根据|按照|依据|依照|执行|贯彻|落实|遵照|参照)[^,,。;;:]*$")

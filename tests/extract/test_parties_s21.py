@@ -128,3 +128,8 @@ def test_a_learned_span_over_a_joining_verb_is_cut_there():
     parts = _verb_split(Found(0, 12, "县卫生局会同县市场监管局", "responsible"))
     assert [(p.start, p.end, p.name) for p in parts] == [(0, 4, "县卫生局"), (6, 12, "县市场监管局")]
     assert [p.name for p in _verb_split(Found(0, 5, "县委组织部", "responsible"))] == ["县委组织部"]
+
+
+def test_a_span_holding_a_copula_names_no_one():
+    text = "特别是牵头单位(无牵头单位的,责任单位即为牵头单位,下同)要统筹相关责任单位制订办理方案。"
+    assert not [p for p in _parties(text) if "即为" in p[0]]

@@ -8,6 +8,11 @@ def _doc(text):
     return doc
 
 
+def _title_and_type(text):
+    doc = _doc(text)
+    return doc.title, doc.doc_type
+
+
 def test_title_under_a_contents_block():
     # a 范文 site prints the plan's outline (提纲:) above its title line
     text = ("提纲:\n一、巩固提升农业产业发展\n二、做好良种繁育工作\n三、年度重点项目\n"
@@ -15,16 +20,14 @@ def test_title_under_a_contents_block():
             "某区农业农村局2024年工作计划\n"
             "一、巩固提升农业产业发展。大力发展特色种植,全年新建高标准农田2万亩。\n"
             "二、做好良种繁育工作。建设良种繁育基地3个。\n")
-    doc = _doc(text)
-    assert doc.title == "某区农业农村局2024年工作计划" and doc.doc_type == "计划"
+    assert _title_and_type(text) == ("某区农业农村局2024年工作计划", "计划")
 
 
 def test_title_run_into_its_body_past_a_template_label():
     text = ("某公路项目“安全生产月”活动方案范文根据省交通运输厅关于开展2024年“安全生产月”活动的有关要求,"
             "为切实加强安全生产宣传教育工作,现结合我项目实际,制定本方案。一、活动主题 人人讲安全、个个会应急。"
             "二、组织机构 成立活动领导小组,项目经理任组长。\n")
-    doc = _doc(text)
-    assert doc.title == "某公路项目“安全生产月”活动方案" and doc.doc_type == "方案"
+    assert _title_and_type(text) == ("某公路项目“安全生产月”活动方案", "方案")
 
 
 def test_a_chapter_heading_under_the_title_is_no_keyword_tag():

@@ -173,7 +173,9 @@ def _drop_bare_posts(text: str, found: list[Found]) -> list[Found]:
 
 # a span that holds a clause's copula or verb (安全生产是医院…, 是指卫生局, 二是做好卫生局…,
 # 清醒认识作风建设…, 医院职工操办…): no body's name holds them (the real and collected gold hold none)
-_CLAUSE_INSIDE = re.compile(r"是|即为|做好|认识|操办|副$")  # (and a post cut before its word: 常务副)
+# (and a post cut before its word: 常务副; a speaker's line read as a name, 县长某某向大会作政府[工作报告];
+# a count's measure word or masked number opening a span, *个暗访组, [91]个责任单位: 9个县市区纪委 keeps its count)
+_CLAUSE_INSIDE = re.compile(r"是|即为|做好|认识|操办|副$|向[^,,。;;]{1,8}?[作做]|^[*＊]*个")
 
 
 _CITE_VERB = re.compile(r"(?:根据|按照|依据|依照|执行|贯彻|落实|遵照|参照)[^,,。;;:]*$")
@@ -577,12 +579,22 @@ def _trimmed(text: str, f: Found) -> list[Found]:
         # 各党总支和支部书记: a span that opens on the 和 joining it to a name before it is the part
         # after the 和 (but 由和平街道…: a place's name may open with 和)
         g = Found(g.start + 1, g.end, g.name[1:], g.role)
+    if g.name[:1] == "个" and g.end - g.start == len(g.name):
+        k = g.start
+        while k > 0 and text[k - 1] in _COUNT_BEFORE:
+            k -= 1
+        if k < g.start:  # [9]个县市区纪委: the span keeps its count, as the dev gold writes it
+            g = Found(k, g.end, text[k:g.end], g.role)
+    act = _ACT_AT_END.search(g.name)
+    if act and g.end - g.start == len(g.name) and _kind(g.name[:act.start()]) in ("body", "unit", "office", "group"):
+        g = Found(g.start, g.end - len(act.group()), g.name[:act.start()], g.role)  # 某办组织[召开…]: the office
     cut = text.find("下设", g.start + 1, g.end - 3)
     if cut > 0 and g.name.endswith(text[cut + 2:g.end]):  # 领导小组下设综合组: the group set up
         g = Found(cut + 2, g.end, text[cut + 2:g.end], g.role)
     return _spaced_units(text, _before_speech(_unpunctuated(text, g)))
 
 
+_ACT_AT_END = re.compile(r"(?:组织|召开|联合)$")  # a span run on into its act (某减灾办组织[召开会商会])
 _JOINERS = frozenset("和与及")  # a conjunction joining two names opens neither (和支部书记)
 _COUNT_AFTER = re.compile(r"(?<![0-9一二两三四五六七八九十第])[0-9一二两三四五六七八九十]{1,3}个")  # 某组两个工作组
 _MEASURE = frozenset("名条")  # (9个县市区纪委, 第一批活动单位: counted groups are parties)

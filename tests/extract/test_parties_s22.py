@@ -13,3 +13,27 @@ def test_unit_acting_after_a_wire_dateline(dateline):
     # the dateline opens the sentence; the unit after it carries out the reported work
     text = f"{dateline}江南省卫生厅对全省28家医院进行调查发现,多数医院收费合理。"
     assert ("江南省卫生厅", "responsible") in _parties(text)
+
+
+def test_speaker_line_is_no_issuer_name():
+    # a congress page's line 县长某某向大会作政府工作报告: the speaker, not an issuer 县长某某向大会作政府
+    text = ("\n大会执行主席、主席团常务主席王丽华宣布大会开幕\n\n县长刘志成向大会作政府工作报告\n\n"
+            "第五届人民代表大会第二次会议在县城剧院隆重开幕\n3月2日上午,某县第五届人民代表大会第二次会议在县城剧院隆重开幕。"
+            "来自全县各地的160多名代表与会。\n县长刘志成向大会作政府工作报告。")
+    names = [n for n, _ in _parties(text)]
+    assert not any("向" in n for n in names)
+
+
+def test_office_run_on_into_its_act():
+    text = "省安委办 省减灾办组织召开全省秋冬季火灾防控工作会商会\n\n9月22日,省安委办、省减灾办组织召开会商会,分析火险形势。"
+    names = {n for n, _ in _parties(text)}
+    assert "省减灾办" in names
+    assert not any(n.endswith("组织") for n in names)
+
+
+def test_count_opening_a_span():
+    # a masked count (*个) names no group; a written count stays with its units (9个县市区纪委)
+    masked = [n for n, _ in _parties("2.明察暗访。组织*个暗访组,对全县**余家机关单位和宾馆酒店进行了不定期抽查。")]
+    assert not any(n.startswith(("*", "个")) for n in masked)
+    counted = [n for n, _ in _parties("全市9个县市区纪委同步开展专项检查,共发现问题31个。")]
+    assert not any(n.startswith("个") for n in counted)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import Iterator, Sequence
@@ -140,16 +140,24 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
     from nlp.extract.context import build_context
     from nlp.outline import parse_outline
 
+    from nlp.text import rejoined
+
     sections = parse_outline(doc.text, doc.title)
-    context = build_context(doc.text)  # the dates, read once for every extractor
+    # a text wrapped at a page's width (a PDF page) is read with its wrapping taken out, so that a
+    # date, a figure or a name broken over two lines is read whole; the spans map back to doc.text
+    view = rejoined(doc.text)
+    text, seen = (doc.text, sections) if view is None else (view[0], _sections_in(sections, view[1]))
+    context = build_context(text)  # the dates, read once for every extractor
     found: list[Mention] = []
     for kind, find in EXTRACTORS.items():
-        kw = {"sections": sections, "title": doc.title, "doc_type": doc.doc_type}
+        kw = {"sections": seen, "title": doc.title, "doc_type": doc.doc_type}
         if kind == "party":
             kw["ner"] = settings.ner
         else:
             kw["context"] = context
-        found.extend(find(doc.text, **kw))
+        found.extend(find(text, **kw))
+    if view is not None:
+        found = [_mapped_back(m, doc.text, view[1]) for m in found]
     found.sort(key=lambda m: (m.start, m.end))
     doc = replace(doc, sections=sections, mentions=assign_sections(found, sections))
     if settings.classify:
@@ -157,6 +165,22 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
 
         doc = replace(doc, passages=classify_passages(doc, model_path=settings.themes_model))
     return doc
+
+
+def _sections_in(sections: Sequence[Section], back: Sequence[int]) -> list[Section]:
+    """The sections' spans in a rejoined view whose characters came from ``back`` (a section
+    starting or ending on a removed break starts or ends at the next kept character)."""
+    if not sections:
+        return []
+    return [replace(s, start=bisect_left(back, s.start), end=bisect_left(back, s.end)) for s in sections]
+
+
+def _mapped_back(m: Mention, text: str, back: Sequence[int]) -> Mention:
+    """A mention found in a rejoined view, with its span and surface in ``text``."""
+    if m.end <= m.start:
+        return m
+    start, end = back[m.start], back[m.end - 1] + 1
+    return replace(m, start=start, end=end, text=text[start:end])
 
 
 def assign_sections(mentions: Sequence[Mention], sections: Sequence[Section]) -> list[Mention]:

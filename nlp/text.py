@@ -129,14 +129,14 @@ _WRAP_ENDS = frozenset(STOPS + SEMICOLONS + COLONS + CLOSERS + "。")
 _LINE_OPENS_ITEM = re.compile(r"[一二三四五六七八九十]{1,3}[、是要]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．]|[①-⑳]|第[一二三四五六七八九十\d]+[章节条部]")
 
 
-def unwrap(text: str) -> str:
-    """``text`` with the line breaks of its wrapping read as spaces, one character for one (offsets
-    stay): in a text wrapped at a page's width, a full line that ends with no stop goes on on the
-    next line, unless that line opens an item (一、, (二), 3.). Other texts come back as they are."""
+def wrap_breaks(text: str) -> list[int]:
+    """Where the line breaks of a text's wrapping are (text taken from a PDF page): in a text wrapped
+    at a page's width, a full line that ends with no stop goes on on the next line, unless that line
+    opens an item (一、, (二), 3.). [] for a text that is not wrapped."""
     width = wrap_width(text)
     if width is None:
-        return text
-    out = list(text)
+        return []
+    out = []
     start = 0
     while True:
         nl = text.find("\n", start)
@@ -146,9 +146,53 @@ def unwrap(text: str) -> str:
         nxt = text[nl + 1:nl + 12]
         if (len(line) >= width - 1 and line.rstrip()[-1:] not in _WRAP_ENDS and nxt.strip()
                 and not _LINE_OPENS_ITEM.match(nxt.lstrip())):
-            out[nl] = " "
+            out.append(nl)
         start = nl + 1
+    return out
+
+
+def unwrap(text: str) -> str:
+    """``text`` with the line breaks of its wrapping (``wrap_breaks``) read as spaces, one character
+    for one (offsets stay). Other texts come back as they are."""
+    breaks = wrap_breaks(text)
+    if not breaks:
+        return text
+    out = list(text)
+    for nl in breaks:
+        out[nl] = " "
     return "".join(out)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def rejoined(text: str) -> tuple[str, list[int]] | None:
+    """A wrapped text (``wrap_breaks``) with its wrapping taken out, and for each of its characters
+    the position it came from in ``text``; None for a text that is not wrapped. A break goes with
+    the spaces beside it (``达到⏎50%`` -> ``达到50%``, ``8月下旬至9⏎月下旬`` -> ``8月下旬至9月下旬``),
+    except that two Latin words keep one space between them."""
+    breaks = wrap_breaks(text)
+    if not breaks:
+        return None
+    parts: list[str] = []
+    back: list[int] = []
+    pos = 0
+    for nl in breaks:
+        a = nl
+        while a > pos and text[a - 1] in " \t":
+            a -= 1
+        b = nl + 1
+        while b < len(text) and text[b] in " \t":
+            b += 1
+        parts.append(text[pos:a])
+        back.extend(range(pos, a))
+        if a > pos and b < len(text) and _LATIN.match(text[a - 1]) and _LATIN.match(text[b]):
+            parts.append(" ")
+            back.append(nl)
+        pos = b
+    parts.append(text[pos:])
+    back.extend(range(pos, len(text)))
+    return "".join(parts), back
 
 
 

@@ -2,7 +2,7 @@
 realistic changes of layout: the dev documents rewritten the ways unseen sites write them, scored
 against the same gold (adjusted where the change renames a marker).
 
-    python scripts/perturb_structure.py GOLD_DIR DOCS_DIR OUT_DIR [--variants a,b] [--score]
+    python scripts/perturb_structure.py GOLD_DIR DOCS_DIR OUT_DIR [--variants a,b] [--score [--mentions]]
 
 Writes OUT_DIR/<variant>/{gold,docs}/ and, with --score, prints the structure figures of each
 variant (policy-nlp eval). The chrome lines added here are invented, generic site furniture.
@@ -357,9 +357,10 @@ def make(gold_dir: Path, docs_dir: Path, out: Path, variant: str) -> int:
 
 
 _ROWS = ("docs pred/gold", "documents", "sections", "section levels", "meta.title", "meta.doc_type", "meta.doc_number")
+_MENTION_ROWS = ("date", "percentage", "target", "party")  # with --mentions
 
 
-def score(out: Path) -> dict[str, str]:
+def score(out: Path, names: tuple[str, ...] = _ROWS) -> dict[str, str]:
     r = subprocess.run([sys.executable, "-m", "nlp.cli", "eval", str(out / "gold"), str(out / "docs")],
                        capture_output=True, text=True)
     rows = {}
@@ -367,7 +368,7 @@ def score(out: Path) -> dict[str, str]:
         m = re.match(r"documents\s+gold=(\d+) pred=(\d+)", line)
         if m:
             rows["docs pred/gold"] = f"{m.group(2)}/{m.group(1)}"  # (the precision of splitting)
-        for name in _ROWS:
+        for name in names:
             if line.startswith(name + " ") and name not in rows:
                 m = re.search(r"F1=([\d.]+)|acc=([\d.]+)|exact count (\d+/\d+)", line)
                 rows[name] = next(g for g in m.groups() if g) if m else "?"
@@ -381,14 +382,18 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--score", action="store_true")
+    ap.add_argument("--mentions", action="store_true", help="with --score, also the F1 of dates, percentages, "
+                                                             "targets and parties (a wrapped or flattened text "
+                                                             "should lose none)")
     a = ap.parse_args()
+    names = _ROWS + (_MENTION_ROWS if a.mentions else ())
     if a.score:
-        print(f"{'variant':12} {'files':>5} " + " ".join(f"{c.replace('meta.', ''):>10}" for c in _ROWS))
+        print(f"{'variant':12} {'files':>5} " + " ".join(f"{c.replace('meta.', ''):>10}" for c in names))
     for v in a.variants.split(","):
         n = make(a.gold, a.docs, a.out / v, v)
         if a.score:
-            rows = score(a.out / v)
-            print(f"{v:12} {n:5d} " + " ".join(f"{rows.get(c, '-'):>10}" for c in _ROWS), flush=True)
+            rows = score(a.out / v, names)
+            print(f"{v:12} {n:5d} " + " ".join(f"{rows.get(c, '-'):>10}" for c in names), flush=True)
 
 
 if __name__ == "__main__":

@@ -70,6 +70,7 @@ from nlp.extract.parties_structure import (
     in_structure_list,
     labelled_issuers,
     listed_units,
+    news_issuers,
     recipients,
     release_authors,
     signatures,
@@ -82,7 +83,7 @@ from nlp.text import fold_width, literal_trie, unwrap
 
 
 def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "auto",
-                 title: str | None = None, **_: object) -> Iterator[Mention]:
+                 title: str | None = None, doc_type: str | None = None, **_: object) -> Iterator[Mention]:
     """Yield each (party, role) of a document once, in reading order.
 
     >>> [(m.value["name"], m.value["role"]) for m in find_parties("为加强领导,成立由县卫生局局长任组长的领导小组,并下设办公室。疾控中心要重点抓好落实。")]
@@ -104,6 +105,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found += superior_decisions(text)
     found += self_issuer(text)
     found += headline_issuers(text)
+    reported = news_issuers(text, doc_type)  # 近日,某厅印发通知…: the bodies a news item's lead says issued a document
+    found += reported
     found += recipients(text, _title_end(text, title))
     found += labelled(text, ner)
     found += post_holders(text)
@@ -148,6 +151,9 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         found += [g for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
                   if not _mid_word(text, p[0]) and not _function_word(p[2])
                   and (f := _verb_trimmed(Found(*p))) is not None for g in _verb_split(f)]
+    if reported:  # a body the lead says issued the reported document is its issuer, not a second party too
+        issued_names = {f.name for f in reported}
+        found = [f for f in found if f.role != "responsible" or f.name not in issued_names]
     found = [f for f in found if not in_structure_list(text, f.start)]  # 内设股室:办公室、法制股…
     found = _unheaded(found, ctx.headings)
     found = _drop_affiliations(text, found)

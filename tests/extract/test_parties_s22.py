@@ -37,3 +37,23 @@ def test_count_opening_a_span():
     assert not any(n.startswith(("*", "个")) for n in masked)
     counted = [n for n, _ in _parties("全市9个县市区纪委同步开展专项检查,共发现问题31个。")]
     assert not any(n.startswith("个") for n in counted)
+
+
+def test_news_lead_names_the_bodies_that_issued_a_document():
+    # the news of a document just issued: its issuers are parties, superiors too
+    text = ("长江三角洲区域一体化发展规划纲要发布\n\n央视网消息:中共中央、国务院昨天(1日)印发了《长江三角洲区域一体化"
+            "发展规划纲要》。《纲要》提出,到2025年,长三角一体化发展取得实质性进展。")
+    names = {n for n, _ in _parties(text)}
+    assert {"中共中央", "国务院"} <= names
+    text = ("江南省部署元旦春节期间有关工作\n\n近日,中共江南省委办公厅、江南省人民政府办公厅就做好元旦、春节期间的"
+            "有关工作发出通知。通知要求,各级党政机关要严格执行中央八项规定精神。")
+    names = {n for n, _ in _parties(text)}
+    assert {"中共江南省委办公厅", "江南省人民政府办公厅"} <= names
+
+
+def test_a_notice_citing_a_superiors_document_names_no_party_for_it():
+    text = ("关于做好元旦春节期间有关工作的通知\n各县(市、区)人民政府,市直各部门:\n"
+            "近日,省委办公厅、省政府办公厅印发了《关于做好元旦春节期间有关工作的通知》,现就贯彻落实有关事项通知如下。\n"
+            "一、严格执行有关规定。各地要认真落实。\n")
+    names = {n for n, _ in _parties(text)}
+    assert "省委办公厅" not in names and "省政府办公厅" not in names

@@ -220,6 +220,8 @@ def _verb_trimmed(f: Found) -> Found | None:
     """A learned span that opens with a clause's adverb or a distributive (也没有认真督促相关部门,
     每个季度组织) is none; one that opens with a verb before a unit (导致各基层医疗机构, 承办安委会)
     is the unit after the verb."""
+    if len(f.name) <= 3 and is_person_name(f.name) and _kind(f.name) in (None, "person"):
+        return f  # 曾某某, 单某: a family name that is also an adverb (曾, 单) opens a person's name
     toks = tokens(f.name)
     if len(toks) < 2:
         return f

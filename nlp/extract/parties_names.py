@@ -109,6 +109,16 @@ def post_person(name: str) -> str | None:
     return None
 
 
+def unit_person(name: str) -> str | None:
+    """``城建办吴某`` -> ``吴某``: a person written straight after their unit (a member list's
+    ``城建办吴某、镇纪委李某为成员``), or None."""
+    for length in (3, 2):
+        who, head = name[-length:], name[:-length]
+        if len(head) >= 2 and is_person_name(who) and is_name(head) and name_kind(head) in ("body", "unit", "office"):
+            return who
+    return None
+
+
 @cache
 def _held_posts() -> tuple[str, ...]:
     """The words of roles.tsv and the person endings of org_suffixes.tsv, longest first."""
@@ -492,6 +502,8 @@ def split_names(text: str, start: int, end: int, *, people: bool = False,
             out.append((a, b, name))  # 主任由宋宴清担任
         elif people and (post := post_person(name)):
             out.append((b - len(post), b, post))  # 以局党委副书记、局长席家庄为组长 -> 席家庄
+        elif people and (who := unit_person(name)):
+            out.append((b - len(who), b, who))  # 城建办吴某、镇纪委李某为成员 -> 吴某, 李某
         else:
             return []
     return out

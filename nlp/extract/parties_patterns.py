@@ -79,7 +79,7 @@ DUTY_HEAD = rf"[ \t]*(?:{ITEM_MARKER})?[ \t]*(?P<names>[^\s:。,;()]{{2,60}}?)[ 
 # a person heading an item with the post in brackets (a 述职 report's parts): 2.王 某(党委委员、副校长)
 PERSON_HEAD = (rf"(?m)^[ \t]*(?:{ITEM_MARKER})[ \t]*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){{1,2}})"
                r"[ \t]*\((?P<post>[^()\n]{2,30})\)[ \t]*$")
-POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。的由以]{1,39}?)(?:担任|任|为)(?:领导小组|工作小组|小组)?"
+POST_SLOT = (r"(?P<who>[^,;:。()的由以、][^,;:。的由以]{1,79}?)(?:担任|任|为)(?:领导小组|工作小组|小组)?"
              r"(?P<post>常务副组长|副组长|组长|常务副总指挥|副总指挥|总指挥|副指挥长|指挥长|政委|副主任|主任|成员|组员)"
              r"(?=[、,;。的]|$)")  # 由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班
 # an adverbial that may stand between a subject and its verb: 市医保局、市公安局按职责分工配合

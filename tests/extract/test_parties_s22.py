@@ -58,3 +58,13 @@ def test_a_notice_citing_a_superiors_document_names_no_party_for_it():
             "一、严格执行有关规定。各地要认真落实。\n")
     names = {n for n, _ in _parties(text)}
     assert "省委办公厅" not in names and "省政府办公厅" not in names
+
+
+def test_group_set_up_with_seats_and_units_before_the_names():
+    # 以镇党委委员某某为组长…, 城建办某某、镇纪委某某…为成员的…领导小组: each named person takes the post
+    text = ("二、组织领导\n成立以镇党委委员曾立新为组长,镇安全办负责人陈国强为副组长,城建办吴文华、镇纪委吴建平、"
+            "交警中队陆海生、交通中队黄永明、财政所吴东来、党政办苏红梅为成员的云路镇公路安全工作领导小组,并下设办公室。")
+    found = _parties(text)
+    assert ("曾立新", "lead") in found
+    for name in ("吴文华", "吴建平", "陆海生", "黄永明", "吴东来", "苏红梅"):
+        assert (name, "member") in found

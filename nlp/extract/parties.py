@@ -59,6 +59,7 @@ from nlp.extract.parties_lists import unit_lists
 from nlp.extract.parties_names import (
     name_kind as _kind,
     normalize_name as _normalize,
+    post_person,
 )
 from nlp.extract.parties_people import common_word, is_person_name, tokens
 from nlp.extract.parties_persons import byline_people, news_people, post_duties, purpose_subjects
@@ -593,6 +594,15 @@ def _trimmed(text: str, f: Found) -> list[Found]:
             k -= 1
         if k < g.start:  # [9]个县市区纪委: the span keeps its count, as the dev gold writes it
             g = Found(k, g.end, text[k:g.end], g.role)
+    appointed = _APPOINTED_AT_END.search(g.name, 2)
+    if appointed and g.end - g.start == len(g.name):
+        # 项目指挥某某任组长: a span run on into the appointment is its holder (after their post)
+        head = g.name[:appointed.start()]
+        who = post_person(head) or (head if is_person_name(head) or _kind(head) is not None else None)
+        who = who or next((head[-n:] for n in (3, 2) if len(head) > n and is_person_name(head[-n:])), None)
+        if who is None:
+            return [g]  # (the span's words are kept as read: the holder may be in them)
+        g = Found(g.start + appointed.start() - len(who), g.start + appointed.start(), who, g.role)
     act = _ACT_AT_END.search(g.name)
     if act and g.end - g.start == len(g.name) and _kind(g.name[:act.start()]) in ("body", "unit", "office", "group"):
         g = Found(g.start, g.end - len(act.group()), g.name[:act.start()], g.role)  # 某办组织[召开…]: the office
@@ -602,6 +612,7 @@ def _trimmed(text: str, f: Found) -> list[Found]:
     return _spaced_units(text, _before_speech(_unpunctuated(text, g)))
 
 
+_APPOINTED_AT_END = re.compile(r"(?:担任|兼任|任|为)(?:常务)?副?(?:组长|组员|成员|总指挥|指挥长|主任)$")
 _ACT_AT_END = re.compile(r"(?:组织|召开|联合)$")  # a span run on into its act (某减灾办组织[召开会商会])
 _JOINERS = frozenset("和与及")  # a conjunction joining two names opens neither (和支部书记)
 _COUNT_AFTER = re.compile(r"(?<![0-9一二两三四五六七八九十第])[0-9一二两三四五六七八九十]{1,3}个")  # 某组两个工作组

@@ -68,3 +68,11 @@ def test_group_set_up_with_seats_and_units_before_the_names():
     assert ("曾立新", "lead") in found
     for name in ("吴文华", "吴建平", "陆海生", "黄永明", "吴东来", "苏红梅"):
         assert (name, "member") in found
+
+
+def test_span_run_on_into_an_appointment_is_its_holder():
+    text = ("成立安全生产月活动领导小组,项目指挥张新财任组长,郝彦军、项博威、李青春、李军任副组长,各管段工程师、"
+            "质检大队成员任组员,领导小组办公室设在指挥部综合部。")
+    names = [n for n, _ in _parties(text)]
+    assert "张新财" in names
+    assert not any(n.endswith(("组长", "组员", "成员")) and len(n) > 4 for n in names)

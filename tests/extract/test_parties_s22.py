@@ -76,3 +76,11 @@ def test_span_run_on_into_an_appointment_is_its_holder():
     names = [n for n, _ in _parties(text)]
     assert "张新财" in names
     assert not any(n.endswith(("组长", "组员", "成员")) and len(n) > 4 for n in names)
+
+
+def test_holders_with_rarer_family_names():
+    # 楚 and 束 (fuller 百家姓 lists) open a holder's name as 厉 and 粟 do
+    text = "第一督察组在纪工委朱洪亮书记和行政执法局楚庆亮副局长的带领下,督查了三个村。"
+    assert "楚庆亮" in [n for n, _ in _parties(text)]
+    text = "会上,新到任的中心校校长束志柱作工作部署。"
+    assert "束志柱" in [n for n, _ in _parties(text)]

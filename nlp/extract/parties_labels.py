@@ -119,6 +119,11 @@ def labelled(text: str, ner: str) -> list[Found]:
             if not more:
                 line_end = text.find("\n", pos + 1, limit)
                 x, y = strip_span(text, pos + 1, limit if line_end < 0 else line_end)
+                paired = _listed_people(text, x, y) if "(" in text[x:y] else []
+                if len(paired) >= 2 and all(is_person_name(n) for _, _, n in paired):
+                    out += [Found(p, q, n, role) for p, q, n in paired]  # ⏎吴某(林业站) 刘某(安监站)
+                    pos = y
+                    continue
                 glued = person_then_post(text[x:y])
                 if not glued:
                     # a roster line this reading cannot cut (a rare family name) is passed over when
@@ -344,7 +349,14 @@ def _posted_people(text: str, start: int, end: int) -> list[tuple[int, int, str]
 def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``张立新(局长)、孙明(副局长)``: people (or posts) each with a bracketed post; [] unless all are."""
     out = []
-    for a, b in _top_pieces(text, start, end):
+    pieces = _top_pieces(text, start, end)
+    joined = []  # 田 源(派出所) 安兴友(党政办): a two-character name padded with a space is one piece
+    for a, b in pieces:
+        if joined and joined[-1][1] - joined[-1][0] == 1 and re.match(r"[\u4e00-\u9fff]\(", text[a:b]):
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    for a, b in joined:
         m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20})\)", text[a:b])
         if not m:
             return []

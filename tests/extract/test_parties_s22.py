@@ -84,3 +84,14 @@ def test_holders_with_rarer_family_names():
     assert "楚庆亮" in [n for n, _ in _parties(text)]
     text = "会上,新到任的中心校校长束志柱作工作部署。"
     assert "束志柱" in [n for n, _ in _parties(text)]
+
+
+def test_roster_of_people_each_with_their_unit_in_brackets():
+    # 成 员:田 某(派出所) 安某某(党政办)⏎吴某某(林业站) 刘某某(安监站): two people a line, a padded name,
+    # each unit an affiliation, no party
+    text = ("二、成立扑火领导小组\n组 长:王建国(镇长)\n成 员:田 源(派出所) 安兴友(党政办)\n"
+            "吴道贵(林业站) 刘恩均(安监站)\n樊 清(社会事务办) 罗 丹(畜牧站)\n三、成立后勤保障小组\n")
+    found = _parties(text)
+    for name in ("田源", "安兴友", "吴道贵", "刘恩均", "樊清", "罗丹"):
+        assert (name, "member") in found
+    assert not {"安监站", "畜牧站", "林业站"} & {n for n, _ in found}

@@ -402,7 +402,46 @@ def task_tables(text: str) -> list[Found]:
                 x, y = row[i]
                 out += [Found(p, q, n, role) for p, q, n in _split_names(text, x, y)]
             k += 1
-    return out + _unit_columns(text)
+    return out + _unit_columns(text) + _cell_line_tables(text)
+
+
+# a table flattened one cell a line (序号⏎目标⏎责任单位⏎1⏎…⏎区发改委⏎2⏎…): its header cells, short
+# lines of column words, the first a row number's
+_HEADER_CELL = re.compile(r"(?:序号|编号|[\u4e00-\u9fff0-9年()]{0,10}(?:任务|目标|指标|内容|事项|措施|单位|部门|领导|时限|时间"
+                          r"|备注|责任人|分工|举措|项目))")
+_ROW_NUMBER = re.compile(r"[0-9]{1,3}")
+
+
+def _cell_line_tables(text: str) -> list[Found]:
+    """The units of a responsibility column in a table flattened one cell a line, its rows led by
+    their numbers (``序号⏎2022年预期目标⏎责任单位⏎1⏎地区生产总值增长5.5%左右⏎区发展改革委⏎2⏎…``)."""
+    if "序号" not in text and "编号" not in text:
+        return []
+    lines = [(a, b) for a, b in (strip_span(text, x, y) for x, y in line_spans(text)) if b > a]
+    out: list[Found] = []
+    k = 0
+    while k < len(lines):
+        if text[slice(*lines[k])] not in ("序号", "编号"):
+            k += 1
+            continue
+        n = 1
+        while k + n < len(lines) and n < 8 and _HEADER_CELL.fullmatch(text, *lines[k + n]):
+            n += 1
+        columns = {i: r for i in range(1, n) if (r := _column_role(text[slice(*lines[k + i])]))}
+        k += n
+        if n < 3 or not columns:
+            continue
+        expected = 1
+        while k + n <= len(lines) and text[slice(*lines[k])] == str(expected):
+            row = lines[k:k + n]
+            if any(_ROW_NUMBER.fullmatch(text, *cell) for cell in row[1:]):
+                break  # a row with a cell missing: the next number comes early, the columns no longer hold
+            for i, role in columns.items():
+                out += [Found(p, q, nm, role) for p, q, nm in _split_names(text, *row[i])
+                        if _kind(nm) in UNIT_KINDS]
+            k += n
+            expected += 1
+    return out
 
 
 _PIPE_ROW = re.compile(r"(?m)^[^\n|]*(?: \| [^\n|]*){2,}$")  # 4 | 培训救护人员… | 区红十字会 | 50%

@@ -95,3 +95,12 @@ def test_roster_of_people_each_with_their_unit_in_brackets():
     for name in ("田源", "安兴友", "吴道贵", "刘恩均", "樊清", "罗丹"):
         assert (name, "member") in found
     assert not {"安监站", "畜牧站", "林业站"} & {n for n, _ in found}
+
+
+def test_task_table_flattened_one_cell_a_line():
+    text = ("附件1\n\n2022年区政府工作报告目标任务分解表\n\n序号\n\n2022年预期目标\n\n责任单位\n\n1\n\n"
+            "地区生产总值增长5.5%左右\n\n区发展改革委\n\n2\n\n工业增加值增长7%左右\n\n区经济信息委\n\n3\n\n"
+            "社会消费品零售总额增长8%左右\n\n区商务委\n\n4\n\n一般公共预算收入增长5%左右\n\n区财政局\n")
+    found = _parties(text)
+    for name in ("区发展改革委", "区经济信息委", "区商务委", "区财政局"):
+        assert (name, "responsible") in found

@@ -163,7 +163,8 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
     found = _drop_joined_issuers(found)
     found = _drop_bare_posts(text, found)
     found = [f for f in found if not _cited_authority(text, f) and not _in_book_title(text, f)]
-    found = [g for f in found for g in _trimmed(text, f) if not _CLAUSE_INSIDE.search(g.name)]
+    found = [g for f in found for g in _trimmed(text, f) if not _CLAUSE_INSIDE.search(g.name)
+             and not _FORMER_AFTER.match(text, g.end) and not _FORMER_INSIDE.search(g.name)]
     for f in _resolve(_whole_units(text, found)):
         yield Mention("party", f.start, f.end, original[f.start:f.end], {"name": f.name, "role": f.role})
 
@@ -183,6 +184,13 @@ def _drop_bare_posts(text: str, found: list[Found]) -> list[Found]:
 # (and a post cut before its word: 常务副; a speaker's line read as a name, 县长某某向大会作政府[工作报告];
 # a count's measure word or masked number opening a span, *个暗访组, [91]个责任单位: 9个县市区纪委 keeps its count)
 _CLAUSE_INSIDE = re.compile(r"是|即为|做好|认识|操办|副$|向[^,,。;;]{1,8}?[作做]|^[*＊]*个")
+
+
+# a unit named as a former holder's (某医院原副院长某某, 某委原党组成员…: a case's subject, no party),
+# or a span run into such a post (某医院原麻醉科)
+_FORMER_AFTER = re.compile(r"原(?:[\u4e00-\u9fff]{0,8}?(?:书记|院长|局长|主任|科长|处长|部长|厅长|市长|县长|区长|镇长|乡长"
+                           r"|委员|组长|校长|经理|董事长|总监|所长|站长|队长)|党[委组])")
+_FORMER_INSIDE = re.compile(r"[院局委科处部厅办所站队校]原[\u4e00-\u9fff]")
 
 
 _CITE_VERB = re.compile(r"(?:根据|按照|依据|依照|执行|贯彻|落实|遵照|参照)[^,,。;;:]*$")

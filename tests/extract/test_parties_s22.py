@@ -104,3 +104,10 @@ def test_task_table_flattened_one_cell_a_line():
     found = _parties(text)
     for name in ("区发展改革委", "区经济信息委", "区商务委", "区财政局"):
         assert (name, "responsible") in found
+
+
+def test_units_of_former_holders_in_a_case_report_are_no_parties():
+    text = ("国家卫生健康委通报:江苏省泰州市人民医院原副院长商继华收受财物问题;浙江省丽水市中心医院原麻醉科主任雷李培"
+            "利用职务之便收受回扣问题;广西壮族自治区桂林市人民医院原院长钱畅受贿犯罪问题。")
+    names = {n for n, _ in _parties(text)}
+    assert not any("医院" in n for n in names)

@@ -342,10 +342,10 @@ def signatures(text: str) -> list[Found]:
     return out
 
 
-SIGNER_LINES = 4
+SIGNER_LINES = 12  # a joint notice of many departments signs on up to a dozen lines, two or three a line
 _INK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 # the place of the seal, or another unit's seal standing in (某处代章)
-_SEAL = re.compile(r"[ \t]*[(\[【]?(?:[\u4e00-\u9fff]{1,12}代章|盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal  # 联合发文: up to four lines of signing units above the date
+_SEAL = re.compile(r"[ \t]*[(\[【]?(?:[\u4e00-\u9fff]{1,12}代章|盖章|印章|公章|签章|章|印)[)\]】]?[ \t]*")  # the place of the seal
 
 
 # a page's timestamp alone on its line: 2012-01-04 18:47, 2023/5/6, 2021.03.09 09:30:15
@@ -622,8 +622,9 @@ _CELL_LIST = re.compile(r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4
 NEWS_LEAD = 400  # how far into a news item its lead is read
 _TOP_ORGANS = ("中共中央", "党中央")  # top organs named with no body's ending
 _NEWS_ISSUED = re.compile(
-    r"(?:^|(?<=[,,。:\n]|[电讯]))[ \t]*(?:(?:日前|近日|近期|昨天|昨日|今天|今日|[0-9]{1,2}月[0-9]{1,2}日)[,,]?)?"
-    r"(?P<names>(?:(?!就)[\u4e00-\u9fff()]){2,20}(?:[、 和及](?:(?!就)[\u4e00-\u9fff()]){2,20}){0,3}?)"
+    r"(?:^|(?<=[,,。:\n]|[电讯])|(?<=[电讯])\([^()]{1,20}\))[ \t]*(?:(?:日前|近日|近期|昨天|昨日|今天|今日|[0-9]{1,2}月[0-9]{1,2}日)[,,]?)?"
+    r"(?P<names>(?:(?!就|日前|近日|近期|昨天|昨日|今天|今日)[\u4e00-\u9fff()]){2,20}"
+    r"(?:[、 和及](?:(?!就|日前|近日|近期|昨天|昨日|今天|今日)[\u4e00-\u9fff()]){2,20}){0,3}?)"
     r"(?:(?:日前|近日|近期|昨天|昨日|今天|今日|[0-9]{1,2}日)(?:\([^()]{1,8}\))?|就[^,,。;\n]{2,40}?)?"
     r"(?:联合)?(?:印发|发出|下发|出台|发布|制定)了?(?:紧急|专门)?(?:《|通知|意见|方案|规定|文件|公告)")
 

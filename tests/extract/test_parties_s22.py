@@ -111,3 +111,17 @@ def test_units_of_former_holders_in_a_case_report_are_no_parties():
             "利用职务之便收受回扣问题;广西壮族自治区桂林市人民医院原院长钱畅受贿犯罪问题。")
     names = {n for n, _ in _parties(text)}
     assert not any("医院" in n for n in names)
+
+
+def test_joint_notice_signed_by_many_departments_two_a_line():
+    text = ("关于印发某市职业病防治规划的通知\n各县(市)区卫健委:\n《某市职业病防治规划》已经联席会议审议通过,现印发给你们,"
+            "请认真贯彻落实。\n市卫生健康委 市委宣传部\n市发展改革委 市教育局\n市科技局 市经信局\n市民政局 市财政局\n"
+            "市人社局 市生态环境局\n市城建局 市应急局\n2022年9月16日\n某市职业病防治规划\n一、现状\n职业健康是重要基础。\n")
+    names = {n for n, r in _parties(text) if r == "issuer"}
+    assert {"市卫生健康委", "市委宣传部", "市发展改革委", "市民政局", "市城建局", "市应急局"} <= names
+
+
+def test_wire_story_credit_before_the_issuing_body():
+    text = ("健康中国行动启动\n新华社北京7月16日电(记者温竞华)国务院近日印发《国务院关于实施健康中国行动的意见》,"
+            "国家层面出台行动方案。")
+    assert "国务院" in {n for n, _ in _parties(text)}

@@ -420,7 +420,29 @@ def _line_chrome(text: str) -> list[tuple[int, int]]:
             open_label = t.endswith((":", ":")) and not open_label
         else:
             open_label = False
-    return drop
+    return drop + _after_closing_tools(lines)
+
+
+_CLOSING_TOOLS = re.compile(r"^(?:[【\[]?(?:打印本页|关闭窗口|打印本文|关闭本页)[】\]]?\s*)+$|^分享到\s*[:：]")
+TOOLS_TAIL_LINES = 3  # another page's headline and teaser, at most, after a page's closing tools
+TOOLS_TAIL_CHARS = 120
+TOOLS_BODY_MIN = 200  # the article above the tools: a page's body, not a header's share bar
+
+
+def _after_closing_tools(lines: list) -> list[tuple[int, int]]:
+    """The few short lines after a page's closing tools (`【打印本页】【关闭窗口】`, `分享到:`) at the
+    end of its text: another page's headline and teaser (a related item), never the article, which
+    stands above the tools."""
+    ink = [(k, s, e, ln.strip()) for k, (s, e, ln) in enumerate(lines) if ln.strip()]
+    last = max((i for i, (_, _, _, t) in enumerate(ink) if _CLOSING_TOOLS.match(t)), default=None)
+    if last is None:
+        return []
+    tail = ink[last + 1:]
+    if not tail or len(tail) > TOOLS_TAIL_LINES or any(len(t) > TOOLS_TAIL_CHARS for _, _, _, t in tail):
+        return []
+    if sum(len(t) for _, _, _, t in ink[:last]) < TOOLS_BODY_MIN:
+        return []
+    return [(s, e) for _, s, e, _ in tail]
 
 
 REPEAT_MIN_CHARS = 100  # a block printed twice holds at least this much text (and a sentence's end)

@@ -357,7 +357,7 @@ def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str]
         else:
             joined.append((a, b))
     for a, b in joined:
-        m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20})\)", text[a:b])
+        m = re.fullmatch(r"(?P<who>[^()]{2,12})\((?P<post>[^()]{1,20}|负责[^()]{1,40})\)", text[a:b])
         if not m:
             return []
         who, width = _normalize(m.group("who")), len(m.group("who"))

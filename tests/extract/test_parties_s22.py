@@ -125,3 +125,13 @@ def test_wire_story_credit_before_the_issuing_body():
     text = ("健康中国行动启动\n新华社北京7月16日电(记者温竞华)国务院近日印发《国务院关于实施健康中国行动的意见》,"
             "国家层面出台行动方案。")
     assert "国务院" in {n for n, _ in _parties(text)}
+
+
+def test_more_label_words_of_plans():
+    text = ("(一)开展安全生产警示教育活动\n1.活动时间:6月1日至7日。\n3.组织单位:各乡镇人民政府,县直有关部门和单位。\n"
+            "(二)开展安全文化周系列活动\n")
+    names = {n for n, _ in _parties(text)}
+    assert "各乡镇人民政府" in names
+    text = ("一、组织机构\n总指挥:杨荣辉(负责全面主持部署工作)\n副指挥:朱英军(负责具体安排全校师生进行逃生及疏散演练)\n"
+            "二、原则\n1、一个都不能少。\n")
+    assert ("朱英军", "lead") in _parties(text)

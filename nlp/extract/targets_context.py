@@ -314,7 +314,17 @@ def document_year(text: str, signing_year: str | None) -> str | None:
     if signing_year:
         return signing_year
     m = _patterns()["top_date"].search(text, 0, 300)
-    return m.group(1) if m else None
+    if not m:
+        return None
+    # a stamp years after every year the text names is a re-post's or a scrape's (an aggregator's
+    # 2024-06-15 over a 2016 news item), not the date the text was written: no year is read from it
+    named = [int(y) for y in _NAMED_YEAR.findall(text, m.end())]
+    if named and max(named) < int(m.group(1)) - 1:
+        return None
+    return m.group(1)
+
+
+_NAMED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s?年|[-/.][0-9]{1,2}[-/.][0-9]{1,2})")
 
 
 def past_period(sentence: str, end: int, year: str | None) -> bool:

@@ -207,7 +207,7 @@ class Found(NamedTuple):
 # whole documents, and behind a lookahead on these the engine skips every other position with one
 # test (the same matches, about four times faster; tests/test_first_chars.py checks each set
 # against its pattern's parse tree)
-LABEL_FIRSTS = " \t主分副协参委实总成承牵督组联责配召指发"
+LABEL_FIRSTS = " \t主分副协参委实总成承牵督组联责配召指发执落"
 SIGNATURE_DATE_FIRSTS = "0123456789〇○零一二三四五六七八九O*xX×"
 
 

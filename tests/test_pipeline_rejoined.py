@@ -14,14 +14,16 @@ PLAN = ("关于开展校园安全隐患排查整治工作的通知\n"
         "开展抽查,对排查出的隐患实行清单管理,整改率确保达到100%。\n")
 
 
-def _wrapped(text, width=28):
-    out = []
-    for line in text.split("\n"):
-        while len(line) > width + 2:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return "\n".join(out)
+def _wrapped(text):
+    """The text wrapped as scripts/perturb_structure.py's pdfwrap variant wraps it."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "perturb_structure.py"
+    spec = importlib.util.spec_from_file_location("perturb_structure", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module._pdf_wrap(text)
 
 
 def _found(text):

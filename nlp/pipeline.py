@@ -139,7 +139,6 @@ def annotate(doc: Document, settings: Settings = Settings()) -> Document:
     from nlp.extract import EXTRACTORS
     from nlp.extract.context import build_context
     from nlp.outline import parse_outline
-
     from nlp.text import rejoined
 
     sections = parse_outline(doc.text, doc.title)

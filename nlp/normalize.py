@@ -207,10 +207,11 @@ class _Runs:
 # Pinyin annotations and script
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-# 網(wǎng)站 -> 網站: a parenthesised toned syllable right after a CJK character; (一) (2010) (附电子版) stay.
+# 網(wǎng)站 -> 網站: a parenthesised toned syllable right after a CJK character, a space on either
+# side of it allowed (社会(huì )保障, as one mirror writes it); (一) (2010) (附电子版) stay.
 # (The bracket opens the pattern and the CJK character is checked behind it: the engine then skips
 # to the brackets, rather than trying the lookbehind at every character.)
-_PINYIN = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（])[a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}}[)）]")
+_PINYIN = re.compile(rf"[(（](?<=[\u3400-\u9fff][(（]) ?[a-zü]{{0,6}}[{_TONED}][a-zü]{{0,6}} ?[)）]")
 
 
 _SAMPLE = 200_000  # characters of a text that detect_script reads

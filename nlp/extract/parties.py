@@ -62,9 +62,9 @@ from nlp.extract.parties_names import (
     post_person,
 )
 from nlp.extract.parties_people import common_word, is_person_name, tokens
-from nlp.extract.parties_persons import byline_people, news_people, post_duties, purpose_subjects
+from nlp.extract.parties_persons import byline_people, case_clause, news_people, post_duties, purpose_subjects
 from nlp.extract.parties_patterns import DEPUTY, GROUP_ROLES, STRENGTH, Context, Found
-from nlp.extract.parties_subjects import counted_groups, headline_actors, listed_groups, post_holders
+from nlp.extract.parties_subjects import ONLY_ATTEND, counted_groups, headline_actors, listed_groups, post_holders
 from nlp.extract.parties_structure import (
     header_issuers,
     headline_issuers,
@@ -150,7 +150,7 @@ def find_parties(text: str, *, sections: Sequence[Section] = (), ner: str = "aut
         from nlp.extract.parties_model import model_parties as learned_parties
 
         found += [g for p in learned_parties(text, title=title, found=_resolve(found))  # as trained
-                  if not _mid_word(text, p[0]) and not _function_word(p[2])
+                  if not _mid_word(text, p[0]) and not _function_word(p[2]) and not _left_out(text, p)
                   and (f := _verb_trimmed(Found(*p))) is not None for g in _verb_split(f)]
     if reported:  # a body the lead says issued the reported document is its issuer, not a second party too
         issued_names = {f.name for f in reported}
@@ -182,8 +182,9 @@ def _drop_bare_posts(text: str, found: list[Found]) -> list[Found]:
 # a span that holds a clause's copula or verb (安全生产是医院…, 是指卫生局, 二是做好卫生局…,
 # 清醒认识作风建设…, 医院职工操办…): no body's name holds them (the real and collected gold hold none)
 # (and a post cut before its word: 常务副; a speaker's line read as a name, 县长某某向大会作政府[工作报告];
-# a count's measure word or masked number opening a span, *个暗访组, [91]个责任单位: 9个县市区纪委 keeps its count)
-_CLAUSE_INSIDE = re.compile(r"是|即为|做好|认识|操办|副$|向[^,,。;;]{1,8}?[作做]|^[*＊]*个")
+# a count's measure word or masked number opening a span, *个暗访组, [91]个责任单位: 9个县市区纪委 keeps its count;
+# a demonstrative, 我市这些二级公立医院: a phrase pointing back at bodies already named, no name)
+_CLAUSE_INSIDE = re.compile(r"是|即为|做好|认识|操办|副$|向[^,,。;;]{1,8}?[作做]|^[*＊]*个|这些|那些")
 
 
 # a unit named as a former holder's (某医院原副院长某某, 某委原党组成员…: a case's subject, no party),
@@ -205,6 +206,23 @@ def _cited_authority(text: str, f: Found) -> bool:
         return False
     before = text[max(0, f.start - 40):f.start]
     return bool(_CITE_VERB.search(before)) and _CITED_AFTER.match(text, f.end, f.end + 80) is not None
+
+
+# a body before the document it issued, the text then carrying it out: 省委办公厅、省政府办公厅印发了《…》,
+# 现就贯彻落实…通知如下 (a superior whose document is cited; the gold README: no party)
+_ISSUED_CITED = re.compile(r"(?:[、和及与][^,,。;;:、《]{2,20})*(?:近日|日前)?(?:联合)?(?:印发|下发|出台|发布|颁布)了?"
+                           r"《[^》\n]{2,80}》[^。;;\n]{0,20}?(?:贯彻|落实|执行)")
+
+
+def _left_out(text: str, p: tuple[int, int, str, str]) -> bool:
+    """A learned name the rules' conventions leave out, as they do where the rules read it: a person
+    named in a case, a relayed speech or a cited demand (``case_clause``), or one who only attends
+    (副县长某某参加会议。, and the text names him no more); a body whose document the text cites
+    and carries out."""
+    start, end, name, _role = p
+    if is_person_name(name):
+        return case_clause(text, start, end) or (ONLY_ATTEND.match(text, end) is not None and name not in text[end:])
+    return _ISSUED_CITED.match(text, end) is not None
 
 
 def _mid_word(text: str, start: int) -> bool:

@@ -110,7 +110,7 @@ def news_people(text: str) -> list[Found]:
                 for n in names[-keep:]:
                     out.append(Found(pos, pos + len(n), n, party_posts()[post]))
                     pos += len(n) + 1
-    return [f for f in out if not _case(text, f.start, f.end)]
+    return [f for f in out if not case_clause(text, f.start, f.end)]
 
 
 # a person named with 同志 alone where a clause opens (会上,张某同志传达…)
@@ -164,7 +164,7 @@ def _posts_longest_first() -> tuple[str, ...]:
     return tuple(sorted(party_posts(), key=len, reverse=True))
 
 
-def _case(text: str, start: int, end: int) -> bool:
+def case_clause(text: str, start: int, end: int) -> bool:
     """The clause naming the person tells of a violation, a sanction, a former post or a superior's
     relayed speech (``某所所长某某等人公款吃喝问题``, ``原副院长某某``, ``传达某某同志…的讲话``), or
     cites a superior's demand (``为贯彻州委某某书记…的要求``)."""

@@ -121,6 +121,8 @@ def compilation_head(line: str) -> bool:
     """A compilation's own head (`某某方案(模板8篇)`, `某某范文集锦`, `某某范文集锦 篇1`), never a
     document's title; a piece numbered after a name of its own (`消防通知 篇1`) is its piece's title
     line, the number dropped (`_key`)."""
+    if "篇" not in line and "范文" not in line:
+        return False  # every branch of COMPILATION holds one of them: the common line is not scanned
     if not COMPILATION.search(line):
         return False
     piece = _PIECE_NUMBER.search(line)

@@ -171,6 +171,8 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
 
 def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
+    if text.find("任", s_start, s_end) < 0 and text.find("为", s_start, s_end) < 0:
+        return []  # every post slot holds 任 (担任) or 为: a sentence without them is spared the scans
     if not _SET_UP.search(text, max(0, s_start - SET_UP_BEFORE), s_end):
         return []  # the group is set up in this sentence or just before it
     out = []
@@ -269,6 +271,8 @@ def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], l
     each group named beside its count, ending as the counted noun does; and the spans of the counts
     (``4个工作组``), which name no one."""
     out, nouns = [], []
+    if text.find("个", s_start, s_end) < 0:
+        return out, nouns  # both patterns hold the count's 个: a sentence without it is not scanned
     for rx in (_COUNTED_GROUPS, _GROUPS_COUNTED):
         for m in rx.finditer(text, s_start, s_end):
             end = m.end("names") - (text[m.end("names") - 1] == "等")  # …和材料组等14个: 等 closes the list

@@ -243,10 +243,10 @@ def _detect(text: str, sample: int = _SAMPLE) -> tuple[str, str | None]:
     whole = to_simp if len(s) == len(text) else None
     if to_simp == s:
         return "simplified", whole
-    trad = sum(map(str.__ne__, s, to_simp))  # position by position (zip's length if they differ)
+    trad = _changed(s, to_simp)
     if trad == 0:
         return "simplified", whole
-    simp = sum(map(str.__ne__, s, _converter("s2t").convert(s)))
+    simp = _changed(s, _converter("s2t").convert(s))
     if simp == 0:
         return "traditional", whole
     share = trad / (trad + simp)
@@ -255,6 +255,18 @@ def _detect(text: str, sample: int = _SAMPLE) -> tuple[str, str | None]:
     if share <= 0.1 and trad <= 2:
         return "simplified", whole
     return "mixed", whole
+
+
+def _changed(text: str, converted: str) -> int:
+    """How many positions hold another character in ``converted``, position by position up to the
+    shorter one's length: ``sum(map(str.__ne__, text, converted))``, compared as two arrays of code
+    points (a Python step per character cost twice the conversion itself on a traditional page)."""
+    import numpy as np
+
+    n = min(len(text), len(converted))
+    a = np.frombuffer(text[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    b = np.frombuffer(converted[:n].encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return int(np.count_nonzero(a != b))
 
 
 def _choose_variant(text: str, variant: str) -> str:

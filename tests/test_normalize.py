@@ -208,3 +208,14 @@ def test_a_lone_surrogate_is_replaced_not_raised_and_offsets_still_map():
     assert text[norm.offsets.to_source(at)] == "\ud800"
     docs = list(process_text(text))
     assert docs and "\ufffd" in docs[0].text
+
+
+def test_changed_counts_positions_as_a_character_by_character_comparison():
+    """_detect's count of the characters a conversion changes (code point arrays) is the count of
+    a comparison position by position, up to the shorter text (surrogates and astral characters too)."""
+    from nlp.normalize import _changed
+
+    cases = [("", ""), ("全縣衛生系統", "全县卫生系统"), ("全縣衛生", "全县卫生系统与医院"), ("abc", "ab"),
+             ("a\udcffb", "a\udcfeb"), ("𠀀x", "𠀁x"), ("乾隆", "乾隆")]
+    for text, converted in cases:
+        assert _changed(text, converted) == sum(map(str.__ne__, text, converted)), (text, converted)

@@ -30,7 +30,7 @@ from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.extract.targets_quantities import units as quantity_units
 from nlp.model import Mention, Section
 from nlp.numerals import CN_DIGITS
-from nlp.text import SENTENCE_END, alternation, fold_width, literal_trie, sentence_spans, unwrap
+from nlp.text import SENTENCE_END, alternation, fold_width, literal_trie, opening_with, sentence_spans, unwrap
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
@@ -79,7 +79,7 @@ SAMPLES = {
 def _patterns() -> dict[str, re.Pattern]:
     return {
         "sentence": re.compile(SENTENCE_END),
-        "clause": re.compile(CLAUSE_END),
+        "clause": opening_with(CLAUSE_END, ",:"),  # (its lookbehinds first: the class skips the other characters)
         "deadline": re.compile(DEADLINE),
         "scope": re.compile(SCOPE),
         "baseline": re.compile(BASELINE),

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from nlp.genres import GLUED_TITLE_GENRES, GLUED_TITLE_TABLES
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
-from nlp.text import COLONS, SEMICOLONS, STOPS, wrap_width
+from nlp.text import COLONS, SEMICOLONS, STOPS, opening_with, wrap_width
 
 _CN = "一二三四五六七八九十"
 _CN_FORMAL = "壹贰貳叁參参肆伍陆陸柒捌玖拾"  # 壹、贰、叁、 (Taiwan documents number their parts so)
@@ -586,7 +586,7 @@ def _drop_contents(text: str, markers: list[_Marker], lines: "_LineIndex") -> li
     return out
 
 
-_CONTENTS_INLINE = re.compile(r"(?<![^\s。])目[ \t\u3000]*录[ \t\u3000:]+(?=\S)")
+_CONTENTS_INLINE = opening_with(r"(?<![^\s。])目[ \t\u3000]*录[ \t\u3000:]+(?=\S)", "目")  # (a lookbehind first)
 _CONTENTS_ITEM = re.compile(r"[^\n。]{2,60}?[ \t\u3000](\d{1,3})(?:[ \t\u3000]|$)")
 
 

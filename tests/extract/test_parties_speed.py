@@ -92,3 +92,35 @@ def test_split_outside_keeps_bracketed_separators():
     text = "甲局(乙、丙),丁局“戊,己”:庚"
     pieces = [text[a:b] for a, b in pn.split_outside(text, 0, len(text), COMMAS + ":")]
     assert pieces == ["甲局(乙、丙)", "丁局“戊,己”", "庚"]
+
+
+def _corpus_texts():
+    from pathlib import Path
+
+    from nlp.normalize import normalize_text
+    from nlp.read import read_file
+
+    root = Path(__file__).resolve().parent.parent.parent / "corpora"
+    for folder in ("seeds", "heldout/docs", "heldout2/docs"):
+        for path in sorted((root / folder).glob("*")):
+            if path.suffix not in (".tsv", ".md"):
+                yield normalize_text(read_file(path).text).text
+
+
+def test_patterns_scanned_from_their_separators_find_what_the_lookbehind_finds():
+    """The party patterns that open after a separator (``nlp.text.OpensAfter``) give the matches of
+    their lookbehind form: the same spans and groups, on the corpus and on runs of separators,
+    dates, names and purposes packed together (a match ending on a line break, matches side by side)."""
+    from nlp.extract.parties_model import _TOKEN
+    from nlp.extract.parties_patterns import compiled
+    from nlp.extract.parties_persons import _PURPOSE_SUBJECT
+
+    rng = random.Random(11)
+    pool = ["。", "\n", "、", ",", ";", ":", " ", "(", ")", "王琛", "孙洪亮", "王 琛", "某局", "某县人民政府",
+            "2023年3月1日", "2023年\n3月", "二〇二三年三月一日", "为进一步", "为了加强", "附件", "某某街道办事处"]
+    packed = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(800)]
+    texts = packed + list(_corpus_texts())
+    for rx in (_TOKEN, compiled()["signature_run"], _PURPOSE_SUBJECT):
+        for text in texts:
+            want = [(m.span(), m.groupdict()) for m in rx.pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in rx.finditer(text)] == want, (rx.pattern.pattern[:30], text)

@@ -526,6 +526,8 @@ def find_doc_number(head: str) -> str | None:
     >>> find_doc_number("[ 索引号 ] 1150/2020-00160 [ 发文字号 ] 某府办发〔2017〕132号")
     '某府办发〔2017〕132号'
     """
+    if "号" not in head:
+        return None  # every match of DOC_NUMBER and _LABELLED_WORD_NUMBER ends with 号: no scan
     for m in DOC_NUMBER.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
         line_end = head.find("\n", m.end())

@@ -124,3 +124,22 @@ def test_patterns_scanned_from_their_separators_find_what_the_lookbehind_finds()
         for text in texts:
             want = [(m.span(), m.groupdict()) for m in rx.pattern.finditer(text)]
             assert [(m.span(), m.groupdict()) for m in rx.finditer(text)] == want, (rx.pattern.pattern[:30], text)
+
+
+def test_opener_without_wire_branches_matches_alike_where_no_wire_word_is():
+    """acting_units reads a clause with no 讯 and no 日电 with the opener shorn of the wire dateline
+    branches (they need one of them): the same match, at every clause start of the corpus and of
+    packed openers."""
+    from nlp.extract.parties_subjects import _compiled
+
+    rx = _compiled()
+    rng = random.Random(5)
+    pool = ["日前", "据悉", ",", "。", " ", "【", "】", "(记者 某某)", "6月27日下午", "2023年", "某某日报", "报 ",
+            "网", "讯", "日电", "北京7月29日", "某局", "经过", "首先", ")", ":"]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 16))) for _ in range(3000)] + list(_corpus_texts())
+    for text in texts:
+        for start, end in pc.sentences(text):
+            for a, b in pc._clauses(text, start, end):
+                if text.find("讯", a, b) < 0 and text.find("日电", a, b) < 0:
+                    want = rx["opener"].match(text, a, b)
+                    assert rx["opener_plain"].match(text, a, b).end() == want.end(), text[a:b]

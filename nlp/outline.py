@@ -565,18 +565,30 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
 _LEADERS = re.compile(r"(?:[…]{2,}|[.．·…]{4,}|[-—]{4,})\s*\d{1,3}\s*$")  # `总则………4`: a contents line's page
 
 
+def _without_leaders(s: str) -> str:
+    """``_LEADERS.sub("", s)``: a match ends the text with a digit and white space, so a text whose
+    last character (white space aside) is none is left as it is, unscanned (a flattened page's
+    heading runs on for a whole paragraph)."""
+    return _LEADERS.sub("", s) if s.rstrip()[-1:].isdecimal() else s
+
+
+def _ends_with_leaders(s: str) -> bool:
+    """``_LEADERS.search(s) is not None``, scanned only when ``s`` ends with a digit (white space aside)."""
+    return s.rstrip()[-1:].isdecimal() and _LEADERS.search(s) is not None
+
+
 def _drop_contents(text: str, markers: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
     """A table of contents is no outline: a heading line that ends with leaders and a page number
     (`1.1 编制目的………4`), and a short heading line whose marker and heading come again further on
     (the contents, then the chapters themselves)."""
     later: dict[tuple[str, str], int] = {}
     for k, mk in enumerate(markers):
-        later[(mk.marker, _LEADERS.sub("", mk.heading).strip())] = k
+        later[(mk.marker, _without_leaders(mk.heading).strip())] = k
     listed = _contents_block(text, markers, lines)
     out = []
     for k, mk in enumerate(markers):
         line = text[lines.start_of(mk.start):lines.end_of(mk.start)]
-        if (mk.line_start and _LEADERS.search(line)) or k in listed:
+        if (mk.line_start and _ends_with_leaders(line)) or k in listed:
             continue
         key = (mk.marker, mk.heading.strip())
         if (mk.line_start and len(key[1]) >= 2 and later.get(key, k) > k and len(line) <= 40
@@ -630,7 +642,7 @@ def _contents_block(text: str, markers: list[_Marker], lines: "_LineIndex") -> s
         line = text[ls:le]
         if not mk.line_start or text[pos:ls].strip() or len(line.strip()) > 40 or "。" in line:
             break
-        key = (mk.marker.strip(), re.sub(r"[\s…·.．0-9]+$", "", _LEADERS.sub("", mk.heading)))
+        key = (mk.marker.strip(), re.sub(r"[\s…·.．0-9]+$", "", _without_leaders(mk.heading)))
         if first is None:
             first = key
         elif key == first:

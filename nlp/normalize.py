@@ -17,7 +17,7 @@ from functools import cache
 from typing import Iterable
 
 from nlp.model import OffsetMap
-from nlp.text import SPACE_FOLD, opening_with
+from nlp.text import SPACE_FOLD, opening_with, without_spaces
 
 
 @dataclass(slots=True)
@@ -541,11 +541,11 @@ def _headline_before_meta(t: str) -> int | None:
 
 def _is_teaser(line: str, text: str, after: int) -> bool:
     """A summary line that repeats, run together, the text that follows it (a site's lede)."""
-    folded = re.sub(r"\s+", "", line)
+    folded = without_spaces(line)
     if text.find("\n" + line.strip() + "\n", after - 1) >= 0:  # (no copy of the rest of the text)
         return False  # the same line again further on: a repeated document, not a lede run together
     # only the text right below: a line repeated by a later copy of the document is not a teaser
-    rest = re.sub(r"\s+", "", text[after:after + 3 * len(line) + 300])
+    rest = without_spaces(text[after:after + 3 * len(line) + 300])
     windows = [folded[i:i + 12] for i in range(0, len(folded) - 11, 6)]
     if len(windows) < 4:
         return False

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from nlp.genres import GLUED_TITLE_GENRES, GLUED_TITLE_TABLES
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
-from nlp.text import COLONS, SEMICOLONS, STOPS, opening_with, wrap_width
+from nlp.text import COLONS, SEMICOLONS, STOPS, opening_with, without_spaces, wrap_width
 
 _CN = "一二三四五六七八九十"
 _CN_FORMAL = "壹贰貳叁參参肆伍陆陸柒捌玖拾"  # 壹、贰、叁、 (Taiwan documents number their parts so)
@@ -110,7 +110,7 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
     [(1, '一、', '总体要求'), (2, '(一)', '加强领导'), (3, '1、', '建立机构')]
     """
     markers = _find_markers(text)
-    if markers and title and markers[0].start <= 2 and re.sub(r"\s+", "", markers[0].heading) == re.sub(r"\s+", "", title):
+    if markers and title and markers[0].start <= 2 and without_spaces(markers[0].heading) == without_spaces(title):
         markers = markers[1:]  # `二、关于…的通知` that a page numbered: the document's title, no section of it
     if not markers:
         return _unnumbered(text)
@@ -521,13 +521,13 @@ def _sentence_siblings(text: str, found: list["_Marker"], lines: "_LineIndex", p
         if len(run) < 3 or any(not mk.line_start or per_line[lines.start_of(mk.start)] > 1 for mk in run):
             continue
         whole = [_first_sentence(text, mk, lines) for mk in run]
-        full = [len(w) >= SENTENCE_ITEM_MIN and re.sub(r"\s+", "", mk.heading) == re.sub(r"\s+", "", w).rstrip(":：")
+        full = [len(w) >= SENTENCE_ITEM_MIN and without_spaces(mk.heading) == without_spaces(w).rstrip(":：")
                 for mk, w in zip(run, whole)]
         cut = [i for i, f in enumerate(full) if not f]
         if len(cut) != 1:
             continue
         i = cut[0]
-        head, sentence = re.sub(r"\s+", "", run[i].heading), re.sub(r"\s+", "", whole[i])
+        head, sentence = without_spaces(run[i].heading), without_spaces(whole[i])
         if (len(sentence) >= SENTENCE_ITEM_MIN and head and sentence.startswith(head)
                 and sentence[len(head):len(head) + 1] not in COLONS  # (a label before its colon is cut as written)
                 and (not head.endswith(")") or sentence.endswith(("?", "？")))):

@@ -118,6 +118,12 @@ def opening_with(pattern: str, chars, flags: int = 0) -> re.Pattern:
     return re.compile(rf"(?=[{first}])(?:{pattern})", flags)
 
 
+def without_spaces(s: str) -> str:
+    """``re.sub(r"\\s+", "", s)``: ``str.split`` and ``\\s`` take the same characters for white
+    space (tests/test_text.py checks every code point), and the split is several times faster."""
+    return "".join(s.split())
+
+
 def fold_width(s: str) -> str:
     """``s`` with full-width ASCII and the ideographic space read as ASCII (same length).
 

@@ -93,3 +93,14 @@ def test_opens_after_finds_the_matches_of_its_lookbehind_pattern():
     for text in texts:
         for r in (rx, anchored):
             assert [(m.span(), m.group()) for m in r.finditer(text)] == [(m.span(), m.group()) for m in r.pattern.finditer(text)], text
+
+
+def test_without_spaces_takes_the_white_space_of_the_regex():
+    """str.split and ``\\s`` take the same characters for white space, every code point checked, so
+    ``without_spaces`` is ``re.sub(r"\\s+", "", s)``."""
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        c = chr(code)
+        assert (c.split() == []) == (space.match(c) is not None), hex(code)
+    for s in ["", " a\tb\u3000c\n", "\u2028x\x1c\x85y ", "王 琛"]:
+        assert text.without_spaces(s) == re.sub(r"\s+", "", s)

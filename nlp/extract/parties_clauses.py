@@ -26,7 +26,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import _organ_under, acting_units, by_units, heard_units
-from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, literal_trie, opening_with
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, literal_trie, opening_with, without_spaces
 from nlp.extract.parties_patterns import (
     CUE_COMPOUND,
     GAP,
@@ -571,7 +571,7 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
         while cue in GROUP_CUES and text[end:end + 1] in ("和", "、", "及"):
             # 成立甲领导小组和乙专家委员会: each group set up in the list
             more = _name_end(text, end + 1, min(c_end, end + 1 + 30))
-            if more is None or _kind(re.sub(r"\s+", "", text[end + 1:more])) not in ("group", "body"):
+            if more is None or _kind(without_spaces(text[end + 1:more])) not in ("group", "body"):
                 break
             out.append((end + 1, more))
             end = more

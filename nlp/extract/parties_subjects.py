@@ -24,7 +24,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_patterns import CLAUSE_JING, CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, thing_word, tokens
-from nlp.text import literal_trie
+from nlp.text import literal_trie, without_spaces
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
@@ -565,7 +565,7 @@ def heard_units(text: str, c_start: int, c_end: int) -> list[Found]:
             stop = _name_end(text, pos, min(end, pos + MAX_UNIT), _HEARD_STOP)
             if stop is None:
                 break
-            listed.append((pos, stop, re.sub(r"\s+", "", text[pos:stop])))
+            listed.append((pos, stop, without_spaces(text[pos:stop])))
             if text[stop:stop + 1] not in ("、", "和", "及"):
                 break
             pos = stop + 1
@@ -598,7 +598,7 @@ def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
             continue  # no unit ending after 由: jieba is not run
         ends = {b for _, b, _, _ in tokens(text, start, stop)}
         for end in sorted(e for e in ends if e >= start + 3):  # 由党委委员…: not 党委委
-            name = re.sub(r"\s+", "", text[start:end])
+            name = without_spaces(text[start:end])
             if _kind(name) in UNIT_KINDS and text[end:end + 1] not in ("的", "和", "及", "、") \
                     and _unit_name(name):
                 best = (start, end, name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
 from typing import Iterator
 
 from nlp.extract.parties_lexicon import PartyCue, organs, party_cues, role_words, short_units
@@ -46,14 +47,21 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     chrome = compiled()["chrome"]
     start = 0
     skip_until = -1
-    for m in re.finditer(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}|$", text):
-        if m.start() > start and start >= skip_until:
-            if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, m.start()):
+    for b_start, b_end in chain(map(re.Match.span, _SENTENCE_BREAK.finditer(text)), ((len(text), len(text)),)):
+        if b_start > start and start >= skip_until:
+            if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, b_start):
                 line_end = text.find("\n", start)
                 skip_until = len(text) if line_end < 0 else line_end
             else:
-                yield start, m.start()
-        start = m.end()
+                yield start, b_start
+        start = b_end
+
+
+# where a sentence ends: 。;!? (both widths), a line break, a tab, or a run of three white spaces
+# or more; read as one class (a stop, or white space that a run of two more follows unless it is a
+# break or a tab itself) so that the engine skips to them, then the end of the text (the empty
+# match of ``$`` that ``[…]|\s{3,}|$`` gives last, and only there: a final line break is a break)
+_SENTENCE_BREAK = re.compile(rf"[{STOPS}{SEMICOLONS}\s](?:(?<=[{STOPS}{SEMICOLONS}\n\t])|\s{{2,}})")
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

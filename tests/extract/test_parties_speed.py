@@ -143,3 +143,18 @@ def test_opener_without_wire_branches_matches_alike_where_no_wire_word_is():
                 if text.find("讯", a, b) < 0 and text.find("日电", a, b) < 0:
                     want = rx["opener"].match(text, a, b)
                     assert rx["opener_plain"].match(text, a, b).end() == want.end(), text[a:b]
+
+
+def test_sentence_breaks_are_the_plain_pattern_s():
+    """The sentence breaks read as one class (then the text's end) are the matches of
+    ``[。;!?…\\n\\t]|\\s{3,}|$``: on the corpus and on runs of stops, breaks, tabs and spaces."""
+    import re
+
+    from nlp.text import SEMICOLONS, STOPS
+
+    plain = re.compile(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}|$")
+    rng = random.Random(13)
+    texts = ["".join(rng.choice("a。;;\n\t  \u3000x!?！？") for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for text in texts + list(_corpus_texts()):
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in pc._SENTENCE_BREAK.finditer(text)] + [(len(text), len(text))] == want, text

@@ -324,7 +324,9 @@ def _inline_chrome(text: str) -> list[tuple[int, int]]:
 # or more different punctuation marks (a table's `| 4 | 40 |` holds one, a list's `a, b, c` two)
 # (it opens with a printable ASCII character: the lookahead lets the engine skip the others by one
 # class test instead of trying the lookbehind at every character)
-_JAMMER = re.compile(r"(?=[!-~])(?<![!-~])(?:[!-~]{1,2} ){4,}(?:[A-Za-z!-/:-@\[-`{-~](?=[\d\u4e00-\u9fff])|[!-~]{1,2}(?= ?[\u4e00-\u9fff\n]|$))?")
+# (its first character read as a class and the one before it looked at after: the engine skips to
+# the ASCII characters, where a lookahead first made it try every position; the same matches)
+_JAMMER = re.compile(r"[!-~](?<![!-~][!-~])[!-~]? (?:[!-~]{1,2} ){3,}(?:[A-Za-z!-/:-@\[-`{-~](?=[\d\u4e00-\u9fff])|[!-~]{1,2}(?= ?[\u4e00-\u9fff\n]|$))?")
 _JAMMER_MARK = re.compile(r"[!-/:-@\[-`{-~]")
 
 

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from nlp.genres import GLUED_TITLE_GENRES, GLUED_TITLE_TABLES
 from nlp.model import Section
 from nlp.numerals import CN_DIGITS, FORMAL, parse_number
-from nlp.text import COLONS, SEMICOLONS, STOPS, wrap_width
+from nlp.text import COLONS, SEMICOLONS, STOPS, opening_with, without_spaces, wrap_width
 
 _CN = "一二三四五六七八九十"
 _CN_FORMAL = "壹贰貳叁參参肆伍陆陸柒捌玖拾"  # 壹、贰、叁、 (Taiwan documents number their parts so)
@@ -110,7 +110,7 @@ def parse_outline(text: str, title: str | None = None) -> list[Section]:
     [(1, '一、', '总体要求'), (2, '(一)', '加强领导'), (3, '1、', '建立机构')]
     """
     markers = _find_markers(text)
-    if markers and title and markers[0].start <= 2 and re.sub(r"\s+", "", markers[0].heading) == re.sub(r"\s+", "", title):
+    if markers and title and markers[0].start <= 2 and without_spaces(markers[0].heading) == without_spaces(title):
         markers = markers[1:]  # `二、关于…的通知` that a page numbered: the document's title, no section of it
     if not markers:
         return _unnumbered(text)
@@ -521,13 +521,13 @@ def _sentence_siblings(text: str, found: list["_Marker"], lines: "_LineIndex", p
         if len(run) < 3 or any(not mk.line_start or per_line[lines.start_of(mk.start)] > 1 for mk in run):
             continue
         whole = [_first_sentence(text, mk, lines) for mk in run]
-        full = [len(w) >= SENTENCE_ITEM_MIN and re.sub(r"\s+", "", mk.heading) == re.sub(r"\s+", "", w).rstrip(":：")
+        full = [len(w) >= SENTENCE_ITEM_MIN and without_spaces(mk.heading) == without_spaces(w).rstrip(":：")
                 for mk, w in zip(run, whole)]
         cut = [i for i, f in enumerate(full) if not f]
         if len(cut) != 1:
             continue
         i = cut[0]
-        head, sentence = re.sub(r"\s+", "", run[i].heading), re.sub(r"\s+", "", whole[i])
+        head, sentence = without_spaces(run[i].heading), without_spaces(whole[i])
         if (len(sentence) >= SENTENCE_ITEM_MIN and head and sentence.startswith(head)
                 and sentence[len(head):len(head) + 1] not in COLONS  # (a label before its colon is cut as written)
                 and (not head.endswith(")") or sentence.endswith(("?", "？")))):
@@ -565,18 +565,30 @@ def _drop_inline_lists(text: str, found: list[_Marker], lines: "_LineIndex") -> 
 _LEADERS = re.compile(r"(?:[…]{2,}|[.．·…]{4,}|[-—]{4,})\s*\d{1,3}\s*$")  # `总则………4`: a contents line's page
 
 
+def _without_leaders(s: str) -> str:
+    """``_LEADERS.sub("", s)``: a match ends the text with a digit and white space, so a text whose
+    last character (white space aside) is none is left as it is, unscanned (a flattened page's
+    heading runs on for a whole paragraph)."""
+    return _LEADERS.sub("", s) if s.rstrip()[-1:].isdecimal() else s
+
+
+def _ends_with_leaders(s: str) -> bool:
+    """``_LEADERS.search(s) is not None``, scanned only when ``s`` ends with a digit (white space aside)."""
+    return s.rstrip()[-1:].isdecimal() and _LEADERS.search(s) is not None
+
+
 def _drop_contents(text: str, markers: list[_Marker], lines: "_LineIndex") -> list[_Marker]:
     """A table of contents is no outline: a heading line that ends with leaders and a page number
     (`1.1 编制目的………4`), and a short heading line whose marker and heading come again further on
     (the contents, then the chapters themselves)."""
     later: dict[tuple[str, str], int] = {}
     for k, mk in enumerate(markers):
-        later[(mk.marker, _LEADERS.sub("", mk.heading).strip())] = k
+        later[(mk.marker, _without_leaders(mk.heading).strip())] = k
     listed = _contents_block(text, markers, lines)
     out = []
     for k, mk in enumerate(markers):
         line = text[lines.start_of(mk.start):lines.end_of(mk.start)]
-        if (mk.line_start and _LEADERS.search(line)) or k in listed:
+        if (mk.line_start and _ends_with_leaders(line)) or k in listed:
             continue
         key = (mk.marker, mk.heading.strip())
         if (mk.line_start and len(key[1]) >= 2 and later.get(key, k) > k and len(line) <= 40
@@ -586,7 +598,7 @@ def _drop_contents(text: str, markers: list[_Marker], lines: "_LineIndex") -> li
     return out
 
 
-_CONTENTS_INLINE = re.compile(r"(?<![^\s。])目[ \t\u3000]*录[ \t\u3000:]+(?=\S)")
+_CONTENTS_INLINE = opening_with(r"(?<![^\s。])目[ \t\u3000]*录[ \t\u3000:]+(?=\S)", "目")  # (a lookbehind first)
 _CONTENTS_ITEM = re.compile(r"[^\n。]{2,60}?[ \t\u3000](\d{1,3})(?:[ \t\u3000]|$)")
 
 
@@ -630,7 +642,7 @@ def _contents_block(text: str, markers: list[_Marker], lines: "_LineIndex") -> s
         line = text[ls:le]
         if not mk.line_start or text[pos:ls].strip() or len(line.strip()) > 40 or "。" in line:
             break
-        key = (mk.marker.strip(), re.sub(r"[\s…·.．0-9]+$", "", _LEADERS.sub("", mk.heading)))
+        key = (mk.marker.strip(), re.sub(r"[\s…·.．0-9]+$", "", _without_leaders(mk.heading)))
         if first is None:
             first = key
         elif key == first:

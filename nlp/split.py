@@ -18,6 +18,7 @@ from nlp.genres import CLOSING_GENRES, GLUED_FIRST_HEADING, HANDED_ON, HANDING, 
 from nlp.numerals import parse_number
 from nlp.split_head import (_PIECE_NUMBER, _PIPED_NAME, COMPILATION, _TITLE_LABEL, compilation_head, DATED_ITEM, METADATA_ROW, find_doc_number, head_title, headline_candidate, is_body_line,
                             is_publication_line, is_salutation, is_signing_date, is_site_chrome)
+from nlp.text import without_spaces
 
 # a note after the genre word: (试行), (2023—2025年), (第二版); a 公告's number: 第8号, (第8号)
 _TITLE_TAIL = r"(?:\((?:[^()。,,;:;:]{1,20})\))?(?:(?:[12]\d{3}年)?第\d{1,4}号)?"
@@ -117,7 +118,7 @@ def _key(s: str) -> str:
     file's extension. The splitter asks it of the same lines several times (a line's key, then
     whether it is a title line, doubled, repeated): each line's is read once per file
     (``split_documents`` empties the cache, so nothing is kept from one file to the next)."""
-    key = _SPACE_RUN.sub("", s)
+    key = without_spaces(s)
     if key[:1] in _FIELD_FIRSTS and (field := _TITLE_FIELD.match(key)):
         key = key[field.end():]  # 名称:关于…的通知, a metadata table's field: the title it gives
     piece = _PIECE_PREFIX.match(key)  # (anchored at the start: one match at most, no scan of the line)
@@ -140,7 +141,6 @@ def _piece_digits(title: str) -> str:
     return title
 
 
-_SPACE_RUN = re.compile(r"\s+")
 _TITLE_FIELD = re.compile(r"[•·]?(?:名称|标题|文件名称)[::]")
 _FIELD_FIRSTS = frozenset("•·名标文")
 # emoji a page decorates its lines with (`某县2024工作报告📜`): no part of a title
@@ -165,7 +165,7 @@ def _repeated(keys: list[str], nxt: str) -> bool:
 
 def _is_title_line(s: str) -> bool:
     t = s.strip()
-    if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(_SPACE_RUN.sub("", t)))
+    if (not t or (_MARKER_START.match(t) and not _PIECE_PREFIX.match(without_spaces(t)))
             or t.startswith(("《", "附件", "附:")) or compilation_head(t) or _CAPTION.match(t)):
         return False
     if _BARE_NUMBER_HEAD.match(t) and len(t) <= 24:

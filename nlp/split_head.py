@@ -121,6 +121,8 @@ def compilation_head(line: str) -> bool:
     """A compilation's own head (`某某方案(模板8篇)`, `某某范文集锦`, `某某范文集锦 篇1`), never a
     document's title; a piece numbered after a name of its own (`消防通知 篇1`) is its piece's title
     line, the number dropped (`_key`)."""
+    if "篇" not in line and "范文" not in line:
+        return False  # every branch of COMPILATION holds one of them: the common line is not scanned
     if not COMPILATION.search(line):
         return False
     piece = _PIECE_NUMBER.search(line)
@@ -524,6 +526,8 @@ def find_doc_number(head: str) -> str | None:
     >>> find_doc_number("[ 索引号 ] 1150/2020-00160 [ 发文字号 ] 某府办发〔2017〕132号")
     '某府办发〔2017〕132号'
     """
+    if "号" not in head:
+        return None  # every match of DOC_NUMBER and _LABELLED_WORD_NUMBER ends with 号: no scan
     for m in DOC_NUMBER.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
         line_end = head.find("\n", m.end())

@@ -72,6 +72,38 @@ def literal_trie(words) -> str:
     return out if out.startswith("(?:") or not out else f"(?:{out})"
 
 
+class OpensAfter:
+    """A pattern each match of which opens at the start of the text or right after one of
+    ``separators`` (``pattern`` is ``body`` behind a lookbehind on them, or ``^``), and is no empty
+    string. ``finditer`` gives the matches ``re.compile(pattern).finditer`` gives, the same match
+    objects, found by a scan for a separator followed by ``body``: that scan opens with the
+    separators' class, so the engine skips every other character, where the lookbehind made it try
+    the whole pattern at every position.
+
+    >>> rx = OpensAfter(r"(?<![^,\\n])[a-z]+", "[a-z]+", ",\\n")
+    >>> [m.group() for m in rx.finditer("ab,cd1 ef,gh")], [m.group() for m in rx.pattern.finditer("ab,cd1 ef,gh")]
+    (['ab', 'cd', 'gh'], ['ab', 'cd', 'gh'])
+    """
+
+    def __init__(self, pattern: str, body: str, separators: str, flags: int = 0):
+        self.pattern = re.compile(pattern, flags)
+        self.separators = frozenset(separators)
+        self._after = re.compile(f"[{re.escape(''.join(sorted(self.separators)))}](?:{body})", flags)
+
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match]:
+        match, after, separators = self.pattern.match, self._after.search, self.separators
+        m = match(text, pos) if pos == 0 or text[pos - 1] in separators else None
+        while True:
+            while m is not None:  # (where the last match ends on a separator, the next may open)
+                yield m
+                pos = m.end()
+                m = match(text, pos) if text[pos - 1] in separators else None
+            s = after(text, pos)
+            if s is None:
+                return
+            m = match(text, s.start() + 1)  # (the pattern's own match there: what the scan found)
+
+
 def opening_with(pattern: str, chars, flags: int = 0) -> re.Pattern:
     """``pattern`` compiled behind a lookahead on ``chars``: every match of the pattern must open
     with one of them. The regex engine skips a position by one test of that class instead of
@@ -84,6 +116,12 @@ def opening_with(pattern: str, chars, flags: int = 0) -> re.Pattern:
     """
     first = "".join(re.escape(c) for c in sorted(set(chars)))
     return re.compile(rf"(?=[{first}])(?:{pattern})", flags)
+
+
+def without_spaces(s: str) -> str:
+    """``re.sub(r"\\s+", "", s)``: ``str.split`` and ``\\s`` take the same characters for white
+    space (tests/test_text.py checks every code point), and the split is several times faster."""
+    return "".join(s.split())
 
 
 def fold_width(s: str) -> str:

@@ -101,6 +101,14 @@ def _guarded():
         yield "targets_context." + name, p
     for name, p in quantity_patterns().items():
         yield "targets_quantities." + name, p
+    from nlp.extract.targets import _patterns as target_patterns
+
+    yield "targets.clause", target_patterns()["clause"]
+    from nlp.extract.parties_labels import _LINE_END_UNITS
+    from nlp.outline import _CONTENTS_INLINE
+
+    yield "parties.line_end_units", _LINE_END_UNITS
+    yield "outline.contents_inline", _CONTENTS_INLINE
 
 
 GUARDED = [(name, p) for name, p in _guarded() if p.pattern.startswith("(?=[")]
@@ -110,7 +118,8 @@ def test_the_guarded_patterns_are_found():
     names = {name for name, _ in GUARDED}
     assert {"outline markers", "dates", "dates (民国)", "民国 document", "targets_quantities.quantity",
             "targets_context.forward", "parties.label", "parties.signature_date",
-            "parties.directive", "normalize.edge_space"} <= names
+            "parties.directive", "normalize.edge_space", "targets.clause",
+            "parties.line_end_units", "outline.contents_inline"} <= names
 
 
 @pytest.mark.parametrize("name,pattern", GUARDED, ids=[n for n, _ in GUARDED])

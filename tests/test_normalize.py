@@ -208,3 +208,38 @@ def test_a_lone_surrogate_is_replaced_not_raised_and_offsets_still_map():
     assert text[norm.offsets.to_source(at)] == "\ud800"
     docs = list(process_text(text))
     assert docs and "\ufffd" in docs[0].text
+
+
+def test_changed_counts_positions_as_a_character_by_character_comparison():
+    """_detect's count of the characters a conversion changes (code point arrays) is the count of
+    a comparison position by position, up to the shorter text (surrogates and astral characters too)."""
+    from nlp.normalize import _changed
+
+    cases = [("", ""), ("全縣衛生系統", "全县卫生系统"), ("全縣衛生", "全县卫生系统与医院"), ("abc", "ab"),
+             ("a\udcffb", "a\udcfeb"), ("𠀀x", "𠀁x"), ("乾隆", "乾隆")]
+    for text, converted in cases:
+        assert _changed(text, converted) == sum(map(str.__ne__, text, converted)), (text, converted)
+
+
+def test_jammer_pattern_finds_what_its_lookaround_form_finds():
+    """_JAMMER (its first character consumed, the one before it checked after) finds the matches of
+    the form with a lookahead and a lookbehind first, on jammer-like runs of ASCII and spaces."""
+    import random
+    import re
+
+    from nlp.normalize import _JAMMER
+
+    plain = re.compile(r"(?=[!-~])(?<![!-~])(?:[!-~]{1,2} ){4,}(?:[A-Za-z!-/:-@\[-`{-~](?=[\d\u4e00-\u9fff])"
+                       r"|[!-~]{1,2}(?= ?[\u4e00-\u9fff\n]|$))?")
+    rng = random.Random(4)
+
+    def token():
+        r = rng.random()
+        if r < 0.6:
+            return "".join(rng.choice("ab7%&kR|!:;xZ9") for _ in range(rng.randint(1, 3))) + rng.choice([" ", "  ", ""])
+        return rng.choice(["中", "文", "\n", "", " "])
+
+    texts = ["7 k: %& d2 y: R H4 T; C8 u! p3 M的", "a b c d e", "中a b c d e f中"]
+    texts += ["".join(token() for _ in range(rng.randint(0, 30))) for _ in range(20000)]
+    for text in texts:
+        assert [m.span() for m in _JAMMER.finditer(text)] == [m.span() for m in plain.finditer(text)], text

@@ -372,3 +372,21 @@ def test_a_stray_stop_at_a_lines_start_leaves_the_marker_at_the_start():
 ])
 def test_a_heading_joined_to_its_body_ends_where_the_body_repeats_it_or_opens_on_a_quote(text, want):
     assert [s.heading for s in parse_outline(text)] == want
+
+
+def test_leaders_gate_answers_as_the_pattern():
+    """_without_leaders and _ends_with_leaders (scanned only for a text ending with a digit) give
+    what _LEADERS.sub and _LEADERS.search give: on contents lines, digits of other scripts, trailing
+    white space and line breaks, and every line of the corpus."""
+    from pathlib import Path
+
+    from nlp.outline import _LEADERS, _ends_with_leaders, _without_leaders
+
+    samples = ["总则………4", "总则……4 \n", "总则……4\n\n", "1.1 编制目的.......12", "目的----3", "目的——————5 ",
+               "总则……٣", "总则……４", "总则……4a", "总则……", "", " ", "第一章……１２３\n", "……12……3"]
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    lines = [ln for p in sorted(root.glob("*/*.txt")) + sorted(root.glob("*/docs/*"))
+             for ln in p.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)]
+    for s in samples + lines:
+        assert _without_leaders(s) == _LEADERS.sub("", s), s
+        assert _ends_with_leaders(s) == (_LEADERS.search(s) is not None), s

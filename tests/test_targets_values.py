@@ -115,3 +115,18 @@ def test_progress_against_a_task_is_no_target():
     assert _tgt("一季度全区完成年度计划任务12亿元的28%。") == []
     assert _tgt("全市新增就业2.1万人,为全年目标任务3万人的70%。")[-1:] != [(70.0, "%", None)]
     assert _tgt("确保完成年度计划任务的100%。") == [(100.0, "%", None)]
+
+
+def test_lead_ins_read_only_from_lines_ending_with_a_colon_are_the_pattern_s():
+    """_lead_ins (the lines ending with a colon or —— read alone) gives _LEAD_IN.finditer's matches:
+    on the corpus, on lead-in lines side by side, a lead-in in mid-line and lines ending otherwise."""
+    from pathlib import Path
+
+    from nlp.extract.targets import _LEAD_IN, _lead_ins
+
+    root = Path(__file__).resolve().parent.parent / "corpora"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(root.glob("**/*.txt"))]
+    texts += ["到2025年将实现以下目标:\n主要指标——\n1.覆盖率90%", "某某,主要目标: \n目标:\t", "预期指标:x", "",
+              "\n\n目标:", "力争实现:\r\n", "主要目标——\n到2020年,力争:"]
+    for text in texts:
+        assert [(m.span(), m.group()) for m in _lead_ins(text)] == [(m.span(), m.group()) for m in _LEAD_IN.finditer(text)]

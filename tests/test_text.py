@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from nlp import text
@@ -74,3 +75,32 @@ def test_targets_read_across_a_wrapped_line():
     assert "减少10%\n以上" in text  # (the comparator word wrapped onto the next line)
     got = [(m.value["number"], m.value["comparator"]) for m in find_targets(text, doc_type="新闻")]
     assert got == [(10.0, ">="), (20.0, ">="), (30.0, ">=")]
+
+
+def test_opens_after_finds_the_matches_of_its_lookbehind_pattern():
+    """``OpensAfter.finditer`` gives ``pattern.finditer``'s matches, also where a match ends on a
+    separator (the next may open right there) and where matches stand side by side."""
+    import random
+
+    from nlp.text import OpensAfter
+
+    body = r"[a-c]+(?:,|\n)?"
+    rx = OpensAfter(r"(?<![^,\n])" + body, body, ",\n")
+    anchored = OpensAfter(r"(?:^|(?<=;))" + body, body, ";\n", re.M)  # ^ of re.M: after a line break too
+    rng = random.Random(3)
+    texts = ["", "a", ",a,b", "ab,\nc", "x,a,", "\n\na", ";a;b\nc,;"]
+    texts += ["".join(rng.choice("abcx,;\n ") for _ in range(rng.randint(0, 25))) for _ in range(3000)]
+    for text in texts:
+        for r in (rx, anchored):
+            assert [(m.span(), m.group()) for m in r.finditer(text)] == [(m.span(), m.group()) for m in r.pattern.finditer(text)], text
+
+
+def test_without_spaces_takes_the_white_space_of_the_regex():
+    """str.split and ``\\s`` take the same characters for white space, every code point checked, so
+    ``without_spaces`` is ``re.sub(r"\\s+", "", s)``."""
+    space = re.compile(r"\s")
+    for code in range(0x110000):
+        c = chr(code)
+        assert (c.split() == []) == (space.match(c) is not None), hex(code)
+    for s in ["", " a\tb\u3000c\n", "\u2028x\x1c\x85y ", "王 琛"]:
+        assert text.without_spaces(s) == re.sub(r"\s+", "", s)

@@ -36,7 +36,7 @@ rules alone, and so does ``auto`` when the model files are missing.
 from __future__ import annotations
 
 import re
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import Iterator, Sequence
 
 from nlp.extract.parties_chrome import page_body
@@ -235,12 +235,19 @@ def _function_word(name: str) -> bool:
     phrase, tagged l; 近日, t): no one's name. And a span that holds a clause's preposition or
     conjunction after its first word (集中对辖区, 被请托者于三日内向所, 各单位意见并全部): the
     learned recogniser's span ran across the grammar of its clause."""
-    toks = tokens(name)
+    toks = _name_tokens(name)
     if any(t[2] in _CLAUSE_WORDS and t[3] in ("p", "c", "d") for t in toks[1:]):
         return True
     if _kind(name) is not None:
         return False
     return len(toks) == 1 and toks[0][3] in _FUNCTION_TAGS
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_tokens(name: str) -> tuple[tuple[int, int, str, str], ...]:
+    """``tokens(name)`` of a found name, kept: the same units are found again and again in a
+    document and across a site's documents, and jieba cuts a name the same way every time."""
+    return tuple(tokens(name))
 
 
 def _verb_trimmed(f: Found) -> Found | None:
@@ -249,7 +256,7 @@ def _verb_trimmed(f: Found) -> Found | None:
     is the unit after the verb."""
     if len(f.name) <= 3 and is_person_name(f.name) and _kind(f.name) in (None, "person"):
         return f  # 曾某某, 单某: a family name that is also an adverb (曾, 单) opens a person's name
-    toks = tokens(f.name)
+    toks = _name_tokens(f.name)
     if len(toks) < 2:
         return f
     word, tag = toks[0][2], toks[0][3]

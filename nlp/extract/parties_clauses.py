@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
 from typing import Iterator
 
 from nlp.extract.parties_lexicon import PartyCue, organs, party_cues, role_words, short_units
@@ -26,7 +27,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_people import is_person_name
 from nlp.extract.parties_subjects import _organ_under, acting_units, by_units, heard_units
-from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, literal_trie, opening_with
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, literal_trie, opening_with, without_spaces
 from nlp.extract.parties_patterns import (
     CUE_COMPOUND,
     GAP,
@@ -46,14 +47,21 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     chrome = compiled()["chrome"]
     start = 0
     skip_until = -1
-    for m in re.finditer(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}|$", text):
-        if m.start() > start and start >= skip_until:
-            if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, m.start()):
+    for b_start, b_end in chain(map(re.Match.span, _SENTENCE_BREAK.finditer(text)), ((len(text), len(text)),)):
+        if b_start > start and start >= skip_until:
+            if (start == 0 or text[start - 1] == "\n") and chrome.match(text, start, b_start):
                 line_end = text.find("\n", start)
                 skip_until = len(text) if line_end < 0 else line_end
             else:
-                yield start, m.start()
-        start = m.end()
+                yield start, b_start
+        start = b_end
+
+
+# where a sentence ends: 。;!? (both widths), a line break, a tab, or a run of three white spaces
+# or more; read as one class (a stop, or white space that a run of two more follows unless it is a
+# break or a tab itself) so that the engine skips to them, then the end of the text (the empty
+# match of ``$`` that ``[…]|\s{3,}|$`` gives last, and only there: a final line break is a break)
+_SENTENCE_BREAK = re.compile(rf"[{STOPS}{SEMICOLONS}\s](?:(?<=[{STOPS}{SEMICOLONS}\n\t])|\s{{2,}})")
 
 
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -171,6 +179,8 @@ def sentence_parties(text: str, s_start: int, s_end: int, ctx: Context = Context
 
 def _post_slots(text: str, s_start: int, s_end: int) -> list[Found]:
     """``由局长任组长、分管副局长任副组长、各股室负责人为成员的工作专班``: each post's holder."""
+    if text.find("任", s_start, s_end) < 0 and text.find("为", s_start, s_end) < 0:
+        return []  # every post slot holds 任 (担任) or 为: a sentence without them is spared the scans
     if not _SET_UP.search(text, max(0, s_start - SET_UP_BEFORE), s_end):
         return []  # the group is set up in this sentence or just before it
     out = []
@@ -269,6 +279,8 @@ def _counted_groups(text: str, s_start: int, s_end: int) -> tuple[list[Found], l
     each group named beside its count, ending as the counted noun does; and the spans of the counts
     (``4个工作组``), which name no one."""
     out, nouns = [], []
+    if text.find("个", s_start, s_end) < 0:
+        return out, nouns  # both patterns hold the count's 个: a sentence without it is not scanned
     for rx in (_COUNTED_GROUPS, _GROUPS_COUNTED):
         for m in rx.finditer(text, s_start, s_end):
             end = m.end("names") - (text[m.end("names") - 1] == "等")  # …和材料组等14个: 等 closes the list
@@ -567,7 +579,7 @@ def _object(text, c_start, c_end, before) -> list[tuple[int, int]]:
         while cue in GROUP_CUES and text[end:end + 1] in ("和", "、", "及"):
             # 成立甲领导小组和乙专家委员会: each group set up in the list
             more = _name_end(text, end + 1, min(c_end, end + 1 + 30))
-            if more is None or _kind(re.sub(r"\s+", "", text[end + 1:more])) not in ("group", "body"):
+            if more is None or _kind(without_spaces(text[end + 1:more])) not in ("group", "body"):
                 break
             out.append((end + 1, more))
             end = more

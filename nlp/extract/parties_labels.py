@@ -37,6 +37,7 @@ from nlp.extract.parties_patterns import (
 )
 from nlp.extract.parties_people import block_tokens, candidate_spans, common_word, is_person_name, person_names_in
 from nlp.extract.parties_subjects import _unit_name
+from nlp.text import opening_with
 
 
 @cache
@@ -561,7 +562,8 @@ def bracket_duties(text: str) -> list[Found]:
 
 # a task item that ends with the units in charge in brackets, as Hong Kong's policy addresses set
 # them: `…于2023年底前完成。(运输及物流局)`, `(政务司副司长办公室/相关政策局)`
-_LINE_END_UNITS = re.compile(r"(?<=[\u4e00-\u9fff。;;%)])[ \t]*\((?P<units>[^()\n]{2,60})\)[ \t]*(?=\n|$)")
+# (a lookbehind first: the lookahead on the characters a match opens with skips the others)
+_LINE_END_UNITS = opening_with(r"(?<=[\u4e00-\u9fff。;;%)])[ \t]*\((?P<units>[^()\n]{2,60})\)[ \t]*(?=\n|$)", " \t(")
 
 
 def line_end_units(text: str) -> list[Found]:

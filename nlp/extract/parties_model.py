@@ -49,7 +49,7 @@ from nlp.extract.parties_lexicon import non_parties, org_suffixes
 from nlp.extract.parties_names import NAME_START_OK, NOT_NAME_START, person_posts, suffix_list
 from nlp.extract.parties_people import common_word, is_person_name
 from nlp.settings import models_dir
-from nlp.text import literal_trie
+from nlp.text import OpensAfter, literal_trie, without_spaces
 
 MODEL_DIR = models_dir() / "parties"
 BITS = 18
@@ -83,8 +83,10 @@ _SAYS = re.compile(r"(?:同志|表示|说|指出|强调|介绍|主持|任|担任
 EXTRA_ENDINGS = {"组": "group", "省": "place", "镇": "place"}
 # a standalone run of two or three characters (or a spaced two: 王 琛) between separators (、,;:
 # a space, a line edge, brackets): a list item or a label's value (组员:王琛、孙洪亮), read as a
-# person when it is one
-_TOKEN = re.compile(r"(?<![^、,;: \n(])(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] {1,2}[\u4e00-\u9fff])(?![^、,;: \n)])")
+# person when it is one (scanned from the separator before it: a lookbehind first made the
+# engine try every position)
+_TOKEN_BODY = r"(?:[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff] {1,2}[\u4e00-\u9fff])(?![^、,;: \n)])"
+_TOKEN = OpensAfter(r"(?<![^、,;: \n(])" + _TOKEN_BODY, _TOKEN_BODY, "、,;: \n(")
 
 
 @cache
@@ -632,7 +634,7 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
         return []
     coef, intercept, meta = model
     rule_spans = sorted((f.start, f.end) for f in found)
-    rule_names = sorted({re.sub(r"\s+", "", f.name) for f in found})
+    rule_names = sorted({without_spaces(f.name) for f in found})
     names = _Names(rule_names)
     skip = _skip(meta)
     span_ends = [e for _s, e in rule_spans]
@@ -664,7 +666,7 @@ def model_parties(text: str, *, title: str | None = None, found: Sequence = (),
                            float(meta.get("sibling_threshold", 1.01))):
         if _URGES.match(text, b):
             continue  # the body that urges another to act (监察院持续督促某部…) oversees; the urged one acts
-        out.append((a, b, re.sub(r"\s+", "", text[a:b]), context_role(text, a, b)))
+        out.append((a, b, without_spaces(text[a:b]), context_role(text, a, b)))
     return out
 
 

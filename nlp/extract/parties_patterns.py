@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from nlp.extract.parties_names import COUNT, NAME_STOP, VERB_AFTER  # noqa: F401 (samples in SAMPLES)
 from nlp.extract.parties_people import TRANSCRIBED_NAME
-from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, opening_with
+from nlp.text import COLONS, COMMAS, SEMICOLONS, STOPS, OpensAfter, opening_with
 
 CLAUSE_MARKS = COMMAS + STOPS + SEMICOLONS  # what ends a clause or a sentence inside a line
 
@@ -57,10 +57,11 @@ SIGNATURE_DATE_LINE = (rf"(?m)(?:{SIGNATURE_DATE}|{REDACTED_DATE}|[0-9]{{4}}[-./
                        r"[0-9一二三四五六七八九十]{1,2}\s*月(?:\s*[0-9]{0,2}\s*日?)?)[ \t]*(?:$|(?=[。(]))")
 # a 落款 run into the text when a page loses its line breaks: 。某局2023年3月1日 and the next part
 # (an appendix's title, 附件, 抄送); a date going on as a clause (…日召开, …日前, …日,) is no 落款
-SIGNATURE_DATE_RUN = (rf"(?:(?<=。)|^)[ \t]*[^\n。,;:、 \t]{{2,40}}?"
-                      rf"(?P<date>{SIGNATURE_DATE}|[0-9]{{4}}年[0-9]{{1,2}}月[ \t　]+日)"
-                      r"(?![ \t]*(?:$|[,,、。;;:的在至到起前后以来召举开印发出下上午晚组对进将正已与和及共公带赴联深再首启"
-                      r"制通向从即会讯报讲宣表—~-]))")
+SIGNATURE_DATE_RUN_BODY = (rf"[ \t]*[^\n。,;:、 \t]{{2,40}}?"
+                           rf"(?P<date>{SIGNATURE_DATE}|[0-9]{{4}}年[0-9]{{1,2}}月[ \t　]+日)"
+                           r"(?![ \t]*(?:$|[,,、。;;:的在至到起前后以来召举开印发出下上午晚组对进将正已与和及共公带赴联深再首启"
+                           r"制通向从即会讯报讲宣表—~-]))")
+SIGNATURE_DATE_RUN = r"(?:(?<=。)|^)" + SIGNATURE_DATE_RUN_BODY  # (re.M: a line's start too)
 # a line that is only a 、-list of names: 市委宣传部、市卫健委、市教育局、市公安局。
 LIST_LINE = r"(?m)^[ \t]*(?P<names>[\u4e00-\u9fff()]{2,30}(?:、[\u4e00-\u9fff()]{1,30}){2,})[。;]?[ \t]*$"
 # a headline that ends with its department in brackets: 某局跟进某事故 (某某事务局)
@@ -228,7 +229,8 @@ def compiled() -> dict[str, re.Pattern]:
         "person_post": re.compile(r"\s*(?P<who>[\u4e00-\u9fff](?:[ \t]?[\u4e00-\u9fff]){1,2})"
                                   r"[ \t]+(?P<post>[^\s:,]{2,30})\s*"),
         "signature_date": opening_with(SIGNATURE_DATE_LINE.removeprefix("(?m)"), SIGNATURE_DATE_FIRSTS, re.M),
-        "signature_run": re.compile(SIGNATURE_DATE_RUN, re.M),
+        # (scanned from the 。 or line break before it: the lookbehind first made the engine try every position)
+        "signature_run": OpensAfter(SIGNATURE_DATE_RUN, SIGNATURE_DATE_RUN_BODY, "。\n", re.M),
         "list_line": re.compile(LIST_LINE),
         "summary_title": re.compile(SUMMARY_TITLE),
         "bracket_duty": re.compile(BRACKET_DUTY),

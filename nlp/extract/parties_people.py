@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from nlp.extract.parties_lexicon import org_suffixes, role_words, surname_ranks, surnames
-from nlp.text import COMMAS
+from nlp.text import COMMAS, without_spaces
 
 Span = tuple[int, int, str]  # start, end, normalized name
 
@@ -142,7 +142,7 @@ def person_names_in(text: str, start: int, end: int, people: list[Span]) -> list
             merged.append((a, b))
     listed = "、" in text[start:end]
     for a, b in merged:
-        name = re.sub(r"\s+", "", text[a:b])
+        name = without_spaces(text[a:b])
         if is_person_name(name) and len(name) <= 3:
             out.append((a, b, name))
             continue

@@ -22,7 +22,7 @@ from nlp.extract.parties_names import is_name, listed_before, name_kind, normali
 from nlp.extract.parties_patterns import Found
 from nlp.extract.parties_people import is_person_name, thing_word
 from nlp.extract.parties_subjects import ONLY_ATTEND, REPORT_VERB
-from nlp.text import literal_trie
+from nlp.text import OpensAfter, literal_trie
 
 # what may follow a name written after its post: a separator or a word that opens the predicate
 AFTER_NAME = (r"(?:[、和与及等(]|,(?=以及|及|和|等|并)|:(?=\s*[「“『\"])|同志|就|对|根据|按照|从|上午|下午|晚上|当天|当日|向|结合|围绕|针对|在|于|以|为|今|昨|也|还|亦|分别|一行|"
@@ -238,9 +238,10 @@ def post_duties(text: str) -> list[Found]:
 
 # a sentence that opens with a unit and its purpose (`某县政府为持续掌握各项计划执行情形,日前召开…`,
 # `某局为进一步加强…,于近日开展…`): the unit is at work in the sentence
-_PURPOSE_SUBJECT = re.compile(
-    r"(?:^|(?<=[。!?\n]))[ \t\u3000]*(?P<u>[\u4e00-\u9fff()]{3,24}?)为了?(?=进一步|持续|落实|加强|切实|做好|确保|推进|提升|"
-    r"保障|防范|全面|深入|贯彻|有效|规范|强化|营造|提高|促进|预防|减少|维护|扎实|加快|推动|坚决|严格)")
+# (scanned from the sentence end before it: the lookbehind first made the engine try every position)
+_PURPOSE_BODY = (r"[ \t\u3000]*(?P<u>[\u4e00-\u9fff()]{3,24}?)为了?(?=进一步|持续|落实|加强|切实|做好|确保|推进|提升|"
+                 r"保障|防范|全面|深入|贯彻|有效|规范|强化|营造|提高|促进|预防|减少|维护|扎实|加快|推动|坚决|严格)")
+_PURPOSE_SUBJECT = OpensAfter(r"(?:^|(?<=[。!?\n]))" + _PURPOSE_BODY, _PURPOSE_BODY, "。!?\n")
 
 
 def purpose_subjects(text: str) -> list[Found]:

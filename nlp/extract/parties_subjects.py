@@ -24,7 +24,7 @@ from nlp.extract.parties_names import (
 )
 from nlp.extract.parties_patterns import CLAUSE_JING, CLAUSE_MARKS, Found
 from nlp.extract.parties_people import is_person_name, rare_word, thing_word, tokens
-from nlp.text import literal_trie
+from nlp.text import literal_trie, without_spaces
 
 # what a named office-holder does in a report: 院长赵某主持仪式, 钱某书记传达…, 李某某亦已会见
 REPORT_VERB = (r"(?:同志|教授|先生|女士|博士)?(?:今|今日|今天|今早|今晨|昨日|昨天|昨晚|日前|近日|当天|随即)?(?:\([^()]{1,12}\)日?)?"
@@ -96,13 +96,18 @@ PLACE_VERB = (rf"{PURPOSE}|"
               r"(?:[0-9]{1,2}日|近日|日前|今年|已经?|还|也)?(?:召开|明确|提出|规定|要求|坚持|狠抓|出台|印发|部署"
               r"|制定|推行|率先|启动|组织|开展|展开|实施|推出|探索|以(?![上下内外及来前后]))")
 # time words and connectives that may open the clause before the unit: 日前,某省教育厅印发…
-OPENER = (r"(?:就此|及后|其后|事发后|日前|近日|近期|最近|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
-          # a wire dateline: 本报讯(记者某某), 【本报讯】, 【本报台中讯】, 某某日报讯, 某网8月4日讯(某某 图/文), 某报 【本报讯】
-          r"|(?:[^,。;\s【】]{2,10}报[ \t]+)?[【\[]?(?:[^,。;\s【】()]{0,12}?(?:报|网|台|社|在线|[0-9]日)|本[报台网][\u4e00-\u9fff]{1,4}?)?讯[】\]]?"
-          r"(?:\([^()]{1,24}\))?[::]?"
-          r"|[)\]】]"  # the bracket closing a dateline's credits, read apart once their names are dropped
-          r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|" + CLAUSE_JING + r"过?|\s|[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
-          r"|(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?)*")
+_OPENER_WORDS = r"就此|及后|其后|事发后|日前|近日|近期|最近|今天|今日|昨天|昨日|目前|此前|随后|同时|另外|此外|其中|当天|当日|会上|会后|最后"
+# a wire dateline: 本报讯(记者某某), 【本报讯】, 【本报台中讯】, 某某日报讯, 某网8月4日讯(某某 图/文), 某报 【本报讯】
+_OPENER_WIRE = (r"(?:[^,。;\s【】]{2,10}报[ \t]+)?[【\[]?(?:[^,。;\s【】()]{0,12}?(?:报|网|台|社|在线|[0-9]日)|本[报台网][\u4e00-\u9fff]{1,4}?)?讯[】\]]?"
+                r"(?:\([^()]{1,24}\))?[::]?")
+_OPENER_MORE = (r"[)\]】]"  # the bracket closing a dateline's credits, read apart once their names are dropped
+                r"|首先|其次|另|而|据悉|据了解|对此|为此|与此同时|" + CLAUSE_JING + r"过?|\s")
+_OPENER_DATELINE = r"[^,。;\s]{0,12}?[0-9]{1,2}日电(?:\([^()]{1,20}\))?"
+_OPENER_DATE = r"(?:[0-9]{4}年)?[0-9]{1,2}月[0-9]{1,2}日(?:上午|下午|晚上?)?"
+OPENER = f"(?:{_OPENER_WORDS}|{_OPENER_WIRE}|{_OPENER_MORE}|{_OPENER_DATELINE}|{_OPENER_DATE})*"
+# the same without the wire's 讯 and the dateline's 日电, the branches that cost the most to try: for
+# a clause holding neither (those branches cannot match there, so the match is the same)
+_OPENER_PLAIN = f"(?:{_OPENER_WORDS}|{_OPENER_MORE}|{_OPENER_DATE})*"
 # a name may stand right after these (会议由周某院长主持, 会上,钱某书记传达)
 NAME_BEFORE = ",。;:、()“”《》 \t\n由和与及请派"
 UNIT_KINDS = ("body", "unit", "office", "group")
@@ -135,6 +140,7 @@ def _compiled() -> dict[str, re.Pattern]:
         "report_joint": re.compile(rf"[和与及、][\u4e00-\u9fff]{{2,12}}?{REPORT_VERB}"),
         "act": re.compile(ACT_VERB),
         "opener": re.compile(OPENER),
+        "opener_plain": re.compile(_OPENER_PLAIN),
         "person_list": re.compile(r"(?P<names>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)(?:同志)?等"),
         "person_list_reports": re.compile(rf"(?P<names>[\u4e00-\u9fff]{{2,3}}(?:、[\u4e00-\u9fff]{{2,3}})+)(?:同志)?(?={REPORT_VERB})"),
         "person_list_before": re.compile(
@@ -368,7 +374,8 @@ def acting_units(text: str, body: int, c_end: int, later: bool = False) -> list[
     ending before an action word reads as no unit, the name may go on (某办督导组先后…: 督导 is a
     verb and a part of the group's name)."""
     rx = _compiled()
-    m = rx["opener"].match(text, body, c_end)
+    wire = text.find("讯", body, c_end) >= 0 or text.find("日电", body, c_end) >= 0
+    m = rx["opener" if wire else "opener_plain"].match(text, body, c_end)
     start = m.end() if m else body
     limit = min(c_end, start + MAX_LIST + 1)
     end = _name_end(text, start, limit, rx["act"])
@@ -558,7 +565,7 @@ def heard_units(text: str, c_start: int, c_end: int) -> list[Found]:
             stop = _name_end(text, pos, min(end, pos + MAX_UNIT), _HEARD_STOP)
             if stop is None:
                 break
-            listed.append((pos, stop, re.sub(r"\s+", "", text[pos:stop])))
+            listed.append((pos, stop, without_spaces(text[pos:stop])))
             if text[stop:stop + 1] not in ("、", "和", "及"):
                 break
             pos = stop + 1
@@ -591,7 +598,7 @@ def by_units(text: str, c_start: int, c_end: int) -> list[Found]:
             continue  # no unit ending after 由: jieba is not run
         ends = {b for _, b, _, _ in tokens(text, start, stop)}
         for end in sorted(e for e in ends if e >= start + 3):  # 由党委委员…: not 党委委
-            name = re.sub(r"\s+", "", text[start:end])
+            name = without_spaces(text[start:end])
             if _kind(name) in UNIT_KINDS and text[end:end + 1] not in ("的", "和", "及", "、") \
                     and _unit_name(name):
                 best = (start, end, name)

@@ -30,7 +30,7 @@ from nlp.extract.targets_quantities import patterns as quantity_patterns
 from nlp.extract.targets_quantities import units as quantity_units
 from nlp.model import Mention, Section
 from nlp.numerals import CN_DIGITS
-from nlp.text import SENTENCE_END, alternation, fold_width, literal_trie, sentence_spans, unwrap
+from nlp.text import SENTENCE_END, alternation, fold_width, literal_trie, opening_with, sentence_spans, unwrap
 
 # ---- regex fragments, each with a sample it must match (tests/extract/test_targets.py) ------
 
@@ -79,7 +79,7 @@ SAMPLES = {
 def _patterns() -> dict[str, re.Pattern]:
     return {
         "sentence": re.compile(SENTENCE_END),
-        "clause": re.compile(CLAUSE_END),
+        "clause": opening_with(CLAUSE_END, ",:"),  # (its lookbehinds first: the class skips the other characters)
         "deadline": re.compile(DEADLINE),
         "scope": re.compile(SCOPE),
         "baseline": re.compile(BASELINE),
@@ -139,13 +139,24 @@ _LIST_LINE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,2}[、.)]|\([0-9]{1,2}\)|[一�
                         r"|(?=[^\n。;;:0-9]{2,30}[0-9][^\n。;;:]{0,30}(?:\n|$)))")  # (or a short unnumbered line with its figure)
 _DUE_YEAR = re.compile(r"(?:到|至|于)((?:19|20)[0-9]{2})年")
 _BLANK_LINES = re.compile(r"(?:[ \t\u3000]*\n)+")
+# what every match of _LEAD_IN ends its line with (no match runs over a line break, so a line holds one at most)
+_LEAD_IN_END = re.compile(r"(?m)(?:[::]|——)[ \t]*$")
+
+
+def _lead_ins(text: str) -> Iterator[re.Match]:
+    """``_LEAD_IN.finditer(text)``, reading only the lines that end with a colon or ——: the
+    pattern's lazy run from every line start costs far more than a scan for those endings."""
+    for end in _LEAD_IN_END.finditer(text):
+        m = _LEAD_IN.search(text, text.rfind("\n", 0, end.start()) + 1, end.end())
+        if m is not None:
+            yield m
 
 
 def _forward_lists(text: str) -> list[tuple[int, int, str | None, bool]]:
     """(start, end, year, indicators) of each numbered list that a line announcing objectives opens
     (its year due, 到2020年, when the line gives one; whether the line names them 指标)."""
     out = []
-    for m in _LEAD_IN.finditer(text):
+    for m in _lead_ins(text):
         pos, end = m.end() + 1, m.end() + 1
         while pos < len(text):
             blank = _BLANK_LINES.match(text, pos)  # (paragraphs a page keeps apart by blank lines)

@@ -92,3 +92,69 @@ def test_split_outside_keeps_bracketed_separators():
     text = "甲局(乙、丙),丁局“戊,己”:庚"
     pieces = [text[a:b] for a, b in pn.split_outside(text, 0, len(text), COMMAS + ":")]
     assert pieces == ["甲局(乙、丙)", "丁局“戊,己”", "庚"]
+
+
+def _corpus_texts():
+    from pathlib import Path
+
+    from nlp.normalize import normalize_text
+    from nlp.read import read_file
+
+    root = Path(__file__).resolve().parent.parent.parent / "corpora"
+    for folder in ("seeds", "heldout/docs", "heldout2/docs"):
+        for path in sorted((root / folder).glob("*")):
+            if path.suffix not in (".tsv", ".md"):
+                yield normalize_text(read_file(path).text).text
+
+
+def test_patterns_scanned_from_their_separators_find_what_the_lookbehind_finds():
+    """The party patterns that open after a separator (``nlp.text.OpensAfter``) give the matches of
+    their lookbehind form: the same spans and groups, on the corpus and on runs of separators,
+    dates, names and purposes packed together (a match ending on a line break, matches side by side)."""
+    from nlp.extract.parties_model import _TOKEN
+    from nlp.extract.parties_patterns import compiled
+    from nlp.extract.parties_persons import _PURPOSE_SUBJECT
+
+    rng = random.Random(11)
+    pool = ["。", "\n", "、", ",", ";", ":", " ", "(", ")", "王琛", "孙洪亮", "王 琛", "某局", "某县人民政府",
+            "2023年3月1日", "2023年\n3月", "二〇二三年三月一日", "为进一步", "为了加强", "附件", "某某街道办事处"]
+    packed = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(800)]
+    texts = packed + list(_corpus_texts())
+    for rx in (_TOKEN, compiled()["signature_run"], _PURPOSE_SUBJECT):
+        for text in texts:
+            want = [(m.span(), m.groupdict()) for m in rx.pattern.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in rx.finditer(text)] == want, (rx.pattern.pattern[:30], text)
+
+
+def test_opener_without_wire_branches_matches_alike_where_no_wire_word_is():
+    """acting_units reads a clause with no 讯 and no 日电 with the opener shorn of the wire dateline
+    branches (they need one of them): the same match, at every clause start of the corpus and of
+    packed openers."""
+    from nlp.extract.parties_subjects import _compiled
+
+    rx = _compiled()
+    rng = random.Random(5)
+    pool = ["日前", "据悉", ",", "。", " ", "【", "】", "(记者 某某)", "6月27日下午", "2023年", "某某日报", "报 ",
+            "网", "讯", "日电", "北京7月29日", "某局", "经过", "首先", ")", ":"]
+    texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 16))) for _ in range(3000)] + list(_corpus_texts())
+    for text in texts:
+        for start, end in pc.sentences(text):
+            for a, b in pc._clauses(text, start, end):
+                if text.find("讯", a, b) < 0 and text.find("日电", a, b) < 0:
+                    want = rx["opener"].match(text, a, b)
+                    assert rx["opener_plain"].match(text, a, b).end() == want.end(), text[a:b]
+
+
+def test_sentence_breaks_are_the_plain_pattern_s():
+    """The sentence breaks read as one class (then the text's end) are the matches of
+    ``[。;!?…\\n\\t]|\\s{3,}|$``: on the corpus and on runs of stops, breaks, tabs and spaces."""
+    import re
+
+    from nlp.text import SEMICOLONS, STOPS
+
+    plain = re.compile(rf"[{STOPS}{SEMICOLONS}\n\t]|\s{{3,}}|$")
+    rng = random.Random(13)
+    texts = ["".join(rng.choice("a。;;\n\t  \u3000x!?！？") for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for text in texts + list(_corpus_texts()):
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in pc._SENTENCE_BREAK.finditer(text)] + [(len(text), len(text))] == want, text

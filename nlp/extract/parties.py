@@ -221,7 +221,7 @@ def _left_out(text: str, p: tuple[int, int, str, str]) -> bool:
     and carries out."""
     start, end, name, _role = p
     if is_person_name(name):
-        return case_clause(text, start, end) or (ONLY_ATTEND.match(text, end) is not None and name not in text[end:])
+        return case_clause(text, start, end) or (ONLY_ATTEND.match(text, end) is not None and text.find(name, end) < 0)
     return _ISSUED_CITED.match(text, end) is not None
 
 

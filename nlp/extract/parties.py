@@ -198,31 +198,32 @@ _CITE_VERB = re.compile(r"(?:根据|按照|依据|依照|执行|贯彻|落实|�
 _CITED_AFTER = re.compile(r"(?:[、和及与][^,,。;;:、]{1,20})*(?:关于|(?:印发|下发|制定|出台)?的?(?:有关)?(?:要求|通知|文件|规定|精神|部署))")
 
 
-def _cited_authority(text: str, f: Found) -> bool:
-    """严格执行国家、省卫生健康委员会、教育部关于…的有关要求: bodies named as the source of a
-    document or requirement the text follows, not parties of it (gold README: superior bodies that
-    only issued a cited document)."""
-    if f.role not in ("responsible", "lead", "member"):
-        return False
-    before = text[max(0, f.start - 40):f.start]
-    return bool(_CITE_VERB.search(before)) and _CITED_AFTER.match(text, f.end, f.end + 80) is not None
-
-
 # a body before the document it issued, the text then carrying it out: 省委办公厅、省政府办公厅印发了《…》,
 # 现就贯彻落实…通知如下 (a superior whose document is cited; the gold README: no party)
 _ISSUED_CITED = re.compile(r"(?:[、和及与][^,,。;;:、《]{2,20})*(?:近日|日前)?(?:联合)?(?:印发|下发|出台|发布|颁布)了?"
                            r"《[^》\n]{2,80}》[^。;;\n]{0,20}?(?:贯彻|落实|执行)")
 
 
+def _cited_authority(text: str, f: Found) -> bool:
+    """严格执行国家、省卫生健康委员会、教育部关于…的有关要求, 省委办公厅、省政府办公厅印发了《…》,现就贯彻落实…:
+    bodies named as the source of a document or requirement the text follows, not parties of it
+    (gold README: superior bodies that only issued a cited document)."""
+    if f.role not in ("responsible", "lead", "member"):
+        return False
+    if _ISSUED_CITED.match(text, f.end) is not None:
+        return True
+    before = text[max(0, f.start - 40):f.start]
+    return bool(_CITE_VERB.search(before)) and _CITED_AFTER.match(text, f.end, f.end + 80) is not None
+
+
 def _left_out(text: str, p: tuple[int, int, str, str]) -> bool:
     """A learned name the rules' conventions leave out, as they do where the rules read it: a person
     named in a case, a relayed speech or a cited demand (``case_clause``), or one who only attends
-    (副县长某某参加会议。, and the text names him no more); a body whose document the text cites
-    and carries out."""
+    (副县长某某参加会议。, and the text names him no more). (A body whose cited document the text
+    carries out is left out of every finding, ``_cited_authority``.)"""
     start, end, name, _role = p
-    if is_person_name(name):
-        return case_clause(text, start, end) or (ONLY_ATTEND.match(text, end) is not None and text.find(name, end) < 0)
-    return _ISSUED_CITED.match(text, end) is not None
+    return is_person_name(name) and (case_clause(text, start, end)
+                                     or (ONLY_ATTEND.match(text, end) is not None and text.find(name, end) < 0))
 
 
 def _mid_word(text: str, start: int) -> bool:

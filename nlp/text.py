@@ -102,6 +102,8 @@ class OpensAfter:
             if s is None:
                 return
             m = match(text, s.start() + 1)  # (the pattern's own match there: what the scan found)
+            if m is None:  # (never, as body and pattern agree there; but a scan must move on)
+                pos = s.start() + 1
 
 
 def opening_with(pattern: str, chars, flags: int = 0) -> re.Pattern:

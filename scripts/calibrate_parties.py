@@ -64,10 +64,6 @@ def _sets(specs: list[str], flag: str) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def _f1(tp: int, gold: int, pred: int) -> float:
-    return 2 * tp / (gold + pred) if gold + pred else 0.0
-
-
 def choose(by: dict[float, dict], current: float, max_cost: float) -> float:
     """The threshold with the best pages F1 (three decimals; a tie goes to the higher threshold)
     among those whose guard F1 is at most ``max_cost`` below the guard's F1 at ``current``."""
@@ -84,6 +80,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--write", action="store_true", help="store the threshold in the model's meta.json")
     a = ap.parse_args()
+    from nlp.metrics import prf_dict
+
     pages, guard = _sets(a.pages, "--pages"), _sets(a.guard, "--guard")
     meta_path = ROOT / "models" / "parties" / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -102,7 +100,7 @@ def main() -> None:
                 c = counts[k]
                 k += 1
                 tp, gold, pred = tp + c[0], gold + c[1], pred + c[2]
-            sums[name] = {"tp": tp, "gold": gold, "pred": pred, "f1": round(_f1(tp, gold, pred), 4)}
+            sums[name] = {"tp": tp, "gold": gold, "pred": pred, "f1": prf_dict(tp, gold, pred)["f1"]}
         by[t] = sums
         print(f"threshold {t:.3f}: pages F1 {sums['pages']['f1']:.4f} (P {sums['pages']['tp']}/{sums['pages']['pred']}, "
               f"gold {sums['pages']['gold']})  guard F1 {sums['guard']['f1']:.4f}")
